@@ -1,0 +1,4 @@
+/**
+ * The Java agent. Entry point: {@code PreMain}.
+ */
+package dev.parjit.agent;

@@ -1,0 +1,16 @@
+package dev.parjit.analysis.plan;
+
+import org.objectweb.asm.tree.AbstractInsnNode;
+
+/**
+ * An access to a distributed array inside a parallel loop, to be translated from the global
+ * index {@code i + offset} to the local one {@code i + offset - start}.
+ *
+ * @param access        the {@code xALOAD}/{@code xASTORE} instruction
+ * @param arraySlot     the local variable holding the array
+ * @param indexProducer the instruction whose pushed value is the index; the rewrite inserts the
+ *                      subtraction of the rank's start right after it
+ * @param offset        the constant {@code c} of {@code a[i + c]} (0 for {@code a[i]})
+ */
+public record ArrayAccess(AbstractInsnNode access, int arraySlot, AbstractInsnNode indexProducer, int offset) {
+}

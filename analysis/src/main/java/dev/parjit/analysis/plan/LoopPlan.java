@@ -1,0 +1,32 @@
+package dev.parjit.analysis.plan;
+
+import java.util.List;
+
+/**
+ * What the analysis decided for one natural loop.
+ *
+ * @param id               loop number in the method, in order of the header's position ({@code #0}, ...)
+ * @param line             source line of the loop header, or -1
+ * @param parallel         whether the loop runs chunked over ranks
+ * @param distribution     {@code 1D_Block}/{@code 1D_Var} when parallel, {@code REP} otherwise
+ * @param reason           why the loop stays sequential ({@code null} when parallel)
+ * @param shape            the counted-loop shape ({@code null} when the loop is not counted)
+ * @param alignedArraySlots local slots of the distributed arrays the loop is aligned with; the first
+ *                          one defines the rank's index range. Empty: the iteration range itself is
+ *                          block-distributed (a loop over {@code n} with no distributed array)
+ * @param accesses         accesses to distributed arrays needing index translation
+ * @param reductions       scalar reductions, combined with one allreduce after the loop
+ * @param arrayReductions  array reductions (histograms), combined element-wise after the loop
+ */
+public record LoopPlan(
+    int id,
+    int line,
+    boolean parallel,
+    Distribution distribution,
+    String reason,
+    CountedLoop shape,
+    List<Integer> alignedArraySlots,
+    List<ArrayAccess> accesses,
+    List<ScalarReduction> reductions,
+    List<ArrayReduction> arrayReductions) {
+}

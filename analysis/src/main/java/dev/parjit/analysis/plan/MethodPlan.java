@@ -1,0 +1,52 @@
+package dev.parjit.analysis.plan;
+
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The analysis result for one method, compiled for one {@link ExecutionMode}: everything the
+ * transforms need (they decide nothing themselves) and everything diagnostics print.
+ *
+ * @param owner                  internal name of the declaring class
+ * @param method                 the analysed method tree (the transforms edit it in place)
+ * @param mode                   the execution mode assumed
+ * @param sourceFile             the class's SourceFile attribute, or {@code null}
+ * @param firstLine              first source line of the method, or -1
+ * @param paramDistributions     per declared parameter (not counting {@code this}); non-arrays are REP
+ * @param returnDistribution     distribution of the returned value
+ * @param variables              source-named locals (LocalVariableTable, else {@code slotN}) and their
+ *                               distributions, in slot order; only arrays and frames are listed
+ * @param loops                  every natural loop, in header order
+ * @param distributedAllocations array allocations ({@code NEWARRAY}/{@code ANEWARRAY}) whose arrays are
+ *                               1D_Block: allocated at the rank's local length
+ * @param globalLengths          {@code ARRAYLENGTH} instructions on distributed arrays: they must
+ *                               answer the global length
+ * @param repDecisions           each REP decision with its reason and line
+ */
+public record MethodPlan(
+    String owner,
+    MethodNode method,
+    ExecutionMode mode,
+    String sourceFile,
+    int firstLine,
+    List<Distribution> paramDistributions,
+    Distribution returnDistribution,
+    Map<String, Distribution> variables,
+    List<LoopPlan> loops,
+    List<AbstractInsnNode> distributedAllocations,
+    List<AbstractInsnNode> globalLengths,
+    List<RepDecision> repDecisions) {
+
+  /** Whether any loop runs in parallel. */
+  public boolean hasParallelism() {
+    return loops.stream().anyMatch(LoopPlan::parallel);
+  }
+
+  /** {@code C.m}, as diagnostics name the method (simple class name). */
+  public String displayName() {
+    String simple = owner.substring(owner.lastIndexOf('/') + 1);
+    return simple + "." + method.name;
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * Seed examples, demo workloads and the benchmark harness. Entry point: {@code Demo}.
+ */
+package dev.parjit.demo;
