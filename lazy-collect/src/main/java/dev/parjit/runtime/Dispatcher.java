@@ -1,0 +1,11 @@
+package dev.parjit.runtime;
+
+/** Runs a {@code @Jit} call somewhere else (on the spawned workers). Installed by the agent. */
+public interface Dispatcher {
+
+  /**
+   * Runs the method named by {@code methodKey} ({@code pkg.Class.name(desc)}) with {@code args}
+   * (primitives boxed) and returns its result (boxed; {@code null} for void).
+   */
+  Object invoke(String methodKey, Object[] args);
+}

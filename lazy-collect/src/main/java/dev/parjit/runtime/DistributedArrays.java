@@ -1,0 +1,52 @@
+package dev.parjit.runtime;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Which arrays on this rank are chunks of a distributed array, and where they sit in it.
+ * Keyed by identity and weakly, so a chunk that becomes garbage leaves the registry with it.
+ *
+ * <p>Java arrays cannot carry extra fields; compiled code asks here (once per loop, in the loop's
+ * preheader) for the global length and this rank's start.
+ */
+public final class DistributedArrays {
+
+  /** Where a chunk sits in its distributed array. */
+  public record Chunk(long globalLength, long start) { }
+
+  // WeakHashMap compares keys with equals(): arrays use identity equals, so it is an identity map.
+  private static final Map<Object, Chunk> CHUNKS = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private DistributedArrays() { }
+
+  /** Records that {@code chunk} holds items {@code [start, start + length)} of an array of {@code globalLength}. */
+  public static void register(Object chunk, long globalLength, long start) {
+    CHUNKS.put(chunk, new Chunk(globalLength, start));
+  }
+
+  /** The chunk's placement, or {@code null} for an array that is not distributed (REP). */
+  public static Chunk lookup(Object array) {
+    return array == null ? null : CHUNKS.get(array);
+  }
+
+  /** Forgets every chunk (tests, and a worker between jobs). */
+  public static void clear() {
+    CHUNKS.clear();
+  }
+
+  /** Number of registered chunks still alive. */
+  public static int size() {
+    return CHUNKS.size();
+  }
+
+  static Map<Object, Chunk> snapshotForTests() {
+    synchronized (CHUNKS) {
+      Map<Object, Chunk> copy = new IdentityHashMap<>();
+      copy.putAll(CHUNKS);
+      return copy;
+    }
+  }
+}

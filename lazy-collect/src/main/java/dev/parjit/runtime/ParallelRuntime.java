@@ -1,0 +1,305 @@
+package dev.parjit.runtime;
+
+import dev.parjit.mpi.Communicator;
+import dev.parjit.mpi.ReduceOp;
+import java.lang.reflect.Array;
+
+/**
+ * What rewritten {@code @Jit} bytecode calls on each rank: the rank's chunk of a loop or array,
+ * distributed allocation, global lengths, and reductions. The transforms emit calls to these
+ * methods by name and descriptor (docs/internals.md lists them): do not rename them.
+ *
+ * <p>The communicator is, in order: a thread-local one ({@link #installForThread}, so tests can
+ * simulate several ranks as threads of one JVM), the process's one ({@link #install}), or none,
+ * in which case every method behaves as rank 0 of 1.
+ */
+public final class ParallelRuntime {
+
+  private static final ReduceOp[] OPS = ReduceOp.values();
+  private static final ThreadLocal<Communicator> THREAD_COMM = new ThreadLocal<>();
+  private static volatile Communicator processComm;
+
+  private ParallelRuntime() { }
+
+  // ---- communicator ------------------------------------------------------------------------
+
+  /** Installs the process's communicator (done once by the agent on a rank). */
+  public static void install(Communicator comm) {
+    processComm = comm;
+  }
+
+  /** Installs a communicator for the calling thread only, taking precedence (tests). */
+  public static void installForThread(Communicator comm) {
+    THREAD_COMM.set(comm);
+  }
+
+  /** Back to the sequential state (process and calling thread). */
+  public static void reset() {
+    processComm = null;
+    THREAD_COMM.remove();
+  }
+
+  /** The communicator in force, or {@code null} when sequential. */
+  public static Communicator communicator() {
+    Communicator c = THREAD_COMM.get();
+    return c != null ? c : processComm;
+  }
+
+  public static int rank() {
+    Communicator c = communicator();
+    return c == null ? 0 : c.rank();
+  }
+
+  public static int size() {
+    Communicator c = communicator();
+    return c == null ? 1 : c.size();
+  }
+
+  // ---- loop ranges -------------------------------------------------------------------------
+
+  /** This rank's first index of the block-distributed range {@code [lo, hi)}. */
+  public static int blockStart(int lo, int hi) {
+    return (int) blockStart((long) lo, (long) hi);
+  }
+
+  /** One past this rank's last index of the block-distributed range {@code [lo, hi)}. */
+  public static int blockEnd(int lo, int hi) {
+    return (int) blockEnd((long) lo, (long) hi);
+  }
+
+  public static long blockStart(long lo, long hi) {
+    return hi <= lo ? lo : lo + BlockDistribution.start(hi - lo, size(), rank());
+  }
+
+  public static long blockEnd(long lo, long hi) {
+    return hi <= lo ? lo : lo + BlockDistribution.end(hi - lo, size(), rank());
+  }
+
+  /** The first {@code i >= max(s, lo)} on the loop's grid {@code lo + k * step}. */
+  public static int alignUp(int s, int lo, int step) {
+    return (int) alignUp((long) s, (long) lo, (long) step);
+  }
+
+  public static long alignUp(long s, long lo, long step) {
+    if (s <= lo) {
+      return lo;
+    }
+    long k = (s - lo + step - 1) / step;
+    return lo + k * step;
+  }
+
+  /** Global index of this rank's first element of {@code array} (0 when it is not distributed). */
+  public static int ownedStart(Object array) {
+    DistributedArrays.Chunk chunk = DistributedArrays.lookup(array);
+    return chunk == null ? 0 : (int) chunk.start();
+  }
+
+  /** One past the global index of this rank's last element of {@code array}. */
+  public static int ownedEnd(Object array) {
+    return ownedStart(array) + Array.getLength(array);
+  }
+
+  /** {@code array.length} as the sequential program sees it: the global length. */
+  public static int length(Object array) {
+    DistributedArrays.Chunk chunk = DistributedArrays.lookup(array);
+    return chunk == null ? Array.getLength(array) : (int) chunk.globalLength();
+  }
+
+  /** Fails clearly when two arrays of one parallel loop are not split the same way. */
+  public static void checkAligned(Object first, Object other) {
+    if (length(first) != length(other) || ownedStart(first) != ownedStart(other)
+        || Array.getLength(first) != Array.getLength(other)) {
+      throw new IllegalStateException("arrays used together in a parallel loop have different lengths ("
+          + length(first) + " and " + length(other) + ") or distributions; Parjit needs them aligned");
+    }
+  }
+
+  // ---- distributed allocation --------------------------------------------------------------
+
+  private static int localCount(int n) {
+    if (n < 0) {
+      throw new NegativeArraySizeException(Integer.toString(n));
+    }
+    return BlockDistribution.count(n, size(), rank());
+  }
+
+  private static <T> T registered(T chunk, int n) {
+    DistributedArrays.register(chunk, n, BlockDistribution.start(n, size(), rank()));
+    return chunk;
+  }
+
+  public static double[] newDoubleArray(int n) { return registered(new double[localCount(n)], n); }
+
+  public static float[] newFloatArray(int n) { return registered(new float[localCount(n)], n); }
+
+  public static long[] newLongArray(int n) { return registered(new long[localCount(n)], n); }
+
+  public static int[] newIntArray(int n) { return registered(new int[localCount(n)], n); }
+
+  public static short[] newShortArray(int n) { return registered(new short[localCount(n)], n); }
+
+  public static char[] newCharArray(int n) { return registered(new char[localCount(n)], n); }
+
+  public static byte[] newByteArray(int n) { return registered(new byte[localCount(n)], n); }
+
+  public static boolean[] newBooleanArray(int n) { return registered(new boolean[localCount(n)], n); }
+
+  /** {@code new C[n]} of a 1D_Block array of references (the caller casts). */
+  public static Object newObjectArray(Class<?> component, int n) {
+    return registered(Array.newInstance(component, localCount(n)), n);
+  }
+
+  // ---- scalar reductions -------------------------------------------------------------------
+
+  /** The value held before a parallel loop counts once: rank 0 keeps it, others start neutral. */
+  public static double reduceInit(double v, int op) { return rank() == 0 ? v : Neutral.ofDouble(op); }
+
+  public static float reduceInit(float v, int op) { return rank() == 0 ? v : Neutral.ofFloat(op); }
+
+  public static long reduceInit(long v, int op) { return rank() == 0 ? v : Neutral.ofLong(op); }
+
+  public static int reduceInit(int v, int op) { return rank() == 0 ? v : Neutral.ofInt(op); }
+
+  public static double allreduce(double v, int op) {
+    Communicator c = communicator();
+    return c == null ? v : c.allreduce(v, OPS[op]);
+  }
+
+  public static float allreduce(float v, int op) {
+    Communicator c = communicator();
+    return c == null ? v : c.allreduce(v, OPS[op]);
+  }
+
+  public static long allreduce(long v, int op) {
+    Communicator c = communicator();
+    return c == null ? v : c.allreduce(v, OPS[op]);
+  }
+
+  public static int allreduce(int v, int op) {
+    Communicator c = communicator();
+    return c == null ? v : c.allreduce(v, OPS[op]);
+  }
+
+  // ---- array reductions (histograms) -------------------------------------------------------
+
+  public static void arrayReduceInit(double[] a, int op) {
+    if (rank() != 0) {
+      java.util.Arrays.fill(a, Neutral.ofDouble(op));
+    }
+  }
+
+  public static void arrayReduceInit(float[] a, int op) {
+    if (rank() != 0) {
+      java.util.Arrays.fill(a, Neutral.ofFloat(op));
+    }
+  }
+
+  public static void arrayReduceInit(long[] a, int op) {
+    if (rank() != 0) {
+      java.util.Arrays.fill(a, Neutral.ofLong(op));
+    }
+  }
+
+  public static void arrayReduceInit(int[] a, int op) {
+    if (rank() != 0) {
+      java.util.Arrays.fill(a, Neutral.ofInt(op));
+    }
+  }
+
+  public static void arrayAllreduce(double[] a, int op) {
+    Communicator c = communicator();
+    if (c != null) {
+      c.allreduceInPlace(a, OPS[op]);
+    }
+  }
+
+  public static void arrayAllreduce(float[] a, int op) {
+    Communicator c = communicator();
+    if (c != null) {
+      c.allreduceInPlace(a, OPS[op]);
+    }
+  }
+
+  public static void arrayAllreduce(long[] a, int op) {
+    Communicator c = communicator();
+    if (c != null) {
+      c.allreduceInPlace(a, OPS[op]);
+    }
+  }
+
+  public static void arrayAllreduce(int[] a, int op) {
+    Communicator c = communicator();
+    if (c != null) {
+      c.allreduceInPlace(a, OPS[op]);
+    }
+  }
+
+  // ---- replication and SPMD distributed parameters -----------------------------------------
+
+  /** The whole distributed array on every rank (an SPMD REP return). */
+  public static double[] replicate(double[] local) {
+    Communicator c = communicator();
+    return c == null || DistributedArrays.lookup(local) == null ? local : c.allgatherv(local);
+  }
+
+  public static long[] replicate(long[] local) {
+    Communicator c = communicator();
+    return c == null || DistributedArrays.lookup(local) == null ? local : c.allgatherv(local);
+  }
+
+  public static int[] replicate(int[] local) {
+    Communicator c = communicator();
+    return c == null || DistributedArrays.lookup(local) == null ? local : c.allgatherv(local);
+  }
+
+  public static float[] replicate(float[] local) {
+    Communicator c = communicator();
+    if (c == null || DistributedArrays.lookup(local) == null) {
+      return local;
+    }
+    int[] bits = new int[local.length];
+    for (int i = 0; i < bits.length; i++) {
+      bits[i] = Float.floatToRawIntBits(local[i]);
+    }
+    int[] all = c.allgatherv(bits);
+    float[] out = new float[all.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Float.intBitsToFloat(all[i]);
+    }
+    return out;
+  }
+
+  public static byte[] replicate(byte[] local) {
+    Communicator c = communicator();
+    return c == null || DistributedArrays.lookup(local) == null ? local : c.allgatherv(local);
+  }
+
+  public static boolean[] replicate(boolean[] local) {
+    Communicator c = communicator();
+    if (c == null || DistributedArrays.lookup(local) == null) {
+      return local;
+    }
+    byte[] bytes = new byte[local.length];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) (local[i] ? 1 : 0);
+    }
+    byte[] all = c.allgatherv(bytes);
+    boolean[] out = new boolean[all.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = all[i] != 0;
+    }
+    return out;
+  }
+
+  /** Registers a rank's chunk passed to an SPMD {@code distributed} parameter (1D_Var). */
+  public static void enterDistributed(Object chunk) {
+    if (chunk == null || DistributedArrays.lookup(chunk) != null) {
+      return;
+    }
+    long local = Array.getLength(chunk);
+    Communicator c = communicator();
+    long start = c == null ? 0 : c.exscanSum(local);
+    long global = c == null ? local : c.allreduce(local, ReduceOp.SUM);
+    DistributedArrays.register(chunk, global, start);
+  }
+}
