@@ -1,0 +1,167 @@
+package dev.parjit.agent;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The agent's options, parsed from {@code -javaagent:parjit-agent.jar=key=value,key=value}
+ * (DESIGN §3). Unknown keys and bad values fail with one {@link IllegalArgumentException} whose
+ * message is a single line naming the key.
+ */
+public final class AgentOptions {
+
+  /** What this JVM is in a Parjit job. */
+  public enum Role {
+    /** The user's program in spawn mode: {@code @Jit} calls are shipped to workers. */
+    DRIVER,
+    /** A spawned worker rank: {@code @Jit} methods run in place, chunked. */
+    WORKER,
+    /** A rank of an SPMD launch: every rank runs {@code main}. */
+    SPMD
+  }
+
+  private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
+  private static final List<String> KEYS = List.of(
+      "workers", "workerJvm", "spmd", "jit", "diagnostics", "cache", "log", "dump", "strict", "role");
+
+  private final int workers;
+  private final List<String> workerJvm;
+  private final boolean spmd;
+  private final List<String> jitPatterns;
+  private final boolean diagnostics;
+  private final Path cacheDir;
+  private final String logLevel;
+  private final Path dumpDir;
+  private final boolean strict;
+  private final Role role;
+  private final String raw;
+
+  private AgentOptions(Map<String, String> values, Map<String, String> env, String raw) {
+    this.raw = raw == null ? "" : raw;
+    String w = values.getOrDefault("workers", env.get("PARJIT_WORKERS"));
+    this.workers = w == null ? Runtime.getRuntime().availableProcessors() : positiveInt("workers", w);
+    this.workerJvm = splitList(values.get("workerJvm"));
+    this.spmd = bool("spmd", values.getOrDefault("spmd", "false"));
+    this.jitPatterns = splitList(values.get("jit"));
+    String diag = values.get("diagnostics");
+    this.diagnostics = diag != null ? bool("diagnostics", diag)
+        : env.getOrDefault("PARJIT_DISTRIBUTED_DIAGNOSTICS", "0").matches("[1-9]");
+    this.cacheDir = values.containsKey("cache") ? path("cache", values.get("cache")) : null;
+    this.logLevel = values.getOrDefault("log", "warn").toLowerCase(Locale.ROOT);
+    if (!LOG_LEVELS.contains(logLevel)) {
+      throw bad("log", values.get("log"), "one of " + String.join(", ", LOG_LEVELS));
+    }
+    this.dumpDir = values.containsKey("dump") ? path("dump", values.get("dump")) : null;
+    this.strict = bool("strict", values.getOrDefault("strict", "false"));
+    String r = values.get("role");
+    if (r == null) {
+      this.role = spmd ? Role.SPMD : Role.DRIVER;
+    } else if (r.equals("worker")) {
+      this.role = Role.WORKER;
+    } else {
+      throw bad("role", r, "'worker' (set by Parjit itself)");
+    }
+  }
+
+  /** Parses the agent argument string (may be {@code null} or empty), reading env defaults. */
+  public static AgentOptions parse(String args) {
+    return parse(args, System.getenv());
+  }
+
+  /** As {@link #parse(String)} with an explicit environment (tests). */
+  public static AgentOptions parse(String args, Map<String, String> env) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (args != null && !args.isBlank()) {
+      for (String item : args.split(",")) {
+        int eq = item.indexOf('=');
+        if (eq <= 0) {
+          throw new IllegalArgumentException("parjit: agent option '" + item + "' is not key=value");
+        }
+        String key = item.substring(0, eq).trim();
+        if (!KEYS.contains(key)) {
+          throw new IllegalArgumentException("parjit: unknown agent option '" + key + "' (known: "
+              + String.join(", ", KEYS.subList(0, KEYS.size() - 1)) + ")");
+        }
+        if (values.put(key, item.substring(eq + 1).trim()) != null) {
+          throw new IllegalArgumentException("parjit: agent option '" + key + "' is given twice");
+        }
+      }
+    }
+    return new AgentOptions(values, env, args);
+  }
+
+  private static int positiveInt(String key, String value) {
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(key, value, "a positive integer");
+  }
+
+  private static boolean bool(String key, String value) {
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true": case "1": case "yes": return true;
+      case "false": case "0": case "no": return false;
+      default: throw bad(key, value, "true or false");
+    }
+  }
+
+  private static Path path(String key, String value) {
+    if (value == null || value.isBlank()) {
+      throw bad(key, value, "a directory");
+    }
+    return Path.of(value);
+  }
+
+  private static List<String> splitList(String value) {
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String s : value.split(";")) {
+      if (!s.isBlank()) {
+        out.add(s.trim());
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static IllegalArgumentException bad(String key, String value, String expected) {
+    return new IllegalArgumentException("parjit: agent option " + key + "=" + value + " is invalid: expected " + expected);
+  }
+
+  public int workers() { return workers; }
+
+  public List<String> workerJvm() { return workerJvm; }
+
+  public boolean spmd() { return spmd; }
+
+  public List<String> jitPatterns() { return jitPatterns; }
+
+  public boolean diagnostics() { return diagnostics; }
+
+  /** The compile cache directory, or {@code null} when the cache is off. */
+  public Path cacheDir() { return cacheDir; }
+
+  public String logLevel() { return logLevel; }
+
+  /** Where to dump original and rewritten classes, or {@code null}. */
+  public Path dumpDir() { return dumpDir; }
+
+  public boolean strict() { return strict; }
+
+  public Role role() { return role; }
+
+  /** The option string as given, to pass on to workers. */
+  public String raw() { return raw; }
+}
