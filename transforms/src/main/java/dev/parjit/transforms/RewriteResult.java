@@ -1,0 +1,19 @@
+package dev.parjit.transforms;
+
+import java.util.List;
+
+/**
+ * The outcome of {@link ClassRewriter#rewrite}.
+ *
+ * @param bytes    the rewritten class, or {@code null} when nothing changed
+ * @param stubs    driver role: the methods replaced by dispatch stubs
+ * @param passLog  one line per pass and method: applied, or declined with the reason
+ * @param failures methods that keep their original code, with the reason
+ */
+public record RewriteResult(byte[] bytes, List<DispatchStub> stubs, List<String> passLog, List<MethodFailure> failures) {
+
+  /** Whether the class changed. */
+  public boolean changed() {
+    return bytes != null;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.parjit.transforms.passes;
+
+import dev.parjit.transforms.InstrSupport;
+import java.util.ArrayList;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Driver role: replaces a {@code @Jit} static method's body by
+ * {@code return (R) Dispatch.invoke("pkg.C.m(desc)", new Object[] {boxed args...})}, so the call
+ * runs on the workers. Declines instance methods (Parjit ships static calls only).
+ */
+public final class DispatchStubPass {
+
+  /** Name shown in pass logs. */
+  public static final String NAME = "DispatchStub";
+
+  private DispatchStubPass() { }
+
+  /**
+   * Rewrites {@code method} in place.
+   *
+   * @return {@code null} when applied, else the reason for declining
+   */
+  public static String apply(String owner, MethodNode method) {
+    if ((method.access & Opcodes.ACC_STATIC) == 0) {
+      return "instance methods are not supported: make it static";
+    }
+    if (method.name.startsWith("<")) {
+      return "constructors and initialisers cannot be @Jit";
+    }
+    Type[] params = Type.getArgumentTypes(method.desc);
+    Type ret = Type.getReturnType(method.desc);
+    InsnList code = new InsnList();
+    code.add(new LdcInsnNode(InstrSupport.methodKey(owner, method.name, method.desc)));
+    code.add(pushInt(params.length));
+    code.add(new TypeInsnNode(Opcodes.ANEWARRAY, "java/lang/Object"));
+    int slot = 0;
+    for (int i = 0; i < params.length; i++) {
+      code.add(new InsnNode(Opcodes.DUP));
+      code.add(pushInt(i));
+      code.add(new VarInsnNode(params[i].getOpcode(Opcodes.ILOAD), slot));
+      box(code, params[i]);
+      code.add(new InsnNode(Opcodes.AASTORE));
+      slot += params[i].getSize();
+    }
+    code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, InstrSupport.DISPATCH, "invoke",
+        InstrSupport.DISPATCH_INVOKE_DESC, false));
+    unboxAndReturn(code, ret);
+    method.instructions = code;
+    method.tryCatchBlocks = new ArrayList<>();
+    method.localVariables = null;
+    method.visibleLocalVariableAnnotations = null;
+    method.invisibleLocalVariableAnnotations = null;
+    method.maxStack = 0; // recomputed by the class writer
+    return null;
+  }
+
+  private static org.objectweb.asm.tree.AbstractInsnNode pushInt(int v) {
+    if (v <= 5) {
+      return new InsnNode(Opcodes.ICONST_0 + v);
+    }
+    return v <= Byte.MAX_VALUE ? new IntInsnNode(Opcodes.BIPUSH, v) : new IntInsnNode(Opcodes.SIPUSH, v);
+  }
+
+  private static void box(InsnList code, Type t) {
+    Type boxed = boxedType(t);
+    if (boxed != null) {
+      code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, boxed.getInternalName(), "valueOf",
+          "(" + t.getDescriptor() + ")" + boxed.getDescriptor(), false));
+    }
+  }
+
+  private static void unboxAndReturn(InsnList code, Type ret) {
+    if (ret.getSort() == Type.VOID) {
+      code.add(new InsnNode(Opcodes.POP));
+      code.add(new InsnNode(Opcodes.RETURN));
+      return;
+    }
+    Type boxed = boxedType(ret);
+    if (boxed == null) {
+      code.add(new TypeInsnNode(Opcodes.CHECKCAST, ret.getInternalName()));
+    } else {
+      code.add(new TypeInsnNode(Opcodes.CHECKCAST, boxed.getInternalName()));
+      code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, boxed.getInternalName(), ret.getClassName() + "Value",
+          "()" + ret.getDescriptor(), false));
+    }
+    code.add(new InsnNode(ret.getOpcode(Opcodes.IRETURN)));
+  }
+
+  /** The wrapper type of a primitive, or {@code null} for references. */
+  static Type boxedType(Type t) {
+    switch (t.getSort()) {
+      case Type.BOOLEAN: return Type.getObjectType("java/lang/Boolean");
+      case Type.BYTE: return Type.getObjectType("java/lang/Byte");
+      case Type.CHAR: return Type.getObjectType("java/lang/Character");
+      case Type.SHORT: return Type.getObjectType("java/lang/Short");
+      case Type.INT: return Type.getObjectType("java/lang/Integer");
+      case Type.LONG: return Type.getObjectType("java/lang/Long");
+      case Type.FLOAT: return Type.getObjectType("java/lang/Float");
+      case Type.DOUBLE: return Type.getObjectType("java/lang/Double");
+      default: return null;
+    }
+  }
+}

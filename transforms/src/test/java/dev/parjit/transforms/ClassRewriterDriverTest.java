@@ -1,0 +1,144 @@
+package dev.parjit.transforms;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parjit.runtime.Dispatch;
+import dev.parjit.transforms.targets.StubTargets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassRewriterDriverTest {
+
+  private final List<String> calls = new ArrayList<>();
+  private final List<Object[]> argsSeen = new ArrayList<>();
+
+  static byte[] bytesOf(String internalName) {
+    try (InputStream in = ClassRewriterDriverTest.class.getClassLoader().getResourceAsStream(internalName + ".class")) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static final Function<String, byte[]> BYTES = ClassRewriterDriverTest::bytesOf;
+
+  /** Defines the rewritten class in a fresh loader (delegating everything else to ours). */
+  static Class<?> load(String name, byte[] bytes) throws ClassNotFoundException {
+    ClassLoader loader = new ClassLoader(ClassRewriterDriverTest.class.getClassLoader()) {
+      @Override
+      protected Class<?> loadClass(String n, boolean resolve) throws ClassNotFoundException {
+        if (n.equals(name)) {
+          synchronized (getClassLoadingLock(n)) {
+            Class<?> c = findLoadedClass(n);
+            return c != null ? c : defineClass(n, bytes, 0, bytes.length);
+          }
+        }
+        return super.loadClass(n, resolve);
+      }
+    };
+    return loader.loadClass(name);
+  }
+
+  @AfterEach
+  void uninstall() {
+    Dispatch.install(null);
+  }
+
+  private RewriteResult rewriteTargets(Path dump) {
+    String internal = StubTargets.class.getName().replace('.', '/');
+    return ClassRewriter.rewrite(bytesOf(internal), new RewriteRequest(Role.DRIVER, List.of(), BYTES, dump));
+  }
+
+  @Test
+  void spawnMethodsBecomeStubsThatShipBoxedArguments() throws Exception {
+    RewriteResult result = rewriteTargets(null);
+    assertNotNull(result.bytes());
+    Dispatch.install((key, args) -> {
+      calls.add(key);
+      argsSeen.add(args);
+      if (key.contains(".scale(")) {
+        return -1.5; // not what the original computes: proves the stub ran, not the body
+      }
+      if (key.contains(".count(")) {
+        return 42L;
+      }
+      if (key.contains(".map(")) {
+        return new double[] {9};
+      }
+      return null;
+    });
+    Class<?> c = load(StubTargets.class.getName(), result.bytes());
+
+    assertEquals(-1.5, (double) c.getMethod("scale", int.class, double.class).invoke(null, 3, 2.0));
+    assertEquals("dev.parjit.transforms.targets.StubTargets.scale(ID)D", calls.get(0));
+    assertArrayEquals(new Object[] {3, 2.0}, argsSeen.get(0));
+
+    long[] xs = {1, 2};
+    Method count = c.getMethod("count", long[].class, boolean.class, char.class, byte.class, short.class, float.class);
+    assertEquals(42L, (long) count.invoke(null, xs, true, 'q', (byte) 7, (short) -3, 1.25f));
+    assertArrayEquals(new Object[] {xs, true, 'q', (byte) 7, (short) -3, 1.25f}, argsSeen.get(1));
+
+    assertArrayEquals(new double[] {9}, (double[]) c.getMethod("map", double[].class).invoke(null, new double[] {1, 2}));
+    int[] a = {0};
+    c.getMethod("touch", int[].class).invoke(null, a);
+    assertEquals(0, a[0], "the void stub shipped the call instead of running the body");
+    assertEquals(4, calls.size());
+
+    // spawn = false and plain methods run in place.
+    assertEquals(8, (int) c.getMethod("inPlace", int.class).invoke(null, 7));
+    assertEquals(6, (int) c.getMethod("notJit", int.class).invoke(null, 7));
+    assertEquals(4, calls.size());
+  }
+
+  @Test
+  void stubsAreReportedAndInstanceMethodsDeclined() {
+    RewriteResult result = rewriteTargets(null);
+    assertEquals(4, result.stubs().size());
+    assertEquals(1, result.failures().size());
+    assertTrue(result.failures().get(0).reason().contains("instance methods are not supported"), result.failures().toString());
+    assertTrue(result.failures().get(0).method().startsWith("instance("));
+  }
+
+  @Test
+  void classesWithoutJitAreLeftAlone() {
+    String internal = ClassRewriterDriverTest.class.getName().replace('.', '/');
+    assertNull(ClassRewriter.rewrite(bytesOf(internal), new RewriteRequest(Role.DRIVER, List.of(), BYTES, null)).bytes());
+  }
+
+  @Test
+  void jitPatternsMarkUnannotatedMethods() throws Exception {
+    String internal = StubTargets.class.getName().replace('.', '/');
+    RewriteResult result = ClassRewriter.rewrite(bytesOf(internal),
+        new RewriteRequest(Role.DRIVER, List.of("dev.parjit.transforms.*.StubTargets#not*"), BYTES, null));
+    assertTrue(result.stubs().stream().anyMatch(s -> s.methodKey().contains(".notJit(I)I")), result.stubs().toString());
+    assertTrue(new JitSelection(List.of("dev.parjit.*#x")).mayMatchClass(internal));
+    assertTrue(!new JitSelection(List.of("com.acme.*#x")).mayMatchClass(internal));
+  }
+
+  @Test
+  void dumpWritesOriginalAndRewrittenClassesWithText(@TempDir Path dir) throws Exception {
+    rewriteTargets(dir);
+    Path base = dir.resolve("dev/parjit/transforms/targets");
+    assertTrue(Files.exists(base.resolve("StubTargets.original.class")));
+    assertTrue(Files.exists(base.resolve("StubTargets.rewritten.class")));
+    assertTrue(Files.readString(base.resolve("StubTargets.rewritten.txt")).contains("dev/parjit/runtime/Dispatch.invoke"));
+  }
+
+  @Test
+  void brokenBytecodeIsReportedNotThrown() {
+    assertNotNull(Verification.verify(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 1}));
+  }
+}
