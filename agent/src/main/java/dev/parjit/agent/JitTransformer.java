@@ -1,0 +1,105 @@
+package dev.parjit.agent;
+
+import dev.parjit.runtime.Dispatch;
+import dev.parjit.transforms.ClassRewriter;
+import dev.parjit.transforms.DispatchStub;
+import dev.parjit.transforms.JitSelection;
+import dev.parjit.transforms.MethodFailure;
+import dev.parjit.transforms.RewriteRequest;
+import dev.parjit.transforms.RewriteResult;
+import dev.parjit.transforms.Role;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.ClassFileTransformer;
+import java.nio.charset.StandardCharsets;
+import java.security.ProtectionDomain;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rewrites classes with {@code @Jit} methods as they load. Declines quickly for everything else
+ * ({@link ClassFilter}, then a byte search for the annotation). A failure is logged with the class
+ * and method and the original bytes run: the application never breaks because of the agent —
+ * unless the system property {@code parjit.failOnTransformError=true} is set (tests), which
+ * makes any failure end the JVM with status 3 after printing it.
+ */
+public final class JitTransformer implements ClassFileTransformer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JitTransformer.class);
+  private static final byte[] JIT_MARKER = JitSelection.JIT_DESC.getBytes(StandardCharsets.UTF_8);
+
+  private final Role role;
+  private final AgentOptions options;
+  private final JitSelection selection;
+  private final boolean failFast = Boolean.getBoolean("parjit.failOnTransformError");
+
+  public JitTransformer(Role role, AgentOptions options) {
+    this.role = role;
+    this.options = options;
+    this.selection = new JitSelection(options.jitPatterns());
+  }
+
+  @Override
+  public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
+      byte[] bytes) {
+    if (!ClassFilter.filter(loader, className) || !(contains(bytes, JIT_MARKER) || selection.mayMatchClass(className))) {
+      return null;
+    }
+    try {
+      RewriteResult result = ClassRewriter.rewrite(bytes,
+          new RewriteRequest(role, options.jitPatterns(), resources(loader), options.dumpDir()));
+      result.passLog().forEach(line -> LOG.debug("{}: {}", className, line));
+      for (MethodFailure f : result.failures()) {
+        report("could not compile " + f + "; the original code runs", null);
+      }
+      for (DispatchStub stub : result.stubs()) {
+        Dispatch.register(stub.methodKey(), stub.distributedParams(), stub.distributedReturn());
+        LOG.info("compiled {} for spawn mode", stub.methodKey());
+      }
+      return result.bytes();
+    } catch (Throwable t) {
+      report("could not compile " + className.replace('/', '.') + ": " + t + "; the original code runs", t);
+      return null;
+    }
+  }
+
+  private void report(String message, Throwable t) {
+    LOG.warn("parjit: {}", message, t);
+    if (failFast) {
+      System.err.println("parjit: " + message + " (parjit.failOnTransformError=true)");
+      Runtime.getRuntime().halt(3);
+    }
+  }
+
+  /** Class bytes by internal name through the defining loader's resources: no class loading. */
+  static Function<String, byte[]> resources(ClassLoader loader) {
+    return name -> {
+      ClassLoader l = loader != null ? loader : ClassLoader.getSystemClassLoader();
+      try (InputStream in = l.getResourceAsStream(name + ".class")) {
+        return in == null ? null : in.readAllBytes();
+      } catch (IOException e) {
+        return null;
+      }
+    };
+  }
+
+  static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** For tests and diagnostics. */
+  List<String> jitPatterns() {
+    return options.jitPatterns();
+  }
+}
