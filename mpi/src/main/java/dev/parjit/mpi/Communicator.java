@@ -7,7 +7,8 @@ package dev.parjit.mpi;
  *
  * <p>Conventions: every rank calls a collective with arguments of the same shape; "v" variants
  * take contributions of any length per rank (including zero) and return them concatenated in
- * rank order. Arrays passed in are not modified unless the method says "in place".
+ * rank order. Arrays passed in are not modified unless the method says "in place". LAND and LOR
+ * treat non-zero as true and answer 0 or 1; floating-point values take SUM, PROD, MIN, MAX only.
  */
 public interface Communicator extends AutoCloseable {
 

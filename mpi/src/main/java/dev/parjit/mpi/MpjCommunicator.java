@@ -65,8 +65,49 @@ public final class MpjCommunicator implements Communicator {
     return out[0];
   }
 
+  /**
+   * MPJ 0.44 rejects LAND/LOR on LONG and does not normalise single contributions: logical
+   * operators are computed as MIN/MAX over 0/1 values instead, for every integer type.
+   */
+  private static boolean logical(ReduceOp op) {
+    return op == ReduceOp.LAND || op == ReduceOp.LOR;
+  }
+
+  private static ReduceOp asMinMax(ReduceOp op) {
+    return op == ReduceOp.LAND ? ReduceOp.MIN : ReduceOp.MAX;
+  }
+
+  /** MPJ 0.44's BOR and BXOR give wrong results (caught by the collective tests): fold them here. */
+  private static boolean foldedHere(ReduceOp op) {
+    return op == ReduceOp.BOR || op == ReduceOp.BXOR;
+  }
+
+  private static long fold(long a, long b, ReduceOp op) {
+    return op == ReduceOp.BOR ? a | b : a ^ b;
+  }
+
+  /** Element-wise BOR/BXOR: every rank gathers every contribution and folds it in rank order. */
+  private void foldInPlace(long[] values, ReduceOp op) {
+    long[] all = allgatherv(values);
+    for (int i = 0; i < values.length; i++) {
+      long acc = all[i];
+      for (int r = 1; r < size; r++) {
+        acc = fold(acc, all[r * values.length + i], op);
+      }
+      values[i] = acc;
+    }
+  }
+
   @Override
   public long allreduce(long value, ReduceOp op) {
+    if (logical(op)) {
+      return allreduce(value != 0 ? 1 : 0, asMinMax(op));
+    }
+    if (foldedHere(op)) {
+      long[] v = {value};
+      foldInPlace(v, op);
+      return v[0];
+    }
     long[] out = new long[1];
     comm.Allreduce(new long[] {value}, 0, out, 0, 1, MPI.LONG, op(op));
     return out[0];
@@ -74,6 +115,13 @@ public final class MpjCommunicator implements Communicator {
 
   @Override
   public int allreduce(int value, ReduceOp op) {
+    if (foldedHere(op)) {
+      return (int) allreduce((long) value, op);
+    }
+    if (logical(op)) {
+      value = value != 0 ? 1 : 0;
+      op = asMinMax(op);
+    }
     int[] out = new int[1];
     comm.Allreduce(new int[] {value}, 0, out, 0, 1, MPI.INT, op(op));
     return out[0];
@@ -97,6 +145,16 @@ public final class MpjCommunicator implements Communicator {
 
   @Override
   public void allreduceInPlace(long[] values, ReduceOp op) {
+    if (logical(op)) {
+      for (int i = 0; i < values.length; i++) {
+        values[i] = values[i] != 0 ? 1 : 0;
+      }
+      op = asMinMax(op);
+    }
+    if (foldedHere(op)) {
+      foldInPlace(values, op);
+      return;
+    }
     if (values.length > 0) {
       comm.Allreduce(values.clone(), 0, values, 0, values.length, MPI.LONG, op(op));
     }
@@ -104,6 +162,23 @@ public final class MpjCommunicator implements Communicator {
 
   @Override
   public void allreduceInPlace(int[] values, ReduceOp op) {
+    if (logical(op)) {
+      for (int i = 0; i < values.length; i++) {
+        values[i] = values[i] != 0 ? 1 : 0;
+      }
+      op = asMinMax(op);
+    }
+    if (foldedHere(op)) {
+      long[] wide = new long[values.length];
+      for (int i = 0; i < values.length; i++) {
+        wide[i] = values[i];
+      }
+      foldInPlace(wide, op);
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (int) wide[i];
+      }
+      return;
+    }
     if (values.length > 0) {
       comm.Allreduce(values.clone(), 0, values, 0, values.length, MPI.INT, op(op));
     }

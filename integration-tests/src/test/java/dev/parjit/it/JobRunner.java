@@ -1,0 +1,93 @@
+package dev.parjit.it;
+
+import dev.parjit.mpi.launch.LaunchResult;
+import dev.parjit.mpi.launch.Launcher;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs multi-process jobs for the tests: finds the built modules from the repository root (system
+ * property {@code parjit.root}), collects every rank's output, turns a hang into a failure that
+ * shows the output, and never leaves a process behind.
+ */
+public final class JobRunner {
+
+  /** One output line of a rank. */
+  public record Line(int rank, boolean stderr, String text) {
+    @Override
+    public String toString() {
+      return "[rank " + rank + (stderr ? " err] " : "] ") + text;
+    }
+  }
+
+  /** A finished job. */
+  public record Job(LaunchResult result, List<Line> lines, List<ProcessHandle> processes) {
+    public List<String> stdout(int rank) {
+      return lines.stream().filter(l -> l.rank() == rank && !l.stderr()).map(Line::text).toList();
+    }
+
+    public String transcript() {
+      StringBuilder sb = new StringBuilder();
+      lines.forEach(l -> sb.append(l).append('\n'));
+      return sb.toString();
+    }
+  }
+
+  private JobRunner() { }
+
+  /** The repository root. */
+  public static Path root() {
+    String root = System.getProperty("parjit.root");
+    if (root == null) {
+      throw new IllegalStateException("system property parjit.root is not set (surefire sets it)");
+    }
+    return Path.of(root).toAbsolutePath().normalize();
+  }
+
+  /** Classes and runtime dependencies of a module, from its target/runtime-classpath.txt. */
+  public static String moduleClasspath(String module) {
+    Path target = root().resolve(module).resolve("target");
+    try {
+      return target.resolve("classes") + File.pathSeparator
+          + Files.readString(target.resolve("runtime-classpath.txt")).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException("module " + module + " is not built: " + e.getMessage(), e);
+    }
+  }
+
+  /** This module's test classes plus the mpi runtime: enough for test main classes on ranks. */
+  public static String testClasspath() {
+    return root().resolve("integration-tests/target/test-classes") + File.pathSeparator + moduleClasspath("mpi");
+  }
+
+  /** Runs {@code mainClass} on {@code ranks} ranks and waits at most {@code timeoutSeconds}. */
+  public static Job run(int ranks, String mainClass, List<String> args, int timeoutSeconds) throws Exception {
+    List<Line> lines = Collections.synchronizedList(new ArrayList<>());
+    try (Launcher job = Launcher.builder().ranks(ranks).classpath(testClasspath()).mainClass(mainClass)
+        .args(args).output((r, err, text) -> lines.add(new Line(r, err, text))).start()) {
+      CompletableFuture<LaunchResult> done = CompletableFuture.supplyAsync(() -> {
+        try {
+          return job.waitFor();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      try {
+        LaunchResult result = done.get(timeoutSeconds, TimeUnit.SECONDS);
+        return new Job(result, new ArrayList<>(lines), job.processes());
+      } catch (TimeoutException e) {
+        throw new AssertionError("job " + mainClass + " on " + ranks + " ranks did not finish in "
+            + timeoutSeconds + " s; output so far:\n" + String.join("\n", lines.stream().map(Line::toString).toList()));
+      }
+    }
+  }
+}
