@@ -1,12 +1,19 @@
 package dev.parjit.transforms;
 
+import dev.parjit.analysis.AnalysisException;
+import dev.parjit.analysis.MethodAnalyzer;
+import dev.parjit.analysis.plan.ExecutionMode;
+import dev.parjit.analysis.plan.LoopPlan;
+import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.transforms.passes.DispatchStubPass;
+import dev.parjit.transforms.passes.FreeLoopChunkingPass;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Rewrites one class for its {@link Role}: bytes in, bytes out, no class loading (the shape of
@@ -14,7 +21,8 @@ import org.objectweb.asm.tree.ClassNode;
  * its code and the reason is reported in {@link RewriteResult#failures()}.
  *
  * <p>Pipeline, in this fixed order: select {@code @Jit} methods; per role, the method passes
- * (driver: {@link DispatchStubPass}); write with frames computed from class bytes; verify last.
+ * (driver: {@link DispatchStubPass}; worker and SPMD: {@link MethodAnalyzer}, then
+ * {@link FreeLoopChunkingPass} per parallel loop); write with frames computed from class bytes; verify last.
  * When verification fails, the whole class keeps its original bytes.
  */
 public final class ClassRewriter {
@@ -28,9 +36,10 @@ public final class ClassRewriter {
     List<String> log = new ArrayList<>();
     List<MethodFailure> failures = new ArrayList<>();
     List<DispatchStub> stubs = new ArrayList<>();
+    List<MethodPlan> plans = new ArrayList<>();
     List<JitSelection.Selected> selected = new JitSelection(request.jitPatterns()).select(cls);
     if (selected.isEmpty()) {
-      return new RewriteResult(null, List.of(), log, failures);
+      return new RewriteResult(null, List.of(), log, failures, plans);
     }
     boolean changed = false;
     for (JitSelection.Selected s : selected) {
@@ -48,12 +57,12 @@ public final class ClassRewriter {
           log.add(DispatchStubPass.NAME + " " + method + ": declined: " + declined);
           failures.add(new MethodFailure(cls.name, method, declined));
         }
-      } else {
-        log.add("in-place " + method + ": declined: no parallel rewriting for role " + request.role() + " yet");
+      } else if (request.role() != Role.DRIVER) {
+        changed |= rewriteInPlace(cls, s.method(), request.role(), log, failures, plans);
       }
     }
     if (!changed) {
-      return new RewriteResult(null, stubs, log, failures);
+      return new RewriteResult(null, stubs, log, failures, plans);
     }
     byte[] rewritten;
     try {
@@ -62,12 +71,12 @@ public final class ClassRewriter {
       rewritten = writer.toByteArray();
     } catch (RuntimeException e) {
       failures.add(new MethodFailure(cls.name, "*", "could not write the class: " + e));
-      return new RewriteResult(null, List.of(), log, failures);
+      return new RewriteResult(null, List.of(), log, failures, plans);
     }
     String problem = Verification.verify(rewritten);
     if (problem != null) {
       failures.add(new MethodFailure(cls.name, "*", "rewritten class does not verify: " + problem));
-      return new RewriteResult(null, List.of(), log, failures);
+      return new RewriteResult(null, List.of(), log, failures, plans);
     }
     if (request.dumpDir() != null) {
       try {
@@ -77,6 +86,52 @@ public final class ClassRewriter {
         log.add("dump failed: " + e.getMessage());
       }
     }
-    return new RewriteResult(rewritten, stubs, log, failures);
+    return new RewriteResult(rewritten, stubs, log, failures, plans);
+  }
+
+  /**
+   * Worker and SPMD roles: analyse the method and chunk its parallel loops. A method whose
+   * analysis or rewriting fails is restored to its original instructions and reported.
+   */
+  private static boolean rewriteInPlace(ClassNode cls, MethodNode method, Role role, List<String> log,
+      List<MethodFailure> failures, List<MethodPlan> plans) {
+    String name = method.name + method.desc;
+    MethodNode backup = copyOf(method);
+    try {
+      MethodPlan plan = MethodAnalyzer.analyze(cls, method,
+          role == Role.SPMD ? ExecutionMode.SPMD : ExecutionMode.SPAWN);
+      plans.add(plan);
+      boolean changed = false;
+      for (LoopPlan loop : plan.loops()) {
+        if (!loop.parallel()) {
+          log.add(FreeLoopChunkingPass.NAME + " " + name + " loop #" + loop.id() + ": declined: " + loop.reason());
+          continue;
+        }
+        String declined = FreeLoopChunkingPass.apply(method, loop);
+        log.add(FreeLoopChunkingPass.NAME + " " + name + " loop #" + loop.id()
+            + (declined == null ? ": applied" : ": declined: " + declined));
+        changed |= declined == null;
+      }
+      return changed;
+    } catch (AnalysisException | RuntimeException e) {
+      restore(method, backup);
+      failures.add(new MethodFailure(cls.name, name, "analysis or rewriting failed: " + e.getMessage()));
+      return false;
+    }
+  }
+
+  private static MethodNode copyOf(MethodNode m) {
+    MethodNode copy = new MethodNode(InstrSupport.ASM_API, m.access, m.name, m.desc, m.signature,
+        m.exceptions.toArray(new String[0]));
+    m.accept(copy);
+    return copy;
+  }
+
+  private static void restore(MethodNode target, MethodNode backup) {
+    target.instructions = backup.instructions;
+    target.tryCatchBlocks = backup.tryCatchBlocks;
+    target.localVariables = backup.localVariables;
+    target.maxLocals = backup.maxLocals;
+    target.maxStack = backup.maxStack;
   }
 }

@@ -9,8 +9,10 @@ import java.util.List;
  * @param stubs    driver role: the methods replaced by dispatch stubs
  * @param passLog  one line per pass and method: applied, or declined with the reason
  * @param failures methods that keep their original code, with the reason
+ * @param plans    worker and SPMD roles: the analysis result of each compiled method
  */
-public record RewriteResult(byte[] bytes, List<DispatchStub> stubs, List<String> passLog, List<MethodFailure> failures) {
+public record RewriteResult(byte[] bytes, List<DispatchStub> stubs, List<String> passLog, List<MethodFailure> failures,
+    List<dev.parjit.analysis.plan.MethodPlan> plans) {
 
   /** Whether the class changed. */
   public boolean changed() {

@@ -1,0 +1,89 @@
+package dev.parjit.analysis;
+
+import dev.parjit.analysis.loops.NaturalLoop;
+import java.util.List;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Whether the instructions of a loop body may run on a subset of the iterations on each rank:
+ * no writes to array elements or fields, no locks, and calls only to code known to be free of
+ * side effects (Math, boxing, printing — prints run on every rank as in Bodo — and this class's
+ * static helpers that are themselves safe).
+ */
+final class LoopSafety {
+
+  private static final Set<String> BOXES = Set.of("java/lang/Integer", "java/lang/Long", "java/lang/Double",
+      "java/lang/Float", "java/lang/Boolean", "java/lang/Short", "java/lang/Byte", "java/lang/Character");
+  private static final int HELPER_DEPTH = 3;
+
+  private final ClassNode owner;
+
+  LoopSafety(ClassNode owner) {
+    this.owner = owner;
+  }
+
+  /** {@code null} when every instruction is safe, else the reason for the first that is not. */
+  String check(MethodNode method, NaturalLoop loop, LineTable lines) {
+    for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+      AbstractInsnNode x = method.instructions.get(i);
+      String problem = problem(x, HELPER_DEPTH);
+      if (problem != null) {
+        return problem + lines.at(x);
+      }
+    }
+    return null;
+  }
+
+  private String problem(AbstractInsnNode x, int depth) {
+    int op = x.getOpcode();
+    if (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE) {
+      return "writes an array element";
+    }
+    if (op == Opcodes.PUTFIELD || op == Opcodes.PUTSTATIC) {
+      return "writes a field";
+    }
+    if (op == Opcodes.MONITORENTER || op == Opcodes.MONITOREXIT) {
+      return "takes a lock";
+    }
+    if (x instanceof InvokeDynamicInsnNode indy) {
+      return "java/lang/invoke/StringConcatFactory".equals(indy.bsm.getOwner()) ? null : "creates a lambda";
+    }
+    if (x instanceof MethodInsnNode m) {
+      return callProblem(m, depth);
+    }
+    return null;
+  }
+
+  private String callProblem(MethodInsnNode m, int depth) {
+    if (m.getOpcode() == Opcodes.INVOKESTATIC
+        && (m.owner.equals("java/lang/Math") || m.owner.equals("java/lang/StrictMath"))) {
+      return null;
+    }
+    if (BOXES.contains(m.owner) && (m.name.equals("valueOf") || m.name.endsWith("Value"))) {
+      return null;
+    }
+    if (m.owner.equals("java/io/PrintStream") && m.name.startsWith("print")) {
+      return null;
+    }
+    if (m.getOpcode() == Opcodes.INVOKESTATIC && m.owner.equals(owner.name) && depth > 0) {
+      for (MethodNode helper : owner.methods) {
+        if (helper.name.equals(m.name) && helper.desc.equals(m.desc)) {
+          for (AbstractInsnNode h : List.of(helper.instructions.toArray())) {
+            String p = problem(h, depth - 1);
+            if (p != null) {
+              return "calls " + m.name + ", which " + p;
+            }
+          }
+          return null;
+        }
+      }
+    }
+    return "calls " + m.owner.replace('/', '.') + "." + m.name + ", which Parjit does not know to be free of side effects";
+  }
+}

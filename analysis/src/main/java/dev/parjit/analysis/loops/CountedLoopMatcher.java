@@ -1,0 +1,193 @@
+package dev.parjit.analysis.loops;
+
+import dev.parjit.analysis.plan.BoundKind;
+import dev.parjit.analysis.plan.CountedLoop;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Recognises javac's counted loop: {@code i = start; header: if (i CMP bound) goto exit; body;
+ * i += step; goto header}, for {@code int} and {@code long} indices. Either answers a
+ * {@link CountedLoop} or says why the loop is not one.
+ */
+public final class CountedLoopMatcher {
+
+  /** The outcome: a shape, or the reason there is none. */
+  public record Result(CountedLoop loop, String reason) { }
+
+  private CountedLoopMatcher() { }
+
+  public static Result match(MethodNode method, NaturalLoop loop) {
+    InsnList insns = method.instructions;
+    AbstractInsnNode headerNode = insns.get(loop.header());
+    if (!(headerNode instanceof LabelNode header)) {
+      return fail("the loop does not start at a label");
+    }
+    AbstractInsnNode load = Insns.realFrom(header);
+    if (!(load instanceof VarInsnNode v) || (v.getOpcode() != Opcodes.ILOAD && v.getOpcode() != Opcodes.LLOAD)) {
+      return fail("the loop condition does not start by loading an int or long index");
+    }
+    boolean isLong = v.getOpcode() == Opcodes.LLOAD;
+    int slot = v.var;
+    BitSet stored = storedSlots(method, loop);
+    List<AbstractInsnNode> bound = new ArrayList<>();
+    AbstractInsnNode x = load.getNext();
+    while (x != null && !(x instanceof JumpInsnNode) && x.getOpcode() != Opcodes.LCMP) {
+      if (x.getOpcode() >= 0) {
+        if (!isInvariantPure(x, stored)) {
+          return fail("the loop bound is not a loop-invariant expression");
+        }
+        bound.add(x);
+      } else if (x instanceof LabelNode) {
+        return fail("the loop condition has branches");
+      }
+      x = x.getNext();
+    }
+    if (x == null || bound.isEmpty()) {
+      return fail("the loop condition compares nothing");
+    }
+    if (isLong) {
+      if (x.getOpcode() != Opcodes.LCMP) {
+        return fail("the long loop condition is not a comparison");
+      }
+      x = Insns.realFrom(x.getNext());
+    }
+    if (!(x instanceof JumpInsnNode jump)) {
+      return fail("the loop condition is not a comparison");
+    }
+    BoundKind kind = kind(jump.getOpcode(), isLong);
+    if (kind == null) {
+      return fail("the loop condition is not i < n, i <= n or i != n");
+    }
+    if (loop.body().get(insns.indexOf(jump.label))) {
+      return fail("the loop condition does not leave the loop");
+    }
+    if (loop.backEdgeSources().size() != 1) {
+      return fail("the loop has more than one back edge (continue)");
+    }
+    AbstractInsnNode back = insns.get(loop.backEdgeSources().get(0));
+    if (back.getOpcode() != Opcodes.GOTO) {
+      return fail("the loop does not end with a jump to its condition");
+    }
+    AbstractInsnNode increment = Insns.realBefore(back);
+    long step = step(increment, slot, isLong);
+    if (step <= 0) {
+      return fail("the index does not advance by a positive constant");
+    }
+    if (countStores(method, loop, slot) != 1) {
+      return fail("the index is assigned inside the loop body");
+    }
+    if (kind == BoundKind.NE && step != 1) {
+      return fail("i != n with a step other than 1");
+    }
+    AbstractInsnNode init = Insns.realBefore(header);
+    if (!(init instanceof VarInsnNode store) || store.var != slot
+        || store.getOpcode() != (isLong ? Opcodes.LSTORE : Opcodes.ISTORE)) {
+      return fail("the index is not initialised just before the loop");
+    }
+    return new Result(new CountedLoop(slot, isLong ? "J" : "I", init, header, load, List.copyOf(bound), jump,
+        jump.label, kind, step, increment), null);
+  }
+
+  private static Result fail(String reason) {
+    return new Result(null, reason);
+  }
+
+  private static BoundKind kind(int opcode, boolean isLong) {
+    switch (opcode) {
+      case Opcodes.IF_ICMPGE: return isLong ? null : BoundKind.LT;
+      case Opcodes.IF_ICMPGT: return isLong ? null : BoundKind.LE;
+      case Opcodes.IF_ICMPEQ: return isLong ? null : BoundKind.NE;
+      case Opcodes.IFGE: return isLong ? BoundKind.LT : null;
+      case Opcodes.IFGT: return isLong ? BoundKind.LE : null;
+      case Opcodes.IFEQ: return isLong ? BoundKind.NE : null;
+      default: return null;
+    }
+  }
+
+  /** The step of {@code IINC i c}, or of {@code i = i + c} for a long index; 0 when neither. */
+  private static long step(AbstractInsnNode inc, int slot, boolean isLong) {
+    if (!isLong) {
+      return inc instanceof IincInsnNode i && i.var == slot ? i.incr : 0;
+    }
+    if (!(inc instanceof VarInsnNode st) || st.getOpcode() != Opcodes.LSTORE || st.var != slot) {
+      return 0;
+    }
+    AbstractInsnNode add = Insns.realBefore(st);
+    AbstractInsnNode c = add == null ? null : Insns.realBefore(add);
+    AbstractInsnNode ld = c == null ? null : Insns.realBefore(c);
+    if (add == null || add.getOpcode() != Opcodes.LADD || !(ld instanceof VarInsnNode l) || l.var != slot
+        || l.getOpcode() != Opcodes.LLOAD) {
+      return 0;
+    }
+    if (c.getOpcode() == Opcodes.LCONST_1) {
+      return 1;
+    }
+    if (c instanceof LdcInsnNode ldc && ldc.cst instanceof Long value) {
+      return value;
+    }
+    if (c.getOpcode() == Opcodes.I2L) { // i + (int constant)
+      AbstractInsnNode k = Insns.realBefore(c);
+      if (k instanceof IntInsnNode in) {
+        return in.operand;
+      }
+      if (k != null && k.getOpcode() >= Opcodes.ICONST_0 && k.getOpcode() <= Opcodes.ICONST_5) {
+        return k.getOpcode() - Opcodes.ICONST_0;
+      }
+    }
+    return 0;
+  }
+
+  private static boolean isInvariantPure(AbstractInsnNode x, BitSet stored) {
+    int op = x.getOpcode();
+    if (x instanceof VarInsnNode v) {
+      return op >= Opcodes.ILOAD && op <= Opcodes.ALOAD && !stored.get(v.var);
+    }
+    if (x instanceof LdcInsnNode ldc) {
+      return ldc.cst instanceof Number;
+    }
+    return (op >= Opcodes.ICONST_M1 && op <= Opcodes.SIPUSH)
+        || op == Opcodes.ARRAYLENGTH
+        || (op >= Opcodes.IADD && op <= Opcodes.LSUB)
+        || (op >= Opcodes.IMUL && op <= Opcodes.LMUL)
+        || (op >= Opcodes.ISHL && op <= Opcodes.LXOR)
+        || op == Opcodes.I2L || op == Opcodes.L2I;
+  }
+
+  /** Slots written anywhere in the loop. */
+  public static BitSet storedSlots(MethodNode method, NaturalLoop loop) {
+    BitSet stored = new BitSet();
+    for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+      AbstractInsnNode x = method.instructions.get(i);
+      if (x instanceof VarInsnNode v && v.getOpcode() >= Opcodes.ISTORE && v.getOpcode() <= Opcodes.ASTORE) {
+        stored.set(v.var);
+      } else if (x instanceof IincInsnNode inc) {
+        stored.set(inc.var);
+      }
+    }
+    return stored;
+  }
+
+  private static int countStores(MethodNode method, NaturalLoop loop, int slot) {
+    int n = 0;
+    for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+      AbstractInsnNode x = method.instructions.get(i);
+      if ((x instanceof VarInsnNode v && v.var == slot && v.getOpcode() >= Opcodes.ISTORE && v.getOpcode() <= Opcodes.ASTORE)
+          || (x instanceof IincInsnNode inc && inc.var == slot)) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

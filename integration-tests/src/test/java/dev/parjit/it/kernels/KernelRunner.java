@@ -1,0 +1,64 @@
+package dev.parjit.it.kernels;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Calls every kernel over the sizes of the differential suite and returns one result line per
+ * call: {@code RESULT <kernel> <n> <value>}. Run as a main (every SPMD rank prints its lines) or
+ * called in-process without the agent (the sequential oracle).
+ */
+public final class KernelRunner {
+
+  /** Sizes: empty, smaller than the rank counts, odd, and one large. */
+  public static final int[] SIZES = {0, 1, 2, 3, 7, 100, 1000, 100_003};
+
+  /** Kernels whose loops must be parallel, by method name. */
+  public static final List<String> PARALLEL = List.of("monteCarloPi", "sumOfSquares", "dot", "variance",
+      "minPlusMax", "bitsAndProduct", "anyAllCount", "strideFloat", "triangle");
+
+  private KernelRunner() { }
+
+  static double[] doubles(int n, int seed) {
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = ((i * 7919L + seed * 104729L) % 1000) / 8.0 - 40;
+    }
+    return a;
+  }
+
+  static int[] ints(int n, int seed) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = (int) ((i * 2654435761L + seed) % 97);
+    }
+    return a;
+  }
+
+  public static List<String> results() {
+    List<String> out = new ArrayList<>();
+    for (int n : SIZES) {
+      out.add(line("monteCarloPi", n, Double.toString(FreeLoopKernels.monteCarloPi(n))));
+      out.add(line("sumOfSquares", n, Double.toString(FreeLoopKernels.sumOfSquares(n))));
+      out.add(line("dot", n, Double.toString(FreeLoopKernels.dot(doubles(n, 1), doubles(n, 2)))));
+      out.add(line("variance", n, Double.toString(FreeLoopKernels.variance(doubles(n, 3)))));
+      out.add(line("minPlusMax", n, Long.toString(FreeLoopKernels.minPlusMax(ints(n, 4)))));
+      out.add(line("bitsAndProduct", n, Long.toString(FreeLoopKernels.bitsAndProduct(ints(Math.min(n, 40), 5)))));
+      out.add(line("anyAllCount", n, Integer.toString(FreeLoopKernels.anyAllCount(ints(n, 6)))));
+      out.add(line("strideFloat", n, Float.toString(FreeLoopKernels.strideFloat(n))));
+      out.add(line("triangle", n, Long.toString(FreeLoopKernels.triangle(n))));
+      out.add(line("prefixLast", n, Double.toString(FreeLoopKernels.prefixLast(doubles(n, 7)))));
+      out.add(line("firstAbove", n, Integer.toString(FreeLoopKernels.firstAbove(ints(n, 8), 90))));
+      out.add(line("recurrence", n, Double.toString(FreeLoopKernels.recurrence(n))));
+    }
+    return out;
+  }
+
+  private static String line(String kernel, int n, String value) {
+    return "RESULT " + kernel + " " + n + " " + value;
+  }
+
+  public static void main(String[] args) {
+    results().forEach(System.out::println);
+  }
+}

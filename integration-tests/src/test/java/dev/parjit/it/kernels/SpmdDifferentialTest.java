@@ -1,0 +1,123 @@
+package dev.parjit.it.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parjit.it.JobRunner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The kernels without the agent (this JVM: the oracle) against the agent on 1–4 SPMD ranks:
+ * every rank must print the oracle's results — exactly for integers, within a relative 1e-9
+ * (double) or 1e-4 (float) for floating reductions, whose order of additions differs.
+ */
+class SpmdDifferentialTest {
+
+  private static final double DOUBLE_TOLERANCE = 1e-9;
+  private static final double FLOAT_TOLERANCE = 1e-4;
+
+  private static List<String> runSpmd(int ranks, Path dump) throws Exception {
+    Path agent = JobRunner.root().resolve("agent/target/parjit-agent.jar");
+    assertTrue(Files.exists(agent), "the agent jar is built before integration-tests");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>(List.of(java, "-cp", JobRunner.moduleClasspath("mpi"),
+        "dev.parjit.mpi.launch.LauncherMain", "--agent", agent.toString()));
+    if (dump != null) {
+      cmd.addAll(List.of("--agent-options", "dump=" + dump));
+    }
+    cmd.addAll(List.of("-np", Integer.toString(ranks), "-Dparjit.failOnTransformError=true",
+        "-cp", JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
+        KernelRunner.class.getName()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    try {
+      byte[] out = p.getInputStream().readAllBytes();
+      assertTrue(p.waitFor(180, TimeUnit.SECONDS), "SPMD run finished");
+      String text = new String(out, StandardCharsets.UTF_8);
+      assertEquals(0, p.exitValue(), text);
+      return text.lines().toList();
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} ranks")
+  @ValueSource(ints = {1, 2, 3, 4})
+  void everyRankPrintsTheSequentialResults(int ranks) throws Exception {
+    List<String> oracle = KernelRunner.results();
+    List<String> output = runSpmd(ranks, null);
+    for (int r = 0; r < ranks; r++) {
+      String rankPrefix = "[rank " + r + "] ";
+      List<String> mine = output.stream().filter(l -> l.startsWith(rankPrefix + "RESULT "))
+          .map(l -> l.substring(rankPrefix.length())).toList();
+      assertEquals(oracle.size(), mine.size(), "rank " + r + " printed every result\n" + String.join("\n", output));
+      for (int i = 0; i < oracle.size(); i++) {
+        assertSame(oracle.get(i), mine.get(i), "rank " + r + " of " + ranks);
+      }
+    }
+  }
+
+  /** Same kernel and size; values equal, or within the stated tolerance for floating ones. */
+  private static void assertSame(String expected, String actual, String where) {
+    String[] e = expected.split(" ");
+    String[] a = actual.split(" ");
+    assertEquals(e[1] + " " + e[2], a[1] + " " + a[2], where);
+    if (e[3].equals(a[3])) {
+      return;
+    }
+    boolean isFloat = e[1].equals("strideFloat");
+    boolean floating = e[3].contains(".") || e[3].contains("E") || e[3].contains("NaN");
+    assertTrue(floating, where + ": " + e[1] + "(" + e[2] + ") expected " + e[3] + " but was " + a[3]);
+    double x = Double.parseDouble(e[3]);
+    double y = Double.parseDouble(a[3]);
+    double tol = isFloat ? FLOAT_TOLERANCE : DOUBLE_TOLERANCE;
+    assertTrue(Math.abs(x - y) <= tol * Math.max(1e-300, Math.abs(x)),
+        where + ": " + e[1] + "(" + e[2] + ") expected " + x + " but was " + y + " (relative tolerance " + tol + ")");
+  }
+
+  @Test
+  void theOracleItselfIsSane() {
+    assertEquals(0.5 * 999L * 1000 * 1999 / 6, FreeLoopKernels.sumOfSquares(1000), 1e-6);
+    assertEquals(3.14, FreeLoopKernels.monteCarloPi(100_000), 0.02);
+    assertEquals(-1, FreeLoopKernels.firstAbove(new int[] {1, 2}, 5));
+  }
+
+  @Test
+  void theExpectedLoopsAreRewrittenAndTheOthersLeftSequential(@TempDir Path dump) throws Exception {
+    runSpmd(2, dump);
+    Path rewritten = dump.resolve(FreeLoopKernels.class.getName().replace('.', '/') + ".rewritten.class");
+    assertTrue(Files.exists(rewritten), "the kernels class was rewritten");
+    ClassNode cls = new ClassNode();
+    new ClassReader(Files.readAllBytes(rewritten)).accept(cls, 0);
+    Map<String, Boolean> chunked = new TreeMap<>();
+    for (MethodNode m : cls.methods) {
+      boolean calls = false;
+      for (AbstractInsnNode x : m.instructions) {
+        calls |= x instanceof MethodInsnNode mi && mi.owner.equals("dev/parjit/runtime/ParallelRuntime")
+            && mi.name.equals("blockStart");
+      }
+      chunked.put(m.name, calls);
+    }
+    for (String name : KernelRunner.PARALLEL) {
+      assertTrue(chunked.get(name), name + " is parallel: " + chunked);
+    }
+    for (String name : List.of("prefixLast", "firstAbove", "recurrence")) {
+      assertEquals(false, chunked.get(name), name + " stays sequential: " + chunked);
+    }
+  }
+}

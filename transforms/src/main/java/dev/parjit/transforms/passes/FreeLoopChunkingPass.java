@@ -1,0 +1,130 @@
+package dev.parjit.transforms.passes;
+
+import dev.parjit.analysis.plan.BoundKind;
+import dev.parjit.analysis.plan.CountedLoop;
+import dev.parjit.analysis.plan.LoopPlan;
+import dev.parjit.analysis.plan.ScalarReduction;
+import dev.parjit.transforms.RuntimeCalls;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Runs a parallel loop that has no distributed array on this rank's block of its iteration
+ * range, and combines its reductions:
+ * <pre>
+ *   i = lo;                      // the original initialisation, then:
+ *   hi = bound; s = blockStart(lo, hi); e = blockEnd(lo, hi); i = alignUp(s, lo, step);
+ *   r = reduceInit(r, op) ...    // the value held before the loop counts once (rank 0)
+ * header:
+ *   if (i >= e) goto combine;    // the bound expression is no longer evaluated per iteration
+ *   ...body...
+ * combine:                       // a new block on the exit edge
+ *   r = allreduce(r, op) ...; goto exit
+ * </pre>
+ * Every rank reaches {@code combine}, so the collectives match even where a rank's block is empty.
+ */
+public final class FreeLoopChunkingPass {
+
+  /** Name shown in pass logs. */
+  public static final String NAME = "FreeLoopChunking";
+
+  private FreeLoopChunkingPass() { }
+
+  /** Rewrites one loop; returns {@code null} when applied, else why it declined. */
+  public static String apply(MethodNode method, LoopPlan loop) {
+    if (!loop.parallel()) {
+      return "the loop is sequential: " + loop.reason();
+    }
+    if (!loop.alignedArraySlots().isEmpty() || !loop.accesses().isEmpty() || !loop.arrayReductions().isEmpty()) {
+      return "the loop uses distributed arrays, which this pass does not handle";
+    }
+    CountedLoop shape = loop.shape();
+    String t = shape.indexType();
+    boolean isLong = t.equals("J");
+    Type type = isLong ? Type.LONG_TYPE : Type.INT_TYPE;
+    int lo = newLocal(method, type);
+    int end = newLocal(method, type);
+    int start = newLocal(method, type);
+
+    InsnList pre = new InsnList();
+    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), shape.indexSlot()));
+    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), lo));
+    // end = the bound, as an exclusive limit
+    for (AbstractInsnNode b : shape.boundInsns()) {
+      pre.add(b.clone(null));
+    }
+    if (shape.kind() == BoundKind.LE) {
+      pre.add(isLong ? new InsnNode(Opcodes.LCONST_1) : new InsnNode(Opcodes.ICONST_1));
+      pre.add(new InsnNode(isLong ? Opcodes.LADD : Opcodes.IADD));
+    }
+    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), end));
+    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
+    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), end));
+    pre.add(RuntimeCalls.block("blockStart", t));
+    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), start));
+    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
+    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), end));
+    pre.add(RuntimeCalls.block("blockEnd", t));
+    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), end));
+    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), start));
+    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
+    pre.add(isLong ? new LdcInsnNode(shape.step()) : new LdcInsnNode((int) shape.step()));
+    pre.add(RuntimeCalls.alignUp(t));
+    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), shape.indexSlot()));
+    for (ScalarReduction r : loop.reductions()) {
+      Type rt = Type.getType(r.type());
+      pre.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
+      pre.add(RuntimeCalls.opCode(r.op()));
+      pre.add(RuntimeCalls.reduction("reduceInit", r.type()));
+      pre.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
+    }
+    method.instructions.insert(shape.initStore(), pre);
+
+    // The condition compares the index with the rank's exclusive end.
+    for (AbstractInsnNode b : shape.boundInsns()) {
+      method.instructions.insertBefore(b, placeholderFor(b, end, type, shape.boundInsns().get(0)));
+      method.instructions.remove(b);
+    }
+    JumpInsnNode exitJump = shape.exitJump();
+    exitJump.setOpcode(isLong ? Opcodes.IFGE : Opcodes.IF_ICMPGE);
+
+    // A new block on the exit edge combines the reductions, then continues at the old exit.
+    LabelNode combine = new LabelNode();
+    exitJump.label = combine;
+    InsnList post = new InsnList();
+    post.add(combine);
+    for (ScalarReduction r : loop.reductions()) {
+      Type rt = Type.getType(r.type());
+      post.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
+      post.add(RuntimeCalls.opCode(r.op()));
+      post.add(RuntimeCalls.reduction("allreduce", r.type()));
+      post.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
+    }
+    post.add(new JumpInsnNode(Opcodes.GOTO, shape.exit()));
+    method.instructions.add(post);
+    return null;
+  }
+
+  /** The first bound instruction becomes the load of {@code end}; the others vanish. */
+  private static InsnList placeholderFor(AbstractInsnNode b, int end, Type type, AbstractInsnNode first) {
+    InsnList l = new InsnList();
+    if (b == first) {
+      l.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), end));
+    }
+    return l;
+  }
+
+  private static int newLocal(MethodNode method, Type type) {
+    int slot = method.maxLocals;
+    method.maxLocals += type.getSize();
+    return slot;
+  }
+}
