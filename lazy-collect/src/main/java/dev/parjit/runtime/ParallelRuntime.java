@@ -1,6 +1,7 @@
 package dev.parjit.runtime;
 
 import dev.parjit.mpi.Communicator;
+import dev.parjit.mpi.Communicators;
 import dev.parjit.mpi.ReduceOp;
 import java.lang.reflect.Array;
 
@@ -10,8 +11,9 @@ import java.lang.reflect.Array;
  * methods by name and descriptor (docs/internals.md lists them): do not rename them.
  *
  * <p>The communicator is, in order: a thread-local one ({@link #installForThread}, so tests can
- * simulate several ranks as threads of one JVM), the process's one ({@link #install}), or none,
- * in which case every method behaves as rank 0 of 1.
+ * simulate several ranks as threads of one JVM), the process's one ({@link #install}), or the
+ * world communicator of this process ({@link Communicators#world()}: MPJ Express in a launched
+ * rank, a single rank otherwise).
  */
 public final class ParallelRuntime {
 
@@ -39,20 +41,22 @@ public final class ParallelRuntime {
     THREAD_COMM.remove();
   }
 
-  /** The communicator in force, or {@code null} when sequential. */
+  /** The communicator in force. */
   public static Communicator communicator() {
     Communicator c = THREAD_COMM.get();
-    return c != null ? c : processComm;
+    if (c != null) {
+      return c;
+    }
+    c = processComm;
+    return c != null ? c : Communicators.world();
   }
 
   public static int rank() {
-    Communicator c = communicator();
-    return c == null ? 0 : c.rank();
+    return communicator().rank();
   }
 
   public static int size() {
-    Communicator c = communicator();
-    return c == null ? 1 : c.size();
+    return communicator().size();
   }
 
   // ---- loop ranges -------------------------------------------------------------------------
@@ -161,23 +165,19 @@ public final class ParallelRuntime {
   public static int reduceInit(int v, int op) { return rank() == 0 ? v : Neutral.ofInt(op); }
 
   public static double allreduce(double v, int op) {
-    Communicator c = communicator();
-    return c == null ? v : c.allreduce(v, OPS[op]);
+    return communicator().allreduce(v, OPS[op]);
   }
 
   public static float allreduce(float v, int op) {
-    Communicator c = communicator();
-    return c == null ? v : c.allreduce(v, OPS[op]);
+    return communicator().allreduce(v, OPS[op]);
   }
 
   public static long allreduce(long v, int op) {
-    Communicator c = communicator();
-    return c == null ? v : c.allreduce(v, OPS[op]);
+    return communicator().allreduce(v, OPS[op]);
   }
 
   public static int allreduce(int v, int op) {
-    Communicator c = communicator();
-    return c == null ? v : c.allreduce(v, OPS[op]);
+    return communicator().allreduce(v, OPS[op]);
   }
 
   // ---- array reductions (histograms) -------------------------------------------------------
@@ -207,54 +207,39 @@ public final class ParallelRuntime {
   }
 
   public static void arrayAllreduce(double[] a, int op) {
-    Communicator c = communicator();
-    if (c != null) {
-      c.allreduceInPlace(a, OPS[op]);
-    }
+    communicator().allreduceInPlace(a, OPS[op]);
   }
 
   public static void arrayAllreduce(float[] a, int op) {
-    Communicator c = communicator();
-    if (c != null) {
-      c.allreduceInPlace(a, OPS[op]);
-    }
+    communicator().allreduceInPlace(a, OPS[op]);
   }
 
   public static void arrayAllreduce(long[] a, int op) {
-    Communicator c = communicator();
-    if (c != null) {
-      c.allreduceInPlace(a, OPS[op]);
-    }
+    communicator().allreduceInPlace(a, OPS[op]);
   }
 
   public static void arrayAllreduce(int[] a, int op) {
-    Communicator c = communicator();
-    if (c != null) {
-      c.allreduceInPlace(a, OPS[op]);
-    }
+    communicator().allreduceInPlace(a, OPS[op]);
   }
 
   // ---- replication and SPMD distributed parameters -----------------------------------------
 
   /** The whole distributed array on every rank (an SPMD REP return). */
   public static double[] replicate(double[] local) {
-    Communicator c = communicator();
-    return c == null || DistributedArrays.lookup(local) == null ? local : c.allgatherv(local);
+    return DistributedArrays.lookup(local) == null ? local : communicator().allgatherv(local);
   }
 
   public static long[] replicate(long[] local) {
-    Communicator c = communicator();
-    return c == null || DistributedArrays.lookup(local) == null ? local : c.allgatherv(local);
+    return DistributedArrays.lookup(local) == null ? local : communicator().allgatherv(local);
   }
 
   public static int[] replicate(int[] local) {
-    Communicator c = communicator();
-    return c == null || DistributedArrays.lookup(local) == null ? local : c.allgatherv(local);
+    return DistributedArrays.lookup(local) == null ? local : communicator().allgatherv(local);
   }
 
   public static float[] replicate(float[] local) {
     Communicator c = communicator();
-    if (c == null || DistributedArrays.lookup(local) == null) {
+    if (DistributedArrays.lookup(local) == null) {
       return local;
     }
     int[] bits = new int[local.length];
@@ -270,13 +255,12 @@ public final class ParallelRuntime {
   }
 
   public static byte[] replicate(byte[] local) {
-    Communicator c = communicator();
-    return c == null || DistributedArrays.lookup(local) == null ? local : c.allgatherv(local);
+    return DistributedArrays.lookup(local) == null ? local : communicator().allgatherv(local);
   }
 
   public static boolean[] replicate(boolean[] local) {
     Communicator c = communicator();
-    if (c == null || DistributedArrays.lookup(local) == null) {
+    if (DistributedArrays.lookup(local) == null) {
       return local;
     }
     byte[] bytes = new byte[local.length];
@@ -298,8 +282,8 @@ public final class ParallelRuntime {
     }
     long local = Array.getLength(chunk);
     Communicator c = communicator();
-    long start = c == null ? 0 : c.exscanSum(local);
-    long global = c == null ? local : c.allreduce(local, ReduceOp.SUM);
+    long start = c.exscanSum(local);
+    long global = c.allreduce(local, ReduceOp.SUM);
     DistributedArrays.register(chunk, global, start);
   }
 }

@@ -164,4 +164,15 @@ public final class FreeLoopKernels {
     }
     return x;
   }
+
+  /** Prints inside a parallel loop run on every rank, each for its own iterations (as in Bodo). */
+  @Jit
+  public static int printIterations(int n) {
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      System.out.println("ITER " + i);
+      count++;
+    }
+    return count;
+  }
 }

@@ -15,7 +15,7 @@ public final class KernelRunner {
 
   /** Kernels whose loops must be parallel, by method name. */
   public static final List<String> PARALLEL = List.of("monteCarloPi", "sumOfSquares", "dot", "variance",
-      "minPlusMax", "bitsAndProduct", "anyAllCount", "strideFloat", "triangle");
+      "minPlusMax", "bitsAndProduct", "anyAllCount", "strideFloat", "triangle", "printIterations");
 
   private KernelRunner() { }
 
@@ -60,5 +60,6 @@ public final class KernelRunner {
 
   public static void main(String[] args) {
     results().forEach(System.out::println);
+    System.out.println("RESULT printIterations 10 " + FreeLoopKernels.printIterations(10));
   }
 }
