@@ -1,16 +1,25 @@
 package dev.parjit.agent;
 
+import dev.parjit.agent.spawn.SpawnDispatcher;
+import dev.parjit.runtime.Dispatch;
 import dev.parjit.transforms.Role;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.lang.instrument.Instrumentation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Sets up this JVM's part of a Parjit job according to its role. */
 final class AgentRuntime {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
-
   private AgentRuntime() { }
+
+  /** The jar this agent was loaded from: workers are started with the same one. */
+  private static Path agentJar() {
+    try {
+      return Path.of(PreMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException | RuntimeException e) {
+      throw new IllegalStateException("cannot locate parjit-agent.jar", e);
+    }
+  }
 
   static void start(AgentOptions options, Instrumentation inst) {
     switch (options.role()) {
@@ -22,11 +31,8 @@ final class AgentRuntime {
         break;
       case DRIVER:
       default:
-        // The spawn dispatcher (worker start-up and the call channel) is not built yet. Stubbing
-        // methods without it would break the program, so the driver leaves @Jit methods alone
-        // and they run sequentially here, with the same results.
-        LOG.warn("parjit: spawn mode is not available yet; @Jit methods run sequentially in this JVM"
-            + " (use bin/parjit spmd for parallel runs)");
+        Dispatch.install(new SpawnDispatcher(options, agentJar()));
+        inst.addTransformer(new JitTransformer(Role.DRIVER, options), false);
         break;
     }
   }

@@ -27,7 +27,7 @@ import org.objectweb.asm.tree.MethodNode;
  * every rank must print the oracle's results — exactly for integers, within a relative 1e-9
  * (double) or 1e-4 (float) for floating reductions, whose order of additions differs.
  */
-class SpmdDifferentialTest {
+public class SpmdDifferentialTest {
 
   private static final double DOUBLE_TOLERANCE = 1e-9;
   private static final double FLOAT_TOLERANCE = 1e-4;
@@ -62,28 +62,32 @@ class SpmdDifferentialTest {
     List<String> oracle = new ArrayList<>(KernelRunner.results());
     oracle.add("RESULT printIterations 10 10");
     List<String> output = runSpmd(ranks, null);
-    // Each rank printed exactly its Bodo block of the 10 iterations: the loop really was split.
-    for (int r = 0; r < ranks; r++) {
-      String rankPrefix = "[rank " + r + "] ITER ";
-      List<Integer> iters = output.stream().filter(l -> l.startsWith(rankPrefix))
-          .map(l -> Integer.parseInt(l.substring(rankPrefix.length()))).toList();
-      int start = r * (10 / ranks) + Math.min(r, 10 % ranks);
-      int count = 10 / ranks + (r < 10 % ranks ? 1 : 0);
-      assertEquals(java.util.stream.IntStream.range(start, start + count).boxed().toList(), iters, "iterations of rank " + r);
-    }
+    assertBlocksPrinted(output, ranks, 10);
     for (int r = 0; r < ranks; r++) {
       String rankPrefix = "[rank " + r + "] ";
       List<String> mine = output.stream().filter(l -> l.startsWith(rankPrefix + "RESULT "))
           .map(l -> l.substring(rankPrefix.length())).toList();
       assertEquals(oracle.size(), mine.size(), "rank " + r + " printed every result\n" + String.join("\n", output));
       for (int i = 0; i < oracle.size(); i++) {
-        assertSame(oracle.get(i), mine.get(i), "rank " + r + " of " + ranks);
+        assertSameResult(oracle.get(i), mine.get(i), "rank " + r + " of " + ranks);
       }
     }
   }
 
+  /** Each rank printed exactly its Bodo block of the n iterations: the loop really was split. */
+  public static void assertBlocksPrinted(List<String> output, int ranks, int n) {
+    for (int r = 0; r < ranks; r++) {
+      String rankPrefix = "[rank " + r + "] ITER ";
+      List<Integer> iters = output.stream().filter(l -> l.startsWith(rankPrefix))
+          .map(l -> Integer.parseInt(l.substring(rankPrefix.length()))).toList();
+      int start = r * (n / ranks) + Math.min(r, n % ranks);
+      int count = n / ranks + (r < n % ranks ? 1 : 0);
+      assertEquals(java.util.stream.IntStream.range(start, start + count).boxed().toList(), iters, "iterations of rank " + r);
+    }
+  }
+
   /** Same kernel and size; values equal, or within the stated tolerance for floating ones. */
-  private static void assertSame(String expected, String actual, String where) {
+  public static void assertSameResult(String expected, String actual, String where) {
     String[] e = expected.split(" ");
     String[] a = actual.split(" ");
     assertEquals(e[1] + " " + e[2], a[1] + " " + a[2], where);

@@ -1,0 +1,36 @@
+package dev.parjit.agent.spawn;
+
+import java.lang.reflect.Constructor;
+
+/**
+ * Rebuilds a worker's exception on the driver: the same JDK type with the same message when
+ * that type has a {@code (String)} constructor, otherwise a {@link WorkerException} naming the
+ * original type. Only {@code java.*} types are instantiated: class names from the wire never
+ * choose application code to run.
+ */
+final class RemoteExceptions {
+
+  private RemoteExceptions() { }
+
+  static Throwable rebuild(Messages.RemoteFailure f) {
+    Throwable t = null;
+    if (f.type().startsWith("java.")) {
+      try {
+        Class<?> c = Class.forName(f.type(), false, ClassLoader.getPlatformClassLoader());
+        if (Throwable.class.isAssignableFrom(c)) {
+          Constructor<?> k = c.getConstructor(String.class);
+          t = (Throwable) k.newInstance(f.message());
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        t = null;
+      }
+    }
+    if (t == null) {
+      t = new WorkerException(f.type(), f.message());
+    }
+    if (f.stack() != null) {
+      t.setStackTrace(f.stack());
+    }
+    return t;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.parjit.agent.worker;
+
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Resolves method keys ({@code pkg.Class.name(desc)}) to methods, once each. */
+final class MethodKeys {
+
+  private final Map<String, Method> cache = new ConcurrentHashMap<>();
+
+  Method resolve(String key) throws ReflectiveOperationException {
+    Method m = cache.get(key);
+    if (m == null) {
+      m = lookup(key);
+      cache.put(key, m);
+    }
+    return m;
+  }
+
+  private static Method lookup(String key) throws ReflectiveOperationException {
+    int paren = key.indexOf('(');
+    int dot = key.lastIndexOf('.', paren);
+    if (paren < 0 || dot < 0) {
+      throw new NoSuchMethodException("not a method key: " + key);
+    }
+    String className = key.substring(0, dot);
+    String name = key.substring(dot + 1, paren);
+    String desc = key.substring(paren);
+    Class<?> owner = Class.forName(className, true, ClassLoader.getSystemClassLoader());
+    for (Method m : owner.getDeclaredMethods()) {
+      if (m.getName().equals(name)
+          && MethodType.methodType(m.getReturnType(), m.getParameterTypes()).toMethodDescriptorString().equals(desc)) {
+        m.setAccessible(true);
+        return m;
+      }
+    }
+    throw new NoSuchMethodException(key);
+  }
+}

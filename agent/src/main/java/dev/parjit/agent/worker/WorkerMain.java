@@ -1,0 +1,63 @@
+package dev.parjit.agent.worker;
+
+import dev.parjit.agent.spawn.Channel;
+import dev.parjit.agent.spawn.Messages;
+import dev.parjit.mpi.Communicators;
+import dev.parjit.runtime.ParallelRuntime;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.Socket;
+
+/**
+ * A spawn-mode worker rank (started under {@code RankMain}, so MPI is up). Connects to the
+ * driver, then runs every call it is sent until told to stop or the driver goes away. Calls
+ * run on every rank; the {@code @Jit} methods were rewritten by this JVM's agent.
+ */
+public final class WorkerMain {
+
+  /** Environment variables the driver sets for its workers. */
+  public static final String PORT_ENV = "PARJIT_DRIVER_PORT";
+  public static final String SECRET_ENV = "PARJIT_DRIVER_SECRET";
+
+  private WorkerMain() { }
+
+  public static void main(String[] args) throws IOException {
+    String port = System.getenv(PORT_ENV);
+    String secret = System.getenv(SECRET_ENV);
+    if (port == null || secret == null) {
+      throw new IllegalStateException("WorkerMain is started by the Parjit driver, not directly");
+    }
+    ParallelRuntime.install(Communicators.world());
+    int rank = ParallelRuntime.rank();
+    MethodKeys methods = new MethodKeys();
+    try (Channel driver = Channel.connect(new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port)), secret, rank)) {
+      while (true) {
+        Object message;
+        try {
+          message = driver.receive();
+        } catch (IOException e) {
+          return; // the driver is gone
+        }
+        if (message instanceof Messages.Call call) {
+          driver.send(run(call, rank, methods));
+        } else {
+          return;
+        }
+      }
+    }
+  }
+
+  private static Messages.Reply run(Messages.Call call, int rank, MethodKeys methods) {
+    try {
+      Method m = methods.resolve(call.methodKey());
+      Object value = m.invoke(null, call.args());
+      return new Messages.Reply(call.id(), rank, rank == 0 ? value : null, null);
+    } catch (InvocationTargetException e) {
+      return new Messages.Reply(call.id(), rank, null, Messages.RemoteFailure.of(e.getCause()));
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return new Messages.Reply(call.id(), rank, null, Messages.RemoteFailure.of(e));
+    }
+  }
+}
