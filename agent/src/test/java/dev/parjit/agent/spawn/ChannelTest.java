@@ -1,0 +1,94 @@
+package dev.parjit.agent.spawn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ChannelTest {
+
+  private static final String SECRET = "0123456789abcdef";
+
+  private static Channel.Accepted pair(ServerSocket server, String offered, int rank, Channel[] workerSide) throws Exception {
+    CompletableFuture<Channel> worker = CompletableFuture.supplyAsync(() -> {
+      try {
+        return Channel.connect(new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort()), offered, rank);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Channel.Accepted accepted = Channel.accept(server.accept(), SECRET);
+    workerSide[0] = worker.get(10, TimeUnit.SECONDS);
+    return accepted;
+  }
+
+  @Test
+  void callsAndRepliesRoundTrip() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Channel[] worker = new Channel[1];
+      Channel.Accepted driver = pair(server, SECRET, 2, worker);
+      assertNotNull(driver);
+      assertEquals(2, driver.rank());
+      double[][] matrix = {{1, 2}, {3}};
+      driver.channel().send(new Messages.Call(7, "a.B.m([[DJ)V", new Object[] {matrix, 5L, "s", true}));
+      Messages.Call call = (Messages.Call) worker[0].receive();
+      assertEquals(7, call.id());
+      assertArrayEquals(matrix, (double[][]) call.args()[0]);
+      assertEquals(5L, call.args()[1]);
+      worker[0].send(new Messages.Reply(7, 2, null, Messages.RemoteFailure.of(new IllegalStateException("x"))));
+      Messages.Reply reply = (Messages.Reply) driver.channel().receive();
+      assertEquals("java.lang.IllegalStateException", reply.failure().type());
+      Throwable rebuilt = RemoteExceptions.rebuild(reply.failure());
+      assertEquals(IllegalStateException.class, rebuilt.getClass());
+      assertEquals("x", rebuilt.getMessage());
+      driver.channel().close();
+      worker[0].close();
+    }
+  }
+
+  @Test
+  void aWrongSecretIsRejected() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Channel> worker = CompletableFuture.supplyAsync(() -> {
+        try {
+          return Channel.connect(new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort()), "not-the-secret!!", 0);
+        } catch (IOException e) {
+          return null; // the driver hung up: what an impostor should see
+        }
+      });
+      assertNull(Channel.accept(server.accept(), SECRET));
+      assertNull(worker.get(10, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void classesOutsideTheAllowListAreRefused() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Channel[] worker = new Channel[1];
+      Channel.Accepted driver = pair(server, SECRET, 0, worker);
+      driver.channel().send(new Messages.Call(1, "k", new Object[] {new ArrayList<>(java.util.List.of(1))}));
+      IOException e = assertThrows(IOException.class, () -> worker[0].receive());
+      assertTrue(e.getMessage().contains("rejected"), e.getMessage());
+      driver.channel().close();
+      worker[0].close();
+    }
+  }
+
+  @Test
+  void applicationExceptionTypesAreNotInstantiated() {
+    Throwable t = RemoteExceptions.rebuild(new Messages.RemoteFailure("com.acme.Boom", "m", new StackTraceElement[0]));
+    assertEquals(WorkerException.class, t.getClass());
+    assertEquals("com.acme.Boom: m", t.getMessage());
+  }
+}
