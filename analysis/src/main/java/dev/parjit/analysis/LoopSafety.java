@@ -29,9 +29,12 @@ final class LoopSafety {
   }
 
   /** {@code null} when every instruction is safe, else the reason for the first that is not. */
-  String check(MethodNode method, NaturalLoop loop, LineTable lines) {
+  String check(MethodNode method, NaturalLoop loop, LineTable lines, java.util.function.Predicate<AbstractInsnNode> allowedStore) {
     for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
       AbstractInsnNode x = method.instructions.get(i);
+      if (x.getOpcode() >= Opcodes.IASTORE && x.getOpcode() <= Opcodes.SASTORE && allowedStore.test(x)) {
+        continue;
+      }
       String problem = problem(x, HELPER_DEPTH);
       if (problem != null) {
         return problem + lines.at(x);

@@ -7,6 +7,7 @@ import dev.parjit.analysis.dataflow.Consumers;
 import dev.parjit.analysis.loops.CountedLoopMatcher;
 import dev.parjit.analysis.loops.NaturalLoop;
 import dev.parjit.analysis.loops.NaturalLoops;
+import dev.parjit.analysis.plan.ArrayAccess;
 import dev.parjit.analysis.plan.CountedLoop;
 import dev.parjit.analysis.plan.Distribution;
 import dev.parjit.analysis.plan.ExecutionMode;
@@ -20,81 +21,116 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
- * Analyses one {@code @Jit} method: which counted loops can run chunked over ranks and which
- * scalar reductions they carry.
+ * Analyses one {@code @Jit} method: which counted loops run chunked over ranks, which arrays are
+ * 1D_Block, and which scalar reductions the loops carry.
  *
- * <p>This version handles loops whose iterations only read data (arrays are replicated on every
- * rank) and combine results through scalar reductions: each rank runs a block of the iteration
- * range and the partial results are allreduced. Distributed (1D) arrays, array writes in
- * parallel loops and array reductions come next; until then every array is REP, with that reason
- * recorded.
+ * <p>Arrays allocated in the method start 1D_Block and become REP as soon as one use is not
+ * understood (anything but {@code a[i]} in a parallel loop over {@code i}, {@code a.length}, or
+ * {@code return a}); loops are re-decided until nothing changes. Parameters are REP (sent whole to
+ * every rank); scattering 1D parameters, stencils and array reductions come next.
  */
 public final class MethodAnalyzer {
 
   private MethodAnalyzer() { }
 
-  public static MethodPlan analyze(ClassNode owner, MethodNode method, ExecutionMode mode) throws AnalysisException {
-    FlowGraph graph;
-    Consumers consumers;
-    try {
-      graph = FlowGraph.of(owner.name, method);
-      consumers = new Consumers(owner.name, method);
-    } catch (AnalyzerException e) {
-      throw new AnalysisException("the method does not verify: " + e.getMessage(), e);
-    }
-    Dominators dom = new Dominators(graph);
-    Liveness liveness = new Liveness(method, graph);
-    LoopSafety safety = new LoopSafety(owner);
-    LineTable lines = new LineTable();
-    List<NaturalLoop> loops = NaturalLoops.find(graph, dom);
-    List<LoopPlan> plans = new ArrayList<>();
-    List<NaturalLoop> parallel = new ArrayList<>();
-    List<RepDecision> reps = new ArrayList<>();
-    for (int id = 0; id < loops.size(); id++) {
-      NaturalLoop loop = loops.get(id);
-      int line = LineTable.line(method.instructions.get(loop.header()));
-      LoopDecision d = decide(method, graph, loop, parallel, liveness, consumers, safety, lines);
-      if (d.reason == null) {
-        parallel.add(loop);
-        plans.add(new LoopPlan(id, line, true, Distribution.ONE_D_BLOCK, null, d.shape, List.of(), List.of(),
-            d.reductions, List.of()));
-      } else {
-        plans.add(new LoopPlan(id, line, false, Distribution.REP, d.reason, d.shape, List.of(), List.of(),
-            List.of(), List.of()));
-        reps.add(new RepDecision("loop #" + id, d.reason, line));
-      }
-    }
-    Map<String, Distribution> variables = new LinkedHashMap<>();
-    if (method.localVariables != null) {
-      List<LocalVariableNode> vars = new ArrayList<>(method.localVariables);
-      vars.sort((a, b) -> Integer.compare(a.index, b.index));
-      for (LocalVariableNode v : vars) {
-        if (v.desc.startsWith("[") && !variables.containsKey(v.name)) {
-          variables.put(v.name, Distribution.REP);
-          reps.add(new RepDecision(v.name, "distributed arrays are not implemented yet: arrays are replicated",
-              LineTable.line(v.start)));
-        }
-      }
-    }
-    int params = Type.getArgumentTypes(method.desc).length;
-    return new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
-        Collections.nCopies(params, Distribution.REP), Distribution.REP, variables, plans,
-        List.of(), List.of(), reps);
-  }
+  /** Everything computed once per method. */
+  private record Facts(MethodNode method, FlowGraph graph, Liveness liveness, Consumers consumers,
+      LoopSafety safety, List<NaturalLoop> loops, Map<Integer, AbstractInsnNode> candidateStores) { }
 
   private record LoopDecision(CountedLoop shape, List<ScalarReduction> reductions, String reason) { }
 
-  private static LoopDecision decide(MethodNode method, FlowGraph graph, NaturalLoop loop, List<NaturalLoop> parallel,
-      Liveness liveness, Consumers consumers, LoopSafety safety, LineTable lines) {
+  public static MethodPlan analyze(ClassNode owner, MethodNode method, ExecutionMode mode) throws AnalysisException {
+    Facts f;
+    Map<Integer, AbstractInsnNode> candidates;
+    try {
+      FlowGraph graph = FlowGraph.of(owner.name, method);
+      Consumers consumers = new Consumers(owner.name, method);
+      candidates = DistributedArrayCandidates.find(method, consumers);
+      Map<Integer, AbstractInsnNode> stores = new LinkedHashMap<>();
+      candidates.forEach((slot, alloc) -> stores.put(slot, DistributedArrayCandidates.storeOf(alloc, consumers)));
+      f = new Facts(method, graph, new Liveness(method, graph), consumers,
+          new LoopSafety(owner), NaturalLoops.find(graph, new Dominators(graph)), stores);
+    } catch (AnalyzerException e) {
+      throw new AnalysisException("the method does not verify: " + e.getMessage(), e);
+    }
+    Set<Integer> oneD = new TreeSet<>(candidates.keySet());
+    Map<Integer, RepDecision> arrayReps = new LinkedHashMap<>();
+    List<LoopDecision> decisions;
+    while (true) {
+      decisions = decideLoops(f, oneD);
+      boolean changed = false;
+      for (Integer slot : new ArrayList<>(oneD)) {
+        String why = whyNot1D(f, slot, decisions);
+        if (why != null) {
+          oneD.remove(slot);
+          AbstractInsnNode where = candidates.get(slot);
+          String name = VariableNames.at(method, slot, where.getNext());
+          arrayReps.put(slot, new RepDecision(name, why, LineTable.line(where)));
+          changed = true;
+        }
+      }
+      if (!changed) {
+        break;
+      }
+    }
+    return plan(owner, f, mode, candidates, oneD, decisions, arrayReps);
+  }
+
+  private static List<LoopDecision> decideLoops(Facts f, Set<Integer> oneD) {
+    List<LoopDecision> out = new ArrayList<>();
+    List<NaturalLoop> parallel = new ArrayList<>();
+    for (NaturalLoop loop : f.loops()) {
+      LoopDecision d = decide(f, loop, parallel, oneD);
+      if (d.reason() == null) {
+        parallel.add(loop);
+      }
+      out.add(d);
+    }
+    return out;
+  }
+
+  /** The array of {@code access} (an xALOAD/xASTORE) if it is a 1D array read at the index of {@code loop}. */
+  private static Integer alignedArray(Facts f, AbstractInsnNode access, CountedLoop loop, Set<Integer> oneD) {
+    return alignedArray(f, access, loop, oneD, null);
+  }
+
+  private static Integer alignedArray(Facts f, AbstractInsnNode access, CountedLoop loop, Set<Integer> oneD,
+      Map<Integer, AbstractInsnNode> stores) {
+    int arrayDepth = access.getOpcode() >= Opcodes.IASTORE ? 2 : 1;
+    int indexDepth = arrayDepth - 1;
+    Set<AbstractInsnNode> array = f.consumers().operand(access, arrayDepth);
+    Set<AbstractInsnNode> index = f.consumers().operand(access, indexDepth);
+    if (array.size() == 1 && array.iterator().next() instanceof VarInsnNode a && a.getOpcode() == Opcodes.ALOAD
+        && oneD.contains(a.var) && seesCandidate(f, a, stores) && loop != null && loop.indexType().equals("I")
+        && index.size() == 1 && index.iterator().next() instanceof VarInsnNode i && i.getOpcode() == Opcodes.ILOAD
+        && i.var == loop.indexSlot()) {
+      return a.var;
+    }
+    return null;
+  }
+
+  /** Whether the load reads the slot's distributed array rather than another value kept there. */
+  private static boolean seesCandidate(Facts f, VarInsnNode load, Map<Integer, AbstractInsnNode> stores) {
+    AbstractInsnNode store = (stores != null ? stores : f.candidateStores()).get(load.var);
+    return store != null && f.consumers().definitions(load, load.var).contains(store);
+  }
+
+  private static LoopDecision decide(Facts f, NaturalLoop loop, List<NaturalLoop> parallel, Set<Integer> oneD) {
+    MethodNode method = f.method();
+    LineTable lines = new LineTable();
     for (NaturalLoop outer : parallel) {
       if (loop.isInside(outer)) {
         return new LoopDecision(null, List.of(), "it is nested in a parallel loop");
@@ -110,29 +146,29 @@ public final class MethodAnalyzer {
     BitSet body = loop.body();
     for (int i = body.nextSetBit(0); i >= 0; i = body.nextSetBit(i + 1)) {
       AbstractInsnNode x = method.instructions.get(i);
-      boolean leaves = graph.successors(i).stream().anyMatch(t -> !body.get(t));
+      boolean leaves = f.graph().successors(i).stream().anyMatch(t -> !body.get(t));
       if (isTerminal(x) || (leaves && i != jumpIndex)) {
         return new LoopDecision(shape, List.of(), "it can leave early (break, return or throw)" + lines.at(x));
       }
     }
-    String unsafe = safety.check(method, loop, lines);
+    String unsafe = f.safety().check(method, loop, lines, store -> alignedArray(f, store, shape, oneD) != null);
     if (unsafe != null) {
       return new LoopDecision(shape, List.of(), "it " + unsafe);
     }
-    if (liveness.isLiveAt(exitIndex, shape.indexSlot())) {
-      return new LoopDecision(shape, List.of(), "its index '" + VariableNames.at(method, shape.indexSlot(), shape.initStore())
-          + "' is used after the loop");
+    if (f.liveness().isLiveAt(exitIndex, shape.indexSlot())) {
+      return new LoopDecision(shape, List.of(), "its index '"
+          + VariableNames.at(method, shape.indexSlot(), shape.initStore()) + "' is used after the loop");
     }
     BitSet stored = CountedLoopMatcher.storedSlots(method, loop);
     stored.clear(shape.indexSlot());
     int header = method.instructions.indexOf(shape.header());
     List<ScalarReduction> reductions = new ArrayList<>();
     for (int s = stored.nextSetBit(0); s >= 0; s = stored.nextSetBit(s + 1)) {
-      if (!liveness.isLiveAt(header, s) && !liveness.isLiveAt(exitIndex, s)) {
+      if (!f.liveness().isLiveAt(header, s) && !f.liveness().isLiveAt(exitIndex, s)) {
         continue; // a temporary of one iteration
       }
       String name = VariableNames.at(method, s, shape.exitJump());
-      ReductionMatcher.Match r = ReductionMatcher.match(method, loop, s, consumers);
+      ReductionMatcher.Match r = ReductionMatcher.match(method, loop, s, f.consumers());
       if (r == null) {
         return new LoopDecision(shape, List.of(), "variable '" + name
             + "' carries a value from one iteration to the next and is not a recognised reduction");
@@ -142,10 +178,123 @@ public final class MethodAnalyzer {
     return new LoopDecision(shape, reductions, null);
   }
 
+  /** {@code null} when every read of the array variable keeps it 1D, else the first reason. */
+  private static String whyNot1D(Facts f, int slot, List<LoopDecision> decisions) {
+    MethodNode method = f.method();
+    LineTable lines = new LineTable();
+    for (AbstractInsnNode x : method.instructions) {
+      if (!(x instanceof VarInsnNode v) || v.getOpcode() != Opcodes.ALOAD || v.var != slot || !seesCandidate(f, v, null)) {
+        continue;
+      }
+      Set<AbstractInsnNode> uses = f.consumers().of(x);
+      if (uses.size() != 1) {
+        return "its value is used in several ways" + lines.at(x);
+      }
+      AbstractInsnNode use = uses.iterator().next();
+      int op = use.getOpcode();
+      if (op == Opcodes.ARRAYLENGTH || op == Opcodes.ARETURN) {
+        continue;
+      }
+      boolean access = (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE);
+      if (!access) {
+        return "it is passed to code Parjit does not model" + lines.at(use);
+      }
+      CountedLoop loop = enclosingParallelLoop(f, use, decisions);
+      if (loop == null) {
+        return "it is accessed outside a parallel loop" + lines.at(use);
+      }
+      if (alignedArray(f, use, loop, Set.of(slot)) == null) {
+        return "it is accessed at an index other than the parallel loop's" + lines.at(use);
+      }
+    }
+    return null;
+  }
+
+  private static CountedLoop enclosingParallelLoop(Facts f, AbstractInsnNode insn, List<LoopDecision> decisions) {
+    int index = f.method().instructions.indexOf(insn);
+    for (int k = 0; k < f.loops().size(); k++) {
+      if (decisions.get(k).reason() == null && f.loops().get(k).body().get(index)) {
+        return decisions.get(k).shape();
+      }
+    }
+    return null;
+  }
+
+  private static MethodPlan plan(ClassNode owner, Facts f, ExecutionMode mode, Map<Integer, AbstractInsnNode> candidates,
+      Set<Integer> oneD, List<LoopDecision> decisions, Map<Integer, RepDecision> arrayReps) {
+    MethodNode method = f.method();
+    List<LoopPlan> plans = new ArrayList<>();
+    List<RepDecision> reps = new ArrayList<>();
+    for (int id = 0; id < f.loops().size(); id++) {
+      NaturalLoop loop = f.loops().get(id);
+      LoopDecision d = decisions.get(id);
+      int line = LineTable.line(method.instructions.get(loop.header()));
+      if (d.reason() != null) {
+        plans.add(new LoopPlan(id, line, false, Distribution.REP, d.reason(), d.shape(), List.of(), List.of(),
+            List.of(), List.of()));
+        reps.add(new RepDecision("loop #" + id, d.reason(), line));
+        continue;
+      }
+      List<ArrayAccess> accesses = new ArrayList<>();
+      Set<Integer> aligned = new TreeSet<>();
+      for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+        AbstractInsnNode x = method.instructions.get(i);
+        int op = x.getOpcode();
+        if ((op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE)) {
+          Integer slot = alignedArray(f, x, d.shape(), oneD);
+          if (slot != null) {
+            aligned.add(slot);
+            int indexDepth = op >= Opcodes.IASTORE ? 1 : 0;
+            accesses.add(new ArrayAccess(x, slot, f.consumers().operand(x, indexDepth).iterator().next(), 0));
+          }
+        }
+      }
+      plans.add(new LoopPlan(id, line, true, Distribution.ONE_D_BLOCK, null, d.shape(), List.copyOf(aligned),
+          accesses, d.reductions(), List.of()));
+    }
+    List<AbstractInsnNode> allocations = new ArrayList<>();
+    List<AbstractInsnNode> lengths = new ArrayList<>();
+    List<AbstractInsnNode> returns = new ArrayList<>();
+    for (int slot : oneD) {
+      allocations.add(candidates.get(slot));
+      for (AbstractInsnNode x : method.instructions) {
+        if (x instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD && v.var == slot && seesCandidate(f, v, null)) {
+          AbstractInsnNode use = f.consumers().of(x).iterator().next();
+          if (use.getOpcode() == Opcodes.ARRAYLENGTH) {
+            lengths.add(use);
+          } else if (use.getOpcode() == Opcodes.ARETURN) {
+            returns.add(use);
+          }
+        }
+      }
+    }
+    Map<String, Distribution> variables = new LinkedHashMap<>();
+    for (int slot : candidates.keySet()) {
+      String name = VariableNames.at(method, slot, candidates.get(slot).getNext());
+      variables.put(name, oneD.contains(slot) ? Distribution.ONE_D_BLOCK : Distribution.REP);
+    }
+    if (method.localVariables != null) {
+      List<LocalVariableNode> vars = new ArrayList<>(method.localVariables);
+      vars.sort((a, b) -> Integer.compare(a.index, b.index));
+      for (LocalVariableNode v : vars) {
+        if (v.desc.startsWith("[") && !variables.containsKey(v.name)) {
+          variables.put(v.name, Distribution.REP);
+          reps.add(new RepDecision(v.name, "array parameters and other arrays are replicated in this version",
+              LineTable.line(v.start)));
+        }
+      }
+    }
+    reps.addAll(arrayReps.values());
+    int params = Type.getArgumentTypes(method.desc).length;
+    // Returned 1D arrays are gathered whole for the caller (REP), in both modes for now.
+    return new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
+        Collections.nCopies(params, Distribution.REP), Distribution.REP, variables, plans,
+        allocations, lengths, reps, returns);
+  }
+
   private static boolean isTerminal(AbstractInsnNode x) {
     int op = x.getOpcode();
-    return (op >= org.objectweb.asm.Opcodes.IRETURN && op <= org.objectweb.asm.Opcodes.RETURN)
-        || op == org.objectweb.asm.Opcodes.ATHROW;
+    return (op >= Opcodes.IRETURN && op <= Opcodes.RETURN) || op == Opcodes.ATHROW;
   }
 
   private static int firstLine(MethodNode method) {

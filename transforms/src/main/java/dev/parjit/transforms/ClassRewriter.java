@@ -6,7 +6,8 @@ import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.transforms.passes.DispatchStubPass;
-import dev.parjit.transforms.passes.FreeLoopChunkingPass;
+import dev.parjit.transforms.passes.DistributedArraysPass;
+import dev.parjit.transforms.passes.LoopChunkingPass;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.objectweb.asm.tree.MethodNode;
  *
  * <p>Pipeline, in this fixed order: select {@code @Jit} methods; per role, the method passes
  * (driver: {@link DispatchStubPass}; worker and SPMD: {@link MethodAnalyzer}, then
- * {@link FreeLoopChunkingPass} per parallel loop); write with frames computed from class bytes; verify last.
+ * {@link LoopChunkingPass} per parallel loop, then {@link DistributedArraysPass}); write with frames computed from class bytes; verify last.
  * When verification fails, the whole class keeps its original bytes.
  */
 public final class ClassRewriter {
@@ -104,15 +105,21 @@ public final class ClassRewriter {
       boolean changed = false;
       for (LoopPlan loop : plan.loops()) {
         if (!loop.parallel()) {
-          log.add(FreeLoopChunkingPass.NAME + " " + name + " loop #" + loop.id() + ": declined: " + loop.reason());
+          log.add(LoopChunkingPass.NAME + " " + name + " loop #" + loop.id() + ": declined: " + loop.reason());
           continue;
         }
-        String declined = FreeLoopChunkingPass.apply(method, loop);
-        log.add(FreeLoopChunkingPass.NAME + " " + name + " loop #" + loop.id()
+        String declined = LoopChunkingPass.apply(method, loop, plan.globalLengths());
+        log.add(LoopChunkingPass.NAME + " " + name + " loop #" + loop.id()
             + (declined == null ? ": applied" : ": declined: " + declined));
         changed |= declined == null;
       }
-      return changed;
+      String declined = DistributedArraysPass.apply(method, plan);
+      log.add(DistributedArraysPass.NAME + " " + name + (declined == null ? ": applied" : ": declined: " + declined));
+      if (declined != null && !plan.distributedAllocations().isEmpty()) {
+        // Loops were chunked for distributed arrays that cannot be allocated: keep the original.
+        throw new IllegalStateException(declined);
+      }
+      return changed || declined == null;
     } catch (AnalysisException | RuntimeException e) {
       restore(method, backup);
       failures.add(new MethodFailure(cls.name, name, "analysis or rewriting failed: " + e.getMessage()));

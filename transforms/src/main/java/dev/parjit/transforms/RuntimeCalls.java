@@ -33,6 +33,50 @@ public final class RuntimeCalls {
     return call(name, "(" + t + "I)" + t);
   }
 
+  /** {@code ownedStart(Object)I} or {@code ownedEnd(Object)I}. */
+  public static MethodInsnNode owned(String name) {
+    return call(name, "(Ljava/lang/Object;)I");
+  }
+
+  /** {@code checkAligned(Object, Object)V}. */
+  public static MethodInsnNode checkAligned() {
+    return call("checkAligned", "(Ljava/lang/Object;Ljava/lang/Object;)V");
+  }
+
+  /** {@code length(Object)I}: the global length of a distributed array. */
+  public static MethodInsnNode length() {
+    return call("length", "(Ljava/lang/Object;)I");
+  }
+
+  /** {@code newDoubleArray(I)[D} and the like, for a primitive element descriptor. */
+  public static MethodInsnNode newArray(String elementDesc) {
+    return call("new" + primitiveName(elementDesc) + "Array", "(I)[" + elementDesc);
+  }
+
+  /** {@code replicate([X)[X}. */
+  public static MethodInsnNode replicate(String arrayDesc) {
+    return call("replicate", "(" + arrayDesc + ")" + arrayDesc);
+  }
+
+  /** {@code Math.min(II)I}. */
+  public static MethodInsnNode intMin() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
+  }
+
+  private static String primitiveName(String desc) {
+    switch (desc) {
+      case "D": return "Double";
+      case "F": return "Float";
+      case "J": return "Long";
+      case "I": return "Int";
+      case "S": return "Short";
+      case "C": return "Char";
+      case "B": return "Byte";
+      case "Z": return "Boolean";
+      default: throw new IllegalArgumentException("not a primitive type: " + desc);
+    }
+  }
+
   private static MethodInsnNode call(String name, String desc) {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, name, desc, false);
   }

@@ -46,6 +46,15 @@ public final class Consumers {
     return consumers.getOrDefault(producer, Set.of());
   }
 
+  /** The stores whose value local {@code slot} may hold just before {@code insn}. */
+  public Set<AbstractInsnNode> definitions(AbstractInsnNode insn, int slot) {
+    Frame<SourceValue> f = frames[method.instructions.indexOf(insn)];
+    if (f == null || slot >= f.getLocals()) {
+      return Set.of();
+    }
+    return f.getLocal(slot).insns;
+  }
+
   /**
    * The producers of the operand {@code depth} below the top of the stack just before
    * {@code insn} (0 = top).

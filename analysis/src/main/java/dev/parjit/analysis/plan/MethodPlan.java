@@ -24,6 +24,8 @@ import org.objectweb.asm.tree.MethodNode;
  * @param globalLengths          {@code ARRAYLENGTH} instructions on distributed arrays: they must
  *                               answer the global length
  * @param repDecisions           each REP decision with its reason and line
+ * @param replicatedReturns      {@code ARETURN}s of a distributed array where the caller needs the
+ *                               whole array: the rewrite gathers it on every rank first
  */
 public record MethodPlan(
     String owner,
@@ -37,7 +39,8 @@ public record MethodPlan(
     List<LoopPlan> loops,
     List<AbstractInsnNode> distributedAllocations,
     List<AbstractInsnNode> globalLengths,
-    List<RepDecision> repDecisions) {
+    List<RepDecision> repDecisions,
+    List<AbstractInsnNode> replicatedReturns) {
 
   /** Whether any loop runs in parallel. */
   public boolean hasParallelism() {

@@ -15,7 +15,8 @@ public final class KernelRunner {
 
   /** Kernels whose loops must be parallel, by method name. */
   public static final List<String> PARALLEL = List.of("monteCarloPi", "sumOfSquares", "dot", "variance",
-      "minPlusMax", "bitsAndProduct", "anyAllCount", "strideFloat", "triangle", "printIterations");
+      "minPlusMax", "bitsAndProduct", "anyAllCount", "strideFloat", "triangle", "printIterations", "saxpy", "sumOfSquaresArray", "oddSquares",
+      "matVec", "longSquares", "stencil");
 
   private KernelRunner() { }
 
@@ -25,6 +26,14 @@ public final class KernelRunner {
       a[i] = ((i * 7919L + seed * 104729L) % 1000) / 8.0 - 40;
     }
     return a;
+  }
+
+  static double[][] matrix(int rows, int cols) {
+    double[][] m = new double[rows][];
+    for (int r = 0; r < rows; r++) {
+      m[r] = doubles(cols, r);
+    }
+    return m;
   }
 
   static int[] ints(int n, int seed) {
@@ -50,6 +59,13 @@ public final class KernelRunner {
       out.add(line("prefixLast", n, Double.toString(FreeLoopKernels.prefixLast(doubles(n, 7)))));
       out.add(line("firstAbove", n, Integer.toString(FreeLoopKernels.firstAbove(ints(n, 8), 90))));
       out.add(line("recurrence", n, Double.toString(FreeLoopKernels.recurrence(n))));
+      out.add(line("saxpy", n, java.util.Arrays.toString(ArrayKernels.saxpy(n, 2.5f)).hashCode() + "#" + n));
+      out.add(line("sumOfSquaresArray", n, Double.toString(ArrayKernels.sumOfSquaresArray(n))));
+      out.add(line("oddSquares", n, Integer.toString(java.util.Arrays.hashCode(ArrayKernels.oddSquares(n)))));
+      out.add(line("matVec", n, Integer.toString(java.util.Arrays.hashCode(ArrayKernels.matVec(matrix(n % 300, 5), doubles(5, 9))))));
+      out.add(line("longSquares", n, Long.toString(ArrayKernels.longSquares(n))));
+      out.add(line("histogram", n, java.util.Arrays.toString(ArrayKernels.histogram(ints(n, 10))).replace(" ", "")));
+      out.add(line("stencil", n, Integer.toString(java.util.Arrays.hashCode(ArrayKernels.stencil(n)))));
     }
     return out;
   }

@@ -114,23 +114,25 @@ public class SpmdDifferentialTest {
   @Test
   void theExpectedLoopsAreRewrittenAndTheOthersLeftSequential(@TempDir Path dump) throws Exception {
     runSpmd(2, dump);
-    Path rewritten = dump.resolve(FreeLoopKernels.class.getName().replace('.', '/') + ".rewritten.class");
-    assertTrue(Files.exists(rewritten), "the kernels class was rewritten");
-    ClassNode cls = new ClassNode();
-    new ClassReader(Files.readAllBytes(rewritten)).accept(cls, 0);
     Map<String, Boolean> chunked = new TreeMap<>();
-    for (MethodNode m : cls.methods) {
-      boolean calls = false;
-      for (AbstractInsnNode x : m.instructions) {
-        calls |= x instanceof MethodInsnNode mi && mi.owner.equals("dev/parjit/runtime/ParallelRuntime")
-            && mi.name.equals("blockStart");
+    for (Class<?> kernels : List.of(FreeLoopKernels.class, ArrayKernels.class)) {
+      Path rewritten = dump.resolve(kernels.getName().replace('.', '/') + ".rewritten.class");
+      assertTrue(Files.exists(rewritten), kernels + " was rewritten");
+      ClassNode cls = new ClassNode();
+      new ClassReader(Files.readAllBytes(rewritten)).accept(cls, 0);
+      for (MethodNode m : cls.methods) {
+        boolean calls = false;
+        for (AbstractInsnNode x : m.instructions) {
+          calls |= x instanceof MethodInsnNode mi && mi.owner.equals("dev/parjit/runtime/ParallelRuntime")
+              && (mi.name.equals("blockStart") || mi.name.equals("ownedStart"));
+        }
+        chunked.put(m.name, calls);
       }
-      chunked.put(m.name, calls);
     }
     for (String name : KernelRunner.PARALLEL) {
       assertTrue(chunked.get(name), name + " is parallel: " + chunked);
     }
-    for (String name : List.of("prefixLast", "firstAbove", "recurrence")) {
+    for (String name : List.of("prefixLast", "firstAbove", "recurrence", "histogram")) {
       assertEquals(false, chunked.get(name), name + " stays sequential: " + chunked);
     }
   }

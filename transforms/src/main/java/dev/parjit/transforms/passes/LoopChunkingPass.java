@@ -1,5 +1,6 @@
 package dev.parjit.transforms.passes;
 
+import dev.parjit.analysis.plan.ArrayAccess;
 import dev.parjit.analysis.plan.BoundKind;
 import dev.parjit.analysis.plan.CountedLoop;
 import dev.parjit.analysis.plan.LoopPlan;
@@ -17,8 +18,10 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Runs a parallel loop that has no distributed array on this rank's block of its iteration
- * range, and combines its reductions:
+ * Runs a parallel loop on this rank's part of its iteration range and combines its reductions.
+ * A loop over distributed (1D) arrays runs over the indices this rank owns of them, and its
+ * accesses {@code a[i]} become {@code a[i - start]}; a loop without one runs over this rank's
+ * block of the range:
  * <pre>
  *   i = lo;                      // the original initialisation, then:
  *   hi = bound; s = blockStart(lo, hi); e = blockEnd(lo, hi); i = alignUp(s, lo, step);
@@ -31,20 +34,24 @@ import org.objectweb.asm.tree.VarInsnNode;
  * </pre>
  * Every rank reaches {@code combine}, so the collectives match even where a rank's block is empty.
  */
-public final class FreeLoopChunkingPass {
+public final class LoopChunkingPass {
 
   /** Name shown in pass logs. */
-  public static final String NAME = "FreeLoopChunking";
+  public static final String NAME = "LoopChunking";
 
-  private FreeLoopChunkingPass() { }
+  private LoopChunkingPass() { }
 
   /** Rewrites one loop; returns {@code null} when applied, else why it declined. */
-  public static String apply(MethodNode method, LoopPlan loop) {
+  public static String apply(MethodNode method, LoopPlan loop, java.util.List<AbstractInsnNode> globalLengths) {
     if (!loop.parallel()) {
       return "the loop is sequential: " + loop.reason();
     }
-    if (!loop.alignedArraySlots().isEmpty() || !loop.accesses().isEmpty() || !loop.arrayReductions().isEmpty()) {
-      return "the loop uses distributed arrays, which this pass does not handle";
+    if (!loop.arrayReductions().isEmpty()) {
+      return "array reductions are not rewritten yet";
+    }
+    boolean aligned = !loop.alignedArraySlots().isEmpty();
+    if (aligned && !loop.shape().indexType().equals("I")) {
+      return "a loop over distributed arrays needs an int index";
     }
     CountedLoop shape = loop.shape();
     String t = shape.indexType();
@@ -58,22 +65,42 @@ public final class FreeLoopChunkingPass {
     pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), shape.indexSlot()));
     pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), lo));
     // end = the bound, as an exclusive limit
+    java.util.Set<AbstractInsnNode> global = DistributedArraysPass.identitySet(globalLengths);
     for (AbstractInsnNode b : shape.boundInsns()) {
-      pre.add(b.clone(null));
+      // a.length of a distributed array in the bound is its global length
+      pre.add(global.contains(b) ? RuntimeCalls.length() : b.clone(null));
     }
     if (shape.kind() == BoundKind.LE) {
       pre.add(isLong ? new InsnNode(Opcodes.LCONST_1) : new InsnNode(Opcodes.ICONST_1));
       pre.add(new InsnNode(isLong ? Opcodes.LADD : Opcodes.IADD));
     }
     pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), end));
-    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
-    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), end));
-    pre.add(RuntimeCalls.block("blockStart", t));
-    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), start));
-    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
-    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), end));
-    pre.add(RuntimeCalls.block("blockEnd", t));
-    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), end));
+    if (aligned) {
+      // The rank's range is what it owns of the first array; the others must be split alike.
+      int first = loop.alignedArraySlots().get(0);
+      for (int other : loop.alignedArraySlots().subList(1, loop.alignedArraySlots().size())) {
+        pre.add(new VarInsnNode(Opcodes.ALOAD, first));
+        pre.add(new VarInsnNode(Opcodes.ALOAD, other));
+        pre.add(RuntimeCalls.checkAligned());
+      }
+      pre.add(new VarInsnNode(Opcodes.ALOAD, first));
+      pre.add(RuntimeCalls.owned("ownedStart"));
+      pre.add(new VarInsnNode(Opcodes.ISTORE, start));
+      pre.add(new VarInsnNode(Opcodes.ILOAD, end));
+      pre.add(new VarInsnNode(Opcodes.ALOAD, first));
+      pre.add(RuntimeCalls.owned("ownedEnd"));
+      pre.add(RuntimeCalls.intMin());
+      pre.add(new VarInsnNode(Opcodes.ISTORE, end));
+    } else {
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), end));
+      pre.add(RuntimeCalls.block("blockStart", t));
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), start));
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), end));
+      pre.add(RuntimeCalls.block("blockEnd", t));
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), end));
+    }
     pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), start));
     pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
     pre.add(isLong ? new LdcInsnNode(shape.step()) : new LdcInsnNode((int) shape.step()));
@@ -87,6 +114,14 @@ public final class FreeLoopChunkingPass {
       pre.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
     }
     method.instructions.insert(shape.initStore(), pre);
+
+    // a[i] on a distributed array becomes a[i - start]: the global index minus the rank's start.
+    for (ArrayAccess access : loop.accesses()) {
+      InsnList shift = new InsnList();
+      shift.add(new VarInsnNode(Opcodes.ILOAD, start));
+      shift.add(new InsnNode(Opcodes.ISUB));
+      method.instructions.insert(access.indexProducer(), shift);
+    }
 
     // The condition compares the index with the rank's exclusive end.
     for (AbstractInsnNode b : shape.boundInsns()) {

@@ -1,0 +1,75 @@
+package dev.parjit.transforms.passes;
+
+import dev.parjit.analysis.plan.MethodPlan;
+import dev.parjit.transforms.RuntimeCalls;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The method-wide part of distributing arrays: 1D allocations get the rank's local length and are
+ * registered ({@code new double[n]} becomes {@code ParallelRuntime.newDoubleArray(n)}),
+ * {@code a.length} answers the global length, and a returned distributed array is gathered
+ * whole on every rank first, so the caller sees the sequential value.
+ */
+public final class DistributedArraysPass {
+
+  /** Name shown in pass logs. */
+  public static final String NAME = "DistributedArrays";
+
+  private DistributedArraysPass() { }
+
+  /** Returns {@code null} when applied, else why it declined. */
+  public static String apply(MethodNode method, MethodPlan plan) {
+    if (plan.distributedAllocations().isEmpty()) {
+      return "no distributed arrays";
+    }
+    Set<Integer> primitive = Set.of(Opcodes.T_BOOLEAN, Opcodes.T_CHAR, Opcodes.T_FLOAT, Opcodes.T_DOUBLE,
+        Opcodes.T_BYTE, Opcodes.T_SHORT, Opcodes.T_INT, Opcodes.T_LONG);
+    for (AbstractInsnNode alloc : plan.distributedAllocations()) {
+      if (!(alloc instanceof IntInsnNode n) || n.getOpcode() != Opcodes.NEWARRAY || !primitive.contains(n.operand)) {
+        return "only primitive arrays are distributed";
+      }
+    }
+    String returned = Type.getReturnType(method.desc).getDescriptor();
+    if (!plan.replicatedReturns().isEmpty() && !(returned.length() == 2 && returned.charAt(0) == '[')) {
+      return "a distributed array is returned as " + returned + ", not as a primitive array";
+    }
+    Set<AbstractInsnNode> allocations = identitySet(plan.distributedAllocations());
+    Set<AbstractInsnNode> lengths = identitySet(plan.globalLengths());
+    Set<AbstractInsnNode> returns = identitySet(plan.replicatedReturns());
+    // Walk the live instruction list: nodes a loop pass already replaced are no longer in it.
+    for (AbstractInsnNode x : method.instructions.toArray()) {
+      if (allocations.contains(x)) {
+        method.instructions.set(x, RuntimeCalls.newArray(elementDesc(((IntInsnNode) x).operand)));
+      } else if (lengths.contains(x)) {
+        method.instructions.set(x, RuntimeCalls.length());
+      } else if (returns.contains(x)) {
+        method.instructions.insertBefore(x, RuntimeCalls.replicate(returned));
+      }
+    }
+    return null;
+  }
+
+  static Set<AbstractInsnNode> identitySet(java.util.List<AbstractInsnNode> nodes) {
+    Set<AbstractInsnNode> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    set.addAll(nodes);
+    return set;
+  }
+
+  private static String elementDesc(int type) {
+    switch (type) {
+      case Opcodes.T_BOOLEAN: return "Z";
+      case Opcodes.T_CHAR: return "C";
+      case Opcodes.T_FLOAT: return "F";
+      case Opcodes.T_DOUBLE: return "D";
+      case Opcodes.T_BYTE: return "B";
+      case Opcodes.T_SHORT: return "S";
+      case Opcodes.T_INT: return "I";
+      default: return "J";
+    }
+  }
+}
