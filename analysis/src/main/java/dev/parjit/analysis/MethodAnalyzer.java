@@ -8,6 +8,7 @@ import dev.parjit.analysis.loops.CountedLoopMatcher;
 import dev.parjit.analysis.loops.NaturalLoop;
 import dev.parjit.analysis.loops.NaturalLoops;
 import dev.parjit.analysis.plan.ArrayAccess;
+import dev.parjit.analysis.plan.ArrayReduction;
 import dev.parjit.analysis.plan.CountedLoop;
 import dev.parjit.analysis.plan.Distribution;
 import dev.parjit.analysis.plan.ExecutionMode;
@@ -50,7 +51,12 @@ public final class MethodAnalyzer {
   private record Facts(MethodNode method, FlowGraph graph, Liveness liveness, Consumers consumers,
       LoopSafety safety, List<NaturalLoop> loops, Map<Integer, AbstractInsnNode> candidateStores) { }
 
-  private record LoopDecision(CountedLoop shape, List<ScalarReduction> reductions, String reason) { }
+  private record LoopDecision(CountedLoop shape, List<ScalarReduction> reductions, List<ArrayReduction> arrayReductions,
+      String reason) {
+    LoopDecision(CountedLoop shape, List<ScalarReduction> reductions, String reason) {
+      this(shape, reductions, List.of(), reason);
+    }
+  }
 
   public static MethodPlan analyze(ClassNode owner, MethodNode method, ExecutionMode mode) throws AnalysisException {
     Facts f;
@@ -151,7 +157,20 @@ public final class MethodAnalyzer {
         return new LoopDecision(shape, List.of(), "it can leave early (break, return or throw)" + lines.at(x));
       }
     }
-    String unsafe = f.safety().check(method, loop, lines, store -> alignedArray(f, store, shape, oneD) != null);
+    Map<Integer, ArrayReduction> arrayReductions = new LinkedHashMap<>();
+    String unsafe = f.safety().check(method, loop, lines, store -> {
+      if (alignedArray(f, store, shape, oneD) != null) {
+        return true;
+      }
+      ArrayReductionMatcher.Match m = ArrayReductionMatcher.ofStore(store, f.consumers());
+      if (m == null || oneD.contains(m.slot()) || CountedLoopMatcher.storedSlots(method, loop).get(m.slot())
+          || !ArrayReductionMatcher.onlyReductions(method, loop, m.slot(), m.op(), f.consumers())) {
+        return false;
+      }
+      ArrayReduction r = new ArrayReduction(m.slot(), m.elementType(), m.op(), VariableNames.at(method, m.slot(), store));
+      ArrayReduction before = arrayReductions.putIfAbsent(m.slot(), r);
+      return before == null || before.equals(r);
+    });
     if (unsafe != null) {
       return new LoopDecision(shape, List.of(), "it " + unsafe);
     }
@@ -175,7 +194,7 @@ public final class MethodAnalyzer {
       }
       reductions.add(new ScalarReduction(s, r.type(), r.op(), name));
     }
-    return new LoopDecision(shape, reductions, null);
+    return new LoopDecision(shape, reductions, List.copyOf(arrayReductions.values()), null);
   }
 
   /** {@code null} when every read of the array variable keeps it 1D, else the first reason. */
@@ -196,6 +215,9 @@ public final class MethodAnalyzer {
         continue;
       }
       boolean access = (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE);
+      if (op == Opcodes.DUP2) {
+        return "an element is updated in place (a[k] op= e)" + lines.at(use);
+      }
       if (!access) {
         return "it is passed to code Parjit does not model" + lines.at(use);
       }
@@ -250,7 +272,7 @@ public final class MethodAnalyzer {
         }
       }
       plans.add(new LoopPlan(id, line, true, Distribution.ONE_D_BLOCK, null, d.shape(), List.copyOf(aligned),
-          accesses, d.reductions(), List.of()));
+          accesses, d.reductions(), d.arrayReductions()));
     }
     List<AbstractInsnNode> allocations = new ArrayList<>();
     List<AbstractInsnNode> lengths = new ArrayList<>();

@@ -33,6 +33,11 @@ public final class RuntimeCalls {
     return call(name, "(" + t + "I)" + t);
   }
 
+  /** {@code arrayReduceInit([XI)V} or {@code arrayAllreduce([XI)V}. */
+  public static MethodInsnNode arrayReduction(String name, String elementType) {
+    return call(name, "([" + elementType + "I)V");
+  }
+
   /** {@code ownedStart(Object)I} or {@code ownedEnd(Object)I}. */
   public static MethodInsnNode owned(String name) {
     return call(name, "(Ljava/lang/Object;)I");

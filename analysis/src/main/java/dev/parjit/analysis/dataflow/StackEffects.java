@@ -50,7 +50,15 @@ final class StackEffects {
       case Opcodes.INEG: case Opcodes.LNEG: case Opcodes.FNEG: case Opcodes.DNEG:
         return 1;
       case Opcodes.POP2:
+      case Opcodes.DUP2:
         return before.getStack(before.getStackSize() - 1).getSize() == 2 ? 1 : 2;
+      case Opcodes.DUP:
+        return 1;
+      case Opcodes.DUP_X1:
+      case Opcodes.SWAP:
+        return 2;
+      case Opcodes.DUP_X2:
+        return before.getStack(before.getStackSize() - 2).getSize() == 2 ? 2 : 3;
       default:
         break;
     }
@@ -61,6 +69,6 @@ final class StackEffects {
         || (op >= Opcodes.LCMP && op <= Opcodes.DCMPG) || (op >= Opcodes.IF_ICMPEQ && op <= Opcodes.IF_ACMPNE)) {
       return 2;
     }
-    return 0; // loads, constants, DUPs (their consumers are tracked through the duplicated value)
+    return 0; // loads, constants; DUP2_X1/DUP2_X2 are not modelled (their inputs then have no consumer)
   }
 }

@@ -75,7 +75,7 @@ public final class ArrayKernels {
     return total;
   }
 
-  /** A histogram writes at data-dependent indices: sequential (array reductions come next), correct. */
+  /** A histogram: an array reduction at data-dependent indices. Parallel, one element-wise allreduce. */
   @Jit
   public static int[] histogram(int[] data) {
     int[] h = new int[10];

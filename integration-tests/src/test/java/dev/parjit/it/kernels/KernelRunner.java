@@ -16,7 +16,7 @@ public final class KernelRunner {
   /** Kernels whose loops must be parallel, by method name. */
   public static final List<String> PARALLEL = List.of("monteCarloPi", "sumOfSquares", "dot", "variance",
       "minPlusMax", "bitsAndProduct", "anyAllCount", "strideFloat", "triangle", "printIterations", "saxpy", "sumOfSquaresArray", "oddSquares",
-      "matVec", "longSquares", "stencil");
+      "matVec", "longSquares", "stencil", "histogram");
 
   private KernelRunner() { }
 

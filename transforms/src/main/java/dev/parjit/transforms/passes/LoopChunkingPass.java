@@ -1,6 +1,7 @@
 package dev.parjit.transforms.passes;
 
 import dev.parjit.analysis.plan.ArrayAccess;
+import dev.parjit.analysis.plan.ArrayReduction;
 import dev.parjit.analysis.plan.BoundKind;
 import dev.parjit.analysis.plan.CountedLoop;
 import dev.parjit.analysis.plan.LoopPlan;
@@ -26,11 +27,12 @@ import org.objectweb.asm.tree.VarInsnNode;
  *   i = lo;                      // the original initialisation, then:
  *   hi = bound; s = blockStart(lo, hi); e = blockEnd(lo, hi); i = alignUp(s, lo, step);
  *   r = reduceInit(r, op) ...    // the value held before the loop counts once (rank 0)
+ *   arrayReduceInit(h, op) ...   // histograms: ranks other than 0 start from neutral elements
  * header:
  *   if (i >= e) goto combine;    // the bound expression is no longer evaluated per iteration
  *   ...body...
  * combine:                       // a new block on the exit edge
- *   r = allreduce(r, op) ...; goto exit
+ *   r = allreduce(r, op) ...; arrayAllreduce(h, op) ...; goto exit
  * </pre>
  * Every rank reaches {@code combine}, so the collectives match even where a rank's block is empty.
  */
@@ -45,9 +47,6 @@ public final class LoopChunkingPass {
   public static String apply(MethodNode method, LoopPlan loop, java.util.List<AbstractInsnNode> globalLengths) {
     if (!loop.parallel()) {
       return "the loop is sequential: " + loop.reason();
-    }
-    if (!loop.arrayReductions().isEmpty()) {
-      return "array reductions are not rewritten yet";
     }
     boolean aligned = !loop.alignedArraySlots().isEmpty();
     if (aligned && !loop.shape().indexType().equals("I")) {
@@ -113,6 +112,11 @@ public final class LoopChunkingPass {
       pre.add(RuntimeCalls.reduction("reduceInit", r.type()));
       pre.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
     }
+    for (ArrayReduction r : loop.arrayReductions()) {
+      pre.add(new VarInsnNode(Opcodes.ALOAD, r.slot()));
+      pre.add(RuntimeCalls.opCode(r.op()));
+      pre.add(RuntimeCalls.arrayReduction("arrayReduceInit", r.elementType()));
+    }
     method.instructions.insert(shape.initStore(), pre);
 
     // a[i] on a distributed array becomes a[i - start]: the global index minus the rank's start.
@@ -142,6 +146,11 @@ public final class LoopChunkingPass {
       post.add(RuntimeCalls.opCode(r.op()));
       post.add(RuntimeCalls.reduction("allreduce", r.type()));
       post.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
+    }
+    for (ArrayReduction r : loop.arrayReductions()) {
+      post.add(new VarInsnNode(Opcodes.ALOAD, r.slot()));
+      post.add(RuntimeCalls.opCode(r.op()));
+      post.add(RuntimeCalls.arrayReduction("arrayAllreduce", r.elementType()));
     }
     post.add(new JumpInsnNode(Opcodes.GOTO, shape.exit()));
     method.instructions.add(post);
