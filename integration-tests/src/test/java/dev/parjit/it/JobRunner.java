@@ -69,6 +69,43 @@ public final class JobRunner {
     return root().resolve("integration-tests/target/test-classes") + File.pathSeparator + moduleClasspath("mpi");
   }
 
+  /** The java executable running the tests, for child JVMs. */
+  public static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Output (stdout and stderr merged) and exit status of a finished process. */
+  public record Finished(int exitCode, List<String> lines) {
+    public String text() {
+      return String.join("\n", lines);
+    }
+  }
+
+  /**
+   * Runs a command to the end, at most {@code timeoutSeconds}; a hang becomes a failure and the
+   * process is killed whatever happens.
+   */
+  public static Finished runCommand(List<String> command, int timeoutSeconds) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> {
+        try {
+          return p.getInputStream().readAllBytes();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        throw new AssertionError("did not finish in " + timeoutSeconds + " s: " + String.join(" ", command));
+      }
+      String text = new String(out.get(30, TimeUnit.SECONDS), java.nio.charset.StandardCharsets.UTF_8);
+      return new Finished(p.exitValue(), text.lines().toList());
+    } finally {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
+  }
+
   /** Runs {@code mainClass} on {@code ranks} ranks and waits at most {@code timeoutSeconds}. */
   public static Job run(int ranks, String mainClass, List<String> args, int timeoutSeconds) throws Exception {
     List<Line> lines = Collections.synchronizedList(new ArrayList<>());

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parjit.it.JobRunner;
 import dev.parjit.it.kernels.KernelRunner;
 import dev.parjit.it.kernels.SpmdDifferentialTest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,20 +17,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpawnModeTest {
 
   static List<String> runDriver(int workers, String mainClass) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path agent = JobRunner.root().resolve("agent/target/parjit-agent.jar");
-    Process p = new ProcessBuilder(java, "-javaagent:" + agent + "=workers=" + workers,
+    JobRunner.Finished run = JobRunner.runCommand(List.of(JobRunner.java(), "-javaagent:" + agent + "=workers=" + workers,
         "-Dparjit.failOnTransformError=true", "-cp", JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
-        mainClass).redirectErrorStream(true).start();
-    try {
-      byte[] out = p.getInputStream().readAllBytes();
-      assertTrue(p.waitFor(180, TimeUnit.SECONDS), "driver finished");
-      String text = new String(out, StandardCharsets.UTF_8);
-      assertEquals(0, p.exitValue(), text);
-      return text.lines().toList();
-    } finally {
-      p.destroyForcibly();
-    }
+        mainClass), 180);
+    assertEquals(0, run.exitCode(), run.text());
+    return run.lines();
   }
 
   @ParameterizedTest(name = "{0} workers")

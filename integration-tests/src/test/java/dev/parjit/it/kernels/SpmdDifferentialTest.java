@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parjit.it.JobRunner;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,8 +33,7 @@ public class SpmdDifferentialTest {
   private static List<String> runSpmd(int ranks, Path dump) throws Exception {
     Path agent = JobRunner.root().resolve("agent/target/parjit-agent.jar");
     assertTrue(Files.exists(agent), "the agent jar is built before integration-tests");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-cp", JobRunner.moduleClasspath("mpi"),
+    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
         "dev.parjit.mpi.launch.LauncherMain", "--agent", agent.toString()));
     if (dump != null) {
       cmd.addAll(List.of("--agent-options", "dump=" + dump));
@@ -44,16 +41,9 @@ public class SpmdDifferentialTest {
     cmd.addAll(List.of("-np", Integer.toString(ranks), "-Dparjit.failOnTransformError=true",
         "-cp", JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
         KernelRunner.class.getName()));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    try {
-      byte[] out = p.getInputStream().readAllBytes();
-      assertTrue(p.waitFor(180, TimeUnit.SECONDS), "SPMD run finished");
-      String text = new String(out, StandardCharsets.UTF_8);
-      assertEquals(0, p.exitValue(), text);
-      return text.lines().toList();
-    } finally {
-      p.destroyForcibly();
-    }
+    JobRunner.Finished run = JobRunner.runCommand(cmd, 180);
+    assertEquals(0, run.exitCode(), run.text());
+    return run.lines();
   }
 
   @ParameterizedTest(name = "{0} ranks")
