@@ -1,7 +1,9 @@
 package dev.parjit.agent;
 
 import dev.parjit.runtime.Dispatch;
+import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.transforms.ClassRewriter;
+import dev.parjit.transforms.InstrSupport;
 import dev.parjit.transforms.DispatchStub;
 import dev.parjit.transforms.JitSelection;
 import dev.parjit.transforms.MethodFailure;
@@ -54,6 +56,9 @@ public final class JitTransformer implements ClassFileTransformer {
       for (MethodFailure f : result.failures()) {
         report("could not compile " + f + "; the original code runs", null);
       }
+      if (role == Role.WORKER && result.bytes() != null) {
+        registerWorkerSignatures(className, result);
+      }
       for (DispatchStub stub : result.stubs()) {
         Dispatch.register(stub.methodKey(), stub.distributedParams(), stub.distributedReturn());
         LOG.info("compiled {} for spawn mode", stub.methodKey());
@@ -62,6 +67,21 @@ public final class JitTransformer implements ClassFileTransformer {
     } catch (Throwable t) {
       report("could not compile " + className.replace('/', '.') + ": " + t + "; the original code runs", t);
       return null;
+    }
+  }
+
+  /** Workers remember which parameters each rewritten method expects in chunks (see WorkerMain). */
+  private static void registerWorkerSignatures(String className, RewriteResult result) {
+    for (MethodPlan plan : result.plans()) {
+      String method = plan.method().name + plan.method().desc;
+      if (result.failures().stream().anyMatch(f -> f.method().equals(method))) {
+        continue;
+      }
+      boolean[] scattered = new boolean[plan.paramDistributions().size()];
+      for (int k = 0; k < scattered.length; k++) {
+        scattered[k] = plan.paramDistributions().get(k).isDistributed();
+      }
+      Dispatch.register(InstrSupport.methodKey(className, plan.method().name, plan.method().desc), scattered, false);
     }
   }
 

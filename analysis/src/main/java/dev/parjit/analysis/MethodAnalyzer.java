@@ -49,7 +49,8 @@ public final class MethodAnalyzer {
 
   /** Everything computed once per method. */
   private record Facts(MethodNode method, FlowGraph graph, Liveness liveness, Consumers consumers,
-      LoopSafety safety, List<NaturalLoop> loops, Map<Integer, AbstractInsnNode> candidateStores) { }
+      LoopSafety safety, List<NaturalLoop> loops, Map<Integer, AbstractInsnNode> candidateStores,
+      Map<Integer, Integer> paramSlots) { }
 
   private record LoopDecision(CountedLoop shape, List<ScalarReduction> reductions, List<ArrayReduction> arrayReductions,
       String reason) {
@@ -68,11 +69,13 @@ public final class MethodAnalyzer {
       Map<Integer, AbstractInsnNode> stores = new LinkedHashMap<>();
       candidates.forEach((slot, alloc) -> stores.put(slot, DistributedArrayCandidates.storeOf(alloc, consumers)));
       f = new Facts(method, graph, new Liveness(method, graph), consumers,
-          new LoopSafety(owner), NaturalLoops.find(graph, new Dominators(graph)), stores);
+          new LoopSafety(owner), NaturalLoops.find(graph, new Dominators(graph)), stores,
+          mode == ExecutionMode.SPAWN ? arrayParameters(method) : Map.of());
     } catch (AnalyzerException e) {
       throw new AnalysisException("the method does not verify: " + e.getMessage(), e);
     }
     Set<Integer> oneD = new TreeSet<>(candidates.keySet());
+    oneD.addAll(f.paramSlots().keySet());
     Map<Integer, RepDecision> arrayReps = new LinkedHashMap<>();
     List<LoopDecision> decisions;
     while (true) {
@@ -82,8 +85,8 @@ public final class MethodAnalyzer {
         String why = whyNot1D(f, slot, decisions);
         if (why != null) {
           oneD.remove(slot);
-          AbstractInsnNode where = candidates.get(slot);
-          String name = VariableNames.at(method, slot, where.getNext());
+          AbstractInsnNode where = candidates.containsKey(slot) ? candidates.get(slot) : method.instructions.getFirst();
+          String name = VariableNames.at(method, slot, candidates.containsKey(slot) ? where.getNext() : where);
           arrayReps.put(slot, new RepDecision(name, why, LineTable.line(where)));
           changed = true;
         }
@@ -130,6 +133,9 @@ public final class MethodAnalyzer {
 
   /** Whether the load reads the slot's distributed array rather than another value kept there. */
   private static boolean seesCandidate(Facts f, VarInsnNode load, Map<Integer, AbstractInsnNode> stores) {
+    if (f.paramSlots().containsKey(load.var)) {
+      return true; // a parameter slot that is never assigned holds the argument everywhere
+    }
     AbstractInsnNode store = (stores != null ? stores : f.candidateStores()).get(load.var);
     return store != null && f.consumers().definitions(load, load.var).contains(store);
   }
@@ -278,7 +284,9 @@ public final class MethodAnalyzer {
     List<AbstractInsnNode> lengths = new ArrayList<>();
     List<AbstractInsnNode> returns = new ArrayList<>();
     for (int slot : oneD) {
-      allocations.add(candidates.get(slot));
+      if (candidates.containsKey(slot)) {
+        allocations.add(candidates.get(slot));
+      }
       for (AbstractInsnNode x : method.instructions) {
         if (x instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD && v.var == slot && seesCandidate(f, v, null)) {
           AbstractInsnNode use = f.consumers().of(x).iterator().next();
@@ -295,23 +303,56 @@ public final class MethodAnalyzer {
       String name = VariableNames.at(method, slot, candidates.get(slot).getNext());
       variables.put(name, oneD.contains(slot) ? Distribution.ONE_D_BLOCK : Distribution.REP);
     }
+    List<Distribution> params = new ArrayList<>(Collections.nCopies(Type.getArgumentTypes(method.desc).length,
+        Distribution.REP));
+    f.paramSlots().forEach((slot, index) -> {
+      Distribution d = oneD.contains(slot) ? Distribution.ONE_D_BLOCK : Distribution.REP;
+      params.set(index, d);
+      variables.put(VariableNames.at(method, slot, method.instructions.getFirst()), d);
+    });
     if (method.localVariables != null) {
       List<LocalVariableNode> vars = new ArrayList<>(method.localVariables);
       vars.sort((a, b) -> Integer.compare(a.index, b.index));
       for (LocalVariableNode v : vars) {
         if (v.desc.startsWith("[") && !variables.containsKey(v.name)) {
           variables.put(v.name, Distribution.REP);
-          reps.add(new RepDecision(v.name, "array parameters and other arrays are replicated in this version",
+          reps.add(new RepDecision(v.name, "only primitive arrays made in the method or passed as arguments in spawn mode are distributed in this version",
               LineTable.line(v.start)));
         }
       }
     }
     reps.addAll(arrayReps.values());
-    int params = Type.getArgumentTypes(method.desc).length;
     // Returned 1D arrays are gathered whole for the caller (REP), in both modes for now.
     return new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
-        Collections.nCopies(params, Distribution.REP), Distribution.REP, variables, plans,
+        params, Distribution.REP, variables, plans,
         allocations, lengths, reps, returns);
+  }
+
+  /**
+   * Spawn mode: primitive array parameters that the method never reassigns, slot to parameter
+   * index. They start 1D (the driver scatters them) and meet REP like any other array.
+   */
+  private static Map<Integer, Integer> arrayParameters(MethodNode method) {
+    Map<Integer, Integer> out = new LinkedHashMap<>();
+    Set<Integer> stored = new java.util.HashSet<>();
+    for (AbstractInsnNode x : method.instructions) {
+      if (x instanceof VarInsnNode v && v.getOpcode() >= Opcodes.ISTORE && v.getOpcode() <= Opcodes.ASTORE) {
+        stored.add(v.var);
+      } else if (x instanceof org.objectweb.asm.tree.IincInsnNode inc) {
+        stored.add(inc.var);
+      }
+    }
+    int slot = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+    Type[] args = Type.getArgumentTypes(method.desc);
+    for (int k = 0; k < args.length; k++) {
+      Type t = args[k];
+      if (t.getSort() == Type.ARRAY && t.getDimensions() == 1 && t.getElementType().getSort() <= Type.DOUBLE
+          && !stored.contains(slot)) {
+        out.put(slot, k);
+      }
+      slot += t.getSize();
+    }
+    return out;
   }
 
   private static boolean isTerminal(AbstractInsnNode x) {

@@ -15,6 +15,7 @@ import dev.parjit.analysis.plan.ScalarReduction;
 import dev.parjit.analysis.targets.LoopTargets;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
@@ -37,10 +38,14 @@ class MethodAnalyzerTest {
   }
 
   private static MethodPlan plan(String name, int flags) throws Exception {
+    return plan(name, flags, ExecutionMode.SPMD);
+  }
+
+  private static MethodPlan plan(String name, int flags, ExecutionMode mode) throws Exception {
     ClassNode cn = targets(flags);
     for (MethodNode m : cn.methods) {
       if (m.name.equals(name)) {
-        return MethodAnalyzer.analyze(cn, m, ExecutionMode.SPMD);
+        return MethodAnalyzer.analyze(cn, m, mode);
       }
     }
     throw new AssertionError(name);
@@ -137,5 +142,16 @@ class MethodAnalyzerTest {
   void withoutDebugInfoVariablesAreNamedBySlot() throws Exception {
     MethodPlan p = plan("recurrence", ClassReader.SKIP_DEBUG);
     assertTrue(onlyLoop(p).reason().contains("'slot1'"), onlyLoop(p).reason());
+  }
+
+  @Test
+  void arrayParametersAre1DInSpawnModeAndReplicatedInSpmdMode() throws Exception {
+    MethodPlan spawn = plan("sum", 0, ExecutionMode.SPAWN);
+    assertEquals(List.of(Distribution.ONE_D_BLOCK), spawn.paramDistributions());
+    assertEquals(1, spawn.globalLengths().size(), "a.length answers the global length");
+    assertEquals(1, onlyLoop(spawn).accesses().size(), "a[i] is translated to the local index");
+    assertEquals(List.of(Distribution.REP), plan("sum").paramDistributions());
+    MethodPlan prefix = plan("prefix", 0, ExecutionMode.SPAWN);
+    assertEquals(List.of(Distribution.REP), prefix.paramDistributions(), "a sequential loop reads it whole");
   }
 }

@@ -46,13 +46,12 @@ public final class ClassRewriter {
     for (JitSelection.Selected s : selected) {
       String method = s.method().name + s.method().desc;
       if (request.role() == Role.DRIVER && s.spawn()) {
+        boolean[] scattered = scatteredParameters(cls, s.method());
         String declined = DispatchStubPass.apply(cls.name, s.method());
         if (declined == null) {
           log.add(DispatchStubPass.NAME + " " + method + ": applied");
-          int n = Type.getArgumentTypes(s.method().desc).length;
-          // Until the distribution analysis decides otherwise, every argument travels whole (REP).
           stubs.add(new DispatchStub(InstrSupport.methodKey(cls.name, s.method().name, s.method().desc),
-              new boolean[n], false));
+              scattered, false));
           changed = true;
         } else {
           log.add(DispatchStubPass.NAME + " " + method + ": declined: " + declined);
@@ -91,6 +90,24 @@ public final class ClassRewriter {
   }
 
   /**
+   * Which parameters the workers' code expects in chunks: the same analysis the workers run (spawn
+   * mode, same bytes), so both sides agree. When it fails every argument travels whole, which the
+   * workers' unchanged method then also expects.
+   */
+  private static boolean[] scatteredParameters(ClassNode cls, MethodNode method) {
+    boolean[] scattered = new boolean[Type.getArgumentTypes(method.desc).length];
+    try {
+      MethodPlan plan = MethodAnalyzer.analyze(cls, copyOf(method), ExecutionMode.SPAWN);
+      for (int k = 0; k < scattered.length; k++) {
+        scattered[k] = plan.paramDistributions().get(k).isDistributed();
+      }
+    } catch (AnalysisException | RuntimeException e) {
+      java.util.Arrays.fill(scattered, false);
+    }
+    return scattered;
+  }
+
+  /**
    * Worker and SPMD roles: analyse the method and chunk its parallel loops. A method whose
    * analysis or rewriting fails is restored to its original instructions and reported.
    */
@@ -113,13 +130,16 @@ public final class ClassRewriter {
             + (declined == null ? ": applied" : ": declined: " + declined));
         changed |= declined == null;
       }
-      String declined = DistributedArraysPass.apply(method, plan);
-      log.add(DistributedArraysPass.NAME + " " + name + (declined == null ? ": applied" : ": declined: " + declined));
-      if (declined != null && !plan.distributedAllocations().isEmpty()) {
-        // Loops were chunked for distributed arrays that cannot be allocated: keep the original.
-        throw new IllegalStateException(declined);
+      if (DistributedArraysPass.applies(plan)) {
+        String problem = DistributedArraysPass.apply(method, plan);
+        if (problem != null) {
+          // Loops were already chunked for these arrays: keep the original method instead.
+          throw new IllegalStateException(problem);
+        }
+        log.add(DistributedArraysPass.NAME + " " + name + ": applied");
+        changed = true;
       }
-      return changed || declined == null;
+      return changed;
     } catch (AnalysisException | RuntimeException e) {
       restore(method, backup);
       failures.add(new MethodFailure(cls.name, name, "analysis or rewriting failed: " + e.getMessage()));

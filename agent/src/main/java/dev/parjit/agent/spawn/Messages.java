@@ -12,6 +12,14 @@ public final class Messages {
     private static final long serialVersionUID = 1L;
   }
 
+  /**
+   * A rank's block of a 1D argument: items {@code [start, start + array.length)} of an array of
+   * {@code globalLength}.
+   */
+  public record Chunk(Object array, long globalLength, long start) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
   /** Driver to every worker: exit. */
   public record Shutdown() implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -4,7 +4,10 @@ import dev.parjit.ParjitExecutionException;
 import dev.parjit.agent.AgentOptions;
 import dev.parjit.agent.worker.WorkerMain;
 import dev.parjit.mpi.launch.Launcher;
+import dev.parjit.runtime.BlockDistribution;
+import dev.parjit.runtime.Dispatch;
 import dev.parjit.runtime.Dispatcher;
+import java.lang.reflect.Array;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -31,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * (they may wait in a collective for the failed one), or a worker dies, the workers are replaced
  * at the next call.
  *
- * <p>This version sends every argument whole to every worker (all parameters REP); scattering
- * 1D arguments comes with distributed arrays in the analysis.
+ * <p>Array arguments the analysis makes 1D are scattered: each worker receives only its block
+ * (Bodo's formula); every other argument is sent whole to every worker.
  */
 public final class SpawnDispatcher implements Dispatcher {
 
@@ -62,10 +65,10 @@ public final class SpawnDispatcher implements Dispatcher {
       startWorkers();
     }
     long id = ++nextId;
-    Messages.Call call = new Messages.Call(id, methodKey, args);
+    Dispatch.Signature signature = Dispatch.signature(methodKey);
     for (int r = 0; r < channels.size(); r++) {
       try {
-        channels.get(r).send(call);
+        channels.get(r).send(new Messages.Call(id, methodKey, argsFor(r, args, signature)));
       } catch (IOException e) {
         broken = true;
         throw new ParjitExecutionException("@Jit call " + shortName(methodKey) + " failed: worker rank " + r
@@ -73,6 +76,26 @@ public final class SpawnDispatcher implements Dispatcher {
       }
     }
     return collect(methodKey, id);
+  }
+
+  /** Rank r's arguments: its block of each 1D array argument, every other argument whole. */
+  private Object[] argsFor(int rank, Object[] args, Dispatch.Signature signature) {
+    if (signature == null) {
+      return args;
+    }
+    Object[] out = args.clone();
+    int p = channels.size();
+    for (int k = 0; k < args.length; k++) {
+      if (signature.distributedParams()[k] && args[k] != null && args[k].getClass().isArray()) {
+        int n = Array.getLength(args[k]);
+        int start = (int) BlockDistribution.start(n, p, rank);
+        int count = BlockDistribution.count(n, p, rank);
+        Object chunk = Array.newInstance(args[k].getClass().getComponentType(), count);
+        System.arraycopy(args[k], start, chunk, 0, count);
+        out[k] = new Messages.Chunk(chunk, n, start);
+      }
+    }
+    return out;
   }
 
   private Object collect(String methodKey, long id) {

@@ -3,6 +3,8 @@ package dev.parjit.agent.worker;
 import dev.parjit.agent.spawn.Channel;
 import dev.parjit.agent.spawn.Messages;
 import dev.parjit.mpi.Communicators;
+import dev.parjit.runtime.Dispatch;
+import dev.parjit.runtime.DistributedArrays;
 import dev.parjit.runtime.ParallelRuntime;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -49,10 +51,31 @@ public final class WorkerMain {
     }
   }
 
+  /**
+   * Registers the chunks of 1D arguments and passes the plain arrays. A chunk for a method this
+   * worker did not compile to expect one (its rewriting failed here) is refused: running the
+   * original code on a chunk would give a wrong answer silently.
+   */
+  private static Object[] unwrapChunks(Messages.Call call) {
+    Object[] args = call.args().clone();
+    Dispatch.Signature expected = Dispatch.signature(call.methodKey());
+    for (int k = 0; k < args.length; k++) {
+      if (args[k] instanceof Messages.Chunk chunk) {
+        if (expected == null || !expected.distributedParams()[k]) {
+          throw new IllegalStateException("argument " + k + " of " + call.methodKey()
+              + " arrived in chunks but this worker compiled the method for a whole array");
+        }
+        DistributedArrays.register(chunk.array(), chunk.globalLength(), chunk.start());
+        args[k] = chunk.array();
+      }
+    }
+    return args;
+  }
+
   private static Messages.Reply run(Messages.Call call, int rank, MethodKeys methods) {
     try {
       Method m = methods.resolve(call.methodKey());
-      Object value = m.invoke(null, call.args());
+      Object value = m.invoke(null, unwrapChunks(call));
       return new Messages.Reply(call.id(), rank, rank == 0 ? value : null, null);
     } catch (InvocationTargetException e) {
       return new Messages.Reply(call.id(), rank, null, Messages.RemoteFailure.of(e.getCause()));

@@ -22,11 +22,14 @@ public final class DistributedArraysPass {
 
   private DistributedArraysPass() { }
 
-  /** Returns {@code null} when applied, else why it declined. */
+  /** Whether the plan has anything for this pass to do. */
+  public static boolean applies(MethodPlan plan) {
+    return !plan.distributedAllocations().isEmpty() || !plan.globalLengths().isEmpty()
+        || !plan.replicatedReturns().isEmpty();
+  }
+
+  /** Returns {@code null} when applied, else why it cannot be: the method must then stay as it was. */
   public static String apply(MethodNode method, MethodPlan plan) {
-    if (plan.distributedAllocations().isEmpty()) {
-      return "no distributed arrays";
-    }
     Set<Integer> primitive = Set.of(Opcodes.T_BOOLEAN, Opcodes.T_CHAR, Opcodes.T_FLOAT, Opcodes.T_DOUBLE,
         Opcodes.T_BYTE, Opcodes.T_SHORT, Opcodes.T_INT, Opcodes.T_LONG);
     for (AbstractInsnNode alloc : plan.distributedAllocations()) {
