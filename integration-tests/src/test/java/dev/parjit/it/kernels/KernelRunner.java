@@ -16,7 +16,9 @@ public final class KernelRunner {
   /** Kernels whose loops must be parallel, by method name. */
   public static final List<String> PARALLEL = List.of("monteCarloPi", "sumOfSquares", "dot", "variance",
       "minPlusMax", "bitsAndProduct", "anyAllCount", "strideFloat", "triangle", "printIterations", "saxpy", "sumOfSquaresArray", "oddSquares",
-      "matVec", "longSquares", "stencil", "histogram");
+      "matVec", "longSquares", "stencil", "histogram", "intSum", "intProd", "intMinMax", "intBits", "longSum",
+      "longProd", "longMinMax", "longBits", "floatSum", "floatMinMax", "floatProd", "doubleProd", "doubleMinMax",
+      "doubleSubtract", "anyNegative", "allAboveMinimum", "evenCounter", "endsBeforeLast");
 
   private KernelRunner() { }
 
@@ -59,6 +61,26 @@ public final class KernelRunner {
       out.add(line("prefixLast", n, Double.toString(FreeLoopKernels.prefixLast(doubles(n, 7)))));
       out.add(line("firstAbove", n, Integer.toString(FreeLoopKernels.firstAbove(ints(n, 8), 90))));
       out.add(line("recurrence", n, Double.toString(FreeLoopKernels.recurrence(n))));
+      out.add(line("intSum", n, Integer.toString(OperatorKernels.intSum(n))));
+      out.add(line("intProd", n, Integer.toString(OperatorKernels.intProd(n))));
+      out.add(line("intMinMax", n, Integer.toString(OperatorKernels.intMinMax(n))));
+      out.add(line("intBits", n, Integer.toString(OperatorKernels.intBits(n))));
+      out.add(line("longSum", n, Long.toString(OperatorKernels.longSum(n))));
+      out.add(line("longProd", n, Long.toString(OperatorKernels.longProd(n))));
+      out.add(line("longMinMax", n, Long.toString(OperatorKernels.longMinMax(n))));
+      out.add(line("longBits", n, Long.toString(OperatorKernels.longBits(n))));
+      out.add(line("floatSum", n, Float.toString(OperatorKernels.floatSum(n))));
+      out.add(line("floatMinMax", n, Float.toString(OperatorKernels.floatMinMax(n))));
+      out.add(line("floatProd", n, Float.toString(OperatorKernels.floatProd(n))));
+      out.add(line("doubleProd", n, Double.toString(OperatorKernels.doubleProd(n))));
+      out.add(line("doubleMinMax", n, Double.toString(OperatorKernels.doubleMinMax(n))));
+      out.add(line("doubleSubtract", n, Double.toString(OperatorKernels.doubleSubtract(n))));
+      out.add(line("anyNegative", n, Boolean.toString(OperatorKernels.anyNegative(n))));
+      out.add(line("allAboveMinimum", n, Boolean.toString(OperatorKernels.allAboveMinimum(n))));
+      out.add(line("evenCounter", n, Long.toString(OperatorKernels.evenCounter(n))));
+      out.add(line("endsBeforeLast", n, Integer.toString(OperatorKernels.endsBeforeLast(ints(n, 11)))));
+      out.add(line("argmax", n, Integer.toString(OperatorKernels.argmax(doubles(n, 12)))));
+      out.add(line("argmin", n, Integer.toString(OperatorKernels.argmin(ints(n, 13)))));
       out.add(line("saxpy", n, java.util.Arrays.toString(ArrayKernels.saxpy(n, 2.5f)).hashCode() + "#" + n));
       out.add(line("sumOfSquaresArray", n, Double.toString(ArrayKernels.sumOfSquaresArray(n))));
       out.add(line("oddSquares", n, Integer.toString(java.util.Arrays.hashCode(ArrayKernels.oddSquares(n)))));
