@@ -60,6 +60,16 @@ public final class MethodAnalyzer {
   }
 
   public static MethodPlan analyze(ClassNode owner, MethodNode method, ExecutionMode mode) throws AnalysisException {
+    return analyze(owner, method, mode, Set.of());
+  }
+
+  /**
+   * As {@link #analyze(ClassNode, MethodNode, ExecutionMode)}, with the {@code @Jit(distributed = ...)}
+   * names: in SPMD mode those parameters arrive as each rank's chunk (1D_Var) and a
+   * {@code "return"} entry keeps a returned array distributed instead of gathering it.
+   */
+  public static MethodPlan analyze(ClassNode owner, MethodNode method, ExecutionMode mode, Set<String> distributed)
+      throws AnalysisException {
     Facts f;
     Map<Integer, AbstractInsnNode> candidates;
     try {
@@ -70,7 +80,7 @@ public final class MethodAnalyzer {
       candidates.forEach((slot, alloc) -> stores.put(slot, DistributedArrayCandidates.storeOf(alloc, consumers)));
       f = new Facts(method, graph, new Liveness(method, graph), consumers,
           new LoopSafety(owner), NaturalLoops.find(graph, new Dominators(graph)), stores,
-          mode == ExecutionMode.SPAWN ? arrayParameters(method) : Map.of());
+          arrayParameters(method, mode, distributed));
     } catch (AnalyzerException e) {
       throw new AnalysisException("the method does not verify: " + e.getMessage(), e);
     }
@@ -95,7 +105,7 @@ public final class MethodAnalyzer {
         break;
       }
     }
-    return plan(owner, f, mode, candidates, oneD, decisions, arrayReps);
+    return plan(owner, f, mode, candidates, oneD, decisions, arrayReps, distributed.contains("return"));
   }
 
   private static List<LoopDecision> decideLoops(Facts f, Set<Integer> oneD) {
@@ -249,7 +259,7 @@ public final class MethodAnalyzer {
   }
 
   private static MethodPlan plan(ClassNode owner, Facts f, ExecutionMode mode, Map<Integer, AbstractInsnNode> candidates,
-      Set<Integer> oneD, List<LoopDecision> decisions, Map<Integer, RepDecision> arrayReps) {
+      Set<Integer> oneD, List<LoopDecision> decisions, Map<Integer, RepDecision> arrayReps, boolean distributedReturn) {
     MethodNode method = f.method();
     List<LoopPlan> plans = new ArrayList<>();
     List<RepDecision> reps = new ArrayList<>();
@@ -292,7 +302,7 @@ public final class MethodAnalyzer {
           AbstractInsnNode use = f.consumers().of(x).iterator().next();
           if (use.getOpcode() == Opcodes.ARRAYLENGTH) {
             lengths.add(use);
-          } else if (use.getOpcode() == Opcodes.ARETURN) {
+          } else if (use.getOpcode() == Opcodes.ARETURN && !distributedReturn) {
             returns.add(use);
           }
         }
@@ -306,7 +316,8 @@ public final class MethodAnalyzer {
     List<Distribution> params = new ArrayList<>(Collections.nCopies(Type.getArgumentTypes(method.desc).length,
         Distribution.REP));
     f.paramSlots().forEach((slot, index) -> {
-      Distribution d = oneD.contains(slot) ? Distribution.ONE_D_BLOCK : Distribution.REP;
+      Distribution d = !oneD.contains(slot) ? Distribution.REP
+          : mode == ExecutionMode.SPMD ? Distribution.ONE_D_VAR : Distribution.ONE_D_BLOCK;
       params.set(index, d);
       variables.put(VariableNames.at(method, slot, method.instructions.getFirst()), d);
     });
@@ -323,16 +334,18 @@ public final class MethodAnalyzer {
     }
     reps.addAll(arrayReps.values());
     // Returned 1D arrays are gathered whole for the caller (REP), in both modes for now.
+    Distribution ret = distributedReturn && !returns.isEmpty() ? Distribution.ONE_D_VAR : Distribution.REP;
     return new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
-        params, Distribution.REP, variables, plans,
+        params, ret, variables, plans,
         allocations, lengths, reps, returns);
   }
 
   /**
-   * Spawn mode: primitive array parameters that the method never reassigns, slot to parameter
-   * index. They start 1D (the driver scatters them) and meet REP like any other array.
+   * Primitive array parameters that the method never reassigns and that may be 1D, slot to
+   * parameter index: all of them in spawn mode (the driver scatters them), those named in
+   * {@code distributed} in SPMD mode (each rank passes its chunk). They meet REP like any array.
    */
-  private static Map<Integer, Integer> arrayParameters(MethodNode method) {
+  private static Map<Integer, Integer> arrayParameters(MethodNode method, ExecutionMode mode, Set<String> distributed) {
     Map<Integer, Integer> out = new LinkedHashMap<>();
     Set<Integer> stored = new java.util.HashSet<>();
     for (AbstractInsnNode x : method.instructions) {
@@ -346,13 +359,22 @@ public final class MethodAnalyzer {
     Type[] args = Type.getArgumentTypes(method.desc);
     for (int k = 0; k < args.length; k++) {
       Type t = args[k];
-      if (t.getSort() == Type.ARRAY && t.getDimensions() == 1 && t.getElementType().getSort() <= Type.DOUBLE
+      boolean wanted = mode == ExecutionMode.SPAWN || distributed.contains(parameterName(method, k, slot));
+      if (wanted && t.getSort() == Type.ARRAY && t.getDimensions() == 1 && t.getElementType().getSort() <= Type.DOUBLE
           && !stored.contains(slot)) {
         out.put(slot, k);
       }
       slot += t.getSize();
     }
     return out;
+  }
+
+  /** A parameter's source name: MethodParameters, else the LocalVariableTable, else {@code slotN}. */
+  private static String parameterName(MethodNode method, int index, int slot) {
+    if (method.parameters != null && index < method.parameters.size() && method.parameters.get(index).name != null) {
+      return method.parameters.get(index).name;
+    }
+    return VariableNames.at(method, slot, method.instructions.getFirst());
   }
 
   private static boolean isTerminal(AbstractInsnNode x) {

@@ -58,7 +58,7 @@ public final class ClassRewriter {
           failures.add(new MethodFailure(cls.name, method, declined));
         }
       } else if (request.role() != Role.DRIVER) {
-        changed |= rewriteInPlace(cls, s.method(), request.role(), log, failures, plans);
+        changed |= rewriteInPlace(cls, s, request.role(), log, failures, plans);
       }
     }
     if (!changed) {
@@ -111,13 +111,14 @@ public final class ClassRewriter {
    * Worker and SPMD roles: analyse the method and chunk its parallel loops. A method whose
    * analysis or rewriting fails is restored to its original instructions and reported.
    */
-  private static boolean rewriteInPlace(ClassNode cls, MethodNode method, Role role, List<String> log,
+  private static boolean rewriteInPlace(ClassNode cls, JitSelection.Selected selected, Role role, List<String> log,
       List<MethodFailure> failures, List<MethodPlan> plans) {
+    MethodNode method = selected.method();
     String name = method.name + method.desc;
     MethodNode backup = copyOf(method);
     try {
       MethodPlan plan = MethodAnalyzer.analyze(cls, method,
-          role == Role.SPMD ? ExecutionMode.SPMD : ExecutionMode.SPAWN);
+          role == Role.SPMD ? ExecutionMode.SPMD : ExecutionMode.SPAWN, selected.distributed());
       plans.add(plan);
       boolean changed = false;
       for (LoopPlan loop : plan.loops()) {

@@ -19,7 +19,7 @@ public final class JitSelection {
   public static final String JIT_DESC = "Ldev/parjit/Jit;";
 
   /** A selected method with the annotation's {@code spawn} element. */
-  public record Selected(MethodNode method, boolean spawn) { }
+  public record Selected(MethodNode method, boolean spawn, java.util.Set<String> distributed) { }
 
   private final List<Pattern> patterns = new ArrayList<>();
   private final List<Pattern> classPatterns = new ArrayList<>();
@@ -61,9 +61,9 @@ public final class JitSelection {
       }
       AnnotationNode jit = jitAnnotation(m);
       if (jit != null) {
-        out.add(new Selected(m, booleanElement(jit, "spawn", true)));
+        out.add(new Selected(m, booleanElement(jit, "spawn", true), stringsElement(jit, "distributed")));
       } else if (patterns.stream().anyMatch(p -> p.matcher(dotted + "#" + m.name).matches())) {
-        out.add(new Selected(m, true));
+        out.add(new Selected(m, true, java.util.Set.of()));
       }
     }
     return out;
@@ -82,6 +82,18 @@ public final class JitSelection {
 
   private static <T> List<T> nullToEmpty(List<T> l) {
     return l == null ? List.of() : l;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static java.util.Set<String> stringsElement(AnnotationNode a, String name) {
+    if (a.values != null) {
+      for (int i = 0; i + 1 < a.values.size(); i += 2) {
+        if (name.equals(a.values.get(i))) {
+          return java.util.Set.copyOf((List<String>) a.values.get(i + 1));
+        }
+      }
+    }
+    return java.util.Set.of();
   }
 
   private static boolean booleanElement(AnnotationNode a, String name, boolean dflt) {

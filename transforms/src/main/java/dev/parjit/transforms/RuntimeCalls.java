@@ -43,6 +43,11 @@ public final class RuntimeCalls {
     return call(name, "(Ljava/lang/Object;)I");
   }
 
+  /** {@code enterDistributed(Object)V}: registers an SPMD rank's chunk of a distributed parameter. */
+  public static MethodInsnNode enterDistributed() {
+    return call("enterDistributed", "(Ljava/lang/Object;)V");
+  }
+
   /** {@code checkAligned(Object, Object)V}. */
   public static MethodInsnNode checkAligned() {
     return call("checkAligned", "(Ljava/lang/Object;Ljava/lang/Object;)V");

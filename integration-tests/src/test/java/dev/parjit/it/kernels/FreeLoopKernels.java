@@ -175,4 +175,14 @@ public final class FreeLoopKernels {
     }
     return count;
   }
+
+  /** SPMD: each rank passes its own chunk (distributed = "chunk"); the sum covers all chunks. */
+  @Jit(distributed = {"chunk"})
+  public static double distributedSum(double[] chunk) {
+    double s = 0;
+    for (int i = 0; i < chunk.length; i++) {
+      s += chunk[i] * 2;
+    }
+    return s + chunk.length;
+  }
 }

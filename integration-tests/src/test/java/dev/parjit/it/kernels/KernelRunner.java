@@ -18,7 +18,7 @@ public final class KernelRunner {
       "minPlusMax", "bitsAndProduct", "anyAllCount", "strideFloat", "triangle", "printIterations", "saxpy", "sumOfSquaresArray", "oddSquares",
       "matVec", "longSquares", "stencil", "histogram", "intSum", "intProd", "intMinMax", "intBits", "longSum",
       "longProd", "longMinMax", "longBits", "floatSum", "floatMinMax", "floatProd", "doubleProd", "doubleMinMax",
-      "doubleSubtract", "anyNegative", "allAboveMinimum", "evenCounter", "endsBeforeLast");
+      "doubleSubtract", "anyNegative", "allAboveMinimum", "evenCounter", "endsBeforeLast", "distributedSum");
 
   private KernelRunner() { }
 
@@ -61,6 +61,12 @@ public final class KernelRunner {
       out.add(line("prefixLast", n, Double.toString(FreeLoopKernels.prefixLast(doubles(n, 7)))));
       out.add(line("firstAbove", n, Integer.toString(FreeLoopKernels.firstAbove(ints(n, 8), 90))));
       out.add(line("recurrence", n, Double.toString(FreeLoopKernels.recurrence(n))));
+      double[] all = doubles(n, 14);
+      int p = dev.parjit.Parjit.getSize();
+      int r = dev.parjit.Parjit.getRank();
+      double[] mine = java.util.Arrays.copyOfRange(all, r * (n / p) + Math.min(r, n % p),
+          (r + 1) * (n / p) + Math.min(r + 1, n % p));
+      out.add(line("distributedSum", n, Double.toString(FreeLoopKernels.distributedSum(mine))));
       out.add(line("intSum", n, Integer.toString(OperatorKernels.intSum(n))));
       out.add(line("intProd", n, Integer.toString(OperatorKernels.intProd(n))));
       out.add(line("intMinMax", n, Integer.toString(OperatorKernels.intMinMax(n))));

@@ -1,19 +1,23 @@
 package dev.parjit.transforms.passes;
 
+import dev.parjit.analysis.plan.Distribution;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.transforms.RuntimeCalls;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
  * The method-wide part of distributing arrays: 1D allocations get the rank's local length and are
  * registered ({@code new double[n]} becomes {@code ParallelRuntime.newDoubleArray(n)}),
  * {@code a.length} answers the global length, and a returned distributed array is gathered
- * whole on every rank first, so the caller sees the sequential value.
+ * whole on every rank first, so the caller sees the sequential value. In SPMD mode, parameters
+ * named in {@code @Jit(distributed = ...)} register each rank's chunk on entry.
  */
 public final class DistributedArraysPass {
 
@@ -25,7 +29,7 @@ public final class DistributedArraysPass {
   /** Whether the plan has anything for this pass to do. */
   public static boolean applies(MethodPlan plan) {
     return !plan.distributedAllocations().isEmpty() || !plan.globalLengths().isEmpty()
-        || !plan.replicatedReturns().isEmpty();
+        || !plan.replicatedReturns().isEmpty() || plan.paramDistributions().contains(Distribution.ONE_D_VAR);
   }
 
   /** Returns {@code null} when applied, else why it cannot be: the method must then stay as it was. */
@@ -54,6 +58,18 @@ public final class DistributedArraysPass {
         method.instructions.insertBefore(x, RuntimeCalls.replicate(returned));
       }
     }
+    // SPMD distributed parameters: each rank's chunk is registered (1D_Var: start by exscan) on entry.
+    int slot = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+    Type[] args = Type.getArgumentTypes(method.desc);
+    InsnList entry = new InsnList();
+    for (int k = 0; k < args.length; k++) {
+      if (plan.paramDistributions().get(k) == Distribution.ONE_D_VAR) {
+        entry.add(new VarInsnNode(Opcodes.ALOAD, slot));
+        entry.add(RuntimeCalls.enterDistributed());
+      }
+      slot += args[k].getSize();
+    }
+    method.instructions.insert(entry);
     return null;
   }
 
