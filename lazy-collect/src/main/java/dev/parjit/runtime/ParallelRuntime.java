@@ -275,6 +275,24 @@ public final class ParallelRuntime {
     return out;
   }
 
+  /**
+   * A spawn-compiled method's 1D parameter on entry: the registered chunk the driver sent, or,
+   * when another method on the worker passed a whole array, this rank's block of it (a copy,
+   * registered). Either way the method then sees a 1D_Block chunk.
+   */
+  public static Object blockOf(Object array) {
+    if (array == null || DistributedArrays.lookup(array) != null) {
+      return array;
+    }
+    int n = Array.getLength(array);
+    long start = BlockDistribution.start(n, size(), rank());
+    int count = BlockDistribution.count(n, size(), rank());
+    Object chunk = Array.newInstance(array.getClass().getComponentType(), count);
+    System.arraycopy(array, (int) start, chunk, 0, count);
+    DistributedArrays.register(chunk, n, start);
+    return chunk;
+  }
+
   /** Registers a rank's chunk passed to an SPMD {@code distributed} parameter (1D_Var). */
   public static void enterDistributed(Object chunk) {
     if (chunk == null || DistributedArrays.lookup(chunk) != null) {

@@ -48,6 +48,11 @@ public final class RuntimeCalls {
     return call("enterDistributed", "(Ljava/lang/Object;)V");
   }
 
+  /** {@code blockOf(Object)Object}: a spawn-compiled method's 1D parameter as this rank's chunk. */
+  public static MethodInsnNode blockOf() {
+    return call("blockOf", "(Ljava/lang/Object;)Ljava/lang/Object;");
+  }
+
   /** {@code checkAligned(Object, Object)V}. */
   public static MethodInsnNode checkAligned() {
     return call("checkAligned", "(Ljava/lang/Object;Ljava/lang/Object;)V");

@@ -38,6 +38,7 @@ class RuntimeCallsTest {
     calls.add(RuntimeCalls.owned("ownedEnd"));
     calls.add(RuntimeCalls.checkAligned());
     calls.add(RuntimeCalls.enterDistributed());
+    calls.add(RuntimeCalls.blockOf());
     calls.add(RuntimeCalls.length());
     for (MethodInsnNode call : calls) {
       assertEquals(RuntimeCalls.OWNER, call.owner);

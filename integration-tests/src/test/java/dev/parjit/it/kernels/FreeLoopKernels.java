@@ -185,4 +185,14 @@ public final class FreeLoopKernels {
     }
     return s + chunk.length;
   }
+
+  /** A @Jit method calling another with an array it made: the callee must see it whole, once. */
+  @Jit
+  public static double callsJit(int n) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i % 13;
+    }
+    return dot(x, x) + variance(x);
+  }
 }

@@ -66,6 +66,7 @@ public final class KernelRunner {
       int r = dev.parjit.Parjit.getRank();
       double[] mine = java.util.Arrays.copyOfRange(all, r * (n / p) + Math.min(r, n % p),
           (r + 1) * (n / p) + Math.min(r + 1, n % p));
+      out.add(line("callsJit", n, Double.toString(FreeLoopKernels.callsJit(n))));
       out.add(line("distributedSum", n, Double.toString(FreeLoopKernels.distributedSum(mine))));
       out.add(line("intSum", n, Integer.toString(OperatorKernels.intSum(n))));
       out.add(line("intProd", n, Integer.toString(OperatorKernels.intProd(n))));

@@ -9,6 +9,7 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -29,7 +30,7 @@ public final class DistributedArraysPass {
   /** Whether the plan has anything for this pass to do. */
   public static boolean applies(MethodPlan plan) {
     return !plan.distributedAllocations().isEmpty() || !plan.globalLengths().isEmpty()
-        || !plan.replicatedReturns().isEmpty() || plan.paramDistributions().contains(Distribution.ONE_D_VAR);
+        || !plan.replicatedReturns().isEmpty() || plan.paramDistributions().stream().anyMatch(Distribution::isDistributed);
   }
 
   /** Returns {@code null} when applied, else why it cannot be: the method must then stay as it was. */
@@ -66,6 +67,12 @@ public final class DistributedArraysPass {
       if (plan.paramDistributions().get(k) == Distribution.ONE_D_VAR) {
         entry.add(new VarInsnNode(Opcodes.ALOAD, slot));
         entry.add(RuntimeCalls.enterDistributed());
+      } else if (plan.paramDistributions().get(k) == Distribution.ONE_D_BLOCK) {
+        // Spawn mode: whole arrays from another method on the worker become this rank's block.
+        entry.add(new VarInsnNode(Opcodes.ALOAD, slot));
+        entry.add(RuntimeCalls.blockOf());
+        entry.add(new TypeInsnNode(Opcodes.CHECKCAST, args[k].getInternalName()));
+        entry.add(new VarInsnNode(Opcodes.ASTORE, slot));
       }
       slot += args[k].getSize();
     }
