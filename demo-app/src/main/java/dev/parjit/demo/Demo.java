@@ -1,0 +1,54 @@
+package dev.parjit.demo;
+
+import dev.parjit.Jit;
+import dev.parjit.Parjit;
+import dev.parjit.demo.bench.MonteCarlo;
+
+/**
+ * The spawn-mode demo run by {@code bin/parjit demo}: the first {@code @Jit} call starts the
+ * workers, later calls reuse them; a print inside a compiled loop appears once per rank for the
+ * rank's own iterations, a print outside appears once.
+ */
+public final class Demo {
+
+  private Demo() { }
+
+  /** Saxpy into a new array (1D_Block on the workers, gathered for the caller), then its sum. */
+  @Jit
+  static double saxpySum(int n, double a) {
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i * 0.5;
+      y[i] = n - i;
+    }
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += a * x[i] + y[i];
+    }
+    return s;
+  }
+
+  /** Prints inside a parallel loop run on every rank, each for its own iterations (as in Bodo). */
+  @Jit
+  static int whoDoesWhat(int n) {
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      System.out.println("iteration " + i);
+      count++;
+    }
+    return count;
+  }
+
+  public static void main(String[] args) {
+    System.out.println("driver: rank " + Parjit.getRank() + " of " + Parjit.getSize() + " (workers run the @Jit calls)");
+    long t0 = System.nanoTime();
+    System.out.println("saxpySum(10_000_000, 2.0) = " + saxpySum(10_000_000, 2.0)
+        + String.format("  (first call, starts the workers: %.0f ms)", (System.nanoTime() - t0) / 1e6));
+    System.out.println("whoDoesWhat(6) = " + whoDoesWhat(6));
+    long n = 200_000_000L;
+    t0 = System.nanoTime();
+    double pi = MonteCarlo.pi(n);
+    System.out.printf("Monte Carlo pi over %,d points = %.6f  (%.0f ms)%n", n, pi, (System.nanoTime() - t0) / 1e6);
+  }
+}
