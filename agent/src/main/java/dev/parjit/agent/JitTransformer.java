@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
-import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,10 +115,5 @@ public final class JitTransformer implements ClassFileTransformer {
       return true;
     }
     return false;
-  }
-
-  /** For tests and diagnostics. */
-  List<String> jitPatterns() {
-    return options.jitPatterns();
   }
 }

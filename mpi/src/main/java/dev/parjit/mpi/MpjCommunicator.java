@@ -399,12 +399,8 @@ public final class MpjCommunicator implements Communicator {
     return recv;
   }
 
-  private static int totalMatrix(int[] sendCounts) {
-    return total(sendCounts);
-  }
-
   private void alltoallv(Object send, int[] sendCounts, Object recv, int[] recvCounts, Datatype type) {
-    comm.Alltoallv(nonEmpty(send, totalMatrix(sendCounts), type), 0, sendCounts, displacements(sendCounts), type,
+    comm.Alltoallv(nonEmpty(send, total(sendCounts), type), 0, sendCounts, displacements(sendCounts), type,
         nonEmpty(recv, total(recvCounts), type), 0, recvCounts, displacements(recvCounts), type);
   }
 

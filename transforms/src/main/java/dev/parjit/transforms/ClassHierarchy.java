@@ -61,12 +61,9 @@ final class ClassHierarchy extends ClassWriter {
         break;
       }
       ClassReader reader = new ClassReader(bytes);
-      if ((reader.getAccess() & org.objectweb.asm.Opcodes.ACC_INTERFACE) != 0) {
-        chain.set(chain.size() - 1, current);
-        current = OBJECT;
-        continue;
-      }
-      current = reader.getSuperName();
+      // An interface's only superclass, for the verifier, is Object.
+      boolean isInterface = (reader.getAccess() & org.objectweb.asm.Opcodes.ACC_INTERFACE) != 0;
+      current = isInterface ? OBJECT : reader.getSuperName();
     }
     if (!chain.contains(OBJECT)) {
       chain.add(OBJECT);
