@@ -4,6 +4,10 @@ import dev.parjit.analysis.cfg.Dominators;
 import dev.parjit.analysis.cfg.FlowGraph;
 import dev.parjit.analysis.cfg.Liveness;
 import dev.parjit.analysis.dataflow.Consumers;
+import dev.parjit.analysis.frames.FrameCalls;
+import dev.parjit.analysis.lattice.CallModel;
+import dev.parjit.analysis.lattice.DistValue;
+import dev.parjit.analysis.lattice.DistributionAnalysis;
 import dev.parjit.analysis.loops.CountedLoopMatcher;
 import dev.parjit.analysis.loops.NaturalLoop;
 import dev.parjit.analysis.loops.NaturalLoops;
@@ -30,9 +34,11 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
 
 /**
  * Analyses one {@code @Jit} method: which counted loops run chunked over ranks, which arrays are
@@ -50,7 +56,7 @@ public final class MethodAnalyzer {
   /** Everything computed once per method. */
   private record Facts(MethodNode method, FlowGraph graph, Liveness liveness, Consumers consumers,
       LoopSafety safety, List<NaturalLoop> loops, Map<Integer, AbstractInsnNode> candidateStores,
-      Map<Integer, Integer> paramSlots) { }
+      Map<Integer, Integer> paramSlots, CallModel calls, Set<Integer> calleeSlots) { }
 
   private record LoopDecision(CountedLoop shape, List<ScalarReduction> reductions, List<ArrayReduction> arrayReductions,
       String reason) {
@@ -70,6 +76,14 @@ public final class MethodAnalyzer {
    */
   public static MethodPlan analyze(ClassNode owner, MethodNode method, ExecutionMode mode, Set<String> distributed)
       throws AnalysisException {
+    return analyze(owner, method, mode, AnalysisContext.alone(distributed));
+  }
+
+  /** The analysis of one method inside the {@code @Jit} call graph ({@link JitCallGraph}). */
+  public static MethodPlan analyze(ClassNode owner, MethodNode method, ExecutionMode mode, AnalysisContext context)
+      throws AnalysisException {
+    Set<String> distributed = context.distributed();
+    CallModel calls = new FrameCalls().orElse(context.jitCalls());
     Facts f;
     Map<Integer, AbstractInsnNode> candidates;
     try {
@@ -80,7 +94,8 @@ public final class MethodAnalyzer {
       candidates.forEach((slot, alloc) -> stores.put(slot, DistributedArrayCandidates.storeOf(alloc, consumers)));
       f = new Facts(method, graph, new Liveness(method, graph), consumers,
           new LoopSafety(owner), NaturalLoops.find(graph, new Dominators(graph)), stores,
-          arrayParameters(method, mode, distributed));
+          arrayParameters(method, mode, distributed, context.calleeParams(), consumers), calls,
+          calleeSlots(method, mode, distributed, context.calleeParams()));
     } catch (AnalyzerException e) {
       throw new AnalysisException("the method does not verify: " + e.getMessage(), e);
     }
@@ -105,7 +120,13 @@ public final class MethodAnalyzer {
         break;
       }
     }
-    return plan(owner, f, mode, candidates, oneD, decisions, arrayReps, distributed.contains("return"));
+    DistributionAnalysis lattice;
+    try {
+      lattice = lattice(owner, f, mode, candidates, oneD);
+    } catch (AnalyzerException e) {
+      throw new AnalysisException("the method does not verify: " + e.getMessage(), e);
+    }
+    return plan(owner, f, mode, candidates, oneD, decisions, arrayReps, distributed.contains("return"), lattice);
   }
 
   private static List<LoopDecision> decideLoops(Facts f, Set<Integer> oneD) {
@@ -234,6 +255,9 @@ public final class MethodAnalyzer {
       if (op == Opcodes.DUP2) {
         return "an element is updated in place (a[k] op= e)" + lines.at(use);
       }
+      if (use instanceof MethodInsnNode call && acceptsDistributed(f, call, x)) {
+        continue;
+      }
       if (!access) {
         return "it is passed to code Parjit does not model" + lines.at(use);
       }
@@ -248,6 +272,47 @@ public final class MethodAnalyzer {
     return null;
   }
 
+  /**
+   * Whether {@code call} keeps the array {@code load} pushes distributed: a frame made from it
+   * ({@code DataFrame.of}) or a {@code @Jit} method whose parameter accepts chunks.
+   */
+  private static boolean acceptsDistributed(Facts f, MethodInsnNode call, AbstractInsnNode load) {
+    int n = Type.getArgumentTypes(call.desc).length + (call.getOpcode() == Opcodes.INVOKESTATIC ? 0 : 1);
+    List<DistValue> args = new ArrayList<>(n);
+    boolean found = false;
+    for (int k = 0; k < n; k++) {
+      boolean here = f.consumers().operand(call, n - 1 - k).contains(load);
+      found |= here;
+      args.add(here ? DistValue.rooted(BasicValue.REFERENCE_VALUE, Distribution.ONE_D_BLOCK, load)
+          : DistValue.rep(BasicValue.REFERENCE_VALUE));
+    }
+    return found && f.calls().result(call, args) != null;
+  }
+
+  /**
+   * The lattice over the whole method, once the array decisions are made: array origins as decided,
+   * frame sources demoted where their values escape.
+   */
+  private static DistributionAnalysis lattice(ClassNode owner, Facts f, ExecutionMode mode,
+      Map<Integer, AbstractInsnNode> candidates, Set<Integer> oneD) throws AnalyzerException {
+    Map<Integer, Distribution> params = new LinkedHashMap<>();
+    Map<AbstractInsnNode, Distribution> allocations = new LinkedHashMap<>();
+    for (int slot : oneD) {
+      if (candidates.containsKey(slot)) {
+        allocations.put(candidates.get(slot), Distribution.ONE_D_BLOCK);
+      } else {
+        params.put(slot, paramDistribution(f, slot, mode));
+      }
+    }
+    return DistributionAnalysis.run(owner.name, f.method(), params, allocations, f.calls(),
+        root -> root instanceof MethodInsnNode);
+  }
+
+  private static Distribution paramDistribution(Facts f, int slot, ExecutionMode mode) {
+    return mode == ExecutionMode.SPMD && !f.calleeSlots().contains(slot) ? Distribution.ONE_D_VAR
+        : Distribution.ONE_D_BLOCK;
+  }
+
   private static CountedLoop enclosingParallelLoop(Facts f, AbstractInsnNode insn, List<LoopDecision> decisions) {
     int index = f.method().instructions.indexOf(insn);
     for (int k = 0; k < f.loops().size(); k++) {
@@ -259,7 +324,8 @@ public final class MethodAnalyzer {
   }
 
   private static MethodPlan plan(ClassNode owner, Facts f, ExecutionMode mode, Map<Integer, AbstractInsnNode> candidates,
-      Set<Integer> oneD, List<LoopDecision> decisions, Map<Integer, RepDecision> arrayReps, boolean distributedReturn) {
+      Set<Integer> oneD, List<LoopDecision> decisions, Map<Integer, RepDecision> arrayReps, boolean distributedReturn,
+      DistributionAnalysis lattice) {
     MethodNode method = f.method();
     List<LoopPlan> plans = new ArrayList<>();
     List<RepDecision> reps = new ArrayList<>();
@@ -308,36 +374,35 @@ public final class MethodAnalyzer {
         }
       }
     }
-    Map<String, Distribution> variables = new LinkedHashMap<>();
-    for (int slot : candidates.keySet()) {
-      String name = VariableNames.at(method, slot, candidates.get(slot).getNext());
-      variables.put(name, oneD.contains(slot) ? Distribution.ONE_D_BLOCK : Distribution.REP);
-    }
     List<Distribution> params = new ArrayList<>(Collections.nCopies(Type.getArgumentTypes(method.desc).length,
         Distribution.REP));
-    f.paramSlots().forEach((slot, index) -> {
-      Distribution d = !oneD.contains(slot) ? Distribution.REP
-          : mode == ExecutionMode.SPMD ? Distribution.ONE_D_VAR : Distribution.ONE_D_BLOCK;
-      params.set(index, d);
-      variables.put(VariableNames.at(method, slot, method.instructions.getFirst()), d);
-    });
-    if (method.localVariables != null) {
-      List<LocalVariableNode> vars = new ArrayList<>(method.localVariables);
-      vars.sort((a, b) -> Integer.compare(a.index, b.index));
-      for (LocalVariableNode v : vars) {
-        if (v.desc.startsWith("[") && !variables.containsKey(v.name)) {
-          variables.put(v.name, Distribution.REP);
-          reps.add(new RepDecision(v.name, "only primitive arrays made in the method or passed as arguments in spawn mode are distributed in this version",
-              LineTable.line(v.start)));
+    f.paramSlots().forEach((slot, index) -> params.set(index, oneD.contains(slot) ? paramDistribution(f, slot, mode)
+        : Distribution.REP));
+    Map<String, Distribution> variables = DataVariables.of(method, lattice, f.paramSlots(), params);
+    List<MethodInsnNode> frameCalls = new ArrayList<>();
+    for (AbstractInsnNode x : method.instructions) {
+      if (x instanceof MethodInsnNode call && (FrameCalls.isSource(call) || FrameCalls.isArrayWrap(call))) {
+        DistValue v = lattice.produced(call);
+        if (v != null && v.isDistributed()) {
+          frameCalls.add(call);
+        }
+      } else if (x.getOpcode() == Opcodes.ARETURN && !distributedReturn && lattice.frameAt(x) != null) {
+        var frame = lattice.frameAt(x);
+        if (frame.getStack(frame.getStackSize() - 1).isDistributed() && !returns.contains(x)) {
+          returns.add(x); // a distributed frame returned where the caller needs it whole
         }
       }
     }
+    lattice.demoted().forEach((root, escape) -> {
+      AbstractInsnNode source = (AbstractInsnNode) root;
+      reps.add(new RepDecision(DataVariables.nameOfValue(method, source), escape.reason(), LineTable.line(escape.where())));
+    });
     reps.addAll(arrayReps.values());
-    // Returned 1D arrays are gathered whole for the caller (REP), in both modes for now.
-    Distribution ret = distributedReturn && !returns.isEmpty() ? Distribution.ONE_D_VAR : Distribution.REP;
+    // Returned 1D data is gathered whole for the caller (REP) unless the return is named distributed.
+    Distribution ret = distributedReturn && lattice.returnsDistributed() ? Distribution.ONE_D_VAR : Distribution.REP;
     return new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
         params, ret, variables, plans,
-        allocations, lengths, reps, returns);
+        allocations, lengths, reps, returns, frameCalls);
   }
 
   /**
@@ -345,7 +410,8 @@ public final class MethodAnalyzer {
    * parameter index: all of them in spawn mode (the driver scatters them), those named in
    * {@code distributed} in SPMD mode (each rank passes its chunk). They meet REP like any array.
    */
-  private static Map<Integer, Integer> arrayParameters(MethodNode method, ExecutionMode mode, Set<String> distributed) {
+  private static Map<Integer, Integer> arrayParameters(MethodNode method, ExecutionMode mode, Set<String> distributed,
+      Set<Integer> calleeParams, Consumers consumers) {
     Map<Integer, Integer> out = new LinkedHashMap<>();
     Set<Integer> stored = new java.util.HashSet<>();
     for (AbstractInsnNode x : method.instructions) {
@@ -359,7 +425,10 @@ public final class MethodAnalyzer {
     Type[] args = Type.getArgumentTypes(method.desc);
     for (int k = 0; k < args.length; k++) {
       Type t = args[k];
-      boolean wanted = mode == ExecutionMode.SPAWN || distributed.contains(parameterName(method, k, slot));
+      // In SPMD a caller's chunk arrives only from other @Jit methods; main passes whole arrays,
+      // which the method then reads as its block - so the array must be read-only there.
+      boolean wanted = mode == ExecutionMode.SPAWN || distributed.contains(parameterName(method, k, slot))
+          || (calleeParams.contains(k) && !writesInto(method, slot, consumers));
       if (wanted && t.getSort() == Type.ARRAY && t.getDimensions() == 1 && t.getElementType().getSort() <= Type.DOUBLE
           && !stored.contains(slot)) {
         out.put(slot, k);
@@ -368,6 +437,37 @@ public final class MethodAnalyzer {
     }
     return out;
   }
+
+  /** Slots of parameters that are 1D only because callers may pass chunks (SPMD, not named distributed). */
+  private static Set<Integer> calleeSlots(MethodNode method, ExecutionMode mode, Set<String> distributed,
+      Set<Integer> calleeParams) {
+    Set<Integer> out = new java.util.HashSet<>();
+    int slot = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+    Type[] args = Type.getArgumentTypes(method.desc);
+    for (int k = 0; k < args.length; k++) {
+      if (mode == ExecutionMode.SPAWN || (calleeParams.contains(k) && !distributed.contains(parameterName(method, k, slot)))) {
+        out.add(slot);
+      }
+      slot += args[k].getSize();
+    }
+    return out;
+  }
+
+  /** Whether an element of the array in {@code slot} is ever stored. */
+  private static boolean writesInto(MethodNode method, int slot, Consumers consumers) {
+    for (AbstractInsnNode x : method.instructions) {
+      int op = x.getOpcode();
+      if (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE) {
+        for (AbstractInsnNode a : consumers.operand(x, 2)) {
+          if (a instanceof VarInsnNode v && v.var == slot) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
 
   /** A parameter's source name: MethodParameters, else the LocalVariableTable, else {@code slotN}. */
   private static String parameterName(MethodNode method, int index, int slot) {

@@ -1,7 +1,6 @@
 package dev.parjit.transforms;
 
-import dev.parjit.analysis.AnalysisException;
-import dev.parjit.analysis.MethodAnalyzer;
+import dev.parjit.analysis.JitCallGraph;
 import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.MethodPlan;
@@ -22,7 +21,7 @@ import org.objectweb.asm.tree.MethodNode;
  * its code and the reason is reported in {@link RewriteResult#failures()}.
  *
  * <p>Pipeline, in this fixed order: select {@code @Jit} methods; per role, the method passes
- * (driver: {@link DispatchStubPass}; worker and SPMD: {@link MethodAnalyzer}, then
+ * (driver: {@link DispatchStubPass}; worker and SPMD: {@link JitCallGraph} over the class's {@code @Jit} methods, then
  * {@link LoopChunkingPass} per parallel loop, then {@link DistributedArraysPass}); write with frames computed from class bytes; verify last.
  * When verification fails, the whole class keeps its original bytes.
  */
@@ -43,10 +42,18 @@ public final class ClassRewriter {
       return new RewriteResult(null, List.of(), log, failures, plans);
     }
     boolean changed = false;
-    for (JitSelection.Selected s : selected) {
+    ExecutionMode mode = request.role() == Role.SPMD ? ExecutionMode.SPMD : ExecutionMode.SPAWN;
+    // Driver and workers run the same call-graph analysis on the same bytes, so they agree on
+    // which arguments travel in chunks.
+    JitCallGraph.Result analysis = JitCallGraph.analyze(cls, selected.stream()
+        .map(s -> new JitCallGraph.Member(request.role() == Role.DRIVER ? copyOf(s.method()) : s.method(), s.distributed()))
+        .toList(), mode, ClassRewriter::copyOf);
+    for (int k = 0; k < selected.size(); k++) {
+      JitSelection.Selected s = selected.get(k);
+      MethodNode tree = memberTree(analysis, selected, k, request.role());
       String method = s.method().name + s.method().desc;
       if (request.role() == Role.DRIVER && s.spawn()) {
-        boolean[] scattered = scatteredParameters(cls, s.method());
+        boolean[] scattered = scatteredParameters(s.method(), analysis.plans().get(tree));
         String declined = DispatchStubPass.apply(cls.name, s.method());
         if (declined == null) {
           log.add(DispatchStubPass.NAME + " " + method + ": applied");
@@ -58,7 +65,7 @@ public final class ClassRewriter {
           failures.add(new MethodFailure(cls.name, method, declined));
         }
       } else if (request.role() != Role.DRIVER) {
-        changed |= rewriteInPlace(cls, s, request.role(), log, failures, plans);
+        changed |= rewriteInPlace(cls, s, analysis, log, failures, plans);
       }
     }
     if (!changed) {
@@ -94,31 +101,45 @@ public final class ClassRewriter {
    * mode, same bytes), so both sides agree. When it fails every argument travels whole, which the
    * workers' unchanged method then also expects.
    */
-  private static boolean[] scatteredParameters(ClassNode cls, MethodNode method) {
+  private static boolean[] scatteredParameters(MethodNode method, MethodPlan plan) {
     boolean[] scattered = new boolean[Type.getArgumentTypes(method.desc).length];
-    try {
-      MethodPlan plan = MethodAnalyzer.analyze(cls, copyOf(method), ExecutionMode.SPAWN);
-      for (int k = 0; k < scattered.length; k++) {
-        scattered[k] = plan.paramDistributions().get(k).isDistributed();
-      }
-    } catch (AnalysisException | RuntimeException e) {
-      java.util.Arrays.fill(scattered, false);
+    for (int k = 0; plan != null && k < scattered.length; k++) {
+      scattered[k] = plan.paramDistributions().get(k).isDistributed();
     }
     return scattered;
+  }
+
+  /** The tree the call graph analysed for member {@code k} (a copy on the driver). */
+  private static MethodNode memberTree(JitCallGraph.Result analysis, List<JitSelection.Selected> selected, int k,
+      Role role) {
+    if (role != Role.DRIVER) {
+      return selected.get(k).method();
+    }
+    List<MethodNode> trees = new ArrayList<>(analysis.plans().keySet());
+    trees.addAll(analysis.failures().keySet());
+    MethodNode original = selected.get(k).method();
+    for (MethodNode t : trees) {
+      if (t.name.equals(original.name) && t.desc.equals(original.desc)) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /**
    * Worker and SPMD roles: analyse the method and chunk its parallel loops. A method whose
    * analysis or rewriting fails is restored to its original instructions and reported.
    */
-  private static boolean rewriteInPlace(ClassNode cls, JitSelection.Selected selected, Role role, List<String> log,
-      List<MethodFailure> failures, List<MethodPlan> plans) {
+  private static boolean rewriteInPlace(ClassNode cls, JitSelection.Selected selected, JitCallGraph.Result analysis,
+      List<String> log, List<MethodFailure> failures, List<MethodPlan> plans) {
     MethodNode method = selected.method();
     String name = method.name + method.desc;
     MethodNode backup = copyOf(method);
     try {
-      MethodPlan plan = MethodAnalyzer.analyze(cls, method,
-          role == Role.SPMD ? ExecutionMode.SPMD : ExecutionMode.SPAWN, selected.distributed());
+      MethodPlan plan = analysis.plans().get(method);
+      if (plan == null) {
+        throw new IllegalStateException(analysis.failures().get(method));
+      }
       plans.add(plan);
       boolean changed = false;
       for (LoopPlan loop : plan.loops()) {
@@ -141,7 +162,7 @@ public final class ClassRewriter {
         changed = true;
       }
       return changed;
-    } catch (AnalysisException | RuntimeException e) {
+    } catch (RuntimeException e) {
       restore(method, backup);
       failures.add(new MethodFailure(cls.name, name, "analysis or rewriting failed: " + e.getMessage()));
       return false;

@@ -40,7 +40,8 @@ public record MethodPlan(
     List<AbstractInsnNode> distributedAllocations,
     List<AbstractInsnNode> globalLengths,
     List<RepDecision> repDecisions,
-    List<AbstractInsnNode> replicatedReturns) {
+    List<AbstractInsnNode> replicatedReturns,
+    List<org.objectweb.asm.tree.MethodInsnNode> distributedFrameCalls) {
 
   /** Whether any loop runs in parallel. */
   public boolean hasParallelism() {

@@ -18,7 +18,8 @@ public final class KernelRunner {
       "minPlusMax", "bitsAndProduct", "anyAllCount", "strideFloat", "triangle", "printIterations", "saxpy", "sumOfSquaresArray", "oddSquares",
       "matVec", "longSquares", "stencil", "histogram", "intSum", "intProd", "intMinMax", "intBits", "longSum",
       "longProd", "longMinMax", "longBits", "floatSum", "floatMinMax", "floatProd", "doubleProd", "doubleMinMax",
-      "doubleSubtract", "anyNegative", "allAboveMinimum", "evenCounter", "endsBeforeLast", "distributedSum");
+      "doubleSubtract", "anyNegative", "allAboveMinimum", "evenCounter", "endsBeforeLast", "distributedSum",
+      "callsJit");
 
   private KernelRunner() { }
 

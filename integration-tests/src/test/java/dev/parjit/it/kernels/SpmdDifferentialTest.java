@@ -105,6 +105,7 @@ public class SpmdDifferentialTest {
   void theExpectedLoopsAreRewrittenAndTheOthersLeftSequential(@TempDir Path dump) throws Exception {
     runSpmd(2, dump);
     Map<String, Boolean> chunked = new TreeMap<>();
+    Map<String, Boolean> distributedAllocation = new TreeMap<>();
     for (Class<?> kernels : List.of(FreeLoopKernels.class, ArrayKernels.class, OperatorKernels.class)) {
       Path rewritten = dump.resolve(kernels.getName().replace('.', '/') + ".rewritten.class");
       assertTrue(Files.exists(rewritten), kernels + " was rewritten");
@@ -112,16 +113,23 @@ public class SpmdDifferentialTest {
       new ClassReader(Files.readAllBytes(rewritten)).accept(cls, 0);
       for (MethodNode m : cls.methods) {
         boolean calls = false;
+        boolean allocates = false;
         for (AbstractInsnNode x : m.instructions) {
+          allocates |= x instanceof MethodInsnNode mi && mi.owner.equals("dev/parjit/runtime/ParallelRuntime")
+              && mi.name.startsWith("new");
           calls |= x instanceof MethodInsnNode mi && mi.owner.equals("dev/parjit/runtime/ParallelRuntime")
               && (mi.name.equals("blockStart") || mi.name.equals("ownedStart"));
         }
         chunked.put(m.name, calls);
+        distributedAllocation.put(m.name, allocates);
       }
     }
     for (String name : KernelRunner.PARALLEL) {
       assertTrue(chunked.get(name), name + " is parallel: " + chunked);
     }
+    // The call-graph fixed point: callsJit's array crosses @Jit calls in chunks (dot and variance only
+    // read it), so it is allocated at the local length instead of whole on every rank.
+    assertTrue(distributedAllocation.get("callsJit"), "callsJit allocates its array distributed: " + distributedAllocation);
     for (String name : List.of("prefixLast", "firstAbove", "recurrence", "argmax", "argmin")) {
       assertEquals(false, chunked.get(name), name + " stays sequential: " + chunked);
     }

@@ -2,13 +2,16 @@ package dev.parjit.transforms.passes;
 
 import dev.parjit.analysis.plan.Distribution;
 import dev.parjit.analysis.plan.MethodPlan;
+import dev.parjit.transforms.FrameCallsRuntime;
 import dev.parjit.transforms.RuntimeCalls;
+import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -30,7 +33,7 @@ public final class DistributedArraysPass {
   /** Whether the plan has anything for this pass to do. */
   public static boolean applies(MethodPlan plan) {
     return !plan.distributedAllocations().isEmpty() || !plan.globalLengths().isEmpty()
-        || !plan.replicatedReturns().isEmpty() || plan.paramDistributions().stream().anyMatch(Distribution::isDistributed);
+        || !plan.replicatedReturns().isEmpty() || !plan.distributedFrameCalls().isEmpty() || plan.paramDistributions().stream().anyMatch(Distribution::isDistributed);
   }
 
   /** Returns {@code null} when applied, else why it cannot be: the method must then stay as it was. */
@@ -43,12 +46,14 @@ public final class DistributedArraysPass {
       }
     }
     String returned = Type.getReturnType(method.desc).getDescriptor();
-    if (!plan.replicatedReturns().isEmpty() && !(returned.length() == 2 && returned.charAt(0) == '[')) {
+    boolean frameReturn = returned.equals("Ldev/parjit/frame/DataFrame;") || returned.equals("Ldev/parjit/frame/Series;");
+    if (!plan.replicatedReturns().isEmpty() && !frameReturn && !(returned.length() == 2 && returned.charAt(0) == '[')) {
       return "a distributed array is returned as " + returned + ", not as a primitive array";
     }
     Set<AbstractInsnNode> allocations = identitySet(plan.distributedAllocations());
     Set<AbstractInsnNode> lengths = identitySet(plan.globalLengths());
     Set<AbstractInsnNode> returns = identitySet(plan.replicatedReturns());
+    Set<AbstractInsnNode> frameCalls = identitySet(List.copyOf(plan.distributedFrameCalls()));
     // Walk the live instruction list: nodes a loop pass already replaced are no longer in it.
     for (AbstractInsnNode x : method.instructions.toArray()) {
       if (allocations.contains(x)) {
@@ -56,7 +61,14 @@ public final class DistributedArraysPass {
       } else if (lengths.contains(x)) {
         method.instructions.set(x, RuntimeCalls.length());
       } else if (returns.contains(x)) {
-        method.instructions.insertBefore(x, RuntimeCalls.replicate(returned));
+        if (frameReturn) {
+          method.instructions.insertBefore(x, FrameCallsRuntime.replicate(Type.getReturnType(method.desc).getInternalName()));
+        } else {
+          method.instructions.insertBefore(x, RuntimeCalls.replicate(returned));
+        }
+      } else if (frameCalls.contains(x)) {
+        // Sources read this rank's share; wraps of 1D arrays keep the chunk's global position.
+        method.instructions.set(x, FrameCallsRuntime.distributedVersion((MethodInsnNode) x));
       }
     }
     // SPMD distributed parameters: each rank's chunk is registered (1D_Var: start by exscan) on entry.
@@ -80,7 +92,7 @@ public final class DistributedArraysPass {
     return null;
   }
 
-  static Set<AbstractInsnNode> identitySet(java.util.List<AbstractInsnNode> nodes) {
+  static Set<AbstractInsnNode> identitySet(java.util.List<? extends AbstractInsnNode> nodes) {
     Set<AbstractInsnNode> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     set.addAll(nodes);
     return set;

@@ -1,0 +1,20 @@
+package dev.parjit.analysis;
+
+import dev.parjit.analysis.lattice.CallModel;
+import java.util.Set;
+
+/**
+ * What the analysis of one method needs to know beyond its bytecode.
+ *
+ * @param distributed     the {@code @Jit(distributed = ...)} names (parameters, {@code "return"})
+ * @param jitCalls        what other {@code @Jit} methods accept and return (the call-graph fixed point)
+ * @param calleeParams    parameter indexes that callers may pass distributed chunks to (SPMD: those
+ *                        parameters take this rank's block on entry; spawn: all array parameters do)
+ */
+public record AnalysisContext(Set<String> distributed, CallModel jitCalls, Set<Integer> calleeParams) {
+
+  /** A method analysed on its own. */
+  public static AnalysisContext alone(Set<String> distributed) {
+    return new AnalysisContext(distributed, CallModel.NONE, Set.of());
+  }
+}

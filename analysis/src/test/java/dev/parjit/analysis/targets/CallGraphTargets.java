@@ -1,0 +1,59 @@
+package dev.parjit.analysis.targets;
+
+/** {@code @Jit} methods calling each other: which arrays may cross a call in chunks. */
+public final class CallGraphTargets {
+
+  private CallGraphTargets() { }
+
+  /** Makes an array and passes it to a reader: the array can stay 1D. */
+  public static double caller(int n) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+    }
+    return total(x);
+  }
+
+  /** Reads its parameter in a parallel loop only. */
+  public static double total(double[] a) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i];
+    }
+    return s;
+  }
+
+  /** Passes its array to a method that writes into it: the array must stay whole. */
+  public static double callerOfWriter(int n) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+    }
+    return firstAfterReset(x);
+  }
+
+  /** Writes one element: callers' chunks would not see the write, and the index is not the loop's. */
+  public static double firstAfterReset(double[] a) {
+    a[0] = 1;
+    return a[0];
+  }
+
+  /** Passes its array on to a method that keeps it whole: REP through two calls. */
+  public static double callerOfCaller(int n) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = 2 * i;
+    }
+    return forward(x);
+  }
+
+  /** Forwards its parameter to a method that does not accept chunks. */
+  public static double forward(double[] a) {
+    return firstElement(a);
+  }
+
+  /** Reads one element outside any loop. */
+  public static double firstElement(double[] a) {
+    return a.length == 0 ? 0 : a[0];
+  }
+}

@@ -1,0 +1,39 @@
+package dev.parjit.transforms;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+
+/**
+ * The calls rewritten code makes into {@code dev.parjit.frame.dist.DistributedFrames}, the frame
+ * library's distributed entry points (same descriptors as the sequential ones they replace).
+ */
+public final class FrameCallsRuntime {
+
+  /** Internal name of the distributed frame entry points. */
+  public static final String OWNER = "dev/parjit/frame/dist/DistributedFrames";
+
+  private FrameCallsRuntime() { }
+
+  /**
+   * The distributed counterpart of a frame source or array wrap: {@code DataFrame.readParquet} to
+   * {@code DistributedFrames.readParquet}, {@code DataFrame.of} to {@code frameOf}, {@code Series.of}
+   * to {@code seriesOf}.
+   */
+  public static MethodInsnNode distributedVersion(MethodInsnNode call) {
+    String name = call.name;
+    if (name.equals("of")) {
+      name = call.owner.endsWith("/Series") ? "seriesOf" : "frameOf";
+    }
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, name, call.desc, false);
+  }
+
+  /** Gathers a distributed frame or series whole on every rank: {@code replicate(Object)Object} and a cast. */
+  public static InsnList replicate(String returnInternalName) {
+    InsnList out = new InsnList();
+    out.add(new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, "replicate", "(Ljava/lang/Object;)Ljava/lang/Object;", false));
+    out.add(new TypeInsnNode(Opcodes.CHECKCAST, returnInternalName));
+    return out;
+  }
+}
