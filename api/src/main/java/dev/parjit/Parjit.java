@@ -26,6 +26,27 @@ public final class Parjit {
     ParallelContexts.current().barrier();
   }
 
+  /**
+   * The distributed diagnostics of {@code owner.method} (DESIGN §7), compiling it if needed:
+   * which data and loops are distributed, the annotated listing, and every REP decision with its
+   * reason. Printed once, by the driver in spawn mode or rank 0 in SPMD mode, and returned.
+   *
+   * @param owner  the class declaring the {@code @Jit} method
+   * @param method the method's name (every overload is described)
+   */
+  public static String distributedDiagnostics(Class<?> owner, String method) {
+    if (owner == null || method == null) {
+      throw new IllegalArgumentException("owner and method must not be null");
+    }
+    var provider = ParallelContexts.diagnostics();
+    String text = provider.diagnostics(owner, method);
+    if (provider.printsHere()) {
+      System.out.print(text);
+      System.out.flush();
+    }
+    return text;
+  }
+
   /** Whether this process is one of several ranks. */
   public static boolean isParallel() {
     return ParallelContexts.current().size() > 1;

@@ -1,5 +1,9 @@
 package dev.parjit.agent;
 
+import dev.parjit.agent.diagnostics.DiagnosticsPrinter;
+import dev.parjit.agent.diagnostics.OnDemandDiagnostics;
+import dev.parjit.analysis.plan.ExecutionMode;
+import dev.parjit.spi.ParallelContexts;
 import dev.parjit.agent.spawn.SpawnDispatcher;
 import dev.parjit.runtime.Dispatch;
 import dev.parjit.transforms.Role;
@@ -22,18 +26,21 @@ final class AgentRuntime {
   }
 
   static void start(AgentOptions options, Instrumentation inst) {
-    switch (options.role()) {
-      case SPMD:
-        inst.addTransformer(new JitTransformer(Role.SPMD, options), false);
-        break;
-      case WORKER:
-        inst.addTransformer(new JitTransformer(Role.WORKER, options), false);
-        break;
-      case DRIVER:
-      default:
-        Dispatch.install(new SpawnDispatcher(options, agentJar()));
-        inst.addTransformer(new JitTransformer(Role.DRIVER, options), false);
-        break;
+    Role role = switch (options.role()) {
+      case SPMD -> Role.SPMD;
+      case WORKER -> Role.WORKER;
+      default -> Role.DRIVER;
+    };
+    // One process prints diagnostics: the driver in spawn mode, rank 0 in SPMD mode.
+    boolean printsHere = role == Role.DRIVER || (role == Role.SPMD && "0".equals(System.getenv().getOrDefault(
+        "PARJIT_RANK", "0")));
+    int level = DiagnosticsPrinter.level(options.diagnostics(), System.getenv("PARJIT_DISTRIBUTED_DIAGNOSTICS"));
+    DiagnosticsPrinter printer = new DiagnosticsPrinter(printsHere, level, System.out, System.err);
+    ParallelContexts.installDiagnostics(new OnDemandDiagnostics(
+        role == Role.SPMD ? ExecutionMode.SPMD : ExecutionMode.SPAWN, options.jitPatterns(), printsHere, level));
+    if (role == Role.DRIVER) {
+      Dispatch.install(new SpawnDispatcher(options, agentJar()));
     }
+    inst.addTransformer(new JitTransformer(role, options, printer), false);
   }
 }

@@ -2,6 +2,7 @@ package dev.parjit.agent;
 
 import dev.parjit.runtime.Dispatch;
 import dev.parjit.analysis.plan.MethodPlan;
+import dev.parjit.agent.diagnostics.DiagnosticsPrinter;
 import dev.parjit.transforms.ClassRewriter;
 import dev.parjit.transforms.InstrSupport;
 import dev.parjit.transforms.DispatchStub;
@@ -35,11 +36,13 @@ public final class JitTransformer implements ClassFileTransformer {
   private final AgentOptions options;
   private final JitSelection selection;
   private final boolean failFast = Boolean.getBoolean("parjit.failOnTransformError");
+  private final DiagnosticsPrinter diagnostics;
 
-  public JitTransformer(Role role, AgentOptions options) {
+  public JitTransformer(Role role, AgentOptions options, DiagnosticsPrinter diagnostics) {
     this.role = role;
     this.options = options;
     this.selection = new JitSelection(options.jitPatterns());
+    this.diagnostics = diagnostics;
   }
 
   @Override
@@ -50,11 +53,12 @@ public final class JitTransformer implements ClassFileTransformer {
     }
     try {
       RewriteResult result = ClassRewriter.rewrite(bytes,
-          new RewriteRequest(role, options.jitPatterns(), resources(loader), options.dumpDir()));
+          new RewriteRequest(role, options.jitPatterns(), resources(loader), options.dumpDir(), options.strict()));
       result.passLog().forEach(line -> LOG.debug("{}: {}", className, line));
       for (MethodFailure f : result.failures()) {
         report("could not compile " + f + "; the original code runs", null);
       }
+      result.plans().forEach(diagnostics::compiled);
       if (role == Role.WORKER && result.bytes() != null) {
         registerWorkerSignatures(className, result);
       }

@@ -65,6 +65,42 @@ final class DataVariables {
   }
 
   /** The source name of the variable a value ends up in (the store right after it), for messages. */
+  /** Source lines where each listed variable is assigned, for the annotated listing. */
+  static Map<String, java.util.SortedSet<Integer>> definitionLines(MethodNode method, Map<String, Distribution> variables) {
+    Map<String, java.util.SortedSet<Integer>> out = new LinkedHashMap<>();
+    for (AbstractInsnNode x : method.instructions) {
+      if (x instanceof VarInsnNode v && v.getOpcode() == Opcodes.ASTORE) {
+        String name = VariableNames.at(method, v.var, x.getNext() != null ? x.getNext() : x);
+        int line = LineTable.line(x);
+        if (variables.containsKey(name) && line > 0) {
+          out.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(line);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Compiler temporaries (diagnostics level 2): data produced by a call and used without being
+   * stored in a variable, named {@code $call.line} as Bodo names its temporaries.
+   */
+  static Map<String, Distribution> temporaries(MethodNode method, DistributionAnalysis lattice) {
+    Map<String, Distribution> out = new LinkedHashMap<>();
+    for (AbstractInsnNode x : method.instructions) {
+      if (x instanceof org.objectweb.asm.tree.MethodInsnNode call && isData(Type.getReturnType(call.desc))) {
+        AbstractInsnNode next = x.getNext();
+        while (next != null && next.getOpcode() < 0) {
+          next = next.getNext();
+        }
+        var value = lattice.produced(x);
+        if (value != null && !(next instanceof VarInsnNode v && v.getOpcode() == Opcodes.ASTORE)) {
+          out.merge("$" + call.name + "." + LineTable.line(x), value.distribution(), Distribution::meet);
+        }
+      }
+    }
+    return out;
+  }
+
   static String nameOfValue(MethodNode method, AbstractInsnNode producer) {
     AbstractInsnNode next = producer.getNext();
     while (next != null && next.getOpcode() < 0) {

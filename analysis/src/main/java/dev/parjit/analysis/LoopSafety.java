@@ -46,7 +46,7 @@ final class LoopSafety {
   private String problem(AbstractInsnNode x, int depth) {
     int op = x.getOpcode();
     if (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE) {
-      return "writes an array element";
+      return "writes into an array that is not distributed with the loop";
     }
     if (op == Opcodes.PUTFIELD || op == Opcodes.PUTSTATIC) {
       return "writes a field";

@@ -105,20 +105,27 @@ public final class MethodAnalyzer {
     List<LoopDecision> decisions;
     while (true) {
       decisions = decideLoops(f, oneD);
-      boolean changed = false;
-      for (Integer slot : new ArrayList<>(oneD)) {
+      // Reasons that depend on which loops are parallel wait until the structural ones (escapes,
+      // in-place updates) are applied: those change the loop decisions, which may then keep
+      // arrays 1D that an earlier, pessimistic decision would have lost.
+      Map<Integer, String> structural = new LinkedHashMap<>();
+      Map<Integer, String> loopDependent = new LinkedHashMap<>();
+      for (Integer slot : oneD) {
         String why = whyNot1D(f, slot, decisions);
         if (why != null) {
-          oneD.remove(slot);
-          AbstractInsnNode where = candidates.containsKey(slot) ? candidates.get(slot) : method.instructions.getFirst();
-          String name = VariableNames.at(method, slot, candidates.containsKey(slot) ? where.getNext() : where);
-          arrayReps.put(slot, new RepDecision(name, why, LineTable.line(where)));
-          changed = true;
+          (isLoopDependent(why) ? loopDependent : structural).put(slot, why);
         }
       }
-      if (!changed) {
+      Map<Integer, String> removed = structural.isEmpty() ? loopDependent : structural;
+      if (removed.isEmpty()) {
         break;
       }
+      removed.forEach((slot, why) -> {
+        oneD.remove(slot);
+        AbstractInsnNode where = candidates.containsKey(slot) ? candidates.get(slot) : method.instructions.getFirst();
+        String name = VariableNames.at(method, slot, candidates.containsKey(slot) ? where.getNext() : where);
+        arrayReps.put(slot, new RepDecision(name, why, LineTable.line(where)));
+      });
     }
     DistributionAnalysis lattice;
     try {
@@ -232,6 +239,11 @@ public final class MethodAnalyzer {
       reductions.add(new ScalarReduction(s, r.type(), r.op(), name));
     }
     return new LoopDecision(shape, reductions, List.copyOf(arrayReductions.values()), null);
+  }
+
+  private static boolean isLoopDependent(String why) {
+    return why.startsWith("it is accessed outside a parallel loop")
+        || why.startsWith("it is accessed at an index other than the parallel loop's");
   }
 
   /** {@code null} when every read of the array variable keeps it 1D, else the first reason. */
@@ -397,12 +409,74 @@ public final class MethodAnalyzer {
       AbstractInsnNode source = (AbstractInsnNode) root;
       reps.add(new RepDecision(DataVariables.nameOfValue(method, source), escape.reason(), LineTable.line(escape.where())));
     });
+    for (LoopPlan lp : plans) {
+      for (ArrayReduction r : lp.arrayReductions()) {
+        RepDecision d = arrayReps.get(r.slot());
+        if (d != null) {
+          arrayReps.put(r.slot(), new RepDecision(d.subject(), "it is an array reduction ("
+              + r.op().name().toLowerCase() + "), combined element-wise after loop #" + lp.id(), d.line()));
+        }
+      }
+    }
     reps.addAll(arrayReps.values());
+    explainRemainingReps(method, mode, lattice, variables, reps);
     // Returned 1D data is gathered whole for the caller (REP) unless the return is named distributed.
     Distribution ret = distributedReturn && lattice.returnsDistributed() ? Distribution.ONE_D_VAR : Distribution.REP;
     return new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
         params, ret, variables, plans,
-        allocations, lengths, reps, returns, frameCalls);
+        allocations, lengths, reps, returns, frameCalls, DataVariables.definitionLines(method, variables),
+        DataVariables.temporaries(method, lattice));
+  }
+
+  /** Every REP data variable gets a reason, even when no single use decided it. */
+  private static void explainRemainingReps(MethodNode method, ExecutionMode mode, DistributionAnalysis lattice,
+      Map<String, Distribution> variables, List<RepDecision> reps) {
+    Set<String> explained = new java.util.HashSet<>();
+    reps.forEach(r -> explained.add(r.subject()));
+    Set<String> params = new java.util.HashSet<>();
+    int slot = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+    Type[] args = Type.getArgumentTypes(method.desc);
+    for (int k = 0; k < args.length; k++) {
+      params.add(parameterName(method, k, slot));
+      slot += args[k].getSize();
+    }
+    int line = firstLine(method);
+    variables.forEach((name, d) -> {
+      if (d != Distribution.REP || explained.contains(name)) {
+        return;
+      }
+      String why;
+      String origin = demotedOrigin(method, lattice, name);
+      if (origin != null) {
+        why = "it is derived from '" + origin + "', which is REP";
+      } else if (params.contains(name)) {
+        why = mode == ExecutionMode.SPMD
+            ? "parameters are replicated in SPMD mode unless named in @Jit(distributed = ...)"
+            : "the parameter is reassigned, or is not a one-dimensional primitive array";
+      } else {
+        why = "it is not an array allocated in the method, a 1D parameter or a frame source";
+      }
+      reps.add(new RepDecision(name, why, params.contains(name) ? -1 : line));
+    });
+  }
+
+  /** The variable name of a demoted origin that a value stored into {@code name} derives from. */
+  private static String demotedOrigin(MethodNode method, DistributionAnalysis lattice, String name) {
+    for (AbstractInsnNode x : method.instructions) {
+      if (x instanceof VarInsnNode v && v.getOpcode() == Opcodes.ASTORE && lattice.frameAt(x) != null
+          && VariableNames.at(method, v.var, x.getNext() != null ? x.getNext() : x).equals(name)) {
+        var frame = lattice.frameAt(x);
+        for (Object root : frame.getStack(frame.getStackSize() - 1).roots()) {
+          if (lattice.demoted().containsKey(root) && root instanceof AbstractInsnNode r) {
+            String origin = DataVariables.nameOfValue(method, r);
+            if (!origin.equals(name)) {
+              return origin;
+            }
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /**

@@ -15,6 +15,7 @@ public final class ParallelContexts {
   };
 
   private static volatile ParallelContext current = SEQUENTIAL;
+  private static volatile DiagnosticsProvider diagnostics = DiagnosticsProvider.NONE;
 
   private ParallelContexts() { }
 
@@ -29,6 +30,19 @@ public final class ParallelContexts {
       throw new IllegalArgumentException("context must not be null");
     }
     current = context;
+  }
+
+  /** The diagnostics provider in force ({@link DiagnosticsProvider#NONE} without the agent). */
+  public static DiagnosticsProvider diagnostics() {
+    return diagnostics;
+  }
+
+  /** Installs the agent's diagnostics provider. */
+  public static void installDiagnostics(DiagnosticsProvider provider) {
+    if (provider == null) {
+      throw new IllegalArgumentException("provider must not be null");
+    }
+    diagnostics = provider;
   }
 
   /** Returns to the sequential context (at rank shut-down, and in tests). */

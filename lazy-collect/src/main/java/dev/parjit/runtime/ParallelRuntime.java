@@ -276,6 +276,14 @@ public final class ParallelRuntime {
   }
 
   /**
+   * Strict mode's prologue of a method compiled without parallelism: fails its call with the
+   * no-parallelism warning as the message.
+   */
+  public static void failCompilation(String message) {
+    throw new dev.parjit.ParjitCompilationException(message);
+  }
+
+  /**
    * A spawn-compiled method's 1D parameter on entry: the registered chunk the driver sent, or,
    * when another method on the worker passed a whole array, this rank's block of it (a copy,
    * registered). Either way the method then sees a 1D_Block chunk.

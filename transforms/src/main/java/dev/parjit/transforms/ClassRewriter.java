@@ -1,6 +1,7 @@
 package dev.parjit.transforms;
 
 import dev.parjit.analysis.JitCallGraph;
+import dev.parjit.analysis.diagnostics.ParallelismWarning;
 import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.MethodPlan;
@@ -52,13 +53,30 @@ public final class ClassRewriter {
       JitSelection.Selected s = selected.get(k);
       MethodNode tree = memberTree(analysis, selected, k, request.role());
       String method = s.method().name + s.method().desc;
+      MethodPlan memberPlan = tree == null ? null : analysis.plans().get(tree);
+      String strictFailure = request.strict() && memberPlan != null ? ParallelismWarning.of(memberPlan) : null;
+      if (strictFailure != null && request.role() != Role.DRIVER) {
+        // Strict mode: the first call fails with the warning instead of running sequentially.
+        s.method().instructions.insert(RuntimeCalls.failCompilation(strictFailure));
+        log.add("Strict " + method + ": no parallelism, the method fails at its first call");
+        plans.add(memberPlan);
+        changed = true;
+        continue;
+      }
       if (request.role() == Role.DRIVER && s.spawn()) {
-        boolean[] scattered = scatteredParameters(s.method(), analysis.plans().get(tree));
+        boolean[] scattered = scatteredParameters(s.method(), memberPlan);
+        if (memberPlan != null) {
+          plans.add(memberPlan);
+        }
         String declined = DispatchStubPass.apply(cls.name, s.method());
         if (declined == null) {
           log.add(DispatchStubPass.NAME + " " + method + ": applied");
           stubs.add(new DispatchStub(InstrSupport.methodKey(cls.name, s.method().name, s.method().desc),
               scattered, false));
+          if (strictFailure != null) {
+            // Before the stub: the call fails on the driver, no worker is started for it.
+            s.method().instructions.insert(RuntimeCalls.failCompilation(strictFailure));
+          }
           changed = true;
         } else {
           log.add(DispatchStubPass.NAME + " " + method + ": declined: " + declined);

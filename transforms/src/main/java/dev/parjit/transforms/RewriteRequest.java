@@ -14,10 +14,18 @@ import java.util.function.Function;
  *                    used only to answer common-superclass questions when computing frames
  * @param dumpDir     where to write original and rewritten classes and their bytecode text, or
  *                    {@code null}
+ * @param strict      a method with distributable data and nothing parallel fails at its first call
+ *                    with {@code ParjitCompilationException} instead of running sequentially
  */
-public record RewriteRequest(Role role, List<String> jitPatterns, Function<String, byte[]> classBytes, Path dumpDir) {
+public record RewriteRequest(Role role, List<String> jitPatterns, Function<String, byte[]> classBytes, Path dumpDir,
+    boolean strict) {
 
   public RewriteRequest {
     jitPatterns = List.copyOf(jitPatterns);
+  }
+
+  /** A request without strict mode. */
+  public RewriteRequest(Role role, List<String> jitPatterns, Function<String, byte[]> classBytes, Path dumpDir) {
+    this(role, jitPatterns, classBytes, dumpDir, false);
   }
 }

@@ -43,6 +43,14 @@ public final class RuntimeCalls {
     return call(name, "(Ljava/lang/Object;)I");
   }
 
+  /** {@code LDC message; failCompilation(String)V}: throws {@code ParjitCompilationException} (strict mode). */
+  public static org.objectweb.asm.tree.InsnList failCompilation(String message) {
+    org.objectweb.asm.tree.InsnList out = new org.objectweb.asm.tree.InsnList();
+    out.add(new org.objectweb.asm.tree.LdcInsnNode(message));
+    out.add(call("failCompilation", "(Ljava/lang/String;)V"));
+    return out;
+  }
+
   /** {@code enterDistributed(Object)V}: registers an SPMD rank's chunk of a distributed parameter. */
   public static MethodInsnNode enterDistributed() {
     return call("enterDistributed", "(Ljava/lang/Object;)V");

@@ -40,6 +40,7 @@ class RuntimeCallsTest {
     calls.add(RuntimeCalls.enterDistributed());
     calls.add(RuntimeCalls.blockOf());
     calls.add(RuntimeCalls.length());
+    calls.add((MethodInsnNode) RuntimeCalls.failCompilation("m").getLast());
     for (MethodInsnNode call : calls) {
       assertEquals(RuntimeCalls.OWNER, call.owner);
       assertEquals(1, count(call), call.name + call.desc + " exists once");

@@ -53,7 +53,10 @@ public final class DistributionInterpreter extends Interpreter<DistValue> {
     if (type == null) {
       return null;
     }
-    return demoted.contains(root) || d == null || !d.isDistributed() ? DistValue.rep(type) : DistValue.rooted(type, d, root);
+    if (demoted.contains(root)) {
+      return DistValue.rooted(type, Distribution.REP, root); // kept, so REP values can name their origin
+    }
+    return d == null || !d.isDistributed() ? DistValue.rep(type) : DistValue.rooted(type, d, root);
   }
 
   private static DistValue rep(BasicValue type) {
@@ -134,17 +137,24 @@ public final class DistributionInterpreter extends Interpreter<DistValue> {
     }
     List<DistValue> args = List.copyOf(values);
     Distribution d = calls.result(call, args);
-    if (d == null || !d.isDistributed()) {
+    if (d == null) {
       return rep(type);
     }
     DistValue derived = null;
     for (DistValue v : args) {
-      if (v.isDistributed()) {
+      if (v.isDistributed() || (!d.isDistributed() && !v.roots().isEmpty())) {
         derived = derived == null ? v.with(type, d) : derived.meet(v, type).with(type, d);
       }
     }
+    if (!d.isDistributed()) {
+      return derived != null && isReference(type) ? derived.with(type, Distribution.REP) : rep(type);
+    }
     // Distributed data from no distributed input is a source (readParquet): the call is the root.
     return derived != null ? derived : root(type, d, insn);
+  }
+
+  private static boolean isReference(BasicValue type) {
+    return type == BasicValue.REFERENCE_VALUE;
   }
 
   @Override

@@ -41,7 +41,20 @@ public record MethodPlan(
     List<AbstractInsnNode> globalLengths,
     List<RepDecision> repDecisions,
     List<AbstractInsnNode> replicatedReturns,
-    List<org.objectweb.asm.tree.MethodInsnNode> distributedFrameCalls) {
+    List<org.objectweb.asm.tree.MethodInsnNode> distributedFrameCalls,
+    Map<String, java.util.SortedSet<Integer>> definitionLines,
+    Map<String, Distribution> temporaries) {
+
+  /** Whether anything runs distributed: a parallel loop, or data kept split over ranks. */
+  public boolean isDistributed() {
+    return hasParallelism() || variables.values().stream().anyMatch(Distribution::isDistributed)
+        || !distributedFrameCalls.isEmpty();
+  }
+
+  /** Whether the method has data or loops that could have been distributed. */
+  public boolean hasDistributableData() {
+    return !variables.isEmpty() || !loops.isEmpty();
+  }
 
   /** Whether any loop runs in parallel. */
   public boolean hasParallelism() {

@@ -81,8 +81,9 @@ class FrameLatticeTest {
     assertEquals(Distribution.REP, plan.variables().get("df"));
     assertEquals(Distribution.REP, plan.variables().get("s"));
     assertTrue(plan.distributedFrameCalls().isEmpty());
-    assertEquals(1, plan.repDecisions().size(), plan.repDecisions().toString());
+    assertEquals(2, plan.repDecisions().size(), plan.repDecisions().toString());
     assertEquals("df", plan.repDecisions().get(0).subject());
+    assertEquals("it is derived from 'df', which is REP", plan.repDecisions().get(1).reason());
     assertEquals("it is passed to Util.log, which Parjit does not model", plan.repDecisions().get(0).reason());
     assertEquals(12, plan.repDecisions().get(0).line());
   }
