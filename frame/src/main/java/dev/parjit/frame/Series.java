@@ -37,6 +37,7 @@ public final class Series implements AutoCloseable {
   private final DType dtype;
   private final String name;
   private final String[] labels;
+  private final int size;
   private final Cleaner.Cleanable cleanable;
   private volatile boolean closed;
   private int missing = -1;
@@ -49,6 +50,7 @@ public final class Series implements AutoCloseable {
       throw new IllegalArgumentException("series '" + name + "' has " + vector.getValueCount() + " rows but " + labels.length + " labels");
     }
     this.labels = labels;
+    this.size = vector.getValueCount();
     this.cleanable = FrameMemory.register(this, vector);
   }
 
@@ -148,7 +150,7 @@ public final class Series implements AutoCloseable {
 
   /** Number of rows. */
   public int size() {
-    return vector.getValueCount();
+    return size;
   }
 
   /** True when the series carries index labels. */
