@@ -1,0 +1,515 @@
+package dev.parjit.frame;
+
+import dev.parjit.frame.format.PandasFormat;
+import dev.parjit.frame.kernel.ColumnStats;
+import dev.parjit.frame.kernel.HashJoin;
+import dev.parjit.frame.kernel.Sorting;
+import dev.parjit.frame.kernel.StableHash;
+import dev.parjit.frame.kernel.Vectors;
+import java.lang.ref.Reference;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * An immutable table of equally long, uniquely named {@link Series} columns on Arrow vectors,
+ * with a pandas-like API. There is no row index: rows are numbered 0..n-1 in every result (as
+ * pandas with {@code ignore_index=True} / {@code reset_index(drop=True)}).
+ *
+ * <p>Memory and sharing rule: a frame owns one Series per column, and every operation gives the
+ * new frame its own Series objects. Where data is unchanged ({@link #select}, {@link #withColumn},
+ * {@link #head}, {@link #tail}, {@link #slice}, Series passed in) those are zero-copy views sharing
+ * Arrow buffers by reference count, so they are cheap and closing any frame or series never
+ * invalidates another. {@link #column} returns the frame's own Series: it is closed with the
+ * frame. {@link #close()} frees this frame's references now; unclosed frames are freed by the GC.
+ */
+public final class DataFrame implements AutoCloseable {
+  private final List<Series> columns;
+  private final Map<String, Integer> positions;
+  private final int numRows;
+
+  private DataFrame(List<Series> owned) {
+    this.columns = List.copyOf(owned);
+    this.positions = new HashMap<>();
+    int rows = -1;
+    String first = null;
+    for (int i = 0; i < columns.size(); i++) {
+      Series s = columns.get(i);
+      if (s.name() == null) throw new IllegalArgumentException("column " + i + " has no name");
+      if (positions.put(s.name(), i) != null) throw new IllegalArgumentException("duplicate column '" + s.name() + "'");
+      if (rows < 0) {
+        rows = s.size();
+        first = s.name();
+      } else if (s.size() != rows) {
+        throw new IllegalArgumentException("column '" + s.name() + "' has " + s.size() + " rows but column '" + first + "' has " + rows + " rows");
+      }
+    }
+    this.numRows = Math.max(rows, 0);
+  }
+
+  /** A frame over Series this package created for it (takes ownership; closes them on failure). */
+  static DataFrame own(List<Series> owned) {
+    try {
+      return new DataFrame(owned);
+    } catch (RuntimeException e) {
+      owned.forEach(Series::close);
+      throw e;
+    }
+  }
+
+  // ---- construction ----------------------------------------------------------------------------
+
+  /** One float64 column. */
+  public static DataFrame of(String name, double[] values) {
+    return own(List.of(Series.of(name, values)));
+  }
+
+  /** One int64 column. */
+  public static DataFrame of(String name, long[] values) {
+    return own(List.of(Series.of(name, values)));
+  }
+
+  /** One int32 column. */
+  public static DataFrame of(String name, int[] values) {
+    return own(List.of(Series.of(name, values)));
+  }
+
+  /** One string column. */
+  public static DataFrame of(String name, String[] values) {
+    return own(List.of(Series.of(name, values)));
+  }
+
+  /** One bool column. */
+  public static DataFrame of(String name, boolean[] values) {
+    return own(List.of(Series.of(name, values)));
+  }
+
+  /**
+   * Columns from a map in its iteration order (use a {@link LinkedHashMap}); values are arrays
+   * ({@code double[] long[] int[] boolean[] String[]}) or Series (viewed, not taken over).
+   * Unequal lengths are rejected naming the column.
+   */
+  public static DataFrame of(Map<String, ?> columns) {
+    DataFrameBuilder b = builder();
+    for (Map.Entry<String, ?> e : columns.entrySet()) b.add(e.getKey(), (Object) e.getValue());
+    return b.build();
+  }
+
+  /** A builder: {@code DataFrame.builder().add("x", xs).add("s", series).build()}. */
+  public static DataFrameBuilder builder() {
+    return new DataFrameBuilder();
+  }
+
+  /** Columns from named series (viewed, not taken over). */
+  public static DataFrame fromSeries(List<Series> series) {
+    List<Series> views = new ArrayList<>();
+    for (Series s : series) {
+      if (s.name() == null) throw new IllegalArgumentException("fromSeries: every series needs a name");
+      views.add(s.rename(s.name()));
+    }
+    return own(views);
+  }
+
+  /** Columns from Arrow vectors, taking ownership of them; names are the field names. */
+  public static DataFrame fromArrow(List<FieldVector> vectors) {
+    List<Series> cols = new ArrayList<>();
+    for (FieldVector v : vectors) cols.add(Series.fromArrow(v));
+    return own(cols);
+  }
+
+  /** Rows of several frames with the same column names, order and dtypes, one after another. */
+  public static DataFrame concat(DataFrame... frames) {
+    if (frames.length == 0) throw new IllegalArgumentException("concat needs at least one DataFrame");
+    DataFrame f0 = frames[0];
+    try {
+      for (int f = 1; f < frames.length; f++) {
+        if (!frames[f].columns().equals(f0.columns())) {
+          throw new IllegalArgumentException("concat: DataFrame " + f + " has columns " + frames[f].columns()
+              + " but DataFrame 0 has " + f0.columns());
+        }
+        for (int c = 0; c < f0.columns.size(); c++) {
+          DType a = f0.columns.get(c).dtype();
+          DType b = frames[f].columns.get(c).dtype();
+          if (a != b) {
+            throw new IllegalArgumentException("concat: column '" + f0.columns.get(c).name() + "' is " + b.pandasName()
+                + " in DataFrame " + f + " but " + a.pandasName() + " in DataFrame 0");
+          }
+        }
+      }
+      List<Series> out = new ArrayList<>();
+      for (int c = 0; c < f0.columns.size(); c++) {
+        List<FieldVector> parts = new ArrayList<>();
+        for (DataFrame f : frames) parts.add(f.columns.get(c).arrowVector());
+        Series s = f0.columns.get(c);
+        out.add(Series.own(Vectors.concat(s.dtype(), s.name(), parts), s.name(), null));
+      }
+      return own(out);
+    } finally {
+      Reference.reachabilityFence(frames);
+    }
+  }
+
+  // ---- metadata --------------------------------------------------------------------------------
+
+  /** Number of rows. */
+  public int numRows() {
+    return numRows;
+  }
+
+  /** Number of columns. */
+  public int numColumns() {
+    return columns.size();
+  }
+
+  /** Column names in order. */
+  public List<String> columns() {
+    List<String> names = new ArrayList<>(columns.size());
+    for (Series s : columns) names.add(s.name());
+    return Collections.unmodifiableList(names);
+  }
+
+  /** True when the frame has this column. */
+  public boolean hasColumn(String name) {
+    return positions.containsKey(name);
+  }
+
+  /** The frame's own Series for a column (closed with the frame). */
+  public Series column(String name) {
+    Integer i = positions.get(name);
+    if (i == null) throw new IllegalArgumentException("No column '" + name + "' in DataFrame; columns are " + columns());
+    return columns.get(i);
+  }
+
+  /** The dtype of a column. */
+  public DType dtype(String name) {
+    return column(name).dtype();
+  }
+
+  // ---- selection -------------------------------------------------------------------------------
+
+  /** The named columns, in the given order (zero-copy). */
+  public DataFrame select(String... names) {
+    List<Series> out = new ArrayList<>();
+    for (String n : names) out.add(column(n).rename(n));
+    return own(out);
+  }
+
+  /** All columns except the named ones (zero-copy). */
+  public DataFrame drop(String... names) {
+    Set<String> gone = new HashSet<>();
+    for (String n : names) {
+      column(n);
+      gone.add(n);
+    }
+    List<Series> out = new ArrayList<>();
+    for (Series s : columns) if (!gone.contains(s.name())) out.add(s.rename(s.name()));
+    return own(out);
+  }
+
+  /** Rows where {@code mask} (a bool series as long as the frame) is true; null counts as false. */
+  public DataFrame filter(Series mask) {
+    if (mask.size() != numRows) {
+      throw new IllegalArgumentException("filter: mask " + mask.describe() + " has " + mask.size() + " rows, DataFrame has " + numRows);
+    }
+    if (mask.dtype() != DType.BOOL) {
+      throw new IllegalArgumentException("filter needs a bool mask: " + mask.describe() + " is " + mask.dtype().pandasName());
+    }
+    try {
+      return takeRows(Vectors.maskRows(mask.arrowVector()));
+    } finally {
+      Reference.reachabilityFence(mask);
+    }
+  }
+
+  /** This frame with column {@code name} replaced by (or appended as) a view of {@code s}. */
+  public DataFrame withColumn(String name, Series s) {
+    if (!columns.isEmpty() && s.size() != numRows) {
+      throw new IllegalArgumentException("withColumn('" + name + "'): " + s.describe() + " has " + s.size() + " rows, DataFrame has " + numRows);
+    }
+    List<Series> out = new ArrayList<>();
+    boolean replaced = false;
+    for (Series c : columns) {
+      if (c.name().equals(name)) {
+        out.add(s.rename(name));
+        replaced = true;
+      } else {
+        out.add(c.rename(c.name()));
+      }
+    }
+    if (!replaced) out.add(s.rename(name));
+    return own(out);
+  }
+
+  /** The first {@code n} rows ({@code n < 0}: all but the last {@code -n}). */
+  public DataFrame head(int n) {
+    int k = n >= 0 ? Math.min(n, numRows) : Math.max(0, numRows + n);
+    return slice(0, k);
+  }
+
+  /** The last {@code n} rows ({@code n < 0}: all but the first {@code -n}). */
+  public DataFrame tail(int n) {
+    int k = n >= 0 ? Math.min(n, numRows) : Math.max(0, numRows + n);
+    return slice(numRows - k, k);
+  }
+
+  /** Rows {@code [start, start+length)} (zero-copy). */
+  public DataFrame slice(int start, int length) {
+    if (start < 0 || length < 0 || start > numRows - length) {
+      throw new IndexOutOfBoundsException("slice(" + start + ", " + length + ") out of range for a DataFrame of " + numRows + " rows");
+    }
+    List<Series> out = new ArrayList<>();
+    for (Series c : columns) out.add(c.slice(start, length));
+    return own(out);
+  }
+
+  /** The given rows, in order (-1 gives a row of nulls). Used by filter, sort and joins. */
+  public DataFrame takeRows(int[] rows) {
+    try {
+      List<Series> out = new ArrayList<>();
+      for (Series c : columns) out.add(c.take(rows));
+      return own(out);
+    } finally {
+      Reference.reachabilityFence(this);
+    }
+  }
+
+  // ---- reductions ------------------------------------------------------------------------------
+
+  /** Per-column sums of numeric columns (int64 when all are integral, else float64). */
+  public Series sum() {
+    return reduce(Agg.Kind.SUM);
+  }
+
+  /** Per-column means of numeric columns (float64). */
+  public Series mean() {
+    return reduce(Agg.Kind.MEAN);
+  }
+
+  /** Per-column minima of numeric columns (int64 when all are integral, else float64). */
+  public Series min() {
+    return reduce(Agg.Kind.MIN);
+  }
+
+  /** Per-column maxima of numeric columns (int64 when all are integral, else float64). */
+  public Series max() {
+    return reduce(Agg.Kind.MAX);
+  }
+
+  /** Per-column non-missing counts of every column (int64). */
+  public Series count() {
+    return reduce(Agg.Kind.COUNT);
+  }
+
+  /** Per-column sample standard deviations of numeric columns (float64). */
+  public Series std() {
+    return reduce(Agg.Kind.STD);
+  }
+
+  /** Per-column sample variances of numeric columns (float64). */
+  public Series var() {
+    return reduce(Agg.Kind.VAR);
+  }
+
+  /** The reduction {@code kind} over the columns it applies to, indexed by column name. */
+  public Series reduce(Agg.Kind kind) {
+    List<String> names = new ArrayList<>();
+    List<DType> types = new ArrayList<>();
+    List<ColumnStats> stats = new ArrayList<>();
+    for (Series c : columns) {
+      if (kind != Agg.Kind.COUNT && !c.dtype().isNumeric()) continue;
+      names.add(c.name());
+      types.add(c.dtype());
+      stats.add(c.stats());
+    }
+    return finishReduction(kind, names, types, stats);
+  }
+
+  /**
+   * Per-column {@link ColumnStats} of the columns {@code reduce(kind)} would use (numeric ones,
+   * or all for COUNT), in column order: the partial a rank contributes to a distributed reduction.
+   */
+  public Map<String, ColumnStats> columnStats(Agg.Kind kind) {
+    Map<String, ColumnStats> out = new LinkedHashMap<>();
+    for (Series c : columns) if (kind == Agg.Kind.COUNT || c.dtype().isNumeric()) out.put(c.name(), c.stats());
+    return out;
+  }
+
+  /**
+   * Builds the result of {@code reduce(kind)} from (merged) column statistics: the same Series
+   * the sequential reduction returns. {@code dtypes} are the columns' dtypes.
+   */
+  public static Series finishReduction(Agg.Kind kind, List<String> names, List<DType> dtypes, List<ColumnStats> stats) {
+    int n = names.size();
+    String[] labels = names.toArray(new String[0]);
+    boolean integral = true;
+    for (DType t : dtypes) integral &= t.isIntegral();
+    switch (kind) {
+      case COUNT: {
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) v[i] = stats.get(i).count();
+        return Series.own(Vectors.ofLongs(DType.INT64, null, v, null), null, labels);
+      }
+      case SUM: case MIN: case MAX:
+        if (integral && n > 0) {
+          long[] v = new long[n];
+          boolean[] valid = new boolean[n];
+          boolean anyNull = false;
+          for (int i = 0; i < n; i++) {
+            ColumnStats s = stats.get(i);
+            valid[i] = kind == Agg.Kind.SUM || s.count() > 0;
+            anyNull |= !valid[i];
+            v[i] = kind == Agg.Kind.SUM ? s.longSum() : !valid[i] ? 0 : kind == Agg.Kind.MIN ? s.longMin() : s.longMax();
+          }
+          return Series.own(Vectors.ofLongs(DType.INT64, null, v, anyNull ? valid : null), null, labels);
+        }
+        break;
+      default:
+        break;
+    }
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      ColumnStats s = stats.get(i);
+      switch (kind) {
+        case SUM: v[i] = s.sum(); break;
+        case MEAN: v[i] = s.mean(); break;
+        case MIN: v[i] = s.min(); break;
+        case MAX: v[i] = s.max(); break;
+        case STD: v[i] = s.std(); break;
+        default: v[i] = s.var(); break;
+      }
+    }
+    return Series.own(Vectors.ofDoubles(null, v, null), null, labels);
+  }
+
+  // ---- relational ------------------------------------------------------------------------------
+
+  /** Groups rows by the key columns; see {@link GroupBy}. */
+  public GroupBy groupBy(String... keys) {
+    return new GroupBy(this, keys);
+  }
+
+  /** Rows sorted ascending by the given columns (stable, missing values last). */
+  public DataFrame sortValues(String... by) {
+    return sortValues(true, by);
+  }
+
+  /** Rows sorted by the given columns (stable, missing values last in both directions). */
+  public DataFrame sortValues(boolean ascending, String... by) {
+    if (by.length == 0) throw new IllegalArgumentException("sortValues needs at least one column");
+    try {
+      return takeRows(Sorting.argsort(vectors(by), ascending));
+    } finally {
+      Reference.reachabilityFence(this);
+    }
+  }
+
+  /** Inner join on equal key columns; see {@link #merge(DataFrame, JoinType, String...)}. */
+  public DataFrame merge(DataFrame right, String... on) {
+    return merge(right, JoinType.INNER, on);
+  }
+
+  /**
+   * Joins with {@code right} on key columns present in both. Output columns: this frame's
+   * columns (keys included, once), then right's non-key columns; a non-key name present on both
+   * sides becomes {@code name_x} / {@code name_y} as pandas. Row order: left rows in order, each
+   * followed by its matches in right row order; for LEFT, an unmatched left row appears once with
+   * nulls on the right. Missing keys never match. Integer and float keys match by value.
+   */
+  public DataFrame merge(DataFrame right, JoinType how, String... on) {
+    if (on.length == 0) throw new IllegalArgumentException("merge needs at least one key column");
+    for (String k : on) {
+      column(k);
+      if (!right.hasColumn(k)) throw new IllegalArgumentException("No column '" + k + "' in right DataFrame; columns are " + right.columns());
+    }
+    try {
+      int[][] m = HashJoin.match(vectors(on), right.vectors(on), Arrays.asList(on), how == JoinType.LEFT);
+      Set<String> keys = new HashSet<>(Arrays.asList(on));
+      List<Series> out = new ArrayList<>();
+      for (Series c : columns) {
+        String n = c.name();
+        if (!keys.contains(n) && right.hasColumn(n)) n = n + "_x";
+        out.add(Series.own(Vectors.take(c.arrowVector(), n, m[0]), n, null));
+      }
+      for (Series c : right.columns) {
+        String n = c.name();
+        if (keys.contains(n)) continue;
+        if (hasColumn(n)) n = n + "_y";
+        out.add(Series.own(Vectors.take(c.arrowVector(), n, m[1]), n, null));
+      }
+      return own(out);
+    } finally {
+      Reference.reachabilityFence(this);
+      Reference.reachabilityFence(right);
+    }
+  }
+
+  /**
+   * Splits rows into {@code parts} frames by {@link StableHash} of the key columns (the same in
+   * every JVM): part {@code p} holds, in original order, the rows whose key hash maps to {@code p}.
+   * Equal keys always land in the same part, which is what a shuffle before a distributed groupBy
+   * or join needs.
+   */
+  public DataFrame[] partitionByHash(String[] keys, int parts) {
+    if (keys.length == 0) throw new IllegalArgumentException("partitionByHash needs at least one key column");
+    try {
+      int[] p = StableHash.partitions(vectors(keys), parts);
+      int[] counts = new int[parts];
+      for (int x : p) counts[x]++;
+      int[][] rows = new int[parts][];
+      for (int i = 0; i < parts; i++) rows[i] = new int[counts[i]];
+      int[] fill = new int[parts];
+      for (int i = 0; i < p.length; i++) rows[p[i]][fill[p[i]]++] = i;
+      DataFrame[] out = new DataFrame[parts];
+      for (int i = 0; i < parts; i++) out[i] = takeRows(rows[i]);
+      return out;
+    } finally {
+      Reference.reachabilityFence(this);
+    }
+  }
+
+  // ---- object ----------------------------------------------------------------------------------
+
+  /** Releases this frame's column vectors now (views held elsewhere stay valid). */
+  @Override
+  public void close() {
+    for (Series s : columns) s.close();
+  }
+
+  /** Same column names, order, dtypes and values. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) return true;
+    if (!(o instanceof DataFrame)) return false;
+    return columns.equals(((DataFrame) o).columns);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(columns(), numRows);
+  }
+
+  /** pandas-style text, as {@code print(df)} shows it. */
+  @Override
+  public String toString() {
+    try {
+      return PandasFormat.frame(this);
+    } finally {
+      Reference.reachabilityFence(this);
+    }
+  }
+
+  /** Arrow vectors of the named columns (valid while this frame is reachable and open). */
+  List<FieldVector> vectors(String... names) {
+    List<FieldVector> out = new ArrayList<>();
+    for (String n : names) out.add(column(n).arrowVector());
+    return out;
+  }
+}

@@ -1,0 +1,216 @@
+package dev.parjit.frame.kernel;
+
+import dev.parjit.frame.DType;
+import dev.parjit.frame.Series;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Mergeable partial of a column's reductions, so that each rank can summarise its chunk and the
+ * partials can be combined in any grouping: count, sum, min, max, and mean/M2 merged with Chan et
+ * al.'s parallel variance formula. The finishers ({@link #sum()}, {@link #mean()}, {@link #var()}, ...)
+ * are exactly what {@link Series} reductions return (the sequential methods are implemented with
+ * this class), up to floating-point summation order.
+ *
+ * <p>Missing values (nulls, and NaN in float columns) are skipped, as pandas does. For integral
+ * columns (int64, int32, bool, and timestamps) sum, min and max are also kept exactly as longs.
+ *
+ * <p>Transport: {@link #toDoubles()} gives {@link #WIDTH} doubles (long fields travel as raw
+ * bits), so partials can be allgathered as a {@code double[]} and merged with {@link #merge} on
+ * the receiving side. Do not combine the arrays elementwise with an MPI SUM.
+ */
+public final class ColumnStats {
+  /** Length of {@link #toDoubles()}. */
+  public static final int WIDTH = 11;
+  private static final double FORMAT = 1;
+
+  private final boolean integral;
+  private final long count;
+  private final double sum;
+  private final double m2;
+  private final double min;
+  private final double max;
+  private final long longSum;
+  private final long longMin;
+  private final long longMax;
+
+  private ColumnStats(boolean integral, long count, double sum, double m2, double min, double max,
+      long longSum, long longMin, long longMax) {
+    this.integral = integral;
+    this.count = count;
+    this.sum = sum;
+    this.m2 = m2;
+    this.min = min;
+    this.max = max;
+    this.longSum = longSum;
+    this.longMin = longMin;
+    this.longMax = longMax;
+  }
+
+  /** The neutral partial (no values) for a column of this kind. */
+  public static ColumnStats empty(boolean integral) {
+    return new ColumnStats(integral, 0, 0, 0, Double.NaN, Double.NaN, 0, Long.MAX_VALUE, Long.MIN_VALUE);
+  }
+
+  /** Summarises one series (strings contribute their non-null count only). */
+  public static ColumnStats of(Series s) {
+    FieldVector v = s.arrowVector();
+    DType t = s.dtype();
+    int n = v.getValueCount();
+    boolean[] valid = Vectors.validity(v);
+    if (t == DType.STRING) {
+      long c = valid == null ? n : n - v.getNullCount();
+      return new ColumnStats(false, c, 0, 0, Double.NaN, Double.NaN, 0, Long.MAX_VALUE, Long.MIN_VALUE);
+    }
+    if (t == DType.FLOAT64) {
+      ArrowBuf data = v.getDataBuffer();
+      long c = 0;
+      double sum = 0;
+      double mn = Double.POSITIVE_INFINITY;
+      double mx = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        double x = data.getDouble(i * 8L);
+        if (x != x || (valid != null && !valid[i])) continue;
+        c++;
+        sum += x;
+        if (x < mn) mn = x;
+        if (x > mx) mx = x;
+      }
+      if (c == 0) return empty(false);
+      // Two-pass M2: more accurate than Welford and no division per row.
+      double mean = sum / c;
+      double m2 = 0;
+      for (int i = 0; i < n; i++) {
+        double x = data.getDouble(i * 8L);
+        if (x != x || (valid != null && !valid[i])) continue;
+        double d = x - mean;
+        m2 += d * d;
+      }
+      return new ColumnStats(false, c, sum, m2, mn, mx, 0, Long.MAX_VALUE, Long.MIN_VALUE);
+    }
+    long[] x = Vectors.longs(v);
+    long c = 0;
+    long ls = 0;
+    long mn = Long.MAX_VALUE;
+    long mx = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      if (valid != null && !valid[i]) continue;
+      c++;
+      ls += x[i];
+      if (x[i] < mn) mn = x[i];
+      if (x[i] > mx) mx = x[i];
+    }
+    if (c == 0) return empty(true);
+    double mean = (double) ls / c;
+    double m2 = 0;
+    for (int i = 0; i < n; i++) {
+      if (valid != null && !valid[i]) continue;
+      double d = x[i] - mean;
+      m2 += d * d;
+    }
+    return new ColumnStats(true, c, ls, m2, mn, mx, ls, mn, mx);
+  }
+
+  /** Combines two partials (of disjoint pieces of one column) into the partial of their union. */
+  public ColumnStats merge(ColumnStats o) {
+    if (o.count == 0) return count == 0 && o.integral != integral ? empty(integral && o.integral) : this;
+    if (count == 0) return o;
+    long n = count + o.count;
+    double meanA = sum / count;
+    double meanB = o.sum / o.count;
+    double delta = meanB - meanA;
+    double m2n = m2 + o.m2 + delta * delta * ((double) count * o.count / n);
+    return new ColumnStats(integral && o.integral, n, sum + o.sum, m2n, Math.min(min, o.min), Math.max(max, o.max),
+        longSum + o.longSum, Math.min(longMin, o.longMin), Math.max(longMax, o.longMax));
+  }
+
+  /** Wire form: {@link #WIDTH} doubles. */
+  public double[] toDoubles() {
+    return new double[] {FORMAT, integral ? 1 : 0, count, sum, m2, min, max,
+        Double.longBitsToDouble(longSum), Double.longBitsToDouble(longMin), Double.longBitsToDouble(longMax), 0};
+  }
+
+  /** Reads {@link #toDoubles()}' form back. */
+  public static ColumnStats fromDoubles(double[] d) {
+    if (d.length != WIDTH || d[0] != FORMAT) {
+      throw new IllegalArgumentException("not a ColumnStats wire form: expected " + WIDTH + " doubles starting with " + FORMAT + ", got " + d.length);
+    }
+    return new ColumnStats(d[1] != 0, (long) d[2], d[3], d[4], d[5], d[6],
+        Double.doubleToRawLongBits(d[7]), Double.doubleToRawLongBits(d[8]), Double.doubleToRawLongBits(d[9]));
+  }
+
+  /** Reads the partial at {@code offset} of an allgathered array of several partials. */
+  public static ColumnStats fromDoubles(double[] d, int offset) {
+    return fromDoubles(java.util.Arrays.copyOfRange(d, offset, offset + WIDTH));
+  }
+
+  /** True for int64, int32, bool and timestamp columns. */
+  public boolean integral() {
+    return integral;
+  }
+
+  /** Non-missing values. */
+  public long count() {
+    return count;
+  }
+
+  /** Sum of values; 0 when there are none (pandas {@code min_count=0}). */
+  public double sum() {
+    return integral ? (double) longSum : sum;
+  }
+
+  /** Exact sum of an integral column (wraps on overflow, as numpy). */
+  public long longSum() {
+    return longSum;
+  }
+
+  /** Mean; NaN when there are no values. */
+  public double mean() {
+    return count == 0 ? Double.NaN : (integral ? (double) longSum / count : sum / count);
+  }
+
+  /** Minimum; NaN when there are no values. */
+  public double min() {
+    return count == 0 ? Double.NaN : integral ? (double) longMin : min;
+  }
+
+  /** Maximum; NaN when there are no values. */
+  public double max() {
+    return count == 0 ? Double.NaN : integral ? (double) longMax : max;
+  }
+
+  /** Exact minimum of an integral column (only meaningful when {@code count() > 0}). */
+  public long longMin() {
+    return longMin;
+  }
+
+  /** Exact maximum of an integral column (only meaningful when {@code count() > 0}). */
+  public long longMax() {
+    return longMax;
+  }
+
+  /** Sum of squared deviations from the mean. */
+  public double m2() {
+    return m2;
+  }
+
+  /** Sample variance (ddof = 1, as pandas); NaN for fewer than two values. */
+  public double var() {
+    return var(1);
+  }
+
+  /** Variance with {@code ddof} delta degrees of freedom; NaN when {@code count <= ddof}. */
+  public double var(int ddof) {
+    return count <= ddof ? Double.NaN : m2 / (count - ddof);
+  }
+
+  /** Sample standard deviation (ddof = 1). */
+  public double std() {
+    return Math.sqrt(var());
+  }
+
+  @Override
+  public String toString() {
+    return "ColumnStats[count=" + count + ", sum=" + sum() + ", mean=" + mean() + ", min=" + min() + ", max=" + max() + ", var=" + var() + "]";
+  }
+}

@@ -1,0 +1,100 @@
+package dev.parjit.frame.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.parjit.frame.Agg;
+import dev.parjit.frame.DType;
+import dev.parjit.frame.DataFrame;
+import dev.parjit.frame.Series;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ColumnStatsTest {
+  static final int[][] SPLITS = {{0}, {0, 0}, {0, 500}, {1, 1, 999}, {250, 500, 750}, {333, 333, 1000}, {999}};
+
+  static DataFrame data() {
+    Random r = new Random(42);
+    int n = 1000;
+    double[] x = new double[n];
+    long[] k = new long[n];
+    int[] i32 = new int[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i % 17 == 0 ? Double.NaN : r.nextGaussian() * 1e3 + 5;
+      k[i] = r.nextInt(1_000_000) - 500_000;
+      i32[i] = r.nextInt(100);
+    }
+    return DataFrame.builder().add("x", x).add("k", k).add("i", i32).add("s", new String[n]).build();
+  }
+
+  /** Pieces of {@code df} cut at the given row positions (empty pieces included). */
+  static List<DataFrame> pieces(DataFrame df, int[] cuts) {
+    List<DataFrame> out = new ArrayList<>();
+    int start = 0;
+    for (int c : cuts) {
+      int end = Math.max(start, Math.min(c, df.numRows()));
+      out.add(df.slice(start, end - start));
+      start = end;
+    }
+    out.add(df.slice(start, df.numRows() - start));
+    return out;
+  }
+
+  @Test
+  void mergedPartialsEqualSequential() {
+    DataFrame df = data();
+    for (int[] cuts : SPLITS) {
+      for (String c : List.of("x", "k", "i", "s")) {
+        Series whole = df.column(c);
+        ColumnStats merged = null;
+        for (DataFrame p : pieces(df, cuts)) {
+          // travel through the wire form, as through an allgather
+          ColumnStats s = ColumnStats.fromDoubles(p.column(c).stats().toDoubles());
+          merged = merged == null ? s : merged.merge(s);
+        }
+        assertEquals(whole.count(), merged.count());
+        if (whole.dtype() == DType.STRING) continue;
+        assertEquals(whole.sum(), merged.sum(), 1e-9 * Math.abs(whole.sum()) + 1e-9);
+        assertEquals(whole.mean(), merged.mean(), 1e-12 * Math.abs(whole.mean()) + 1e-12);
+        assertEquals(whole.min(), merged.min());
+        assertEquals(whole.max(), merged.max());
+        assertEquals(whole.var(), merged.var(), 1e-9 * whole.var());
+        assertEquals(whole.std(), merged.std(), 1e-9 * whole.std());
+      }
+    }
+  }
+
+  @Test
+  void finishReductionFromMergedStatsEqualsFrameReduction() {
+    DataFrame df = data();
+    for (Agg.Kind kind : Agg.Kind.values()) {
+      Map<String, ColumnStats> merged = null;
+      for (DataFrame p : pieces(df, new int[] {100, 100, 600})) {
+        Map<String, ColumnStats> m = p.columnStats(kind);
+        if (merged == null) merged = m;
+        else for (String c : m.keySet()) merged.put(c, merged.get(c).merge(m.get(c)));
+      }
+      List<String> names = new ArrayList<>(merged.keySet());
+      List<DType> types = new ArrayList<>();
+      for (String c : names) types.add(df.dtype(c));
+      Series dist = DataFrame.finishReduction(kind, names, types, new ArrayList<>(merged.values()));
+      Series seq = df.reduce(kind);
+      assertEquals(seq.labels(), dist.labels());
+      assertEquals(seq.dtype(), dist.dtype());
+      for (int i = 0; i < seq.size(); i++) {
+        assertEquals(seq.getDouble(i), dist.getDouble(i), 1e-9 * Math.abs(seq.getDouble(i)) + 1e-9, kind + " " + seq.label(i));
+      }
+    }
+  }
+
+  @Test
+  void exactLongsSurviveTheWireForm() {
+    Series s = Series.of("big", new long[] {Long.MAX_VALUE - 1, 1});
+    ColumnStats back = ColumnStats.fromDoubles(s.stats().toDoubles());
+    assertEquals(Long.MAX_VALUE, back.longSum());
+    assertEquals(Long.MAX_VALUE - 1, back.longMax());
+    assertEquals(2, back.count());
+  }
+}
