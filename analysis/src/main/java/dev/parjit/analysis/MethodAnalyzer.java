@@ -392,12 +392,19 @@ public final class MethodAnalyzer {
         : Distribution.REP));
     Map<String, Distribution> variables = DataVariables.of(method, lattice, f.paramSlots(), params);
     List<MethodInsnNode> frameCalls = new ArrayList<>();
+    List<MethodInsnNode> printed = new ArrayList<>();
     for (AbstractInsnNode x : method.instructions) {
-      if (x instanceof MethodInsnNode call && (FrameCalls.isSource(call) || FrameCalls.isArrayWrap(call))) {
-        DistValue v = lattice.produced(call);
-        if (v != null && v.isDistributed()) {
-          frameCalls.add(call);
+      if (x instanceof MethodInsnNode call && FrameCalls.isFrameType(call.owner)) {
+        boolean distributed = lattice.anyArgumentDistributed(call);
+        if (FrameCalls.isSource(call) || FrameCalls.isArrayWrap(call)) {
+          DistValue v = lattice.produced(call);
+          distributed = v != null && v.isDistributed();
         }
+        if (distributed) {
+          frameCalls.add(call); // runs the distributed version
+        }
+      } else if (x instanceof MethodInsnNode call && FrameCalls.isPrintingCall(call) && lattice.topDistributed(call)) {
+        printed.add(call); // gathers the frame first, so every rank prints the whole of it
       } else if (x.getOpcode() == Opcodes.ARETURN && !distributedReturn && lattice.frameAt(x) != null) {
         var frame = lattice.frameAt(x);
         if (frame.getStack(frame.getStackSize() - 1).isDistributed() && !returns.contains(x)) {
@@ -424,7 +431,7 @@ public final class MethodAnalyzer {
     Distribution ret = distributedReturn && lattice.returnsDistributed() ? Distribution.ONE_D_VAR : Distribution.REP;
     return new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
         params, ret, variables, plans,
-        allocations, lengths, reps, returns, frameCalls, DataVariables.definitionLines(method, variables),
+        allocations, lengths, reps, returns, frameCalls, printed, DataVariables.definitionLines(method, variables),
         DataVariables.temporaries(method, lattice));
   }
 

@@ -23,10 +23,19 @@ public final class FrameCallsRuntime {
    */
   public static MethodInsnNode distributedVersion(MethodInsnNode call) {
     String name = call.name;
-    if (name.equals("of")) {
-      name = call.owner.endsWith("/Series") ? "seriesOf" : "frameOf";
+    if (call.getOpcode() == Opcodes.INVOKESTATIC) {
+      if (name.equals("of")) {
+        name = call.owner.endsWith("/Series") ? "seriesOf" : "frameOf";
+      }
+      return new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, name, call.desc, false);
     }
-    return new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, name, call.desc, false);
+    // An instance call becomes a static one taking the receiver first.
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, name, "(L" + call.owner + ";" + call.desc.substring(1), false);
+  }
+
+  /** {@code replicate(Object)Object} for the argument on top of the stack (printing a distributed frame). */
+  public static MethodInsnNode replicateTop() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, "replicate", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
   }
 
   /** Gathers a distributed frame or series whole on every rank: {@code replicate(Object)Object} and a cast. */

@@ -24,13 +24,18 @@ public final class FrameCalls implements CallModel {
   public static final String GROUP_BY = "dev/parjit/frame/GroupBy";
 
   private static final Set<String> SOURCES = Set.of("readParquet", "readCsv");
-  private static final Set<String> ROW_SELECTIONS = Set.of("filter", "head", "tail", "sortValues", "merge", "groupBy",
-      "agg", "dropNulls");
-  private static final Set<String> COLUMN_WISE = Set.of("select", "withColumn", "column", "rename", "add", "sub", "mul",
-      "div", "neg", "gt", "ge", "lt", "le", "eq", "ne", "and", "or", "not", "abs");
-  private static final Set<String> REDUCTIONS_AND_METADATA = Set.of("sum", "mean", "min", "max", "count", "std", "var",
-      "numRows", "columns", "size", "name", "dtype", "toString", "equals", "hashCode", "toParquet", "close",
-      "getDouble", "getLong", "getInt", "getBoolean", "getString", "isNull", "toDoubleArray", "toLongArray", "nullCount");
+  // Each name below has a distributed counterpart in dev.parjit.frame.dist.DistributedFrames
+  // (receiver first); a test checks that every overload exists.
+  private static final Set<String> FRAME_ROWS = Set.of("filter", "head", "tail", "sortValues", "merge", "groupBy");
+  private static final Set<String> FRAME_COLUMNS = Set.of("select", "drop", "withColumn", "column");
+  private static final Set<String> FRAME_REP = Set.of("sum", "mean", "min", "max", "count", "std", "var", "numRows",
+      "numColumns", "columns", "hasColumn", "dtype", "toString", "equals", "hashCode", "toParquet", "close");
+  private static final Set<String> SERIES_ROWS = Set.of("filter", "head", "tail");
+  private static final Set<String> SERIES_COLUMNS = Set.of("rename", "add", "sub", "mul", "div", "gt", "ge", "lt", "le",
+      "eq", "ne", "and", "or", "not");
+  private static final Set<String> SERIES_REP = Set.of("sum", "mean", "min", "max", "std", "var", "count", "size", "name",
+      "dtype", "nullCount", "getDouble", "getLong", "getInt", "getBoolean", "getString", "isNull", "toDoubleArray",
+      "toLongArray", "toStringArray", "toString", "equals", "hashCode", "close");
   private static final Set<String> GROUP_BY_AGGREGATES = Set.of("agg", "sum", "mean", "min", "max", "count", "std", "var");
 
   /** Whether {@code internalName} is one of the frame types the analysis lists as data. */
@@ -41,6 +46,11 @@ public final class FrameCalls implements CallModel {
   /** Whether {@code call} reads a file in parallel when its result stays distributed. */
   public static boolean isSource(MethodInsnNode call) {
     return call.owner.equals(DATA_FRAME) && call.getOpcode() == Opcodes.INVOKESTATIC && SOURCES.contains(call.name);
+  }
+
+  /** Whether {@code call} prints or renders its argument (the rewrite gathers a distributed one first). */
+  public static boolean isPrintingCall(MethodInsnNode call) {
+    return isPrinting(call);
   }
 
   /** Whether {@code call} wraps arrays into a frame ({@code DataFrame.of}, {@code Series.of}). */
@@ -91,14 +101,15 @@ public final class FrameCalls implements CallModel {
     }
     String name = call.name;
     if (call.owner.equals(GROUP_BY)) {
-      return GROUP_BY_AGGREGATES.contains(name) ? Distribution.ONE_D_VAR : null;
+      return GROUP_BY_AGGREGATES.contains(name) ? Distribution.ONE_D_VAR : name.equals("keys") ? Distribution.REP : null;
     }
-    if (ROW_SELECTIONS.contains(name)) {
+    boolean frame = call.owner.equals(DATA_FRAME);
+    if ((frame ? FRAME_ROWS : SERIES_ROWS).contains(name)) {
       return Distribution.ONE_D_VAR;
     }
-    if (COLUMN_WISE.contains(name)) {
+    if ((frame ? FRAME_COLUMNS : SERIES_COLUMNS).contains(name)) {
       return in;
     }
-    return REDUCTIONS_AND_METADATA.contains(name) ? Distribution.REP : null;
+    return (frame ? FRAME_REP : SERIES_REP).contains(name) ? Distribution.REP : null;
   }
 }

@@ -54,7 +54,7 @@ public final class DistributionAnalysis {
       DistributionInterpreter interpreter = new DistributionInterpreter(parameters, allocations, calls, demoted.keySet());
       Frame<DistValue>[] frames = new Analyzer<>(interpreter).analyze(owner, method);
       boolean changed = false;
-      for (Escape e : escapes(method, frames, calls)) {
+      for (Escape e : escapes(method, frames, calls, demoted.keySet())) {
         if (mayDemote.test(e.root()) && !demoted.containsKey(e.root())) {
           demoted.put(e.root(), e);
           changed = true;
@@ -67,13 +67,25 @@ public final class DistributionAnalysis {
   }
 
   /** Every use of a distributed value that the model does not understand. */
-  static List<Escape> escapes(MethodNode method, Frame<DistValue>[] frames, CallModel calls) {
+  static List<Escape> escapes(MethodNode method, Frame<DistValue>[] frames, CallModel calls, Set<Object> demoted) {
     List<Escape> out = new ArrayList<>();
     for (int i = 0; i < frames.length; i++) {
       Frame<DistValue> f = frames[i];
       AbstractInsnNode insn = method.instructions.get(i);
       if (f == null) {
         continue;
+      }
+      // A distributed value met a replicated one where control flow joins: the code after the
+      // join cannot know which it holds, so the origin becomes REP.
+      for (int k = 0; k < f.getLocals() + f.getStackSize(); k++) {
+        DistValue v = k < f.getLocals() ? f.getLocal(k) : f.getStack(k - f.getLocals());
+        if (v != null && !v.isDistributed()) {
+          for (Object root : v.roots()) {
+            if (!demoted.contains(root)) {
+              out.add(new Escape(root, "it meets replicated data where control flow joins", insn));
+            }
+          }
+        }
       }
       switch (insn.getOpcode()) {
         case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKESPECIAL, Opcodes.INVOKESTATIC, Opcodes.INVOKEINTERFACE -> {
@@ -159,6 +171,18 @@ public final class DistributionAnalysis {
       }
     }
     return d;
+  }
+
+  /** Whether the receiver or an argument of {@code call} is distributed. */
+  public boolean anyArgumentDistributed(MethodInsnNode call) {
+    Frame<DistValue> f = frameAt(call);
+    return f != null && operands(f, argumentCount(call)).stream().anyMatch(DistValue::isDistributed);
+  }
+
+  /** Whether the value on top of the stack before {@code insn} is distributed. */
+  public boolean topDistributed(AbstractInsnNode insn) {
+    Frame<DistValue> f = frameAt(insn);
+    return f != null && f.getStackSize() > 0 && f.getStack(f.getStackSize() - 1).isDistributed();
   }
 
   /** Whether some reachable {@code ARETURN} returns a distributed value. */

@@ -140,14 +140,22 @@ public final class DistributionInterpreter extends Interpreter<DistValue> {
     if (d == null) {
       return rep(type);
     }
+    if (!d.isDistributed()) {
+      // A REP result names its demoted origins (for "derived from" reasons); a REP result of
+      // distributed data that is not demoted (a reduction) has none: its value is legitimately REP.
+      DistValue fromDemoted = null;
+      for (DistValue v : args) {
+        if (!v.roots().isEmpty() && !v.isDistributed() && demoted.containsAll(v.roots())) {
+          fromDemoted = fromDemoted == null ? v.with(type, d) : fromDemoted.meet(v, type).with(type, d);
+        }
+      }
+      return fromDemoted != null && isReference(type) ? fromDemoted : rep(type);
+    }
     DistValue derived = null;
     for (DistValue v : args) {
-      if (v.isDistributed() || (!d.isDistributed() && !v.roots().isEmpty())) {
+      if (v.isDistributed()) {
         derived = derived == null ? v.with(type, d) : derived.meet(v, type).with(type, d);
       }
-    }
-    if (!d.isDistributed()) {
-      return derived != null && isReference(type) ? derived.with(type, Distribution.REP) : rep(type);
     }
     // Distributed data from no distributed input is a source (readParquet): the call is the root.
     return derived != null ? derived : root(type, d, insn);

@@ -42,6 +42,7 @@ public record MethodPlan(
     List<RepDecision> repDecisions,
     List<AbstractInsnNode> replicatedReturns,
     List<org.objectweb.asm.tree.MethodInsnNode> distributedFrameCalls,
+    List<org.objectweb.asm.tree.MethodInsnNode> replicatedArguments,
     Map<String, java.util.SortedSet<Integer>> definitionLines,
     Map<String, Distribution> temporaries) {
 

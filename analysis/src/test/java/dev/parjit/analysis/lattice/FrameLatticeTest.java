@@ -67,8 +67,8 @@ class FrameLatticeTest {
     MethodPlan plan = analyse(m -> { });
     assertEquals(Distribution.ONE_D_VAR, plan.variables().get("df"), plan.variables().toString());
     assertEquals(Distribution.ONE_D_VAR, plan.variables().get("s"));
-    assertEquals(1, plan.distributedFrameCalls().size());
-    assertEquals("readParquet", plan.distributedFrameCalls().get(0).name);
+    assertEquals(java.util.List.of("readParquet", "column", "mean"),
+        plan.distributedFrameCalls().stream().map(c -> c.name).toList(), "every call on distributed data is redirected");
     assertTrue(plan.repDecisions().isEmpty(), plan.repDecisions().toString());
   }
 
@@ -96,6 +96,27 @@ class FrameLatticeTest {
       m.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/io/PrintStream", "println", "(Ljava/lang/Object;)V", false);
     });
     assertEquals(Distribution.ONE_D_VAR, plan.variables().get("df"));
+    assertEquals(1, plan.replicatedArguments().size(), "the frame is gathered before it is printed");
+  }
+
+  @Test
+  void aFrameThatMeetsReplicatedDataAtAJoinIsReplicated() throws Exception {
+    MethodPlan plan = analyse(m -> {
+      Label skip = new Label();
+      m.visitVarInsn(Opcodes.ALOAD, 0);
+      m.visitJumpInsn(Opcodes.IFNONNULL, skip);
+      m.visitInsn(Opcodes.ACONST_NULL);
+      m.visitVarInsn(Opcodes.ASTORE, 1);
+      m.visitLabel(skip);
+      m.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+      m.visitVarInsn(Opcodes.ALOAD, 1);
+      m.visitMethodInsn(Opcodes.INVOKEVIRTUAL, DF, "numRows", "()I", false);
+      m.visitInsn(Opcodes.POP);
+    });
+    assertEquals(Distribution.REP, plan.variables().get("df"));
+    assertTrue(plan.repDecisions().stream().anyMatch(r -> r.reason().equals("it meets replicated data where control flow joins")),
+        plan.repDecisions().toString());
+    assertTrue(plan.distributedFrameCalls().isEmpty());
   }
 
   @Test

@@ -33,7 +33,8 @@ public final class DistributedArraysPass {
   /** Whether the plan has anything for this pass to do. */
   public static boolean applies(MethodPlan plan) {
     return !plan.distributedAllocations().isEmpty() || !plan.globalLengths().isEmpty()
-        || !plan.replicatedReturns().isEmpty() || !plan.distributedFrameCalls().isEmpty() || plan.paramDistributions().stream().anyMatch(Distribution::isDistributed);
+        || !plan.replicatedReturns().isEmpty() || !plan.distributedFrameCalls().isEmpty()
+        || !plan.replicatedArguments().isEmpty() || plan.paramDistributions().stream().anyMatch(Distribution::isDistributed);
   }
 
   /** Returns {@code null} when applied, else why it cannot be: the method must then stay as it was. */
@@ -54,6 +55,7 @@ public final class DistributedArraysPass {
     Set<AbstractInsnNode> lengths = identitySet(plan.globalLengths());
     Set<AbstractInsnNode> returns = identitySet(plan.replicatedReturns());
     Set<AbstractInsnNode> frameCalls = identitySet(List.copyOf(plan.distributedFrameCalls()));
+    Set<AbstractInsnNode> printed = identitySet(List.copyOf(plan.replicatedArguments()));
     // Walk the live instruction list: nodes a loop pass already replaced are no longer in it.
     for (AbstractInsnNode x : method.instructions.toArray()) {
       if (allocations.contains(x)) {
@@ -66,6 +68,9 @@ public final class DistributedArraysPass {
         } else {
           method.instructions.insertBefore(x, RuntimeCalls.replicate(returned));
         }
+      } else if (printed.contains(x)) {
+        // println(Object) and friends take Object: the gathered frame needs no cast.
+        method.instructions.insertBefore(x, FrameCallsRuntime.replicateTop());
       } else if (frameCalls.contains(x)) {
         // Sources read this rank's share; wraps of 1D arrays keep the chunk's global position.
         method.instructions.set(x, FrameCallsRuntime.distributedVersion((MethodInsnNode) x));

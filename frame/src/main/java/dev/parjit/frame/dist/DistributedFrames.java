@@ -1,0 +1,533 @@
+package dev.parjit.frame.dist;
+
+import dev.parjit.frame.Agg;
+import dev.parjit.frame.DType;
+import dev.parjit.frame.DataFrame;
+import dev.parjit.frame.GroupBy;
+import dev.parjit.frame.JoinType;
+import dev.parjit.frame.Series;
+import dev.parjit.runtime.DistributedArrays;
+import java.util.List;
+
+/**
+ * What compiled {@code @Jit} code calls for frames the analysis keeps distributed: each method has
+ * the descriptor of the sequential one it replaces, with the receiver first, so the rewrite only
+ * changes the call's owner ({@code dev.parjit.analysis.frames.FrameCalls} lists what is redirected).
+ * Every rank calls these together; values that are not distributed at run time (a replicated
+ * argument) take the sequential path.
+ */
+public final class DistributedFrames {
+
+  private DistributedFrames() { }
+
+  // ---- sources: this rank's share -------------------------------------------------------------
+
+  /** {@code DataFrame.of(name, chunk)} over a 1D array chunk: the frame sits where the chunk does. */
+  public static DataFrame frameOf(String name, double[] values) {
+    return wrap(DataFrame.of(name, values), values);
+  }
+
+  public static DataFrame frameOf(String name, long[] values) {
+    return wrap(DataFrame.of(name, values), values);
+  }
+
+  public static DataFrame frameOf(String name, int[] values) {
+    return wrap(DataFrame.of(name, values), values);
+  }
+
+  public static DataFrame frameOf(String name, boolean[] values) {
+    return wrap(DataFrame.of(name, values), values);
+  }
+
+  public static DataFrame frameOf(String name, String[] values) {
+    return wrap(DataFrame.of(name, values), values);
+  }
+
+  public static Series seriesOf(String name, double[] values) {
+    return wrap(Series.of(name, values), values);
+  }
+
+  public static Series seriesOf(String name, long[] values) {
+    return wrap(Series.of(name, values), values);
+  }
+
+  public static Series seriesOf(String name, int[] values) {
+    return wrap(Series.of(name, values), values);
+  }
+
+  public static Series seriesOf(String name, boolean[] values) {
+    return wrap(Series.of(name, values), values);
+  }
+
+  public static Series seriesOf(String name, String[] values) {
+    return wrap(Series.of(name, values), values);
+  }
+
+  private static <T> T wrap(T frame, Object chunk) {
+    DistributedArrays.Chunk c = DistributedArrays.lookup(chunk);
+    if (c == null) {
+      return frame; // a replicated array after all: a replicated frame
+    }
+    return Placements.register(frame, c.globalLength(), c.start());
+  }
+
+  // ---- DataFrame --------------------------------------------------------------------------------
+
+  public static int numRows(DataFrame df) {
+    return Placements.isDistributed(df) ? (int) Placements.globalRows(df) : df.numRows();
+  }
+
+  public static int numColumns(DataFrame df) {
+    return df.numColumns();
+  }
+
+  public static List<String> columns(DataFrame df) {
+    return df.columns();
+  }
+
+  public static boolean hasColumn(DataFrame df, String name) {
+    return df.hasColumn(name);
+  }
+
+  public static DType dtype(DataFrame df, String name) {
+    return df.dtype(name);
+  }
+
+  public static Series column(DataFrame df, String name) {
+    return same(df, df.column(name));
+  }
+
+  public static DataFrame select(DataFrame df, String... names) {
+    return same(df, df.select(names));
+  }
+
+  public static DataFrame drop(DataFrame df, String... names) {
+    return same(df, df.drop(names));
+  }
+
+  public static DataFrame withColumn(DataFrame df, String name, Series s) {
+    DataFrame base = like(df, s);
+    return same(base, base.withColumn(name, aligned(base, s)));
+  }
+
+  public static DataFrame filter(DataFrame df, Series mask) {
+    DataFrame base = like(df, mask);
+    return Placements.isDistributed(base) ? DistributedRows.filter(base, aligned(base, mask)) : base.filter(mask);
+  }
+
+  /** A replicated frame cut to the rows of a distributed series, so the two line up. */
+  private static DataFrame like(DataFrame df, Series s) {
+    DistributedArrays.Chunk c = DistributedArrays.lookup(s);
+    if (c == null || Placements.isDistributed(df)) {
+      return df;
+    }
+    if (df.numRows() != c.globalLength()) {
+      throw new IllegalArgumentException("series '" + s.name() + "' has " + c.globalLength() + " rows, the frame has "
+          + df.numRows());
+    }
+    return Placements.register(df.slice((int) c.start(), s.size()), c.globalLength(), c.start());
+  }
+
+  public static DataFrame head(DataFrame df, int n) {
+    return Placements.isDistributed(df) ? DistributedRows.head(df, n) : df.head(n);
+  }
+
+  public static DataFrame tail(DataFrame df, int n) {
+    return Placements.isDistributed(df) ? DistributedRows.tail(df, n) : df.tail(n);
+  }
+
+  public static Series sum(DataFrame df) {
+    return reduce(df, Agg.Kind.SUM);
+  }
+
+  public static Series mean(DataFrame df) {
+    return reduce(df, Agg.Kind.MEAN);
+  }
+
+  public static Series min(DataFrame df) {
+    return reduce(df, Agg.Kind.MIN);
+  }
+
+  public static Series max(DataFrame df) {
+    return reduce(df, Agg.Kind.MAX);
+  }
+
+  public static Series count(DataFrame df) {
+    return reduce(df, Agg.Kind.COUNT);
+  }
+
+  public static Series std(DataFrame df) {
+    return reduce(df, Agg.Kind.STD);
+  }
+
+  public static Series var(DataFrame df) {
+    return reduce(df, Agg.Kind.VAR);
+  }
+
+  private static Series reduce(DataFrame df, Agg.Kind kind) {
+    return Placements.isDistributed(df) ? DistributedReductions.reduce(df, kind) : df.reduce(kind);
+  }
+
+  public static GroupBy groupBy(DataFrame df, String... keys) {
+    GroupBy g = df.groupBy(keys);
+    return Placements.isDistributed(df) ? Placements.register(g, Placements.globalRows(df), Placements.start(df)) : g;
+  }
+
+  public static DataFrame sortValues(DataFrame df, String... by) {
+    return sortValues(df, true, by);
+  }
+
+  public static DataFrame sortValues(DataFrame df, boolean ascending, String... by) {
+    return Placements.isDistributed(df) ? DistributedSort.sortValues(df, ascending, by) : df.sortValues(ascending, by);
+  }
+
+  public static DataFrame merge(DataFrame left, DataFrame right, String... on) {
+    return merge(left, right, JoinType.INNER, on);
+  }
+
+  public static DataFrame merge(DataFrame left, DataFrame right, JoinType how, String... on) {
+    if (!Placements.isDistributed(left) && !Placements.isDistributed(right)) {
+      return left.merge(right, how, on);
+    }
+    return DistributedJoin.merge(left, right, how, on);
+  }
+
+  public static String toString(DataFrame df) {
+    return replicate(df).toString();
+  }
+
+  public static boolean equals(DataFrame df, Object other) {
+    return replicate(df).equals(replicate(other));
+  }
+
+  public static int hashCode(DataFrame df) {
+    return replicate(df).hashCode();
+  }
+
+  public static void close(DataFrame df) {
+    df.close();
+  }
+
+  // ---- GroupBy ----------------------------------------------------------------------------------
+
+  public static List<String> keys(GroupBy g) {
+    return g.keys();
+  }
+
+  public static DataFrame agg(GroupBy g, Agg... aggs) {
+    return Placements.isDistributed(g) ? DistributedGroupBy.agg(g, aggs) : g.agg(aggs);
+  }
+
+  public static DataFrame sum(GroupBy g) {
+    return agg(g, g.defaultAggs(Agg.Kind.SUM));
+  }
+
+  public static DataFrame mean(GroupBy g) {
+    return agg(g, g.defaultAggs(Agg.Kind.MEAN));
+  }
+
+  public static DataFrame min(GroupBy g) {
+    return agg(g, g.defaultAggs(Agg.Kind.MIN));
+  }
+
+  public static DataFrame max(GroupBy g) {
+    return agg(g, g.defaultAggs(Agg.Kind.MAX));
+  }
+
+  public static DataFrame count(GroupBy g) {
+    return agg(g, g.defaultAggs(Agg.Kind.COUNT));
+  }
+
+  public static DataFrame std(GroupBy g) {
+    return agg(g, g.defaultAggs(Agg.Kind.STD));
+  }
+
+  public static DataFrame var(GroupBy g) {
+    return agg(g, g.defaultAggs(Agg.Kind.VAR));
+  }
+
+  // ---- Series -----------------------------------------------------------------------------------
+
+  public static int size(Series s) {
+    return Placements.isDistributed(s) ? (int) Placements.globalRows(s) : s.size();
+  }
+
+  public static String name(Series s) {
+    return s.name();
+  }
+
+  public static DType dtype(Series s) {
+    return s.dtype();
+  }
+
+  public static Series rename(Series s, String name) {
+    return same(s, s.rename(name));
+  }
+
+  public static Series add(Series s, Series o) {
+    return same(s, s.add(aligned(s, o)));
+  }
+
+  public static Series sub(Series s, Series o) {
+    return same(s, s.sub(aligned(s, o)));
+  }
+
+  public static Series mul(Series s, Series o) {
+    return same(s, s.mul(aligned(s, o)));
+  }
+
+  public static Series div(Series s, Series o) {
+    return same(s, s.div(aligned(s, o)));
+  }
+
+  public static Series add(Series s, double x) {
+    return same(s, s.add(x));
+  }
+
+  public static Series sub(Series s, double x) {
+    return same(s, s.sub(x));
+  }
+
+  public static Series mul(Series s, double x) {
+    return same(s, s.mul(x));
+  }
+
+  public static Series div(Series s, double x) {
+    return same(s, s.div(x));
+  }
+
+  public static Series gt(Series s, Series o) {
+    return same(s, s.gt(aligned(s, o)));
+  }
+
+  public static Series ge(Series s, Series o) {
+    return same(s, s.ge(aligned(s, o)));
+  }
+
+  public static Series lt(Series s, Series o) {
+    return same(s, s.lt(aligned(s, o)));
+  }
+
+  public static Series le(Series s, Series o) {
+    return same(s, s.le(aligned(s, o)));
+  }
+
+  public static Series eq(Series s, Series o) {
+    return same(s, s.eq(aligned(s, o)));
+  }
+
+  public static Series ne(Series s, Series o) {
+    return same(s, s.ne(aligned(s, o)));
+  }
+
+  public static Series gt(Series s, double x) {
+    return same(s, s.gt(x));
+  }
+
+  public static Series ge(Series s, double x) {
+    return same(s, s.ge(x));
+  }
+
+  public static Series lt(Series s, double x) {
+    return same(s, s.lt(x));
+  }
+
+  public static Series le(Series s, double x) {
+    return same(s, s.le(x));
+  }
+
+  public static Series eq(Series s, double x) {
+    return same(s, s.eq(x));
+  }
+
+  public static Series ne(Series s, double x) {
+    return same(s, s.ne(x));
+  }
+
+  public static Series eq(Series s, String x) {
+    return same(s, s.eq(x));
+  }
+
+  public static Series ne(Series s, String x) {
+    return same(s, s.ne(x));
+  }
+
+  public static Series and(Series s, Series o) {
+    return same(s, s.and(aligned(s, o)));
+  }
+
+  public static Series or(Series s, Series o) {
+    return same(s, s.or(aligned(s, o)));
+  }
+
+  public static Series not(Series s) {
+    return same(s, s.not());
+  }
+
+  public static Series filter(Series s, Series mask) {
+    return Placements.isDistributed(s) ? DistributedRows.filter(s, aligned(s, mask)) : s.filter(mask);
+  }
+
+  public static Series head(Series s, int n) {
+    return Placements.isDistributed(s) ? DistributedRows.head(s, n) : s.head(n);
+  }
+
+  public static Series tail(Series s, int n) {
+    return Placements.isDistributed(s) ? DistributedRows.tail(s, n) : s.tail(n);
+  }
+
+  public static double sum(Series s) {
+    return Placements.isDistributed(s) ? DistributedReductions.stats(s).sum() : s.sum();
+  }
+
+  public static double mean(Series s) {
+    return Placements.isDistributed(s) ? DistributedReductions.stats(s).mean() : s.mean();
+  }
+
+  public static double min(Series s) {
+    return Placements.isDistributed(s) ? DistributedReductions.stats(s).min() : s.min();
+  }
+
+  public static double max(Series s) {
+    return Placements.isDistributed(s) ? DistributedReductions.stats(s).max() : s.max();
+  }
+
+  public static double std(Series s) {
+    return Placements.isDistributed(s) ? DistributedReductions.stats(s).std() : s.std();
+  }
+
+  public static double var(Series s) {
+    return Placements.isDistributed(s) ? DistributedReductions.stats(s).var() : s.var();
+  }
+
+  public static long count(Series s) {
+    return Placements.isDistributed(s) ? DistributedReductions.stats(s).count() : s.count();
+  }
+
+  public static int nullCount(Series s) {
+    return Placements.isDistributed(s) ? FrameComm.comm().allreduce(s.nullCount(), dev.parjit.mpi.ReduceOp.SUM)
+        : s.nullCount();
+  }
+
+  public static double getDouble(Series s, int i) {
+    return Placements.isDistributed(s) ? Replication.getDouble(s, i) : s.getDouble(i);
+  }
+
+  public static long getLong(Series s, int i) {
+    return Placements.isDistributed(s) ? Replication.getLong(s, i) : s.getLong(i);
+  }
+
+  public static int getInt(Series s, int i) {
+    return Placements.isDistributed(s) ? Replication.getInt(s, i) : s.getInt(i);
+  }
+
+  public static boolean getBoolean(Series s, int i) {
+    return Placements.isDistributed(s) ? Replication.getBoolean(s, i) : s.getBoolean(i);
+  }
+
+  public static String getString(Series s, int i) {
+    return Placements.isDistributed(s) ? Replication.getString(s, i) : s.getString(i);
+  }
+
+  public static boolean isNull(Series s, int i) {
+    return Placements.isDistributed(s) ? Replication.isNull(s, i) : s.isNull(i);
+  }
+
+  public static double[] toDoubleArray(Series s) {
+    return ((Series) replicate(s)).toDoubleArray();
+  }
+
+  public static long[] toLongArray(Series s) {
+    return ((Series) replicate(s)).toLongArray();
+  }
+
+  public static String[] toStringArray(Series s) {
+    return ((Series) replicate(s)).toStringArray();
+  }
+
+  public static String toString(Series s) {
+    return replicate(s).toString();
+  }
+
+  public static boolean equals(Series s, Object other) {
+    return replicate(s).equals(replicate(other));
+  }
+
+  public static int hashCode(Series s) {
+    return replicate(s).hashCode();
+  }
+
+  public static void close(Series s) {
+    s.close();
+  }
+
+  // ---- row loops: local access by global index ---------------------------------------------------
+
+  /** {@code s.getDouble(i)} inside a parallel loop: {@code i} is global and owned by this rank. */
+  public static double localDouble(Series s, int i) {
+    return s.getDouble(local(s, i));
+  }
+
+  public static long localLong(Series s, int i) {
+    return s.getLong(local(s, i));
+  }
+
+  public static int localInt(Series s, int i) {
+    return s.getInt(local(s, i));
+  }
+
+  public static boolean localBoolean(Series s, int i) {
+    return s.getBoolean(local(s, i));
+  }
+
+  public static String localString(Series s, int i) {
+    return s.getString(local(s, i));
+  }
+
+  public static boolean localIsNull(Series s, int i) {
+    return s.isNull(local(s, i));
+  }
+
+  private static int local(Series s, int i) {
+    DistributedArrays.Chunk c = DistributedArrays.lookup(s);
+    return c == null ? i : (int) (i - c.start());
+  }
+
+  // ---- whole values ------------------------------------------------------------------------------
+
+  /** The whole frame or series on every rank (REP returns, printing); anything else unchanged. */
+  public static Object replicate(Object value) {
+    return Replication.replicate(value);
+  }
+
+  /** The same placement as {@code source}, for a column-wise result. */
+  private static <T> T same(Object source, T result) {
+    DistributedArrays.Chunk c = DistributedArrays.lookup(source);
+    return c == null ? result : Placements.register(result, c.globalLength(), c.start());
+  }
+
+  /**
+   * {@code other} as a chunk aligned with {@code base}: a distributed operand must sit exactly where
+   * {@code base} does; a replicated one of the global length is cut to this rank's rows.
+   */
+  private static Series aligned(Object base, Series other) {
+    DistributedArrays.Chunk b = DistributedArrays.lookup(base);
+    DistributedArrays.Chunk o = DistributedArrays.lookup(other);
+    if (b == null) {
+      return o == null ? other : (Series) replicate(other);
+    }
+    if (o != null) {
+      if (o.globalLength() != b.globalLength() || o.start() != b.start()) {
+        throw new IllegalArgumentException("series '" + other.name() + "' is not aligned with the data it is combined with"
+            + " (" + o.globalLength() + " rows from " + o.start() + " vs " + b.globalLength() + " rows from " + b.start() + ")");
+      }
+      return other;
+    }
+    if (other.size() != b.globalLength()) {
+      throw new IllegalArgumentException("series '" + other.name() + "' has " + other.size() + " rows, the data it is"
+          + " combined with has " + b.globalLength());
+    }
+    int local = base instanceof DataFrame df ? df.numRows() : ((Series) base).size();
+    return other.slice((int) b.start(), local);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.parjit.frame.dist;
+
+import dev.parjit.frame.DataFrame;
+import dev.parjit.frame.Series;
+import dev.parjit.frame.kernel.Sorting;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * A distributed sample sort giving exactly the sequential stable order: rows are ordered by the
+ * sort keys, then by their global row number (the stable tie-break, negated for a descending
+ * sort so that one direction serves both). Each rank sorts its chunk, contributes evenly spaced
+ * samples, every rank picks the same splitters from the gathered samples, rows go to the rank of
+ * their range (one all-to-all), and each rank sorts what it received. The result is 1D_Var.
+ */
+final class DistributedSort {
+
+  static final String ROW = "__parjit_row";
+
+  private DistributedSort() { }
+
+  static DataFrame sortValues(DataFrame df, boolean ascending, String... by) {
+    if (by.length == 0) {
+      throw new IllegalArgumentException("sortValues needs at least one column");
+    }
+    long start = Placements.start(df);
+    long[] rows = new long[df.numRows()];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = ascending ? start + i : -(start + i);
+    }
+    DataFrame tagged = df.withColumn(ROW, Series.of(ROW, rows));
+    String[] keys = Arrays.copyOf(by, by.length + 1);
+    keys[by.length] = ROW;
+    DataFrame sorted = sortedBy(tagged, ascending, keys);
+    int p = FrameComm.comm().size();
+    DataFrame[] pieces = split(sorted, splitters(sorted, ascending, keys, p), ascending, keys, p);
+    List<DataFrame> received = FrameComm.alltoall(pieces);
+    DataFrame mine = sortedBy(DataFrame.concat(received.toArray(new DataFrame[0])), ascending, keys).drop(ROW);
+    long[] placement = FrameComm.placementOf(mine.numRows());
+    return Placements.register(mine, placement[1], placement[0]);
+  }
+
+  static DataFrame sortedBy(DataFrame df, boolean ascending, String[] keys) {
+    return df.takeRows(Sorting.argsort(vectors(df, keys), ascending));
+  }
+
+  private static List<FieldVector> vectors(DataFrame df, String[] keys) {
+    List<FieldVector> out = new ArrayList<>(keys.length);
+    for (String k : keys) {
+      out.add(df.column(k).arrowVector());
+    }
+    return out;
+  }
+
+  /** {@code p - 1} splitter rows, the same on every rank, from samples of every rank's sorted chunk. */
+  private static DataFrame splitters(DataFrame sorted, boolean ascending, String[] keys, int p) {
+    int n = sorted.numRows();
+    int perRank = Math.min(n, 4 * p); // oversampling keeps the parts balanced
+    int[] picks = new int[perRank];
+    for (int k = 0; k < perRank; k++) {
+      picks[k] = (int) ((k + 0.5) * n / perRank);
+    }
+    DataFrame samples = sorted.select(keys).takeRows(picks);
+    DataFrame all = sortedBy(DataFrame.concat(FrameComm.allgather(samples).toArray(new DataFrame[0])), ascending, keys);
+    int m = all.numRows();
+    int[] chosen = new int[m == 0 ? 0 : p - 1];
+    for (int k = 0; k < chosen.length; k++) {
+      chosen[k] = (int) ((long) (k + 1) * m / p);
+      chosen[k] = Math.min(chosen[k], m - 1);
+    }
+    return all.takeRows(chosen);
+  }
+
+  /**
+   * Cuts the sorted chunk at the splitters: a row goes to the number of splitters ordered before it.
+   * Found by sorting rows and splitters together (rows first, so a row equal to a splitter stays
+   * below it) with the same ordering code as every other sort here.
+   */
+  private static DataFrame[] split(DataFrame sorted, DataFrame splitters, boolean ascending, String[] keys, int p) {
+    int n = sorted.numRows();
+    DataFrame[] out = new DataFrame[p];
+    if (splitters.numRows() == 0) {
+      out[0] = sorted;
+      for (int d = 1; d < p; d++) {
+        out[d] = sorted.slice(0, 0);
+      }
+      return out;
+    }
+    DataFrame both = DataFrame.concat(sorted.select(keys), splitters);
+    int[] order = Sorting.argsort(vectors(both, keys), ascending);
+    int[] bounds = new int[p + 1];
+    int seen = 0;
+    int rowsBefore = 0;
+    for (int idx : order) {
+      if (idx >= n) {
+        seen++;
+        bounds[seen] = rowsBefore;
+      } else {
+        rowsBefore++;
+      }
+    }
+    for (int d = seen + 1; d <= p; d++) {
+      bounds[d] = n;
+    }
+    bounds[p] = n;
+    for (int d = 0; d < p; d++) {
+      out[d] = sorted.slice(bounds[d], bounds[d + 1] - bounds[d]);
+    }
+    return out;
+  }
+}

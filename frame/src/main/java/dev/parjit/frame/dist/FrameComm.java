@@ -1,0 +1,88 @@
+package dev.parjit.frame.dist;
+
+import dev.parjit.frame.DataFrame;
+import dev.parjit.frame.kernel.FrameCodec;
+import dev.parjit.mpi.Communicator;
+import dev.parjit.runtime.ParallelRuntime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Moving frames between ranks: encoded with {@link FrameCodec}, exchanged as bytes. */
+final class FrameComm {
+
+  private FrameComm() { }
+
+  static Communicator comm() {
+    return ParallelRuntime.communicator();
+  }
+
+  /** Every rank's frame, in rank order, on every rank. */
+  static List<DataFrame> allgather(DataFrame local) {
+    List<DataFrame> out = new ArrayList<>();
+    for (byte[] b : allgatherBytes(FrameCodec.encode(local))) {
+      out.add(FrameCodec.decode(b));
+    }
+    return out;
+  }
+
+  /** Every rank's bytes, in rank order. */
+  static List<byte[]> allgatherBytes(byte[] local) {
+    Communicator c = comm();
+    long[] sizes = c.allgather((long) local.length);
+    byte[] all = c.allgatherv(local);
+    List<byte[]> out = new ArrayList<>(sizes.length);
+    int at = 0;
+    for (long s : sizes) {
+      out.add(Arrays.copyOfRange(all, at, at + (int) s));
+      at += (int) s;
+    }
+    return out;
+  }
+
+  /** Sends {@code perDestination[d]} to rank d; returns what each rank sent here, in rank order. */
+  static List<DataFrame> alltoall(DataFrame[] perDestination) {
+    Communicator c = comm();
+    int p = c.size();
+    byte[][] parts = new byte[p][];
+    int total = 0;
+    int[] sendCounts = new int[p];
+    for (int d = 0; d < p; d++) {
+      parts[d] = FrameCodec.encode(perDestination[d]);
+      sendCounts[d] = parts[d].length;
+      total += parts[d].length;
+    }
+    byte[] send = new byte[total];
+    int at = 0;
+    for (byte[] b : parts) {
+      System.arraycopy(b, 0, send, at, b.length);
+      at += b.length;
+    }
+    int[] ones = new int[p];
+    Arrays.fill(ones, 1);
+    int[] recvCounts = c.alltoallv(sendCounts.clone(), ones);
+    byte[] received = c.alltoallv(send, sendCounts);
+    List<DataFrame> out = new ArrayList<>(p);
+    at = 0;
+    for (int r = 0; r < p; r++) {
+      out.add(FrameCodec.decode(Arrays.copyOfRange(received, at, at + recvCounts[r])));
+      at += recvCounts[r];
+    }
+    return out;
+  }
+
+  /** Global placement of a chunk of {@code localRows}: {start, globalRows}. */
+  static long[] placementOf(long localRows) {
+    long[] counts = comm().allgather(localRows);
+    long start = 0;
+    long total = 0;
+    int me = comm().rank();
+    for (int r = 0; r < counts.length; r++) {
+      if (r < me) {
+        start += counts[r];
+      }
+      total += counts[r];
+    }
+    return new long[] {start, total};
+  }
+}
