@@ -24,12 +24,26 @@ import org.xerial.snappy.Snappy;
  * not supported and fail with the codec's name.
  */
 final class ParquetCodecs implements CompressionCodecFactory {
-  /** Shared instance: the codecs are stateless. */
-  static final ParquetCodecs INSTANCE = new ParquetCodecs();
+  /** Shared instance: every decompressed page gets its own array. */
+  static final ParquetCodecs INSTANCE = new ParquetCodecs(false);
 
   private static final int ZSTD_LEVEL = 3;
 
-  private ParquetCodecs() {}
+  private final boolean reuse;
+
+  private ParquetCodecs(boolean reuse) {
+    this.reuse = reuse;
+  }
+
+  /**
+   * A factory for one single-threaded reader whose decompressors write every page into the same
+   * growing array, valid only until the next page is decompressed: no allocation, zeroing or GC
+   * per page. Only for consumers that finish with a page (and copy its dictionary) before asking
+   * for the next, as {@link ChunkDecoder} does.
+   */
+  static ParquetCodecs reusing() {
+    return new ParquetCodecs(true);
+  }
 
   @Override
   public BytesInputCompressor getCompressor(CompressionCodecName codec) {
@@ -53,7 +67,7 @@ final class ParquetCodecs implements CompressionCodecFactory {
       case GZIP:
       case ZSTD:
       case LZ4_RAW:
-        return new Decompressor(codec);
+        return new Decompressor(codec, reuse);
       default:
         throw new UnsupportedOperationException("unsupported Parquet compression codec " + codec);
     }
@@ -75,7 +89,12 @@ final class ParquetCodecs implements CompressionCodecFactory {
 
   static byte[] decompress(CompressionCodecName codec, byte[] in, int off, int len, int outLen)
       throws IOException {
-    byte[] out = new byte[outLen];
+    return decompress(codec, in, off, len, new byte[outLen], outLen);
+  }
+
+  /** Decompresses into {@code out[0..outLen)} and returns {@code out}. */
+  static byte[] decompress(CompressionCodecName codec, byte[] in, int off, int len, byte[] out, int outLen)
+      throws IOException {
     switch (codec) {
       case SNAPPY: {
         int n = Snappy.uncompress(in, off, len, out, 0);
@@ -103,6 +122,7 @@ final class ParquetCodecs implements CompressionCodecFactory {
       }
       default:
         System.arraycopy(in, off, out, 0, Math.min(len, outLen));
+        break;
     }
     return out;
   }
@@ -115,9 +135,12 @@ final class ParquetCodecs implements CompressionCodecFactory {
 
   private static final class Decompressor implements BytesInputDecompressor {
     private final CompressionCodecName codec;
+    private final boolean reuse;
+    private byte[] scratch = new byte[0];
 
-    Decompressor(CompressionCodecName codec) {
+    Decompressor(CompressionCodecName codec, boolean reuse) {
       this.codec = codec;
+      this.reuse = reuse;
     }
 
     @Override
@@ -126,9 +149,18 @@ final class ParquetCodecs implements CompressionCodecFactory {
         return bytes;
       }
       ByteBuffer in = heap(bytes);
-      return BytesInput.from(
-          ParquetCodecs.decompress(
-              codec, in.array(), in.arrayOffset() + in.position(), in.remaining(), decompressedSize));
+      byte[] out;
+      if (reuse) {
+        if (scratch.length < decompressedSize) {
+          scratch = new byte[Math.max(decompressedSize, scratch.length + scratch.length / 2)];
+        }
+        out = scratch;
+      } else {
+        out = new byte[decompressedSize];
+      }
+      ParquetCodecs.decompress(
+          codec, in.array(), in.arrayOffset() + in.position(), in.remaining(), out, decompressedSize);
+      return BytesInput.from(out, 0, decompressedSize);
     }
 
     @Override
@@ -136,7 +168,8 @@ final class ParquetCodecs implements CompressionCodecFactory {
         throws IOException {
       byte[] in = new byte[compressedSize];
       input.duplicate().get(in);
-      output.put(ParquetCodecs.decompress(codec, in, 0, compressedSize, decompressedSize));
+      output.put(ParquetCodecs.decompress(codec, in, 0, compressedSize, new byte[decompressedSize], decompressedSize),
+          0, decompressedSize);
     }
 
     @Override

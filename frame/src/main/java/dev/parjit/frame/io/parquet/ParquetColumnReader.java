@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
@@ -60,6 +61,7 @@ public final class ParquetColumnReader {
         vectors.add(v);
         allocate(v, (int) total, stringBytes(ds, f.getName(), groups));
       }
+      ParquetReadOptions options = ParquetFiles.bulkOptions();
       long row = 0;
       int i = 0;
       while (i < groups.size()) {
@@ -68,7 +70,7 @@ public final class ParquetColumnReader {
         while (j < groups.size() && groups.get(j).file().equals(file)) {
           j++;
         }
-        row = readFile(ds, file, groups.subList(i, j), fields, vectors, row);
+        row = readFile(ds, file, groups.subList(i, j), fields, vectors, row, options);
         i = j;
       }
       for (FieldVector v : vectors) {
@@ -141,14 +143,14 @@ public final class ParquetColumnReader {
   }
 
   private static long readFile(ParquetDataset ds, Path file, List<RowGroupRef> groups,
-      List<Field> fields, List<FieldVector> vectors, long row) {
+      List<Field> fields, List<FieldVector> vectors, long row, ParquetReadOptions options) {
     ParquetMetadata footer = ds.footer(file);
     MessageType schema = footer.getFileMetaData().getSchema();
     List<ColumnDescriptor> columns = new ArrayList<>();
     List<ChunkDecoder> decoders = new ArrayList<>();
     String current = fields.isEmpty() ? null : fields.get(0).getName();
     int group = -1;
-    try (ParquetFileReader reader = ParquetFiles.open(file, footer)) {
+    try (ParquetFileReader reader = ParquetFiles.open(file, footer, options)) {
       for (int c = 0; c < fields.size(); c++) {
         current = fields.get(c).getName();
         ColumnDescriptor d = schema.getColumnDescription(new String[] {current});

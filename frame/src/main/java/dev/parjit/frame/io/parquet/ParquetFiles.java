@@ -8,7 +8,6 @@ import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.io.LocalInputFile;
 
 /** Opening Parquet files through Parquet-MR without a Hadoop file system or configuration. */
 final class ParquetFiles {
@@ -37,7 +36,7 @@ final class ParquetFiles {
     if (!Files.isRegularFile(file)) {
       throw new FrameIOException("Parquet file not found: " + file);
     }
-    try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), OPTIONS)) {
+    try (ParquetFileReader r = ParquetFileReader.open(new ChannelInputFile(file), OPTIONS)) {
       return r.getFooter();
     } catch (IOException | RuntimeException e) {
       throw new FrameIOException(
@@ -48,10 +47,27 @@ final class ParquetFiles {
   /**
    * @param file a Parquet file whose footer was already read
    * @param footer that footer, so it is not parsed again
-   * @return a reader positioned nowhere in particular; the caller closes it
+   * @return a reader with the shared options; the caller closes it
    */
   static ParquetFileReader open(Path file, ParquetMetadata footer) throws IOException {
-    LocalInputFile in = new LocalInputFile(file);
-    return new ParquetFileReader(in, footer, OPTIONS, in.newStream());
+    return open(file, footer, OPTIONS);
+  }
+
+  /**
+   * Options for one single-threaded bulk read: chunk buffers recycled between row groups and page
+   * decompression into one reused array (see {@link ParquetCodecs#reusing()}).
+   */
+  static ParquetReadOptions bulkOptions() {
+    return ParquetReadOptions.builder(new PlainParquetConfiguration())
+        .copy(OPTIONS)
+        .withCodecFactory(ParquetCodecs.reusing())
+        .withAllocator(new BufferPool())
+        .build();
+  }
+
+  /** Opens with the given options, reusing an already-read footer. */
+  static ParquetFileReader open(Path file, ParquetMetadata footer, ParquetReadOptions options) throws IOException {
+    ChannelInputFile in = new ChannelInputFile(file);
+    return new ParquetFileReader(in, footer, options, in.newStream());
   }
 }
