@@ -1,0 +1,187 @@
+package dev.parjit.frame.io.parquet;
+
+import dev.parjit.frame.io.FrameIOException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Reads columns of a {@link ParquetDataset} into Arrow vectors, decoding whole pages in bulk.
+ *
+ * <p>Parquet-MR reads the requested column chunks of a row group (projection: other columns are
+ * never read from disk) and decompresses pages; {@link ChunkDecoder}s then decode each page
+ * straight into the vectors' buffers. Vectors are sized once for all requested groups, so no
+ * buffer is copied or grown except the string data buffer.
+ */
+public final class ParquetColumnReader {
+  private ParquetColumnReader() {}
+
+  /**
+   * Reads the given columns of the given row groups, concatenated in list order.
+   *
+   * @param ds the dataset
+   * @param columns column names, in the order wanted; {@code null} for every column of the files
+   * @param groups row groups of {@code ds} (for example {@link ParquetDataset#share})
+   * @param alloc allocator of the returned vectors
+   * @return one vector per column, named after it, with as many rows as the groups hold; the caller
+   *     owns (and closes) them
+   * @throws FrameIOException naming the column when it is missing (listing the available ones) or
+   *     unsupported, and naming the file and column when a page cannot be read
+   */
+  public static List<FieldVector> read(
+      ParquetDataset ds, List<String> columns, List<RowGroupRef> groups, BufferAllocator alloc) {
+    List<Field> fields = resolve(ds, columns);
+    long total = 0;
+    for (RowGroupRef g : groups) {
+      total += g.rowCount();
+    }
+    if (total > Integer.MAX_VALUE - 1) {
+      throw new FrameIOException(total + " rows of " + ds.path() + " do not fit one Arrow vector; read fewer row groups");
+    }
+    List<FieldVector> vectors = new ArrayList<>();
+    try {
+      for (Field f : fields) {
+        FieldVector v = f.createVector(alloc);
+        vectors.add(v);
+        allocate(v, (int) total, stringBytes(ds, f.getName(), groups));
+      }
+      ParquetReadOptions options = ParquetFiles.bulkOptions();
+      long row = 0;
+      int i = 0;
+      while (i < groups.size()) {
+        Path file = groups.get(i).file();
+        int j = i;
+        while (j < groups.size() && groups.get(j).file().equals(file)) {
+          j++;
+        }
+        row = readFile(ds, file, groups.subList(i, j), fields, vectors, row, options);
+        i = j;
+      }
+      for (FieldVector v : vectors) {
+        if (v instanceof BaseVariableWidthVector s) {
+          s.setLastSet((int) total - 1);
+        }
+        v.setValueCount((int) total);
+      }
+      return vectors;
+    } catch (RuntimeException | Error e) {
+      vectors.forEach(FieldVector::close);
+      throw e;
+    }
+  }
+
+  private static List<Field> resolve(ParquetDataset ds, List<String> columns) {
+    List<String> names = new ArrayList<>();
+    if (columns == null) {
+      ds.schema().getFields().forEach(f -> names.add(f.getName()));
+      // "All" must not silently drop columns we cannot represent.
+      if (!ds.unsupportedColumns().isEmpty()) {
+        var e = ds.unsupportedColumns().entrySet().iterator().next();
+        throw new FrameIOException("column '" + e.getKey() + "' of " + ds.path() + " has " + e.getValue()
+            + "; request the supported columns " + ds.columnNames() + " explicitly");
+      }
+    } else {
+      names.addAll(columns);
+    }
+    List<Field> fields = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      if (!seen.add(name)) {
+        throw new FrameIOException("column '" + name + "' requested twice from " + ds.path());
+      }
+      String reason = ds.unsupportedColumns().get(name);
+      if (reason != null) {
+        throw new FrameIOException("column '" + name + "' of " + ds.path() + " cannot be read: " + reason);
+      }
+      Field f = ds.schema().getFields().stream().filter(x -> x.getName().equals(name)).findFirst().orElse(null);
+      if (f == null) {
+        throw new FrameIOException("column '" + name + "' not found in " + ds.path()
+            + "; available columns: " + ds.columnNames());
+      }
+      fields.add(f);
+    }
+    return fields;
+  }
+
+  /** Uncompressed size of a string column's chunks: a good first size for its data buffer. */
+  private static long stringBytes(ParquetDataset ds, String column, List<RowGroupRef> groups) {
+    long bytes = 0;
+    for (RowGroupRef g : groups) {
+      BlockMetaData b = ds.footer(g.file()).getBlocks().get(g.index());
+      for (ColumnChunkMetaData c : b.getColumns()) {
+        if (c.getPath().size() == 1 && c.getPath().toArray()[0].equals(column)) {
+          bytes += c.getTotalUncompressedSize();
+        }
+      }
+    }
+    return bytes;
+  }
+
+  private static void allocate(FieldVector v, int rows, long stringBytes) {
+    if (v instanceof BaseVariableWidthVector s) {
+      s.allocateNew(Math.max(1024, Math.min(stringBytes, Integer.MAX_VALUE / 2)), rows);
+      s.getOffsetBuffer().setInt(0, 0);
+    } else {
+      ((BaseFixedWidthVector) v).allocateNew(rows);
+    }
+  }
+
+  private static long readFile(ParquetDataset ds, Path file, List<RowGroupRef> groups,
+      List<Field> fields, List<FieldVector> vectors, long row, ParquetReadOptions options) {
+    ParquetMetadata footer = ds.footer(file);
+    MessageType schema = footer.getFileMetaData().getSchema();
+    List<ColumnDescriptor> columns = new ArrayList<>();
+    List<ChunkDecoder> decoders = new ArrayList<>();
+    String current = fields.isEmpty() ? null : fields.get(0).getName();
+    int group = -1;
+    try (ParquetFileReader reader = ParquetFiles.open(file, footer, options)) {
+      for (int c = 0; c < fields.size(); c++) {
+        current = fields.get(c).getName();
+        ColumnDescriptor d = schema.getColumnDescription(new String[] {current});
+        columns.add(d);
+        decoders.add(ChunkDecoders.create(vectors.get(c), d));
+      }
+      reader.setRequestedSchema(columns);
+      for (RowGroupRef g : groups) {
+        group = g.index();
+        if (g.index() < 0 || g.index() >= footer.getBlocks().size()
+            || footer.getBlocks().get(g.index()).getRowCount() != g.rowCount()) {
+          throw new FrameIOException("row group " + g.index() + " does not exist in " + file);
+        }
+        if (g.rowCount() == 0 || columns.isEmpty()) {
+          row += g.rowCount();
+          continue;
+        }
+        try (PageReadStore store = reader.readRowGroup(g.index())) {
+          for (int c = 0; c < columns.size(); c++) {
+            current = fields.get(c).getName();
+            decoders.get(c).readChunk(store.getPageReader(columns.get(c)), row, g.rowCount());
+          }
+        }
+        row += g.rowCount();
+      }
+      return row;
+    } catch (FrameIOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new FrameIOException("cannot read column '" + current + "' of Parquet file " + file
+          + (group >= 0 ? " (row group " + group + ")" : "") + ": " + e, e);
+    }
+  }
+}

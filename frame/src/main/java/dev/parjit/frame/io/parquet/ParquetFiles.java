@@ -1,0 +1,73 @@
+package dev.parjit.frame.io.parquet;
+
+import dev.parjit.frame.io.FrameIOException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+
+/** Opening Parquet files through Parquet-MR without a Hadoop file system or configuration. */
+final class ParquetFiles {
+  private ParquetFiles() {}
+
+  /**
+   * Read options shared by every reader: our own codecs (no Hadoop {@code Configuration}), and no
+   * filtering, because readers address row groups by their index in the footer.
+   */
+  static final ParquetReadOptions OPTIONS =
+      ParquetReadOptions.builder(new PlainParquetConfiguration())
+          .withCodecFactory(ParquetCodecs.INSTANCE)
+          .useStatsFilter(false)
+          .useDictionaryFilter(false)
+          .useRecordFilter(false)
+          .useColumnIndexFilter(false)
+          .useBloomFilter(false)
+          .build();
+
+  /**
+   * @param file a Parquet file
+   * @return its footer
+   * @throws FrameIOException naming the file when it is missing, truncated or not Parquet
+   */
+  static ParquetMetadata readFooter(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new FrameIOException("Parquet file not found: " + file);
+    }
+    try (ParquetFileReader r = ParquetFileReader.open(new ChannelInputFile(file), OPTIONS)) {
+      return r.getFooter();
+    } catch (IOException | RuntimeException e) {
+      throw new FrameIOException(
+          "not a readable Parquet file (truncated or not Parquet): " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * @param file a Parquet file whose footer was already read
+   * @param footer that footer, so it is not parsed again
+   * @return a reader with the shared options; the caller closes it
+   */
+  static ParquetFileReader open(Path file, ParquetMetadata footer) throws IOException {
+    return open(file, footer, OPTIONS);
+  }
+
+  /**
+   * Options for one single-threaded bulk read: chunk buffers recycled between row groups and page
+   * decompression into one reused array (see {@link ParquetCodecs#reusing()}).
+   */
+  static ParquetReadOptions bulkOptions() {
+    return ParquetReadOptions.builder(new PlainParquetConfiguration())
+        .copy(OPTIONS)
+        .withCodecFactory(ParquetCodecs.reusing())
+        .withAllocator(new BufferPool())
+        .build();
+  }
+
+  /** Opens with the given options, reusing an already-read footer. */
+  static ParquetFileReader open(Path file, ParquetMetadata footer, ParquetReadOptions options) throws IOException {
+    ChannelInputFile in = new ChannelInputFile(file);
+    return new ParquetFileReader(in, footer, options, in.newStream());
+  }
+}
