@@ -74,6 +74,9 @@ final class LoopSafety {
     if (m.owner.equals("java/io/PrintStream") && m.name.startsWith("print")) {
       return null;
     }
+    if (FrameReads.isElementRead(m) || FrameReads.isSizeRead(m)) {
+      return null; // frames are immutable; reads of distributed ones are checked by the analyzer
+    }
     if (m.getOpcode() == Opcodes.INVOKESTATIC && m.owner.equals(owner.name) && depth > 0) {
       for (MethodNode helper : owner.methods) {
         if (helper.name.equals(m.name) && helper.desc.equals(m.desc)) {

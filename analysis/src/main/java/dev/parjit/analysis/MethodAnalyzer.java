@@ -56,7 +56,7 @@ public final class MethodAnalyzer {
   /** Everything computed once per method. */
   private record Facts(MethodNode method, FlowGraph graph, Liveness liveness, Consumers consumers,
       LoopSafety safety, List<NaturalLoop> loops, Map<Integer, AbstractInsnNode> candidateStores,
-      Map<Integer, Integer> paramSlots, CallModel calls, Set<Integer> calleeSlots) { }
+      Map<Integer, Integer> paramSlots, CallModel calls, Set<Integer> calleeSlots, DistributionAnalysis frames) { }
 
   private record LoopDecision(CountedLoop shape, List<ScalarReduction> reductions, List<ArrayReduction> arrayReductions,
       String reason) {
@@ -95,7 +95,9 @@ public final class MethodAnalyzer {
       f = new Facts(method, graph, new Liveness(method, graph), consumers,
           new LoopSafety(owner), NaturalLoops.find(graph, new Dominators(graph)), stores,
           arrayParameters(method, mode, distributed, context.calleeParams(), consumers), calls,
-          calleeSlots(method, mode, distributed, context.calleeParams()));
+          calleeSlots(method, mode, distributed, context.calleeParams()),
+          // Frames alone (arrays taken as REP): which series a row loop may be aligned with.
+          DistributionAnalysis.run(owner.name, method, Map.of(), Map.of(), calls, root -> root instanceof MethodInsnNode));
     } catch (AnalyzerException e) {
       throw new AnalysisException("the method does not verify: " + e.getMessage(), e);
     }
@@ -169,6 +171,26 @@ public final class MethodAnalyzer {
     return null;
   }
 
+  /**
+   * The slot of the distributed series {@code read} ({@code s.getDouble(i)}) reads at the index of
+   * {@code loop}, or {@code null}.
+   */
+  private static Integer alignedSeries(Facts f, AbstractInsnNode read, CountedLoop loop) {
+    if (!(read instanceof MethodInsnNode m) || !FrameReads.isElementRead(m) || loop == null
+        || !loop.indexType().equals("I")) {
+      return null;
+    }
+    Set<AbstractInsnNode> receiver = f.consumers().operand(read, 1);
+    Set<AbstractInsnNode> index = f.consumers().operand(read, 0);
+    if (receiver.size() == 1 && receiver.iterator().next() instanceof VarInsnNode s && s.getOpcode() == Opcodes.ALOAD
+        && f.frames().local(s, s.var) != null && f.frames().local(s, s.var).isDistributed()
+        && index.size() == 1 && index.iterator().next() instanceof VarInsnNode i && i.getOpcode() == Opcodes.ILOAD
+        && i.var == loop.indexSlot()) {
+      return s.var;
+    }
+    return null;
+  }
+
   /** Whether the load reads the slot's distributed array rather than another value kept there. */
   private static boolean seesCandidate(Facts f, VarInsnNode load, Map<Integer, AbstractInsnNode> stores) {
     if (f.paramSlots().containsKey(load.var)) {
@@ -217,6 +239,14 @@ public final class MethodAnalyzer {
     });
     if (unsafe != null) {
       return new LoopDecision(shape, List.of(), "it " + unsafe);
+    }
+    for (int i = body.nextSetBit(0); i >= 0; i = body.nextSetBit(i + 1)) {
+      AbstractInsnNode x = method.instructions.get(i);
+      if (x instanceof MethodInsnNode m && FrameReads.isElementRead(m) && f.frames().anyArgumentDistributed(m)
+          && alignedSeries(f, m, shape) == null) {
+        return new LoopDecision(shape, List.of(), "it reads a distributed series at an index other than its own"
+            + lines.at(x));
+      }
     }
     if (f.liveness().isLiveAt(exitIndex, shape.indexSlot())) {
       return new LoopDecision(shape, List.of(), "its index '"
@@ -337,7 +367,7 @@ public final class MethodAnalyzer {
 
   private static MethodPlan plan(ClassNode owner, Facts f, ExecutionMode mode, Map<Integer, AbstractInsnNode> candidates,
       Set<Integer> oneD, List<LoopDecision> decisions, Map<Integer, RepDecision> arrayReps, boolean distributedReturn,
-      DistributionAnalysis lattice) {
+      DistributionAnalysis lattice) throws AnalysisException {
     MethodNode method = f.method();
     List<LoopPlan> plans = new ArrayList<>();
     List<RepDecision> reps = new ArrayList<>();
@@ -347,15 +377,22 @@ public final class MethodAnalyzer {
       int line = LineTable.line(method.instructions.get(loop.header()));
       if (d.reason() != null) {
         plans.add(new LoopPlan(id, line, false, Distribution.REP, d.reason(), d.shape(), List.of(), List.of(),
-            List.of(), List.of()));
+            List.of(), List.of(), List.of()));
         reps.add(new RepDecision("loop #" + id, d.reason(), line));
         continue;
       }
       List<ArrayAccess> accesses = new ArrayList<>();
+      List<AbstractInsnNode> seriesReads = new ArrayList<>();
       Set<Integer> aligned = new TreeSet<>();
       for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
         AbstractInsnNode x = method.instructions.get(i);
         int op = x.getOpcode();
+        Integer series = alignedSeries(f, x, d.shape());
+        if (series != null) {
+          aligned.add(series);
+          seriesReads.add(x);
+          continue;
+        }
         if ((op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE)) {
           Integer slot = alignedArray(f, x, d.shape(), oneD);
           if (slot != null) {
@@ -365,8 +402,8 @@ public final class MethodAnalyzer {
           }
         }
       }
-      plans.add(new LoopPlan(id, line, true, Distribution.ONE_D_BLOCK, null, d.shape(), List.copyOf(aligned),
-          accesses, d.reductions(), d.arrayReductions()));
+      plans.add(new LoopPlan(id, line, true, seriesReads.isEmpty() ? Distribution.ONE_D_BLOCK : Distribution.ONE_D_VAR,
+          null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads));
     }
     List<AbstractInsnNode> allocations = new ArrayList<>();
     List<AbstractInsnNode> lengths = new ArrayList<>();
@@ -393,7 +430,19 @@ public final class MethodAnalyzer {
     Map<String, Distribution> variables = DataVariables.of(method, lattice, f.paramSlots(), params);
     List<MethodInsnNode> frameCalls = new ArrayList<>();
     List<MethodInsnNode> printed = new ArrayList<>();
+    Set<AbstractInsnNode> localReads = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    plans.forEach(lp -> localReads.addAll(lp.seriesAccesses()));
     for (AbstractInsnNode x : method.instructions) {
+      if (localReads.contains(x)) {
+        continue; // read locally by the parallel loop
+      }
+      if (x instanceof MethodInsnNode read && FrameReads.isElementRead(read) && lattice.anyArgumentDistributed(read)
+          && insideParallelLoop(f, plans, x)) {
+        // Reading a distributed series by global index is a collective (the owner broadcasts);
+        // ranks running different iterations cannot do it.
+        throw new AnalysisException("a distributed series is read at an index other than the loop's in parallel loop"
+            + new LineTable().at(x), null);
+      }
       if (x instanceof MethodInsnNode call && FrameCalls.isFrameType(call.owner)) {
         boolean distributed = lattice.anyArgumentDistributed(call);
         if (FrameCalls.isSource(call) || FrameCalls.isArrayWrap(call)) {
@@ -465,6 +514,16 @@ public final class MethodAnalyzer {
       }
       reps.add(new RepDecision(name, why, params.contains(name) ? -1 : line));
     });
+  }
+
+  private static boolean insideParallelLoop(Facts f, List<LoopPlan> plans, AbstractInsnNode x) {
+    int index = f.method().instructions.indexOf(x);
+    for (int k = 0; k < plans.size(); k++) {
+      if (plans.get(k).parallel() && f.loops().get(k).body().get(index)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The variable name of a demoted origin that a value stored into {@code name} derives from. */

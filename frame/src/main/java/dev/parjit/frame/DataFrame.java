@@ -103,6 +103,31 @@ public final class DataFrame implements AutoCloseable {
     return b.build();
   }
 
+  /**
+   * Reads a Parquet file, or a directory of part files (in name order), decoding only the named
+   * columns (all when none are named). Inside {@code @Jit} code each rank reads its share of the
+   * row groups. Bad input (a missing file or column, a truncated file) fails with a
+   * {@link dev.parjit.frame.io.FrameIOException} naming the file and column.
+   */
+  public static DataFrame readParquet(String path, String... columns) {
+    return dev.parjit.frame.io.FrameIO.readParquet(path, columns);
+  }
+
+  /** Reads a CSV file with a header row; column types are inferred from its first lines. */
+  public static DataFrame readCsv(String path) {
+    return dev.parjit.frame.io.FrameIO.readCsv(path);
+  }
+
+  /**
+   * Writes this frame as Parquet into directory {@code dir}, replacing the part files of an earlier
+   * write: one part file ({@code part-00000.parquet}) here, one per rank for distributed data inside
+   * {@code @Jit} code. Each file appears atomically.
+   */
+  public void toParquet(String dir) {
+    dev.parjit.frame.io.FrameIO.clearParts(dir);
+    dev.parjit.frame.io.FrameIO.writePart(this, dir, 0);
+  }
+
   /** A builder: {@code DataFrame.builder().add("x", xs).add("s", series).build()}. */
   public static DataFrameBuilder builder() {
     return new DataFrameBuilder();

@@ -14,8 +14,14 @@ import java.util.WeakHashMap;
  */
 public final class DistributedArrays {
 
-  /** Where a chunk sits in its distributed array. */
-  public record Chunk(long globalLength, long start) { }
+  /**
+   * Where a chunk sits in its distributed value.
+   *
+   * @param globalLength rows (elements) of the whole value
+   * @param start        global index of the chunk's first row
+   * @param localLength  rows in this chunk
+   */
+  public record Chunk(long globalLength, long start, long localLength) { }
 
   // WeakHashMap compares keys with equals(): arrays use identity equals, so it is an identity map.
   private static final Map<Object, Chunk> CHUNKS = Collections.synchronizedMap(new WeakHashMap<>());
@@ -24,7 +30,12 @@ public final class DistributedArrays {
 
   /** Records that {@code chunk} holds items {@code [start, start + length)} of an array of {@code globalLength}. */
   public static void register(Object chunk, long globalLength, long start) {
-    CHUNKS.put(chunk, new Chunk(globalLength, start));
+    register(chunk, globalLength, start, java.lang.reflect.Array.getLength(chunk));
+  }
+
+  /** As {@link #register(Object, long, long)} for a chunk that is not an array (a frame's). */
+  public static void register(Object chunk, long globalLength, long start, long localLength) {
+    CHUNKS.put(chunk, new Chunk(globalLength, start, localLength));
   }
 
   /** The chunk's placement, or {@code null} for an array that is not distributed (REP). */

@@ -100,7 +100,8 @@ public final class ParallelRuntime {
 
   /** One past the global index of this rank's last element of {@code array}. */
   public static int ownedEnd(Object array) {
-    return ownedStart(array) + Array.getLength(array);
+    DistributedArrays.Chunk chunk = DistributedArrays.lookup(array);
+    return chunk == null ? Array.getLength(array) : (int) (chunk.start() + chunk.localLength());
   }
 
   /** {@code array.length} as the sequential program sees it: the global length. */

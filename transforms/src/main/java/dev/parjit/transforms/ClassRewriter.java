@@ -165,7 +165,7 @@ public final class ClassRewriter {
           log.add(LoopChunkingPass.NAME + " " + name + " loop #" + loop.id() + ": declined: " + loop.reason());
           continue;
         }
-        String declined = LoopChunkingPass.apply(method, loop, plan.globalLengths());
+        String declined = LoopChunkingPass.apply(method, loop, plan.globalLengths(), plan.distributedFrameCalls());
         log.add(LoopChunkingPass.NAME + " " + name + " loop #" + loop.id()
             + (declined == null ? ": applied" : ": declined: " + declined));
         changed |= declined == null;

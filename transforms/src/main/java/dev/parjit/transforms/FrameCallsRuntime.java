@@ -33,6 +33,15 @@ public final class FrameCallsRuntime {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, name, "(L" + call.owner + ";" + call.desc.substring(1), false);
   }
 
+  /**
+   * {@code s.getDouble(i)} in a parallel loop over a distributed series: {@code localDouble(s, i)},
+   * which reads this rank's row {@code i - start} ({@code getLong} to {@code localLong}, ...).
+   */
+  public static MethodInsnNode localRead(MethodInsnNode read) {
+    String name = read.name.equals("isNull") ? "localIsNull" : "local" + read.name.substring(3);
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, name, "(L" + read.owner + ";" + read.desc.substring(1), false);
+  }
+
   /** {@code replicate(Object)Object} for the argument on top of the stack (printing a distributed frame). */
   public static MethodInsnNode replicateTop() {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, "replicate", "(Ljava/lang/Object;)Ljava/lang/Object;", false);

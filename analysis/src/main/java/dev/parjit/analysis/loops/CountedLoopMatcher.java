@@ -151,6 +151,12 @@ public final class CountedLoopMatcher {
 
   private static boolean isInvariantPure(AbstractInsnNode x, BitSet stored) {
     int op = x.getOpcode();
+    if (x instanceof org.objectweb.asm.tree.MethodInsnNode m) {
+      // df.numRows() and s.size(): frames are immutable, so their sizes are loop-invariant.
+      return m.getOpcode() == Opcodes.INVOKEVIRTUAL && m.desc.equals("()I")
+          && ((m.owner.equals("dev/parjit/frame/DataFrame") && m.name.equals("numRows"))
+              || (m.owner.equals("dev/parjit/frame/Series") && m.name.equals("size")));
+    }
     if (x instanceof VarInsnNode v) {
       return op >= Opcodes.ILOAD && op <= Opcodes.ALOAD && !stored.get(v.var);
     }

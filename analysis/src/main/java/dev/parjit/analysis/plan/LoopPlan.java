@@ -1,5 +1,7 @@
 package dev.parjit.analysis.plan;
 
+import org.objectweb.asm.tree.AbstractInsnNode;
+
 import java.util.List;
 
 /**
@@ -17,6 +19,8 @@ import java.util.List;
  * @param accesses         accesses to distributed arrays needing index translation
  * @param reductions       scalar reductions, combined with one allreduce after the loop
  * @param arrayReductions  array reductions (histograms), combined element-wise after the loop
+ * @param seriesAccesses   {@code s.getDouble(i)} and the like on a distributed series at the loop's
+ *                         index: they read this rank's rows ({@code DistributedFrames.localDouble})
  */
 public record LoopPlan(
     int id,
@@ -28,5 +32,6 @@ public record LoopPlan(
     List<Integer> alignedArraySlots,
     List<ArrayAccess> accesses,
     List<ScalarReduction> reductions,
-    List<ArrayReduction> arrayReductions) {
+    List<ArrayReduction> arrayReductions,
+    List<AbstractInsnNode> seriesAccesses) {
 }

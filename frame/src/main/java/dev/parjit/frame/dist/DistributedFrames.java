@@ -22,6 +22,30 @@ public final class DistributedFrames {
 
   // ---- sources: this rank's share -------------------------------------------------------------
 
+  /** {@code DataFrame.readParquet(path)}: this rank's row groups, balanced by rows. */
+  public static DataFrame readParquet(String path) {
+    return DistributedSources.readParquet(path);
+  }
+
+  /** {@code DataFrame.readParquet(path, columns...)}: this rank's row groups of the named columns. */
+  public static DataFrame readParquet(String path, String... columns) {
+    return DistributedSources.readParquet(path, columns);
+  }
+
+  /** {@code DataFrame.readCsv(path)}: this rank's line-aligned byte range. */
+  public static DataFrame readCsv(String path) {
+    return DistributedSources.readCsv(path);
+  }
+
+  /** {@code df.toParquet(dir)}: one part file per rank for distributed data, one file for REP data. */
+  public static void toParquet(DataFrame df, String dir) {
+    if (Placements.isDistributed(df)) {
+      DistributedSources.toParquet(df, dir);
+    } else {
+      DistributedSources.toParquetOnce(df, dir);
+    }
+  }
+
   /** {@code DataFrame.of(name, chunk)} over a 1D array chunk: the frame sits where the chunk does. */
   public static DataFrame frameOf(String name, double[] values) {
     return wrap(DataFrame.of(name, values), values);

@@ -14,7 +14,9 @@ public final class Placements {
 
   /** Records {@code local} as rows {@code [start, start + local rows)} of {@code globalRows}. */
   public static <T> T register(T local, long globalRows, long start) {
-    DistributedArrays.register(local, globalRows, start);
+    long rows = local instanceof dev.parjit.frame.DataFrame df ? df.numRows()
+        : local instanceof dev.parjit.frame.Series s ? s.size() : 0;
+    DistributedArrays.register(local, globalRows, start, rows);
     return local;
   }
 

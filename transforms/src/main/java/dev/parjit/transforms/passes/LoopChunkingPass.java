@@ -6,6 +6,7 @@ import dev.parjit.analysis.plan.BoundKind;
 import dev.parjit.analysis.plan.CountedLoop;
 import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.ScalarReduction;
+import dev.parjit.transforms.FrameCallsRuntime;
 import dev.parjit.transforms.RuntimeCalls;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -15,6 +16,7 @@ import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -45,6 +47,15 @@ public final class LoopChunkingPass {
 
   /** Rewrites one loop; returns {@code null} when applied, else why it declined. */
   public static String apply(MethodNode method, LoopPlan loop, java.util.List<AbstractInsnNode> globalLengths) {
+    return apply(method, loop, globalLengths, java.util.List.of());
+  }
+
+  /**
+   * As above; {@code frameCalls} are the frame calls the plan redirects to their distributed
+   * versions: a bound such as {@code df.numRows()} copied into the preheader must be redirected too.
+   */
+  public static String apply(MethodNode method, LoopPlan loop, java.util.List<AbstractInsnNode> globalLengths,
+      java.util.List<? extends AbstractInsnNode> frameCalls) {
     if (!loop.parallel()) {
       return "the loop is sequential: " + loop.reason();
     }
@@ -65,9 +76,11 @@ public final class LoopChunkingPass {
     pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), lo));
     // end = the bound, as an exclusive limit
     java.util.Set<AbstractInsnNode> global = DistributedArraysPass.identitySet(globalLengths);
+    java.util.Set<AbstractInsnNode> redirected = DistributedArraysPass.identitySet(frameCalls);
     for (AbstractInsnNode b : shape.boundInsns()) {
-      // a.length of a distributed array in the bound is its global length
-      pre.add(global.contains(b) ? RuntimeCalls.length() : b.clone(null));
+      // a.length of a distributed array, df.numRows() of a distributed frame: global sizes
+      pre.add(global.contains(b) ? RuntimeCalls.length()
+          : redirected.contains(b) ? FrameCallsRuntime.distributedVersion((MethodInsnNode) b) : b.clone(null));
     }
     if (shape.kind() == BoundKind.LE) {
       pre.add(isLong ? new InsnNode(Opcodes.LCONST_1) : new InsnNode(Opcodes.ICONST_1));
@@ -125,6 +138,11 @@ public final class LoopChunkingPass {
       shift.add(new VarInsnNode(Opcodes.ILOAD, start));
       shift.add(new InsnNode(Opcodes.ISUB));
       method.instructions.insert(access.indexProducer(), shift);
+    }
+
+    // s.getDouble(i) on a distributed series reads this rank's row i - start.
+    for (AbstractInsnNode read : loop.seriesAccesses()) {
+      method.instructions.set(read, FrameCallsRuntime.localRead((MethodInsnNode) read));
     }
 
     // The condition compares the index with the rank's exclusive end.

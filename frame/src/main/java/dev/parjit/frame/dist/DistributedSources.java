@@ -1,0 +1,105 @@
+package dev.parjit.frame.dist;
+
+import dev.parjit.frame.DataFrame;
+import dev.parjit.frame.io.FrameIO;
+import dev.parjit.frame.io.csv.CsvReader;
+import dev.parjit.frame.io.csv.CsvSchema;
+import dev.parjit.frame.io.parquet.ParquetDataset;
+import dev.parjit.frame.io.parquet.RowGroupRef;
+import dev.parjit.mpi.Communicator;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reading files in parallel: each rank reads its share (row groups balanced by rows, or a
+ * line-aligned byte range of a CSV file), giving a 1D_Var frame whose placement every rank knows
+ * from the footers (Parquet) or one allgather of counts (CSV). Bad input fails on every rank with
+ * the same message, so the driver sees one exception naming the file.
+ */
+final class DistributedSources {
+
+  private DistributedSources() { }
+
+  static DataFrame readParquet(String path, String... columns) {
+    Communicator c = FrameComm.comm();
+    ParquetDataset ds = ParquetDataset.open(Path.of(path));
+    List<RowGroupRef> mine = ParquetDataset.share(ds.rowGroups(), c.rank(), c.size());
+    DataFrame local = FrameIO.readParquet(ds, columns.length == 0 ? null : Arrays.asList(columns), mine);
+    long start = mine.isEmpty() ? firstRowAfter(ds, c.rank(), c.size()) : mine.get(0).firstRow();
+    return Placements.register(local, ds.numRows(), start);
+  }
+
+  /** Where an empty share sits: the first row of the next rank that has one (or the end). */
+  private static long firstRowAfter(ParquetDataset ds, int rank, int size) {
+    for (int r = rank + 1; r < size; r++) {
+      List<RowGroupRef> share = ParquetDataset.share(ds.rowGroups(), r, size);
+      if (!share.isEmpty()) {
+        return share.get(0).firstRow();
+      }
+    }
+    return ds.numRows();
+  }
+
+  static DataFrame readCsv(String path) {
+    Communicator c = FrameComm.comm();
+    Path file = Path.of(path);
+    CsvSchema schema = CsvReader.infer(file);
+    long[] range = CsvReader.split(file, c.size()).get(c.rank());
+    DataFrame local = FrameIO.readCsv(file, range[0], range[1], schema);
+    long[] p = FrameComm.placementOf(local.numRows());
+    return Placements.register(local, p[1], p[0]);
+  }
+
+  /** {@code toParquet(dir)} of replicated data: written once, by rank 0; the others wait for it. */
+  static void toParquetOnce(DataFrame df, String dir) {
+    Communicator c = FrameComm.comm();
+    RuntimeException failure = null;
+    if (c.rank() == 0) {
+      try {
+        df.toParquet(dir);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+    int failed = c.allreduce(failure == null ? 0 : 1, dev.parjit.mpi.ReduceOp.MAX);
+    if (failure != null) {
+      throw failure;
+    }
+    if (failed != 0) {
+      throw new dev.parjit.frame.io.FrameIOException("writing " + dir + " failed on rank 0");
+    }
+  }
+
+  /**
+   * {@code toParquet(dir)} of distributed data: every rank writes its part file; a barrier
+   * afterwards, so the directory is complete when any rank goes on.
+   */
+  static void toParquet(DataFrame df, String dir) {
+    Communicator c = FrameComm.comm();
+    RuntimeException failure = null;
+    try {
+      if (c.rank() == 0) {
+        FrameIO.clearParts(dir);
+      }
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    c.barrier(); // cleared before anyone writes
+    try {
+      if (failure == null) {
+        FrameIO.writePart(df, dir, c.rank());
+      }
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    // Agree on failure before going on, so no rank waits in a later collective for a failed one.
+    int failed = c.allreduce(failure == null ? 0 : 1, dev.parjit.mpi.ReduceOp.MAX);
+    if (failure != null) {
+      throw failure;
+    }
+    if (failed != 0) {
+      throw new dev.parjit.frame.io.FrameIOException("writing " + dir + " failed on another rank");
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.parjit.frame.io;
+
+import dev.parjit.frame.DataFrame;
+import dev.parjit.frame.FrameMemory;
+import dev.parjit.frame.Series;
+import dev.parjit.frame.io.csv.CsvReader;
+import dev.parjit.frame.io.csv.CsvSchema;
+import dev.parjit.frame.io.parquet.ParquetColumnReader;
+import dev.parjit.frame.io.parquet.ParquetColumnWriter;
+import dev.parjit.frame.io.parquet.ParquetDataset;
+import dev.parjit.frame.io.parquet.RowGroupRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * Frames from and to files: the sequential {@code DataFrame.readParquet/readCsv/toParquet}, and the
+ * per-rank pieces the distributed versions read and write.
+ */
+public final class FrameIO {
+
+  /** Row group size of written files. */
+  public static final int ROW_GROUP_ROWS = 1 << 20;
+
+  private FrameIO() { }
+
+  /** The rows of the given row groups, only the named columns ({@code null}: all). */
+  public static DataFrame readParquet(ParquetDataset ds, List<String> columns, List<RowGroupRef> groups) {
+    List<FieldVector> vectors = ParquetColumnReader.read(ds, columns, groups, FrameMemory.allocator());
+    return DataFrame.fromArrow(vectors);
+  }
+
+  /** A whole Parquet file or directory of part files. */
+  public static DataFrame readParquet(String path, String... columns) {
+    ParquetDataset ds = ParquetDataset.open(Path.of(path));
+    return readParquet(ds, columns.length == 0 ? null : Arrays.asList(columns), ds.rowGroups());
+  }
+
+  /** A whole CSV file, types inferred from its first lines. */
+  public static DataFrame readCsv(String path) {
+    Path file = Path.of(path);
+    CsvSchema schema = CsvReader.infer(file);
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw new FrameIOException("cannot read CSV file " + file + ": " + e.getMessage(), e);
+    }
+    return DataFrame.fromArrow(CsvReader.read(file, 0, size, schema, FrameMemory.allocator()));
+  }
+
+  /** The byte range {@code [start, end)} of a CSV file (lines starting inside it), with a shared schema. */
+  public static DataFrame readCsv(Path file, long start, long end, CsvSchema schema) {
+    return DataFrame.fromArrow(CsvReader.read(file, start, end, schema, FrameMemory.allocator()));
+  }
+
+  /**
+   * Removes the part files ({@code part-*.parquet}) an earlier write left in {@code dir}, so a
+   * directory always holds exactly one write's parts.
+   */
+  public static void clearParts(String dir) {
+    Path directory = Path.of(dir);
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    try (var files = Files.list(directory)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        String name = f.getFileName().toString();
+        if (name.startsWith("part-") && name.endsWith(".parquet")) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException e) {
+      throw new FrameIOException("cannot clear directory " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes {@code df} as the part file {@code part-NNNNN.parquet} of directory {@code dir}
+   * (SNAPPY). The directory is created if needed; the file appears atomically.
+   */
+  public static Path writePart(DataFrame df, String dir, int part) {
+    Path directory = Path.of(dir);
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new FrameIOException("cannot create directory " + directory + ": " + e.getMessage(), e);
+    }
+    Path file = directory.resolve(String.format("part-%05d.parquet", part));
+    List<FieldVector> vectors = new ArrayList<>();
+    for (String c : df.columns()) {
+      Series s = df.column(c);
+      vectors.add(s.arrowVector());
+    }
+    ParquetColumnWriter.write(vectors, file, CompressionCodecName.SNAPPY, ROW_GROUP_ROWS);
+    java.lang.ref.Reference.reachabilityFence(df);
+    return file;
+  }
+}

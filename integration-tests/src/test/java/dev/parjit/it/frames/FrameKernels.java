@@ -1,0 +1,143 @@
+package dev.parjit.it.frames;
+
+import dev.parjit.Jit;
+import dev.parjit.frame.Agg;
+import dev.parjit.frame.DataFrame;
+import dev.parjit.frame.JoinType;
+import dev.parjit.frame.Series;
+
+/**
+ * DataFrame kernels, compiled in place on every rank ({@code spawn = false}): each returns a
+ * replicated value (a REP return), so every rank can print the same answer as the sequential run.
+ */
+public final class FrameKernels {
+
+  private FrameKernels() { }
+
+  /** The seed's {@code f(n, a)}: a frame over an array made in the method. */
+  @Jit(spawn = false)
+  public static DataFrame seed(int n, double a) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i + a;
+    }
+    return DataFrame.of("A", x);
+  }
+
+  /** The seed's {@code meanPowerSpeed}. */
+  @Jit(spawn = false)
+  public static Series meanPowerSpeed(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    return df.select("power", "speed").mean();
+  }
+
+  /** A row loop over a column: parallel like an array loop. */
+  @Jit(spawn = false)
+  public static double rowLoop(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    Series power = df.column("power");
+    double s = 0;
+    for (int i = 0; i < df.numRows(); i++) {
+      s += power.getDouble(i) * 2;
+    }
+    return s;
+  }
+
+  @Jit(spawn = false)
+  public static Series stats(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    Series p = df.column("power");
+    return Series.of("stats", new double[] {p.sum(), p.mean(), p.min(), p.max(), p.std(), p.var(), p.count(),
+        df.numRows()});
+  }
+
+  @Jit(spawn = false)
+  public static DataFrame describe(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    return DataFrame.builder().add("sum", df.sum()).add("count", df.count()).add("min", df.min())
+        .add("max", df.max()).add("std", df.std()).build();
+  }
+
+  @Jit(spawn = false)
+  public static DataFrame filtered(String path, double limit) {
+    DataFrame df = DataFrame.readParquet(path);
+    return df.filter(df.column("power").gt(limit).and(df.column("zone").ne("z3")));
+  }
+
+  @Jit(spawn = false)
+  public static DataFrame headAndTail(String path, int k) {
+    DataFrame df = DataFrame.readParquet(path);
+    return DataFrame.concat(df.head(k), df.tail(k));
+  }
+
+  @Jit(spawn = false)
+  public static DataFrame groupMean(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    return df.select("zone", "power", "speed").groupBy("zone").mean();
+  }
+
+  @Jit(spawn = false)
+  public static DataFrame groupAgg(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    return df.groupBy("zone", "flag").agg(Agg.sum("power"), Agg.count("speed"), Agg.max("cadence"), Agg.std("speed"));
+  }
+
+  @Jit(spawn = false)
+  public static DataFrame sorted(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    return df.sortValues(false, "zone", "cadence").head(25);
+  }
+
+  /** A distributed frame joined with a small replicated one (a broadcast join). */
+  @Jit(spawn = false)
+  public static DataFrame joinSmall(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    DataFrame zones = DataFrame.builder().add("zone", new String[] {"z0", "z1", "z2", "z9"})
+        .add("weight", new double[] {1.5, 2.5, 3.5, 9.5}).build();
+    return df.select("id", "zone", "power").merge(zones, JoinType.LEFT, "zone");
+  }
+
+  /** Two distributed frames joined by shuffling both sides. */
+  @Jit(spawn = false)
+  public static DataFrame joinLarge(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    DataFrame left = df.select("id", "zone", "power").filter(df.column("power").gt(150));
+    DataFrame right = df.select("zone", "cadence").filter(df.column("cadence").lt(61));
+    return left.merge(right, "zone").sortValues("id", "cadence").head(40);
+  }
+
+  /** Writes one part file per rank, reads the directory back. */
+  @Jit(spawn = false)
+  public static Series roundTrip(String path, String out) {
+    DataFrame df = DataFrame.readParquet(path);
+    df.filter(df.column("power").gt(100)).toParquet(out);
+    return DataFrame.readParquet(out).select("power", "cadence").sum();
+  }
+
+  @Jit(spawn = false)
+  public static Series csvMeans(String path) {
+    DataFrame df = DataFrame.readCsv(path);
+    return df.select("a", "b").mean();
+  }
+
+  /** Arithmetic between distributed columns, then a reduction. */
+  @Jit(spawn = false)
+  public static double derived(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    Series work = df.column("power").mul(df.column("speed")).add(1.0);
+    return df.withColumn("work", work).column("work").mean();
+  }
+
+  /** Elements by global index outside any loop: the owner broadcasts them. */
+  @Jit(spawn = false)
+  public static String elements(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    Series zone = df.column("zone");
+    Series power = df.column("power");
+    int n = df.numRows();
+    if (n == 0) {
+      return "empty";
+    }
+    return zone.getString(0) + "/" + zone.getString(n - 1) + "/" + power.getDouble(n / 2) + "/" + power.isNull(n - 1);
+  }
+}

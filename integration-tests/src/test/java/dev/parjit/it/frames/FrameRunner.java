@@ -1,0 +1,61 @@
+package dev.parjit.it.frames;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Runs every frame kernel over the datasets of {@link FrameDifferentialTest} and prints
+ * {@code RESULT <kernel> <dataset> <value>} lines (multi-line values with {@code \n} escaped).
+ * Arguments: the data directory, and a scratch directory for written files.
+ */
+public final class FrameRunner {
+
+  /** Datasets: several parts and row groups, fewer rows than ranks, and none. */
+  public static final List<String> DATASETS = List.of("full", "tiny", "empty");
+
+  private FrameRunner() { }
+
+  public static List<String> results(Path data, Path scratch) {
+    List<String> out = new ArrayList<>();
+    out.add(line("seed", "n8a1", () -> FrameKernels.seed(8, 1).head(3)));
+    out.add(line("seed", "n8a2", () -> FrameKernels.seed(8, 2).head(3)));
+    out.add(line("seed", "n8a2.2", () -> FrameKernels.seed(8, 2.2).head(3)));
+    out.add(line("seed", "n0", () -> FrameKernels.seed(0, 1)));
+    out.add(line("seed", "n3", () -> FrameKernels.seed(3, 0.5)));
+    for (String d : DATASETS) {
+      String p = data.resolve(d).toString();
+      out.add(line("meanPowerSpeed", d, () -> FrameKernels.meanPowerSpeed(p)));
+      out.add(line("rowLoop", d, () -> FrameKernels.rowLoop(p)));
+      out.add(line("stats", d, () -> FrameKernels.stats(p)));
+      out.add(line("describe", d, () -> FrameKernels.describe(p)));
+      out.add(line("filtered", d, () -> FrameKernels.filtered(p, 120)));
+      out.add(line("headAndTail", d, () -> FrameKernels.headAndTail(p, 3)));
+      out.add(line("groupMean", d, () -> FrameKernels.groupMean(p)));
+      out.add(line("groupAgg", d, () -> FrameKernels.groupAgg(p)));
+      out.add(line("sorted", d, () -> FrameKernels.sorted(p)));
+      out.add(line("joinSmall", d, () -> FrameKernels.joinSmall(p)));
+      out.add(line("joinLarge", d, () -> FrameKernels.joinLarge(p)));
+      out.add(line("roundTrip", d, () -> FrameKernels.roundTrip(p, scratch.resolve("out-" + d).toString())));
+      out.add(line("derived", d, () -> FrameKernels.derived(p)));
+      out.add(line("elements", d, () -> FrameKernels.elements(p)));
+    }
+    out.add(line("csvMeans", "csv", () -> FrameKernels.csvMeans(data.resolve("table.csv").toString())));
+    return out;
+  }
+
+  private static String line(String kernel, String dataset, Supplier<Object> value) {
+    String text;
+    try {
+      text = String.valueOf(value.get());
+    } catch (RuntimeException e) {
+      text = "ERROR " + e;
+    }
+    return "RESULT " + kernel + " " + dataset + " " + text.replace("\n", "\\n");
+  }
+
+  public static void main(String[] args) {
+    results(Path.of(args[0]), Path.of(args[1])).forEach(System.out::println);
+  }
+}
