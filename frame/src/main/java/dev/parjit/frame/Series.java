@@ -112,10 +112,12 @@ public final class Series implements AutoCloseable {
     return own(Vectors.ofLongs(DType.TIMESTAMP, name, micros, anyNull ? valid : null), name, null);
   }
 
-  /** Wraps an Arrow vector, taking ownership of it; the name is the vector's field name. */
+  /**
+   * Wraps an Arrow vector, taking ownership of it; the name is the vector's field name. The
+   * vector must not be modified afterwards. An unsupported vector type is closed and rejected.
+   */
   public static Series fromArrow(FieldVector vector) {
-    DType.of(vector);
-    return new Series(vector, vector.getName(), null);
+    return own(vector, vector.getName(), null);
   }
 
   // ---- metadata --------------------------------------------------------------------------------

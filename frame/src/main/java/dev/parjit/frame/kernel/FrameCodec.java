@@ -37,6 +37,14 @@ public final class FrameCodec {
 
   /** The frame as bytes. */
   public static byte[] encode(DataFrame df) {
+    try {
+      return encodeColumns(df);
+    } finally {
+      java.lang.ref.Reference.reachabilityFence(df);
+    }
+  }
+
+  private static byte[] encodeColumns(DataFrame df) {
     List<String> names = df.columns();
     int n = df.numRows();
     List<FieldVector> vecs = new ArrayList<>();
@@ -57,7 +65,7 @@ public final class FrameCodec {
       FieldVector v = vecs.get(c);
       DType t = DType.of(v);
       bb.putInt(nameBytes.get(c).length).put(nameBytes.get(c));
-      bb.put((byte) (t.ordinal() + 1));
+      bb.put(code(t));
       boolean nulls = v.getNullCount() > 0;
       bb.put((byte) (nulls ? 1 : 0));
       if (nulls) putBits(bb, v.getValidityBuffer(), n);
@@ -94,9 +102,7 @@ public final class FrameCodec {
         byte[] nb = new byte[nameLen];
         bb.get(nb);
         String name = new String(nb, StandardCharsets.UTF_8);
-        int code = bb.get() - 1;
-        if (code < 0 || code >= DType.values().length) throw corrupt("bad dtype code " + (code + 1) + " for column '" + name + "'");
-        DType t = DType.values()[code];
+        DType t = dtype(bb.get(), name);
         boolean nulls = bb.get() != 0;
         int validStart = bb.position();
         if (nulls) skip(bb, bitmapBytes(n));
@@ -136,6 +142,31 @@ public final class FrameCodec {
     } catch (RuntimeException e) {
       vecs.forEach(FieldVector::close);
       throw e;
+    }
+  }
+
+  /** Wire code of a dtype (fixed: never renumber). */
+  private static byte code(DType t) {
+    switch (t) {
+      case FLOAT64: return 1;
+      case INT64: return 2;
+      case INT32: return 3;
+      case BOOL: return 4;
+      case STRING: return 5;
+      case TIMESTAMP: return 6;
+      default: throw new AssertionError(t);
+    }
+  }
+
+  private static DType dtype(byte code, String column) {
+    switch (code) {
+      case 1: return DType.FLOAT64;
+      case 2: return DType.INT64;
+      case 3: return DType.INT32;
+      case 4: return DType.BOOL;
+      case 5: return DType.STRING;
+      case 6: return DType.TIMESTAMP;
+      default: throw corrupt("bad dtype code " + code + " for column '" + column + "'");
     }
   }
 
