@@ -113,7 +113,7 @@ public final class DataFrame implements AutoCloseable {
     List<Series> views = new ArrayList<>();
     for (Series s : series) {
       if (s.name() == null) throw new IllegalArgumentException("fromSeries: every series needs a name");
-      views.add(s.rename(s.name()));
+      views.add(s.asColumn(s.name()));
     }
     return own(views);
   }
@@ -249,13 +249,13 @@ public final class DataFrame implements AutoCloseable {
     boolean replaced = false;
     for (Series c : columns) {
       if (c.name().equals(name)) {
-        out.add(s.rename(name));
+        out.add(s.asColumn(name));
         replaced = true;
       } else {
         out.add(c.rename(c.name()));
       }
     }
-    if (!replaced) out.add(s.rename(name));
+    if (!replaced) out.add(s.asColumn(name));
     return own(out);
   }
 

@@ -588,6 +588,11 @@ public final class Series implements AutoCloseable {
     }
   }
 
+  /** Zero-copy view named {@code columnName} without index labels: how a frame holds a column. */
+  Series asColumn(String columnName) {
+    return view(columnName, 0, size, null);
+  }
+
   /** Zero-copy view (own vector, shared buffers). */
   Series view(String newName, int start, int length, String[] newLabels) {
     try {
