@@ -31,6 +31,8 @@ import org.apache.arrow.vector.FieldVector;
  * <p>Missing values: Arrow nulls in every type, and NaN in FLOAT64 columns, are missing for
  * {@link #isNull}, {@link #nullCount}, reductions (skipped) and comparisons (false, {@code ne} true),
  * as in pandas. Binary operations are positional: labels are not aligned.
+ *
+ * <p>A Series is immutable, so it may be read from several threads at once.
  */
 public final class Series implements AutoCloseable {
   private final FieldVector vector;

@@ -108,23 +108,25 @@ public final class FrameCodec {
         if (nulls) skip(bb, bitmapBytes(n));
         int w = Vectors.width(t);
         FieldVector v;
+        // Sizes are checked against the input before anything is allocated, so a corrupt
+        // row count cannot trigger a huge allocation.
         if (t == DType.STRING) {
           int offStart = bb.position();
-          skip(bb, (n + 1) * 4L);
+          skip(bb, (n + 1L) * 4);
           int total = bb.getInt(offStart + n * 4);
-          if (total < 0 || bb.getInt(offStart) != 0) throw corrupt("bad string offsets in column '" + name + "'");
-          v = Vectors.allocate(t, name, n, total);
-          vecs.add(v);
-          v.getOffsetBuffer().setBytes(0, bytes, offStart, (n + 1) * 4L);
+          if (total < 0 || total > bb.remaining() || bb.getInt(offStart) != 0) throw corrupt("bad string offsets in column '" + name + "'");
           int dataStart = bb.position();
           skip(bb, total);
+          v = Vectors.allocate(t, name, n, total);
+          vecs.add(v);
+          v.getOffsetBuffer().setBytes(0, bytes, offStart, (n + 1L) * 4);
           if (total > 0) v.getDataBuffer().setBytes(0, bytes, dataStart, total);
         } else {
-          v = Vectors.allocate(t, name, n, 0);
-          vecs.add(v);
           long len = w > 0 ? (long) n * w : bitmapBytes(n);
           int dataStart = bb.position();
           skip(bb, len);
+          v = Vectors.allocate(t, name, n, 0);
+          vecs.add(v);
           if (len > 0) v.getDataBuffer().setBytes(0, bytes, dataStart, len);
         }
         if (nulls) {
@@ -180,7 +182,7 @@ public final class FrameCodec {
     if (w > 0) return (long) n * w;
     if (t == DType.BOOL) return bitmapBytes(n);
     ArrowBuf off = v.getOffsetBuffer();
-    return (n + 1) * 4L + (n == 0 ? 0 : off.getInt(n * 4L) - off.getInt(0));
+    return (n + 1L) * 4 + (n == 0 ? 0 : off.getInt(n * 4L) - off.getInt(0));
   }
 
   /** Copies {@code n} bits from an Arrow bitmap, clearing the unused high bits of the last byte. */
