@@ -16,6 +16,13 @@ class PandasFormatTest {
   }
 
   @Test
+  void numericHeadersGetALeadingSpace() {
+    assertEquals("   power\n0    1.0", DataFrame.of("power", new double[] {1}).toString());
+    assertEquals("   longname\n0         1", DataFrame.of("longname", new long[] {1}).toString());
+    assertEquals("  word\n0    a", DataFrame.of("word", new String[] {"a"}).toString());
+  }
+
+  @Test
   void trimsZerosEquallyAcrossTheColumn() {
     assertEquals("      x\n0  2.20\n1  3.25", DataFrame.of("x", new double[] {2.2, 3.25}).toString());
     assertEquals("          x\n0  0.333333\n1  1.000000", DataFrame.of("x", new double[] {1.0 / 3, 1}).toString());
