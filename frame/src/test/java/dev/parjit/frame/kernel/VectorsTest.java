@@ -47,10 +47,12 @@ class VectorsTest {
   void viewsShareBuffersAndCountReferences() {
     // Reference counts, not FrameMemory totals: the Cleaner may free other tests' garbage meanwhile.
     FieldVector v = Vectors.ofDoubles("x", new double[] {1, 2, 3}, null);
+    int own = v.getDataBuffer().refCnt(); // validity and data may share one allocation
     FieldVector view = Vectors.view(v, "y", 0, 3);
-    assertEquals(2, view.getDataBuffer().refCnt(), "an aligned view shares the data buffer");
+    int shared = view.getDataBuffer().refCnt();
+    assertTrue(shared > own, "an aligned view shares the data buffer");
     v.close();
-    assertEquals(1, view.getDataBuffer().refCnt(), "the view keeps the buffer alive");
+    assertEquals(shared - own, view.getDataBuffer().refCnt(), "the view keeps the buffer alive");
     assertEquals(3.0, view.getDataBuffer().getDouble(16));
     view.close();
   }
