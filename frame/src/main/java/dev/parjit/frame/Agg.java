@@ -15,7 +15,20 @@ import java.util.Objects;
 public final class Agg {
   /** The aggregate functions; sample std/var use ddof = 1 as pandas. */
   public enum Kind {
-    SUM, MEAN, MIN, MAX, COUNT, STD, VAR;
+    /** Sum. */
+    SUM,
+    /** Mean. */
+    MEAN,
+    /** Minimum. */
+    MIN,
+    /** Maximum. */
+    MAX,
+    /** Non-missing count. */
+    COUNT,
+    /** Sample standard deviation. */
+    STD,
+    /** Sample variance. */
+    VAR;
 
     /** Lower-case name used in {@code x_mean}-style output names. */
     public String suffix() {

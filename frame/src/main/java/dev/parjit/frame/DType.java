@@ -17,11 +17,17 @@ import org.apache.arrow.vector.VarCharVector;
  * Every type may hold nulls (Arrow validity bits).
  */
 public enum DType {
+  /** 64-bit float, Arrow {@code Float8Vector}; NaN counts as missing. */
   FLOAT64("float64"),
+  /** 64-bit signed integer, Arrow {@code BigIntVector}. */
   INT64("int64"),
+  /** 32-bit signed integer, Arrow {@code IntVector}. */
   INT32("int32"),
+  /** Boolean, Arrow {@code BitVector}. */
   BOOL("bool"),
+  /** UTF-8 string, Arrow {@code VarCharVector}; pandas prints the dtype as {@code object}. */
   STRING("object"),
+  /** Microseconds since 1970-01-01T00:00 without time zone, Arrow {@code TimeStampMicroVector}. */
   TIMESTAMP("datetime64[us]");
 
   private final String pandasName;

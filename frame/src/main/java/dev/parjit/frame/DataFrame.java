@@ -138,15 +138,26 @@ public final class DataFrame implements AutoCloseable {
     List<Series> views = new ArrayList<>();
     for (Series s : series) {
       if (s.name() == null) throw new IllegalArgumentException("fromSeries: every series needs a name");
-      views.add(s.rename(s.name()));
+      views.add(s.asColumn(s.name()));
     }
     return own(views);
   }
 
-  /** Columns from Arrow vectors, taking ownership of them; names are the field names. */
+  /**
+   * Columns from Arrow vectors, taking ownership of them; names are the field names. If a vector
+   * is rejected (unsupported type, unequal lengths, duplicate names), all of them are closed.
+   */
   public static DataFrame fromArrow(List<FieldVector> vectors) {
     List<Series> cols = new ArrayList<>();
-    for (FieldVector v : vectors) cols.add(Series.fromArrow(v));
+    int i = 0;
+    try {
+      for (; i < vectors.size(); i++) cols.add(Series.fromArrow(vectors.get(i)));
+    } catch (RuntimeException e) {
+      // Ownership was passed to us: free the rest (Series.fromArrow closed the rejected one).
+      for (int j = i + 1; j < vectors.size(); j++) vectors.get(j).close();
+      cols.forEach(Series::close);
+      throw e;
+    }
     return own(cols);
   }
 
@@ -263,13 +274,13 @@ public final class DataFrame implements AutoCloseable {
     boolean replaced = false;
     for (Series c : columns) {
       if (c.name().equals(name)) {
-        out.add(s.rename(name));
+        out.add(s.asColumn(name));
         replaced = true;
       } else {
         out.add(c.rename(c.name()));
       }
     }
-    if (!replaced) out.add(s.rename(name));
+    if (!replaced) out.add(s.asColumn(name));
     return own(out);
   }
 

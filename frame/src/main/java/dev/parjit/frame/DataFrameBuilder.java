@@ -44,9 +44,9 @@ public final class DataFrameBuilder {
     return put(Series.ofTimestamps(name, epochMicros));
   }
 
-  /** Adds a view of {@code series} named {@code name}. */
+  /** Adds a view of {@code series} named {@code name} (index labels are dropped). */
   public DataFrameBuilder add(String name, Series series) {
-    return put(series.rename(name));
+    return put(series.asColumn(name));
   }
 
   /**

@@ -31,6 +31,8 @@ import org.apache.arrow.vector.FieldVector;
  * <p>Missing values: Arrow nulls in every type, and NaN in FLOAT64 columns, are missing for
  * {@link #isNull}, {@link #nullCount}, reductions (skipped) and comparisons (false, {@code ne} true),
  * as in pandas. Binary operations are positional: labels are not aligned.
+ *
+ * <p>A Series is immutable, so it may be read from several threads at once.
  */
 public final class Series implements AutoCloseable {
   private final FieldVector vector;
@@ -112,10 +114,12 @@ public final class Series implements AutoCloseable {
     return own(Vectors.ofLongs(DType.TIMESTAMP, name, micros, anyNull ? valid : null), name, null);
   }
 
-  /** Wraps an Arrow vector, taking ownership of it; the name is the vector's field name. */
+  /**
+   * Wraps an Arrow vector, taking ownership of it; the name is the vector's field name. The
+   * vector must not be modified afterwards. An unsupported vector type is closed and rejected.
+   */
   public static Series fromArrow(FieldVector vector) {
-    DType.of(vector);
-    return new Series(vector, vector.getName(), null);
+    return own(vector, vector.getName(), null);
   }
 
   // ---- metadata --------------------------------------------------------------------------------
@@ -584,6 +588,11 @@ public final class Series implements AutoCloseable {
     } finally {
       Reference.reachabilityFence(this);
     }
+  }
+
+  /** Zero-copy view named {@code columnName} without index labels: how a frame holds a column. */
+  Series asColumn(String columnName) {
+    return view(columnName, 0, size, null);
   }
 
   /** Zero-copy view (own vector, shared buffers). */

@@ -40,6 +40,8 @@ class GroupByTest {
     assertEquals(DType.INT64, sample().groupBy("k").sum().column("n").dtype());
     assertArrayEquals(new long[] {70, 40, 60}, sample().groupBy("k").sum().column("n").toLongArray());
     assertArrayEquals(new long[] {20, 10, 60}, sample().groupBy("k").min().column("n").toLongArray());
+    assertArrayEquals(new long[] {50, 30, 60}, sample().groupBy("k").max().column("n").toLongArray());
+    assertArrayEquals(new long[] {1, 2, 1}, sample().groupBy("k").count().column("x").toLongArray());
     DataFrame sd = sample().groupBy("k").std();
     assertEquals(Math.sqrt(2), sd.column("x").getDouble(1), 1e-12);
     assertTrue(Double.isNaN(sd.column("x").getDouble(0)), "one value: NaN");

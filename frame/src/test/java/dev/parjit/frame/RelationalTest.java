@@ -88,4 +88,36 @@ class RelationalTest {
     DataFrame unaligned = DataFrame.concat(a.slice(1, 1), a.slice(1, 1), a);
     assertArrayEquals(new String[] {null, null, "p", null}, unaligned.column("s").toStringArray());
   }
+
+  @Test
+  void multiKeyDescendingSortAndTimestamps() {
+    DataFrame df = DataFrame.builder()
+        .add("a", new int[] {1, 2, 1, 2, 1})
+        .add("b", new long[] {5, -3, 7, Long.MIN_VALUE, Long.MAX_VALUE})
+        .addTimestamps("t", new long[] {-5, 4, 3, 2, 1})
+        .build();
+    DataFrame s = df.sortValues(false, "a", "b");
+    assertArrayEquals(new long[] {-3, Long.MIN_VALUE, Long.MAX_VALUE, 7, 5}, s.column("b").toLongArray());
+    assertArrayEquals(new long[] {-5, 1, 2, 3, 4}, df.sortValues("t").column("t").toLongArray());
+    DataFrame d = DataFrame.of("x", new double[] {-0.5, Double.NEGATIVE_INFINITY, 3, -0.0, 1e300, 0.0});
+    assertArrayEquals(new double[] {Double.NEGATIVE_INFINITY, -0.5, -0.0, 0.0, 3, 1e300}, d.sortValues("x").column("x").toDoubleArray());
+  }
+
+  @Test
+  void partitionByHashValidates() {
+    DataFrame df = DataFrame.of("k", new long[] {1, 2, 3});
+    assertThrows(IllegalArgumentException.class, () -> df.partitionByHash(new String[] {"k"}, 0));
+    assertThrows(IllegalArgumentException.class, () -> df.partitionByHash(new String[] {"x"}, 2));
+    DataFrame[] one = df.partitionByHash(new String[] {"k"}, 1);
+    assertEquals(df, one[0]);
+    assertEquals(0, df.head(0).partitionByHash(new String[] {"k"}, 4)[2].numRows());
+  }
+
+  @Test
+  void labelledSeriesBecomePlainColumns() {
+    Series labelled = Series.of("x", new double[] {1, 2}).withLabels("p", "q");
+    DataFrame df = DataFrame.builder().add("x", labelled).build();
+    assertEquals(DataFrame.of("x", new double[] {1, 2}), df);
+    assertEquals(DataFrame.of("x", new double[] {1, 2}), DataFrame.fromSeries(List.of(labelled)));
+  }
 }

@@ -38,10 +38,13 @@ public final class PandasFormat {
     for (int r : rows) index.add(Integer.toString(r));
     columns.add(justify(index, width(index), false));
     for (String name : names) {
-      List<String> cells = fixedWidth(CellText.cells(df.column(name), rows));
-      int w = Math.max(width(cells), name.length());
+      Series s = df.column(name);
+      // pandas puts a leading space before numeric column headers, as before numeric values.
+      String header = s.dtype().isNumeric() ? " " + name : name;
+      List<String> cells = fixedWidth(CellText.cells(s, rows));
+      int w = Math.max(width(cells), header.length());
       List<String> col = new ArrayList<>();
-      col.add(name);
+      col.add(header);
       col.addAll(cells);
       columns.add(justify(col, w, true));
     }

@@ -1,8 +1,6 @@
 package dev.parjit.frame.kernel;
 
 import dev.parjit.frame.DType;
-import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -15,13 +13,14 @@ public final class Arithmetic {
 
   /** The four arithmetic operators. */
   public enum Op {
-    ADD("+"), SUB("-"), MUL("*"), DIV("/");
-
-    final String symbol;
-
-    Op(String symbol) {
-      this.symbol = symbol;
-    }
+    /** Addition. */
+    ADD,
+    /** Subtraction. */
+    SUB,
+    /** Multiplication. */
+    MUL,
+    /** Division (always float64). */
+    DIV
   }
 
   /** Result dtype of {@code a op b} for two series of these dtypes. */
@@ -81,10 +80,5 @@ public final class Arithmetic {
     boolean[] r = new boolean[a.length];
     for (int i = 0; i < r.length; i++) r[i] = a[i] && b[i];
     return r;
-  }
-
-  /** Reads a validity bit without materialising the whole array. */
-  static boolean valid(ArrowBuf validity, boolean hasNulls, int i) {
-    return !hasNulls || BitVectorHelper.get(validity, i) != 0;
   }
 }

@@ -54,8 +54,16 @@ public final class ColumnStats {
 
   /** Summarises one series (strings contribute their non-null count only). */
   public static ColumnStats of(Series s) {
-    FieldVector v = s.arrowVector();
-    DType t = s.dtype();
+    try {
+      return of(s.arrowVector());
+    } finally {
+      java.lang.ref.Reference.reachabilityFence(s);
+    }
+  }
+
+  /** Summarises one Arrow vector of a supported dtype (strings contribute their non-null count only). */
+  public static ColumnStats of(FieldVector v) {
+    DType t = DType.of(v);
     int n = v.getValueCount();
     boolean[] valid = Vectors.validity(v);
     if (t == DType.STRING) {

@@ -14,7 +14,20 @@ public final class Comparison {
   private Comparison() {}
 
   /** The six comparison operators. */
-  public enum Op { GT, GE, LT, LE, EQ, NE }
+  public enum Op {
+    /** Greater than. */
+    GT,
+    /** Greater or equal. */
+    GE,
+    /** Less than. */
+    LT,
+    /** Less or equal. */
+    LE,
+    /** Equal. */
+    EQ,
+    /** Not equal (true when an operand is missing). */
+    NE
+  }
 
   private static boolean test(Op op, int c) {
     switch (op) {

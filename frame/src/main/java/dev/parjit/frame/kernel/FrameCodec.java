@@ -37,6 +37,14 @@ public final class FrameCodec {
 
   /** The frame as bytes. */
   public static byte[] encode(DataFrame df) {
+    try {
+      return encodeColumns(df);
+    } finally {
+      java.lang.ref.Reference.reachabilityFence(df);
+    }
+  }
+
+  private static byte[] encodeColumns(DataFrame df) {
     List<String> names = df.columns();
     int n = df.numRows();
     List<FieldVector> vecs = new ArrayList<>();
@@ -57,7 +65,7 @@ public final class FrameCodec {
       FieldVector v = vecs.get(c);
       DType t = DType.of(v);
       bb.putInt(nameBytes.get(c).length).put(nameBytes.get(c));
-      bb.put((byte) (t.ordinal() + 1));
+      bb.put(code(t));
       boolean nulls = v.getNullCount() > 0;
       bb.put((byte) (nulls ? 1 : 0));
       if (nulls) putBits(bb, v.getValidityBuffer(), n);
@@ -94,31 +102,31 @@ public final class FrameCodec {
         byte[] nb = new byte[nameLen];
         bb.get(nb);
         String name = new String(nb, StandardCharsets.UTF_8);
-        int code = bb.get() - 1;
-        if (code < 0 || code >= DType.values().length) throw corrupt("bad dtype code " + (code + 1) + " for column '" + name + "'");
-        DType t = DType.values()[code];
+        DType t = dtype(bb.get(), name);
         boolean nulls = bb.get() != 0;
         int validStart = bb.position();
         if (nulls) skip(bb, bitmapBytes(n));
         int w = Vectors.width(t);
         FieldVector v;
+        // Sizes are checked against the input before anything is allocated, so a corrupt
+        // row count cannot trigger a huge allocation.
         if (t == DType.STRING) {
           int offStart = bb.position();
-          skip(bb, (n + 1) * 4L);
+          skip(bb, (n + 1L) * 4);
           int total = bb.getInt(offStart + n * 4);
-          if (total < 0 || bb.getInt(offStart) != 0) throw corrupt("bad string offsets in column '" + name + "'");
-          v = Vectors.allocate(t, name, n, total);
-          vecs.add(v);
-          v.getOffsetBuffer().setBytes(0, bytes, offStart, (n + 1) * 4L);
+          if (total < 0 || total > bb.remaining() || bb.getInt(offStart) != 0) throw corrupt("bad string offsets in column '" + name + "'");
           int dataStart = bb.position();
           skip(bb, total);
+          v = Vectors.allocate(t, name, n, total);
+          vecs.add(v);
+          v.getOffsetBuffer().setBytes(0, bytes, offStart, (n + 1L) * 4);
           if (total > 0) v.getDataBuffer().setBytes(0, bytes, dataStart, total);
         } else {
-          v = Vectors.allocate(t, name, n, 0);
-          vecs.add(v);
           long len = w > 0 ? (long) n * w : bitmapBytes(n);
           int dataStart = bb.position();
           skip(bb, len);
+          v = Vectors.allocate(t, name, n, 0);
+          vecs.add(v);
           if (len > 0) v.getDataBuffer().setBytes(0, bytes, dataStart, len);
         }
         if (nulls) {
@@ -139,6 +147,31 @@ public final class FrameCodec {
     }
   }
 
+  /** Wire code of a dtype (fixed: never renumber). */
+  private static byte code(DType t) {
+    switch (t) {
+      case FLOAT64: return 1;
+      case INT64: return 2;
+      case INT32: return 3;
+      case BOOL: return 4;
+      case STRING: return 5;
+      case TIMESTAMP: return 6;
+      default: throw new AssertionError(t);
+    }
+  }
+
+  private static DType dtype(byte code, String column) {
+    switch (code) {
+      case 1: return DType.FLOAT64;
+      case 2: return DType.INT64;
+      case 3: return DType.INT32;
+      case 4: return DType.BOOL;
+      case 5: return DType.STRING;
+      case 6: return DType.TIMESTAMP;
+      default: throw corrupt("bad dtype code " + code + " for column '" + column + "'");
+    }
+  }
+
   private static long bitmapBytes(int n) {
     return (n + 7L) / 8;
   }
@@ -149,7 +182,7 @@ public final class FrameCodec {
     if (w > 0) return (long) n * w;
     if (t == DType.BOOL) return bitmapBytes(n);
     ArrowBuf off = v.getOffsetBuffer();
-    return (n + 1) * 4L + (n == 0 ? 0 : off.getInt(n * 4L) - off.getInt(0));
+    return (n + 1L) * 4 + (n == 0 ? 0 : off.getInt(n * 4L) - off.getInt(0));
   }
 
   /** Copies {@code n} bits from an Arrow bitmap, clearing the unused high bits of the last byte. */

@@ -5,95 +5,132 @@ import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * Stable argsort over one or more key columns on primitive index arrays (a merge sort on
- * {@code int[]}, no boxed comparators). Missing values (nulls, NaN) sort last whatever the
- * direction, as pandas' {@code na_position='last'}; strings sort by code point.
+ * Stable argsort over one or more key columns on primitive arrays. Each key is turned into
+ * 64-bit sort keys whose unsigned order is the value order (sign bit flipped for integers, the
+ * IEEE trick for doubles, ranks for strings), and rows are ordered with a stable LSD radix sort,
+ * least significant key first; byte passes where every key agrees are skipped, so small integer
+ * keys take two passes. Missing values (nulls, NaN) go last whatever the direction, as pandas'
+ * {@code na_position='last'}; strings sort by code point.
  */
 public final class Sorting {
   private Sorting() {}
 
-  /** Compares two rows by index. */
-  @FunctionalInterface
-  interface RowOrder {
-    int compare(int a, int b);
-  }
-
   /** The row permutation that sorts the rows by {@code keys} (first key most significant). */
   public static int[] argsort(List<FieldVector> keys, boolean ascending) {
     int n = keys.isEmpty() ? 0 : keys.get(0).getValueCount();
-    RowOrder order = null;
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) order[i] = i;
+    boolean[] missing = new boolean[n];
     for (int k = keys.size() - 1; k >= 0; k--) {
-      RowOrder key = keyOrder(keys.get(k), ascending);
-      RowOrder next = order;
-      order = next == null ? key : (a, b) -> {
-        int c = key.compare(a, b);
-        return c != 0 ? c : next.compare(a, b);
-      };
+      long[] sortKey = sortKeys(keys.get(k), ascending, missing);
+      order = sortPass(order, sortKey, missing);
     }
-    int[] idx = new int[n];
-    for (int i = 0; i < n; i++) idx[i] = i;
-    if (order != null && n > 1) mergeSort(idx, new int[n], 0, n, order);
-    return idx;
+    return order;
   }
 
-  private static RowOrder keyOrder(FieldVector v, boolean ascending) {
-    DType t = DType.of(v);
-    int dir = ascending ? 1 : -1;
-    boolean[] valid = Vectors.validity(v);
-    if (t == DType.STRING) {
-      StringColumn s = StringColumn.of(v);
-      return (a, b) -> {
-        boolean va = valid == null || valid[a];
-        boolean vb = valid == null || valid[b];
-        if (va && vb) return dir * StringColumn.compare(s, a, s, b);
-        return va == vb ? 0 : va ? -1 : 1;
-      };
+  /** Stable pass: rows with a value by key, then rows missing it, each group keeping its order. */
+  private static int[] sortPass(int[] order, long[] sortKey, boolean[] missing) {
+    int n = order.length;
+    int nv = 0;
+    for (int r : order) if (!missing[r]) nv++;
+    int[] rows = new int[nv];
+    long[] keys = new long[nv];
+    int[] out = new int[n];
+    int v = 0;
+    int m = nv;
+    for (int r : order) {
+      if (missing[r]) {
+        out[m++] = r;
+      } else {
+        rows[v] = r;
+        keys[v++] = sortKey[r];
+      }
     }
+    radixSort(keys, rows);
+    System.arraycopy(rows, 0, out, 0, nv);
+    return out;
+  }
+
+  private static final int DIGIT_BITS = 11;
+  private static final int BUCKETS = 1 << DIGIT_BITS;
+
+  /**
+   * Sorts {@code rows} by the aligned unsigned {@code keys}, stably, in place (both arrays are
+   * permuted): LSD radix with 11-bit digits, six passes at most.
+   */
+  static void radixSort(long[] keys, int[] rows) {
+    int n = keys.length;
+    long[] srcK = keys;
+    int[] srcR = rows;
+    long[] dstK = new long[n];
+    int[] dstR = new int[n];
+    int[] count = new int[BUCKETS + 1];
+    for (int shift = 0; shift < 64; shift += DIGIT_BITS) {
+      java.util.Arrays.fill(count, 0);
+      for (int i = 0; i < n; i++) count[(int) ((srcK[i] >>> shift) & (BUCKETS - 1)) + 1]++;
+      boolean trivial = false;
+      for (int b = 1; b <= BUCKETS; b++) if (count[b] == n) trivial = true;
+      if (trivial) continue; // every key has the same digit here
+      for (int b = 0; b < BUCKETS; b++) count[b + 1] += count[b];
+      for (int i = 0; i < n; i++) {
+        int p = count[(int) ((srcK[i] >>> shift) & (BUCKETS - 1))]++;
+        dstK[p] = srcK[i];
+        dstR[p] = srcR[i];
+      }
+      long[] tk = srcK;
+      srcK = dstK;
+      dstK = tk;
+      int[] tr = srcR;
+      srcR = dstR;
+      dstR = tr;
+    }
+    if (srcK != keys) {
+      System.arraycopy(srcK, 0, keys, 0, n);
+      System.arraycopy(srcR, 0, rows, 0, n);
+    }
+  }
+
+  /** Order-preserving unsigned keys of one column; fills {@code missing}. */
+  private static long[] sortKeys(FieldVector v, boolean ascending, boolean[] missing) {
+    DType t = DType.of(v);
+    int n = v.getValueCount();
+    long[] key = new long[n];
     if (t == DType.FLOAT64) {
       double[] x = Vectors.doubles(v); // nulls are NaN here
-      return (a, b) -> {
-        double p = x[a];
-        double q = x[b];
-        boolean va = p == p;
-        boolean vb = q == q;
-        if (va && vb) return dir * Double.compare(p == 0 ? 0.0 : p, q == 0 ? 0.0 : q);
-        return va == vb ? 0 : va ? -1 : 1;
-      };
+      for (int i = 0; i < n; i++) {
+        double d = x[i];
+        missing[i] = d != d;
+        long bits = Double.doubleToLongBits(d == 0 ? 0.0 : d);
+        key[i] = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE;
+      }
+    } else if (t == DType.STRING) {
+      Factorizer.Codes c = Factorizer.factorize(List.of(v));
+      long[] rank = stringRanks(v, c);
+      for (int i = 0; i < n; i++) {
+        missing[i] = c.codes[i] < 0;
+        key[i] = missing[i] ? 0 : rank[c.codes[i]];
+      }
+    } else {
+      long[] x = Vectors.longs(v);
+      boolean[] valid = Vectors.validity(v);
+      for (int i = 0; i < n; i++) {
+        missing[i] = valid != null && !valid[i];
+        key[i] = x[i] ^ Long.MIN_VALUE;
+      }
     }
-    long[] x = Vectors.longs(v);
-    if (valid == null) return (a, b) -> dir * Long.compare(x[a], x[b]);
-    return (a, b) -> {
-      boolean va = valid[a];
-      boolean vb = valid[b];
-      if (va && vb) return dir * Long.compare(x[a], x[b]);
-      return va == vb ? 0 : va ? -1 : 1;
-    };
+    if (!ascending) for (int i = 0; i < n; i++) key[i] = ~key[i];
+    return key;
   }
 
-  /** Stable top-down merge sort of {@code a[lo, hi)}; {@code tmp} is scratch of the same length. */
-  private static void mergeSort(int[] a, int[] tmp, int lo, int hi, RowOrder order) {
-    if (hi - lo <= 24) {
-      for (int i = lo + 1; i < hi; i++) {
-        int x = a[i];
-        int j = i - 1;
-        while (j >= lo && order.compare(a[j], x) > 0) {
-          a[j + 1] = a[j];
-          j--;
-        }
-        a[j + 1] = x;
-      }
-      return;
-    }
-    int mid = (lo + hi) >>> 1;
-    mergeSort(a, tmp, lo, mid, order);
-    mergeSort(a, tmp, mid, hi, order);
-    if (order.compare(a[mid - 1], a[mid]) <= 0) return; // already in order
-    System.arraycopy(a, lo, tmp, lo, hi - lo);
-    int i = lo;
-    int j = mid;
-    for (int k = lo; k < hi; k++) {
-      if (j >= hi || (i < mid && order.compare(tmp[i], tmp[j]) <= 0)) a[k] = tmp[i++];
-      else a[k] = tmp[j++];
-    }
+  /** Rank of each distinct string (by code point order), indexed by factorizer code. */
+  private static long[] stringRanks(FieldVector v, Factorizer.Codes c) {
+    StringColumn s = StringColumn.of(v);
+    int[] first = c.firstRows();
+    Integer[] groups = new Integer[c.groups]; // one object per distinct value, not per row
+    for (int g = 0; g < groups.length; g++) groups[g] = g;
+    java.util.Arrays.sort(groups, (a, b) -> StringColumn.compare(s, first[a], s, first[b]));
+    long[] rank = new long[c.groups];
+    for (int r = 0; r < groups.length; r++) rank[groups[r]] = r;
+    return rank;
   }
 }

@@ -16,6 +16,13 @@ class PandasFormatTest {
   }
 
   @Test
+  void numericHeadersGetALeadingSpace() {
+    assertEquals("   power\n0    1.0", DataFrame.of("power", new double[] {1}).toString());
+    assertEquals("   longname\n0         1", DataFrame.of("longname", new long[] {1}).toString());
+    assertEquals("  word\n0    a", DataFrame.of("word", new String[] {"a"}).toString());
+  }
+
+  @Test
   void trimsZerosEquallyAcrossTheColumn() {
     assertEquals("      x\n0  2.20\n1  3.25", DataFrame.of("x", new double[] {2.2, 3.25}).toString());
     assertEquals("          x\n0  0.333333\n1  1.000000", DataFrame.of("x", new double[] {1.0 / 3, 1}).toString());
@@ -122,5 +129,57 @@ class PandasFormatTest {
     assertEquals("-5.000000e-01", CellText.scientific(-0.5));
     assertEquals(" ...  ", PandasFormat.center("...", 6));
     assertEquals(" ..", PandasFormat.center("..", 3));
+  }
+
+  @Test
+  void nullsPerDtype() {
+    DataFrame left = DataFrame.builder().add("k", new String[] {"x", "y"}).build();
+    DataFrame right = DataFrame.builder()
+        .add("k", new String[] {"y"})
+        .add("n", new long[] {5})
+        .add("b", new boolean[] {true})
+        .addTimestamps("t", new long[] {0})
+        .add("f", new double[] {0.5})
+        .build();
+    String expected = String.join("\n",
+        "   k     n     b          t    f",
+        "0  x  <NA>  <NA>        NaT  NaN",
+        "1  y     5  True 1970-01-01  0.5");
+    assertEquals(expected, left.merge(right, dev.parjit.frame.JoinType.LEFT, "k").toString());
+  }
+
+  @Test
+  void negativeAndAllNanFloats() {
+    assertEquals("     x\n0 -1.5\n1  2.0", DataFrame.of("x", new double[] {-1.5, 2}).toString());
+    assertEquals("    x\n0 NaN", DataFrame.of("x", new double[] {Double.NaN}).toString());
+    assertEquals("     x\n0  inf\n1  1.0", DataFrame.of("x", new double[] {Double.POSITIVE_INFINITY, 1}).toString());
+  }
+
+  @Test
+  void stringsAreEscapedAndCut() {
+    String longText = "abcdefghij".repeat(6);
+    // display.max_colwidth = 50 counts pandas' leading space: 1 + 46 characters + "..."
+    String cut = " " + longText.substring(0, 46) + "...";
+    String expected = String.join("\n",
+        " ".repeat(51) + "s",
+        "0 " + " ".repeat(40) + " tab\\there",
+        "1 " + cut);
+    assertEquals(expected, DataFrame.of("s", new String[] {"tab\there", longText}).toString());
+  }
+
+  @Test
+  void seriesOfEveryKind() {
+    assertEquals("0     True\n1    False\nName: b, dtype: bool", Series.of("b", new boolean[] {true, false}).toString());
+    assertEquals("0       a\n1    None\nName: s, dtype: object", Series.of("s", new String[] {"a", null}).toString());
+    assertEquals("0   1970-01-01 00:00:01\nName: t, dtype: datetime64[us]", Series.ofTimestamps("t", new long[] {1_000_000}).toString());
+    assertEquals("x    1\ny    2\ndtype: int32", Series.of(null, new int[] {1, 2}).withLabels("x", "y").toString());
+  }
+
+  @Test
+  void countSeriesOfAFrame() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("a", new double[] {1, Double.NaN});
+    m.put("name", new String[] {"p", "q"});
+    assertEquals("a       1\nname    2\ndtype: int64", DataFrame.of(m).count().toString());
   }
 }

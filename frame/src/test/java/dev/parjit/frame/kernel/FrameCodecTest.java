@@ -53,6 +53,9 @@ class FrameCodecTest {
     byte[] ok = FrameCodec.encode(everyType(10));
     assertThrows(IllegalArgumentException.class, () -> FrameCodec.decode(Arrays.copyOf(ok, ok.length - 3)));
     assertThrows(IllegalArgumentException.class, () -> FrameCodec.decode(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
+    byte[] hugeRows = ok.clone();
+    java.nio.ByteBuffer.wrap(hugeRows).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(12, Integer.MAX_VALUE);
+    assertThrows(IllegalArgumentException.class, () -> FrameCodec.decode(hugeRows));
     byte[] extra = Arrays.copyOf(ok, ok.length + 1);
     assertThrows(IllegalArgumentException.class, () -> FrameCodec.decode(extra));
   }
