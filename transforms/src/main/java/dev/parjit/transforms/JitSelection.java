@@ -62,11 +62,16 @@ public final class JitSelection {
       AnnotationNode jit = jitAnnotation(m);
       if (jit != null) {
         out.add(new Selected(m, booleanElement(jit, "spawn", true), stringsElement(jit, "distributed")));
-      } else if (patterns.stream().anyMatch(p -> p.matcher(dotted + "#" + m.name).matches())) {
+      } else if (isPlainMethod(m) && patterns.stream().anyMatch(p -> p.matcher(dotted + "#" + m.name).matches())) {
         out.add(new Selected(m, true, java.util.Set.of()));
       }
     }
     return out;
+  }
+
+  /** Patterns select source methods: never constructors, initializers, bridges or lambda bodies. */
+  private static boolean isPlainMethod(MethodNode m) {
+    return !m.name.startsWith("<") && (m.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) == 0;
   }
 
   private static AnnotationNode jitAnnotation(MethodNode m) {

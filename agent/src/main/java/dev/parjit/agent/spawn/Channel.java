@@ -27,7 +27,7 @@ public final class Channel implements AutoCloseable {
       "java.lang.Float", "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.lang.Boolean",
       "java.lang.StackTraceElement", "java.lang.Enum", "java.lang.Record",
       Messages.Call.class.getName(), Messages.Chunk.class.getName(), Messages.Shutdown.class.getName(), Messages.Reply.class.getName(),
-      Messages.RemoteFailure.class.getName());
+      Messages.RemoteFailure.class.getName(), Messages.FrameValue.class.getName());
 
   /** The allow-list as a filter: arrays are judged by their component type. */
   static final ObjectInputFilter FILTER = info -> {

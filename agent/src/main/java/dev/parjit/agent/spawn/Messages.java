@@ -21,6 +21,19 @@ public final class Messages {
   }
 
   /** Driver to every worker: exit. */
+  /**
+   * A DataFrame or Series crossing the channel, encoded with the frame codec (frames are not
+   * {@code Serializable}: their data lives in Arrow buffers).
+   *
+   * @param frame  the encoded frame (a Series travels as a one-column frame)
+   * @param series whether the value is a Series
+   * @param labels a Series' index labels, or {@code null}
+   * @param name   a Series' name, or {@code null} (reduction results have none)
+   */
+  public record FrameValue(byte[] frame, boolean series, String[] labels, String name) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
   public record Shutdown() implements Serializable {
     private static final long serialVersionUID = 1L;
   }

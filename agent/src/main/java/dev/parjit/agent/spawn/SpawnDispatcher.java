@@ -80,19 +80,19 @@ public final class SpawnDispatcher implements Dispatcher {
 
   /** Rank r's arguments: its block of each 1D array argument, every other argument whole. */
   private Object[] argsFor(int rank, Object[] args, Dispatch.Signature signature) {
-    if (signature == null) {
-      return args;
-    }
+    boolean[] distributed = signature == null ? new boolean[args.length] : signature.distributedParams();
     Object[] out = args.clone();
     int p = channels.size();
     for (int k = 0; k < args.length; k++) {
-      if (signature.distributedParams()[k] && args[k] != null && args[k].getClass().isArray()) {
+      if (distributed[k] && args[k] != null && args[k].getClass().isArray()) {
         int n = Array.getLength(args[k]);
         int start = (int) BlockDistribution.start(n, p, rank);
         int count = BlockDistribution.count(n, p, rank);
         Object chunk = Array.newInstance(args[k].getClass().getComponentType(), count);
         System.arraycopy(args[k], start, chunk, 0, count);
         out[k] = new Messages.Chunk(chunk, n, start);
+      } else if (FrameTransport.isFrame(args[k])) {
+        out[k] = FrameTransport.toWire(args[k]); // replicated: every rank gets the whole frame
       }
     }
     return out;
@@ -137,7 +137,8 @@ public final class SpawnDispatcher implements Dispatcher {
             + f.type() + (f.message() == null ? "" : ": " + f.message()), r.rank(), RemoteExceptions.rebuild(f));
       }
     }
-    return replies[0].value();
+    Object value = replies[0].value();
+    return value instanceof Messages.FrameValue ? FrameTransport.fromWire(value) : value;
   }
 
   private void startWorkers() {

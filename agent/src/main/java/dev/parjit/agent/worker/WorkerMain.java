@@ -1,6 +1,7 @@
 package dev.parjit.agent.worker;
 
 import dev.parjit.agent.spawn.Channel;
+import dev.parjit.agent.spawn.FrameTransport;
 import dev.parjit.agent.spawn.Messages;
 import dev.parjit.mpi.Communicators;
 import dev.parjit.runtime.Dispatch;
@@ -60,7 +61,9 @@ public final class WorkerMain {
     Object[] args = call.args().clone();
     Dispatch.Signature expected = Dispatch.signature(call.methodKey());
     for (int k = 0; k < args.length; k++) {
-      if (args[k] instanceof Messages.Chunk chunk) {
+      if (args[k] instanceof Messages.FrameValue) {
+        args[k] = FrameTransport.fromWire(args[k]);
+      } else if (args[k] instanceof Messages.Chunk chunk) {
         if (expected == null || !expected.distributedParams()[k]) {
           throw new IllegalStateException("argument " + k + " of " + call.methodKey()
               + " arrived in chunks but this worker compiled the method for a whole array");
@@ -76,7 +79,8 @@ public final class WorkerMain {
     try {
       Method m = methods.resolve(call.methodKey());
       Object value = m.invoke(null, unwrapChunks(call));
-      return new Messages.Reply(call.id(), rank, rank == 0 ? value : null, null);
+      Object wire = rank == 0 && FrameTransport.isFrame(value) ? FrameTransport.toWire(value) : value;
+      return new Messages.Reply(call.id(), rank, rank == 0 ? wire : null, null);
     } catch (InvocationTargetException e) {
       return new Messages.Reply(call.id(), rank, null, Messages.RemoteFailure.of(e.getCause()));
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {

@@ -26,7 +26,7 @@ final class Replication {
       return gather(df);
     }
     if (value instanceof Series s) {
-      return gather(DataFrame.fromSeries(List.of(s))).column(s.name());
+      return gather(DataFrame.fromSeries(List.of(s.rename("value")))).column("value").rename(s.name());
     }
     return value;
   }

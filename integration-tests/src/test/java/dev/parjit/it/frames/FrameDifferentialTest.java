@@ -24,6 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FrameDifferentialTest {
 
+  /** The kernels are marked by pattern, not annotation. */
+  static final String JIT = "jit=" + FrameKernels.class.getName() + "#*";
+
   @TempDir
   static Path data;
 
@@ -48,9 +51,7 @@ class FrameDifferentialTest {
     Path agent = JobRunner.root().resolve("agent/target/parjit-agent.jar");
     List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
         "dev.parjit.mpi.launch.LauncherMain", "--agent", agent.toString()));
-    if (agentOptions != null) {
-      cmd.addAll(List.of("--agent-options", agentOptions));
-    }
+    cmd.addAll(List.of("--agent-options", JIT + (agentOptions == null ? "" : "," + agentOptions)));
     cmd.addAll(List.of("-np", Integer.toString(ranks), "-Dparjit.failOnTransformError=true", "-cp", classpath(),
         FrameRunner.class.getName(), data.toString(), scratch.toString()));
     JobRunner.Finished run = JobRunner.runCommand(cmd, 240);
@@ -78,6 +79,27 @@ class FrameDifferentialTest {
       } catch (NumberFormatException nfe) {
         assertEquals(expected, actual, where);
       }
+    }
+  }
+
+  static List<String> runSpawn(int workers, Path scratch) throws Exception {
+    Path agent = JobRunner.root().resolve("agent/target/parjit-agent.jar");
+    JobRunner.Finished run = JobRunner.runCommand(List.of(JobRunner.java(),
+        "-javaagent:" + agent + "=" + JIT + ",workers=" + workers, "-Dparjit.failOnTransformError=true",
+        "-cp", classpath(), FrameRunner.class.getName(), data.toString(), scratch.toString()), 240);
+    assertEquals(0, run.exitCode(), run.text());
+    return run.lines();
+  }
+
+  @ParameterizedTest(name = "{0} workers")
+  @ValueSource(ints = {1, 2, 3, 4})
+  void spawnModeGivesTheSequentialAnswers(int workers) throws Exception {
+    Path scratch = Files.createDirectories(data.resolve("spawn-" + workers));
+    List<String> output = runSpawn(workers, scratch);
+    List<String> results = output.stream().filter(l -> l.startsWith("RESULT ")).toList();
+    assertEquals(oracle.size(), results.size(), String.join("\n", output));
+    for (int i = 0; i < oracle.size(); i++) {
+      assertSameValue(oracle.get(i), results.get(i), workers + " workers");
     }
   }
 

@@ -1,0 +1,54 @@
+package dev.parjit.agent.spawn;
+
+import dev.parjit.frame.DataFrame;
+import dev.parjit.frame.Series;
+import dev.parjit.frame.kernel.FrameCodec;
+import java.util.List;
+
+/**
+ * Frames on the driver-worker channel. Callers check {@link #isFrame} by class name first, so a
+ * program without the frame library never loads this class.
+ */
+public final class FrameTransport {
+
+  private static final String DATA_FRAME = "dev.parjit.frame.DataFrame";
+  private static final String SERIES = "dev.parjit.frame.Series";
+
+  private FrameTransport() { }
+
+  /** Whether {@code value} is a DataFrame or Series (checked without loading frame classes). */
+  public static boolean isFrame(Object value) {
+    if (value == null) {
+      return false;
+    }
+    String name = value.getClass().getName();
+    return name.equals(DATA_FRAME) || name.equals(SERIES);
+  }
+
+  /** {@code value} ready for the channel: frames encoded, everything else unchanged. */
+  public static Object toWire(Object value) {
+    if (!isFrame(value)) {
+      return value;
+    }
+    if (value instanceof Series s) {
+      String[] labels = s.hasLabels() ? s.labels().toArray(new String[0]) : null;
+      // A frame column needs a name; the Series' own (possibly none) travels beside it.
+      return new Messages.FrameValue(FrameCodec.encode(DataFrame.fromSeries(List.of(s.rename("value")))), true, labels,
+          s.name());
+    }
+    return new Messages.FrameValue(FrameCodec.encode((DataFrame) value), false, null, null);
+  }
+
+  /** The value a channel message stands for: frames decoded, everything else unchanged. */
+  public static Object fromWire(Object value) {
+    if (!(value instanceof Messages.FrameValue f)) {
+      return value;
+    }
+    DataFrame df = FrameCodec.decode(f.frame());
+    if (!f.series()) {
+      return df;
+    }
+    Series s = df.column(df.columns().get(0)).rename(f.name());
+    return f.labels() == null ? s : s.withLabels(f.labels());
+  }
+}
