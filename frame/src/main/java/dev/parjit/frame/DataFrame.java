@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -35,6 +36,26 @@ public final class DataFrame implements AutoCloseable {
   private final List<Series> columns;
   private final Map<String, Integer> positions;
   private final int numRows;
+
+  private DataFrame(LazyColumns lazy, int rows) {
+    this.columns = lazy;
+    this.positions = new HashMap<>();
+    for (int i = 0; i < lazy.names().size(); i++) {
+      if (positions.put(lazy.names().get(i), i) != null) {
+        throw new IllegalArgumentException("duplicate column '" + lazy.names().get(i) + "'");
+      }
+    }
+    this.numRows = rows;
+  }
+
+  /**
+   * A frame whose columns are decoded on first use by {@code loader} (column index to its Series,
+   * named and sized as declared): what file sources return, so a method decodes only the columns
+   * it uses. For readers in {@code dev.parjit.frame.io}; the frame owns what the loader returns.
+   */
+  public static DataFrame deferred(List<String> names, List<DType> types, int rows, IntFunction<Series> loader) {
+    return new DataFrame(new LazyColumns(names, types, rows, loader), rows);
+  }
 
   private DataFrame(List<Series> owned) {
     this.columns = List.copyOf(owned);
@@ -207,6 +228,7 @@ public final class DataFrame implements AutoCloseable {
 
   /** Column names in order. */
   public List<String> columns() {
+    if (columns instanceof LazyColumns lazy) return lazy.names();
     List<String> names = new ArrayList<>(columns.size());
     for (Series s : columns) names.add(s.name());
     return Collections.unmodifiableList(names);
@@ -226,6 +248,7 @@ public final class DataFrame implements AutoCloseable {
 
   /** The dtype of a column. */
   public DType dtype(String name) {
+    if (columns instanceof LazyColumns lazy && positions.containsKey(name)) return lazy.type(positions.get(name));
     return column(name).dtype();
   }
 
@@ -516,7 +539,7 @@ public final class DataFrame implements AutoCloseable {
   /** Releases this frame's column vectors now (views held elsewhere stay valid). */
   @Override
   public void close() {
-    for (Series s : columns) s.close();
+    for (Series s : columns instanceof LazyColumns lazy ? lazy.decoded() : columns) s.close();
   }
 
   /** Same column names, order, dtypes and values. */

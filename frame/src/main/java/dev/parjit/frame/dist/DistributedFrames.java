@@ -401,27 +401,46 @@ public final class DistributedFrames {
   }
 
   public static double sum(Series s) {
-    return Placements.isDistributed(s) ? DistributedReductions.stats(s).sum() : s.sum();
+    return Placements.isDistributed(s) ? DistributedReductions.stats(checked(s, "sum", true)).sum() : s.sum();
   }
 
   public static double mean(Series s) {
-    return Placements.isDistributed(s) ? DistributedReductions.stats(s).mean() : s.mean();
+    return Placements.isDistributed(s) ? DistributedReductions.stats(checked(s, "mean", true)).mean() : s.mean();
   }
 
   public static double min(Series s) {
-    return Placements.isDistributed(s) ? DistributedReductions.stats(s).min() : s.min();
+    return Placements.isDistributed(s) ? DistributedReductions.stats(checked(s, "min", false)).min() : s.min();
   }
 
   public static double max(Series s) {
-    return Placements.isDistributed(s) ? DistributedReductions.stats(s).max() : s.max();
+    return Placements.isDistributed(s) ? DistributedReductions.stats(checked(s, "max", false)).max() : s.max();
   }
 
   public static double std(Series s) {
-    return Placements.isDistributed(s) ? DistributedReductions.stats(s).std() : s.std();
+    return Placements.isDistributed(s) ? DistributedReductions.stats(checked(s, "std", true)).std() : s.std();
   }
 
   public static double var(Series s) {
-    return Placements.isDistributed(s) ? DistributedReductions.stats(s).var() : s.var();
+    return Placements.isDistributed(s) ? DistributedReductions.stats(checked(s, "var", true)).var() : s.var();
+  }
+
+  /**
+   * Fails as the sequential reduction does on a column of the wrong type. Checked on the empty
+   * slice, so every rank throws the same error whatever rows it holds.
+   */
+  private static Series checked(Series s, String op, boolean numeric) {
+    if (numeric ? !s.dtype().isNumeric() : s.dtype() == DType.STRING) {
+      Series empty = s.slice(0, 0);
+      switch (op) {
+        case "sum" -> empty.sum();
+        case "std" -> empty.std();
+        case "var" -> empty.var();
+        case "min" -> empty.min();
+        case "max" -> empty.max();
+        default -> empty.mean();
+      }
+    }
+    return s;
   }
 
   public static long count(Series s) {

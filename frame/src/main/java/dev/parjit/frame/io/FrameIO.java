@@ -1,5 +1,6 @@
 package dev.parjit.frame.io;
 
+import dev.parjit.frame.DType;
 import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.FrameMemory;
 import dev.parjit.frame.Series;
@@ -29,10 +30,38 @@ public final class FrameIO {
 
   private FrameIO() { }
 
-  /** The rows of the given row groups, only the named columns ({@code null}: all). */
+  /**
+   * The rows of the given row groups, only the named columns ({@code null}: all). Columns are
+   * decoded when first used, so a method that selects two of twenty columns decodes two; a
+   * missing or unsupported column fails here, naming the file and the column.
+   */
   public static DataFrame readParquet(ParquetDataset ds, List<String> columns, List<RowGroupRef> groups) {
-    List<FieldVector> vectors = ParquetColumnReader.read(ds, columns, groups, FrameMemory.allocator());
-    return DataFrame.fromArrow(vectors);
+    List<String> names = columns == null ? ds.columnNames() : List.copyOf(columns);
+    if (columns == null && !ds.unsupportedColumns().isEmpty()) {
+      ParquetColumnReader.read(ds, null, List.of(), FrameMemory.allocator()); // fails naming the column
+    }
+    List<DType> types = new ArrayList<>(names.size());
+    for (String name : names) {
+      org.apache.arrow.vector.types.pojo.Field field = ds.schema().getFields().stream()
+          .filter(f -> f.getName().equals(name)).findFirst().orElse(null);
+      if (field == null) {
+        // The reader's message names the file, the column and the available ones.
+        ParquetColumnReader.read(ds, List.of(name), List.of(), FrameMemory.allocator());
+        throw new FrameIOException("no column '" + name + "' in " + ds.path() + "; columns are " + ds.columnNames());
+      }
+      types.add(DType.valueOf(ColumnType.of(field.getType()).name()));
+    }
+    long rows = 0;
+    for (RowGroupRef g : groups) {
+      rows += g.rowCount();
+    }
+    if (rows > Integer.MAX_VALUE) {
+      throw new FrameIOException(ds.path() + " has " + rows + " rows in one frame; at most " + Integer.MAX_VALUE
+          + " fit (read it inside @Jit code over several ranks)");
+    }
+    List<RowGroupRef> mine = List.copyOf(groups);
+    return DataFrame.deferred(names, types, (int) rows, i -> Series.fromArrow(
+        ParquetColumnReader.read(ds, List.of(names.get(i)), mine, FrameMemory.allocator()).get(0)));
   }
 
   /** A whole Parquet file or directory of part files. */
