@@ -26,6 +26,10 @@ final class AgentRuntime {
   }
 
   static void start(AgentOptions options, Instrumentation inst) {
+    // Arrow announces its allocator at INFO on every JVM; keep the console for the program.
+    if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.arrow") == null) {
+      System.setProperty("org.slf4j.simpleLogger.log.org.apache.arrow", "warn");
+    }
     Role role = switch (options.role()) {
       case SPMD -> Role.SPMD;
       case WORKER -> Role.WORKER;

@@ -23,7 +23,26 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 final class DataVariables {
 
+  /** The pseudo-variable listing what a method returns. */
+  static final String RETURN = "return";
+
   private DataVariables() { }
+
+  /** The meet of the returned values' distributions, when the method returns data; else {@code null}. */
+  static Distribution returned(MethodNode method, DistributionAnalysis lattice) {
+    if (!isData(Type.getReturnType(method.desc))) {
+      return null;
+    }
+    Distribution d = null;
+    for (AbstractInsnNode x : method.instructions) {
+      var frame = x.getOpcode() == Opcodes.ARETURN ? lattice.frameAt(x) : null;
+      if (frame != null) {
+        Distribution v = frame.getStack(frame.getStackSize() - 1).distribution();
+        d = d == null ? v : d.meet(v);
+      }
+    }
+    return d;
+  }
 
   static Map<String, Distribution> of(MethodNode method, DistributionAnalysis lattice, Map<Integer, Integer> paramSlots,
       List<Distribution> params) {
@@ -69,6 +88,9 @@ final class DataVariables {
   static Map<String, java.util.SortedSet<Integer>> definitionLines(MethodNode method, Map<String, Distribution> variables) {
     Map<String, java.util.SortedSet<Integer>> out = new LinkedHashMap<>();
     for (AbstractInsnNode x : method.instructions) {
+      if (x.getOpcode() == Opcodes.ARETURN && variables.containsKey(RETURN) && LineTable.line(x) > 0) {
+        out.computeIfAbsent(RETURN, k -> new java.util.TreeSet<>()).add(LineTable.line(x));
+      }
       if (x instanceof VarInsnNode v && v.getOpcode() == Opcodes.ASTORE) {
         String name = VariableNames.at(method, v.var, x.getNext() != null ? x.getNext() : x);
         int line = LineTable.line(x);

@@ -428,6 +428,10 @@ public final class MethodAnalyzer {
     f.paramSlots().forEach((slot, index) -> params.set(index, oneD.contains(slot) ? paramDistribution(f, slot, mode)
         : Distribution.REP));
     Map<String, Distribution> variables = DataVariables.of(method, lattice, f.paramSlots(), params);
+    Distribution returned = DataVariables.returned(method, lattice);
+    if (returned != null) {
+      variables.put(DataVariables.RETURN, returned); // the value handed back, before any gathering
+    }
     List<MethodInsnNode> frameCalls = new ArrayList<>();
     List<MethodInsnNode> printed = new ArrayList<>();
     Set<AbstractInsnNode> localReads = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -475,7 +479,7 @@ public final class MethodAnalyzer {
       }
     }
     reps.addAll(arrayReps.values());
-    explainRemainingReps(method, mode, lattice, variables, reps);
+    explainRemainingReps(f, mode, lattice, variables, reps);
     // Returned 1D data is gathered whole for the caller (REP) unless the return is named distributed.
     Distribution ret = distributedReturn && lattice.returnsDistributed() ? Distribution.ONE_D_VAR : Distribution.REP;
     return new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
@@ -485,8 +489,9 @@ public final class MethodAnalyzer {
   }
 
   /** Every REP data variable gets a reason, even when no single use decided it. */
-  private static void explainRemainingReps(MethodNode method, ExecutionMode mode, DistributionAnalysis lattice,
+  private static void explainRemainingReps(Facts f, ExecutionMode mode, DistributionAnalysis lattice,
       Map<String, Distribution> variables, List<RepDecision> reps) {
+    MethodNode method = f.method();
     Set<String> explained = new java.util.HashSet<>();
     reps.forEach(r -> explained.add(r.subject()));
     Set<String> params = new java.util.HashSet<>();
@@ -503,7 +508,14 @@ public final class MethodAnalyzer {
       }
       String why;
       String origin = demotedOrigin(method, lattice, name);
-      if (origin != null) {
+      String reduction = reductionOrigin(f, lattice, name);
+      int at = line;
+      if (reduction != null) {
+        why = reduction.substring(reduction.indexOf(' ') + 1);
+        at = Integer.parseInt(reduction.substring(0, reduction.indexOf(' ')));
+      } else if (name.equals(DataVariables.RETURN)) {
+        return; // a replicated variable returned: its own line says why
+      } else if (origin != null) {
         why = "it is derived from '" + origin + "', which is REP";
       } else if (params.contains(name)) {
         why = mode == ExecutionMode.SPMD
@@ -512,7 +524,7 @@ public final class MethodAnalyzer {
       } else {
         why = "it is not an array allocated in the method, a 1D parameter or a frame source";
       }
-      reps.add(new RepDecision(name, why, params.contains(name) ? -1 : line));
+      reps.add(new RepDecision(name, why, params.contains(name) ? -1 : reduction != null ? at : line));
     });
   }
 
@@ -524,6 +536,29 @@ public final class MethodAnalyzer {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code "LINE result of reduction Series.mean()"} when the value stored into {@code name} (or
+   * returned, for {@code "return"}) is a reduction of distributed data; else {@code null}.
+   */
+  private static String reductionOrigin(Facts f, DistributionAnalysis lattice, String name) {
+    MethodNode method = f.method();
+    for (AbstractInsnNode x : method.instructions) {
+      boolean sink = name.equals(DataVariables.RETURN) ? x.getOpcode() == Opcodes.ARETURN
+          : x instanceof VarInsnNode v && v.getOpcode() == Opcodes.ASTORE
+              && VariableNames.at(method, v.var, x.getNext() != null ? x.getNext() : x).equals(name);
+      if (!sink) {
+        continue;
+      }
+      Set<AbstractInsnNode> producers = f.consumers().operand(x, 0);
+      if (producers.size() == 1 && producers.iterator().next() instanceof MethodInsnNode call
+          && FrameCalls.isFrameType(call.owner) && lattice.anyArgumentDistributed(call)) {
+        return LineTable.line(call) + " result of reduction " + call.owner.substring(call.owner.lastIndexOf('/') + 1)
+            + "." + call.name + "()";
+      }
+    }
+    return null;
   }
 
   /** The variable name of a demoted origin that a value stored into {@code name} derives from. */

@@ -40,8 +40,20 @@ public final class Demo {
     return count;
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws java.io.IOException {
     System.out.println("driver: rank " + Parjit.getRank() + " of " + Parjit.getSize() + " (workers run the @Jit calls)");
+    System.out.println("--- the seed example: f(n, a) builds a frame on the workers; head(3) of the result");
+    System.out.println(Example.f(8, 1).head(3));
+    System.out.println(Example.f(8, 2).head(3));
+    System.out.println(Example.f(8, 2.2).head(3));
+    java.nio.file.Path ride = CyclingData.ensure(java.nio.file.Path.of(args.length > 0 ? args[0]
+        : "target/demo-data/cycling.parquet"), 1_048_576);
+    System.out.println("--- meanPowerSpeed over " + ride + " (1,048,576 rows; each worker reads its row groups)");
+    long t = System.nanoTime();
+    System.out.println(Example.meanPowerSpeed(ride.toString()));
+    System.out.printf("(%.0f ms)%n", (System.nanoTime() - t) / 1e6);
+    Parjit.distributedDiagnostics(Example.class, "meanPowerSpeed");
+    System.out.println("--- arrays, prints and Monte Carlo");
     long t0 = System.nanoTime();
     System.out.println("saxpySum(10_000_000, 2.0) = " + saxpySum(10_000_000, 2.0)
         + String.format("  (first call, starts the workers: %.0f ms)", (System.nanoTime() - t0) / 1e6));
