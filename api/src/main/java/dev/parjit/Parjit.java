@@ -47,6 +47,16 @@ public final class Parjit {
     return text;
   }
 
+  /**
+   * Counters of the running job, for tests and diagnostics. In spawn mode on the driver:
+   * {@code bytesToDriver} (bytes the workers sent to this process), and, once workers run,
+   * {@code workerLazyResults} and {@code workerArrowBytes} summed over the workers (lazy results
+   * this driver dropped are freed first). Empty without the agent.
+   */
+  public static java.util.Map<String, Long> stats() {
+    return ParallelContexts.stats();
+  }
+
   /** Whether this process is one of several ranks. */
   public static boolean isParallel() {
     return ParallelContexts.current().size() > 1;

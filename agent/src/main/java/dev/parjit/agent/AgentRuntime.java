@@ -43,7 +43,9 @@ final class AgentRuntime {
     ParallelContexts.installDiagnostics(new OnDemandDiagnostics(
         role == Role.SPMD ? ExecutionMode.SPMD : ExecutionMode.SPAWN, options.jitPatterns(), printsHere, level));
     if (role == Role.DRIVER) {
-      Dispatch.install(new SpawnDispatcher(options, agentJar()));
+      SpawnDispatcher dispatcher = new SpawnDispatcher(options, agentJar());
+      Dispatch.install(dispatcher);
+      ParallelContexts.installStats(dispatcher::stats);
     }
     inst.addTransformer(new JitTransformer(role, options, printer), false);
   }

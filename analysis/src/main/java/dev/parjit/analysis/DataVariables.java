@@ -59,8 +59,9 @@ final class DataVariables {
         Integer param = paramSlots.get(v.index);
         Distribution d = param != null ? params.get(param)
             : lattice.storedInto(v.index, method.instructions.indexOf(v.start) - 2, method.instructions.indexOf(v.end));
-        if (d == null) {
-          d = isParameter(method, v.index) ? Distribution.REP : null;
+        if (d == null && isParameter(method, v.index)) {
+          var value = lattice.local(method.instructions.getFirst(), v.index);
+          d = value != null && value.isDistributed() ? value.distribution() : Distribution.REP;
         }
         if (d != null) {
           out.merge(v.name, d, Distribution::meet);

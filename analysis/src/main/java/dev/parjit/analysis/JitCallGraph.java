@@ -36,8 +36,12 @@ public final class JitCallGraph {
   /** One {@code @Jit} method of the class and its {@code distributed} names. */
   public record Member(MethodNode method, Set<String> distributed) { }
 
-  /** Per method: its plan, or the reason its analysis failed. */
-  public record Result(Map<MethodNode, MethodPlan> plans, Map<MethodNode, String> failures, int rounds) { }
+  /**
+   * Per method: its plan, or the reason its analysis failed; and the context it was analysed in,
+   * so a variant of the method (the lazy entry point of spawn mode) can be analysed alike.
+   */
+  public record Result(Map<MethodNode, MethodPlan> plans, Map<MethodNode, String> failures, int rounds,
+      Map<MethodNode, AnalysisContext> contexts) { }
 
   private JitCallGraph() { }
 
@@ -80,14 +84,16 @@ public final class JitCallGraph {
     }
     Map<MethodNode, MethodPlan> plans = new LinkedHashMap<>();
     Map<MethodNode, String> failures = new LinkedHashMap<>();
+    Map<MethodNode, AnalysisContext> contexts = new LinkedHashMap<>();
     for (Member m : members) {
       try {
-        plans.put(m.method(), MethodAnalyzer.analyze(owner, m.method(), mode, context(m, accepts, returns)));
+        contexts.put(m.method(), context(m, accepts, returns));
+        plans.put(m.method(), MethodAnalyzer.analyze(owner, m.method(), mode, contexts.get(m.method())));
       } catch (AnalysisException | RuntimeException e) {
         failures.put(m.method(), e.getMessage());
       }
     }
-    return new Result(plans, failures, rounds);
+    return new Result(plans, failures, rounds, contexts);
   }
 
   private static MethodPlan analyzeOne(ClassNode owner, MethodNode copy, Member m, ExecutionMode mode,

@@ -56,7 +56,8 @@ public final class MethodAnalyzer {
   /** Everything computed once per method. */
   private record Facts(MethodNode method, FlowGraph graph, Liveness liveness, Consumers consumers,
       LoopSafety safety, List<NaturalLoop> loops, Map<Integer, AbstractInsnNode> candidateStores,
-      Map<Integer, Integer> paramSlots, CallModel calls, Set<Integer> calleeSlots, DistributionAnalysis frames) { }
+      Map<Integer, Integer> paramSlots, CallModel calls, Set<Integer> calleeSlots, DistributionAnalysis frames,
+      Map<Integer, Integer> frameParams, boolean lazyFrameReturns) { }
 
   private record LoopDecision(CountedLoop shape, List<ScalarReduction> reductions, List<ArrayReduction> arrayReductions,
       String reason) {
@@ -97,7 +98,9 @@ public final class MethodAnalyzer {
           arrayParameters(method, mode, distributed, context.calleeParams(), consumers), calls,
           calleeSlots(method, mode, distributed, context.calleeParams()),
           // Frames alone (arrays taken as REP): which series a row loop may be aligned with.
-          DistributionAnalysis.run(owner.name, method, Map.of(), Map.of(), calls, root -> root instanceof MethodInsnNode));
+          DistributionAnalysis.run(owner.name, method, frameParamRoots(method, mode), Map.of(), calls,
+              mayDemote(frameParameters(method, mode).keySet())),
+          frameParameters(method, mode), context.lazyFrameReturns());
     } catch (AnalyzerException e) {
       throw new AnalysisException("the method does not verify: " + e.getMessage(), e);
     }
@@ -346,8 +349,43 @@ public final class MethodAnalyzer {
         params.put(slot, paramDistribution(f, slot, mode));
       }
     }
+    params.putAll(frameParamRoots(f.method(), mode));
     return DistributionAnalysis.run(owner.name, f.method(), params, allocations, f.calls(),
-        root -> root instanceof MethodInsnNode);
+        mayDemote(f.frameParams().keySet()));
+  }
+
+  /** Frame sources, and frame parameters, may be demoted when they escape; arrays are decided by loops. */
+  private static java.util.function.Predicate<Object> mayDemote(Set<Integer> frameParamSlots) {
+    return root -> root instanceof MethodInsnNode
+        || (root instanceof DistValue.Parameter p && frameParamSlots.contains(p.slot()));
+  }
+
+  /**
+   * Spawn mode: DataFrame and Series parameters start 1D_Var — a lazy result passed back in is a
+   * chunk on each worker, a whole frame from the driver is cut to blocks on entry.
+   */
+  private static Map<Integer, Distribution> frameParamRoots(MethodNode method, ExecutionMode mode) {
+    Map<Integer, Distribution> out = new LinkedHashMap<>();
+    frameParameters(method, mode).keySet().forEach(slot -> out.put(slot, Distribution.ONE_D_VAR));
+    return out;
+  }
+
+  /** Frame-typed parameter slots to parameter index (spawn mode only). */
+  private static Map<Integer, Integer> frameParameters(MethodNode method, ExecutionMode mode) {
+    Map<Integer, Integer> out = new LinkedHashMap<>();
+    if (mode != ExecutionMode.SPAWN) {
+      return out;
+    }
+    int slot = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+    Type[] args = Type.getArgumentTypes(method.desc);
+    for (int k = 0; k < args.length; k++) {
+      if (args[k].getSort() == Type.OBJECT && (args[k].getInternalName().equals(FrameCalls.DATA_FRAME)
+          || args[k].getInternalName().equals(FrameCalls.SERIES))) {
+        out.put(slot, k);
+      }
+      slot += args[k].getSize();
+    }
+    return out;
   }
 
   private static Distribution paramDistribution(Facts f, int slot, ExecutionMode mode) {
@@ -458,7 +496,8 @@ public final class MethodAnalyzer {
         }
       } else if (x instanceof MethodInsnNode call && FrameCalls.isPrintingCall(call) && lattice.topDistributed(call)) {
         printed.add(call); // gathers the frame first, so every rank prints the whole of it
-      } else if (x.getOpcode() == Opcodes.ARETURN && !distributedReturn && lattice.frameAt(x) != null) {
+      } else if (x.getOpcode() == Opcodes.ARETURN && !distributedReturn && !f.lazyFrameReturns()
+          && lattice.frameAt(x) != null) {
         var frame = lattice.frameAt(x);
         if (frame.getStack(frame.getStackSize() - 1).isDistributed() && !returns.contains(x)) {
           returns.add(x); // a distributed frame returned where the caller needs it whole
@@ -466,8 +505,9 @@ public final class MethodAnalyzer {
       }
     }
     lattice.demoted().forEach((root, escape) -> {
-      AbstractInsnNode source = (AbstractInsnNode) root;
-      reps.add(new RepDecision(DataVariables.nameOfValue(method, source), escape.reason(), LineTable.line(escape.where())));
+      String subject = root instanceof DistValue.Parameter p ? VariableNames.at(method, p.slot(), method.instructions.getFirst())
+          : DataVariables.nameOfValue(method, (AbstractInsnNode) root);
+      reps.add(new RepDecision(subject, escape.reason(), LineTable.line(escape.where())));
     });
     for (LoopPlan lp : plans) {
       for (ArrayReduction r : lp.arrayReductions()) {
@@ -481,7 +521,12 @@ public final class MethodAnalyzer {
     reps.addAll(arrayReps.values());
     explainRemainingReps(f, mode, lattice, variables, reps);
     // Returned 1D data is gathered whole for the caller (REP) unless the return is named distributed.
-    Distribution ret = distributedReturn && lattice.returnsDistributed() ? Distribution.ONE_D_VAR : Distribution.REP;
+    Distribution ret = (distributedReturn || f.lazyFrameReturns()) && lattice.returnsDistributed() ? Distribution.ONE_D_VAR
+        : Distribution.REP;
+    f.frameParams().forEach((slot, index) -> {
+      DistValue v = lattice.local(method.instructions.getFirst(), slot);
+      params.set(index, v != null && v.isDistributed() ? Distribution.ONE_D_VAR : Distribution.REP);
+    });
     return new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
         params, ret, variables, plans,
         allocations, lengths, reps, returns, frameCalls, printed, DataVariables.definitionLines(method, variables),

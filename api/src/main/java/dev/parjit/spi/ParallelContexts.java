@@ -16,6 +16,7 @@ public final class ParallelContexts {
 
   private static volatile ParallelContext current = SEQUENTIAL;
   private static volatile DiagnosticsProvider diagnostics = DiagnosticsProvider.NONE;
+  private static volatile java.util.function.Supplier<java.util.Map<String, Long>> stats = java.util.Map::of;
 
   private ParallelContexts() { }
 
@@ -43,6 +44,19 @@ public final class ParallelContexts {
       throw new IllegalArgumentException("provider must not be null");
     }
     diagnostics = provider;
+  }
+
+  /** Counters of the running job ({@link dev.parjit.Parjit#stats()}); empty without the agent. */
+  public static java.util.Map<String, Long> stats() {
+    return stats.get();
+  }
+
+  /** Installs the agent's counters. */
+  public static void installStats(java.util.function.Supplier<java.util.Map<String, Long>> supplier) {
+    if (supplier == null) {
+      throw new IllegalArgumentException("supplier must not be null");
+    }
+    stats = supplier;
   }
 
   /** Returns to the sequential context (at rank shut-down, and in tests). */

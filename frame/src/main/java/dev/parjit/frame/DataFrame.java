@@ -36,8 +36,14 @@ public final class DataFrame implements AutoCloseable {
   private final List<Series> columns;
   private final Map<String, Integer> positions;
   private final int numRows;
+  /** Where the rows are when they live on the workers (a lazy result of spawn mode), else null. */
+  private final RemoteFrame remote;
+  private final java.lang.ref.Cleaner.Cleanable remoteCleanable;
 
-  private DataFrame(LazyColumns lazy, int rows) {
+  private DataFrame(LazyColumns lazy, int rows, RemoteFrame remote) {
+    this.remote = remote;
+    // Dropping the last driver reference frees the rows on the workers.
+    this.remoteCleanable = remote == null ? null : FrameMemory.registerRemote(this, remote);
     this.columns = lazy;
     this.positions = new HashMap<>();
     for (int i = 0; i < lazy.names().size(); i++) {
@@ -54,10 +60,40 @@ public final class DataFrame implements AutoCloseable {
    * it uses. For readers in {@code dev.parjit.frame.io}; the frame owns what the loader returns.
    */
   public static DataFrame deferred(List<String> names, List<DType> types, int rows, IntFunction<Series> loader) {
-    return new DataFrame(new LazyColumns(names, types, rows, loader), rows);
+    return new DataFrame(new LazyColumns(names, types, rows, loader), rows, null);
+  }
+
+  /**
+   * A lazy result of spawn mode: row count and schema here, rows on the workers. {@link #head} and
+   * {@link #tail} fetch only the rows asked for; anything that needs values collects every row
+   * once; {@link #close()} or unreachability frees the rows on the workers. For the agent.
+   */
+  public static DataFrame remote(List<String> names, List<DType> types, int rows, RemoteFrame remote) {
+    DataFrame[] collected = new DataFrame[1];
+    IntFunction<Series> loader = i -> {
+      synchronized (collected) {
+        if (collected[0] == null) {
+          collected[0] = remote.collect();
+        }
+        return collected[0].column(names.get(i)).rename(names.get(i));
+      }
+    };
+    return new DataFrame(new LazyColumns(names, types, rows, loader), rows, remote);
+  }
+
+  /** Where this frame's rows live when it is a lazy result (for the agent), else {@code null}. */
+  public RemoteFrame remoteSource() {
+    return remote;
+  }
+
+  /** Whether this frame's rows live on the workers and have not all been fetched. */
+  public boolean isLazy() {
+    return remote != null && columns instanceof LazyColumns lazy && lazy.decoded().size() < lazy.size();
   }
 
   private DataFrame(List<Series> owned) {
+    this.remote = null;
+    this.remoteCleanable = null;
     this.columns = List.copyOf(owned);
     this.positions = new HashMap<>();
     int rows = -1;
@@ -310,13 +346,13 @@ public final class DataFrame implements AutoCloseable {
   /** The first {@code n} rows ({@code n < 0}: all but the last {@code -n}). */
   public DataFrame head(int n) {
     int k = n >= 0 ? Math.min(n, numRows) : Math.max(0, numRows + n);
-    return slice(0, k);
+    return isLazy() ? remote.head(k) : slice(0, k); // a lazy result fetches k rows only
   }
 
   /** The last {@code n} rows ({@code n < 0}: all but the first {@code -n}). */
   public DataFrame tail(int n) {
     int k = n >= 0 ? Math.min(n, numRows) : Math.max(0, numRows + n);
-    return slice(numRows - k, k);
+    return isLazy() ? remote.tail(k) : slice(numRows - k, k);
   }
 
   /** Rows {@code [start, start+length)} (zero-copy). */
@@ -540,6 +576,7 @@ public final class DataFrame implements AutoCloseable {
   @Override
   public void close() {
     for (Series s : columns instanceof LazyColumns lazy ? lazy.decoded() : columns) s.close();
+    if (remoteCleanable != null) remoteCleanable.clean(); // frees the rows on the workers, once
   }
 
   /** Same column names, order, dtypes and values. */

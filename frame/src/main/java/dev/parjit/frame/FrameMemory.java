@@ -40,6 +40,11 @@ public final class FrameMemory {
    * Registers {@code owner}'s vector for freeing when {@code owner} becomes phantom reachable.
    * The action holds only the vector, never the owner, or the owner could never be collected.
    */
+  /** Frees a lazy frame's rows on the workers when the driver's frame becomes unreachable. */
+  static Cleaner.Cleanable registerRemote(Object owner, RemoteFrame remote) {
+    return CLEANER.register(owner, remote::release);
+  }
+
   static Cleaner.Cleanable register(Object owner, FieldVector vector) {
     return CLEANER.register(owner, new Release(vector));
   }

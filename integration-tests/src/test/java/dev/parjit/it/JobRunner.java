@@ -69,6 +69,11 @@ public final class JobRunner {
     return root().resolve("integration-tests/target/test-classes") + File.pathSeparator + moduleClasspath("mpi");
   }
 
+  /** This module's test classes plus the frame library and its dependencies: for programs using DataFrames. */
+  public static String frameClasspath() {
+    return root().resolve("integration-tests/target/test-classes") + File.pathSeparator + moduleClasspath("frame");
+  }
+
   /** The java executable running the tests, for child JVMs. */
   public static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();

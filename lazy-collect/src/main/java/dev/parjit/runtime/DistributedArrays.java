@@ -1,9 +1,6 @@
 package dev.parjit.runtime;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Which arrays on this rank are chunks of a distributed array, and where they sit in it.
@@ -23,8 +20,8 @@ public final class DistributedArrays {
    */
   public record Chunk(long globalLength, long start, long localLength) { }
 
-  // WeakHashMap compares keys with equals(): arrays use identity equals, so it is an identity map.
-  private static final Map<Object, Chunk> CHUNKS = Collections.synchronizedMap(new WeakHashMap<>());
+  // Identity, not equals(): frames compare by content, and must not be hashed row by row here.
+  private static final WeakIdentityMap<Chunk> CHUNKS = new WeakIdentityMap<>();
 
   private DistributedArrays() { }
 
@@ -54,10 +51,6 @@ public final class DistributedArrays {
   }
 
   static Map<Object, Chunk> snapshotForTests() {
-    synchronized (CHUNKS) {
-      Map<Object, Chunk> copy = new IdentityHashMap<>();
-      copy.putAll(CHUNKS);
-      return copy;
-    }
+    return CHUNKS.snapshot();
   }
 }

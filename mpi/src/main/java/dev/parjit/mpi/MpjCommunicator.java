@@ -17,11 +17,13 @@ public final class MpjCommunicator implements Communicator {
   private final int rank;
   private final int size;
   private volatile boolean closed;
+  private final CollectiveOrder order;
 
   MpjCommunicator(Intracomm comm) {
     this.comm = comm;
     this.rank = comm.Rank();
     this.size = comm.Size();
+    this.order = new CollectiveOrder(comm::Barrier);
   }
 
   private static Op op(ReduceOp op) {
@@ -47,12 +49,16 @@ public final class MpjCommunicator implements Communicator {
 
   @Override public int rank() { return rank; }
   @Override public int size() { return size; }
-  @Override public void barrier() { comm.Barrier(); }
+  @Override public void barrier() {
+    order.enter(CollectiveOrder.Kind.BARRIER);
+    comm.Barrier();
+  }
 
   @Override
   public double allreduce(double value, ReduceOp op) {
     checkFloatingOp(op);
     double[] out = new double[1];
+    order.enter(CollectiveOrder.Kind.ALLREDUCE);
     comm.Allreduce(new double[] {value}, 0, out, 0, 1, MPI.DOUBLE, op(op));
     return out[0];
   }
@@ -61,6 +67,7 @@ public final class MpjCommunicator implements Communicator {
   public float allreduce(float value, ReduceOp op) {
     checkFloatingOp(op);
     float[] out = new float[1];
+    order.enter(CollectiveOrder.Kind.ALLREDUCE);
     comm.Allreduce(new float[] {value}, 0, out, 0, 1, MPI.FLOAT, op(op));
     return out[0];
   }
@@ -109,6 +116,7 @@ public final class MpjCommunicator implements Communicator {
       return v[0];
     }
     long[] out = new long[1];
+    order.enter(CollectiveOrder.Kind.ALLREDUCE);
     comm.Allreduce(new long[] {value}, 0, out, 0, 1, MPI.LONG, op(op));
     return out[0];
   }
@@ -123,6 +131,7 @@ public final class MpjCommunicator implements Communicator {
       op = asMinMax(op);
     }
     int[] out = new int[1];
+    order.enter(CollectiveOrder.Kind.ALLREDUCE);
     comm.Allreduce(new int[] {value}, 0, out, 0, 1, MPI.INT, op(op));
     return out[0];
   }
@@ -131,6 +140,7 @@ public final class MpjCommunicator implements Communicator {
   public void allreduceInPlace(double[] values, ReduceOp op) {
     checkFloatingOp(op);
     if (values.length > 0) {
+      order.enter(CollectiveOrder.Kind.ALLREDUCE);
       comm.Allreduce(values, 0, values, 0, values.length, MPI.DOUBLE, op(op));
     }
   }
@@ -139,6 +149,7 @@ public final class MpjCommunicator implements Communicator {
   public void allreduceInPlace(float[] values, ReduceOp op) {
     checkFloatingOp(op);
     if (values.length > 0) {
+      order.enter(CollectiveOrder.Kind.ALLREDUCE);
       comm.Allreduce(values, 0, values, 0, values.length, MPI.FLOAT, op(op));
     }
   }
@@ -156,6 +167,7 @@ public final class MpjCommunicator implements Communicator {
       return;
     }
     if (values.length > 0) {
+      order.enter(CollectiveOrder.Kind.ALLREDUCE);
       comm.Allreduce(values, 0, values, 0, values.length, MPI.LONG, op(op));
     }
   }
@@ -180,6 +192,7 @@ public final class MpjCommunicator implements Communicator {
       return;
     }
     if (values.length > 0) {
+      order.enter(CollectiveOrder.Kind.ALLREDUCE);
       comm.Allreduce(values, 0, values, 0, values.length, MPI.INT, op(op));
     }
   }
@@ -198,9 +211,11 @@ public final class MpjCommunicator implements Communicator {
   public byte[] bcast(byte[] data, int root) {
     checkRank(root);
     int[] len = {rank == root ? data.length : 0};
+    order.enter(CollectiveOrder.Kind.BCAST);
     comm.Bcast(len, 0, 1, MPI.INT, root);
     byte[] buf = rank == root ? data.clone() : new byte[len[0]];
     if (len[0] > 0) {
+      order.enter(CollectiveOrder.Kind.BCAST);
       comm.Bcast(buf, 0, len[0], MPI.BYTE, root);
     }
     return buf;
@@ -209,12 +224,14 @@ public final class MpjCommunicator implements Communicator {
   @Override
   public long[] allgather(long value) {
     long[] out = new long[size];
+    order.enter(CollectiveOrder.Kind.ALLGATHER);
     comm.Allgather(new long[] {value}, 0, 1, MPI.LONG, out, 0, 1, MPI.LONG);
     return out;
   }
 
   private int[] allCounts(int local) {
     int[] counts = new int[size];
+    order.enter(CollectiveOrder.Kind.ALLGATHER);
     comm.Allgather(new int[] {local}, 0, 1, MPI.INT, counts, 0, 1, MPI.INT);
     return counts;
   }
@@ -258,6 +275,7 @@ public final class MpjCommunicator implements Communicator {
     int[] counts = allCounts(local.length);
     double[] out = new double[total(counts)];
     if (out.length > 0) {
+      order.enter(CollectiveOrder.Kind.ALLGATHERV);
       comm.Allgatherv(nonEmpty(local, local.length, MPI.DOUBLE), 0, local.length, MPI.DOUBLE, out, 0, counts, displacements(counts), MPI.DOUBLE);
     }
     return out;
@@ -268,6 +286,7 @@ public final class MpjCommunicator implements Communicator {
     int[] counts = allCounts(local.length);
     long[] out = new long[total(counts)];
     if (out.length > 0) {
+      order.enter(CollectiveOrder.Kind.ALLGATHERV);
       comm.Allgatherv(nonEmpty(local, local.length, MPI.LONG), 0, local.length, MPI.LONG, out, 0, counts, displacements(counts), MPI.LONG);
     }
     return out;
@@ -278,6 +297,7 @@ public final class MpjCommunicator implements Communicator {
     int[] counts = allCounts(local.length);
     int[] out = new int[total(counts)];
     if (out.length > 0) {
+      order.enter(CollectiveOrder.Kind.ALLGATHERV);
       comm.Allgatherv(nonEmpty(local, local.length, MPI.INT), 0, local.length, MPI.INT, out, 0, counts, displacements(counts), MPI.INT);
     }
     return out;
@@ -288,6 +308,7 @@ public final class MpjCommunicator implements Communicator {
     int[] counts = allCounts(local.length);
     byte[] out = new byte[total(counts)];
     if (out.length > 0) {
+      order.enter(CollectiveOrder.Kind.ALLGATHERV);
       comm.Allgatherv(nonEmpty(local, local.length, MPI.BYTE), 0, local.length, MPI.BYTE, out, 0, counts, displacements(counts), MPI.BYTE);
     }
     return out;
@@ -296,6 +317,7 @@ public final class MpjCommunicator implements Communicator {
   /** Gatherv; the counts are allgathered so every rank agrees whether there is anything to move. */
   private Object gatherv(Object local, int length, Object rootOut, Datatype type, int root, int[] counts) {
     if (total(counts) > 0) {
+      order.enter(CollectiveOrder.Kind.GATHERV);
       comm.Gatherv(nonEmpty(local, length, type), 0, length, type,
           rank == root ? rootOut : nonEmpty(null, 0, type), 0, counts, displacements(counts), type, root);
     }
@@ -341,12 +363,14 @@ public final class MpjCommunicator implements Communicator {
       }
       System.arraycopy(counts, 0, c, 0, size);
     }
+    order.enter(CollectiveOrder.Kind.BCAST);
     comm.Bcast(c, 0, size, MPI.INT, root);
     return c;
   }
 
   private void scatterv(Object all, int[] c, Object out, Datatype type, int root) {
     if (total(c) > 0) {
+      order.enter(CollectiveOrder.Kind.SCATTERV);
       comm.Scatterv(rank == root ? nonEmpty(all, total(c), type) : nonEmpty(null, 0, type), 0, c, displacements(c), type,
           nonEmpty(out, c[rank], type), 0, c[rank], type, root);
     }
@@ -391,6 +415,7 @@ public final class MpjCommunicator implements Communicator {
           + " must have " + size + " entries adding up to " + sendLength);
     }
     int[] matrix = new int[size * size];
+    order.enter(CollectiveOrder.Kind.ALLGATHER);
     comm.Allgather(sendCounts, 0, size, MPI.INT, matrix, 0, size, MPI.INT);
     int[] recv = new int[size];
     for (int r = 0; r < size; r++) {
@@ -400,6 +425,7 @@ public final class MpjCommunicator implements Communicator {
   }
 
   private void alltoallv(Object send, int[] sendCounts, Object recv, int[] recvCounts, Datatype type) {
+    order.enter(CollectiveOrder.Kind.ALLTOALLV);
     comm.Alltoallv(nonEmpty(send, total(sendCounts), type), 0, sendCounts, displacements(sendCounts), type,
         nonEmpty(recv, total(recvCounts), type), 0, recvCounts, displacements(recvCounts), type);
   }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -83,7 +84,7 @@ public final class ClassRewriter {
           failures.add(new MethodFailure(cls.name, method, declined));
         }
       } else if (request.role() != Role.DRIVER) {
-        changed |= rewriteInPlace(cls, s, analysis, log, failures, plans);
+        changed |= rewriteInPlace(cls, s, analysis, log, failures, plans, request.role());
       }
     }
     if (!changed) {
@@ -149,7 +150,7 @@ public final class ClassRewriter {
    * analysis or rewriting fails is restored to its original instructions and reported.
    */
   private static boolean rewriteInPlace(ClassNode cls, JitSelection.Selected selected, JitCallGraph.Result analysis,
-      List<String> log, List<MethodFailure> failures, List<MethodPlan> plans) {
+      List<String> log, List<MethodFailure> failures, List<MethodPlan> plans, Role role) {
     MethodNode method = selected.method();
     String name = method.name + method.desc;
     MethodNode backup = copyOf(method);
@@ -159,25 +160,9 @@ public final class ClassRewriter {
         throw new IllegalStateException(analysis.failures().get(method));
       }
       plans.add(plan);
-      boolean changed = false;
-      for (LoopPlan loop : plan.loops()) {
-        if (!loop.parallel()) {
-          log.add(LoopChunkingPass.NAME + " " + name + " loop #" + loop.id() + ": declined: " + loop.reason());
-          continue;
-        }
-        String declined = LoopChunkingPass.apply(method, loop, plan.globalLengths(), plan.distributedFrameCalls());
-        log.add(LoopChunkingPass.NAME + " " + name + " loop #" + loop.id()
-            + (declined == null ? ": applied" : ": declined: " + declined));
-        changed |= declined == null;
-      }
-      if (DistributedArraysPass.applies(plan)) {
-        String problem = DistributedArraysPass.apply(method, plan);
-        if (problem != null) {
-          // Loops were already chunked for these arrays: keep the original method instead.
-          throw new IllegalStateException(problem);
-        }
-        log.add(DistributedArraysPass.NAME + " " + name + ": applied");
-        changed = true;
+      boolean changed = applyPasses(method, plan, name, log);
+      if (role == Role.WORKER && selected.spawn()) {
+        addLazyEntry(cls, backup, analysis.contexts().get(method), log);
       }
       return changed;
     } catch (RuntimeException e) {
@@ -186,6 +171,66 @@ public final class ClassRewriter {
       return false;
     }
   }
+
+  /** The method passes, in order, on one analysed method; throws when a pass cannot complete. */
+  private static boolean applyPasses(MethodNode method, MethodPlan plan, String name, List<String> log) {
+    boolean changed = false;
+    for (LoopPlan loop : plan.loops()) {
+      if (!loop.parallel()) {
+        log.add(LoopChunkingPass.NAME + " " + name + " loop #" + loop.id() + ": declined: " + loop.reason());
+        continue;
+      }
+      String declined = LoopChunkingPass.apply(method, loop, plan.globalLengths(), plan.distributedFrameCalls());
+      log.add(LoopChunkingPass.NAME + " " + name + " loop #" + loop.id()
+          + (declined == null ? ": applied" : ": declined: " + declined));
+      changed |= declined == null;
+    }
+    if (DistributedArraysPass.applies(plan)) {
+      String problem = DistributedArraysPass.apply(method, plan);
+      if (problem != null) {
+        // Loops were already chunked for these arrays: keep the original method instead.
+        throw new IllegalStateException(problem);
+      }
+      log.add(DistributedArraysPass.NAME + " " + name + ": applied");
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** Suffix of the spawn-mode entry point that returns distributed frames as lazy results. */
+  public static final String LAZY_SUFFIX = "$parjitLazy";
+
+  /**
+   * Spawn mode: a method returning a distributed frame gets a twin, {@code name$parjitLazy}, that
+   * returns its chunk as it is — the worker keeps it as a lazy result for the driver — while the
+   * method itself still gathers it for callers on the worker, which expect the whole frame.
+   */
+  private static void addLazyEntry(ClassNode cls, MethodNode original, dev.parjit.analysis.AnalysisContext context,
+      List<String> log) {
+    String returned = Type.getReturnType(original.desc).getDescriptor();
+    if (context == null || !returned.equals("Ldev/parjit/frame/DataFrame;")) {
+      return;
+    }
+    MethodNode twin = copyOf(original);
+    twin.name = original.name + LAZY_SUFFIX;
+    twin.access = (twin.access & ~(Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED)) | Opcodes.ACC_PRIVATE
+        | Opcodes.ACC_SYNTHETIC;
+    twin.invisibleAnnotations = null;
+    twin.visibleAnnotations = null;
+    try {
+      MethodPlan plan = dev.parjit.analysis.MethodAnalyzer.analyze(cls, twin, ExecutionMode.SPAWN,
+          context.withLazyFrameReturns());
+      if (!plan.returnDistribution().isDistributed()) {
+        return; // nothing to keep on the workers
+      }
+      applyPasses(twin, plan, twin.name + twin.desc, log);
+      cls.methods.add(twin);
+      log.add("LazyEntry " + original.name + original.desc + ": added " + twin.name);
+    } catch (dev.parjit.analysis.AnalysisException | RuntimeException e) {
+      log.add("LazyEntry " + original.name + original.desc + ": declined: " + e.getMessage());
+    }
+  }
+
 
   private static MethodNode copyOf(MethodNode m) {
     MethodNode copy = new MethodNode(InstrSupport.ASM_API, m.access, m.name, m.desc, m.signature,

@@ -42,6 +42,12 @@ public final class FrameCallsRuntime {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, name, "(L" + read.owner + ";" + read.desc.substring(1), false);
   }
 
+  /** Entry of a spawn-mode frame parameter: {@code blockOf(Object)Object} (1D) or {@code replicate(Object)Object}. */
+  public static MethodInsnNode entry(boolean distributed) {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, distributed ? "blockOf" : "replicate",
+        "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+  }
+
   /** {@code replicate(Object)Object} for the argument on top of the stack (printing a distributed frame). */
   public static MethodInsnNode replicateTop() {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, "replicate", "(Ljava/lang/Object;)Ljava/lang/Object;", false);

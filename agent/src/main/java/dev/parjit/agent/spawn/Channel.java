@@ -27,7 +27,9 @@ public final class Channel implements AutoCloseable {
       "java.lang.Float", "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.lang.Boolean",
       "java.lang.StackTraceElement", "java.lang.Enum", "java.lang.Record",
       Messages.Call.class.getName(), Messages.Chunk.class.getName(), Messages.Shutdown.class.getName(), Messages.Reply.class.getName(),
-      Messages.RemoteFailure.class.getName(), Messages.FrameValue.class.getName());
+      Messages.RemoteFailure.class.getName(), Messages.FrameValue.class.getName(), Messages.LazyResult.class.getName(),
+      Messages.LazyRef.class.getName(), Messages.Fetch.class.getName(), Messages.Free.class.getName(),
+      Messages.StatsRequest.class.getName(), Messages.WorkerStats.class.getName());
 
   /** The allow-list as a filter: arrays are judged by their component type. */
   static final ObjectInputFilter FILTER = info -> {
@@ -43,6 +45,7 @@ public final class Channel implements AutoCloseable {
   };
 
   private final Socket socket;
+  private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
   private final ObjectOutputStream out;
   private final ObjectInputStream in;
 
@@ -51,7 +54,25 @@ public final class Channel implements AutoCloseable {
     socket.setTcpNoDelay(true);
     this.out = new ObjectOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
     out.flush();
-    this.in = new ObjectInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
+    this.in = new ObjectInputStream(new BufferedInputStream(new java.io.FilterInputStream(socket.getInputStream()) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          received.incrementAndGet();
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        if (n > 0) {
+          received.addAndGet(n);
+        }
+        return n;
+      }
+    }, 1 << 16));
     in.setObjectInputFilter(FILTER);
   }
 
@@ -100,6 +121,11 @@ public final class Channel implements AutoCloseable {
     } catch (ClassNotFoundException | InvalidClassException e) {
       throw new IOException("rejected message: " + e.getMessage(), e);
     }
+  }
+
+  /** Bytes read from the socket since the last call (counts what the peer sent here). */
+  public long takeBytesReceived() {
+    return received.getAndSet(0);
   }
 
   @Override

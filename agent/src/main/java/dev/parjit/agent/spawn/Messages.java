@@ -34,6 +34,39 @@ public final class Messages {
     private static final long serialVersionUID = 1L;
   }
 
+  /**
+   * A distributed frame kept on the workers under {@code id} (the call's id): the driver's lazy
+   * frame gets its row count, schema and first rows from here.
+   */
+  public record LazyResult(long id, long rows, String[] names, String[] dtypes, byte[] preview) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** A lazy result passed into another call: only its id travels. */
+  public record LazyRef(long id) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Rows of a lazy result for the driver: the first or last {@code k}, or all of them. */
+  public record Fetch(long callId, long resultId, String part, int k) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Lazy results the driver dropped. No reply. */
+  public record Free(long[] ids) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Asks each worker for its registry size and Arrow memory (tests, diagnostics). */
+  public record StatsRequest(long callId) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** A worker's answer to {@link StatsRequest}. */
+  public record WorkerStats(int liveResults, long arrowBytes) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
   public record Shutdown() implements Serializable {
     private static final long serialVersionUID = 1L;
   }

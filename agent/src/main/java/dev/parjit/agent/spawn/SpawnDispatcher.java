@@ -52,6 +52,10 @@ public final class SpawnDispatcher implements Dispatcher {
   private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private long nextId;
   private boolean broken;
+  private volatile long generation;
+  /** Lazy results dropped on the driver (by the Cleaner's thread): freed before the next message. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<long[]> pendingFrees = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicLong bytesToDriver = new java.util.concurrent.atomic.AtomicLong();
 
   public SpawnDispatcher(AgentOptions options, Path agentJar) {
     this.options = options;
@@ -64,6 +68,7 @@ public final class SpawnDispatcher implements Dispatcher {
     if (job == null || broken) {
       startWorkers();
     }
+    flushFrees();
     long id = ++nextId;
     Dispatch.Signature signature = Dispatch.signature(methodKey);
     for (int r = 0; r < channels.size(); r++) {
@@ -92,13 +97,23 @@ public final class SpawnDispatcher implements Dispatcher {
         System.arraycopy(args[k], start, chunk, 0, count);
         out[k] = new Messages.Chunk(chunk, n, start);
       } else if (FrameTransport.isFrame(args[k])) {
-        out[k] = FrameTransport.toWire(args[k]); // replicated: every rank gets the whole frame
+        // A lazy result of these workers travels as its id; another frame whole, to every rank.
+        out[k] = FrameTransport.argument(this, args[k]);
       }
     }
     return out;
   }
 
   private Object collect(String methodKey, long id) {
+    Messages.Reply[] replies = collectReplies(methodKey, id);
+    Object value = replies[0].value();
+    if (value instanceof Messages.LazyResult lazy) {
+      return FrameTransport.lazyFrame(this, lazy, generation);
+    }
+    return value instanceof Messages.FrameValue ? FrameTransport.fromWire(value) : value;
+  }
+
+  private Messages.Reply[] collectReplies(String methodKey, long id) {
     int n = channels.size();
     Messages.Reply[] replies = new Messages.Reply[n];
     int received = 0;
@@ -137,14 +152,92 @@ public final class SpawnDispatcher implements Dispatcher {
             + f.type() + (f.message() == null ? "" : ": " + f.message()), r.rank(), RemoteExceptions.rebuild(f));
       }
     }
-    Object value = replies[0].value();
-    return value instanceof Messages.FrameValue ? FrameTransport.fromWire(value) : value;
+    return replies;
+  }
+
+  /** Which set of workers is running: lazy results die with their workers. */
+  long generation() {
+    return generation;
+  }
+
+  /** Rows of a lazy result: {@code part} is head, tail or all. */
+  synchronized dev.parjit.frame.DataFrame fetch(long resultId, long resultGeneration, String part, int k) {
+    if (resultGeneration != generation || job == null || broken) {
+      throw new ParjitExecutionException("a lazy result is gone: its workers were restarted after a failure", -1, null);
+    }
+    flushFrees();
+    long id = ++nextId;
+    sendAll(new Messages.Fetch(id, resultId, part, k), "fetching a lazy result");
+    return (dev.parjit.frame.DataFrame) collect("fetch of lazy result #" + resultId + "(", id);
+  }
+
+  /** Queues a dropped lazy result to be freed on the workers (any thread, never blocks on a call). */
+  void free(long resultId, long resultGeneration) {
+    if (resultGeneration == generation) {
+      pendingFrees.add(new long[] {resultId});
+    }
+  }
+
+  private void flushFrees() {
+    List<Long> ids = new ArrayList<>();
+    for (long[] r; (r = pendingFrees.poll()) != null; ) {
+      ids.add(r[0]);
+    }
+    if (!ids.isEmpty() && job != null && !broken) {
+      sendAll(new Messages.Free(ids.stream().mapToLong(Long::longValue).toArray()), "freeing lazy results");
+    }
+  }
+
+  /**
+   * Counters for tests and diagnostics: bytes moved to the driver, and each worker's lazy results
+   * and Arrow memory (asked for, after pending frees are applied).
+   */
+  public synchronized Map<String, Long> stats() {
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    out.put("bytesToDriver", bytesToDriver.get());
+    if (job == null || broken) {
+      return out;
+    }
+    flushFrees();
+    long id = ++nextId;
+    sendAll(new Messages.StatsRequest(id), "asking for statistics");
+    Messages.Reply[] replies = collectReplies("stats(", id);
+    long results = 0;
+    long arrow = 0;
+    for (Messages.Reply r : replies) {
+      if (r.value() instanceof Messages.WorkerStats w) {
+        results += w.liveResults();
+        arrow += w.arrowBytes();
+      }
+    }
+    out.put("workerLazyResults", results);
+    out.put("workerArrowBytes", arrow);
+    return out;
+  }
+
+  /** Counts what a worker's message cost the driver to receive. */
+  void received(long bytes) {
+    bytesToDriver.addAndGet(bytes);
+  }
+
+  private void sendAll(Object message, String what) {
+    for (int r = 0; r < channels.size(); r++) {
+      try {
+        channels.get(r).send(message);
+      } catch (IOException e) {
+        broken = true;
+        throw new ParjitExecutionException(what + " failed: worker rank " + r + " is unreachable (" + e.getMessage()
+            + "); the workers will be restarted", r, e);
+      }
+    }
   }
 
   private void startWorkers() {
     stopWorkers();
     broken = false;
     inbox.clear();
+    pendingFrees.clear(); // their rows died with the old workers
+    generation++;
     int n = options.workers();
     String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
     long t0 = System.nanoTime();
@@ -195,7 +288,9 @@ public final class SpawnDispatcher implements Dispatcher {
     Thread t = new Thread(() -> {
       while (true) {
         try {
-          inbox.add(channel.receive());
+          Object message = channel.receive();
+          received(channel.takeBytesReceived());
+          inbox.add(message);
         } catch (IOException e) {
           inbox.add(new Disconnected(rank));
           return;

@@ -29,6 +29,17 @@ final class MethodKeys {
     String name = key.substring(dot + 1, paren);
     String desc = key.substring(paren);
     Class<?> owner = Class.forName(className, true, ClassLoader.getSystemClassLoader());
+    // The lazy entry point, when this worker's agent added one, keeps distributed frames here.
+    for (String candidate : new String[] {name + "$parjitLazy", name}) {
+      Method m = find(owner, candidate, desc);
+      if (m != null) {
+        return m;
+      }
+    }
+    throw new NoSuchMethodException(key);
+  }
+
+  private static Method find(Class<?> owner, String name, String desc) {
     for (Method m : owner.getDeclaredMethods()) {
       if (m.getName().equals(name)
           && MethodType.methodType(m.getReturnType(), m.getParameterTypes()).toMethodDescriptorString().equals(desc)) {
@@ -36,6 +47,6 @@ final class MethodKeys {
         return m;
       }
     }
-    throw new NoSuchMethodException(key);
+    return null;
   }
 }

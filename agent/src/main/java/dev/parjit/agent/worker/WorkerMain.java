@@ -45,6 +45,12 @@ public final class WorkerMain {
         }
         if (message instanceof Messages.Call call) {
           driver.send(run(call, rank, methods));
+        } else if (message instanceof Messages.Fetch fetch) {
+          driver.send(fetch(fetch, rank));
+        } else if (message instanceof Messages.Free free) {
+          WorkerFrames.free(free.ids()); // no reply: the driver does not wait for it
+        } else if (message instanceof Messages.StatsRequest stats) {
+          driver.send(stats(stats, rank));
         } else {
           return;
         }
@@ -63,6 +69,8 @@ public final class WorkerMain {
     for (int k = 0; k < args.length; k++) {
       if (args[k] instanceof Messages.FrameValue) {
         args[k] = FrameTransport.fromWire(args[k]);
+      } else if (args[k] instanceof Messages.LazyRef ref) {
+        args[k] = dev.parjit.runtime.ResultRegistry.get(ref.id()); // this worker's chunk, moved nowhere
       } else if (args[k] instanceof Messages.Chunk chunk) {
         if (expected == null || !expected.distributedParams()[k]) {
           throw new IllegalStateException("argument " + k + " of " + call.methodKey()
@@ -75,12 +83,32 @@ public final class WorkerMain {
     return args;
   }
 
+  private static Messages.Reply fetch(Messages.Fetch f, int rank) {
+    try {
+      return new Messages.Reply(f.callId(), rank, WorkerFrames.fetch(f, rank), null);
+    } catch (RuntimeException | LinkageError e) {
+      return new Messages.Reply(f.callId(), rank, null, Messages.RemoteFailure.of(e));
+    }
+  }
+
+  private static Messages.Reply stats(Messages.StatsRequest s, int rank) {
+    Object value;
+    try {
+      value = WorkerFrames.stats();
+    } catch (LinkageError e) {
+      value = new Messages.WorkerStats(dev.parjit.runtime.ResultRegistry.size(), 0); // no frame library here
+    }
+    return new Messages.Reply(s.callId(), rank, value, null);
+  }
+
   private static Messages.Reply run(Messages.Call call, int rank, MethodKeys methods) {
     try {
       Method m = methods.resolve(call.methodKey());
       Object value = m.invoke(null, unwrapChunks(call));
-      Object wire = rank == 0 && FrameTransport.isFrame(value) ? FrameTransport.toWire(value) : value;
-      return new Messages.Reply(call.id(), rank, rank == 0 ? wire : null, null);
+      if (FrameTransport.isFrame(value)) {
+        return new Messages.Reply(call.id(), rank, WorkerFrames.result(call.id(), value, rank), null);
+      }
+      return new Messages.Reply(call.id(), rank, rank == 0 ? value : null, null);
     } catch (InvocationTargetException e) {
       return new Messages.Reply(call.id(), rank, null, Messages.RemoteFailure.of(e.getCause()));
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {

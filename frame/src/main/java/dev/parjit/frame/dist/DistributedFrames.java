@@ -538,6 +538,33 @@ public final class DistributedFrames {
 
   // ---- whole values ------------------------------------------------------------------------------
 
+  /**
+   * A spawn-mode frame parameter on entry: a distributed chunk (a lazy result passed back in) as it
+   * is; a whole frame cut to this rank's block, so the method sees 1D data either way.
+   */
+  public static Object blockOf(Object value) {
+    if (value == null || Placements.isDistributed(value)) {
+      return value;
+    }
+    if (value instanceof DataFrame df) {
+      return DistributedJoin.block(df);
+    }
+    if (value instanceof Series s) {
+      DataFrame block = DistributedJoin.block(DataFrame.fromSeries(List.of(s.rename("value"))));
+      return Placements.register(block.column("value").rename(s.name()), Placements.globalRows(block),
+          Placements.start(block));
+    }
+    return value;
+  }
+
+  /**
+   * A distributed frame whole on {@code root} only ({@code null} on the other ranks): what spawn
+   * mode sends to the driver when it collects a lazy result. A replicated frame is returned as is.
+   */
+  public static DataFrame gatherTo(DataFrame df, int root) {
+    return Placements.isDistributed(df) ? FrameComm.gather(df, root) : df;
+  }
+
   /** The whole frame or series on every rank (REP returns, printing); anything else unchanged. */
   public static Object replicate(Object value) {
     return Replication.replicate(value);

@@ -40,6 +40,24 @@ final class FrameComm {
     return out;
   }
 
+  /** Every rank's frame concatenated in rank order on {@code root}; {@code null} elsewhere. */
+  static DataFrame gather(DataFrame local, int root) {
+    Communicator c = comm();
+    byte[] mine = FrameCodec.encode(local);
+    long[] sizes = c.gatherv(new long[] {mine.length}, root);
+    byte[] all = c.gatherv(mine, root);
+    if (c.rank() != root) {
+      return null;
+    }
+    List<DataFrame> parts = new ArrayList<>(sizes.length);
+    int at = 0;
+    for (long s : sizes) {
+      parts.add(FrameCodec.decode(Arrays.copyOfRange(all, at, at + (int) s)));
+      at += (int) s;
+    }
+    return DataFrame.concat(parts.toArray(new DataFrame[0]));
+  }
+
   /** Sends {@code perDestination[d]} to rank d; returns what each rank sent here, in rank order. */
   static List<DataFrame> alltoall(DataFrame[] perDestination) {
     Communicator c = comm();

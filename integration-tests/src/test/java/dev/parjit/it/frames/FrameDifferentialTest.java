@@ -43,8 +43,7 @@ class FrameDifferentialTest {
   }
 
   static String classpath() {
-    return JobRunner.root().resolve("integration-tests/target/test-classes") + File.pathSeparator
-        + JobRunner.moduleClasspath("frame");
+    return JobRunner.frameClasspath();
   }
 
   static List<String> runSpmd(int ranks, Path scratch, String agentOptions) throws Exception {

@@ -81,7 +81,14 @@ public final class DistributedArraysPass {
     Type[] args = Type.getArgumentTypes(method.desc);
     InsnList entry = new InsnList();
     for (int k = 0; k < args.length; k++) {
-      if (plan.paramDistributions().get(k) == Distribution.ONE_D_VAR) {
+      if (isFrame(args[k]) && plan.mode() == dev.parjit.analysis.plan.ExecutionMode.SPAWN) {
+        // A lazy result passed back in is this worker's chunk; a whole frame from the driver is cut
+        // to blocks (1D), or a chunk gathered whole where the method needs it replicated.
+        entry.add(new VarInsnNode(Opcodes.ALOAD, slot));
+        entry.add(FrameCallsRuntime.entry(plan.paramDistributions().get(k).isDistributed()));
+        entry.add(new TypeInsnNode(Opcodes.CHECKCAST, args[k].getInternalName()));
+        entry.add(new VarInsnNode(Opcodes.ASTORE, slot));
+      } else if (plan.paramDistributions().get(k) == Distribution.ONE_D_VAR) {
         entry.add(new VarInsnNode(Opcodes.ALOAD, slot));
         entry.add(RuntimeCalls.enterDistributed());
       } else if (plan.paramDistributions().get(k) == Distribution.ONE_D_BLOCK) {
@@ -95,6 +102,11 @@ public final class DistributedArraysPass {
     }
     method.instructions.insert(entry);
     return null;
+  }
+
+  private static boolean isFrame(Type t) {
+    return t.getSort() == Type.OBJECT && (t.getInternalName().equals("dev/parjit/frame/DataFrame")
+        || t.getInternalName().equals("dev/parjit/frame/Series"));
   }
 
   static Set<AbstractInsnNode> identitySet(java.util.List<? extends AbstractInsnNode> nodes) {

@@ -1,0 +1,90 @@
+package dev.parjit.agent.worker;
+
+import dev.parjit.agent.spawn.FrameTransport;
+import dev.parjit.agent.spawn.Messages;
+import dev.parjit.frame.DataFrame;
+import dev.parjit.frame.FrameMemory;
+import dev.parjit.frame.dist.DistributedFrames;
+import dev.parjit.frame.kernel.FrameCodec;
+import dev.parjit.runtime.DistributedArrays;
+import dev.parjit.runtime.ResultRegistry;
+
+/**
+ * A worker's part in lazy results. Loaded only when a call involves frames, so workers of programs
+ * without the frame library never need it.
+ */
+final class WorkerFrames {
+
+  /** Rows sent with a lazy result, so the driver's {@code head()} of a few rows moves nothing more. */
+  static final int PREVIEW_ROWS = 5;
+
+  private WorkerFrames() { }
+
+  /**
+   * What rank {@code rank} sends back for a call's result: a distributed frame stays here under the
+   * call's id and the driver gets its metadata and first rows (every rank takes part in building
+   * them); anything else as before.
+   */
+  static Object result(long callId, Object value, int rank) {
+    if (value instanceof DataFrame df && DistributedArrays.lookup(df) != null) {
+      ResultRegistry.put(callId, df);
+      DataFrame preview = (DataFrame) DistributedFrames.replicate(DistributedFrames.head(df, PREVIEW_ROWS));
+      if (rank != 0) {
+        return null;
+      }
+      String[] names = df.columns().toArray(new String[0]);
+      String[] types = new String[names.length];
+      for (int i = 0; i < names.length; i++) {
+        types[i] = df.dtype(names[i]).name();
+      }
+      return new Messages.LazyResult(callId, DistributedArrays.lookup(df).globalLength(), names, types,
+          FrameCodec.encode(preview));
+    }
+    return rank == 0 ? FrameTransport.toWire(value) : null;
+  }
+
+  /** Rows of a lazy result, gathered on rank 0 for the driver. */
+  static Object fetch(Messages.Fetch f, int rank) {
+    DataFrame df = (DataFrame) ResultRegistry.get(f.resultId());
+    DataFrame part = switch (f.part()) {
+      case "head" -> DistributedFrames.head(df, f.k());
+      case "tail" -> DistributedFrames.tail(df, f.k());
+      default -> df;
+    };
+    DataFrame whole = DistributedFrames.gatherTo(part, 0);
+    return rank == 0 ? FrameTransport.toWire(whole) : null;
+  }
+
+  /** Frees lazy results the driver dropped. */
+  static void free(long[] ids) {
+    for (long id : ids) {
+      Object v = ResultRegistry.remove(id);
+      if (v instanceof DataFrame df) {
+        df.close();
+      }
+    }
+  }
+
+  /**
+   * This worker's lazy results and Arrow memory, after a garbage collection: frames nobody
+   * references any more free their Arrow memory through a cleaner, so a debug reading waits for
+   * that instead of counting garbage.
+   */
+  static Messages.WorkerStats stats() {
+    long before;
+    long after = FrameMemory.allocatedBytes();
+    int rounds = 0;
+    do {
+      before = after;
+      System.gc();
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      after = FrameMemory.allocatedBytes();
+    } while (after < before && ++rounds < 20);
+    return new Messages.WorkerStats(ResultRegistry.size(), after);
+  }
+}
