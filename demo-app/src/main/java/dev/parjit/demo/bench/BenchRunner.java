@@ -59,6 +59,9 @@ public final class BenchRunner implements Callable<Integer> {
   long timeout = 900;
 
   public static void main(String[] args) {
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     System.exit(new CommandLine(new BenchRunner()).setOverwrittenOptionsAllowed(true).execute(args));
   }
 

@@ -25,6 +25,21 @@ public final class ChartReport {
     chart.getStyler().setYAxisDecimalPattern("0.###");
     chart.getStyler().setOverlapped(false);
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    // Bars start at the axis minimum, which must be positive on a log axis: the decade below the fastest.
+    double fastest = Double.MAX_VALUE;
+    double slowest = 0;
+    for (ResultTable.Row r : t.rows()) {
+      for (Cell c : r.cells().values()) {
+        if (c.measurement() != null && c.measurement().median() > 0) {
+          fastest = Math.min(fastest, c.measurement().median() / 1000);
+          slowest = Math.max(slowest, c.measurement().median() / 1000);
+        }
+      }
+    }
+    if (slowest > 0) {
+      chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(fastest))));
+      chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(slowest))));
+    }
     List<String> workloads = new ArrayList<>();
     for (ResultTable.Row r : t.rows()) {
       workloads.add(r.id());
@@ -34,7 +49,7 @@ public final class ChartReport {
       boolean any = false;
       for (ResultTable.Row r : t.rows()) {
         Cell c = r.cells().get(runner);
-        if (c != null && c.measurement() != null) {
+        if (c != null && c.measurement() != null && c.measurement().median() > 0) {
           y.add(c.measurement().median() / 1000);
           any = true;
         } else {
