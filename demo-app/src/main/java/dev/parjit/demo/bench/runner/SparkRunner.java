@@ -56,7 +56,25 @@ public final class SparkRunner implements Runner {
       cmd.add("--add-opens=" + p + "=ALL-UNNAMED");
     }
     cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-    cmd.addAll(jvm.childArgs(w.id(), Engine.SPARK));
+    List<String> args = new ArrayList<>(jvm.childArgs(w.id(), Engine.SPARK));
+    args.set(1, sparkFirst(jvm.classpath()));
+    cmd.addAll(args);
     return cmd;
+  }
+
+  /**
+   * The classpath with the frame library's trimmed Hadoop jars (hadoop-common and
+   * hadoop-mapreduce-client-core without their dependencies) moved last, so Spark loads Hadoop
+   * from its own complete {@code hadoop-client-api}/{@code hadoop-client-runtime}.
+   */
+  static String sparkFirst(String classpath) {
+    List<String> first = new ArrayList<>();
+    List<String> last = new ArrayList<>();
+    for (String e : classpath.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+      String name = Path.of(e).getFileName() == null ? e : Path.of(e).getFileName().toString();
+      (name.startsWith("hadoop-common-") || name.startsWith("hadoop-mapreduce-client-core-") ? last : first).add(e);
+    }
+    first.addAll(last);
+    return String.join(java.io.File.pathSeparator, first);
   }
 }
