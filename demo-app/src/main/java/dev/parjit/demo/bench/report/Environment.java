@@ -26,7 +26,11 @@ public record Environment(List<String> lines) {
     if (mem > 0) {
       l.add(String.format("memory: %.1f GiB", mem / (1024.0 * 1024 * 1024)));
     }
-    l.add("Parjit: MPJ Express niodev ranks on this machine");
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    if (load >= 0) {
+      l.add(String.format("load average (1 min) when the report was written: %.2f (other processes share the cores)", load));
+    }
+    l.add("Parjit: 2 MPJ Express niodev ranks on this machine (spawn: driver + 2 workers; SPMD: 2 ranks)");
     l.add("DuckDB JDBC: " + jarVersion(classpath, "duckdb_jdbc"));
     String spark = jarVersion(classpath, "spark-sql_2.13");
     l.add("Spark SQL (Scala 2.13): " + (spark.equals("absent") ? "not built (build with -Pspark)" : spark));

@@ -21,10 +21,11 @@ public final class SparkRunner implements Runner {
       "java.base/java.util", "java.base/java.util.concurrent", "java.base/java.util.concurrent.atomic",
       "java.base/sun.nio.ch", "java.base/sun.nio.cs", "java.base/sun.security.action", "java.base/sun.util.calendar");
 
-  /** Whether this build contains the Spark engine. */
+  /** Whether this build contains the Spark engine and Spark itself (a stale engine class alone is not enough). */
   public static boolean built() {
     try {
       Class.forName(BenchChild.SPARK_ENGINE, false, SparkRunner.class.getClassLoader());
+      Class.forName("org.apache.spark.sql.SparkSession", false, SparkRunner.class.getClassLoader());
       return true;
     } catch (ClassNotFoundException e) {
       return false;
