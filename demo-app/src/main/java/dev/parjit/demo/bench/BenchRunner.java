@@ -1,74 +1,138 @@
 package dev.parjit.demo.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import dev.parjit.demo.bench.report.Cell;
+import dev.parjit.demo.bench.report.ChartReport;
+import dev.parjit.demo.bench.report.Environment;
+import dev.parjit.demo.bench.report.MarkdownReport;
+import dev.parjit.demo.bench.report.Measurement;
+import dev.parjit.demo.bench.report.ResultTable;
+import dev.parjit.demo.bench.runner.BenchJvm;
+import dev.parjit.demo.bench.runner.ChildProcess;
+import dev.parjit.demo.bench.runner.Runner;
+import dev.parjit.demo.bench.runner.Runners;
+import dev.parjit.demo.bench.workload.Workload;
+import dev.parjit.demo.bench.workload.Workloads;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * Runs the Monte Carlo benchmark in one go: sequential (no agent), the parallel-streams peer and
- * Parjit spawn mode with 2 workers, each in a fresh JVM, and prints the ratios.
- * {@code BenchRunner <agent jar> [iterations] [reps]}.
+ * {@code bin/parjit bench}: every workload under every runner, each configuration in a fresh JVM,
+ * answers compared, then {@code bench-results.md} and {@code bench-results.png}. Exits with 1 when
+ * a run failed or an answer differs from the sequential one (after writing the report).
  */
-public final class BenchRunner {
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Runs the Parjit benchmarks (sequential, parallel streams, Parjit spawn and SPMD, DuckDB, Spark) "
+        + "and writes bench-results.md and bench-results.png.")
+public final class BenchRunner implements Callable<Integer> {
 
-  private BenchRunner() { }
+  @Option(names = "--quick", description = "3 runs and smaller sizes (a few minutes on 2 cores)")
+  boolean quick;
 
-  public static void main(String[] args) throws Exception {
-    String agent = args[0];
-    long n = args.length > 1 ? Long.parseLong(args[1]) : 400_000_000L;
-    int reps = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    Map<String, Map<String, String>> runs = new LinkedHashMap<>();
-    runs.put("sequential (no agent)", run(null, "jit", n, reps));
-    runs.put("parallel streams (2 cores)", run(null, "streams", n, reps));
-    runs.put("Parjit spawn, 2 workers", run("-javaagent:" + agent + "=workers=2", "jit", n, reps));
-    double seq = Double.parseDouble(runs.get("sequential (no agent)").get("median_ms"));
-    double streams = Double.parseDouble(runs.get("parallel streams (2 cores)").get("median_ms"));
-    System.out.printf("Monte Carlo pi, %,d iterations, warm median of %d%n", n, reps);
-    System.out.printf("%-28s %10s %10s %10s %12s %14s%n", "run", "median ms", "min", "max", "vs seq", "first call ms");
-    for (var e : runs.entrySet()) {
-      Map<String, String> m = e.getValue();
-      double med = Double.parseDouble(m.get("median_ms"));
-      System.out.printf("%-28s %10s %10s %10s %11.2fx %14s%n", e.getKey(), m.get("median_ms"), m.get("min_ms"),
-          m.get("max_ms"), seq / med, m.get("first_call_ms"));
+  @Option(names = "--out", description = "directory for bench-results.md/.png (default: the working directory)")
+  Path out = Path.of(".");
+
+  @Option(names = "--data", description = "cache of generated input files (default: ${DEFAULT-VALUE})")
+  Path data = Path.of("target", "bench-data");
+
+  @Option(names = "--agent", description = "parjit-agent.jar (default: ${DEFAULT-VALUE})")
+  Path agent = Path.of("agent", "target", "parjit-agent.jar");
+
+  @Option(names = "--runs", description = "warm runs per configuration (default: 5, --quick: 3)")
+  Integer runs;
+
+  @Option(names = "--workload", split = ",", description = "only these workloads (ids: montecarlo, sumsq, "
+      + "parquet-mean, groupby, kmeans, filter-join)")
+  List<String> workloads;
+
+  @Option(names = "--runner", split = ",", description = "only these runners besides the sequential baseline "
+      + "(ids: streams, spawn, spmd, duckdb, spark)")
+  List<String> runnerIds;
+
+  @Option(names = "--timeout", description = "seconds before a run is killed (default: ${DEFAULT-VALUE})")
+  long timeout = 900;
+
+  public static void main(String[] args) {
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
-    Map<String, String> parjit = runs.get("Parjit spawn, 2 workers");
-    System.out.printf("Parjit vs parallel streams: %.2fx of the peer's speed%n",
-        streams / Double.parseDouble(parjit.get("median_ms")));
-    System.out.printf("trivial @Jit call (scalar in, scalar out), 2 workers: median %s us%n",
-        parjit.get("trivial_call_median_us"));
-    System.out.printf("results: %s%n", runs.values().stream().map(m -> m.get("pi")).toList());
+    System.exit(new CommandLine(new BenchRunner()).setOverwrittenOptionsAllowed(true).execute(args));
   }
 
-  private static Map<String, String> run(String agentArg, String mode, long n, int reps) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (agentArg != null) {
-      cmd.add(agentArg);
+  @Override
+  public Integer call() throws Exception {
+    long t0 = System.nanoTime();
+    Scale scale = quick ? Scale.QUICK : Scale.FULL;
+    int n = runs != null ? runs : scale.pick(5, 3);
+    if (!Files.isRegularFile(agent)) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "no agent jar at " + agent + " (--agent)");
     }
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MonteCarloBench.class.getName(), mode,
-        Long.toString(n), Integer.toString(reps)));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    Map<String, String> values = new LinkedHashMap<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.startsWith("BENCH ")) {
-          String[] kv = line.split(" ");
-          values.put(kv[1], kv[2]);
-        } else {
-          System.err.println(line);
+    List<Workload> ws = workloads == null ? Workloads.all() : workloads.stream().map(Workloads::byId).toList();
+    List<Runner> rs = Runners.all().stream()
+        .filter(r -> r.id().equals("seq") || runnerIds == null || runnerIds.contains(r.id())).toList();
+    String cp = System.getProperty("java.class.path");
+    BenchJvm jvm = new BenchJvm(Path.of(System.getProperty("java.home"), "bin", "java").toString(), cp,
+        agent.toAbsolutePath(), scale, data, n);
+    Files.createDirectories(data);
+    Files.createDirectories(out);
+    for (Workload w : ws) {
+      w.prepare(scale, data, m -> progress("data: " + m));
+    }
+    ResultTable table = new ResultTable(rs.stream().map(Runner::label).toList());
+    for (Workload w : ws) {
+      table.addWorkload(w.id(), w.title(scale), w.tolerance());
+      for (Runner r : rs) {
+        Cell c = table.put(w.id(), r.label(), measure(jvm, w, r));
+        if (c.status().equals(Cell.MISMATCH)) {
+          progress(w.id() + " / " + r.label() + ": MISMATCH: " + c.detail());
         }
       }
-    } finally {
-      p.destroyForcibly();
     }
-    if (p.waitFor() != 0) {
-      throw new IllegalStateException("benchmark run failed: " + String.join(" ", cmd));
+    String heading = String.format("%s run (`bin/parjit bench%s`), %s: warm median of %d runs after one cold call, "
+        + "each configuration in a fresh JVM; inputs generated once under `%s`. Total wall time %.0f s.",
+        quick ? "Quick" : "Full", quick ? " --quick" : "", LocalDate.now(), n, data, (System.nanoTime() - t0) / 1e9);
+    MarkdownReport.write(out.resolve("bench-results.md"), table, heading, Environment.current(cp));
+    ChartReport.write(out.resolve("bench-results.png"), table,
+        "Parjit benchmarks" + (quick ? " (quick sizes)" : "") + ": warm median, 2 cores");
+    progress(String.format("wrote %s and %s in %.0f s", out.resolve("bench-results.md"),
+        out.resolve("bench-results.png"), (System.nanoTime() - t0) / 1e9));
+    if (table.anyBad()) {
+      progress("FAILED: a run failed or an answer differs; see the Answers section of bench-results.md");
+      return 1;
     }
-    return values;
+    return 0;
+  }
+
+  private Cell measure(BenchJvm jvm, Workload w, Runner r) {
+    String what = w.id() + " / " + r.label();
+    Optional<String> skip = r.skip(w);
+    if (skip.isPresent()) {
+      progress(what + ": " + skip.get());
+      return Cell.skipped(skip.get(), "");
+    }
+    progress(what + ": running...");
+    long t = System.nanoTime();
+    try {
+      Measurement m = ChildProcess.run(r.command(jvm, w), timeout);
+      progress(String.format("%s: median %.1f ms (%.1f–%.1f), first call %.0f ms, JVM %.1f s", what, m.median(),
+          m.min(), m.max(), m.firstMs(), (System.nanoTime() - t) / 1e9));
+      return Cell.of(m);
+    } catch (Exception e) {
+      progress(what + ": FAILED: " + e.getMessage());
+      String first = String.valueOf(e.getMessage()).lines().filter(l -> l.contains("Exception") || l.contains("Error"))
+          .findFirst().orElse(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      return Cell.skipped(Cell.FAILED, first);
+    }
+  }
+
+  private static void progress(String message) {
+    System.out.println("[bench] " + message);
+    System.out.flush();
   }
 }

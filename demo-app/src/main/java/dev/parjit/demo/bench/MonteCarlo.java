@@ -8,7 +8,8 @@ public final class MonteCarlo {
 
   private MonteCarlo() { }
 
-  static long splitmix64(long x) {
+  /** splitmix64: a well-mixed 64-bit value for a counter. */
+  public static long splitmix64(long x) {
     long z = x + 0x9E3779B97F4A7C15L;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -1,0 +1,88 @@
+package dev.parjit.demo.bench;
+
+import dev.parjit.Parjit;
+import dev.parjit.demo.bench.sql.DuckDbEngine;
+import dev.parjit.demo.bench.sql.SqlEngine;
+import dev.parjit.demo.bench.workload.Workload;
+import dev.parjit.demo.bench.workload.Workloads;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+/**
+ * The measured JVM: {@code BenchChild <workload> <engine> <full|quick> <data dir> <runs>}. Runs the
+ * workload once (the first, cold call), then {@code runs} warm times, and prints
+ * {@code BENCH first_ms X}, {@code BENCH times_ms a,b,...} and {@code BENCH result d1,d2,...}
+ * (rank 0 only in SPMD mode, where every rank runs this and a barrier starts each timed run).
+ */
+public final class BenchChild {
+  /** Name of the Spark engine class, present only in the {@code -Pspark} build. */
+  public static final String SPARK_ENGINE = "dev.parjit.demo.bench.spark.SparkEngine";
+  /** Threads (cores) every engine may use. */
+  public static final int THREADS = 2;
+
+  private interface Once {
+    double[] run() throws Exception;
+  }
+
+  private BenchChild() { }
+
+  public static void main(String[] args) throws Exception {
+    Workload w = Workloads.byId(args[0]);
+    Engine engine = Engine.valueOf(args[1].toUpperCase(java.util.Locale.ROOT));
+    Scale scale = Scale.valueOf(args[2].toUpperCase(java.util.Locale.ROOT));
+    Path data = Path.of(args[3]);
+    int runs = Integer.parseInt(args[4]);
+    SqlEngine sql = switch (engine) {
+      case DUCKDB -> new DuckDbEngine(THREADS);
+      case SPARK -> (SqlEngine) Class.forName(SPARK_ENGINE).getConstructor(int.class).newInstance(THREADS);
+      default -> null;
+    };
+    try {
+      Once once = switch (engine) {
+        case JIT -> () -> w.runJit(scale, data);
+        case STREAMS -> () -> w.runStreams(scale, data);
+        default -> {
+          String query = w.sql(sql.dialect(), scale, data)
+              .orElseThrow(() -> new IllegalArgumentException(w.id() + " has no SQL form"));
+          yield () -> w.digestRows(sql.query(query));
+        }
+      };
+      measure(once, runs);
+    } finally {
+      if (sql != null) {
+        sql.close();
+      }
+    }
+  }
+
+  private static void measure(Once once, int runs) throws Exception {
+    boolean report = Parjit.getRank() == 0;
+    Parjit.barrier();
+    long t0 = System.nanoTime();
+    double[] result = once.run();
+    double first = (System.nanoTime() - t0) / 1e6;
+    double[] ms = new double[runs];
+    for (int r = 0; r < runs; r++) {
+      Parjit.barrier();
+      long t = System.nanoTime();
+      double[] again = once.run();
+      ms[r] = (System.nanoTime() - t) / 1e6;
+      if (!Arrays.equals(again, result) && report) {
+        System.out.println("BENCH note result of run " + (r + 1) + " differs from the first: " + Arrays.toString(again));
+      }
+    }
+    if (report) {
+      System.out.printf("BENCH first_ms %.3f%n", first);
+      System.out.println("BENCH times_ms " + Arrays.stream(ms).mapToObj(v -> String.format("%.3f", v))
+          .collect(Collectors.joining(",")));
+      StringJoiner j = new StringJoiner(",");
+      for (double v : result) {
+        j.add(Double.toString(v));
+      }
+      System.out.println("BENCH result " + j);
+      System.out.flush();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.parjit.demo.bench.runner;
+
+import dev.parjit.demo.bench.BenchChild;
+import dev.parjit.demo.bench.Engine;
+import dev.parjit.demo.bench.Scale;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What every measured JVM shares: the java executable, the classpath (demo-app and its
+ * dependencies, Parjit's launcher included), the agent jar, and the arguments of
+ * {@link BenchChild}.
+ *
+ * @param java the java executable
+ * @param classpath the measured program's classpath
+ * @param agentJar {@code parjit-agent.jar}
+ * @param scale problem sizes
+ * @param dataDir where the Parquet inputs are
+ * @param runs warm runs per JVM
+ */
+public record BenchJvm(String java, String classpath, Path agentJar, Scale scale, Path dataDir, int runs) {
+  /** Arrow's IPC needs it on every JVM; harmless elsewhere. */
+  public static final String ADD_OPENS = "--add-opens=java.base/java.nio=ALL-UNNAMED";
+  /** Parjit ranks (spawn workers, SPMD ranks) and engine threads: the machine's 2 cores. */
+  public static final int PARALLELISM = BenchChild.THREADS;
+
+  /** JVM options common to every measured JVM (before {@code -cp}). */
+  public List<String> jvmOptions() {
+    return List.of(ADD_OPENS, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+  }
+
+  /** {@code -cp <classpath> BenchChild <workload> <engine> <scale> <data> <runs>}. */
+  public List<String> childArgs(String workload, Engine engine) {
+    List<String> a = new ArrayList<>(List.of("-cp", classpath, BenchChild.class.getName(), workload,
+        engine.name().toLowerCase(Locale.ROOT), scale.name().toLowerCase(Locale.ROOT),
+        dataDir.toAbsolutePath().toString(), Integer.toString(runs)));
+    return a;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.parjit.demo.bench.runner;
+
+import dev.parjit.demo.bench.workload.Workload;
+import java.util.List;
+import java.util.Optional;
+
+/** One column of the benchmark: a way of running a workload in a fresh JVM. */
+public interface Runner {
+
+  /** Column label in the report. */
+  String label();
+
+  /** Short name for {@code --runner} and the progress lines. */
+  String id();
+
+  /** Why this runner does not run {@code w} ({@code "n/a"}, {@code "not built"}), or empty when it does. */
+  Optional<String> skip(Workload w);
+
+  /** The command line of the measured process(es). */
+  List<String> command(BenchJvm jvm, Workload w);
+}

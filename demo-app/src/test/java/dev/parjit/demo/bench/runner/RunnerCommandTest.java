@@ -1,0 +1,48 @@
+package dev.parjit.demo.bench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parjit.demo.bench.Scale;
+import dev.parjit.demo.bench.workload.Workloads;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RunnerCommandTest {
+  static final BenchJvm JVM = new BenchJvm("java", "app.jar", Path.of("agent.jar"), Scale.QUICK, Path.of("data"), 3);
+
+  @Test
+  void sparkGetsItsOwnHadoopFirst() {
+    String cp = String.join(File.pathSeparator, "a.jar", "/m/hadoop-common-3.4.2.jar", "b.jar",
+        "/m/hadoop-mapreduce-client-core-3.4.2.jar", "/m/hadoop-client-api-3.5.0.jar");
+    assertEquals(String.join(File.pathSeparator, "a.jar", "b.jar", "/m/hadoop-client-api-3.5.0.jar",
+        "/m/hadoop-common-3.4.2.jar", "/m/hadoop-mapreduce-client-core-3.4.2.jar"), SparkRunner.sparkFirst(cp));
+  }
+
+  @Test
+  void spawnAndSpmdUseTheAgentWithTwoRanks() {
+    List<String> spawn = new SpawnRunner().command(JVM, Workloads.byId("sumsq"));
+    assertTrue(spawn.contains("-javaagent:agent.jar=workers=2"), spawn.toString());
+    List<String> spmd = new SpmdRunner().command(JVM, Workloads.byId("sumsq"));
+    assertEquals(List.of("--agent", "agent.jar", "-np", "2"), spmd.subList(5, 9));
+    assertEquals(List.of("sumsq", "jit", "quick"), spmd.subList(spmd.size() - 5, spmd.size() - 2));
+  }
+
+  @Test
+  void sqlRunnersSkipWorkloadsThatAreNotSqlShaped() {
+    assertEquals(Optional.of("n/a"), new DuckDbRunner().skip(Workloads.byId("kmeans")));
+    assertEquals(Optional.empty(), new DuckDbRunner().skip(Workloads.byId("groupby")));
+    assertEquals(Optional.of("n/a"), new SparkRunner().skip(Workloads.byId("montecarlo")));
+    String expected = SparkRunner.built() ? null : "not built";
+    assertEquals(Optional.ofNullable(expected), new SparkRunner().skip(Workloads.byId("filter-join")));
+  }
+
+  @Test
+  void benchLinesParse() {
+    assertArrayEquals(new double[] {1.5, -2, 3e20}, ChildProcess.parse("1.5,-2.0,3.0E20"));
+  }
+}
