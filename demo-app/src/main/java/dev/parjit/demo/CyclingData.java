@@ -48,6 +48,7 @@ public final class CyclingData {
       vectors.add(df.column(c).arrowVector());
     }
     ParquetColumnWriter.write(vectors, path, CompressionCodecName.SNAPPY, 1 << 17);
+    java.lang.ref.Reference.reachabilityFence(df); // its vectors were written
     return path;
   }
 

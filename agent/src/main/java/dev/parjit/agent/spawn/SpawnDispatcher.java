@@ -338,7 +338,7 @@ public final class SpawnDispatcher implements Dispatcher {
     }
     channels = List.of();
     if (job != null) {
-      job.close();
+      job.close(2000); // told to stop: let them exit, so their last output reaches the console
       job = null;
     }
   }

@@ -46,6 +46,7 @@ final class DistributedSort {
     return df.takeRows(Sorting.argsort(vectors(df, keys), ascending));
   }
 
+  /** The key columns' vectors; callers keep {@code df} reachable while they use them. */
   private static List<FieldVector> vectors(DataFrame df, String[] keys) {
     List<FieldVector> out = new ArrayList<>(keys.length);
     for (String k : keys) {
@@ -90,6 +91,8 @@ final class DistributedSort {
     }
     DataFrame both = DataFrame.concat(sorted.select(keys), splitters);
     int[] order = Sorting.argsort(vectors(both, keys), ascending);
+    // The vectors belong to 'both': keep it (and so them) alive until the sort is done.
+    java.lang.ref.Reference.reachabilityFence(both);
     int[] bounds = new int[p + 1];
     int seen = 0;
     int rowsBefore = 0;

@@ -79,6 +79,7 @@ public final class FrameData {
       }
       ParquetColumnWriter.write(vectors, dir.resolve(String.format("part-%05d.parquet", p)),
           CompressionCodecName.SNAPPY, Math.max(1, groupRows));
+      java.lang.ref.Reference.reachabilityFence(piece); // its vectors were written
     }
     return dir;
   }

@@ -181,6 +181,31 @@ public final class Launcher implements AutoCloseable {
     conf.close();
   }
 
+  /**
+   * Lets the ranks exit by themselves for up to {@code graceMillis} (they were told to stop), then
+   * as {@link #close()}; their last output lines are forwarded before this returns.
+   */
+  public void close(long graceMillis) {
+    long deadline = System.currentTimeMillis() + graceMillis;
+    for (Process p : processes) {
+      try {
+        p.waitFor(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    close();
+    for (Thread t : pumps) {
+      try {
+        t.join(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   /** Kills every rank still running and releases the launch's resources. */
   @Override
   public void close() {
