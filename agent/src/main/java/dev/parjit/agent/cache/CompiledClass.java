@@ -73,10 +73,22 @@ public record CompiledClass(byte[] bytes, List<DispatchStub> stubs, List<Dispatc
     if (role != Role.WORKER) {
       for (MethodPlan plan : result.plans()) {
         reports.add(new MethodReport(plan.owner() + "." + plan.method().name + plan.method().desc,
-            DiagnosticsPrinter.render(plan, 1), DiagnosticsPrinter.render(plan, 2), ParallelismWarning.of(plan)));
+            render(plan, 1), render(plan, 2), ParallelismWarning.of(plan)));
       }
     }
     return new CompiledClass(result.bytes(), result.stubs(), signatures,
         result.failures().stream().map(MethodFailure::toString).toList(), result.passLog(), reports);
+  }
+
+  /**
+   * Rendered ahead of need here (uncached classes render only when asked), so a rendering problem
+   * must not cost the compilation: the text then says what went wrong instead.
+   */
+  private static String render(MethodPlan plan, int level) {
+    try {
+      return DiagnosticsPrinter.render(plan, level);
+    } catch (RuntimeException e) {
+      return "Distributed diagnostics for function " + plan.displayName() + ": could not be rendered: " + e + "\n";
+    }
   }
 }
