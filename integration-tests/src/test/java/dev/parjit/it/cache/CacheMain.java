@@ -5,8 +5,8 @@ import dev.parjit.Parjit;
 
 /**
  * Several {@code @Jit} methods, run with the compile cache: prints {@code RESULT} lines, this
- * JVM's compile counters ({@code DRIVER_STATS}), and the workers' ({@code WORKER_STATS}, printed on
- * every rank and returned from rank 0).
+ * JVM's compile counters ({@code DRIVER_STATS}), and the workers' ({@code WORKER_STATS}, printed and
+ * saved on every rank, returned from rank 0).
  */
 public final class CacheMain {
 
@@ -69,11 +69,15 @@ public final class CacheMain {
     return -1;
   }
 
-  /** The worker's compile counters; every rank prints its own. */
+  /**
+   * The worker's compile counters; every rank prints its own and saves it (see
+   * {@link CacheStatsProbe#save}), since printed lines of workers may reach the driver late.
+   */
   @Jit
   public static String workerStats() {
     String stats = CacheStatsProbe.read();
     System.out.println("WORKER_STATS rank=" + Parjit.getRank() + " " + stats);
+    CacheStatsProbe.save(Parjit.getRank(), stats);
     return stats;
   }
 
