@@ -2,8 +2,10 @@ package dev.parjit.agent;
 
 import dev.parjit.runtime.Dispatch;
 import dev.parjit.analysis.plan.MethodPlan;
+import dev.parjit.agent.cache.CachedDiagnostics;
+import dev.parjit.agent.cache.CompileCache;
+import dev.parjit.agent.cache.CompiledClass;
 import dev.parjit.agent.diagnostics.DiagnosticsPrinter;
-import dev.parjit.transforms.ClassRewriter;
 import dev.parjit.transforms.InstrSupport;
 import dev.parjit.transforms.DispatchStub;
 import dev.parjit.transforms.JitSelection;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * ({@link ClassFilter}, then a byte search for the annotation). A failure is logged with the class
  * and method and the original bytes run: the application never breaks because of the agent —
  * unless the system property {@code parjit.failOnTransformError=true} is set (tests), which
- * makes any failure end the JVM with status 3 after printing it.
+ * makes any failure end the JVM with status 3 after printing it. Classes the compile cache
+ * applies to ({@code cache} option or {@code @Jit(cache = true)}) go through {@link CompileCache}.
  */
 public final class JitTransformer implements ClassFileTransformer {
 
@@ -37,12 +40,17 @@ public final class JitTransformer implements ClassFileTransformer {
   private final JitSelection selection;
   private final boolean failFast = Boolean.getBoolean("parjit.failOnTransformError");
   private final DiagnosticsPrinter diagnostics;
+  private final CompileCache cache;
+  private final CachedDiagnostics cachedDiagnostics;
 
   public JitTransformer(Role role, AgentOptions options, DiagnosticsPrinter diagnostics) {
     this.role = role;
     this.options = options;
     this.selection = new JitSelection(options.jitPatterns());
     this.diagnostics = diagnostics;
+    this.cache = CompileCache.create(role, options.cacheDir());
+    this.cachedDiagnostics = new CachedDiagnostics(diagnostics.printsHere(), DiagnosticsPrinter.level(
+        options.diagnostics(), System.getenv("PARJIT_DISTRIBUTED_DIAGNOSTICS")), System.out, System.err);
   }
 
   @Override
@@ -52,8 +60,12 @@ public final class JitTransformer implements ClassFileTransformer {
       return null;
     }
     try {
-      RewriteResult result = ClassRewriter.rewrite(bytes,
-          new RewriteRequest(role, options.jitPatterns(), resources(loader), options.dumpDir(), options.strict()));
+      RewriteRequest request =
+          new RewriteRequest(role, options.jitPatterns(), resources(loader), options.dumpDir(), options.strict());
+      if (cache.appliesTo(bytes)) {
+        return publish(className, cache.compile(className, bytes, request, cachedDiagnostics.printsDiagnostics()));
+      }
+      RewriteResult result = CompileCache.rewrite(bytes, request);
       result.passLog().forEach(line -> LOG.debug("{}: {}", className, line));
       for (MethodFailure f : result.failures()) {
         report("could not compile " + f + "; the original code runs", null);
@@ -71,6 +83,21 @@ public final class JitTransformer implements ClassFileTransformer {
       report("could not compile " + className.replace('/', '.') + ": " + t + "; the original code runs", t);
       return null;
     }
+  }
+
+  /** Does for a (possibly cached) compiled class what the lines above do for a fresh result. */
+  private byte[] publish(String className, CompiledClass compiled) {
+    compiled.passLog().forEach(line -> LOG.debug("{}: {}", className, line));
+    for (String f : compiled.failures()) {
+      report("could not compile " + f + "; the original code runs", null);
+    }
+    cachedDiagnostics.compiled(compiled);
+    compiled.workerSignatures().forEach(s -> Dispatch.register(s.methodKey(), s.distributedParams(), false));
+    for (DispatchStub stub : compiled.stubs()) {
+      Dispatch.register(stub.methodKey(), stub.distributedParams(), stub.distributedReturn());
+      LOG.info("compiled {} for spawn mode", stub.methodKey());
+    }
+    return compiled.bytes();
   }
 
   /** Workers remember which parameters each rewritten method expects in chunks (see WorkerMain). */

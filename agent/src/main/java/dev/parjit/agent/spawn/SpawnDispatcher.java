@@ -324,6 +324,9 @@ public final class SpawnDispatcher implements Dispatcher {
     if (options.dumpDir() != null) {
       sb.append(",dump=").append(options.dumpDir().toAbsolutePath());
     }
+    if (options.cacheDir() != null) {
+      sb.append(",cache=").append(options.cacheDir().toAbsolutePath());
+    }
     return sb.toString();
   }
 
