@@ -1,5 +1,6 @@
 package dev.parjit.demo;
 
+import dev.parjit.frame.DataFrame;
 import dev.parjit.Jit;
 import dev.parjit.Parjit;
 import dev.parjit.demo.bench.MonteCarlo;
@@ -53,6 +54,14 @@ public final class Demo {
     System.out.println(Example.meanPowerSpeed(ride.toString()));
     System.out.printf("(%.0f ms)%n", (System.nanoTime() - t) / 1e6);
     Parjit.distributedDiagnostics(Example.class, "meanPowerSpeed");
+    System.out.println("--- a Parquet ETL in one @Jit call: read, filter, groupBy, write one part per worker, read back");
+    java.nio.file.Path out = ride.resolveSibling("hard-efforts");
+    DataFrame byCadence = RideEtl.hardEffortsByCadence(ride.toString(), out.toString(), 250);
+    System.out.println(byCadence.numRows() + " cadences (the rows stay on the workers; head(5) fetches five):");
+    System.out.println(byCadence.head(5));
+    System.out.println("--- k-means and logistic regression: each step is one @Jit call over 1M points");
+    KMeans.run(1_000_000, 4, 5);
+    LogisticRegression.run(1_000_000, 20);
     System.out.println("--- arrays, prints and Monte Carlo");
     long t0 = System.nanoTime();
     System.out.println("saxpySum(10_000_000, 2.0) = " + saxpySum(10_000_000, 2.0)

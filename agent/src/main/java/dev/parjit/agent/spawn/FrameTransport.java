@@ -6,28 +6,16 @@ import dev.parjit.frame.kernel.FrameCodec;
 import java.util.List;
 
 /**
- * Frames on the driver-worker channel. Callers check {@link #isFrame} by class name first, so a
+ * Frames on the driver-worker channel. Callers check {@link FrameNames#isFrame} first, so a
  * program without the frame library never loads this class.
  */
 public final class FrameTransport {
 
-  private static final String DATA_FRAME = "dev.parjit.frame.DataFrame";
-  private static final String SERIES = "dev.parjit.frame.Series";
-
   private FrameTransport() { }
-
-  /** Whether {@code value} is a DataFrame or Series (checked without loading frame classes). */
-  public static boolean isFrame(Object value) {
-    if (value == null) {
-      return false;
-    }
-    String name = value.getClass().getName();
-    return name.equals(DATA_FRAME) || name.equals(SERIES);
-  }
 
   /** {@code value} ready for the channel: frames encoded, everything else unchanged. */
   public static Object toWire(Object value) {
-    if (!isFrame(value)) {
+    if (!FrameNames.isFrame(value)) {
       return value;
     }
     if (value instanceof Series s) {

@@ -96,7 +96,7 @@ public final class SpawnDispatcher implements Dispatcher {
         Object chunk = Array.newInstance(args[k].getClass().getComponentType(), count);
         System.arraycopy(args[k], start, chunk, 0, count);
         out[k] = new Messages.Chunk(chunk, n, start);
-      } else if (FrameTransport.isFrame(args[k])) {
+      } else if (FrameNames.isFrame(args[k])) {
         // A lazy result of these workers travels as its id; another frame whole, to every rank.
         out[k] = FrameTransport.argument(this, args[k]);
       }

@@ -1,6 +1,7 @@
 package dev.parjit.agent.worker;
 
 import dev.parjit.agent.spawn.Channel;
+import dev.parjit.agent.spawn.FrameNames;
 import dev.parjit.agent.spawn.FrameTransport;
 import dev.parjit.agent.spawn.Messages;
 import dev.parjit.mpi.Communicators;
@@ -105,7 +106,7 @@ public final class WorkerMain {
     try {
       Method m = methods.resolve(call.methodKey());
       Object value = m.invoke(null, unwrapChunks(call));
-      if (FrameTransport.isFrame(value)) {
+      if (FrameNames.isFrame(value)) {
         return new Messages.Reply(call.id(), rank, WorkerFrames.result(call.id(), value, rank), null);
       }
       return new Messages.Reply(call.id(), rank, rank == 0 ? value : null, null);
