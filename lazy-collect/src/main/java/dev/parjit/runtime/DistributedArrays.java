@@ -40,6 +40,15 @@ public final class DistributedArrays {
     return array == null ? null : CHUNKS.get(array);
   }
 
+  /**
+   * Forgets every array chunk (frames stay: a lazy result outlives its call). A spawn-mode worker
+   * calls this after each call: the arrays of a finished call are garbage, and dropping their
+   * registration lets the garbage collector reclaim large ones at once.
+   */
+  public static void clearArrays() {
+    CHUNKS.removeKeysIf(k -> k.getClass().isArray());
+  }
+
   /** Forgets every chunk (tests, and a worker between jobs). */
   public static void clear() {
     CHUNKS.clear();

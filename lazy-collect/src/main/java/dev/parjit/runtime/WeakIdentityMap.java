@@ -71,7 +71,23 @@ final class WeakIdentityMap<V> {
   }
 
   synchronized void clear() {
+    map.keySet().forEach(k -> ((WeakReference<?>) k).clear());
     map.clear();
+  }
+
+  /**
+   * Drops the entries whose key matches, clearing the weak references too: a large array that
+   * is still weakly referenced cannot be reclaimed early by G1 (eager reclaim of humongous objects).
+   */
+  synchronized void removeKeysIf(java.util.function.Predicate<Object> test) {
+    map.keySet().removeIf(k -> {
+      Object referent = ((WeakReference<?>) k).get();
+      boolean drop = referent == null || test.test(referent);
+      if (drop) {
+        ((WeakReference<?>) k).clear();
+      }
+      return drop;
+    });
   }
 
   synchronized int size() {

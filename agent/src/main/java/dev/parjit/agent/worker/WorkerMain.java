@@ -21,6 +21,8 @@ import java.net.Socket;
  */
 public final class WorkerMain {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkerMain.class);
+
   /** Environment variables the driver sets for its workers. */
   public static final String PORT_ENV = "PARJIT_DRIVER_PORT";
   public static final String SECRET_ENV = "PARJIT_DRIVER_SECRET";
@@ -45,7 +47,9 @@ public final class WorkerMain {
           return; // the driver is gone
         }
         if (message instanceof Messages.Call call) {
-          driver.send(run(call, rank, methods));
+          Messages.Reply reply = run(call, rank, methods);
+          DistributedArrays.clearArrays(); // the call's arrays are garbage now
+          driver.send(reply);
         } else if (message instanceof Messages.Fetch fetch) {
           driver.send(fetch(fetch, rank));
         } else if (message instanceof Messages.Free free) {
@@ -105,10 +109,16 @@ public final class WorkerMain {
   private static Messages.Reply run(Messages.Call call, int rank, MethodKeys methods) {
     try {
       Method m = methods.resolve(call.methodKey());
+      long t0 = System.nanoTime();
       Object value = m.invoke(null, unwrapChunks(call));
+      long t1 = System.nanoTime();
       if (FrameNames.isFrame(value)) {
-        return new Messages.Reply(call.id(), rank, WorkerFrames.result(call.id(), value, rank), null);
+        Object wire = WorkerFrames.result(call.id(), value, rank);
+        LOG.debug("call {} #{} on rank {}: {} ms, result {} ms", m.getName(), call.id(), rank, (t1 - t0) / 1_000_000,
+            (System.nanoTime() - t1) / 1_000_000);
+        return new Messages.Reply(call.id(), rank, wire, null);
       }
+      LOG.debug("call {} #{} on rank {}: {} ms", m.getName(), call.id(), rank, (t1 - t0) / 1_000_000);
       return new Messages.Reply(call.id(), rank, rank == 0 ? value : null, null);
     } catch (InvocationTargetException e) {
       return new Messages.Reply(call.id(), rank, null, Messages.RemoteFailure.of(e.getCause()));

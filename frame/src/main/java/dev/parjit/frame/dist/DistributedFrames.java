@@ -6,6 +6,7 @@ import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.GroupBy;
 import dev.parjit.frame.JoinType;
 import dev.parjit.frame.Series;
+import dev.parjit.frame.kernel.ColumnStats;
 import dev.parjit.runtime.DistributedArrays;
 import java.util.List;
 
@@ -401,27 +402,34 @@ public final class DistributedFrames {
   }
 
   public static double sum(Series s) {
-    return Placements.isDistributed(s) ? DistributedReductions.stats(checked(s, "sum", true)).sum() : s.sum();
+    return stat(s, "sum", true, ColumnStats::sum, Series::sum);
   }
 
   public static double mean(Series s) {
-    return Placements.isDistributed(s) ? DistributedReductions.stats(checked(s, "mean", true)).mean() : s.mean();
+    return stat(s, "mean", true, ColumnStats::mean, Series::mean);
   }
 
   public static double min(Series s) {
-    return Placements.isDistributed(s) ? DistributedReductions.stats(checked(s, "min", false)).min() : s.min();
+    return stat(s, "min", false, ColumnStats::min, Series::min);
   }
 
   public static double max(Series s) {
-    return Placements.isDistributed(s) ? DistributedReductions.stats(checked(s, "max", false)).max() : s.max();
+    return stat(s, "max", false, ColumnStats::max, Series::max);
   }
 
   public static double std(Series s) {
-    return Placements.isDistributed(s) ? DistributedReductions.stats(checked(s, "std", true)).std() : s.std();
+    return stat(s, "std", true, ColumnStats::std, Series::std);
   }
 
   public static double var(Series s) {
-    return Placements.isDistributed(s) ? DistributedReductions.stats(checked(s, "var", true)).var() : s.var();
+    return stat(s, "var", true, ColumnStats::var, Series::var);
+  }
+
+  /** A reduction of a distributed series from merged partials; a replicated one reduces locally. */
+  private static double stat(Series s, String op, boolean numeric, java.util.function.ToDoubleFunction<ColumnStats> finish,
+      java.util.function.ToDoubleFunction<Series> local) {
+    return Placements.isDistributed(s) ? finish.applyAsDouble(DistributedReductions.stats(checked(s, op, numeric)))
+        : local.applyAsDouble(s);
   }
 
   /**

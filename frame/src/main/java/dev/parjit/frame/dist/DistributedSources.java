@@ -62,12 +62,17 @@ final class DistributedSources {
         failure = e;
       }
     }
+    agree(c, failure, "writing " + dir + " failed on rank 0");
+  }
+
+  /** Every rank learns whether one failed, so none waits in a later collective for a failed one. */
+  private static void agree(Communicator c, RuntimeException failure, String elsewhere) {
     int failed = c.allreduce(failure == null ? 0 : 1, dev.parjit.mpi.ReduceOp.MAX);
     if (failure != null) {
       throw failure;
     }
     if (failed != 0) {
-      throw new dev.parjit.frame.io.FrameIOException("writing " + dir + " failed on rank 0");
+      throw new dev.parjit.frame.io.FrameIOException(elsewhere);
     }
   }
 
@@ -93,13 +98,6 @@ final class DistributedSources {
     } catch (RuntimeException e) {
       failure = e;
     }
-    // Agree on failure before going on, so no rank waits in a later collective for a failed one.
-    int failed = c.allreduce(failure == null ? 0 : 1, dev.parjit.mpi.ReduceOp.MAX);
-    if (failure != null) {
-      throw failure;
-    }
-    if (failed != 0) {
-      throw new dev.parjit.frame.io.FrameIOException("writing " + dir + " failed on another rank");
-    }
+    agree(c, failure, "writing " + dir + " failed on another rank");
   }
 }

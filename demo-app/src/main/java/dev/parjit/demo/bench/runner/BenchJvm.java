@@ -32,6 +32,15 @@ public record BenchJvm(String java, String classpath, Path agentJar, Scale scale
   }
 
   /** {@code -cp <classpath> BenchChild <workload> <engine> <scale> <data> <runs>}. */
+  /** {@code java <jvm options> <extra> <child main and arguments>}: one measured JVM. */
+  public List<String> childCommand(List<String> extra, String workload, Engine engine) {
+    List<String> cmd = new java.util.ArrayList<>(List.of(java()));
+    cmd.addAll(jvmOptions());
+    cmd.addAll(extra);
+    cmd.addAll(childArgs(workload, engine));
+    return cmd;
+  }
+
   public List<String> childArgs(String workload, Engine engine) {
     List<String> a = new ArrayList<>(List.of("-cp", classpath, BenchChild.class.getName(), workload,
         engine.name().toLowerCase(Locale.ROOT), scale.name().toLowerCase(Locale.ROOT),

@@ -14,7 +14,9 @@ public interface Runner {
   String id();
 
   /** Why this runner does not run {@code w} ({@code "n/a"}, {@code "not built"}), or empty when it does. */
-  Optional<String> skip(Workload w);
+  default Optional<String> skip(Workload w) {
+    return Optional.empty();
+  }
 
   /** The command line of the measured process(es). */
   List<String> command(BenchJvm jvm, Workload w);

@@ -2,9 +2,7 @@ package dev.parjit.demo.bench.runner;
 
 import dev.parjit.demo.bench.Engine;
 import dev.parjit.demo.bench.workload.Workload;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Parjit spawn mode: the driver JVM runs with the agent, the first {@code @Jit} call (the cold
@@ -23,16 +21,7 @@ public final class SpawnRunner implements Runner {
   }
 
   @Override
-  public Optional<String> skip(Workload w) {
-    return Optional.empty();
-  }
-
-  @Override
   public List<String> command(BenchJvm jvm, Workload w) {
-    List<String> cmd = new ArrayList<>(List.of(jvm.java()));
-    cmd.addAll(jvm.jvmOptions());
-    cmd.add("-javaagent:" + jvm.agentJar() + "=workers=" + BenchJvm.PARALLELISM);
-    cmd.addAll(jvm.childArgs(w.id(), Engine.JIT));
-    return cmd;
+    return jvm.childCommand(List.of("-javaagent:" + jvm.agentJar() + "=workers=" + BenchJvm.PARALLELISM), w.id(), Engine.JIT);
   }
 }

@@ -2,9 +2,7 @@ package dev.parjit.demo.bench.runner;
 
 import dev.parjit.demo.bench.Engine;
 import dev.parjit.demo.bench.workload.Workload;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** The hand-written Java parallel-streams peer: one JVM, the common pool over both cores. */
 public final class StreamsRunner implements Runner {
@@ -20,15 +18,7 @@ public final class StreamsRunner implements Runner {
   }
 
   @Override
-  public Optional<String> skip(Workload w) {
-    return Optional.empty();
-  }
-
-  @Override
   public List<String> command(BenchJvm jvm, Workload w) {
-    List<String> cmd = new ArrayList<>(List.of(jvm.java()));
-    cmd.addAll(jvm.jvmOptions());
-    cmd.addAll(jvm.childArgs(w.id(), Engine.STREAMS));
-    return cmd;
+    return jvm.childCommand(List.of(), w.id(), Engine.STREAMS);
   }
 }
