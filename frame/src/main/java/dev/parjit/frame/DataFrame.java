@@ -60,7 +60,16 @@ public final class DataFrame implements AutoCloseable {
    * it uses. For readers in {@code dev.parjit.frame.io}; the frame owns what the loader returns.
    */
   public static DataFrame deferred(List<String> names, List<DType> types, int rows, IntFunction<Series> loader) {
-    return new DataFrame(new LazyColumns(names, types, rows, loader), rows, null);
+    return deferred(names, types, rows, loader, null);
+  }
+
+  /**
+   * As {@link #deferred(List, List, int, IntFunction)}, with {@code stats} giving a column's
+   * reduction statistics without decoding it whole (a reader streams them by row group).
+   */
+  public static DataFrame deferred(List<String> names, List<DType> types, int rows, IntFunction<Series> loader,
+      IntFunction<ColumnStats> stats) {
+    return new DataFrame(new LazyColumns(names, types, rows, loader, stats), rows, null);
   }
 
   /**
@@ -78,7 +87,7 @@ public final class DataFrame implements AutoCloseable {
         return collected[0].column(names.get(i)).rename(names.get(i));
       }
     };
-    return new DataFrame(new LazyColumns(names, types, rows, loader), rows, remote);
+    return new DataFrame(new LazyColumns(names, types, rows, loader, null), rows, remote);
   }
 
   /** Where this frame's rows live when it is a lazy result (for the agent), else {@code null}. */
@@ -292,6 +301,12 @@ public final class DataFrame implements AutoCloseable {
 
   /** The named columns, in the given order (zero-copy). */
   public DataFrame select(String... names) {
+    if (columns instanceof LazyColumns lazy && remote == null) {
+      for (String n : names) if (!positions.containsKey(n)) column(n); // the usual error for a missing column
+      if (new HashSet<>(Arrays.asList(names)).size() == names.length) {
+        return new DataFrame(lazy.select(Arrays.asList(names)), numRows, null); // decodes nothing yet
+      }
+    }
     List<Series> out = new ArrayList<>();
     for (String n : names) out.add(column(n).rename(n));
     return own(out);
@@ -418,12 +433,12 @@ public final class DataFrame implements AutoCloseable {
     List<String> names = new ArrayList<>();
     List<DType> types = new ArrayList<>();
     List<ColumnStats> stats = new ArrayList<>();
-    for (Series c : columns) {
-      if (kind != Agg.Kind.COUNT && !c.dtype().isNumeric()) continue;
-      names.add(c.name());
-      types.add(c.dtype());
-      stats.add(c.stats());
-    }
+    Map<String, ColumnStats> byName = columnStats(kind);
+    byName.forEach((name, st) -> {
+      names.add(name);
+      types.add(dtype(name));
+      stats.add(st);
+    });
     return finishReduction(kind, names, types, stats);
   }
 
@@ -433,6 +448,13 @@ public final class DataFrame implements AutoCloseable {
    */
   public Map<String, ColumnStats> columnStats(Agg.Kind kind) {
     Map<String, ColumnStats> out = new LinkedHashMap<>();
+    if (columns instanceof LazyColumns lazy) {
+      // Columns not decoded yet are summarised as they stream in: no whole column is allocated.
+      for (int i = 0; i < lazy.size(); i++) {
+        if (kind == Agg.Kind.COUNT || lazy.type(i).isNumeric()) out.put(lazy.names().get(i), lazy.stats(i));
+      }
+      return out;
+    }
     for (Series c : columns) if (kind == Agg.Kind.COUNT || c.dtype().isNumeric()) out.put(c.name(), c.stats());
     return out;
   }

@@ -3,6 +3,7 @@ package dev.parjit.frame;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import dev.parjit.frame.kernel.ColumnStats;
 import java.util.function.IntFunction;
 
 /**
@@ -16,14 +17,48 @@ final class LazyColumns extends AbstractList<Series> {
   private final List<DType> types;
   private final Series[] loaded;
   private final IntFunction<Series> loader;
+  private final IntFunction<ColumnStats> stats;
   private final int rows;
 
-  LazyColumns(List<String> names, List<DType> types, int rows, IntFunction<Series> loader) {
+  /**
+   * @param stats a column's statistics without keeping it (a file source streams them row group by
+   *              row group, so no whole column is ever allocated), or {@code null}
+   */
+  LazyColumns(List<String> names, List<DType> types, int rows, IntFunction<Series> loader, IntFunction<ColumnStats> stats) {
     this.names = List.copyOf(names);
     this.types = List.copyOf(types);
     this.loaded = new Series[names.size()];
     this.loader = loader;
+    this.stats = stats;
     this.rows = rows;
+  }
+
+  /** Column {@code index}'s statistics: from the decoded column, else streamed when possible. */
+  ColumnStats stats(int index) {
+    Series s;
+    synchronized (this) {
+      s = loaded[index];
+    }
+    if (s == null && stats != null) {
+      return stats.apply(index);
+    }
+    return get(index).stats();
+  }
+
+  /** The frame of the named columns, still lazy: selecting decodes nothing. */
+  LazyColumns select(List<String> chosen) {
+    int[] from = new int[chosen.size()];
+    List<DType> chosenTypes = new java.util.ArrayList<>();
+    for (int i = 0; i < from.length; i++) {
+      from[i] = names.indexOf(chosen.get(i));
+      chosenTypes.add(types.get(from[i]));
+    }
+    return new LazyColumns(chosen, chosenTypes, rows, i -> get(from[i]).rename(chosen.get(i)),
+        stats == null ? null : i -> stats(from[i]));
+  }
+
+  int rows() {
+    return rows;
   }
 
   @Override

@@ -60,8 +60,34 @@ public final class FrameIO {
           + " fit (read it inside @Jit code over several ranks)");
     }
     List<RowGroupRef> mine = List.copyOf(groups);
-    return DataFrame.deferred(names, types, (int) rows, i -> Series.fromArrow(
-        ParquetColumnReader.read(ds, List.of(names.get(i)), mine, FrameMemory.allocator()).get(0)));
+    return DataFrame.deferred(names, types, (int) rows,
+        i -> Series.fromArrow(ParquetColumnReader.read(ds, List.of(names.get(i)), mine, FrameMemory.allocator()).get(0)),
+        i -> streamedStats(ds, names.get(i), mine));
+  }
+
+  /** A column's statistics, one row group at a time: the memory of one group, reused. */
+  private static dev.parjit.frame.kernel.ColumnStats streamedStats(ParquetDataset ds, String column,
+      List<RowGroupRef> groups) {
+    dev.parjit.frame.kernel.ColumnStats acc = null;
+    for (RowGroupRef g : groups) {
+      FieldVector v = ParquetColumnReader.read(ds, List.of(column), List.of(g), FrameMemory.allocator()).get(0);
+      try {
+        dev.parjit.frame.kernel.ColumnStats part = dev.parjit.frame.kernel.ColumnStats.of(v);
+        acc = acc == null ? part : acc.merge(part);
+      } finally {
+        v.close();
+      }
+    }
+    if (acc == null) {
+      // No rows here: the statistics of an empty column of this type.
+      FieldVector empty = ParquetColumnReader.read(ds, List.of(column), List.of(), FrameMemory.allocator()).get(0);
+      try {
+        acc = dev.parjit.frame.kernel.ColumnStats.of(empty);
+      } finally {
+        empty.close();
+      }
+    }
+    return acc;
   }
 
   /** A whole Parquet file or directory of part files. */

@@ -36,6 +36,10 @@ class ProjectionTest {
     assertTrue(afterOpen - before < 8L * n / 2, "opening decodes nothing: " + (afterOpen - before));
     double mean = df.select("b").mean().getDouble(0);
     assertEquals(n - 1, mean, 1e-9);
+    long afterMean = FrameMemory.allocatedBytes();
+    assertTrue(afterMean - afterOpen < 8L * n / 2, "a reduction streams row groups, keeping no column: "
+        + (afterMean - afterOpen));
+    assertEquals(4.0, df.column("b").getDouble(2));
     long afterOne = FrameMemory.allocatedBytes();
     assertTrue(afterOne - afterOpen >= 8L * n && afterOne - afterOpen < 2 * 8L * n,
         "one column decoded: " + (afterOne - afterOpen) + " bytes");
