@@ -49,6 +49,13 @@ public final class DistributedArrays {
     CHUNKS.removeKeysIf(k -> k.getClass().isArray());
   }
 
+  /** Forgets these chunks (a finished call's arrays), clearing their weak references. */
+  static void forget(java.util.Set<Object> chunks) {
+    if (!chunks.isEmpty()) {
+      CHUNKS.removeKeysIf(chunks::contains);
+    }
+  }
+
   /** Forgets every chunk (tests, and a worker between jobs). */
   public static void clear() {
     CHUNKS.clear();

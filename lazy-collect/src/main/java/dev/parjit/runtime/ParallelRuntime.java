@@ -130,6 +130,7 @@ public final class ParallelRuntime {
 
   private static <T> T registered(T chunk, int n) {
     DistributedArrays.register(chunk, n, BlockDistribution.start(n, size(), rank()));
+    CallScopes.allocated(chunk);
     return chunk;
   }
 
@@ -274,6 +275,16 @@ public final class ParallelRuntime {
       out[i] = all[i] != 0;
     }
     return out;
+  }
+
+  /** Entry of a compiled method that allocates distributed arrays (see {@link CallScopes}). */
+  public static void beginCall() {
+    CallScopes.begin();
+  }
+
+  /** Exit of such a method: its arrays are forgotten, except the one it returns. */
+  public static void endCall(Object returned) {
+    CallScopes.end(returned);
   }
 
   /**

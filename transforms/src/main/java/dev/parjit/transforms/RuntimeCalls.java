@@ -51,6 +51,16 @@ public final class RuntimeCalls {
     return out;
   }
 
+  /** {@code beginCall()V}: a method that allocates distributed arrays opens its scope. */
+  public static MethodInsnNode beginCall() {
+    return call("beginCall", "()V");
+  }
+
+  /** {@code endCall(Object)V}: the scope closes; the returned value (or null) is kept registered. */
+  public static MethodInsnNode endCall() {
+    return call("endCall", "(Ljava/lang/Object;)V");
+  }
+
   /** {@code enterDistributed(Object)V}: registers an SPMD rank's chunk of a distributed parameter. */
   public static MethodInsnNode enterDistributed() {
     return call("enterDistributed", "(Ljava/lang/Object;)V");

@@ -41,6 +41,8 @@ class RuntimeCallsTest {
     calls.add(RuntimeCalls.blockOf());
     calls.add(RuntimeCalls.length());
     calls.add((MethodInsnNode) RuntimeCalls.failCompilation("m").getLast());
+    calls.add(RuntimeCalls.beginCall());
+    calls.add(RuntimeCalls.endCall());
     for (MethodInsnNode call : calls) {
       assertEquals(RuntimeCalls.OWNER, call.owner);
       assertEquals(1, count(call), call.name + call.desc + " exists once");

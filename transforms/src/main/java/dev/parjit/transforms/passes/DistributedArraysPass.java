@@ -100,6 +100,20 @@ public final class DistributedArraysPass {
       }
       slot += args[k].getSize();
     }
+    if (!plan.distributedAllocations().isEmpty()) {
+      // The arrays this call allocates leave the chunk registry when it returns (CallScopes).
+      entry.insert(RuntimeCalls.beginCall());
+      for (AbstractInsnNode x : method.instructions.toArray()) {
+        int op = x.getOpcode();
+        if (op == Opcodes.ARETURN) {
+          method.instructions.insertBefore(x, new org.objectweb.asm.tree.InsnNode(Opcodes.DUP));
+          method.instructions.insertBefore(x, RuntimeCalls.endCall());
+        } else if (op >= Opcodes.IRETURN && op <= Opcodes.RETURN) {
+          method.instructions.insertBefore(x, new org.objectweb.asm.tree.InsnNode(Opcodes.ACONST_NULL));
+          method.instructions.insertBefore(x, RuntimeCalls.endCall());
+        }
+      }
+    }
     method.instructions.insert(entry);
     return null;
   }
