@@ -56,7 +56,7 @@ public final class JitTransformer implements ClassFileTransformer {
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
       byte[] bytes) {
-    if (!ClassFilter.filter(loader, className) || !(contains(bytes, JIT_MARKER) || selection.mayMatchClass(className))) {
+    if (!ClassFilter.filter(loader, className) || !(ByteSearch.contains(bytes, JIT_MARKER) || selection.mayMatchClass(className))) {
       return null;
     }
     try {
@@ -135,16 +135,4 @@ public final class JitTransformer implements ClassFileTransformer {
     };
   }
 
-  static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.parjit.agent.cache;
 
+import dev.parjit.agent.ByteSearch;
 import dev.parjit.transforms.InstrSupport;
 import dev.parjit.transforms.JitSelection;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ final class CacheOptIn {
 
   static boolean optsIn(byte[] classBytes) {
     // The element name must be in the constant pool: most classes are ruled out without parsing.
-    if (!contains(classBytes, ELEMENT)) {
+    if (!ByteSearch.contains(classBytes, ELEMENT)) {
       return false;
     }
     boolean[] found = {false};
@@ -47,16 +48,4 @@ final class CacheOptIn {
     return found[0];
   }
 
-  private static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
-  }
 }
