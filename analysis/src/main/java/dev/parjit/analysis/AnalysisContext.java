@@ -1,6 +1,8 @@
 package dev.parjit.analysis;
 
 import dev.parjit.analysis.lattice.CallModel;
+import dev.parjit.analysis.plan.Distribution;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,12 +14,20 @@ import java.util.Set;
  *                        parameters take this rank's block on entry; spawn: all array parameters do)
  * @param lazyFrameReturns spawn mode's entry point for the driver: a distributed frame is returned
  *                        as it is (a lazy result kept on the workers) instead of gathered
+ * @param paramSeeds      spawn mode, a specialization: parameter index to the distribution its
+ *                        argument arrives in ({@code 1D_Block} scattered, {@code 1D_Var} a lazy
+ *                        result, {@code REP} whole); a parameter not listed starts as in the default
+ *                        compilation (arrays {@code 1D_Block}, frames {@code 1D_Var})
  */
 public record AnalysisContext(Set<String> distributed, CallModel jitCalls, Set<Integer> calleeParams,
-    boolean lazyFrameReturns) {
+    boolean lazyFrameReturns, Map<Integer, Distribution> paramSeeds) {
+
+  public AnalysisContext {
+    paramSeeds = Map.copyOf(paramSeeds);
+  }
 
   public AnalysisContext(Set<String> distributed, CallModel jitCalls, Set<Integer> calleeParams) {
-    this(distributed, jitCalls, calleeParams, false);
+    this(distributed, jitCalls, calleeParams, false, Map.of());
   }
 
   /** A method analysed on its own. */
@@ -27,6 +37,11 @@ public record AnalysisContext(Set<String> distributed, CallModel jitCalls, Set<I
 
   /** The same context, returning distributed frames lazily. */
   public AnalysisContext withLazyFrameReturns() {
-    return new AnalysisContext(distributed, jitCalls, calleeParams, true);
+    return new AnalysisContext(distributed, jitCalls, calleeParams, true, paramSeeds);
+  }
+
+  /** The same context for the specialization whose arguments arrive as {@code seeds} say. */
+  public AnalysisContext withParamSeeds(Map<Integer, Distribution> seeds) {
+    return new AnalysisContext(distributed, jitCalls, calleeParams, lazyFrameReturns, seeds);
   }
 }

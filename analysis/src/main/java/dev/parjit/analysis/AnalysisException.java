@@ -8,4 +8,8 @@ public class AnalysisException extends Exception {
   public AnalysisException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  public AnalysisException(String message) {
+    super(message);
+  }
 }

@@ -18,6 +18,7 @@ import dev.parjit.analysis.plan.Distribution;
 import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.MethodPlan;
+import dev.parjit.analysis.plan.SpecializationKey;
 import dev.parjit.analysis.plan.RepDecision;
 import dev.parjit.analysis.plan.ScalarReduction;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class MethodAnalyzer {
   private record Facts(MethodNode method, FlowGraph graph, Liveness liveness, Consumers consumers,
       LoopSafety safety, List<NaturalLoop> loops, Map<Integer, AbstractInsnNode> candidateStores,
       Map<Integer, Integer> paramSlots, CallModel calls, Set<Integer> calleeSlots, DistributionAnalysis frames,
-      Map<Integer, Integer> frameParams, boolean lazyFrameReturns) { }
+      Map<Integer, Integer> frameParams, boolean lazyFrameReturns, Map<Integer, Distribution> seeds) { }
 
   private record LoopDecision(CountedLoop shape, List<ScalarReduction> reductions, List<ArrayReduction> arrayReductions,
       String reason) {
@@ -95,12 +96,12 @@ public final class MethodAnalyzer {
       candidates.forEach((slot, alloc) -> stores.put(slot, DistributedArrayCandidates.storeOf(alloc, consumers)));
       f = new Facts(method, graph, new Liveness(method, graph), consumers,
           new LoopSafety(owner), NaturalLoops.find(graph, new Dominators(graph)), stores,
-          arrayParameters(method, mode, distributed, context.calleeParams(), consumers), calls,
+          arrayParameters(method, mode, distributed, context.calleeParams(), consumers, context.paramSeeds()), calls,
           calleeSlots(method, mode, distributed, context.calleeParams()),
           // Frames alone (arrays taken as REP): which series a row loop may be aligned with.
-          DistributionAnalysis.run(owner.name, method, frameParamRoots(method, mode), Map.of(), calls,
-              mayDemote(frameParameters(method, mode).keySet())),
-          frameParameters(method, mode), context.lazyFrameReturns());
+          DistributionAnalysis.run(owner.name, method, frameParamRoots(method, mode, context.paramSeeds()), Map.of(),
+              calls, mayDemote(frameParameters(method, mode).keySet())),
+          frameParameters(method, mode), context.lazyFrameReturns(), context.paramSeeds());
     } catch (AnalyzerException e) {
       throw new AnalysisException("the method does not verify: " + e.getMessage(), e);
     }
@@ -349,7 +350,7 @@ public final class MethodAnalyzer {
         params.put(slot, paramDistribution(f, slot, mode));
       }
     }
-    params.putAll(frameParamRoots(f.method(), mode));
+    params.putAll(frameParamRoots(f.method(), mode, f.seeds()));
     return DistributionAnalysis.run(owner.name, f.method(), params, allocations, f.calls(),
         mayDemote(f.frameParams().keySet()));
   }
@@ -362,11 +363,18 @@ public final class MethodAnalyzer {
 
   /**
    * Spawn mode: DataFrame and Series parameters start 1D_Var — a lazy result passed back in is a
-   * chunk on each worker, a whole frame from the driver is cut to blocks on entry.
+   * chunk on each worker, a whole frame from the driver is cut to blocks on entry. A specialization
+   * knows better: a frame scattered in blocks starts 1D_Block, one passed whole is REP.
    */
-  private static Map<Integer, Distribution> frameParamRoots(MethodNode method, ExecutionMode mode) {
+  private static Map<Integer, Distribution> frameParamRoots(MethodNode method, ExecutionMode mode,
+      Map<Integer, Distribution> seeds) {
     Map<Integer, Distribution> out = new LinkedHashMap<>();
-    frameParameters(method, mode).keySet().forEach(slot -> out.put(slot, Distribution.ONE_D_VAR));
+    frameParameters(method, mode).forEach((slot, index) -> {
+      Distribution seed = seeds.getOrDefault(index, Distribution.ONE_D_VAR);
+      if (seed.isDistributed()) {
+        out.put(slot, seed);
+      }
+    });
     return out;
   }
 
@@ -389,6 +397,10 @@ public final class MethodAnalyzer {
   }
 
   private static Distribution paramDistribution(Facts f, int slot, ExecutionMode mode) {
+    Integer index = f.paramSlots().get(slot);
+    if (index != null && f.seeds().get(index) == Distribution.ONE_D_VAR) {
+      return Distribution.ONE_D_VAR; // a specialization for a chunk of any length
+    }
     return mode == ExecutionMode.SPMD && !f.calleeSlots().contains(slot) ? Distribution.ONE_D_VAR
         : Distribution.ONE_D_BLOCK;
   }
@@ -472,6 +484,7 @@ public final class MethodAnalyzer {
     }
     List<MethodInsnNode> frameCalls = new ArrayList<>();
     List<MethodInsnNode> printed = new ArrayList<>();
+    Map<MethodInsnNode, SpecializationKey> callKeys = new LinkedHashMap<>();
     Set<AbstractInsnNode> localReads = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     plans.forEach(lp -> localReads.addAll(lp.seriesAccesses()));
     for (AbstractInsnNode x : method.instructions) {
@@ -484,6 +497,12 @@ public final class MethodAnalyzer {
         // ranks running different iterations cannot do it.
         throw new AnalysisException("a distributed series is read at an index other than the loop's in parallel loop"
             + new LineTable().at(x), null);
+      }
+      if (x instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC && call.owner.equals(owner.name)) {
+        SpecializationKey key = callKey(call, lattice);
+        if (key != null) {
+          callKeys.put(call, key);
+        }
       }
       if (x instanceof MethodInsnNode call && FrameCalls.isFrameType(call.owner)) {
         boolean distributed = lattice.anyArgumentDistributed(call);
@@ -525,12 +544,38 @@ public final class MethodAnalyzer {
         : Distribution.REP;
     f.frameParams().forEach((slot, index) -> {
       DistValue v = lattice.local(method.instructions.getFirst(), slot);
-      params.set(index, v != null && v.isDistributed() ? Distribution.ONE_D_VAR : Distribution.REP);
+      params.set(index, v != null && v.isDistributed() ? v.distribution() : Distribution.REP);
     });
     return new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
         params, ret, variables, plans,
         allocations, lengths, reps, returns, frameCalls, printed, DataVariables.definitionLines(method, variables),
-        DataVariables.temporaries(method, lattice));
+        DataVariables.temporaries(method, lattice), callKeys);
+  }
+
+  /**
+   * How a call passes its arrays and frames: distributed values as they are (1D_Block, 1D_Var),
+   * anything else whole (REP). {@code null} when no parameter is distributable data.
+   */
+  private static SpecializationKey callKey(MethodInsnNode call, DistributionAnalysis lattice) {
+    Type[] args = Type.getArgumentTypes(call.desc);
+    var frame = lattice.frameAt(call);
+    if (frame == null) {
+      return null; // unreachable code
+    }
+    StringBuilder code = new StringBuilder();
+    boolean any = false;
+    int base = frame.getStackSize() - args.length;
+    for (int k = 0; k < args.length; k++) {
+      if (!SpecializationKey.distributable(args[k])) {
+        code.append(SpecializationKey.OTHER);
+        continue;
+      }
+      any = true;
+      Distribution d = frame.getStack(base + k).distribution();
+      code.append(d == Distribution.ONE_D_BLOCK ? SpecializationKey.BLOCK
+          : d == Distribution.ONE_D_VAR ? SpecializationKey.VAR : SpecializationKey.REP);
+    }
+    return any ? new SpecializationKey(code.toString()) : null;
   }
 
   /** Every REP data variable gets a reason, even when no single use decided it. */
@@ -631,7 +676,7 @@ public final class MethodAnalyzer {
    * {@code distributed} in SPMD mode (each rank passes its chunk). They meet REP like any array.
    */
   private static Map<Integer, Integer> arrayParameters(MethodNode method, ExecutionMode mode, Set<String> distributed,
-      Set<Integer> calleeParams, Consumers consumers) {
+      Set<Integer> calleeParams, Consumers consumers, Map<Integer, Distribution> seeds) {
     Map<Integer, Integer> out = new LinkedHashMap<>();
     Set<Integer> stored = new java.util.HashSet<>();
     for (AbstractInsnNode x : method.instructions) {
@@ -649,6 +694,7 @@ public final class MethodAnalyzer {
       // which the method then reads as its block - so the array must be read-only there.
       boolean wanted = mode == ExecutionMode.SPAWN || distributed.contains(parameterName(method, k, slot))
           || (calleeParams.contains(k) && !writesInto(method, slot, consumers));
+      wanted &= seeds.get(k) != Distribution.REP; // a specialization for a whole array
       if (wanted && t.getSort() == Type.ARRAY && t.getDimensions() == 1 && t.getElementType().getSort() <= Type.DOUBLE
           && !stored.contains(slot)) {
         out.put(slot, k);

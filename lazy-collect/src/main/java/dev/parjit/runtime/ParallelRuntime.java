@@ -277,6 +277,53 @@ public final class ParallelRuntime {
     return out;
   }
 
+  /**
+   * Entry of a specialization for a parameter it reads whole (REP) while the argument may arrive as
+   * this rank's chunk: the whole array, gathered on every rank; an unregistered array is already
+   * whole and passes as it is.
+   */
+  public static Object wholeOf(Object array) {
+    if (array == null || DistributedArrays.lookup(array) == null) {
+      return array;
+    }
+    if (array instanceof double[] a) {
+      return replicate(a);
+    } else if (array instanceof long[] a) {
+      return replicate(a);
+    } else if (array instanceof int[] a) {
+      return replicate(a);
+    } else if (array instanceof float[] a) {
+      return replicate(a);
+    } else if (array instanceof byte[] a) {
+      return replicate(a);
+    } else if (array instanceof boolean[] a) {
+      return replicate(a);
+    } else if (array instanceof short[] a) {
+      int[] wide = new int[a.length];
+      for (int i = 0; i < a.length; i++) {
+        wide[i] = a[i];
+      }
+      int[] all = communicator().allgatherv(wide);
+      short[] out = new short[all.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (short) all[i];
+      }
+      return out;
+    } else if (array instanceof char[] a) {
+      int[] wide = new int[a.length];
+      for (int i = 0; i < a.length; i++) {
+        wide[i] = a[i];
+      }
+      int[] all = communicator().allgatherv(wide);
+      char[] out = new char[all.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (char) all[i];
+      }
+      return out;
+    }
+    throw new IllegalArgumentException("not a primitive array: " + array.getClass().getName());
+  }
+
   /** Entry of a compiled method that allocates distributed arrays (see {@link CallScopes}). */
   public static void beginCall() {
     CallScopes.begin();

@@ -25,6 +25,12 @@ final class ClassHierarchy extends ClassWriter {
     this.classBytes = classBytes;
   }
 
+  /** For a class made from scratch (a specialization), not from a reader's constant pool. */
+  ClassHierarchy(Function<String, byte[]> classBytes) {
+    super(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+    this.classBytes = classBytes;
+  }
+
   @Override
   protected String getCommonSuperClass(String type1, String type2) {
     if (type1.equals(type2)) {

@@ -8,6 +8,9 @@ import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.transforms.passes.DispatchStubPass;
 import dev.parjit.transforms.passes.DistributedArraysPass;
 import dev.parjit.transforms.passes.LoopChunkingPass;
+import dev.parjit.transforms.passes.SpecializedCallsPass;
+import java.util.HashSet;
+import java.util.Set;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +27,9 @@ import org.objectweb.asm.tree.MethodNode;
  *
  * <p>Pipeline, in this fixed order: select {@code @Jit} methods; per role, the method passes
  * (driver: {@link DispatchStubPass}; worker and SPMD: {@link JitCallGraph} over the class's {@code @Jit} methods, then
- * {@link LoopChunkingPass} per parallel loop, then {@link DistributedArraysPass}); write with frames computed from class bytes; verify last.
+ * {@link LoopChunkingPass} per parallel loop, then {@link DistributedArraysPass}, then on workers
+ * {@link SpecializedCallsPass}); write with frames computed from class bytes; verify last.
+ * {@link SpecializationCompiler} runs the same passes on one method for another argument key.
  * When verification fails, the whole class keeps its original bytes.
  */
 public final class ClassRewriter {
@@ -84,7 +89,8 @@ public final class ClassRewriter {
           failures.add(new MethodFailure(cls.name, method, declined));
         }
       } else if (request.role() != Role.DRIVER) {
-        changed |= rewriteInPlace(cls, s, analysis, log, failures, plans, request.role());
+        changed |= rewriteInPlace(cls, s, analysis, log, failures, plans, request.role(), specializedMembers(selected,
+            request.role()));
       }
     }
     if (!changed) {
@@ -128,6 +134,23 @@ public final class ClassRewriter {
     return scattered;
   }
 
+  /**
+   * Workers: the {@code @Jit} methods the driver calls, whose calls from each other link to the
+   * callee's specialization ({@link SpecializedCallsPass}); {@code null} for other roles.
+   */
+  static Set<String> specializedMembers(List<JitSelection.Selected> selected, Role role) {
+    if (role != Role.WORKER) {
+      return null;
+    }
+    Set<String> out = new HashSet<>();
+    for (JitSelection.Selected s : selected) {
+      if (s.spawn() && (s.method().access & Opcodes.ACC_STATIC) != 0) {
+        out.add(s.method().name + s.method().desc);
+      }
+    }
+    return out;
+  }
+
   /** The tree the call graph analysed for member {@code k} (a copy on the driver). */
   private static MethodNode memberTree(JitCallGraph.Result analysis, List<JitSelection.Selected> selected, int k,
       Role role) {
@@ -150,7 +173,7 @@ public final class ClassRewriter {
    * analysis or rewriting fails is restored to its original instructions and reported.
    */
   private static boolean rewriteInPlace(ClassNode cls, JitSelection.Selected selected, JitCallGraph.Result analysis,
-      List<String> log, List<MethodFailure> failures, List<MethodPlan> plans, Role role) {
+      List<String> log, List<MethodFailure> failures, List<MethodPlan> plans, Role role, Set<String> members) {
     MethodNode method = selected.method();
     String name = method.name + method.desc;
     MethodNode backup = copyOf(method);
@@ -160,9 +183,12 @@ public final class ClassRewriter {
         throw new IllegalStateException(analysis.failures().get(method));
       }
       plans.add(plan);
-      boolean changed = applyPasses(method, plan, name, log);
+      boolean changed = applyPasses(method, plan, name, log, members);
       if (role == Role.WORKER && selected.spawn()) {
-        addLazyEntry(cls, backup, analysis.contexts().get(method), log);
+        MethodNode twin = lazyEntry(cls, backup, analysis.contexts().get(method), log, members);
+        if (twin != null) {
+          cls.methods.add(twin);
+        }
       }
       return changed;
     } catch (RuntimeException e) {
@@ -173,7 +199,7 @@ public final class ClassRewriter {
   }
 
   /** The method passes, in order, on one analysed method; throws when a pass cannot complete. */
-  private static boolean applyPasses(MethodNode method, MethodPlan plan, String name, List<String> log) {
+  static boolean applyPasses(MethodNode method, MethodPlan plan, String name, List<String> log, Set<String> members) {
     boolean changed = false;
     for (LoopPlan loop : plan.loops()) {
       if (!loop.parallel()) {
@@ -194,6 +220,13 @@ public final class ClassRewriter {
       log.add(DistributedArraysPass.NAME + " " + name + ": applied");
       changed = true;
     }
+    if (members != null) {
+      int linked = SpecializedCallsPass.apply(method, plan, members);
+      if (linked > 0) {
+        log.add(SpecializedCallsPass.NAME + " " + name + ": " + linked + " call(s) linked by specialization key");
+        changed = true;
+      }
+    }
     return changed;
   }
 
@@ -205,11 +238,11 @@ public final class ClassRewriter {
    * returns its chunk as it is — the worker keeps it as a lazy result for the driver — while the
    * method itself still gathers it for callers on the worker, which expect the whole frame.
    */
-  private static void addLazyEntry(ClassNode cls, MethodNode original, dev.parjit.analysis.AnalysisContext context,
-      List<String> log) {
+  static MethodNode lazyEntry(ClassNode cls, MethodNode original, dev.parjit.analysis.AnalysisContext context,
+      List<String> log, Set<String> members) {
     String returned = Type.getReturnType(original.desc).getDescriptor();
     if (context == null || !returned.equals("Ldev/parjit/frame/DataFrame;")) {
-      return;
+      return null;
     }
     MethodNode twin = copyOf(original);
     twin.name = original.name + LAZY_SUFFIX;
@@ -221,18 +254,19 @@ public final class ClassRewriter {
       MethodPlan plan = dev.parjit.analysis.MethodAnalyzer.analyze(cls, twin, ExecutionMode.SPAWN,
           context.withLazyFrameReturns());
       if (!plan.returnDistribution().isDistributed()) {
-        return; // nothing to keep on the workers
+        return null; // nothing to keep on the workers
       }
-      applyPasses(twin, plan, twin.name + twin.desc, log);
-      cls.methods.add(twin);
+      applyPasses(twin, plan, twin.name + twin.desc, log, members);
       log.add("LazyEntry " + original.name + original.desc + ": added " + twin.name);
+      return twin;
     } catch (dev.parjit.analysis.AnalysisException | RuntimeException e) {
       log.add("LazyEntry " + original.name + original.desc + ": declined: " + e.getMessage());
+      return null;
     }
   }
 
 
-  private static MethodNode copyOf(MethodNode m) {
+  static MethodNode copyOf(MethodNode m) {
     MethodNode copy = new MethodNode(InstrSupport.ASM_API, m.access, m.name, m.desc, m.signature,
         m.exceptions.toArray(new String[0]));
     m.accept(copy);

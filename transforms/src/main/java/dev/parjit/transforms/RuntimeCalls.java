@@ -71,6 +71,11 @@ public final class RuntimeCalls {
     return call("blockOf", "(Ljava/lang/Object;)Ljava/lang/Object;");
   }
 
+  /** {@code wholeOf(Object)Object}: a specialization's REP parameter, gathered if it arrived in chunks. */
+  public static MethodInsnNode wholeOf() {
+    return call("wholeOf", "(Ljava/lang/Object;)Ljava/lang/Object;");
+  }
+
   /** {@code checkAligned(Object, Object)V}. */
   public static MethodInsnNode checkAligned() {
     return call("checkAligned", "(Ljava/lang/Object;Ljava/lang/Object;)V");

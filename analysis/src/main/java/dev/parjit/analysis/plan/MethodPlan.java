@@ -26,6 +26,8 @@ import org.objectweb.asm.tree.MethodNode;
  * @param repDecisions           each REP decision with its reason and line
  * @param replicatedReturns      {@code ARETURN}s of a distributed array where the caller needs the
  *                               whole array: the rewrite gathers it on every rank first
+ * @param callKeys               static calls to methods of the same class that take arrays or frames,
+ *                               with how each argument arrives (the callee's specialization key)
  */
 public record MethodPlan(
     String owner,
@@ -44,7 +46,8 @@ public record MethodPlan(
     List<org.objectweb.asm.tree.MethodInsnNode> distributedFrameCalls,
     List<org.objectweb.asm.tree.MethodInsnNode> replicatedArguments,
     Map<String, java.util.SortedSet<Integer>> definitionLines,
-    Map<String, Distribution> temporaries) {
+    Map<String, Distribution> temporaries,
+    Map<org.objectweb.asm.tree.MethodInsnNode, SpecializationKey> callKeys) {
 
   /** Whether anything runs distributed: a parallel loop, or data kept split over ranks. */
   public boolean isDistributed() {
