@@ -6,6 +6,7 @@ import dev.parjit.agent.cache.CachedDiagnostics;
 import dev.parjit.agent.cache.CompileCache;
 import dev.parjit.agent.cache.CompiledClass;
 import dev.parjit.agent.diagnostics.DiagnosticsPrinter;
+import dev.parjit.agent.worker.SpecializationTable;
 import dev.parjit.transforms.InstrSupport;
 import dev.parjit.transforms.DispatchStub;
 import dev.parjit.transforms.JitSelection;
@@ -62,6 +63,10 @@ public final class JitTransformer implements ClassFileTransformer {
     try {
       RewriteRequest request =
           new RewriteRequest(role, options.jitPatterns(), resources(loader), options.dumpDir(), options.strict());
+      if (role == Role.WORKER) {
+        // Kept for compiling specializations of its methods at their first call with a new key.
+        SpecializationTable.remember(className, bytes, request, cache.appliesTo(bytes) ? cache : null);
+      }
       if (cache.appliesTo(bytes)) {
         return publish(className, cache.compile(className, bytes, request, cachedDiagnostics.printsDiagnostics()));
       }

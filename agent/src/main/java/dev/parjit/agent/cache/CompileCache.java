@@ -135,15 +135,75 @@ public final class CompileCache {
     return compiled;
   }
 
-  /** Why a decoded entry must not be used, or {@code null}. */
+  /**
+   * A worker's specialization of one method (see {@code SpecializationCompiler}): its class bytes
+   * from the entry for {@code specialization}, or compiled now and stored. Counted like classes.
+   *
+   * @param className      internal name of the method's class
+   * @param original       that class's bytes as loaded
+   * @param specialization the method and its {@code SpecializationKey}, {@code name(desc)#key}
+   * @param compiledName   the internal name the specialization's class has
+   * @param compiler       compiles it (an analysis) on a miss, with the request it is given (its
+   *                       class lookup records what the frames were computed against)
+   */
+  public byte[] specialization(String className, byte[] original, RewriteRequest request, String specialization,
+      String compiledName, java.util.function.Function<RewriteRequest, byte[]> compiler) {
+    String key = new CacheKey(className, original, CompilerVersion.id(), role.name(), request.jitPatterns(),
+        request.strict(), specialization).hex();
+    String name = className.replace('/', '.') + " " + specialization;
+    if (unusable == null) {
+      CacheStore.Lookup found = store.load(key);
+      if (found instanceof CacheStore.Found f) {
+        String problem = problem(f.entry(), className, compiledName, request, "", false);
+        if (problem == null && f.entry().compiled().bytes() != null) {
+          CacheStats.hit();
+          LOG.info("parjit: cache hit {} ({}) from {}", name, role.name().toLowerCase(), store.file(key));
+          return f.entry().compiled().bytes();
+        }
+        reject(name, new CacheStore.Rejected(store.file(key), problem == null ? "no class bytes" : problem, true));
+      } else if (found instanceof CacheStore.Rejected r) {
+        reject(name, r);
+      }
+    }
+    CacheStats.missed();
+    CacheStats.analysed();
+    Map<String, String> dependencies = new TreeMap<>();
+    byte[] bytes = compiler.apply(new RewriteRequest(request.role(), request.jitPatterns(),
+        ClassDependencies.recording(request.classBytes(), dependencies), request.dumpDir(), request.strict()));
+    if (unusable != null) {
+      return bytes;
+    }
+    CompiledClass compiled = new CompiledClass(bytes, java.util.List.of(), java.util.List.of(), java.util.List.of(),
+        java.util.List.of(), java.util.List.of());
+    CacheEntry entry = new CacheEntry(key, className, role.name(), CompilerVersion.id(), specialization,
+        System.currentTimeMillis(), "", dependencies, compiled);
+    try {
+      Path file = store.store(entry);
+      CacheStats.stored();
+      LOG.info("parjit: cache miss {} ({}): analysed, stored {}", name, role.name().toLowerCase(), file);
+    } catch (IOException | RuntimeException e) {
+      if (REPORTED.add(store.dir().toString())) {
+        LOG.warn("parjit: cannot write the compile cache in {} ({}); classes are compiled without it", store.dir(),
+            e.toString());
+      }
+    }
+    return bytes;
+  }
+
   private static String problem(CacheEntry e, String className, RewriteRequest request, String roots,
       boolean needsDiagnostics) {
+    return problem(e, className, className, request, roots, needsDiagnostics);
+  }
+
+  /** Why a decoded entry must not be used, or {@code null}. */
+  private static String problem(CacheEntry e, String className, String compiledName, RewriteRequest request,
+      String roots, boolean needsDiagnostics) {
     if (!e.className().equals(className) || !e.compiler().equals(CompilerVersion.id())) {
       return "written for " + e.className() + " by compiler " + e.compiler();
     }
     if (e.compiled().bytes() != null) {
       try {
-        if (!new ClassReader(e.compiled().bytes()).getClassName().equals(className)) {
+        if (!new ClassReader(e.compiled().bytes()).getClassName().equals(compiledName)) {
           return "its class bytes name another class";
         }
       } catch (RuntimeException ex) {

@@ -63,7 +63,8 @@ public final class Messages {
   }
 
   /** A worker's answer to {@link StatsRequest}. */
-  public record WorkerStats(int liveResults, long arrowBytes) implements Serializable {
+  public record WorkerStats(int liveResults, long arrowBytes, long specializationsCompiled,
+      long specializationsReused) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 

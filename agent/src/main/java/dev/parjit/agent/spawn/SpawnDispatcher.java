@@ -204,14 +204,23 @@ public final class SpawnDispatcher implements Dispatcher {
     Messages.Reply[] replies = collectReplies("stats(", id);
     long results = 0;
     long arrow = 0;
+    long compiled = 0;
+    long reused = 0;
     for (Messages.Reply r : replies) {
       if (r.value() instanceof Messages.WorkerStats w) {
         results += w.liveResults();
         arrow += w.arrowBytes();
+        // Every rank compiles the same specializations: rank 0's count is the job's.
+        if (r.rank() == 0) {
+          compiled = w.specializationsCompiled();
+          reused = w.specializationsReused();
+        }
       }
     }
     out.put("workerLazyResults", results);
     out.put("workerArrowBytes", arrow);
+    out.put("workerSpecializations", compiled);
+    out.put("workerSpecializationReuses", reused);
     return out;
   }
 

@@ -9,10 +9,13 @@ import dev.parjit.runtime.Dispatch;
 import dev.parjit.runtime.DistributedArrays;
 import dev.parjit.runtime.ParallelRuntime;
 import java.io.IOException;
+import dev.parjit.analysis.plan.SpecializationKey;
+import java.lang.invoke.MethodHandle;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.Socket;
+import org.objectweb.asm.Type;
 
 /**
  * A spawn-mode worker rank (started under {@code RankMain}, so MPI is up). Connects to the
@@ -38,6 +41,8 @@ public final class WorkerMain {
     ParallelRuntime.install(Communicators.world());
     int rank = ParallelRuntime.rank();
     MethodKeys methods = new MethodKeys();
+    SpecializationTable specializations = new SpecializationTable(rank == 0);
+    dev.parjit.runtime.Specializations.install(specializations::link);
     try (Channel driver = Channel.connect(new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port)), secret, rank)) {
       while (true) {
         Object message;
@@ -47,7 +52,7 @@ public final class WorkerMain {
           return; // the driver is gone
         }
         if (message instanceof Messages.Call call) {
-          Messages.Reply reply = run(call, rank, methods);
+          Messages.Reply reply = run(call, rank, methods, specializations);
           DistributedArrays.clearArrays(); // the call's arrays are garbage now
           driver.send(reply);
         } else if (message instanceof Messages.Fetch fetch) {
@@ -55,7 +60,7 @@ public final class WorkerMain {
         } else if (message instanceof Messages.Free free) {
           WorkerFrames.free(free.ids()); // no reply: the driver does not wait for it
         } else if (message instanceof Messages.StatsRequest stats) {
-          driver.send(stats(stats, rank));
+          driver.send(stats(stats, rank, specializations));
         } else {
           return;
         }
@@ -96,21 +101,66 @@ public final class WorkerMain {
     }
   }
 
-  private static Messages.Reply stats(Messages.StatsRequest s, int rank) {
+  private static Messages.Reply stats(Messages.StatsRequest s, int rank, SpecializationTable specializations) {
     Object value;
+    long arrow;
     try {
-      value = WorkerFrames.stats();
+      arrow = WorkerFrames.arrowBytesAfterGc();
     } catch (LinkageError e) {
-      value = new Messages.WorkerStats(dev.parjit.runtime.ResultRegistry.size(), 0); // no frame library here
+      arrow = 0; // no frame library here
     }
+    value = new Messages.WorkerStats(dev.parjit.runtime.ResultRegistry.size(), arrow, specializations.compiled(),
+        specializations.reused());
     return new Messages.Reply(s.callId(), rank, value, null);
   }
 
-  private static Messages.Reply run(Messages.Call call, int rank, MethodKeys methods) {
+  /**
+   * How this call's arguments arrive: scattered chunks are 1D_Block, lazy results 1D_Var, whole
+   * frames 1D_Block where the method cuts them to blocks (else REP), whole arrays REP. Every rank
+   * receives the same kinds, so every rank picks the same specialization.
+   */
+  static SpecializationKey keyOf(Messages.Call call, String desc, boolean[] distributedParams) {
+    Type[] types = Type.getArgumentTypes(desc);
+    char[] code = SpecializationKey.defaultFor(desc, distributedParams).code().toCharArray();
+    Object[] args = call.args();
+    for (int k = 0; k < types.length && k < args.length; k++) {
+      if (!SpecializationKey.distributable(types[k]) || args[k] == null) {
+        continue;
+      }
+      boolean distributed = distributedParams != null && k < distributedParams.length && distributedParams[k];
+      if (args[k] instanceof Messages.Chunk) {
+        code[k] = SpecializationKey.BLOCK;
+      } else if (args[k] instanceof Messages.LazyRef) {
+        code[k] = SpecializationKey.VAR;
+      } else if (args[k] instanceof Messages.FrameValue) {
+        code[k] = distributed ? SpecializationKey.BLOCK : SpecializationKey.REP;
+      } else {
+        code[k] = SpecializationKey.REP;
+      }
+    }
+    return new SpecializationKey(new String(code));
+  }
+
+  private static Messages.Reply run(Messages.Call call, int rank, MethodKeys methods, SpecializationTable specializations) {
     try {
       Method m = methods.resolve(call.methodKey());
+      Dispatch.Signature compiled = Dispatch.signature(call.methodKey());
+      Object[] args = unwrapChunks(call);
       long t0 = System.nanoTime();
-      Object value = m.invoke(null, unwrapChunks(call));
+      Object value;
+      if (compiled == null) {
+        value = m.invoke(null, args); // not compiled here: its original code runs, nothing to specialize
+      } else {
+        String desc = call.methodKey().substring(call.methodKey().indexOf('('));
+        MethodHandle body = specializations.handle(m, call.methodKey(),
+            keyOf(call, desc, compiled.distributedParams()),
+            SpecializationKey.defaultFor(desc, compiled.distributedParams()));
+        try {
+          value = body.invokeWithArguments(args);
+        } catch (Throwable t) {
+          throw new InvocationTargetException(t);
+        }
+      }
       long t1 = System.nanoTime();
       if (FrameNames.isFrame(value)) {
         Object wire = WorkerFrames.result(call.id(), value, rank);
