@@ -298,26 +298,21 @@ public final class ParallelRuntime {
       return replicate(a);
     } else if (array instanceof boolean[] a) {
       return replicate(a);
-    } else if (array instanceof short[] a) {
-      int[] wide = new int[a.length];
-      for (int i = 0; i < a.length; i++) {
-        wide[i] = a[i];
+    } else if (array instanceof short[] || array instanceof char[]) {
+      // No short or char collectives: travel as ints.
+      int n = Array.getLength(array);
+      int[] wide = new int[n];
+      for (int i = 0; i < n; i++) {
+        wide[i] = array instanceof short[] s ? s[i] : ((char[]) array)[i];
       }
       int[] all = communicator().allgatherv(wide);
-      short[] out = new short[all.length];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = (short) all[i];
-      }
-      return out;
-    } else if (array instanceof char[] a) {
-      int[] wide = new int[a.length];
-      for (int i = 0; i < a.length; i++) {
-        wide[i] = a[i];
-      }
-      int[] all = communicator().allgatherv(wide);
-      char[] out = new char[all.length];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = (char) all[i];
+      Object out = Array.newInstance(array.getClass().getComponentType(), all.length);
+      for (int i = 0; i < all.length; i++) {
+        if (out instanceof short[] s) {
+          s[i] = (short) all[i];
+        } else {
+          ((char[]) out)[i] = (char) all[i];
+        }
       }
       return out;
     }

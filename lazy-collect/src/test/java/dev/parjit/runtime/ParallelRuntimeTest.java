@@ -138,6 +138,22 @@ class ParallelRuntimeTest {
   }
 
   @Test
+  void wholeOfGathersAChunkAndPassesAWholeArray() throws Exception {
+    List<Object[]> out = ThreadRanks.run(3, r -> {
+      short[] chunk = (short[]) ParallelRuntime.blockOf(new short[] {10, 11, 12, 13, 14});
+      char[] letters = (char[]) ParallelRuntime.blockOf("abcd".toCharArray());
+      double[] whole = {1, 2};
+      return new Object[] {ParallelRuntime.wholeOf(chunk), ParallelRuntime.wholeOf(letters),
+          ParallelRuntime.wholeOf(whole) == whole};
+    });
+    for (Object[] o : out) {
+      assertArrayEquals(new short[] {10, 11, 12, 13, 14}, (short[]) o[0]);
+      assertArrayEquals("abcd".toCharArray(), (char[]) o[1]);
+      assertEquals(true, o[2]);
+    }
+  }
+
+  @Test
   void enterDistributedMakesA1DVarArray() throws Exception {
     List<int[]> info = ThreadRanks.run(3, r -> {
       long[] chunk = new long[r == 1 ? 0 : r + 2];

@@ -122,6 +122,12 @@ public final class CompileCache {
     CompiledClass compiled = CompiledClass.from(className, role, result);
     CacheEntry entry = new CacheEntry(key, className, role.name(), CompilerVersion.id(),
         CacheKey.DEFAULT_SPECIALIZATION, System.currentTimeMillis(), roots, dependencies, compiled);
+    storeAfterMiss(entry, name);
+    return compiled;
+  }
+
+  /** Stores a fresh compilation; a cache that cannot be written only costs the analysis next time. */
+  private void storeAfterMiss(CacheEntry entry, String name) {
     try {
       Path file = store.store(entry);
       CacheStats.stored();
@@ -132,7 +138,6 @@ public final class CompileCache {
             e.toString());
       }
     }
-    return compiled;
   }
 
   /**
@@ -177,16 +182,7 @@ public final class CompileCache {
         java.util.List.of(), java.util.List.of());
     CacheEntry entry = new CacheEntry(key, className, role.name(), CompilerVersion.id(), specialization,
         System.currentTimeMillis(), "", dependencies, compiled);
-    try {
-      Path file = store.store(entry);
-      CacheStats.stored();
-      LOG.info("parjit: cache miss {} ({}): analysed, stored {}", name, role.name().toLowerCase(), file);
-    } catch (IOException | RuntimeException e) {
-      if (REPORTED.add(store.dir().toString())) {
-        LOG.warn("parjit: cannot write the compile cache in {} ({}); classes are compiled without it", store.dir(),
-            e.toString());
-      }
-    }
+    storeAfterMiss(entry, name);
     return bytes;
   }
 
