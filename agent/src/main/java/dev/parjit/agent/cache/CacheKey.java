@@ -17,14 +17,13 @@ import java.util.List;
  * @param role           {@code DRIVER}, {@code WORKER} or {@code SPMD}
  * @param jitPatterns    the {@code jit=} option: it selects methods
  * @param strict         the {@code strict} option: it inserts failing calls
- * @param specialization which compiled variant of the class; {@link #DEFAULT_SPECIALIZATION} until
- *                       methods are compiled per argument distribution (then it names the
- *                       distributions, and each variant gets its own entry)
+ * @param specialization {@link #DEFAULT_SPECIALIZATION} for the class as compiled at load, or one
+ *                       method's specialization, {@code name(desc)#key} (see {@code SpecializationKey})
  */
 public record CacheKey(String className, byte[] classBytes, String compiler, String role, List<String> jitPatterns,
     boolean strict, String specialization) {
 
-  /** The only specialization today. */
+  /** The class as the agent compiles it when it loads. */
   public static final String DEFAULT_SPECIALIZATION = "default";
 
   public CacheKey {

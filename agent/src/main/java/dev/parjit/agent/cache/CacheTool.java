@@ -64,7 +64,9 @@ public final class CacheTool {
     for (CacheStore.Listed l : entries) {
       CacheEntry e = l.entry();
       String what = e == null ? "unusable " + l.file().getFileName() + ": " + l.problem()
-          : e.className().replace('/', '.') + (e.compiler().equals(current) ? "" : "  (other Parjit build " + e.compiler() + ")");
+          : e.className().replace('/', '.')
+              + (CacheKey.DEFAULT_SPECIALIZATION.equals(e.specialization()) ? "" : " " + e.specialization())
+              + (e.compiler().equals(current) ? "" : "  (other Parjit build " + e.compiler() + ")");
       String role = e == null ? "-" : e.role().toLowerCase(Locale.ROOT);
       out.printf(Locale.ROOT, "%-8s %-6s %9s  %s%n", age(now - l.modifiedMillis()), role, size(l.size()), what);
     }
