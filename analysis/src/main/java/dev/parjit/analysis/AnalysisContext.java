@@ -18,16 +18,19 @@ import java.util.Set;
  *                        argument arrives in ({@code 1D_Block} scattered, {@code 1D_Var} a lazy
  *                        result, {@code REP} whole); a parameter not listed starts as in the default
  *                        compilation (arrays {@code 1D_Block}, frames {@code 1D_Var})
+ * @param replicated      the {@code @Jit(replicated = ...)} names: those parameters are REP whatever
+ *                        arrives, and {@code "return"} gathers the result instead of keeping it lazy
  */
 public record AnalysisContext(Set<String> distributed, CallModel jitCalls, Set<Integer> calleeParams,
-    boolean lazyFrameReturns, Map<Integer, Distribution> paramSeeds) {
+    boolean lazyFrameReturns, Map<Integer, Distribution> paramSeeds, Set<String> replicated) {
 
   public AnalysisContext {
     paramSeeds = Map.copyOf(paramSeeds);
+    replicated = Set.copyOf(replicated);
   }
 
   public AnalysisContext(Set<String> distributed, CallModel jitCalls, Set<Integer> calleeParams) {
-    this(distributed, jitCalls, calleeParams, false, Map.of());
+    this(distributed, jitCalls, calleeParams, false, Map.of(), Set.of());
   }
 
   /** A method analysed on its own. */
@@ -37,11 +40,16 @@ public record AnalysisContext(Set<String> distributed, CallModel jitCalls, Set<I
 
   /** The same context, returning distributed frames lazily. */
   public AnalysisContext withLazyFrameReturns() {
-    return new AnalysisContext(distributed, jitCalls, calleeParams, true, paramSeeds);
+    return new AnalysisContext(distributed, jitCalls, calleeParams, true, paramSeeds, replicated);
   }
 
   /** The same context for the specialization whose arguments arrive as {@code seeds} say. */
   public AnalysisContext withParamSeeds(Map<Integer, Distribution> seeds) {
-    return new AnalysisContext(distributed, jitCalls, calleeParams, lazyFrameReturns, seeds);
+    return new AnalysisContext(distributed, jitCalls, calleeParams, lazyFrameReturns, seeds, replicated);
+  }
+
+  /** The same context with the {@code @Jit(replicated = ...)} names. */
+  public AnalysisContext withReplicated(Set<String> names) {
+    return new AnalysisContext(distributed, jitCalls, calleeParams, lazyFrameReturns, paramSeeds, names);
   }
 }

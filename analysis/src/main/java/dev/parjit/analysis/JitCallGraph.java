@@ -33,8 +33,13 @@ import org.objectweb.asm.tree.MethodNode;
  */
 public final class JitCallGraph {
 
-  /** One {@code @Jit} method of the class and its {@code distributed} names. */
-  public record Member(MethodNode method, Set<String> distributed) { }
+  /** One {@code @Jit} method of the class and its {@code distributed} and {@code replicated} names. */
+  public record Member(MethodNode method, Set<String> distributed, Set<String> replicated) {
+
+    public Member(MethodNode method, Set<String> distributed) {
+      this(method, distributed, Set.of());
+    }
+  }
 
   /**
    * Per method: its plan, or the reason its analysis failed; and the context it was analysed in,
@@ -109,7 +114,7 @@ public final class JitCallGraph {
     Set<Integer> params = new HashSet<>();
     BitSet b = accepts.get(key(m.method()));
     b.stream().forEach(params::add);
-    return new AnalysisContext(m.distributed(), model(accepts, returns), params);
+    return new AnalysisContext(m.distributed(), model(accepts, returns), params).withReplicated(m.replicated());
   }
 
   /** What a call to a member accepts and returns, as the analysis of the caller sees it. */

@@ -58,7 +58,8 @@ public final class MethodAnalyzer {
   private record Facts(MethodNode method, FlowGraph graph, Liveness liveness, Consumers consumers,
       LoopSafety safety, List<NaturalLoop> loops, Map<Integer, AbstractInsnNode> candidateStores,
       Map<Integer, Integer> paramSlots, CallModel calls, Set<Integer> calleeSlots, DistributionAnalysis frames,
-      Map<Integer, Integer> frameParams, boolean lazyFrameReturns, Map<Integer, Distribution> seeds) { }
+      Map<Integer, Integer> frameParams, boolean lazyFrameReturns, Map<Integer, Distribution> seeds,
+      Set<String> replicated) { }
 
   private record LoopDecision(CountedLoop shape, List<ScalarReduction> reductions, List<ArrayReduction> arrayReductions,
       String reason) {
@@ -85,6 +86,7 @@ public final class MethodAnalyzer {
   public static MethodPlan analyze(ClassNode owner, MethodNode method, ExecutionMode mode, AnalysisContext context)
       throws AnalysisException {
     Set<String> distributed = context.distributed();
+    context = withReplicatedNames(method, context);
     CallModel calls = new FrameCalls().orElse(context.jitCalls());
     Facts f;
     Map<Integer, AbstractInsnNode> candidates;
@@ -101,7 +103,8 @@ public final class MethodAnalyzer {
           // Frames alone (arrays taken as REP): which series a row loop may be aligned with.
           DistributionAnalysis.run(owner.name, method, frameParamRoots(method, mode, context.paramSeeds()), Map.of(),
               calls, mayDemote(frameParameters(method, mode).keySet())),
-          frameParameters(method, mode), context.lazyFrameReturns(), context.paramSeeds());
+          frameParameters(method, mode), context.lazyFrameReturns() && !context.replicated().contains(DataVariables.RETURN),
+          context.paramSeeds(), context.replicated());
     } catch (AnalyzerException e) {
       throw new AnalysisException("the method does not verify: " + e.getMessage(), e);
     }
@@ -578,6 +581,40 @@ public final class MethodAnalyzer {
     return any ? new SpecializationKey(code.toString()) : null;
   }
 
+  /**
+   * {@code @Jit(replicated = ...)}: each named parameter is seeded REP, whatever arrives. A name that
+   * is no parameter, or is also named distributed, fails the analysis with that name.
+   */
+  private static AnalysisContext withReplicatedNames(MethodNode method, AnalysisContext context)
+      throws AnalysisException {
+    if (context.replicated().isEmpty()) {
+      return context;
+    }
+    Map<Integer, Distribution> seeds = new LinkedHashMap<>(context.paramSeeds());
+    Set<String> unknown = new TreeSet<>(context.replicated());
+    unknown.remove(DataVariables.RETURN);
+    int slot = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+    Type[] args = Type.getArgumentTypes(method.desc);
+    for (int k = 0; k < args.length; k++) {
+      String name = parameterName(method, k, slot);
+      if (context.replicated().contains(name)) {
+        seeds.put(k, Distribution.REP);
+        unknown.remove(name);
+      }
+      slot += args[k].getSize();
+    }
+    if (!unknown.isEmpty()) {
+      throw new AnalysisException("@Jit(replicated = ...) names " + unknown + ", which are not parameters of "
+          + method.name + " (compile with -parameters or -g to use parameter names)");
+    }
+    for (String name : context.replicated()) {
+      if (context.distributed().contains(name)) {
+        throw new AnalysisException("'" + name + "' is named in both @Jit(distributed = ...) and @Jit(replicated = ...)");
+      }
+    }
+    return context.withParamSeeds(seeds);
+  }
+
   /** Every REP data variable gets a reason, even when no single use decided it. */
   private static void explainRemainingReps(Facts f, ExecutionMode mode, DistributionAnalysis lattice,
       Map<String, Distribution> variables, List<RepDecision> reps) {
@@ -585,10 +622,14 @@ public final class MethodAnalyzer {
     Set<String> explained = new java.util.HashSet<>();
     reps.forEach(r -> explained.add(r.subject()));
     Set<String> params = new java.util.HashSet<>();
+    Set<String> arrivesWhole = new java.util.HashSet<>();
     int slot = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
     Type[] args = Type.getArgumentTypes(method.desc);
     for (int k = 0; k < args.length; k++) {
       params.add(parameterName(method, k, slot));
+      if (f.seeds().get(k) == Distribution.REP) {
+        arrivesWhole.add(parameterName(method, k, slot));
+      }
       slot += args[k].getSize();
     }
     int line = firstLine(method);
@@ -607,6 +648,10 @@ public final class MethodAnalyzer {
         return; // a replicated variable returned: its own line says why
       } else if (origin != null) {
         why = "it is derived from '" + origin + "', which is REP";
+      } else if (f.replicated().contains(name)) {
+        why = "it is named in @Jit(replicated = ...)";
+      } else if (arrivesWhole.contains(name)) {
+        why = "this specialization's argument arrives whole (REP)";
       } else if (params.contains(name)) {
         why = mode == ExecutionMode.SPMD
             ? "parameters are replicated in SPMD mode unless named in @Jit(distributed = ...)"

@@ -53,7 +53,8 @@ public final class ClassRewriter {
     // Driver and workers run the same call-graph analysis on the same bytes, so they agree on
     // which arguments travel in chunks.
     JitCallGraph.Result analysis = JitCallGraph.analyze(cls, selected.stream()
-        .map(s -> new JitCallGraph.Member(request.role() == Role.DRIVER ? copyOf(s.method()) : s.method(), s.distributed()))
+        .map(s -> new JitCallGraph.Member(request.role() == Role.DRIVER ? copyOf(s.method()) : s.method(), s.distributed(),
+            s.replicated()))
         .toList(), mode, ClassRewriter::copyOf);
     for (int k = 0; k < selected.size(); k++) {
       JitSelection.Selected s = selected.get(k);

@@ -19,7 +19,8 @@ public final class JitSelection {
   public static final String JIT_DESC = "Ldev/parjit/Jit;";
 
   /** A selected method with the annotation's {@code spawn} element. */
-  public record Selected(MethodNode method, boolean spawn, java.util.Set<String> distributed) { }
+  public record Selected(MethodNode method, boolean spawn, java.util.Set<String> distributed,
+      java.util.Set<String> replicated) { }
 
   private final List<Pattern> patterns = new ArrayList<>();
   private final List<Pattern> classPatterns = new ArrayList<>();
@@ -61,9 +62,10 @@ public final class JitSelection {
       }
       AnnotationNode jit = jitAnnotation(m);
       if (jit != null) {
-        out.add(new Selected(m, booleanElement(jit, "spawn", true), stringsElement(jit, "distributed")));
+        out.add(new Selected(m, booleanElement(jit, "spawn", true), stringsElement(jit, "distributed"),
+            stringsElement(jit, "replicated")));
       } else if (isPlainMethod(m) && patterns.stream().anyMatch(p -> p.matcher(dotted + "#" + m.name).matches())) {
-        out.add(new Selected(m, true, java.util.Set.of()));
+        out.add(new Selected(m, true, java.util.Set.of(), java.util.Set.of()));
       }
     }
     return out;

@@ -62,7 +62,8 @@ public final class SpecializationCompiler {
     JitCallGraph.Member target = null;
     MethodNode source = null;
     for (JitSelection.Selected s : selected) {
-      JitCallGraph.Member m = new JitCallGraph.Member(ClassRewriter.copyOf(s.method()), s.distributed());
+      JitCallGraph.Member m = new JitCallGraph.Member(ClassRewriter.copyOf(s.method()), s.distributed(),
+          s.replicated());
       members.add(m);
       if (s.method().name.equals(name) && s.method().desc.equals(desc) && s.spawn()
           && (s.method().access & Opcodes.ACC_STATIC) != 0) {

@@ -50,7 +50,7 @@ public final class OnDemandDiagnostics implements DiagnosticsProvider {
       throw new IllegalArgumentException("no @Jit method '" + method + "' in " + owner.getName());
     }
     JitCallGraph.Result result = JitCallGraph.analyze(cls, selected.stream()
-        .map(s -> new JitCallGraph.Member(s.method(), s.distributed())).toList(), mode, OnDemandDiagnostics::copyOf);
+        .map(s -> new JitCallGraph.Member(s.method(), s.distributed(), s.replicated())).toList(), mode, OnDemandDiagnostics::copyOf);
     StringBuilder out = new StringBuilder();
     for (JitSelection.Selected s : selected) {
       if (!s.method().name.equals(method)) {

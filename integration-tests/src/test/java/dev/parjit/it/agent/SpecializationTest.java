@@ -70,6 +70,9 @@ class SpecializationTest {
     assertEquals(2, weighted.size(), text);
     assertTrue(weighted.stream().anyMatch(l -> l.contains("for (a: 1D_Block)")), text);
     assertTrue(weighted.stream().anyMatch(l -> l.endsWith("for (a: REP)")), text);
+    // @Jit(replicated = {"a"}): the class-load body takes the whole array.
+    assertTrue(run.lines().stream().anyMatch(l -> l.contains("compiled SpecializeMain.replicatedSum for (a: REP)")),
+        text);
   }
 
   /** Specializations go through the compile cache like classes: a warm run analyses nothing. */

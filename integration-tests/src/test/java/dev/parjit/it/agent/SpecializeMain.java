@@ -46,6 +46,16 @@ public final class SpecializeMain {
     return s;
   }
 
+  /** Named replicated: the driver sends the whole array to every worker, which sums its iterations. */
+  @Jit(replicated = {"a"})
+  public static double replicatedSum(double[] a) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * a[i];
+    }
+    return s;
+  }
+
   /** Calls {@link #weightedSum} with an array it made distributed, and with a replicated one. */
   @Jit
   public static double scaledSum(int n) {
@@ -79,6 +89,7 @@ public final class SpecializeMain {
       }
       System.out.println("N " + n + " WEIGHTED " + weightedSum(xs, 3.0));
       System.out.println("N " + n + " SCALED " + scaledSum(n));
+      System.out.println("N " + n + " REPLICATED " + replicatedSum(xs));
     }
   }
 }
