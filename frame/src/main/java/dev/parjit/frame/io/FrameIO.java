@@ -65,10 +65,16 @@ public final class FrameIO {
         i -> streamedStats(ds, names.get(i), mine));
   }
 
-  /** A column's statistics, one row group at a time: the memory of one group, reused. */
+  /**
+   * A column's statistics, streamed from its pages (numeric columns), else one row group at a
+   * time: the memory of one group, reused.
+   */
   private static dev.parjit.frame.kernel.ColumnStats streamedStats(ParquetDataset ds, String column,
       List<RowGroupRef> groups) {
-    dev.parjit.frame.kernel.ColumnStats acc = null;
+    dev.parjit.frame.kernel.ColumnStats acc = ParquetColumnReader.stats(ds, column, groups);
+    if (acc != null) {
+      return acc;
+    }
     for (RowGroupRef g : groups) {
       FieldVector v = ParquetColumnReader.read(ds, List.of(column), List.of(g), FrameMemory.allocator()).get(0);
       try {
