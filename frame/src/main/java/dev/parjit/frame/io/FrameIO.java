@@ -62,7 +62,18 @@ public final class FrameIO {
     List<RowGroupRef> mine = List.copyOf(groups);
     return DataFrame.deferred(names, types, (int) rows,
         i -> Series.fromArrow(ParquetColumnReader.read(ds, List.of(names.get(i)), mine, FrameMemory.allocator()).get(0)),
-        i -> streamedStats(ds, names.get(i), mine));
+        i -> streamedStats(ds, names.get(i), mine),
+        new dev.parjit.frame.kernel.ColumnBatches() {
+          @Override
+          public boolean supports(List<String> cols) {
+            return ParquetColumnReader.scannable(ds, cols, mine);
+          }
+
+          @Override
+          public void scan(List<String> cols, Sink sink) {
+            ParquetColumnReader.scan(ds, cols, mine, sink);
+          }
+        });
   }
 
   /**

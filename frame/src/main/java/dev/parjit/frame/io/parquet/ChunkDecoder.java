@@ -133,7 +133,8 @@ abstract class ChunkDecoder {
       return n;
     }
     if (u >= 0) {
-      return 0; // every value null: validity stays zero
+      noneValid(row, n);
+      return 0;
     }
     if (defs.length < n) {
       defs = new int[n];
@@ -150,7 +151,7 @@ abstract class ChunkDecoder {
     if (k == n) {
       allValid(row, n);
     } else {
-      validAt(row, pos, k);
+      validAt(row, n, pos, k);
       positions = pos;
     }
     return k;
@@ -161,8 +162,11 @@ abstract class ChunkDecoder {
     Bits.setRange(vector.getValidityBuffer(), row, n);
   }
 
-  /** Marks rows {@code row + pos[i]}, {@code i < k}, valid (the rest of the page stays null). */
-  void validAt(long row, int[] pos, int k) {
+  /** Rows {@code [row, row + n)} are all null (a vector's validity is zero already). */
+  void noneValid(long row, int n) {}
+
+  /** Marks rows {@code row + pos[i]}, {@code i < k}, valid (the rest of the page's n rows stays null). */
+  void validAt(long row, int n, int[] pos, int k) {
     var validity = vector.getValidityBuffer();
     for (int i = 0; i < k; i++) {
       Bits.set(validity, row + pos[i]);

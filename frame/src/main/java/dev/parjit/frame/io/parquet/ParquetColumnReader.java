@@ -1,7 +1,9 @@
 package dev.parjit.frame.io.parquet;
 
 import dev.parjit.frame.io.FrameIOException;
+import dev.parjit.frame.kernel.ColumnBatches;
 import dev.parjit.frame.kernel.ColumnStats;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
@@ -123,13 +125,14 @@ public final class ParquetColumnReader {
       StatsDecoder decoder = StatsDecoder.create(d);
       int group = -1;
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        ByteBuffer whole = MappedFiles.get(file);
         for (RowGroupRef g : groups.subList(i, j)) {
           group = g.index();
           BlockMetaData block = block(footer, file, g);
           if (g.rowCount() == 0) {
             continue;
           }
-          try (ChunkPages pages = ChunkPages.open(ch, chunk(block, d), scratch)) {
+          try (ChunkPages pages = ChunkPages.open(ch, whole, chunk(block, d), scratch)) {
             decoder.readChunk(pages, 0, g.rowCount());
           }
         }
@@ -143,6 +146,89 @@ public final class ParquetColumnReader {
       i = j;
     }
     return acc;
+  }
+
+  /**
+   * Whether {@link #scan} can deliver these columns of these groups' files as primitive arrays.
+   */
+  public static boolean scannable(ParquetDataset ds, List<String> columns, List<RowGroupRef> groups) {
+    for (String c : columns) {
+      if (ds.schema().getFields().stream().noneMatch(f -> f.getName().equals(c))) {
+        return false;
+      }
+    }
+    Set<Path> files = new HashSet<>();
+    for (RowGroupRef g : groups) {
+      if (files.add(g.file())) {
+        MessageType schema = ds.footer(g.file()).getFileMetaData().getSchema();
+        for (String c : columns) {
+          if (StatsDecoder.source(schema.getColumnDescription(new String[] {c})) == null) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Streams the given ({@link #scannable}) columns of the given row groups, one batch per row group
+   * in list order, as primitive arrays reused from batch to batch.
+   */
+  public static void scan(ParquetDataset ds, List<String> columns, List<RowGroupRef> groups, ColumnBatches.Sink sink) {
+    resolve(ds, columns);
+    ChunkPages.Scratch scratch = new ChunkPages.Scratch();
+    ColumnBatches.Column[] out = new ColumnBatches.Column[columns.size()];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = new ColumnBatches.Column();
+    }
+    int i = 0;
+    while (i < groups.size()) {
+      Path file = groups.get(i).file();
+      int j = i;
+      while (j < groups.size() && groups.get(j).file().equals(file)) {
+        j++;
+      }
+      ParquetMetadata footer = ds.footer(file);
+      MessageType schema = footer.getFileMetaData().getSchema();
+      List<ColumnDescriptor> descriptors = new ArrayList<>();
+      List<ArrayDecoder> decoders = new ArrayList<>();
+      for (int c = 0; c < out.length; c++) {
+        ColumnDescriptor d = schema.getColumnDescription(new String[] {columns.get(c)});
+        descriptors.add(d);
+        decoders.add(new ArrayDecoder(d, out[c]));
+      }
+      String current = columns.isEmpty() ? null : columns.get(0);
+      int group = -1;
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        ByteBuffer whole = MappedFiles.get(file);
+        for (RowGroupRef g : groups.subList(i, j)) {
+          group = g.index();
+          BlockMetaData block = block(footer, file, g);
+          if (g.rowCount() == 0) {
+            continue;
+          }
+          if (g.rowCount() > Integer.MAX_VALUE - 16) {
+            throw new FrameIOException("row group " + g.index() + " of " + file + " has too many rows for one batch");
+          }
+          for (int c = 0; c < out.length; c++) {
+            current = columns.get(c);
+            decoders.get(c).startBatch((int) g.rowCount());
+            try (ChunkPages pages = ChunkPages.open(ch, whole, chunk(block, descriptors.get(c)), scratch)) {
+              decoders.get(c).readChunk(pages, 0, g.rowCount());
+            }
+          }
+          current = null;
+          sink.batch((int) g.rowCount(), out);
+        }
+      } catch (FrameIOException e) {
+        throw e;
+      } catch (java.io.IOException | org.apache.parquet.io.ParquetDecodingException e) {
+        throw new FrameIOException("cannot read column '" + current + "' of Parquet file " + file
+            + (group >= 0 ? " (row group " + group + ")" : "") + ": " + e, e);
+      }
+      i = j;
+    }
   }
 
   private static List<Field> resolve(ParquetDataset ds, List<String> columns) {
@@ -210,6 +296,7 @@ public final class ParquetColumnReader {
     String current = fields.isEmpty() ? null : fields.get(0).getName();
     int group = -1;
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer whole = MappedFiles.get(file);
       for (int c = 0; c < fields.size(); c++) {
         current = fields.get(c).getName();
         ColumnDescriptor d = schema.getColumnDescription(new String[] {current});
@@ -225,7 +312,7 @@ public final class ParquetColumnReader {
         }
         for (int c = 0; c < columns.size(); c++) {
           current = fields.get(c).getName();
-          try (ChunkPages pages = ChunkPages.open(ch, chunk(block, columns.get(c)), scratch)) {
+          try (ChunkPages pages = ChunkPages.open(ch, whole, chunk(block, columns.get(c)), scratch)) {
             decoders.get(c).readChunk(pages, row, g.rowCount());
           }
         }

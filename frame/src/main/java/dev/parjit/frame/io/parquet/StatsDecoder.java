@@ -27,7 +27,8 @@ final class StatsDecoder extends ChunkDecoder {
   private static final VarHandle DOUBLE_LE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private enum Source { DOUBLE, FLOAT, LONG, INT }
+  /** Physical sources handled, with their 8-byte form (FLOAT widened to double, INT32 to long). */
+  enum Source { DOUBLE, FLOAT, LONG, INT }
 
   private final Source source;
   private final boolean floating;
@@ -56,7 +57,7 @@ final class StatsDecoder extends ChunkDecoder {
     return new StatsDecoder(column, s);
   }
 
-  private static Source source(ColumnDescriptor column) {
+  static Source source(ColumnDescriptor column) {
     PrimitiveType t = column.getPrimitiveType();
     if (column.getMaxRepetitionLevel() != 0) {
       return null;
@@ -94,9 +95,14 @@ final class StatsDecoder extends ChunkDecoder {
   void allValid(long row, int n) {}
 
   @Override
-  void validAt(long row, int[] pos, int k) {}
+  void validAt(long row, int n, int[] pos, int k) {}
 
   private long raw(byte[] a, int p) {
+    return raw(source, a, p);
+  }
+
+  /** The 8-byte form of the value at {@code a[p]}. */
+  static long raw(Source source, byte[] a, int p) {
     switch (source) {
       case DOUBLE:
       case LONG:
@@ -109,7 +115,26 @@ final class StatsDecoder extends ChunkDecoder {
   }
 
   private int width() {
+    return width(source);
+  }
+
+  /** Bytes per PLAIN value. */
+  static int width(Source source) {
     return source == Source.DOUBLE || source == Source.LONG ? 8 : 4;
+  }
+
+  /** The 8-byte form of the next value of a Parquet-MR reader. */
+  static long read(Source source, ValuesReader r) {
+    switch (source) {
+      case DOUBLE:
+        return Double.doubleToRawLongBits(r.readDouble());
+      case FLOAT:
+        return Double.doubleToRawLongBits(r.readFloat());
+      case LONG:
+        return r.readLong();
+      default:
+        return r.readInteger();
+    }
   }
 
   private byte[] values(int count) {
@@ -163,21 +188,7 @@ final class StatsDecoder extends ChunkDecoder {
   void fallback(ValuesReader r, long row, int[] positions, int count) {
     byte[] v = values(count);
     for (int k = 0; k < count; k++) {
-      long x;
-      switch (source) {
-        case DOUBLE:
-          x = Double.doubleToRawLongBits(r.readDouble());
-          break;
-        case FLOAT:
-          x = Double.doubleToRawLongBits(r.readFloat());
-          break;
-        case LONG:
-          x = r.readLong();
-          break;
-        default:
-          x = r.readInteger();
-      }
-      LONG_LE.set(v, k * 8, x);
+      LONG_LE.set(v, k * 8, read(source, r));
     }
     add(v, 0, count);
   }
