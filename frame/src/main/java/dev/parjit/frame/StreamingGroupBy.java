@@ -2,7 +2,7 @@ package dev.parjit.frame;
 
 import dev.parjit.frame.kernel.ColumnBatches;
 import dev.parjit.frame.kernel.GroupAggregator;
-import dev.parjit.frame.kernel.LongIntHashMap;
+import dev.parjit.frame.kernel.StableHash;
 import dev.parjit.frame.kernel.Sorting;
 import dev.parjit.frame.kernel.Vectors;
 import java.util.ArrayList;
@@ -66,6 +66,60 @@ final class StreamingGroupBy {
     }
   }
 
+  /**
+   * Open-addressing (linear probing) map from long keys to dense group ids in order of first
+   * appearance, with the keys by id; load factor at most 1/2.
+   */
+  private static final class KeyMap {
+    long[] slotKeys = new long[2048];
+    int[] slotIds = new int[2048]; // id + 1; 0 marks an empty slot
+    long[] keyOf = new long[1024];
+    int size;
+
+    /** Group ids of rows {@code [0, rows)}, -1 for a missing key. */
+    void codes(long[] k, boolean[] valid, int[] code, int rows) {
+      for (int i = 0; i < rows; i++) {
+        code[i] = valid != null && !valid[i] ? -1 : id(k[i]);
+      }
+    }
+
+    int id(long key) {
+      int mask = slotIds.length - 1;
+      int slot = (int) StableHash.fmix64(key) & mask;
+      while (true) {
+        int id = slotIds[slot];
+        if (id == 0) return add(key, slot);
+        if (slotKeys[slot] == key) return id - 1;
+        slot = (slot + 1) & mask;
+      }
+    }
+
+    private int add(long key, int slot) {
+      int id = size++;
+      slotKeys[slot] = key;
+      slotIds[slot] = id + 1;
+      if (id >= keyOf.length) keyOf = Arrays.copyOf(keyOf, keyOf.length * 2);
+      keyOf[id] = key;
+      if (size * 2 > slotIds.length) rehash();
+      return id;
+    }
+
+    private void rehash() {
+      long[] oldKeys = slotKeys;
+      int[] oldIds = slotIds;
+      slotKeys = new long[oldKeys.length * 2];
+      slotIds = new int[oldIds.length * 2];
+      int mask = slotIds.length - 1;
+      for (int s = 0; s < oldIds.length; s++) {
+        if (oldIds[s] == 0) continue;
+        int slot = (int) StableHash.fmix64(oldKeys[s]) & mask;
+        while (slotIds[slot] != 0) slot = (slot + 1) & mask;
+        slotKeys[slot] = oldKeys[s];
+        slotIds[slot] = oldIds[s];
+      }
+    }
+  }
+
   private static double[] grow(double[] a, int cap) {
     return a == null ? new double[cap] : Arrays.copyOf(a, cap);
   }
@@ -104,39 +158,24 @@ final class StreamingGroupBy {
     }
     if (!batches.supports(columns)) return null;
 
-    LongIntHashMap map = new LongIntHashMap(1024);
-    long[][] keyOf = {new long[1024]};
+    KeyMap map = new KeyMap();
     int[][] codes = {new int[0]};
     batches.scan(columns, (rows, cols) -> {
       if (codes[0].length < rows) codes[0] = new int[rows];
       int[] code = codes[0];
-      long[] k = cols[0].longs;
-      boolean[] kv = cols[0].valid;
-      for (int i = 0; i < rows; i++) {
-        if (kv != null && !kv[i]) {
-          code[i] = -1;
-          continue;
-        }
-        int before = map.size();
-        int g = map.getOrAdd(k[i]);
-        if (g == before) {
-          if (g >= keyOf[0].length) keyOf[0] = Arrays.copyOf(keyOf[0], keyOf[0].length * 2);
-          keyOf[0][g] = k[i];
-        }
-        code[i] = g;
-      }
-      int groups = map.size();
+      map.codes(cols[0].longs, cols[0].valid, code, rows);
+      int groups = map.size;
       for (State s : states) {
         s.ensure(groups);
         accumulate(s, cols[s.column], code, rows);
       }
     });
 
-    int groups = map.size();
+    int groups = map.size;
     List<FieldVector> scratch = new ArrayList<>();
     List<Series> result = new ArrayList<>();
     try {
-      FieldVector keyVec = Vectors.ofLongs(keyType, keys[0], Arrays.copyOf(keyOf[0], groups), null);
+      FieldVector keyVec = Vectors.ofLongs(keyType, keys[0], Arrays.copyOf(map.keyOf, groups), null);
       scratch.add(keyVec);
       int[] order = Sorting.argsort(List.of(keyVec), true);
       result.add(Series.own(Vectors.take(keyVec, keys[0], order), keys[0], null));
