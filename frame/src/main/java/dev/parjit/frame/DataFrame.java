@@ -69,7 +69,26 @@ public final class DataFrame implements AutoCloseable {
    */
   public static DataFrame deferred(List<String> names, List<DType> types, int rows, IntFunction<Series> loader,
       IntFunction<ColumnStats> stats) {
-    return new DataFrame(new LazyColumns(names, types, rows, loader, stats), rows, null);
+    return deferred(names, types, rows, loader, stats, null);
+  }
+
+  /**
+   * As {@link #deferred(List, List, int, IntFunction, IntFunction)}, with {@code batches} streaming
+   * columns by name batch by batch (a group-by then aggregates as they stream).
+   */
+  public static DataFrame deferred(List<String> names, List<DType> types, int rows, IntFunction<Series> loader,
+      IntFunction<ColumnStats> stats, dev.parjit.frame.kernel.ColumnBatches batches) {
+    return new DataFrame(new LazyColumns(names, types, rows, loader, stats, batches), rows, null);
+  }
+
+  /** A file-backed frame's batch-by-batch column access, else {@code null}. */
+  dev.parjit.frame.kernel.ColumnBatches columnBatches() {
+    return remote == null && columns instanceof LazyColumns lazy ? lazy.batches() : null;
+  }
+
+  /** Whether column {@code name} is in memory (always, except in frames whose columns decode on first use). */
+  boolean isDecoded(String name) {
+    return !(columns instanceof LazyColumns lazy) || lazy.isDecoded(name);
   }
 
   /**

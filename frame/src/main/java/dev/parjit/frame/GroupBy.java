@@ -33,7 +33,7 @@ public final class GroupBy {
     if (keys.length == 0) throw new IllegalArgumentException("groupBy needs at least one key column");
     Set<String> seen = new HashSet<>();
     for (String k : keys) {
-      df.column(k);
+      if (!df.hasColumn(k)) df.column(k); // the usual error; a present column stays undecoded
       if (!seen.add(k)) throw new IllegalArgumentException("groupBy key '" + k + "' given twice");
     }
     this.df = df;
@@ -140,6 +140,8 @@ public final class GroupBy {
   private DataFrame run(Agg[] aggs, boolean finish) {
     String[] out = checkNames(keys, aggs);
     for (Agg a : aggs) GroupAggregator.checkInput(a.kind(), df.dtype(a.column()), a.column());
+    DataFrame streamed = StreamingGroupBy.tryRun(df, keys, aggs, out, finish);
+    if (streamed != null) return streamed;
     try {
       List<FieldVector> keyVecs = df.vectors(keys);
       Factorizer.Codes codes = Factorizer.factorize(keyVecs);

@@ -19,18 +19,37 @@ final class LazyColumns extends AbstractList<Series> {
   private final IntFunction<Series> loader;
   private final IntFunction<ColumnStats> stats;
   private final int rows;
+  private final dev.parjit.frame.kernel.ColumnBatches batches;
 
   /**
    * @param stats a column's statistics without keeping it (a file source streams them row group by
    *              row group, so no whole column is ever allocated), or {@code null}
    */
   LazyColumns(List<String> names, List<DType> types, int rows, IntFunction<Series> loader, IntFunction<ColumnStats> stats) {
+    this(names, types, rows, loader, stats, null);
+  }
+
+  /** @param batches the columns streamed batch by batch by name, or {@code null} */
+  LazyColumns(List<String> names, List<DType> types, int rows, IntFunction<Series> loader, IntFunction<ColumnStats> stats,
+      dev.parjit.frame.kernel.ColumnBatches batches) {
     this.names = List.copyOf(names);
     this.types = List.copyOf(types);
     this.loaded = new Series[names.size()];
     this.loader = loader;
     this.stats = stats;
     this.rows = rows;
+    this.batches = batches;
+  }
+
+  /** The source's batch-by-batch access (columns by name), or {@code null}. */
+  dev.parjit.frame.kernel.ColumnBatches batches() {
+    return batches;
+  }
+
+  /** Whether the named column has been decoded into memory. */
+  synchronized boolean isDecoded(String name) {
+    int i = names.indexOf(name);
+    return i >= 0 && loaded[i] != null;
   }
 
   /** Column {@code index}'s statistics: from the decoded column, else streamed when possible. */
@@ -54,7 +73,7 @@ final class LazyColumns extends AbstractList<Series> {
       chosenTypes.add(types.get(from[i]));
     }
     return new LazyColumns(chosen, chosenTypes, rows, i -> get(from[i]).rename(chosen.get(i)),
-        stats == null ? null : i -> stats(from[i]));
+        stats == null ? null : i -> stats(from[i]), batches);
   }
 
   int rows() {

@@ -62,13 +62,30 @@ public final class FrameIO {
     List<RowGroupRef> mine = List.copyOf(groups);
     return DataFrame.deferred(names, types, (int) rows,
         i -> Series.fromArrow(ParquetColumnReader.read(ds, List.of(names.get(i)), mine, FrameMemory.allocator()).get(0)),
-        i -> streamedStats(ds, names.get(i), mine));
+        i -> streamedStats(ds, names.get(i), mine),
+        new dev.parjit.frame.kernel.ColumnBatches() {
+          @Override
+          public boolean supports(List<String> cols) {
+            return ParquetColumnReader.scannable(ds, cols, mine);
+          }
+
+          @Override
+          public void scan(List<String> cols, Sink sink) {
+            ParquetColumnReader.scan(ds, cols, mine, sink);
+          }
+        });
   }
 
-  /** A column's statistics, one row group at a time: the memory of one group, reused. */
+  /**
+   * A column's statistics, streamed from its pages (numeric columns), else one row group at a
+   * time: the memory of one group, reused.
+   */
   private static dev.parjit.frame.kernel.ColumnStats streamedStats(ParquetDataset ds, String column,
       List<RowGroupRef> groups) {
-    dev.parjit.frame.kernel.ColumnStats acc = null;
+    dev.parjit.frame.kernel.ColumnStats acc = ParquetColumnReader.stats(ds, column, groups);
+    if (acc != null) {
+      return acc;
+    }
     for (RowGroupRef g : groups) {
       FieldVector v = ParquetColumnReader.read(ds, List.of(column), List.of(g), FrameMemory.allocator()).get(0);
       try {

@@ -52,6 +52,19 @@ public final class ColumnStats {
     return new ColumnStats(integral, 0, 0, 0, Double.NaN, Double.NaN, 0, Long.MAX_VALUE, Long.MIN_VALUE);
   }
 
+  /**
+   * The partial of {@code count} float values (none missing) with the given sum, sum of squared
+   * deviations from their mean, minimum and maximum: for readers that summarise data as it streams.
+   */
+  public static ColumnStats ofDoubles(long count, double sum, double m2, double min, double max) {
+    return count == 0 ? empty(false) : new ColumnStats(false, count, sum, m2, min, max, 0, Long.MAX_VALUE, Long.MIN_VALUE);
+  }
+
+  /** As {@link #ofDoubles}, for {@code count} integral values with their exact sum, minimum and maximum. */
+  public static ColumnStats ofLongs(long count, long sum, double m2, long min, long max) {
+    return count == 0 ? empty(true) : new ColumnStats(true, count, sum, m2, min, max, sum, min, max);
+  }
+
   /** Summarises one series (strings contribute their non-null count only). */
   public static ColumnStats of(Series s) {
     try {

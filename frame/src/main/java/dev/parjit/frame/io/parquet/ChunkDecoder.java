@@ -16,7 +16,8 @@ import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.io.ParquetDecodingException;
 
 /**
- * Decodes the pages of one flat column chunk straight into an Arrow vector, page at a time.
+ * Decodes the pages of one flat column chunk straight into an Arrow vector, page at a time (or,
+ * for a subclass that overrides the validity hooks, into anything else: {@link StatsDecoder}).
  *
  * <p>This class owns what every type shares: page headers (V1 and V2), definition levels decoded
  * in bulk into the validity bitmap (a page that is one RLE run of "defined" sets whole validity
@@ -105,7 +106,7 @@ abstract class ChunkDecoder {
       pos += len;
       count = levels(row, n);
     } else {
-      Bits.setRange(vector.getValidityBuffer(), row, n);
+      allValid(row, n);
     }
     values(page.getValueEncoding(), b.a(), pos, b.end(), row, n, count);
   }
@@ -118,7 +119,7 @@ abstract class ChunkDecoder {
       levels.init(dl.a(), dl.off(), dl.end(), levelWidth);
       count = levels(row, n);
     } else {
-      Bits.setRange(vector.getValidityBuffer(), row, n);
+      allValid(row, n);
     }
     PageBytes data = PageBytes.of(page.getData());
     values(page.getDataEncoding(), data.a(), data.off(), data.end(), row, n, count);
@@ -128,11 +129,12 @@ abstract class ChunkDecoder {
   private int levels(long row, int n) {
     int u = levels.uniform(n);
     if (u == maxDef) {
-      Bits.setRange(vector.getValidityBuffer(), row, n);
+      allValid(row, n);
       return n;
     }
     if (u >= 0) {
-      return 0; // every value null: validity stays zero
+      noneValid(row, n);
+      return 0;
     }
     if (defs.length < n) {
       defs = new int[n];
@@ -147,15 +149,28 @@ abstract class ChunkDecoder {
       }
     }
     if (k == n) {
-      Bits.setRange(vector.getValidityBuffer(), row, n);
+      allValid(row, n);
     } else {
-      var validity = vector.getValidityBuffer();
-      for (int i = 0; i < k; i++) {
-        Bits.set(validity, row + pos[i]);
-      }
+      validAt(row, n, pos, k);
       positions = pos;
     }
     return k;
+  }
+
+  /** Marks rows {@code [row, row + n)} valid (a page without nulls). */
+  void allValid(long row, int n) {
+    Bits.setRange(vector.getValidityBuffer(), row, n);
+  }
+
+  /** Rows {@code [row, row + n)} are all null (a vector's validity is zero already). */
+  void noneValid(long row, int n) {}
+
+  /** Marks rows {@code row + pos[i]}, {@code i < k}, valid (the rest of the page's n rows stays null). */
+  void validAt(long row, int n, int[] pos, int k) {
+    var validity = vector.getValidityBuffer();
+    for (int i = 0; i < k; i++) {
+      Bits.set(validity, row + pos[i]);
+    }
   }
 
   private void values(Encoding enc, byte[] a, int off, int end, long row, int n, int count) {

@@ -18,6 +18,7 @@ import org.apache.parquet.io.ParquetDecodingException;
  */
 record PageBytes(byte[] a, int off, int end) {
   static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  static final VarHandle DOUBLE_LE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
   static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -34,6 +35,10 @@ record PageBytes(byte[] a, int off, int end) {
 
   static long getLong(byte[] a, int p) {
     return (long) LONG_LE.get(a, p);
+  }
+
+  static double getDouble(byte[] a, int p) {
+    return (double) DOUBLE_LE.get(a, p);
   }
 
   static int getInt(byte[] a, int p) {

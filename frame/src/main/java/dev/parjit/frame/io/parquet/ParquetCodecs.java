@@ -25,25 +25,11 @@ import org.xerial.snappy.Snappy;
  */
 final class ParquetCodecs implements CompressionCodecFactory {
   /** Shared instance: every decompressed page gets its own array. */
-  static final ParquetCodecs INSTANCE = new ParquetCodecs(false);
+  static final ParquetCodecs INSTANCE = new ParquetCodecs();
 
   private static final int ZSTD_LEVEL = 3;
 
-  private final boolean reuse;
-
-  private ParquetCodecs(boolean reuse) {
-    this.reuse = reuse;
-  }
-
-  /**
-   * A factory for one single-threaded reader whose decompressors write every page into the same
-   * growing array, valid only until the next page is decompressed: no allocation, zeroing or GC
-   * per page. Only for consumers that finish with a page (and copy its dictionary) before asking
-   * for the next, as {@link ChunkDecoder} does.
-   */
-  static ParquetCodecs reusing() {
-    return new ParquetCodecs(true);
-  }
+  private ParquetCodecs() {}
 
   @Override
   public BytesInputCompressor getCompressor(CompressionCodecName codec) {
@@ -67,7 +53,7 @@ final class ParquetCodecs implements CompressionCodecFactory {
       case GZIP:
       case ZSTD:
       case LZ4_RAW:
-        return new Decompressor(codec, reuse);
+        return new Decompressor(codec);
       default:
         throw new UnsupportedOperationException("unsupported Parquet compression codec " + codec);
     }
@@ -135,12 +121,9 @@ final class ParquetCodecs implements CompressionCodecFactory {
 
   private static final class Decompressor implements BytesInputDecompressor {
     private final CompressionCodecName codec;
-    private final boolean reuse;
-    private byte[] scratch = new byte[0];
 
-    Decompressor(CompressionCodecName codec, boolean reuse) {
+    Decompressor(CompressionCodecName codec) {
       this.codec = codec;
-      this.reuse = reuse;
     }
 
     @Override
@@ -149,15 +132,7 @@ final class ParquetCodecs implements CompressionCodecFactory {
         return bytes;
       }
       ByteBuffer in = heap(bytes);
-      byte[] out;
-      if (reuse) {
-        if (scratch.length < decompressedSize) {
-          scratch = new byte[Math.max(decompressedSize, scratch.length + scratch.length / 2)];
-        }
-        out = scratch;
-      } else {
-        out = new byte[decompressedSize];
-      }
+      byte[] out = new byte[decompressedSize];
       ParquetCodecs.decompress(
           codec, in.array(), in.arrayOffset() + in.position(), in.remaining(), out, decompressedSize);
       return BytesInput.from(out, 0, decompressedSize);

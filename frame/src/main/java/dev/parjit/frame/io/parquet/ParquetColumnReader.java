@@ -1,21 +1,25 @@
 package dev.parjit.frame.io.parquet;
 
 import dev.parjit.frame.io.FrameIOException;
-import java.io.IOException;
+import dev.parjit.frame.kernel.ColumnBatches;
+import dev.parjit.frame.kernel.ColumnStats;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.parquet.ParquetReadOptions;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
@@ -24,9 +28,9 @@ import org.apache.parquet.schema.MessageType;
 /**
  * Reads columns of a {@link ParquetDataset} into Arrow vectors, decoding whole pages in bulk.
  *
- * <p>Parquet-MR reads the requested column chunks of a row group (projection: other columns are
- * never read from disk) and decompresses pages; {@link ChunkDecoder}s then decode each page
- * straight into the vectors' buffers. Vectors are sized once for all requested groups, so no
+ * <p>{@link ChunkPages} reads the requested column chunks of a row group (projection: other columns
+ * are never read from disk) and decompresses pages into a reused array; {@link ChunkDecoder}s then
+ * decode each page straight into the vectors' buffers. Vectors are sized once for all requested groups, so no
  * buffer is copied or grown except the string data buffer.
  */
 public final class ParquetColumnReader {
@@ -61,7 +65,7 @@ public final class ParquetColumnReader {
         vectors.add(v);
         allocate(v, (int) total, stringBytes(ds, f.getName(), groups));
       }
-      ParquetReadOptions options = ParquetFiles.bulkOptions();
+      ChunkPages.Scratch scratch = new ChunkPages.Scratch();
       long row = 0;
       int i = 0;
       while (i < groups.size()) {
@@ -70,7 +74,7 @@ public final class ParquetColumnReader {
         while (j < groups.size() && groups.get(j).file().equals(file)) {
           j++;
         }
-        row = readFile(ds, file, groups.subList(i, j), fields, vectors, row, options);
+        row = readFile(ds, file, groups.subList(i, j), fields, vectors, row, scratch);
         i = j;
       }
       for (FieldVector v : vectors) {
@@ -83,6 +87,147 @@ public final class ParquetColumnReader {
     } catch (RuntimeException | Error e) {
       vectors.forEach(FieldVector::close);
       throw e;
+    }
+  }
+
+  /**
+   * The reduction statistics of one column over the given row groups, computed page by page
+   * without materialising the column ({@link StatsDecoder}).
+   *
+   * @return the statistics, or {@code null} when there are no groups or the column's physical type
+   *     (in any of the files involved) is not one the streamed path handles: the caller decodes
+   *     vectors instead
+   * @throws FrameIOException as {@link #read}
+   */
+  public static ColumnStats stats(ParquetDataset ds, String column, List<RowGroupRef> groups) {
+    resolve(ds, List.of(column));
+    Map<Path, ColumnDescriptor> descriptors = new LinkedHashMap<>();
+    for (RowGroupRef g : groups) {
+      if (!descriptors.containsKey(g.file())) {
+        ColumnDescriptor d = ds.footer(g.file()).getFileMetaData().getSchema().getColumnDescription(new String[] {column});
+        if (!StatsDecoder.supports(d)) {
+          return null;
+        }
+        descriptors.put(g.file(), d);
+      }
+    }
+    ColumnStats acc = null;
+    ChunkPages.Scratch scratch = new ChunkPages.Scratch();
+    int i = 0;
+    while (i < groups.size()) {
+      Path file = groups.get(i).file();
+      int j = i;
+      while (j < groups.size() && groups.get(j).file().equals(file)) {
+        j++;
+      }
+      ParquetMetadata footer = ds.footer(file);
+      ColumnDescriptor d = descriptors.get(file);
+      StatsDecoder decoder = StatsDecoder.create(d);
+      int group = -1;
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        ByteBuffer whole = MappedFiles.get(file);
+        for (RowGroupRef g : groups.subList(i, j)) {
+          group = g.index();
+          BlockMetaData block = block(footer, file, g);
+          if (g.rowCount() == 0) {
+            continue;
+          }
+          try (ChunkPages pages = ChunkPages.open(ch, whole, chunk(block, d), scratch)) {
+            decoder.readChunk(pages, 0, g.rowCount());
+          }
+        }
+      } catch (FrameIOException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new FrameIOException("cannot read column '" + column + "' of Parquet file " + file
+            + (group >= 0 ? " (row group " + group + ")" : "") + ": " + e, e);
+      }
+      acc = acc == null ? decoder.stats() : acc.merge(decoder.stats());
+      i = j;
+    }
+    return acc;
+  }
+
+  /**
+   * Whether {@link #scan} can deliver these columns of these groups' files as primitive arrays.
+   */
+  public static boolean scannable(ParquetDataset ds, List<String> columns, List<RowGroupRef> groups) {
+    for (String c : columns) {
+      if (ds.schema().getFields().stream().noneMatch(f -> f.getName().equals(c))) {
+        return false;
+      }
+    }
+    Set<Path> files = new HashSet<>();
+    for (RowGroupRef g : groups) {
+      if (files.add(g.file())) {
+        MessageType schema = ds.footer(g.file()).getFileMetaData().getSchema();
+        for (String c : columns) {
+          if (StatsDecoder.source(schema.getColumnDescription(new String[] {c})) == null) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Streams the given ({@link #scannable}) columns of the given row groups, one batch per row group
+   * in list order, as primitive arrays reused from batch to batch.
+   */
+  public static void scan(ParquetDataset ds, List<String> columns, List<RowGroupRef> groups, ColumnBatches.Sink sink) {
+    resolve(ds, columns);
+    ChunkPages.Scratch scratch = new ChunkPages.Scratch();
+    ColumnBatches.Column[] out = new ColumnBatches.Column[columns.size()];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = new ColumnBatches.Column();
+    }
+    int i = 0;
+    while (i < groups.size()) {
+      Path file = groups.get(i).file();
+      int j = i;
+      while (j < groups.size() && groups.get(j).file().equals(file)) {
+        j++;
+      }
+      ParquetMetadata footer = ds.footer(file);
+      MessageType schema = footer.getFileMetaData().getSchema();
+      List<ColumnDescriptor> descriptors = new ArrayList<>();
+      List<ArrayDecoder> decoders = new ArrayList<>();
+      for (int c = 0; c < out.length; c++) {
+        ColumnDescriptor d = schema.getColumnDescription(new String[] {columns.get(c)});
+        descriptors.add(d);
+        decoders.add(new ArrayDecoder(d, out[c]));
+      }
+      String current = columns.isEmpty() ? null : columns.get(0);
+      int group = -1;
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        ByteBuffer whole = MappedFiles.get(file);
+        for (RowGroupRef g : groups.subList(i, j)) {
+          group = g.index();
+          BlockMetaData block = block(footer, file, g);
+          if (g.rowCount() == 0) {
+            continue;
+          }
+          if (g.rowCount() > Integer.MAX_VALUE - 16) {
+            throw new FrameIOException("row group " + g.index() + " of " + file + " has too many rows for one batch");
+          }
+          for (int c = 0; c < out.length; c++) {
+            current = columns.get(c);
+            decoders.get(c).startBatch((int) g.rowCount());
+            try (ChunkPages pages = ChunkPages.open(ch, whole, chunk(block, descriptors.get(c)), scratch)) {
+              decoders.get(c).readChunk(pages, 0, g.rowCount());
+            }
+          }
+          current = null;
+          sink.batch((int) g.rowCount(), out);
+        }
+      } catch (FrameIOException e) {
+        throw e;
+      } catch (java.io.IOException | org.apache.parquet.io.ParquetDecodingException e) {
+        throw new FrameIOException("cannot read column '" + current + "' of Parquet file " + file
+            + (group >= 0 ? " (row group " + group + ")" : "") + ": " + e, e);
+      }
+      i = j;
     }
   }
 
@@ -143,35 +288,32 @@ public final class ParquetColumnReader {
   }
 
   private static long readFile(ParquetDataset ds, Path file, List<RowGroupRef> groups,
-      List<Field> fields, List<FieldVector> vectors, long row, ParquetReadOptions options) {
+      List<Field> fields, List<FieldVector> vectors, long row, ChunkPages.Scratch scratch) {
     ParquetMetadata footer = ds.footer(file);
     MessageType schema = footer.getFileMetaData().getSchema();
     List<ColumnDescriptor> columns = new ArrayList<>();
     List<ChunkDecoder> decoders = new ArrayList<>();
     String current = fields.isEmpty() ? null : fields.get(0).getName();
     int group = -1;
-    try (ParquetFileReader reader = ParquetFiles.open(file, footer, options)) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer whole = MappedFiles.get(file);
       for (int c = 0; c < fields.size(); c++) {
         current = fields.get(c).getName();
         ColumnDescriptor d = schema.getColumnDescription(new String[] {current});
         columns.add(d);
         decoders.add(ChunkDecoders.create(vectors.get(c), d));
       }
-      reader.setRequestedSchema(columns);
       for (RowGroupRef g : groups) {
         group = g.index();
-        if (g.index() < 0 || g.index() >= footer.getBlocks().size()
-            || footer.getBlocks().get(g.index()).getRowCount() != g.rowCount()) {
-          throw new FrameIOException("row group " + g.index() + " does not exist in " + file);
-        }
+        BlockMetaData block = block(footer, file, g);
         if (g.rowCount() == 0 || columns.isEmpty()) {
           row += g.rowCount();
           continue;
         }
-        try (PageReadStore store = reader.readRowGroup(g.index())) {
-          for (int c = 0; c < columns.size(); c++) {
-            current = fields.get(c).getName();
-            decoders.get(c).readChunk(store.getPageReader(columns.get(c)), row, g.rowCount());
+        for (int c = 0; c < columns.size(); c++) {
+          current = fields.get(c).getName();
+          try (ChunkPages pages = ChunkPages.open(ch, whole, chunk(block, columns.get(c)), scratch)) {
+            decoders.get(c).readChunk(pages, row, g.rowCount());
           }
         }
         row += g.rowCount();
@@ -183,5 +325,27 @@ public final class ParquetColumnReader {
       throw new FrameIOException("cannot read column '" + current + "' of Parquet file " + file
           + (group >= 0 ? " (row group " + group + ")" : "") + ": " + e, e);
     }
+  }
+
+  /** The footer's block of a row group, checked against the dataset's view of it. */
+  static BlockMetaData block(ParquetMetadata footer, Path file, RowGroupRef g) {
+    if (g.index() < 0 || g.index() >= footer.getBlocks().size()
+        || footer.getBlocks().get(g.index()).getRowCount() != g.rowCount()) {
+      throw new FrameIOException("row group " + g.index() + " does not exist in " + file);
+    }
+    return footer.getBlocks().get(g.index());
+  }
+
+  /** A block's chunk of a (flat) column. */
+  static ColumnChunkMetaData chunk(BlockMetaData block, ColumnDescriptor column) {
+    for (ColumnChunkMetaData c : block.getColumns()) {
+      if (c.getPath().toDotString().equals(String.join(".", column.getPath()))) {
+        if (c.isEncrypted()) {
+          throw new ParquetDecodingException("encrypted column chunks are not supported");
+        }
+        return c;
+      }
+    }
+    throw new ParquetDecodingException("row group has no chunk for column " + String.join(".", column.getPath()));
   }
 }

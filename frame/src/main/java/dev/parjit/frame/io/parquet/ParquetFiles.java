@@ -53,18 +53,6 @@ final class ParquetFiles {
     return open(file, footer, OPTIONS);
   }
 
-  /**
-   * Options for one single-threaded bulk read: chunk buffers recycled between row groups and page
-   * decompression into one reused array (see {@link ParquetCodecs#reusing()}).
-   */
-  static ParquetReadOptions bulkOptions() {
-    return ParquetReadOptions.builder(new PlainParquetConfiguration())
-        .copy(OPTIONS)
-        .withCodecFactory(ParquetCodecs.reusing())
-        .withAllocator(new BufferPool())
-        .build();
-  }
-
   /** Opens with the given options, reusing an already-read footer. */
   static ParquetFileReader open(Path file, ParquetMetadata footer, ParquetReadOptions options) throws IOException {
     ChannelInputFile in = new ChannelInputFile(file);

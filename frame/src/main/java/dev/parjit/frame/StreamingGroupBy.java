@@ -1,0 +1,322 @@
+package dev.parjit.frame;
+
+import dev.parjit.frame.kernel.ColumnBatches;
+import dev.parjit.frame.kernel.GroupAggregator;
+import dev.parjit.frame.kernel.StableHash;
+import dev.parjit.frame.kernel.Sorting;
+import dev.parjit.frame.kernel.Vectors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * {@link GroupBy} of a file-backed frame on one integer key, aggregated while the row groups
+ * stream by ({@link ColumnBatches}): every row goes through a primitive open-addressing map
+ * (key → dense group id) into per-group state arrays, so no whole column is decoded and no row
+ * codes are kept. SUM, COUNT, MEAN, MIN and MAX of float64/int64/int32 columns; anything else
+ * (several keys, string or float keys, STD/VAR, columns already decoded) returns null and takes
+ * the vector path. The output is the vector path's to the bit: partial columns as
+ * {@link GroupAggregator#partial} makes them (same per-group summation order: row order), then
+ * its {@link GroupAggregator#finish}, groups sorted by key.
+ */
+final class StreamingGroupBy {
+  private StreamingGroupBy() {}
+
+  /** Per-aggregate state, grown with the number of groups. */
+  private static final class State {
+    final Agg.Kind kind;
+    final int column;
+    final DType type;
+    double[] dsum;
+    long[] lsum;
+    long[] count;
+    double[] dext;
+    long[] lext;
+    boolean[] seen;
+
+    State(Agg.Kind kind, int column, DType type) {
+      this.kind = kind;
+      this.column = column;
+      this.type = type;
+    }
+
+    void ensure(int groups) {
+      if (count != null && count.length >= groups || seen != null && seen.length >= groups
+          || dsum != null && dsum.length >= groups || lsum != null && lsum.length >= groups) {
+        return;
+      }
+      int cap = Math.max(1024, Integer.highestOneBit(Math.max(groups, 1)) * 2);
+      boolean floating = type == DType.FLOAT64;
+      switch (kind) {
+        case SUM:
+          if (floating) dsum = grow(dsum, cap); else lsum = grow(lsum, cap);
+          break;
+        case COUNT:
+          count = grow(count, cap);
+          break;
+        case MEAN:
+          dsum = grow(dsum, cap);
+          count = grow(count, cap);
+          break;
+        default:
+          if (floating) dext = grow(dext, cap); else lext = grow(lext, cap);
+          seen = seen == null ? new boolean[cap] : Arrays.copyOf(seen, cap);
+      }
+    }
+  }
+
+  /**
+   * Open-addressing (linear probing) map from long keys to dense group ids in order of first
+   * appearance, with the keys by id; load factor at most 1/2.
+   */
+  private static final class KeyMap {
+    long[] slotKeys = new long[2048];
+    int[] slotIds = new int[2048]; // id + 1; 0 marks an empty slot
+    long[] keyOf = new long[1024];
+    int size;
+
+    /** Group ids of rows {@code [0, rows)}, -1 for a missing key. */
+    void codes(long[] k, boolean[] valid, int[] code, int rows) {
+      for (int i = 0; i < rows; i++) {
+        code[i] = valid != null && !valid[i] ? -1 : id(k[i]);
+      }
+    }
+
+    int id(long key) {
+      int mask = slotIds.length - 1;
+      int slot = (int) StableHash.fmix64(key) & mask;
+      while (true) {
+        int id = slotIds[slot];
+        if (id == 0) return add(key, slot);
+        if (slotKeys[slot] == key) return id - 1;
+        slot = (slot + 1) & mask;
+      }
+    }
+
+    private int add(long key, int slot) {
+      int id = size++;
+      slotKeys[slot] = key;
+      slotIds[slot] = id + 1;
+      if (id >= keyOf.length) keyOf = Arrays.copyOf(keyOf, keyOf.length * 2);
+      keyOf[id] = key;
+      if (size * 2 > slotIds.length) rehash();
+      return id;
+    }
+
+    private void rehash() {
+      long[] oldKeys = slotKeys;
+      int[] oldIds = slotIds;
+      slotKeys = new long[oldKeys.length * 2];
+      slotIds = new int[oldIds.length * 2];
+      int mask = slotIds.length - 1;
+      for (int s = 0; s < oldIds.length; s++) {
+        if (oldIds[s] == 0) continue;
+        int slot = (int) StableHash.fmix64(oldKeys[s]) & mask;
+        while (slotIds[slot] != 0) slot = (slot + 1) & mask;
+        slotKeys[slot] = oldKeys[s];
+        slotIds[slot] = oldIds[s];
+      }
+    }
+  }
+
+  private static double[] grow(double[] a, int cap) {
+    return a == null ? new double[cap] : Arrays.copyOf(a, cap);
+  }
+
+  private static long[] grow(long[] a, int cap) {
+    return a == null ? new long[cap] : Arrays.copyOf(a, cap);
+  }
+
+  /**
+   * The grouped frame (finished, or partials as {@link GroupBy#partials}), or null when this
+   * grouping cannot stream.
+   */
+  static DataFrame tryRun(DataFrame df, String[] keys, Agg[] aggs, String[] out, boolean finish) {
+    ColumnBatches batches = df.columnBatches();
+    if (batches == null || keys.length != 1) return null;
+    DType keyType = df.dtype(keys[0]);
+    if (keyType != DType.INT64 && keyType != DType.INT32) return null;
+    List<String> columns = new ArrayList<>(List.of(keys[0]));
+    List<State> states = new ArrayList<>();
+    for (Agg a : aggs) {
+      DType t = df.dtype(a.column());
+      boolean kindOk = switch (a.kind()) {
+        case SUM, COUNT, MEAN, MIN, MAX -> true;
+        default -> false;
+      };
+      if (!kindOk || (t != DType.FLOAT64 && t != DType.INT64 && t != DType.INT32)) return null;
+      int c = columns.indexOf(a.column());
+      if (c < 0) {
+        c = columns.size();
+        columns.add(a.column());
+      }
+      states.add(new State(a.kind(), c, t));
+    }
+    for (String c : columns) {
+      if (df.isDecoded(c)) return null; // already in memory: the vector path reads it there
+    }
+    if (!batches.supports(columns)) return null;
+
+    KeyMap map = new KeyMap();
+    int[][] codes = {new int[0]};
+    batches.scan(columns, (rows, cols) -> {
+      if (codes[0].length < rows) codes[0] = new int[rows];
+      int[] code = codes[0];
+      map.codes(cols[0].longs, cols[0].valid, code, rows);
+      int groups = map.size;
+      for (State s : states) {
+        s.ensure(groups);
+        accumulate(s, cols[s.column], code, rows);
+      }
+    });
+
+    int groups = map.size;
+    List<FieldVector> scratch = new ArrayList<>();
+    List<Series> result = new ArrayList<>();
+    try {
+      FieldVector keyVec = Vectors.ofLongs(keyType, keys[0], Arrays.copyOf(map.keyOf, groups), null);
+      scratch.add(keyVec);
+      int[] order = Sorting.argsort(List.of(keyVec), true);
+      result.add(Series.own(Vectors.take(keyVec, keys[0], order), keys[0], null));
+      for (int a = 0; a < aggs.length; a++) {
+        State s = states.get(a);
+        s.ensure(groups);
+        List<FieldVector> parts = partials(s, groups, out[a]);
+        scratch.addAll(parts);
+        if (finish) {
+          FieldVector f = GroupAggregator.finish(s.kind, parts, out[a]);
+          scratch.add(f);
+          result.add(Series.own(Vectors.take(f, out[a], order), out[a], null));
+        } else {
+          for (FieldVector p : parts) result.add(Series.own(Vectors.take(p, p.getName(), order), p.getName(), null));
+        }
+      }
+      return DataFrame.own(result);
+    } catch (RuntimeException | Error e) {
+      result.forEach(Series::close);
+      throw e;
+    } finally {
+      scratch.forEach(FieldVector::close);
+    }
+  }
+
+  /** Adds one batch's rows (group codes, -1 for a missing key) into the aggregate's state. */
+  private static void accumulate(State s, ColumnBatches.Column col, int[] code, int rows) {
+    boolean floating = s.type == DType.FLOAT64;
+    double[] x = col.doubles;
+    long[] l = col.longs;
+    boolean[] valid = col.valid;
+    switch (s.kind) {
+      case SUM:
+        if (floating) {
+          double[] acc = s.dsum;
+          for (int i = 0; i < rows; i++) {
+            int g = code[i];
+            double v = x[i];
+            if (g >= 0 && v == v) acc[g] += v;
+          }
+        } else {
+          long[] acc = s.lsum; // nulls read as 0: neutral
+          for (int i = 0; i < rows; i++) {
+            int g = code[i];
+            if (g >= 0) acc[g] += l[i];
+          }
+        }
+        break;
+      case COUNT:
+        countInto(s.count, x, valid, code, rows);
+        break;
+      case MEAN: {
+        double[] acc = s.dsum;
+        if (floating) {
+          for (int i = 0; i < rows; i++) {
+            int g = code[i];
+            double v = x[i];
+            if (g >= 0 && v == v) acc[g] += v;
+          }
+        } else {
+          for (int i = 0; i < rows; i++) {
+            int g = code[i];
+            if (g >= 0 && (valid == null || valid[i])) acc[g] += (double) l[i];
+          }
+        }
+        countInto(s.count, x, valid, code, rows);
+        break;
+      }
+      default: {
+        boolean max = s.kind == Agg.Kind.MAX;
+        boolean[] seen = s.seen;
+        if (floating) {
+          double[] acc = s.dext;
+          for (int i = 0; i < rows; i++) {
+            int g = code[i];
+            double v = x[i];
+            if (g < 0 || v != v) continue;
+            if (!seen[g] || (max ? v > acc[g] : v < acc[g])) acc[g] = v;
+            seen[g] = true;
+          }
+        } else {
+          long[] acc = s.lext;
+          for (int i = 0; i < rows; i++) {
+            int g = code[i];
+            if (g < 0 || (valid != null && !valid[i])) continue;
+            long v = l[i];
+            if (!seen[g] || (max ? v > acc[g] : v < acc[g])) acc[g] = v;
+            seen[g] = true;
+          }
+        }
+      }
+    }
+  }
+
+  /** Non-missing values per group: valid, and not NaN for floats. */
+  private static void countInto(long[] acc, double[] x, boolean[] valid, int[] code, int rows) {
+    if (x != null) {
+      for (int i = 0; i < rows; i++) {
+        int g = code[i];
+        double v = x[i];
+        if (g >= 0 && v == v) acc[g]++;
+      }
+    } else {
+      for (int i = 0; i < rows; i++) {
+        int g = code[i];
+        if (g >= 0 && (valid == null || valid[i])) acc[g]++;
+      }
+    }
+  }
+
+  /** The partial columns {@link GroupAggregator#partial} would give for these groups. */
+  private static List<FieldVector> partials(State s, int groups, String out) {
+    List<FieldVector> r = new ArrayList<>();
+    boolean floating = s.type == DType.FLOAT64;
+    try {
+      switch (s.kind) {
+        case SUM:
+          String name = GroupAggregator.partialName(out, "sum");
+          r.add(floating ? Vectors.ofDoubles(name, Arrays.copyOf(s.dsum, groups), null)
+              : Vectors.ofLongs(DType.INT64, name, Arrays.copyOf(s.lsum, groups), null));
+          break;
+        case COUNT:
+          r.add(Vectors.ofLongs(DType.INT64, GroupAggregator.partialName(out, "count"), Arrays.copyOf(s.count, groups), null));
+          break;
+        case MEAN:
+          r.add(Vectors.ofDoubles(GroupAggregator.partialName(out, "sum"), Arrays.copyOf(s.dsum, groups), null));
+          r.add(Vectors.ofLongs(DType.INT64, GroupAggregator.partialName(out, "count"), Arrays.copyOf(s.count, groups), null));
+          break;
+        default: {
+          String n = GroupAggregator.partialName(out, s.kind.suffix());
+          boolean[] seen = Arrays.copyOf(s.seen, groups);
+          boolean all = true;
+          for (boolean b : seen) all &= b;
+          r.add(floating ? Vectors.ofDoubles(n, Arrays.copyOf(s.dext, groups), all ? null : seen)
+              : Vectors.ofLongs(s.type, n, Arrays.copyOf(s.lext, groups), all ? null : seen));
+        }
+      }
+      return r;
+    } catch (RuntimeException | Error e) {
+      r.forEach(FieldVector::close);
+      throw e;
+    }
+  }
+}
