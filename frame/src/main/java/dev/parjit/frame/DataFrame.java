@@ -69,7 +69,7 @@ public final class DataFrame implements AutoCloseable {
    */
   public static DataFrame deferred(List<String> names, List<DType> types, int rows, IntFunction<Series> loader,
       IntFunction<ColumnStats> stats) {
-    return deferred(names, types, rows, loader, stats, null);
+    return deferred(names, types, rows, loader, stats == null ? null : (i, sumsOnly) -> stats.apply(i), null);
   }
 
   /**
@@ -77,7 +77,7 @@ public final class DataFrame implements AutoCloseable {
    * columns by name batch by batch (a group-by then aggregates as they stream).
    */
   public static DataFrame deferred(List<String> names, List<DType> types, int rows, IntFunction<Series> loader,
-      IntFunction<ColumnStats> stats, dev.parjit.frame.kernel.ColumnBatches batches) {
+      dev.parjit.frame.kernel.ColumnStatsSource stats, dev.parjit.frame.kernel.ColumnBatches batches) {
     return new DataFrame(new LazyColumns(names, types, rows, loader, stats, batches), rows, null);
   }
 
@@ -469,8 +469,9 @@ public final class DataFrame implements AutoCloseable {
     Map<String, ColumnStats> out = new LinkedHashMap<>();
     if (columns instanceof LazyColumns lazy) {
       // Columns not decoded yet are summarised as they stream in: no whole column is allocated.
+      boolean sumsOnly = kind == Agg.Kind.COUNT || kind == Agg.Kind.SUM || kind == Agg.Kind.MEAN;
       for (int i = 0; i < lazy.size(); i++) {
-        if (kind == Agg.Kind.COUNT || lazy.type(i).isNumeric()) out.put(lazy.names().get(i), lazy.stats(i));
+        if (kind == Agg.Kind.COUNT || lazy.type(i).isNumeric()) out.put(lazy.names().get(i), lazy.stats(i, sumsOnly));
       }
       return out;
     }

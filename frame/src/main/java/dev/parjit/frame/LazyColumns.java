@@ -17,7 +17,7 @@ final class LazyColumns extends AbstractList<Series> {
   private final List<DType> types;
   private final Series[] loaded;
   private final IntFunction<Series> loader;
-  private final IntFunction<ColumnStats> stats;
+  private final dev.parjit.frame.kernel.ColumnStatsSource stats;
   private final int rows;
   private final dev.parjit.frame.kernel.ColumnBatches batches;
 
@@ -25,13 +25,14 @@ final class LazyColumns extends AbstractList<Series> {
    * @param stats a column's statistics without keeping it (a file source streams them row group by
    *              row group, so no whole column is ever allocated), or {@code null}
    */
-  LazyColumns(List<String> names, List<DType> types, int rows, IntFunction<Series> loader, IntFunction<ColumnStats> stats) {
+  LazyColumns(List<String> names, List<DType> types, int rows, IntFunction<Series> loader,
+      dev.parjit.frame.kernel.ColumnStatsSource stats) {
     this(names, types, rows, loader, stats, null);
   }
 
   /** @param batches the columns streamed batch by batch by name, or {@code null} */
-  LazyColumns(List<String> names, List<DType> types, int rows, IntFunction<Series> loader, IntFunction<ColumnStats> stats,
-      dev.parjit.frame.kernel.ColumnBatches batches) {
+  LazyColumns(List<String> names, List<DType> types, int rows, IntFunction<Series> loader,
+      dev.parjit.frame.kernel.ColumnStatsSource stats, dev.parjit.frame.kernel.ColumnBatches batches) {
     this.names = List.copyOf(names);
     this.types = List.copyOf(types);
     this.loaded = new Series[names.size()];
@@ -52,14 +53,17 @@ final class LazyColumns extends AbstractList<Series> {
     return i >= 0 && loaded[i] != null;
   }
 
-  /** Column {@code index}'s statistics: from the decoded column, else streamed when possible. */
-  ColumnStats stats(int index) {
+  /**
+   * Column {@code index}'s statistics: from the decoded column, else streamed when possible (with
+   * {@code sumsOnly}, the source may compute only count and sum, see {@link dev.parjit.frame.kernel.ColumnStatsSource}).
+   */
+  ColumnStats stats(int index, boolean sumsOnly) {
     Series s;
     synchronized (this) {
       s = loaded[index];
     }
     if (s == null && stats != null) {
-      return stats.apply(index);
+      return stats.stats(index, sumsOnly);
     }
     return get(index).stats();
   }
@@ -73,7 +77,7 @@ final class LazyColumns extends AbstractList<Series> {
       chosenTypes.add(types.get(from[i]));
     }
     return new LazyColumns(chosen, chosenTypes, rows, i -> get(from[i]).rename(chosen.get(i)),
-        stats == null ? null : i -> stats(from[i]), batches);
+        stats == null ? null : (i, sumsOnly) -> stats(from[i], sumsOnly), batches);
   }
 
   int rows() {

@@ -62,7 +62,7 @@ public final class FrameIO {
     List<RowGroupRef> mine = List.copyOf(groups);
     return DataFrame.deferred(names, types, (int) rows,
         i -> Series.fromArrow(ParquetColumnReader.read(ds, List.of(names.get(i)), mine, FrameMemory.allocator()).get(0)),
-        i -> streamedStats(ds, names.get(i), mine),
+        (i, sumsOnly) -> streamedStats(ds, names.get(i), mine, sumsOnly),
         new dev.parjit.frame.kernel.ColumnBatches() {
           @Override
           public boolean supports(List<String> cols) {
@@ -81,8 +81,8 @@ public final class FrameIO {
    * time: the memory of one group, reused.
    */
   private static dev.parjit.frame.kernel.ColumnStats streamedStats(ParquetDataset ds, String column,
-      List<RowGroupRef> groups) {
-    dev.parjit.frame.kernel.ColumnStats acc = ParquetColumnReader.stats(ds, column, groups);
+      List<RowGroupRef> groups, boolean sumsOnly) {
+    dev.parjit.frame.kernel.ColumnStats acc = ParquetColumnReader.stats(ds, column, groups, sumsOnly);
     if (acc != null) {
       return acc;
     }

@@ -100,6 +100,11 @@ public final class ParquetColumnReader {
    * @throws FrameIOException as {@link #read}
    */
   public static ColumnStats stats(ParquetDataset ds, String column, List<RowGroupRef> groups) {
+    return stats(ds, column, groups, false);
+  }
+
+  /** As {@link #stats(ParquetDataset, String, List)}; {@code sumsOnly}: see {@code ColumnStatsSource}. */
+  public static ColumnStats stats(ParquetDataset ds, String column, List<RowGroupRef> groups, boolean sumsOnly) {
     resolve(ds, List.of(column));
     Map<Path, ColumnDescriptor> descriptors = new LinkedHashMap<>();
     for (RowGroupRef g : groups) {
@@ -122,7 +127,7 @@ public final class ParquetColumnReader {
       }
       ParquetMetadata footer = ds.footer(file);
       ColumnDescriptor d = descriptors.get(file);
-      StatsDecoder decoder = StatsDecoder.create(d);
+      StatsDecoder decoder = StatsDecoder.create(d, sumsOnly);
       int group = -1;
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
         ByteBuffer whole = MappedFiles.get(file);

@@ -36,13 +36,47 @@ final class ParquetFiles {
     if (!Files.isRegularFile(file)) {
       throw new FrameIOException("Parquet file not found: " + file);
     }
+    FooterKey key = FooterKey.of(file);
+    ParquetMetadata cached = key == null ? null : FOOTERS.get(key);
+    if (cached != null) {
+      return cached;
+    }
     try (ParquetFileReader r = ParquetFileReader.open(new ChannelInputFile(file), OPTIONS)) {
-      return r.getFooter();
+      ParquetMetadata footer = r.getFooter();
+      if (key != null) {
+        FOOTERS.put(key, footer);
+      }
+      return footer;
     } catch (IOException | RuntimeException e) {
       throw new FrameIOException(
           "not a readable Parquet file (truncated or not Parquet): " + file + ": " + e.getMessage(), e);
     }
   }
+
+  /**
+   * A file as it is now: a footer read for it stays valid while the file has the same identity,
+   * size and modification time (a part file replaced by rename gets another identity).
+   */
+  private record FooterKey(Path path, Object fileKey, long size, long modified) {
+    static FooterKey of(Path file) {
+      try {
+        java.nio.file.attribute.BasicFileAttributes a =
+            Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        return new FooterKey(file.toAbsolutePath().normalize(), a.fileKey(), a.size(), a.lastModifiedTime().toMillis());
+      } catch (IOException e) {
+        return null; // read it, uncached: the read names the problem
+      }
+    }
+  }
+
+  /** Footers already parsed, so a job reading the same files call after call parses each once. */
+  private static final java.util.Map<FooterKey, ParquetMetadata> FOOTERS = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<FooterKey, ParquetMetadata> eldest) {
+          return size() > 512;
+        }
+      });
 
   /**
    * @param file a Parquet file whose footer was already read

@@ -35,6 +35,8 @@ final class StatsDecoder extends ChunkDecoder {
   private long[] dict = new long[0];
   private byte[] values = new byte[0];
   private ColumnStats acc;
+  /** Only count and sum of floating values are wanted (see {@link #sums}). */
+  private boolean sumsOnly;
 
   private StatsDecoder(ColumnDescriptor column, Source source) {
     super(null, column);
@@ -50,11 +52,18 @@ final class StatsDecoder extends ChunkDecoder {
 
   /** A decoder for the column; {@link #supports} must hold. */
   static StatsDecoder create(ColumnDescriptor column) {
+    return create(column, false);
+  }
+
+  /** As {@link #create(ColumnDescriptor)}; {@code sumsOnly}: only count and sum of floating values. */
+  static StatsDecoder create(ColumnDescriptor column, boolean sumsOnly) {
     Source s = source(column);
     if (s == null) {
       throw new IllegalArgumentException("no streamed statistics for " + column);
     }
-    return new StatsDecoder(column, s);
+    StatsDecoder d = new StatsDecoder(column, s);
+    d.sumsOnly = sumsOnly;
+    return d;
   }
 
   static Source source(ColumnDescriptor column) {
@@ -198,7 +207,34 @@ final class StatsDecoder extends ChunkDecoder {
     if (n == 0) {
       return;
     }
-    acc = acc.merge(floating ? doubles(a, off, n) : longs(a, off, n));
+    acc = acc.merge(!floating ? longs(a, off, n) : sumsOnly ? sums(a, off, n) : doubles(a, off, n));
+  }
+
+  /**
+   * Count and sum of n little-endian doubles, skipping NaN; minimum, maximum and second moment are
+   * left NaN (a sum, mean or count does not read them): one load and one add per value.
+   */
+  static ColumnStats sums(byte[] a, int off, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int k = 0;
+    for (; k + 4 <= n; k += 4) {
+      int p = off + k * 8;
+      s0 += (double) DOUBLE_LE.get(a, p);
+      s1 += (double) DOUBLE_LE.get(a, p + 8);
+      s2 += (double) DOUBLE_LE.get(a, p + 16);
+      s3 += (double) DOUBLE_LE.get(a, p + 24);
+    }
+    for (; k < n; k++) {
+      s0 += (double) DOUBLE_LE.get(a, off + k * 8);
+    }
+    double sum = (s0 + s1) + (s2 + s3);
+    if (sum != sum) {
+      return doublesSkippingNaN(a, off, n); // a NaN among the values (or inf - inf): the careful loop
+    }
+    return ColumnStats.ofDoubles(n, sum, Double.NaN, Double.NaN, Double.NaN);
   }
 
   /** Partial of n little-endian doubles, skipping NaN. */
