@@ -42,6 +42,19 @@ final class DistributedSort {
     return Placements.register(mine, placement[1], placement[0]);
   }
 
+  /**
+   * {@code df} cut into {@code p} pieces by ascending ranges of {@code keys}, the ranges the same on
+   * every rank (splitters from every rank's samples): piece {@code d} goes to rank {@code d}, so
+   * after one all-to-all each rank holds a contiguous key range, ranks in key order, and equal keys
+   * from every rank meet on one rank. Rows are not tagged with row numbers: for keys that are unique
+   * per rank (group-by partials) the order within a key does not matter.
+   */
+  static DataFrame[] rangePieces(DataFrame df, String[] keys) {
+    int p = FrameComm.comm().size();
+    DataFrame sorted = sortedBy(df, true, keys);
+    return split(sorted, splitters(sorted, true, keys, p), true, keys, p);
+  }
+
   static DataFrame sortedBy(DataFrame df, boolean ascending, String[] keys) {
     return df.takeRows(Sorting.argsort(vectors(df, keys), ascending));
   }
