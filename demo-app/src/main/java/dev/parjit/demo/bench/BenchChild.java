@@ -11,8 +11,11 @@ import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
- * The measured JVM: {@code BenchChild <workload> <engine> <full|quick> <data dir> <runs>}. Runs the
- * workload once (the first, cold call), then {@code runs} warm times, and prints
+ * The measured JVM: {@code BenchChild <workload> <engine> <full|quick> <data dir> <runs> <warm-up ms>}.
+ * Runs the workload once (the first, cold call), then untimed for {@code warm-up ms} (at least 3 and at
+ * most 50 calls, so the JIT of every JVM taking part, spawned workers included, has compiled the hot
+ * code: a worker that does half the work per call needs twice the calls to get there), then
+ * {@code runs} timed times, and prints
  * {@code BENCH first_ms X}, {@code BENCH times_ms a,b,...} and {@code BENCH result d1,d2,...}
  * (rank 0 only in SPMD mode, where every rank runs this and a barrier starts each timed run).
  */
@@ -26,6 +29,10 @@ public final class BenchChild {
     double[] run() throws Exception;
   }
 
+  private static final int MIN_WARMUPS = 3;
+  private static final int MAX_WARMUPS = 50;
+  private static final int SPMD_WARMUPS = 15;
+
   private BenchChild() { }
 
   public static void main(String[] args) throws Exception {
@@ -34,6 +41,7 @@ public final class BenchChild {
     Scale scale = Scale.valueOf(args[2].toUpperCase(java.util.Locale.ROOT));
     Path data = Path.of(args[3]);
     int runs = Integer.parseInt(args[4]);
+    long warmupMillis = args.length > 5 ? Long.parseLong(args[5]) : 0;
     SqlEngine sql = switch (engine) {
       case DUCKDB -> new DuckDbEngine(THREADS);
       case SPARK -> (SqlEngine) Class.forName(SPARK_ENGINE).getConstructor(int.class).newInstance(THREADS);
@@ -49,7 +57,7 @@ public final class BenchChild {
           yield () -> w.digestRows(sql.query(query));
         }
       };
-      measure(once, runs);
+      measure(once, runs, warmupMillis);
     } finally {
       if (sql != null) {
         sql.close();
@@ -57,12 +65,24 @@ public final class BenchChild {
     }
   }
 
-  private static void measure(Once once, int runs) throws Exception {
+  private static void measure(Once once, int runs, long warmupMillis) throws Exception {
     boolean report = Parjit.getRank() == 0;
     Parjit.barrier();
     long t0 = System.nanoTime();
     double[] result = once.run();
     double first = (System.nanoTime() - t0) / 1e6;
+    // SPMD ranks must make the same calls, and cannot agree on a time: they warm up a fixed count.
+    boolean spmd = Parjit.getSize() > 1;
+    long warmupEnd = System.nanoTime() + warmupMillis * 1_000_000;
+    int warmups = 0;
+    while (spmd ? warmups < SPMD_WARMUPS : warmups < MIN_WARMUPS || (System.nanoTime() < warmupEnd && warmups < MAX_WARMUPS)) {
+      Parjit.barrier();
+      once.run();
+      warmups++;
+    }
+    if (report) {
+      System.out.println("BENCH warmups " + warmups);
+    }
     double[] ms = new double[runs];
     for (int r = 0; r < runs; r++) {
       Parjit.barrier();

@@ -47,6 +47,10 @@ public final class BenchRunner implements Callable<Integer> {
   @Option(names = "--runs", description = "warm runs per configuration (default: 5, --quick: 3)")
   Integer runs;
 
+  @Option(names = "--warmup-ms", description = "untimed calls after the cold one for this long, at least 3 (default: 3000, "
+      + "--quick: 500; SPMD ranks make 15 calls)")
+  Long warmupMs;
+
   @Option(names = "--workload", split = ",", description = "only these workloads (ids: montecarlo, sumsq, "
       + "parquet-mean, groupby, kmeans, filter-join)")
   List<String> workloads;
@@ -70,6 +74,7 @@ public final class BenchRunner implements Callable<Integer> {
     long t0 = System.nanoTime();
     Scale scale = quick ? Scale.QUICK : Scale.FULL;
     int n = runs != null ? runs : scale.pick(5, 3);
+    long warmups = warmupMs != null ? warmupMs : scale.pick(3000L, 500L);
     if (!Files.isRegularFile(agent)) {
       throw new CommandLine.ParameterException(new CommandLine(this), "no agent jar at " + agent + " (--agent)");
     }
@@ -78,7 +83,7 @@ public final class BenchRunner implements Callable<Integer> {
         .filter(r -> r.id().equals("seq") || runnerIds == null || runnerIds.contains(r.id())).toList();
     String cp = System.getProperty("java.class.path");
     BenchJvm jvm = new BenchJvm(Path.of(System.getProperty("java.home"), "bin", "java").toString(), cp,
-        agent.toAbsolutePath(), scale, data, n);
+        agent.toAbsolutePath(), scale, data, n, warmups);
     Files.createDirectories(data);
     Files.createDirectories(out);
     for (Workload w : ws) {
@@ -94,9 +99,9 @@ public final class BenchRunner implements Callable<Integer> {
         }
       }
     }
-    String heading = String.format("%s run (`bin/parjit bench%s`), %s: warm median of %d runs after one cold call, "
-        + "each configuration in a fresh JVM; inputs generated once under `%s`. Total wall time %.0f s.",
-        quick ? "Quick" : "Full", quick ? " --quick" : "", LocalDate.now(), n, data, (System.nanoTime() - t0) / 1e9);
+    String heading = String.format("%s run (`bin/parjit bench%s`), %s: warm median of %d runs after one cold call and %d ms "
+        + "of untimed warm-up calls (at least 3), each configuration in a fresh JVM; inputs generated once under `%s`. Total wall time %.0f s.",
+        quick ? "Quick" : "Full", quick ? " --quick" : "", LocalDate.now(), n, warmups, data, (System.nanoTime() - t0) / 1e9);
     MarkdownReport.write(out.resolve("bench-results.md"), table, heading, Environment.current(cp));
     ChartReport.write(out.resolve("bench-results.png"), table,
         "Parjit benchmarks" + (quick ? " (quick sizes)" : "") + ": warm median, 2 cores");

@@ -19,8 +19,11 @@ import java.util.Locale;
  * @param scale problem sizes
  * @param dataDir where the Parquet inputs are
  * @param runs warm runs per JVM
+ * @param warmupMillis untimed calls between the cold call and the timed runs for this long (JIT warm-up,
+ *                     alike for every runner; see {@code BenchChild})
  */
-public record BenchJvm(String java, String classpath, Path agentJar, Scale scale, Path dataDir, int runs) {
+public record BenchJvm(String java, String classpath, Path agentJar, Scale scale, Path dataDir, int runs,
+    long warmupMillis) {
   /** Arrow's IPC needs it on every JVM; harmless elsewhere. */
   public static final String ADD_OPENS = "--add-opens=java.base/java.nio=ALL-UNNAMED";
   /** Parjit ranks (spawn workers, SPMD ranks) and engine threads: the machine's 2 cores. */
@@ -31,7 +34,6 @@ public record BenchJvm(String java, String classpath, Path agentJar, Scale scale
     return List.of(ADD_OPENS, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
   }
 
-  /** {@code -cp <classpath> BenchChild <workload> <engine> <scale> <data> <runs>}. */
   /** {@code java <jvm options> <extra> <child main and arguments>}: one measured JVM. */
   public List<String> childCommand(List<String> extra, String workload, Engine engine) {
     List<String> cmd = new java.util.ArrayList<>(List.of(java()));
@@ -44,7 +46,7 @@ public record BenchJvm(String java, String classpath, Path agentJar, Scale scale
   public List<String> childArgs(String workload, Engine engine) {
     List<String> a = new ArrayList<>(List.of("-cp", classpath, BenchChild.class.getName(), workload,
         engine.name().toLowerCase(Locale.ROOT), scale.name().toLowerCase(Locale.ROOT),
-        dataDir.toAbsolutePath().toString(), Integer.toString(runs)));
+        dataDir.toAbsolutePath().toString(), Integer.toString(runs), Long.toString(warmupMillis)));
     return a;
   }
 }

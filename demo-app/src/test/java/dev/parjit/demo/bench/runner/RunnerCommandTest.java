@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RunnerCommandTest {
-  static final BenchJvm JVM = new BenchJvm("java", "app.jar", Path.of("agent.jar"), Scale.QUICK, Path.of("data"), 3);
+  static final BenchJvm JVM = new BenchJvm("java", "app.jar", Path.of("agent.jar"), Scale.QUICK, Path.of("data"), 3, 1);
 
   @Test
   void sparkGetsItsOwnHadoopFirst() {
@@ -29,7 +29,8 @@ class RunnerCommandTest {
     assertTrue(spawn.contains("-javaagent:agent.jar=workers=2"), spawn.toString());
     List<String> spmd = new SpmdRunner().command(JVM, Workloads.byId("sumsq"));
     assertEquals(List.of("--agent", "agent.jar", "-np", "2"), spmd.subList(5, 9));
-    assertEquals(List.of("sumsq", "jit", "quick"), spmd.subList(spmd.size() - 5, spmd.size() - 2));
+    assertEquals(List.of("sumsq", "jit", "quick"), spmd.subList(spmd.size() - 6, spmd.size() - 3));
+    assertEquals("1", spmd.get(spmd.size() - 1), "the warm-up time goes last");
   }
 
   @Test
