@@ -76,9 +76,19 @@ final class FrameComm {
       System.arraycopy(b, 0, send, at, b.length);
       at += b.length;
     }
-    int[] ones = new int[p];
-    Arrays.fill(ones, 1);
-    int[] recvCounts = c.alltoallv(sendCounts.clone(), ones);
+    // Every rank's send counts by an allreduce of the count matrix (each rank fills its row), not a
+    // first alltoallv: two alltoallvs in a row need a barrier between them on MPJ, an allreduce
+    // never does (see the mpi module's CollectiveOrder).
+    int me = c.rank();
+    long[] matrix = new long[p * p];
+    for (int d = 0; d < p; d++) {
+      matrix[me * p + d] = sendCounts[d];
+    }
+    c.allreduceInPlace(matrix, dev.parjit.mpi.ReduceOp.SUM);
+    int[] recvCounts = new int[p];
+    for (int r = 0; r < p; r++) {
+      recvCounts[r] = (int) matrix[r * p + me];
+    }
     byte[] received = c.alltoallv(send, sendCounts);
     List<DataFrame> out = new ArrayList<>(p);
     at = 0;
@@ -91,7 +101,10 @@ final class FrameComm {
 
   /** Global placement of a chunk of {@code localRows}: {start, globalRows}. */
   static long[] placementOf(long localRows) {
-    long[] counts = comm().allgather(localRows);
+    // An allreduce of one slot per rank: unlike an allgather it never needs a barrier before it.
+    long[] counts = new long[comm().size()];
+    counts[comm().rank()] = localRows;
+    comm().allreduceInPlace(counts, dev.parjit.mpi.ReduceOp.SUM);
     long start = 0;
     long total = 0;
     int me = comm().rank();
