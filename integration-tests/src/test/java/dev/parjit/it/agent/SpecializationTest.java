@@ -81,7 +81,8 @@ class SpecializationTest {
     String cache = ",cache=" + dir;
     JobRunner.Finished cold = run(2, cache);
     assertEquals(0, cold.exitCode(), cold.text());
-    assertTrue(cold.lines().stream().anyMatch(l -> l.startsWith("[rank 0]") && l.contains("cache miss")
+    // Some rank compiles and stores it; the other may already find it (ranks share the directory).
+    assertTrue(cold.lines().stream().anyMatch(l -> l.startsWith("[rank ") && l.contains("cache miss")
         && l.contains("total(Ldev/parjit/frame/DataFrame;)D#B")), cold.text());
     JobRunner.Finished warm = run(2, cache);
     assertEquals(0, warm.exitCode(), warm.text());
