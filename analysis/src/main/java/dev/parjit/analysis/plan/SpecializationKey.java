@@ -29,8 +29,11 @@ public record SpecializationKey(String code) {
   public static final char OTHER = '-';
 
   public SpecializationKey {
-    if (!code.matches("[BVR-]*")) {
-      throw new IllegalArgumentException("not a specialization key: " + code);
+    for (int k = 0; k < code.length(); k++) {
+      char c = code.charAt(k);
+      if (c != BLOCK && c != VAR && c != REP && c != OTHER) {
+        throw new IllegalArgumentException("not a specialization key: " + code);
+      }
     }
   }
 
