@@ -85,7 +85,10 @@ public final class SpecializationTable {
           e = create(loaded, methodKey, key, defaultKey);
           table.put(id, e);
           compiled.incrementAndGet();
-          if (logHere) {
+          if (logHere && key.seeds().isEmpty()) {
+            // No arrays or frames among the arguments: one body serves every call, nothing to tell.
+            LOG.debug("parjit: compiled {} for {}", display(methodKey), e.description());
+          } else if (logHere) {
             LOG.info("parjit: compiled {} for {}", display(methodKey), e.description());
           }
         } else {
