@@ -67,15 +67,8 @@ public final class ParquetColumnReader {
       }
       ChunkPages.Scratch scratch = new ChunkPages.Scratch();
       long row = 0;
-      int i = 0;
-      while (i < groups.size()) {
-        Path file = groups.get(i).file();
-        int j = i;
-        while (j < groups.size() && groups.get(j).file().equals(file)) {
-          j++;
-        }
-        row = readFile(ds, file, groups.subList(i, j), fields, vectors, row, scratch);
-        i = j;
+      for (List<RowGroupRef> run : byFile(groups)) {
+        row = readFile(ds, run.get(0).file(), run, fields, vectors, row, scratch);
       }
       for (FieldVector v : vectors) {
         if (v instanceof BaseVariableWidthVector s) {
@@ -118,20 +111,15 @@ public final class ParquetColumnReader {
     }
     ColumnStats acc = null;
     ChunkPages.Scratch scratch = new ChunkPages.Scratch();
-    int i = 0;
-    while (i < groups.size()) {
-      Path file = groups.get(i).file();
-      int j = i;
-      while (j < groups.size() && groups.get(j).file().equals(file)) {
-        j++;
-      }
+    for (List<RowGroupRef> run : byFile(groups)) {
+      Path file = run.get(0).file();
       ParquetMetadata footer = ds.footer(file);
       ColumnDescriptor d = descriptors.get(file);
       StatsDecoder decoder = StatsDecoder.create(d, sumsOnly);
       int group = -1;
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
         ByteBuffer whole = MappedFiles.get(file);
-        for (RowGroupRef g : groups.subList(i, j)) {
+        for (RowGroupRef g : run) {
           group = g.index();
           BlockMetaData block = block(footer, file, g);
           if (g.rowCount() == 0) {
@@ -148,7 +136,6 @@ public final class ParquetColumnReader {
             + (group >= 0 ? " (row group " + group + ")" : "") + ": " + e, e);
       }
       acc = acc == null ? decoder.stats() : acc.merge(decoder.stats());
-      i = j;
     }
     return acc;
   }
@@ -187,13 +174,8 @@ public final class ParquetColumnReader {
     for (int c = 0; c < out.length; c++) {
       out[c] = new ColumnBatches.Column();
     }
-    int i = 0;
-    while (i < groups.size()) {
-      Path file = groups.get(i).file();
-      int j = i;
-      while (j < groups.size() && groups.get(j).file().equals(file)) {
-        j++;
-      }
+    for (List<RowGroupRef> run : byFile(groups)) {
+      Path file = run.get(0).file();
       ParquetMetadata footer = ds.footer(file);
       MessageType schema = footer.getFileMetaData().getSchema();
       List<ColumnDescriptor> descriptors = new ArrayList<>();
@@ -207,7 +189,7 @@ public final class ParquetColumnReader {
       int group = -1;
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
         ByteBuffer whole = MappedFiles.get(file);
-        for (RowGroupRef g : groups.subList(i, j)) {
+        for (RowGroupRef g : run) {
           group = g.index();
           BlockMetaData block = block(footer, file, g);
           if (g.rowCount() == 0) {
@@ -232,8 +214,22 @@ public final class ParquetColumnReader {
         throw new FrameIOException("cannot read column '" + current + "' of Parquet file " + file
             + (group >= 0 ? " (row group " + group + ")" : "") + ": " + e, e);
       }
+    }
+  }
+
+  /** Consecutive runs of row groups in the same file: each file is opened once per run. */
+  private static List<List<RowGroupRef>> byFile(List<RowGroupRef> groups) {
+    List<List<RowGroupRef>> runs = new ArrayList<>();
+    int i = 0;
+    while (i < groups.size()) {
+      int j = i;
+      while (j < groups.size() && groups.get(j).file().equals(groups.get(i).file())) {
+        j++;
+      }
+      runs.add(groups.subList(i, j));
       i = j;
     }
+    return runs;
   }
 
   private static List<Field> resolve(ParquetDataset ds, List<String> columns) {
