@@ -161,23 +161,40 @@ public final class GroupBy {
   /** Key columns of each group, then each aggregation finished (or left partial), sorted by key. */
   private static DataFrame assemble(String[] keys, List<FieldVector> keyVecs, Factorizer.Codes codes, Agg[] aggs,
       String[] out, boolean finish, PartialSource source) {
-    List<FieldVector> scratch = new ArrayList<>();
+    int[] first = codes.firstRows();
+    List<FieldVector> groupKeys = new ArrayList<>();
+    try {
+      for (int k = 0; k < keys.length; k++) {
+        groupKeys.add(Vectors.take(keyVecs.get(k), keys[k], first));
+      }
+    } catch (RuntimeException | Error e) {
+      groupKeys.forEach(FieldVector::close);
+      throw e;
+    }
+    Agg.Kind[] kinds = new Agg.Kind[aggs.length];
+    for (int a = 0; a < aggs.length; a++) {
+      kinds[a] = aggs[a].kind();
+    }
+    return assembleGroups(keys, groupKeys, kinds, out, finish, a -> source.parts(a, codes));
+  }
+
+  /**
+   * The result frame from one row per group: key columns, then each aggregation finished (or left
+   * partial), sorted by key. Takes ownership of {@code groupKeys} and of the vectors {@code parts}
+   * gives for aggregation {@code a}.
+   */
+  static DataFrame assembleGroups(String[] keys, List<FieldVector> groupKeys, Agg.Kind[] kinds, String[] out,
+      boolean finish, java.util.function.IntFunction<List<FieldVector>> partsOf) {
+    List<FieldVector> scratch = new ArrayList<>(groupKeys);
     List<Series> result = new ArrayList<>();
     try {
-      int[] first = codes.firstRows();
-      List<FieldVector> groupKeys = new ArrayList<>();
-      for (int k = 0; k < keys.length; k++) {
-        FieldVector v = Vectors.take(keyVecs.get(k), keys[k], first);
-        scratch.add(v);
-        groupKeys.add(v);
-      }
       int[] order = Sorting.argsort(groupKeys, true);
       for (int k = 0; k < keys.length; k++) result.add(Series.own(Vectors.take(groupKeys.get(k), keys[k], order), keys[k], null));
-      for (int a = 0; a < aggs.length; a++) {
-        List<FieldVector> parts = source.parts(a, codes);
+      for (int a = 0; a < kinds.length; a++) {
+        List<FieldVector> parts = partsOf.apply(a);
         scratch.addAll(parts);
         if (finish) {
-          FieldVector f = GroupAggregator.finish(aggs[a].kind(), parts, out[a]);
+          FieldVector f = GroupAggregator.finish(kinds[a], parts, out[a]);
           scratch.add(f);
           result.add(Series.own(Vectors.take(f, out[a], order), out[a], null));
         } else {

@@ -3,7 +3,6 @@ package dev.parjit.frame;
 import dev.parjit.frame.kernel.ColumnBatches;
 import dev.parjit.frame.kernel.GroupAggregator;
 import dev.parjit.frame.kernel.StableHash;
-import dev.parjit.frame.kernel.Sorting;
 import dev.parjit.frame.kernel.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -172,33 +171,16 @@ final class StreamingGroupBy {
     });
 
     int groups = map.size;
-    List<FieldVector> scratch = new ArrayList<>();
-    List<Series> result = new ArrayList<>();
-    try {
-      FieldVector keyVec = Vectors.ofLongs(keyType, keys[0], Arrays.copyOf(map.keyOf, groups), null);
-      scratch.add(keyVec);
-      int[] order = Sorting.argsort(List.of(keyVec), true);
-      result.add(Series.own(Vectors.take(keyVec, keys[0], order), keys[0], null));
-      for (int a = 0; a < aggs.length; a++) {
-        State s = states.get(a);
-        s.ensure(groups);
-        List<FieldVector> parts = partials(s, groups, out[a]);
-        scratch.addAll(parts);
-        if (finish) {
-          FieldVector f = GroupAggregator.finish(s.kind, parts, out[a]);
-          scratch.add(f);
-          result.add(Series.own(Vectors.take(f, out[a], order), out[a], null));
-        } else {
-          for (FieldVector p : parts) result.add(Series.own(Vectors.take(p, p.getName(), order), p.getName(), null));
-        }
-      }
-      return DataFrame.own(result);
-    } catch (RuntimeException | Error e) {
-      result.forEach(Series::close);
-      throw e;
-    } finally {
-      scratch.forEach(FieldVector::close);
+    FieldVector keyVec = Vectors.ofLongs(keyType, keys[0], Arrays.copyOf(map.keyOf, groups), null);
+    Agg.Kind[] kinds = new Agg.Kind[aggs.length];
+    for (int a = 0; a < aggs.length; a++) {
+      kinds[a] = states.get(a).kind;
     }
+    return GroupBy.assembleGroups(keys, List.of(keyVec), kinds, out, finish, a -> {
+      State s = states.get(a);
+      s.ensure(groups);
+      return partials(s, groups, out[a]);
+    });
   }
 
   /** Adds one batch's rows (group codes, -1 for a missing key) into the aggregate's state. */
