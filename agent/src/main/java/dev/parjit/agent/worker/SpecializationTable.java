@@ -2,10 +2,10 @@ package dev.parjit.agent.worker;
 
 import dev.parjit.agent.cache.CompileCache;
 import dev.parjit.analysis.AnalysisException;
+import dev.parjit.analysis.plan.SpecializationKey;
 import dev.parjit.transforms.ClassRewriter;
 import dev.parjit.transforms.RewriteRequest;
 import dev.parjit.transforms.SpecializationCompiler;
-import dev.parjit.analysis.plan.SpecializationKey;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

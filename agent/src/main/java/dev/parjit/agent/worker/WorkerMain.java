@@ -8,8 +8,8 @@ import dev.parjit.mpi.Communicators;
 import dev.parjit.runtime.Dispatch;
 import dev.parjit.runtime.DistributedArrays;
 import dev.parjit.runtime.ParallelRuntime;
-import java.io.IOException;
 import dev.parjit.analysis.plan.SpecializationKey;
+import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -102,16 +102,14 @@ public final class WorkerMain {
   }
 
   private static Messages.Reply stats(Messages.StatsRequest s, int rank, SpecializationTable specializations) {
-    Object value;
     long arrow;
     try {
       arrow = WorkerFrames.arrowBytesAfterGc();
     } catch (LinkageError e) {
       arrow = 0; // no frame library here
     }
-    value = new Messages.WorkerStats(dev.parjit.runtime.ResultRegistry.size(), arrow, specializations.compiled(),
-        specializations.reused());
-    return new Messages.Reply(s.callId(), rank, value, null);
+    return new Messages.Reply(s.callId(), rank, new Messages.WorkerStats(dev.parjit.runtime.ResultRegistry.size(), arrow,
+        specializations.compiled(), specializations.reused()), null);
   }
 
   /**
