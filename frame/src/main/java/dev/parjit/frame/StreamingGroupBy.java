@@ -4,6 +4,7 @@ import dev.parjit.frame.kernel.ColumnBatches;
 import dev.parjit.frame.kernel.GroupAggregator;
 import dev.parjit.frame.kernel.StableHash;
 import dev.parjit.frame.kernel.Vectors;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,12 @@ import org.apache.arrow.vector.FieldVector;
  * its {@link GroupAggregator#finish}, groups sorted by key.
  */
 final class StreamingGroupBy {
+  /**
+   * A row group's group codes, kept by the thread from one group-by to the next (softly): a worker
+   * groups call after call, and a fresh array each time is a humongous G1 allocation.
+   */
+  private static final ThreadLocal<SoftReference<int[]>> CODES = new ThreadLocal<>();
+
   private StreamingGroupBy() {}
 
   /** Per-aggregate state, grown with the number of groups. */
@@ -158,7 +165,9 @@ final class StreamingGroupBy {
     if (!batches.supports(columns)) return null;
 
     KeyMap map = new KeyMap();
-    int[][] codes = {new int[0]};
+    SoftReference<int[]> keptCodes = CODES.get();
+    int[][] codes = {keptCodes == null || keptCodes.get() == null ? new int[0] : keptCodes.get()};
+    CODES.remove(); // a nested group-by inside the scan gets its own
     batches.scan(columns, (rows, cols) -> {
       if (codes[0].length < rows) codes[0] = new int[rows];
       int[] code = codes[0];
@@ -170,6 +179,7 @@ final class StreamingGroupBy {
       }
     });
 
+    CODES.set(new SoftReference<>(codes[0]));
     int groups = map.size;
     FieldVector keyVec = Vectors.ofLongs(keyType, keys[0], Arrays.copyOf(map.keyOf, groups), null);
     Agg.Kind[] kinds = new Agg.Kind[aggs.length];

@@ -1,6 +1,8 @@
 package dev.parjit.frame.io.parquet;
 
 import dev.parjit.frame.kernel.ColumnBatches;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.values.ValuesReader;
@@ -29,15 +31,23 @@ final class ArrayDecoder extends ChunkDecoder {
     this.out = out;
   }
 
-  /** Sizes the arrays for a chunk of {@code n} rows and forgets the previous chunk's validity. */
+  /**
+   * Sizes the arrays for a chunk of {@code n} rows (keeping larger ones an earlier scan left) and
+   * forgets the previous chunk's validity; the array of the other kind is dropped, since a sink
+   * tells float columns from integral ones by which array is set.
+   */
   void startBatch(int n) {
     rows = n;
     if (floating) {
       if (out.doubles == null || out.doubles.length < n) {
         out.doubles = new double[n];
       }
-    } else if (out.longs == null || out.longs.length < n) {
-      out.longs = new long[n];
+      out.longs = null;
+    } else {
+      if (out.longs == null || out.longs.length < n) {
+        out.longs = new long[n];
+      }
+      out.doubles = null;
     }
     out.valid = null;
   }
@@ -99,15 +109,11 @@ final class ArrayDecoder extends ChunkDecoder {
     PageBytes.need(off, end, (long) count * w);
     int r = (int) row;
     if (positions == null && source == StatsDecoder.Source.DOUBLE) {
-      double[] d = out.doubles;
-      for (int k = 0; k < count; k++) {
-        d[r + k] = PageBytes.getDouble(a, off + k * 8);
-      }
+      // A bulk copy (memcpy on little-endian machines): it does not depend on how well the JIT
+      // inlined a per-value load into whichever method it compiled first.
+      ByteBuffer.wrap(a, off, count * 8).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out.doubles, r, count);
     } else if (positions == null && source == StatsDecoder.Source.LONG) {
-      long[] d = out.longs;
-      for (int k = 0; k < count; k++) {
-        d[r + k] = PageBytes.getLong(a, off + k * 8);
-      }
+      ByteBuffer.wrap(a, off, count * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out.longs, r, count);
     } else {
       for (int k = 0; k < count; k++) {
         put(at(row, positions, k), StatsDecoder.raw(source, a, off + k * w));

@@ -65,10 +65,14 @@ public final class ParquetColumnReader {
         vectors.add(v);
         allocate(v, (int) total, stringBytes(ds, f.getName(), groups));
       }
-      ChunkPages.Scratch scratch = new ChunkPages.Scratch();
-      long row = 0;
-      for (List<RowGroupRef> run : byFile(groups)) {
-        row = readFile(ds, run.get(0).file(), run, fields, vectors, row, scratch);
+      ThreadBuffers buffers = ThreadBuffers.take();
+      try {
+        long row = 0;
+        for (List<RowGroupRef> run : byFile(groups)) {
+          row = readFile(ds, run.get(0).file(), run, fields, vectors, row, buffers.scratch);
+        }
+      } finally {
+        buffers.release();
       }
       for (FieldVector v : vectors) {
         if (v instanceof BaseVariableWidthVector s) {
@@ -110,32 +114,37 @@ public final class ParquetColumnReader {
       }
     }
     ColumnStats acc = null;
-    ChunkPages.Scratch scratch = new ChunkPages.Scratch();
-    for (List<RowGroupRef> run : byFile(groups)) {
-      Path file = run.get(0).file();
-      ParquetMetadata footer = ds.footer(file);
-      ColumnDescriptor d = descriptors.get(file);
-      StatsDecoder decoder = StatsDecoder.create(d, sumsOnly);
-      int group = -1;
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-        ByteBuffer whole = MappedFiles.get(file);
-        for (RowGroupRef g : run) {
-          group = g.index();
-          BlockMetaData block = block(footer, file, g);
-          if (g.rowCount() == 0) {
-            continue;
+    ThreadBuffers buffers = ThreadBuffers.take();
+    try {
+      ChunkPages.Scratch scratch = buffers.scratch;
+      for (List<RowGroupRef> run : byFile(groups)) {
+        Path file = run.get(0).file();
+        ParquetMetadata footer = ds.footer(file);
+        ColumnDescriptor d = descriptors.get(file);
+        StatsDecoder decoder = StatsDecoder.create(d, sumsOnly);
+        int group = -1;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+          ByteBuffer whole = MappedFiles.get(file);
+          for (RowGroupRef g : run) {
+            group = g.index();
+            BlockMetaData block = block(footer, file, g);
+            if (g.rowCount() == 0) {
+              continue;
+            }
+            try (ChunkPages pages = ChunkPages.open(ch, whole, chunk(block, d), scratch)) {
+              decoder.readChunk(pages, 0, g.rowCount());
+            }
           }
-          try (ChunkPages pages = ChunkPages.open(ch, whole, chunk(block, d), scratch)) {
-            decoder.readChunk(pages, 0, g.rowCount());
-          }
+        } catch (FrameIOException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new FrameIOException("cannot read column '" + column + "' of Parquet file " + file
+              + (group >= 0 ? " (row group " + group + ")" : "") + ": " + e, e);
         }
-      } catch (FrameIOException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new FrameIOException("cannot read column '" + column + "' of Parquet file " + file
-            + (group >= 0 ? " (row group " + group + ")" : "") + ": " + e, e);
+        acc = acc == null ? decoder.stats() : acc.merge(decoder.stats());
       }
-      acc = acc == null ? decoder.stats() : acc.merge(decoder.stats());
+    } finally {
+      buffers.release();
     }
     return acc;
   }
@@ -169,51 +178,53 @@ public final class ParquetColumnReader {
    */
   public static void scan(ParquetDataset ds, List<String> columns, List<RowGroupRef> groups, ColumnBatches.Sink sink) {
     resolve(ds, columns);
-    ChunkPages.Scratch scratch = new ChunkPages.Scratch();
-    ColumnBatches.Column[] out = new ColumnBatches.Column[columns.size()];
-    for (int c = 0; c < out.length; c++) {
-      out[c] = new ColumnBatches.Column();
-    }
-    for (List<RowGroupRef> run : byFile(groups)) {
-      Path file = run.get(0).file();
-      ParquetMetadata footer = ds.footer(file);
-      MessageType schema = footer.getFileMetaData().getSchema();
-      List<ColumnDescriptor> descriptors = new ArrayList<>();
-      List<ArrayDecoder> decoders = new ArrayList<>();
-      for (int c = 0; c < out.length; c++) {
-        ColumnDescriptor d = schema.getColumnDescription(new String[] {columns.get(c)});
-        descriptors.add(d);
-        decoders.add(new ArrayDecoder(d, out[c]));
-      }
-      String current = columns.isEmpty() ? null : columns.get(0);
-      int group = -1;
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-        ByteBuffer whole = MappedFiles.get(file);
-        for (RowGroupRef g : run) {
-          group = g.index();
-          BlockMetaData block = block(footer, file, g);
-          if (g.rowCount() == 0) {
-            continue;
-          }
-          if (g.rowCount() > Integer.MAX_VALUE - 16) {
-            throw new FrameIOException("row group " + g.index() + " of " + file + " has too many rows for one batch");
-          }
-          for (int c = 0; c < out.length; c++) {
-            current = columns.get(c);
-            decoders.get(c).startBatch((int) g.rowCount());
-            try (ChunkPages pages = ChunkPages.open(ch, whole, chunk(block, descriptors.get(c)), scratch)) {
-              decoders.get(c).readChunk(pages, 0, g.rowCount());
-            }
-          }
-          current = null;
-          sink.batch((int) g.rowCount(), out);
+    ThreadBuffers buffers = ThreadBuffers.take();
+    try {
+      ChunkPages.Scratch scratch = buffers.scratch;
+      ColumnBatches.Column[] out = buffers.columns(columns.size());
+      for (List<RowGroupRef> run : byFile(groups)) {
+        Path file = run.get(0).file();
+        ParquetMetadata footer = ds.footer(file);
+        MessageType schema = footer.getFileMetaData().getSchema();
+        List<ColumnDescriptor> descriptors = new ArrayList<>();
+        List<ArrayDecoder> decoders = new ArrayList<>();
+        for (int c = 0; c < out.length; c++) {
+          ColumnDescriptor d = schema.getColumnDescription(new String[] {columns.get(c)});
+          descriptors.add(d);
+          decoders.add(new ArrayDecoder(d, out[c]));
         }
-      } catch (FrameIOException e) {
-        throw e;
-      } catch (java.io.IOException | org.apache.parquet.io.ParquetDecodingException e) {
-        throw new FrameIOException("cannot read column '" + current + "' of Parquet file " + file
-            + (group >= 0 ? " (row group " + group + ")" : "") + ": " + e, e);
+        String current = columns.isEmpty() ? null : columns.get(0);
+        int group = -1;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+          ByteBuffer whole = MappedFiles.get(file);
+          for (RowGroupRef g : run) {
+            group = g.index();
+            BlockMetaData block = block(footer, file, g);
+            if (g.rowCount() == 0) {
+              continue;
+            }
+            if (g.rowCount() > Integer.MAX_VALUE - 16) {
+              throw new FrameIOException("row group " + g.index() + " of " + file + " has too many rows for one batch");
+            }
+            for (int c = 0; c < out.length; c++) {
+              current = columns.get(c);
+              decoders.get(c).startBatch((int) g.rowCount());
+              try (ChunkPages pages = ChunkPages.open(ch, whole, chunk(block, descriptors.get(c)), scratch)) {
+                decoders.get(c).readChunk(pages, 0, g.rowCount());
+              }
+            }
+            current = null;
+            sink.batch((int) g.rowCount(), out);
+          }
+        } catch (FrameIOException e) {
+          throw e;
+        } catch (java.io.IOException | org.apache.parquet.io.ParquetDecodingException e) {
+          throw new FrameIOException("cannot read column '" + current + "' of Parquet file " + file
+              + (group >= 0 ? " (row group " + group + ")" : "") + ": " + e, e);
+        }
       }
+    } finally {
+      buffers.release();
     }
   }
 

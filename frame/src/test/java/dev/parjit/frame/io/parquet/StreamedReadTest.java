@@ -11,6 +11,7 @@ import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.FrameMemory;
 import dev.parjit.frame.Series;
 import dev.parjit.frame.io.FrameIO;
+import dev.parjit.frame.kernel.ColumnBatches;
 import dev.parjit.frame.kernel.ColumnStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,6 +185,50 @@ class StreamedReadTest {
       assertArrayEquals(e.toDoubleArray(), a.toDoubleArray(), c);
     }
     assertEquals(expected.toString(), actual.toString());
+  }
+
+  /**
+   * A thread keeps its scan arrays from one scan to the next ({@link ThreadBuffers}): a later scan
+   * with other column types at the same positions must not see an earlier scan's arrays.
+   */
+  @Test
+  void keptScanArraysFollowTheColumnTypes() throws Exception {
+    Path file = write(dir.resolve("kept.parquet"), N, WriterVersion.PARQUET_1_0, false, CompressionCodecName.SNAPPY);
+    ParquetDataset ds = ParquetDataset.open(file);
+    long expected = ParquetColumnReader.stats(ds, "l", ds.rowGroups()).longSum();
+    long[] sums = new long[2];
+    ParquetColumnReader.scan(ds, List.of("x", "l"), ds.rowGroups(), (rows, cols) -> {
+      assertNotNull(cols[0].doubles);
+      assertNull(cols[0].longs);
+      assertNull(cols[1].doubles);
+      for (int i = 0; i < rows; i++) {
+        sums[0] += cols[1].longs[i];
+      }
+    });
+    ParquetColumnReader.scan(ds, List.of("l", "x"), ds.rowGroups(), (rows, cols) -> {
+      assertNull(cols[0].doubles);
+      assertNull(cols[1].longs);
+      assertNotNull(cols[1].doubles);
+      for (int i = 0; i < rows; i++) {
+        sums[1] += cols[0].longs[i];
+      }
+    });
+    assertEquals(expected, sums[0]);
+    assertEquals(expected, sums[1]);
+  }
+
+  @Test
+  void threadBuffersAreKeptAndNotShared() {
+    ThreadBuffers outer = ThreadBuffers.take();
+    ThreadBuffers nested = ThreadBuffers.take();
+    assertTrue(outer != nested, "a read inside a read gets buffers of its own");
+    nested.release();
+    outer.release();
+    ThreadBuffers again = ThreadBuffers.take();
+    assertTrue(again == outer, "the last released buffers are kept for the thread's next read");
+    ColumnBatches.Column[] two = again.columns(2);
+    assertTrue(two[0] == again.columns(1)[0], "columns are reused");
+    again.release();
   }
 
   @Test
