@@ -310,9 +310,23 @@ public final class SpawnDispatcher implements Dispatcher {
     t.start();
   }
 
-  /** The driver's JVM options minus agents, debuggers and heap sizes, plus {@code workerJvm}. */
+  /**
+   * A worker's GC threads: its share of the machine's processors. The workers together fill the
+   * machine, so a collection running one thread per processor in one worker would stall the other
+   * workers' computation (and so the whole call) for its pause; ranks of an MPI job get one
+   * processor's worth each, like {@code OMP_NUM_THREADS} per rank.
+   */
+  static String gcThreadsOption(int processors, int workers) {
+    return "-XX:ParallelGCThreads=" + Math.max(1, processors / Math.max(1, workers));
+  }
+
+  /**
+   * The GC thread default, then the driver's JVM options minus agents, debuggers and heap sizes,
+   * then {@code workerJvm}: a later option wins, so both can override the default.
+   */
   private List<String> workerJvmOptions() {
     List<String> jvm = new ArrayList<>();
+    jvm.add(gcThreadsOption(Runtime.getRuntime().availableProcessors(), options.workers()));
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (a.startsWith("-javaagent") || a.startsWith("-agentlib") || a.startsWith("-Xmx") || a.startsWith("-Xms")
           || a.startsWith("-Xmn") || a.startsWith("-XX:MaxRAM") || a.startsWith("-XX:InitialRAM")
