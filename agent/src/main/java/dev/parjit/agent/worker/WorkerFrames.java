@@ -28,7 +28,8 @@ final class WorkerFrames {
   static Object result(long callId, Object value, int rank) {
     if (value instanceof DataFrame df && DistributedArrays.lookup(df) != null) {
       ResultRegistry.put(callId, df);
-      DataFrame preview = (DataFrame) DistributedFrames.replicate(DistributedFrames.head(df, PREVIEW_ROWS));
+      // Gathered to rank 0 only: rank 0 alone sends it.
+      DataFrame preview = DistributedFrames.gatherTo(DistributedFrames.head(df, PREVIEW_ROWS), 0);
       if (rank != 0) {
         return null;
       }

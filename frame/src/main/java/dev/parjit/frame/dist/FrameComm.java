@@ -29,7 +29,7 @@ final class FrameComm {
   /** Every rank's bytes, in rank order. */
   static List<byte[]> allgatherBytes(byte[] local) {
     Communicator c = comm();
-    long[] sizes = c.allgather((long) local.length);
+    long[] sizes = sizes(c, local.length);
     byte[] all = c.allgatherv(local);
     List<byte[]> out = new ArrayList<>(sizes.length);
     int at = 0;
@@ -40,11 +40,23 @@ final class FrameComm {
     return out;
   }
 
+  /**
+   * Every rank's byte count, by an allreduce of one slot per rank: unlike a first gather or
+   * allgather it never needs MPJ's barrier before the exchange that follows (see the mpi module's
+   * CollectiveOrder), which saves a round of messages per exchange.
+   */
+  private static long[] sizes(Communicator c, int mine) {
+    long[] sizes = new long[c.size()];
+    sizes[c.rank()] = mine;
+    c.allreduceInPlace(sizes, dev.parjit.mpi.ReduceOp.SUM);
+    return sizes;
+  }
+
   /** Every rank's frame concatenated in rank order on {@code root}; {@code null} elsewhere. */
   static DataFrame gather(DataFrame local, int root) {
     Communicator c = comm();
     byte[] mine = FrameCodec.encode(local);
-    long[] sizes = c.gatherv(new long[] {mine.length}, root);
+    long[] sizes = sizes(c, mine.length);
     byte[] all = c.gatherv(mine, root);
     if (c.rank() != root) {
       return null;
