@@ -47,8 +47,8 @@ public final class BenchRunner implements Callable<Integer> {
   @Option(names = "--runs", description = "warm runs per configuration (default: 5, --quick: 3)")
   Integer runs;
 
-  @Option(names = "--warmup-ms", description = "untimed calls after the cold one for this long, at least 3 (default: 3000, "
-      + "--quick: 500; SPMD ranks make 15 calls)")
+  @Option(names = "--warmup-ms", description = "untimed calls after the cold one for this long, at least 3 and at most 300 "
+      + "(default: 10000, --quick: 500; SPMD ranks make 15 calls)")
   Long warmupMs;
 
   @Option(names = "--workload", split = ",", description = "only these workloads (ids: montecarlo, sumsq, "
@@ -74,7 +74,7 @@ public final class BenchRunner implements Callable<Integer> {
     long t0 = System.nanoTime();
     Scale scale = quick ? Scale.QUICK : Scale.FULL;
     int n = runs != null ? runs : scale.pick(5, 3);
-    long warmups = warmupMs != null ? warmupMs : scale.pick(3000L, 500L);
+    long warmups = warmupMs != null ? warmupMs : scale.pick(10_000L, 500L);
     if (!Files.isRegularFile(agent)) {
       throw new CommandLine.ParameterException(new CommandLine(this), "no agent jar at " + agent + " (--agent)");
     }
