@@ -15,7 +15,10 @@ import dev.parjit.demo.bench.workload.Workloads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -50,6 +53,11 @@ public final class BenchRunner implements Callable<Integer> {
   @Option(names = "--warmup-ms", description = "untimed calls after the cold one for this long, at least 3 and at most 300 "
       + "(default: 10000, --quick: 500; SPMD ranks make 15 calls)")
   Long warmupMs;
+
+  @Option(names = "--rounds", description = "fresh JVMs per configuration, taken in turn (the sequential one, then "
+      + "each peer, then again), their warm runs pooled: slow phases of a shared machine then fall on every "
+      + "configuration alike (default: ${DEFAULT-VALUE})")
+  int rounds = 1;
 
   @Option(names = "--workload", split = ",", description = "only these workloads (ids: montecarlo, sumsq, "
       + "parquet-mean, groupby, kmeans, filter-join)")
@@ -90,18 +98,32 @@ public final class BenchRunner implements Callable<Integer> {
       w.prepare(scale, data, m -> progress("data: " + m));
     }
     ResultTable table = new ResultTable(rs.stream().map(Runner::label).toList());
+    if (rounds < 1) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--rounds must be at least 1, got " + rounds);
+    }
     for (Workload w : ws) {
       table.addWorkload(w.id(), w.title(scale), w.tolerance());
+      Map<Runner, List<Cell>> cells = new LinkedHashMap<>();
+      for (int round = 1; round <= rounds; round++) {
+        for (Runner r : rs) {
+          List<Cell> done = cells.computeIfAbsent(r, k -> new ArrayList<>());
+          if (done.isEmpty() || done.get(done.size() - 1).measurement() != null) {
+            done.add(measure(jvm, w, r, rounds > 1 ? " (round " + round + " of " + rounds + ")" : ""));
+          }
+        }
+      }
       for (Runner r : rs) {
-        Cell c = table.put(w.id(), r.label(), measure(jvm, w, r));
+        Cell c = table.put(w.id(), r.label(), pooled(w, r, cells.get(r)));
         if (c.status().equals(Cell.MISMATCH)) {
           progress(w.id() + " / " + r.label() + ": MISMATCH: " + c.detail());
         }
       }
     }
     String heading = String.format("%s run (`bin/parjit bench%s`), %s: warm median of %d runs after one cold call and %d ms "
-        + "of untimed warm-up calls (at least 3), each configuration in a fresh JVM; inputs generated once under `%s`. Total wall time %.0f s.",
-        quick ? "Quick" : "Full", quick ? " --quick" : "", LocalDate.now(), n, warmups, data, (System.nanoTime() - t0) / 1e9);
+        + "of untimed warm-up calls (at least 3), each configuration in a fresh JVM%s; inputs generated once under `%s`. "
+        + "Total wall time %.0f s.",
+        quick ? "Quick" : "Full", quick ? " --quick" : "", LocalDate.now(), n * rounds, warmups,
+        rounds > 1 ? " (" + rounds + " JVMs each, taken in turn, their runs pooled)" : "", data, (System.nanoTime() - t0) / 1e9);
     MarkdownReport.write(out.resolve("bench-results.md"), table, heading, Environment.current(cp));
     ChartReport.write(out.resolve("bench-results.png"), table,
         "Parjit benchmarks" + (quick ? " (quick sizes)" : "") + ": warm median, 2 cores");
@@ -114,8 +136,24 @@ public final class BenchRunner implements Callable<Integer> {
     return 0;
   }
 
-  private Cell measure(BenchJvm jvm, Workload w, Runner r) {
-    String what = w.id() + " / " + r.label();
+  /** A configuration's rounds as one cell: their warm runs pooled, or the first round that had no numbers. */
+  private Cell pooled(Workload w, Runner r, List<Cell> rounds) {
+    for (Cell c : rounds) {
+      if (c.measurement() == null) {
+        return c;
+      }
+    }
+    if (rounds.size() == 1) {
+      return rounds.get(0);
+    }
+    Measurement m = Measurement.pooled(rounds.stream().map(Cell::measurement).toList());
+    progress(String.format("%s / %s: %d rounds pooled: median %.1f ms (%.1f–%.1f)", w.id(), r.label(), rounds.size(),
+        m.median(), m.min(), m.max()));
+    return Cell.of(m);
+  }
+
+  private Cell measure(BenchJvm jvm, Workload w, Runner r, String round) {
+    String what = w.id() + " / " + r.label() + round;
     Optional<String> skip = r.skip(w);
     if (skip.isPresent()) {
       progress(what + ": " + skip.get());

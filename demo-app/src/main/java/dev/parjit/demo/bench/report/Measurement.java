@@ -38,6 +38,21 @@ public record Measurement(double firstMs, double[] timesMs, double[] result) {
     return s;
   }
 
+  /**
+   * Several JVMs' measurements of one configuration as one: every warm run, the median cold call,
+   * and the first one's answer.
+   */
+  public static Measurement pooled(java.util.List<Measurement> rounds) {
+    if (rounds.isEmpty()) {
+      throw new IllegalArgumentException("no measurements to pool");
+    }
+    double[] firsts = rounds.stream().mapToDouble(Measurement::firstMs).sorted().toArray();
+    double first = firsts.length % 2 == 1 ? firsts[firsts.length / 2]
+        : (firsts[firsts.length / 2 - 1] + firsts[firsts.length / 2]) / 2;
+    double[] times = rounds.stream().flatMapToDouble(m -> Arrays.stream(m.timesMs())).toArray();
+    return new Measurement(first, times, rounds.get(0).result());
+  }
+
   /** How many times faster than {@code baseline} (baseline median / this median). */
   public double speedupOver(Measurement baseline) {
     return baseline.median() / median();
