@@ -1,6 +1,7 @@
 package dev.parjit.demo.bench.report;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What one measured JVM reported.
@@ -13,9 +14,12 @@ public record Measurement(double firstMs, double[] timesMs, double[] result) {
 
   /** Median of the warm runs (the mean of the two middle ones for an even count). */
   public double median() {
-    double[] s = sorted();
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    return middle(sorted());
+  }
+
+  private static double middle(double[] sorted) {
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** Fastest warm run. */
@@ -42,13 +46,11 @@ public record Measurement(double firstMs, double[] timesMs, double[] result) {
    * Several JVMs' measurements of one configuration as one: every warm run, the median cold call,
    * and the first one's answer.
    */
-  public static Measurement pooled(java.util.List<Measurement> rounds) {
+  public static Measurement pooled(List<Measurement> rounds) {
     if (rounds.isEmpty()) {
       throw new IllegalArgumentException("no measurements to pool");
     }
-    double[] firsts = rounds.stream().mapToDouble(Measurement::firstMs).sorted().toArray();
-    double first = firsts.length % 2 == 1 ? firsts[firsts.length / 2]
-        : (firsts[firsts.length / 2 - 1] + firsts[firsts.length / 2]) / 2;
+    double first = middle(rounds.stream().mapToDouble(Measurement::firstMs).sorted().toArray());
     double[] times = rounds.stream().flatMapToDouble(m -> Arrays.stream(m.timesMs())).toArray();
     return new Measurement(first, times, rounds.get(0).result());
   }
