@@ -4,10 +4,10 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 
 /** Source lines of instructions, for reasons shown to users. */
-final class LineTable {
+public final class LineTable {
 
   /** The source line of {@code insn}, or -1 when the class has no line numbers. */
-  static int line(AbstractInsnNode insn) {
+  public static int line(AbstractInsnNode insn) {
     for (AbstractInsnNode x = insn; x != null; x = x.getPrevious()) {
       if (x instanceof LineNumberNode ln) {
         return ln.line;

@@ -5,11 +5,11 @@ import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /** Source names of local slots from the LocalVariableTable, {@code slotN} without debug info. */
-final class VariableNames {
+public final class VariableNames {
 
   private VariableNames() { }
 
-  static String at(MethodNode method, int slot, AbstractInsnNode where) {
+  public static String at(MethodNode method, int slot, AbstractInsnNode where) {
     if (method.localVariables != null) {
       int at = method.instructions.indexOf(where);
       for (LocalVariableNode v : method.localVariables) {

@@ -1,0 +1,107 @@
+package dev.parjit.analysis.effects;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** One method per kind of effect the effects analysis must recognise. */
+@SuppressWarnings("unused")
+final class EffectTargets {
+
+  static double factor;
+  static double[] table;
+  static final int CONSTANT = 3;
+  static double total;
+  static final Map<String, Integer> COUNTS = new HashMap<>();
+
+  static double[] fresh(int n) {
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    return a;
+  }
+
+  static void scale(double[] a, double f) {
+    for (int i = 0; i < a.length; i++) {
+      a[i] *= f;
+    }
+  }
+
+  static long[] fillAndReturn(long[] b) {
+    for (int i = 0; i < b.length; i++) {
+      b[i] = 2L * i + 1;
+    }
+    return b;
+  }
+
+  static double[] returnsOnSomePaths(double[] a, boolean copy) {
+    return copy ? a.clone() : a;
+  }
+
+  static void throughAlias(double[] a) {
+    double[] b = a;
+    b[0] = 1;
+  }
+
+  static double readsStatics(double[] a) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * factor * CONSTANT + table[i % table.length];
+    }
+    return s;
+  }
+
+  static void writesStatic(double[] a) {
+    for (int i = 0; i < a.length; i++) {
+      total += a[i];
+    }
+  }
+
+  static void countsInStaticMap() {
+    COUNTS.merge("calls", 1, Integer::sum);
+  }
+
+  static void prints(int n) {
+    System.out.println(n);
+  }
+
+  static void writesRow(double[][] m) {
+    m[0][0] = 1;
+  }
+
+  static double readsRows(double[][] m) {
+    return m[0][0];
+  }
+
+  static double[][] freshMatrix(int n) {
+    double[][] m = new double[n][n];
+    m[0][0] = 1;
+    return m;
+  }
+
+  static void viaHelper(double[] a, double[] b) {
+    helper(b);
+  }
+
+  private static void helper(double[] x) {
+    java.util.Arrays.fill(x, 1.0);
+  }
+
+  static void holderParameter(Holder h) {
+    h.values[0] = 1;
+  }
+
+  static void copiesInto(double[] src, double[] dst) {
+    System.arraycopy(src, 0, dst, 0, src.length);
+  }
+
+  static String builds(int n) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(n);
+    return sb.toString();
+  }
+
+  static final class Holder {
+    double[] values;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.parjit.analysis.effects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+class EffectsAnalyzerTest {
+
+  private static byte[] bytes(String internalName) {
+    try (InputStream in = EffectsAnalyzerTest.class.getResourceAsStream("/" + internalName + ".class")) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static MethodEffects effects(String name) {
+    ClassNode cls = new ClassNode();
+    new ClassReader(bytes(EffectTargets.class.getName().replace('.', '/'))).accept(cls, 0);
+    MethodNode m = cls.methods.stream().filter(x -> x.name.equals(name)).findFirst().orElseThrow();
+    return EffectsAnalyzer.analyze(cls, m, EffectsAnalyzerTest::bytes);
+  }
+
+  private static String reasons(MethodEffects e) {
+    return String.join("; ", e.unmodelled().stream().map(Object::toString).toList());
+  }
+
+  @Test
+  void freshArraysAreTheMethodsOwn() {
+    MethodEffects e = effects("fresh");
+    assertTrue(e.allModelled(), reasons(e));
+    assertEquals(Set.of(), e.writtenParams());
+    assertTrue(e.returnsFresh());
+    assertTrue(effects("freshMatrix").allModelled(), reasons(effects("freshMatrix")));
+    assertTrue(effects("builds").allModelled(), reasons(effects("builds")));
+  }
+
+  @Test
+  void writesIntoArgumentsAreModelled() {
+    assertEquals(Set.of(0), effects("scale").writtenParams());
+    assertEquals(Set.of(0), effects("throughAlias").writtenParams());
+    assertEquals(Set.of(1), effects("viaHelper").writtenParams());
+    assertEquals(Set.of(1), effects("copiesInto").writtenParams());
+    assertTrue(effects("viaHelper").allModelled(), reasons(effects("viaHelper")));
+  }
+
+  @Test
+  void aReturnedArgumentKeepsItsIdentity() {
+    MethodEffects e = effects("fillAndReturn");
+    assertTrue(e.allModelled(), reasons(e));
+    assertEquals(0, e.returnedParam());
+    assertEquals(Set.of(0), e.writtenParams());
+    MethodEffects some = effects("returnsOnSomePaths");
+    assertTrue(reasons(some).contains("returns its argument 'a' on some paths only"), reasons(some));
+  }
+
+  @Test
+  void staticsReadAreShippedButWritesAndObjectsStayOnTheDriver() {
+    MethodEffects reads = effects("readsStatics");
+    assertTrue(reads.allModelled(), reasons(reads));
+    String owner = EffectTargets.class.getName().replace('.', '/');
+    assertEquals(List.of(owner + ".factor:D", owner + ".table:[D"), reads.staticReads(), "final scalars are not shipped");
+    assertTrue(reasons(effects("writesStatic")).contains("writes static field EffectTargets.total"));
+    assertTrue(reasons(effects("countsInStaticMap")).contains("reads static field EffectTargets.COUNTS"),
+        reasons(effects("countsInStaticMap")));
+  }
+
+  @Test
+  void unmodelledEffectsHaveReasons() {
+    assertTrue(reasons(effects("prints")).startsWith("prints"), reasons(effects("prints")));
+    assertTrue(reasons(effects("writesRow")).contains("writes into a row of its argument 'm'"),
+        reasons(effects("writesRow")));
+    assertTrue(effects("readsRows").allModelled(), reasons(effects("readsRows")));
+    assertTrue(reasons(effects("holderParameter")).contains("parameter 'h' is an object"),
+        reasons(effects("holderParameter")));
+  }
+}
