@@ -9,6 +9,7 @@ import dev.parjit.agent.diagnostics.DiagnosticsPrinter;
 import dev.parjit.agent.worker.SpecializationTable;
 import dev.parjit.transforms.InstrSupport;
 import dev.parjit.transforms.DispatchStub;
+import dev.parjit.transforms.DriverPlacement;
 import dev.parjit.transforms.JitSelection;
 import dev.parjit.transforms.MethodFailure;
 import dev.parjit.transforms.RewriteRequest;
@@ -71,7 +72,7 @@ public final class JitTransformer implements ClassFileTransformer {
         return publish(className, cache.compile(className, bytes, request, cachedDiagnostics.printsDiagnostics()));
       }
       RewriteResult result = CompileCache.rewrite(bytes, request);
-      result.passLog().forEach(line -> LOG.debug("{}: {}", className, line));
+      logPasses(className, result.passLog());
       for (MethodFailure f : result.failures()) {
         report("could not compile " + f + "; the original code runs", null);
       }
@@ -79,10 +80,7 @@ public final class JitTransformer implements ClassFileTransformer {
       if (role == Role.WORKER && result.bytes() != null) {
         registerWorkerSignatures(className, result);
       }
-      for (DispatchStub stub : result.stubs()) {
-        Dispatch.register(stub.methodKey(), stub.distributedParams(), stub.distributedReturn());
-        LOG.info("compiled {} for spawn mode", stub.methodKey());
-      }
+      result.stubs().forEach(JitTransformer::register);
       return result.bytes();
     } catch (Throwable t) {
       report("could not compile " + className.replace('/', '.') + ": " + t + "; the original code runs", t);
@@ -92,17 +90,32 @@ public final class JitTransformer implements ClassFileTransformer {
 
   /** Does for a (possibly cached) compiled class what the lines above do for a fresh result. */
   private byte[] publish(String className, CompiledClass compiled) {
-    compiled.passLog().forEach(line -> LOG.debug("{}: {}", className, line));
+    logPasses(className, compiled.passLog());
     for (String f : compiled.failures()) {
       report("could not compile " + f + "; the original code runs", null);
     }
     cachedDiagnostics.compiled(compiled);
     compiled.workerSignatures().forEach(s -> Dispatch.register(s.methodKey(), s.distributedParams(), false));
-    for (DispatchStub stub : compiled.stubs()) {
-      Dispatch.register(stub.methodKey(), stub.distributedParams(), stub.distributedReturn());
-      LOG.info("compiled {} for spawn mode", stub.methodKey());
-    }
+    compiled.stubs().forEach(JitTransformer::register);
     return compiled.bytes();
+  }
+
+  /** A stubbed method's signature, with the effects the driver reproduces for it. */
+  private static void register(DispatchStub stub) {
+    Dispatch.register(stub.methodKey(), new Dispatch.Signature(stub.distributedParams(), stub.distributedReturn(),
+        stub.writtenParams(), stub.returnedParam(), stub.staticReads().toArray(new String[0])));
+    LOG.info("compiled {} for spawn mode", stub.methodKey());
+  }
+
+  /** Pass lines at debug; where each method runs ({@code DriverPlacement}) at info. */
+  private static void logPasses(String className, java.util.List<String> lines) {
+    for (String line : lines) {
+      if (line.startsWith(DriverPlacement.LOG_PREFIX)) {
+        LOG.info("parjit: placement {}", line.substring(DriverPlacement.LOG_PREFIX.length()));
+      } else {
+        LOG.debug("{}: {}", className, line);
+      }
+    }
   }
 
   /** Workers remember which parameters each rewritten method expects in chunks (see WorkerMain). */

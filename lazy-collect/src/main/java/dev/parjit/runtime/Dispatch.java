@@ -10,8 +10,33 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Dispatch {
 
-  /** Which parameters are scattered (1D) and whether the return value is distributed. */
-  public record Signature(boolean[] distributedParams, boolean distributedReturn) { }
+  /**
+   * How a method travels: which parameters are scattered (1D), whether the return value is
+   * distributed, and the effects the driver reproduces — parameters whose arrays the workers write
+   * (copied back into the caller's arrays), the parameter every return hands back ({@code -1}
+   * none: the caller then gets that very object), and the static fields whose current values are
+   * shipped with each call ({@code owner.name:descriptor}, internal owner name).
+   */
+  public record Signature(boolean[] distributedParams, boolean distributedReturn, boolean[] writtenParams,
+      int returnedParam, String[] staticReads) {
+
+    /** A signature without effects to reproduce. */
+    public Signature(boolean[] distributedParams, boolean distributedReturn) {
+      this(distributedParams, distributedReturn, new boolean[distributedParams.length], -1, new String[0]);
+    }
+  }
+
+  /**
+   * What a dispatcher returns when this call must run on the driver instead (its original code,
+   * in the caller's thread): arguments that alias, or a failure on the workers that the original
+   * code reproduces exactly.
+   */
+  private static final Object RUN_HERE = new Object() {
+    @Override
+    public String toString() {
+      return "Dispatch.RUN_HERE";
+    }
+  };
 
   private static final Map<String, Signature> SIGNATURES = new ConcurrentHashMap<>();
   private static volatile Dispatcher dispatcher;
@@ -20,12 +45,31 @@ public final class Dispatch {
 
   /** Called by dispatch stubs. */
   public static Object invoke(String methodKey, Object[] args) {
+    return invoke(null, methodKey, args);
+  }
+
+  /**
+   * Called by dispatch stubs: the result, or {@link #runHere()} when the stub must run the
+   * method's original code itself ({@link #runsHere(Object)}).
+   */
+  public static Object invoke(Class<?> owner, String methodKey, Object[] args) {
     Dispatcher d = dispatcher;
     if (d == null) {
-      throw new IllegalStateException("no Parjit dispatcher is installed to run " + methodKey
-          + ": the class was rewritten for spawn mode but the agent did not start");
+      // The class was rewritten for spawn mode but no agent started (e.g. loaded by a tool): the
+      // original code is the right answer.
+      return RUN_HERE;
     }
-    return d.invoke(methodKey, args);
+    return d.invoke(owner, methodKey, args);
+  }
+
+  /** The value a dispatcher returns to make the stub run the original code on the driver. */
+  public static Object runHere() {
+    return RUN_HERE;
+  }
+
+  /** Whether a dispatcher's result asks the stub to run the original code. */
+  public static boolean runsHere(Object result) {
+    return result == RUN_HERE;
   }
 
   public static void install(Dispatcher d) {
@@ -34,6 +78,11 @@ public final class Dispatch {
 
   public static void register(String methodKey, boolean[] distributedParams, boolean distributedReturn) {
     SIGNATURES.put(methodKey, new Signature(distributedParams.clone(), distributedReturn));
+  }
+
+  /** Registers a stubbed method with the effects the driver reproduces (see {@link Signature}). */
+  public static void register(String methodKey, Signature signature) {
+    SIGNATURES.put(methodKey, signature);
   }
 
   /** The registered signature, or {@code null}. */

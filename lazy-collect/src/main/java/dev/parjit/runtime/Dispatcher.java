@@ -8,4 +8,12 @@ public interface Dispatcher {
    * (primitives boxed) and returns its result (boxed; {@code null} for void).
    */
   Object invoke(String methodKey, Object[] args);
+
+  /**
+   * As {@link #invoke(String, Object[])}, knowing the class whose stub calls (for its statics). May
+   * return {@link Dispatch#runHere()}: the stub then runs the original code on the driver.
+   */
+  default Object invoke(Class<?> owner, String methodKey, Object[] args) {
+    return invoke(methodKey, args);
+  }
 }

@@ -3,6 +3,7 @@ package dev.parjit.runtime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -173,8 +174,9 @@ class ParallelRuntimeTest {
   }
 
   @Test
-  void dispatchWithoutAnAgentSaysSo() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Dispatch.invoke("a.B.m()V", new Object[0]));
-    assertTrue(e.getMessage().contains("a.B.m()V"));
+  void dispatchWithoutAnAgentRunsTheOriginalCode() {
+    Object answer = Dispatch.invoke(ParallelRuntimeTest.class, "a.B.m()V", new Object[0]);
+    assertTrue(Dispatch.runsHere(answer), "the stub runs the original code on the driver: " + answer);
+    assertFalse(Dispatch.runsHere(null));
   }
 }

@@ -4,6 +4,7 @@ import dev.parjit.analysis.JitCallGraph;
 import dev.parjit.analysis.diagnostics.ParallelismWarning;
 import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.analysis.plan.LoopPlan;
+import dev.parjit.analysis.effects.MethodEffects;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.transforms.passes.DispatchStubPass;
 import dev.parjit.transforms.passes.DistributedArraysPass;
@@ -71,19 +72,32 @@ public final class ClassRewriter {
         continue;
       }
       if (request.role() == Role.DRIVER && s.spawn()) {
-        boolean[] scattered = scatteredParameters(s.method(), memberPlan);
         if (memberPlan != null) {
           plans.add(memberPlan);
         }
-        String declined = DispatchStubPass.apply(cls.name, s.method());
+        String display = simpleName(cls.name) + "." + s.method().name;
+        String stays = DriverPlacement.reason(cls, s.method(), memberPlan,
+            tree == null ? null : analysis.failures().get(tree), request.classBytes());
+        if (stays != null) {
+          log.add(DriverPlacement.LOG_PREFIX + display + ": driver (" + stays + ")");
+          if (request.strict()) {
+            // Strict: a method Parjit would not run in parallel fails its first call instead.
+            s.method().instructions.insert(RuntimeCalls.failCompilation(strictFailure != null ? strictFailure
+                : "ParjitWarning: " + display + " runs on the driver: " + stays));
+            changed = true;
+          }
+          continue;
+        }
+        MethodEffects effects = DriverPlacement.effects(cls, s.method(), request.classBytes());
+        boolean[] scattered = scatteredParameters(s.method(), memberPlan);
+        String declined = DispatchStubPass.apply(cls.name, s.method(), cls);
         if (declined == null) {
           log.add(DispatchStubPass.NAME + " " + method + ": applied");
+          log.add(DriverPlacement.LOG_PREFIX + display + ": workers");
+          boolean[] written = new boolean[scattered.length];
+          effects.writtenParams().forEach(p -> written[p] = true);
           stubs.add(new DispatchStub(InstrSupport.methodKey(cls.name, s.method().name, s.method().desc),
-              scattered, false));
-          if (strictFailure != null) {
-            // Before the stub: the call fails on the driver, no worker is started for it.
-            s.method().instructions.insert(RuntimeCalls.failCompilation(strictFailure));
-          }
+              scattered, false, written, effects.returnedParam(), effects.staticReads()));
           changed = true;
         } else {
           log.add(DispatchStubPass.NAME + " " + method + ": declined: " + declined);
@@ -150,6 +164,10 @@ public final class ClassRewriter {
       }
     }
     return out;
+  }
+
+  private static String simpleName(String internalName) {
+    return internalName.substring(internalName.lastIndexOf('/') + 1);
   }
 
   /** The tree the call graph analysed for member {@code k} (a copy on the driver). */

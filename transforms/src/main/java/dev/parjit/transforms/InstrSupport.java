@@ -11,8 +11,18 @@ public final class InstrSupport {
   /** Internal name of the driver-side dispatch holder called by spawn stubs. */
   public static final String DISPATCH = "dev/parjit/runtime/Dispatch";
 
-  /** Descriptor of {@code Dispatch.invoke(String, Object[])}. */
-  public static final String DISPATCH_INVOKE_DESC = "(Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;";
+  /** Descriptor of {@code Dispatch.invoke(Class, String, Object[])}. */
+  public static final String DISPATCH_INVOKE_DESC =
+      "(Ljava/lang/Class;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;";
+
+  /** Descriptor of {@code Dispatch.runsHere(Object)}. */
+  public static final String DISPATCH_RUNS_HERE_DESC = "(Ljava/lang/Object;)Z";
+
+  /**
+   * Suffix of the driver's copy of a stubbed method's original code: the stub runs it when the
+   * call must stay on the driver (aliased arguments, a failure on the workers to reproduce).
+   */
+  public static final String SEQUENTIAL_SUFFIX = "$parjitSequential";
 
   private InstrSupport() { }
 

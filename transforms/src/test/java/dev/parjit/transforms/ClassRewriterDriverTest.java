@@ -76,7 +76,7 @@ class ClassRewriterDriverTest {
         return 42L;
       }
       if (key.contains(".map(")) {
-        return new double[] {9};
+        return args[0] == null ? Dispatch.runHere() : new double[] {9};
       }
       return null;
     });
@@ -92,24 +92,39 @@ class ClassRewriterDriverTest {
     assertArrayEquals(new Object[] {xs, true, 'q', (byte) 7, (short) -3, 1.25f}, argsSeen.get(1));
 
     assertArrayEquals(new double[] {9}, (double[]) c.getMethod("map", double[].class).invoke(null, new double[] {1, 2}));
+    // Answered "run here", the stub runs the original code on the driver (here it throws, as the original would).
+    Method map = c.getMethod("map", double[].class);
+    java.lang.reflect.InvocationTargetException npe = org.junit.jupiter.api.Assertions.assertThrows(
+        java.lang.reflect.InvocationTargetException.class, () -> map.invoke(null, (Object) null));
+    assertTrue(npe.getCause() instanceof NullPointerException, npe.getCause().toString());
     int[] a = {0};
     c.getMethod("touch", int[].class).invoke(null, a);
     assertEquals(0, a[0], "the void stub shipped the call instead of running the body");
-    assertEquals(4, calls.size());
+    assertEquals(5, calls.size());
 
     // spawn = false and plain methods run in place.
     assertEquals(8, (int) c.getMethod("inPlace", int.class).invoke(null, 7));
     assertEquals(6, (int) c.getMethod("notJit", int.class).invoke(null, 7));
-    assertEquals(4, calls.size());
+    // Methods placed on the driver keep their code.
+    assertEquals(6, (int) c.getMethod("sequentialOnly", int[].class).invoke(null, new int[] {1, 2, 3}));
+    assertEquals(5, calls.size());
   }
 
   @Test
-  void stubsAreReportedAndInstanceMethodsDeclined() {
+  void stubsAreReportedAndOtherMethodsPlacedOnTheDriverWithTheirReason() {
     RewriteResult result = rewriteTargets(null);
     assertEquals(4, result.stubs().size());
-    assertEquals(1, result.failures().size());
-    assertTrue(result.failures().get(0).reason().contains("instance methods are not supported"), result.failures().toString());
-    assertTrue(result.failures().get(0).method().startsWith("instance("));
+    assertEquals(List.of(), result.failures());
+    DispatchStub touch = result.stubs().stream().filter(s -> s.methodKey().contains(".touch(")).findFirst().orElseThrow();
+    assertArrayEquals(new boolean[] {true}, touch.writtenParams(), "touch writes its argument: copied back");
+    List<String> placements = result.passLog().stream().filter(l -> l.startsWith(DriverPlacement.LOG_PREFIX)).toList();
+    assertTrue(placements.contains("Placement StubTargets.scale: workers"), placements.toString());
+    assertTrue(placements.contains("Placement StubTargets.instance: driver (instance methods run on the driver)"),
+        placements.toString());
+    assertTrue(placements.stream().anyMatch(l -> l.startsWith("Placement StubTargets.sequentialOnly: driver (nothing in it "
+        + "runs in parallel (loop #0:")), placements.toString());
+    assertTrue(placements.stream().anyMatch(l -> l.startsWith("Placement StubTargets.prints: driver (prints")),
+        placements.toString());
   }
 
   @Test

@@ -35,7 +35,7 @@ import java.util.Map;
 final class EntryCodec {
 
   /** Bumped whenever the payload layout changes. */
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
 
   private static final byte[] MAGIC = "PJITCACH".getBytes(StandardCharsets.US_ASCII);
   private static final int HEADER = MAGIC.length + 4 + 4 + 32;
@@ -152,6 +152,11 @@ final class EntryCodec {
         out.writeBoolean(b);
       }
       out.writeBoolean(s.distributedReturn());
+      for (boolean b : s.writtenParams()) {
+        out.writeBoolean(b);
+      }
+      out.writeInt(s.returnedParam());
+      strings(out, s.staticReads());
     }
   }
 
@@ -164,7 +169,13 @@ final class EntryCodec {
       for (int k = 0; k < params.length; k++) {
         params[k] = in.readBoolean();
       }
-      out.add(new DispatchStub(key, params, in.readBoolean()));
+      boolean distributedReturn = in.readBoolean();
+      boolean[] written = new boolean[params.length];
+      for (int k = 0; k < written.length; k++) {
+        written[k] = in.readBoolean();
+      }
+      int returned = in.readInt();
+      out.add(new DispatchStub(key, params, distributedReturn, written, returned, strings(in)));
     }
     return out;
   }

@@ -7,9 +7,19 @@ public final class Messages {
 
   private Messages() { }
 
-  /** Driver to every worker: run this {@code @Jit} method with these arguments. */
-  public record Call(long id, String methodKey, Object[] args) implements Serializable {
+  /**
+   * Driver to every worker: run this {@code @Jit} method with these arguments, after setting the
+   * static fields it reads ({@code staticNames}, {@code owner.name:descriptor}) to the driver's
+   * values at the call ({@code staticValues}); afterwards send back the arrays of the parameters
+   * marked in {@code writeBack} (see {@link Reply#writeBacks()}).
+   */
+  public record Call(long id, String methodKey, Object[] args, String[] staticNames, Object[] staticValues,
+      boolean[] writeBack) implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    public Call(long id, String methodKey, Object[] args) {
+      this(id, methodKey, args, new String[0], new Object[0], new boolean[args.length]);
+    }
   }
 
   /**
@@ -72,9 +82,18 @@ public final class Messages {
     private static final long serialVersionUID = 1L;
   }
 
-  /** Worker to driver: the call ended. Rank 0 carries the value; a failure carries its description. */
-  public record Reply(long id, int rank, Object value, RemoteFailure failure) implements Serializable {
+  /**
+   * Worker to driver: the call ended. Rank 0 carries the value; a failure carries its description.
+   * {@code writeBacks} holds, per parameter the method writes into, this rank's chunk of it (a
+   * scattered array) or, from rank 0, the whole array (one sent whole); {@code null} elsewhere.
+   */
+  public record Reply(long id, int rank, Object value, RemoteFailure failure, Object[] writeBacks)
+      implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    public Reply(long id, int rank, Object value, RemoteFailure failure) {
+      this(id, rank, value, failure, null);
+    }
   }
 
   /**

@@ -41,7 +41,7 @@ public final class SpawnDispatcher implements Dispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(SpawnDispatcher.class);
   private static final long START_TIMEOUT_MS = 60_000;
-  private static final long FAILURE_GRACE_MS = 10_000;
+  private static final long FAILURE_GRACE_MS = 500;
 
   private record Disconnected(int rank) { }
 
@@ -64,23 +64,86 @@ public final class SpawnDispatcher implements Dispatcher {
   }
 
   @Override
-  public synchronized Object invoke(String methodKey, Object[] args) {
+  public Object invoke(String methodKey, Object[] args) {
+    return invoke(null, methodKey, args);
+  }
+
+  /**
+   * Ships the call, or answers {@link Dispatch#runHere()} so the stub runs the original code on the
+   * driver: when its arrays alias, and when it failed on the workers (the original code then
+   * raises the sequential exception after the sequential partial effects).
+   */
+  @Override
+  public synchronized Object invoke(Class<?> owner, String methodKey, Object[] args) {
+    Dispatch.Signature signature = Dispatch.signature(methodKey);
+    String[] staticNames = signature == null ? new String[0] : signature.staticReads();
+    Object[] statics;
+    try {
+      statics = StaticFields.read(owner == null ? null : owner.getClassLoader(), staticNames);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      LOG.info("parjit: {} runs on the driver for this call: its statics could not be read ({})",
+          shortName(methodKey), e.toString());
+      return Dispatch.runHere();
+    }
+    String alias = Aliasing.find(args, statics);
+    if (alias != null) {
+      LOG.info("parjit: {} runs on the driver for this call: {}", shortName(methodKey), alias);
+      return Dispatch.runHere();
+    }
     if (job == null || broken) {
       startWorkers();
     }
     flushFrees();
     long id = ++nextId;
-    Dispatch.Signature signature = Dispatch.signature(methodKey);
+    boolean[] writeBack = signature == null ? new boolean[args.length] : signature.writtenParams();
     for (int r = 0; r < channels.size(); r++) {
       try {
-        channels.get(r).send(new Messages.Call(id, methodKey, argsFor(r, args, signature)));
+        channels.get(r).send(new Messages.Call(id, methodKey, argsFor(r, args, signature), staticNames, statics,
+            writeBack));
       } catch (IOException e) {
         broken = true;
         throw new ParjitExecutionException("@Jit call " + shortName(methodKey) + " failed: worker rank " + r
             + " is unreachable (" + e.getMessage() + "); the workers will be restarted", r, e);
       }
     }
-    return collect(methodKey, id);
+    Messages.Reply[] replies = collectReplies(methodKey, id, false);
+    Messages.Reply failed = firstFailure(replies);
+    if (failed != null) {
+      LOG.info("parjit: {} failed on worker rank {} ({}: {}); running it on the driver", shortName(methodKey),
+          failed.rank(), failed.failure().type(), failed.failure().message());
+      return Dispatch.runHere();
+    }
+    writeBack(args, replies, signature);
+    if (signature != null && signature.returnedParam() >= 0) {
+      return args[signature.returnedParam()]; // the caller gets its own object back, as written back
+    }
+    return valueOf(replies);
+  }
+
+  /**
+   * Copies what the workers wrote into the caller's arrays: each rank's chunk of a scattered array
+   * at its block's start, rank 0's copy of an array sent whole.
+   */
+  private void writeBack(Object[] args, Messages.Reply[] replies, Dispatch.Signature signature) {
+    if (signature == null) {
+      return;
+    }
+    boolean[] written = signature.writtenParams();
+    int p = replies.length;
+    for (int k = 0; k < written.length && k < args.length; k++) {
+      if (!written[k] || args[k] == null || !args[k].getClass().isArray()) {
+        continue;
+      }
+      int n = Array.getLength(args[k]);
+      if (signature.distributedParams()[k]) {
+        for (int r = 0; r < p; r++) {
+          Object chunk = replies[r].writeBacks()[k];
+          System.arraycopy(chunk, 0, args[k], (int) BlockDistribution.start(n, p, r), Array.getLength(chunk));
+        }
+      } else {
+        System.arraycopy(replies[0].writeBacks()[k], 0, args[k], 0, n);
+      }
+    }
   }
 
   /** Rank r's arguments: its block of each 1D array argument, every other argument whole. */
@@ -105,7 +168,10 @@ public final class SpawnDispatcher implements Dispatcher {
   }
 
   private Object collect(String methodKey, long id) {
-    Messages.Reply[] replies = collectReplies(methodKey, id);
+    return valueOf(collectReplies(methodKey, id, true));
+  }
+
+  private Object valueOf(Messages.Reply[] replies) {
     Object value = replies[0].value();
     if (value instanceof Messages.LazyResult lazy) {
       return FrameTransport.lazyFrame(this, lazy, generation);
@@ -113,7 +179,23 @@ public final class SpawnDispatcher implements Dispatcher {
     return value instanceof Messages.FrameValue ? FrameTransport.fromWire(value) : value;
   }
 
-  private Messages.Reply[] collectReplies(String methodKey, long id) {
+  /** The reply of the lowest failed rank (its iterations come first in the sequential order), or null. */
+  private static Messages.Reply firstFailure(Messages.Reply[] replies) {
+    for (Messages.Reply r : replies) {
+      if (r != null && r.failure() != null) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Every rank's reply to call {@code id}. After a first failure the other ranks get
+   * {@link #FAILURE_GRACE_MS} (they agree on failures at the end of each parallel loop, so they
+   * normally answer at once); ranks still busy then are stuck, and the workers are restarted at the
+   * next call. With {@code throwFailure}, a failure is thrown as a {@link ParjitExecutionException}.
+   */
+  private Messages.Reply[] collectReplies(String methodKey, long id, boolean throwFailure) {
     int n = channels.size();
     Messages.Reply[] replies = new Messages.Reply[n];
     int received = 0;
@@ -145,12 +227,11 @@ public final class SpawnDispatcher implements Dispatcher {
         break;
       }
     }
-    for (Messages.Reply r : replies) {
-      if (r != null && r.failure() != null) {
-        Messages.RemoteFailure f = r.failure();
-        throw new ParjitExecutionException("@Jit call " + shortName(methodKey) + " failed on rank " + r.rank() + ": "
-            + f.type() + (f.message() == null ? "" : ": " + f.message()), r.rank(), RemoteExceptions.rebuild(f));
-      }
+    Messages.Reply r = firstFailure(replies);
+    if (r != null && throwFailure) {
+      Messages.RemoteFailure f = r.failure();
+      throw new ParjitExecutionException("@Jit call " + shortName(methodKey) + " failed on rank " + r.rank() + ": "
+          + f.type() + (f.message() == null ? "" : ": " + f.message()), r.rank(), RemoteExceptions.rebuild(f));
     }
     return replies;
   }
@@ -201,7 +282,7 @@ public final class SpawnDispatcher implements Dispatcher {
     flushFrees();
     long id = ++nextId;
     sendAll(new Messages.StatsRequest(id), "asking for statistics");
-    Messages.Reply[] replies = collectReplies("stats(", id);
+    Messages.Reply[] replies = collectReplies("stats(", id, true);
     long results = 0;
     long arrow = 0;
     long compiled = 0;

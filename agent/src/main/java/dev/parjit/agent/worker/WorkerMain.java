@@ -139,11 +139,28 @@ public final class WorkerMain {
     return new SpecializationKey(new String(code));
   }
 
+  /**
+   * The arrays the method wrote that the driver copies back: this rank's chunk of a scattered
+   * argument, and from rank 0 an argument sent whole (every rank holds the same copy of it).
+   */
+  static Object[] writeBacks(Messages.Call call, Object[] args, int rank) {
+    boolean[] wanted = call.writeBack();
+    Object[] out = new Object[args.length];
+    for (int k = 0; k < args.length && k < wanted.length; k++) {
+      if (wanted[k] && (call.args()[k] instanceof Messages.Chunk || rank == 0)) {
+        out[k] = args[k];
+      }
+    }
+    return out;
+  }
+
   private static Messages.Reply run(Messages.Call call, int rank, MethodKeys methods, SpecializationTable specializations) {
     try {
       Method m = methods.resolve(call.methodKey());
       Dispatch.Signature compiled = Dispatch.signature(call.methodKey());
       Object[] args = unwrapChunks(call);
+      dev.parjit.agent.spawn.StaticFields.write(m.getDeclaringClass().getClassLoader(), call.staticNames(),
+          call.staticValues());
       long t0 = System.nanoTime();
       Object value;
       if (compiled == null) {
@@ -164,10 +181,10 @@ public final class WorkerMain {
         Object wire = WorkerFrames.result(call.id(), value, rank);
         LOG.debug("call {} #{} on rank {}: {} ms, result {} ms", m.getName(), call.id(), rank, (t1 - t0) / 1_000_000,
             (System.nanoTime() - t1) / 1_000_000);
-        return new Messages.Reply(call.id(), rank, wire, null);
+        return new Messages.Reply(call.id(), rank, wire, null, writeBacks(call, args, rank));
       }
       LOG.debug("call {} #{} on rank {}: {} ms", m.getName(), call.id(), rank, (t1 - t0) / 1_000_000);
-      return new Messages.Reply(call.id(), rank, rank == 0 ? value : null, null);
+      return new Messages.Reply(call.id(), rank, rank == 0 ? value : null, null, writeBacks(call, args, rank));
     } catch (InvocationTargetException e) {
       return new Messages.Reply(call.id(), rank, null, Messages.RemoteFailure.of(e.getCause()));
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {

@@ -14,9 +14,15 @@ import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Driver role: replaces a {@code @Jit} static method's body by
- * {@code return (R) Dispatch.invoke("pkg.C.m(desc)", new Object[] {boxed args...})}, so the call
- * runs on the workers. Declines instance methods (Parjit ships static calls only).
+ * Driver role: moves a {@code @Jit} static method's original code to a private twin
+ * {@code m$parjitSequential} and replaces its body by
+ * <pre>
+ *   Object r = Dispatch.invoke(C.class, "pkg.C.m(desc)", new Object[] {boxed args...});
+ *   if (Dispatch.runsHere(r)) return m$parjitSequential(args...);   // the call stays on the driver
+ *   return (R) r;
+ * </pre>
+ * so the call runs on the workers, or, when the dispatcher says so, exactly as without the agent.
+ * Declines instance methods (Parjit ships static calls only).
  */
 public final class DispatchStubPass {
 
@@ -31,6 +37,15 @@ public final class DispatchStubPass {
    * @return {@code null} when applied, else the reason for declining
    */
   public static String apply(String owner, MethodNode method) {
+    return apply(owner, method, null);
+  }
+
+  /**
+   * As {@link #apply(String, MethodNode)}; when {@code cls} is given, the original code is kept in
+   * a twin added to it and the stub runs the twin when the dispatcher answers
+   * {@code Dispatch.runHere()}.
+   */
+  public static String apply(String owner, MethodNode method, org.objectweb.asm.tree.ClassNode cls) {
     if ((method.access & Opcodes.ACC_STATIC) == 0) {
       return "instance methods are not supported: make it static";
     }
@@ -39,7 +54,9 @@ public final class DispatchStubPass {
     }
     Type[] params = Type.getArgumentTypes(method.desc);
     Type ret = Type.getReturnType(method.desc);
+    MethodNode twin = cls == null ? null : sequentialTwin(method);
     InsnList code = new InsnList();
+    code.add(new LdcInsnNode(Type.getObjectType(owner)));
     code.add(new LdcInsnNode(InstrSupport.methodKey(owner, method.name, method.desc)));
     code.add(pushInt(params.length));
     code.add(new TypeInsnNode(Opcodes.ANEWARRAY, "java/lang/Object"));
@@ -54,6 +71,23 @@ public final class DispatchStubPass {
     }
     code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, InstrSupport.DISPATCH, "invoke",
         InstrSupport.DISPATCH_INVOKE_DESC, false));
+    if (twin != null) {
+      org.objectweb.asm.tree.LabelNode remote = new org.objectweb.asm.tree.LabelNode();
+      code.add(new InsnNode(Opcodes.DUP));
+      code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, InstrSupport.DISPATCH, "runsHere",
+          InstrSupport.DISPATCH_RUNS_HERE_DESC, false));
+      code.add(new org.objectweb.asm.tree.JumpInsnNode(Opcodes.IFEQ, remote));
+      code.add(new InsnNode(Opcodes.POP));
+      int at = 0;
+      for (Type p : params) {
+        code.add(new VarInsnNode(p.getOpcode(Opcodes.ILOAD), at));
+        at += p.getSize();
+      }
+      code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, owner, twin.name, twin.desc, false));
+      code.add(new InsnNode(ret.getOpcode(Opcodes.IRETURN)));
+      code.add(remote);
+      cls.methods.add(twin);
+    }
     unboxAndReturn(code, ret);
     method.instructions = code;
     method.tryCatchBlocks = new ArrayList<>();
@@ -62,6 +96,21 @@ public final class DispatchStubPass {
     method.invisibleLocalVariableAnnotations = null;
     method.maxStack = 0; // recomputed by the class writer
     return null;
+  }
+
+  /** The original code under a private synthetic name, without the annotations that select it. */
+  private static MethodNode sequentialTwin(MethodNode method) {
+    MethodNode twin = new MethodNode(InstrSupport.ASM_API, method.access, method.name, method.desc, method.signature,
+        method.exceptions.toArray(new String[0]));
+    method.accept(twin);
+    twin.name = method.name + InstrSupport.SEQUENTIAL_SUFFIX;
+    twin.access = (method.access & ~(Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED)) | Opcodes.ACC_PRIVATE
+        | Opcodes.ACC_SYNTHETIC;
+    twin.visibleAnnotations = null;
+    twin.invisibleAnnotations = null;
+    twin.visibleParameterAnnotations = null;
+    twin.invisibleParameterAnnotations = null;
+    return twin;
   }
 
   private static org.objectweb.asm.tree.AbstractInsnNode pushInt(int v) {

@@ -2,27 +2,44 @@ package dev.parjit.transforms.targets;
 
 import dev.parjit.Jit;
 
-/** Spawn-mode targets: each {@code @Jit} method computes something the stub must not compute. */
+/**
+ * Spawn-mode targets: each {@code @Jit} method has a parallel loop (so it is shipped) and computes
+ * something the stub must not compute; the last ones stay on the driver.
+ */
 public class StubTargets {
 
   @Jit
   public static double scale(int n, double a) {
-    return n * a;
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += a;
+    }
+    return s;
   }
 
   @Jit
   public static long count(long[] xs, boolean flag, char c, byte b, short s, float f) {
-    return xs.length;
+    long total = 0;
+    for (int i = 0; i < xs.length; i++) {
+      total += xs[i];
+    }
+    return total;
   }
 
   @Jit
   public static double[] map(double[] x) {
-    return x.clone();
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = x[i] * 2;
+    }
+    return y;
   }
 
   @Jit
   public static void touch(int[] a) {
-    a[0] = 1;
+    for (int i = 0; i < a.length; i++) {
+      a[i] = 1;
+    }
   }
 
   @Jit(spawn = false)
@@ -31,7 +48,33 @@ public class StubTargets {
   }
 
   public static int notJit(int n) {
-    return n - 1;
+    int s = 0;
+    for (int i = 0; i < n; i++) {
+      s += 1;
+    }
+    return s - 1;
+  }
+
+  /** Nothing parallel: runs on the driver. */
+  @Jit
+  public static int sequentialOnly(int[] a) {
+    int s = 0;
+    for (int i = 1; i < a.length; i++) {
+      a[i] = a[i - 1] + a[i];
+      s = a[i];
+    }
+    return s;
+  }
+
+  /** Parallel, but it prints: runs on the driver. */
+  @Jit
+  public static double prints(int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += i;
+    }
+    System.out.println(s);
+    return s;
   }
 
   @Jit

@@ -1,0 +1,54 @@
+package dev.parjit.transforms;
+
+import dev.parjit.analysis.effects.EffectsAnalyzer;
+import dev.parjit.analysis.effects.MethodEffects;
+import dev.parjit.analysis.plan.MethodPlan;
+import java.util.function.Function;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Spawn mode's one rule for where a {@code @Jit} method runs. It runs on the workers only when it
+ * has parallel work and every effect it has on memory the caller can observe is one the driver
+ * reproduces (writes into array arguments, a returned argument, statics it reads); otherwise it
+ * keeps its original code and runs on the driver, in the caller's thread, exactly as without the
+ * agent. The reason is logged ({@link #LOG_PREFIX}) and fails the method under {@code strict}.
+ */
+public final class DriverPlacement {
+
+  /** Prefix of the pass-log line that says where a method runs; the agent logs it at info. */
+  public static final String LOG_PREFIX = "Placement ";
+
+  private DriverPlacement() { }
+
+  /**
+   * Why {@code method} stays on the driver, or {@code null} when it runs on the workers.
+   *
+   * @param plan            its spawn-mode analysis, or {@code null} when that failed
+   * @param analysisFailure why the analysis failed (when {@code plan} is {@code null})
+   */
+  public static String reason(ClassNode cls, MethodNode method, MethodPlan plan, String analysisFailure,
+      Function<String, byte[]> classBytes) {
+    if ((method.access & Opcodes.ACC_STATIC) == 0) {
+      return "instance methods run on the driver";
+    }
+    if (method.name.startsWith("<")) {
+      return "constructors and initialisers run where they are called";
+    }
+    if (plan == null) {
+      return "its analysis failed: " + analysisFailure;
+    }
+    if (!plan.isDistributed()) {
+      return "nothing in it runs in parallel" + plan.loops().stream().filter(l -> !l.parallel()).findFirst()
+          .map(l -> " (loop #" + l.id() + ": " + l.reason() + ")").orElse("");
+    }
+    MethodEffects effects = effects(cls, method, classBytes);
+    return effects.allModelled() ? null : effects.firstReason();
+  }
+
+  /** The effects the driver reproduces for a method that runs on the workers. */
+  public static MethodEffects effects(ClassNode cls, MethodNode method, Function<String, byte[]> classBytes) {
+    return EffectsAnalyzer.analyze(cls, method, classBytes);
+  }
+}
