@@ -50,6 +50,10 @@ public final class ClassRewriter {
       return new RewriteResult(null, List.of(), log, failures, plans);
     }
     boolean changed = false;
+    ClassNode pristine = new ClassNode(InstrSupport.ASM_API);
+    if (request.role() == Role.DRIVER) {
+      reader.accept(pristine, 0);
+    }
     ExecutionMode mode = request.role() == Role.SPMD ? ExecutionMode.SPMD : ExecutionMode.SPAWN;
     // Driver and workers run the same call-graph analysis on the same bytes, so they agree on
     // which arguments travel in chunks.
@@ -76,7 +80,10 @@ public final class ClassRewriter {
           plans.add(memberPlan);
         }
         String display = simpleName(cls.name) + "." + s.method().name;
-        String stays = DriverPlacement.reason(cls, s.method(), memberPlan,
+        // Effects are read from the original trees: stubs already replaced other members' bodies.
+        MethodNode pristineMethod = pristine.methods.stream()
+            .filter(m -> m.name.equals(s.method().name) && m.desc.equals(s.method().desc)).findFirst().orElseThrow();
+        String stays = DriverPlacement.reason(pristine, pristineMethod, memberPlan,
             tree == null ? null : analysis.failures().get(tree), request.classBytes());
         if (stays != null) {
           log.add(DriverPlacement.LOG_PREFIX + display + ": driver (" + stays + ")");
@@ -88,7 +95,7 @@ public final class ClassRewriter {
           }
           continue;
         }
-        MethodEffects effects = DriverPlacement.effects(cls, s.method(), request.classBytes());
+        MethodEffects effects = DriverPlacement.effects(pristine, pristineMethod, request.classBytes());
         boolean[] scattered = scatteredParameters(s.method(), memberPlan);
         String declined = DispatchStubPass.apply(cls.name, s.method(), cls);
         if (declined == null) {

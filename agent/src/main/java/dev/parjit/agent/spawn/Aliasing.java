@@ -7,11 +7,22 @@ import java.util.Set;
 /**
  * Whether a call's arrays alias: the same array passed twice ({@code f(a, a)}), as a row of
  * another argument, or also held by a static the method reads. The workers receive copies, which
- * cannot share memory the way the caller's arrays do, so such a call runs on the driver.
+ * cannot share memory the way the caller's arrays do, so such a call of a method that writes into
+ * its arguments runs on the driver (aliases only read are harmless).
  */
 final class Aliasing {
 
   private Aliasing() { }
+
+  /** Whether a method writing these parameters can observe aliasing at all. */
+  static boolean writesAny(boolean[] writtenParams) {
+    for (boolean w : writtenParams) {
+      if (w) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** A description of the first array reachable twice, or {@code null}. */
   static String find(Object[] args, Object[] statics) {

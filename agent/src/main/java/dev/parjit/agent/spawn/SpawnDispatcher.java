@@ -85,7 +85,8 @@ public final class SpawnDispatcher implements Dispatcher {
           shortName(methodKey), e.toString());
       return Dispatch.runHere();
     }
-    String alias = Aliasing.find(args, statics);
+    String alias = signature != null && Aliasing.writesAny(signature.writtenParams()) ? Aliasing.find(args, statics)
+        : null;
     if (alias != null) {
       LOG.info("parjit: {} runs on the driver for this call: {}", shortName(methodKey), alias);
       return Dispatch.runHere();

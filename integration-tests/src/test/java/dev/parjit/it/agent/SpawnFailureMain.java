@@ -1,20 +1,23 @@
 package dev.parjit.it.agent;
 
 import dev.parjit.Jit;
-import dev.parjit.Parjit;
-import dev.parjit.ParjitExecutionException;
 
-/** Driver program: a @Jit call fails on one worker rank, then the workers serve the next call. */
+/**
+ * Driver program: a @Jit call fails on one worker rank (a division by zero at one index of a
+ * parallel loop), the caller catches the sequential exception type, then the workers serve the next
+ * call.
+ */
 public final class SpawnFailureMain {
 
   private SpawnFailureMain() { }
 
   @Jit
-  static int failOnRank(int which) {
-    if (Parjit.getRank() == which) {
-      throw new IllegalArgumentException("bad rank " + which);
+  static long divideAt(int n, int k) {
+    long s = 0;
+    for (int i = 0; i < n; i++) {
+      s += 1000 / (i - k);
     }
-    return Parjit.getSize();
+    return s;
   }
 
   @Jit
@@ -28,12 +31,10 @@ public final class SpawnFailureMain {
 
   public static void main(String[] args) {
     try {
-      failOnRank(1);
-      System.out.println("NOT THROWN");
-    } catch (ParjitExecutionException e) {
-      System.out.println("CAUGHT rank=" + e.getRank() + " message=" + e.getMessage());
-      System.out.println("CAUSE " + e.getCause().getClass().getName() + ": " + e.getCause().getMessage());
+      System.out.println("NOT THROWN " + divideAt(30, 17));
+    } catch (ArithmeticException e) {
+      System.out.println("CAUGHT " + e.getClass().getName() + ": " + e.getMessage());
     }
-    System.out.println("AFTER " + sumTo(1000) + " size=" + failOnRank(-1));
+    System.out.println("AFTER " + sumTo(1000) + " " + divideAt(30, 40));
   }
 }
