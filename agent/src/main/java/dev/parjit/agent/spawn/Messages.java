@@ -72,9 +72,12 @@ public final class Messages {
     private static final long serialVersionUID = 1L;
   }
 
-  /** A worker's answer to {@link StatsRequest}. */
+  /**
+   * A worker's answer to {@link StatsRequest}; {@code cache} holds its compile-cache counters
+   * (analyses, hits, misses, stores, rejected).
+   */
   public record WorkerStats(int liveResults, long arrowBytes, long specializationsCompiled,
-      long specializationsReused) implements Serializable {
+      long specializationsReused, long[] cache) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 

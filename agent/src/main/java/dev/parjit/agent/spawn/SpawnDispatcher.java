@@ -297,6 +297,10 @@ public final class SpawnDispatcher implements Dispatcher {
           compiled = w.specializationsCompiled();
           reused = w.specializationsReused();
         }
+        String[] names = {"Analyses", "Hits", "Misses", "Stores", "Rejected"};
+        for (int k = 0; k < names.length; k++) {
+          out.put("worker" + r.rank() + "Cache" + names[k], w.cache()[k]); // per rank: each has its own cache reads
+        }
       }
     }
     out.put("workerLazyResults", results);

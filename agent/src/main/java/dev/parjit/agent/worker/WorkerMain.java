@@ -109,7 +109,12 @@ public final class WorkerMain {
       arrow = 0; // no frame library here
     }
     return new Messages.Reply(s.callId(), rank, new Messages.WorkerStats(dev.parjit.runtime.ResultRegistry.size(), arrow,
-        specializations.compiled(), specializations.reused()), null);
+        specializations.compiled(), specializations.reused(), cacheCounters()), null);
+  }
+
+  private static long[] cacheCounters() {
+    dev.parjit.agent.cache.CacheStats c = dev.parjit.agent.cache.CompileCache.stats();
+    return new long[] {c.analyses(), c.hits(), c.misses(), c.stores(), c.rejected()};
   }
 
   /**

@@ -70,15 +70,20 @@ public final class CacheMain {
   }
 
   /**
-   * The worker's compile counters; every rank prints its own and saves it (see
-   * {@link CacheStatsProbe#save}), since printed lines of workers may reach the driver late.
+   * Each worker's compile counters, as {@code Parjit.stats()} reports them, in the form of
+   * {@code CompileCache.stats()}; saved per rank (see {@link CacheStatsProbe#save}). Returns rank 0's.
    */
-  @Jit
   public static String workerStats() {
-    String stats = CacheStatsProbe.read();
-    System.out.println("WORKER_STATS rank=" + Parjit.getRank() + " " + stats);
-    CacheStatsProbe.save(Parjit.getRank(), stats);
-    return stats;
+    java.util.Map<String, Long> all = Parjit.stats();
+    String first = null;
+    for (int r = 0; all.containsKey("worker" + r + "CacheAnalyses"); r++) {
+      String stats = "analyses=" + all.get("worker" + r + "CacheAnalyses") + " hits=" + all.get("worker" + r + "CacheHits")
+          + " misses=" + all.get("worker" + r + "CacheMisses") + " stores=" + all.get("worker" + r + "CacheStores")
+          + " rejected=" + all.get("worker" + r + "CacheRejected");
+      CacheStatsProbe.save(r, stats);
+      first = first == null ? stats : first;
+    }
+    return first;
   }
 
   /** The results as {@code RESULT name size value}, computed by whatever runs the methods. */

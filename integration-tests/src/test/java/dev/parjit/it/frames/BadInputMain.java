@@ -29,9 +29,7 @@ public final class BadInputMain {
     try {
       System.out.println("OK " + what + " " + call.get());
     } catch (RuntimeException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      System.out.println("CAUGHT " + what + " " + e.getClass().getSimpleName() + " | " + cause.getClass().getSimpleName()
-          + ": " + cause.getMessage());
+      System.out.println("CAUGHT " + what + " " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 

@@ -29,14 +29,33 @@ class BadInputTest {
     String text = run.text();
     assertEquals(0, run.exitCode(), text);
     List<String> lines = run.lines();
-    assertLine(lines, "CAUGHT missing-file ParjitExecutionException | FrameIOException", "no-such-file.parquet", text);
-    assertLine(lines, "CAUGHT missing-column ParjitExecutionException |", "'wattage'", text);
-    assertLine(lines, "CAUGHT type-mismatch ParjitExecutionException |", "zone", text);
-    assertLine(lines, "CAUGHT truncated ParjitExecutionException | FrameIOException", "truncated.parquet", text);
+    // The exception the caller catches is the sequential run's: same type, same message.
+    List<String> oracle = sequentialLines(data.toString());
+    for (String what : List.of("missing-file", "missing-column", "type-mismatch", "truncated")) {
+      String expectedLine = oracle.stream().filter(l -> l.startsWith("CAUGHT " + what + " ")).findFirst().orElseThrow();
+      assertLine(lines, "CAUGHT " + what + " ", expectedLine, text);
+    }
+    assertLine(lines, "CAUGHT missing-file FrameIOException:", "no-such-file.parquet", text);
+    assertLine(lines, "CAUGHT missing-column ", "'wattage'", text);
+    assertLine(lines, "CAUGHT type-mismatch ", "zone", text);
+    assertLine(lines, "CAUGHT truncated FrameIOException:", "truncated.parquet", text);
     double expected = BadInputMain.meanOf(data.resolve("full").toString(), "speed"); // no agent here: sequential
     assertTrue(lines.contains("OK still-usable " + expected), text);
     assertEquals(0, lines.stream().filter(l -> l.contains("\tat ") || l.contains("Exception in thread")).count(),
         "no stack traces printed by workers or driver:\n" + text);
+  }
+
+  /** What the program prints without the agent (this JVM has none). */
+  private static List<String> sequentialLines(String dir) {
+    java.io.PrintStream saved = System.out;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      BadInputMain.main(new String[] {dir});
+    } finally {
+      System.setOut(saved);
+    }
+    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
   }
 
   private static void assertLine(List<String> lines, String start, String names, String text) {
