@@ -107,11 +107,16 @@ public final class JitTransformer implements ClassFileTransformer {
     LOG.info("compiled {} for spawn mode", stub.methodKey());
   }
 
-  /** Pass lines at debug; where each method runs ({@code DriverPlacement}) at info. */
-  private static void logPasses(String className, java.util.List<String> lines) {
+  /**
+   * Pass lines at debug; where each method runs ({@code DriverPlacement}) at info, and its warning
+   * about parallel work kept on the driver printed like the no-parallelism warning.
+   */
+  private void logPasses(String className, java.util.List<String> lines) {
     for (String line : lines) {
       if (line.startsWith(DriverPlacement.LOG_PREFIX)) {
         LOG.info("parjit: placement {}", line.substring(DriverPlacement.LOG_PREFIX.length()));
+      } else if (line.startsWith(DriverPlacement.WARNING_PREFIX)) {
+        diagnostics.warn(line);
       } else {
         LOG.debug("{}: {}", className, line);
       }

@@ -87,6 +87,9 @@ public final class ClassRewriter {
             tree == null ? null : analysis.failures().get(tree), request.classBytes());
         if (stays != null) {
           log.add(DriverPlacement.LOG_PREFIX + display + ": driver (" + stays + ")");
+          if (memberPlan != null && memberPlan.isDistributed()) {
+            log.add(DriverPlacement.WARNING_PREFIX + display + " has parallel loops but runs on the driver: " + stays);
+          }
           if (request.strict()) {
             // Strict: a method Parjit would not run in parallel fails its first call instead.
             s.method().instructions.insert(RuntimeCalls.failCompilation(strictFailure != null ? strictFailure

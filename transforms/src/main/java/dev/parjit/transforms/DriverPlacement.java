@@ -20,6 +20,12 @@ public final class DriverPlacement {
   /** Prefix of the pass-log line that says where a method runs; the agent logs it at info. */
   public static final String LOG_PREFIX = "Placement ";
 
+  /**
+   * Prefix of the pass-log line warning that a method with parallel work stays on the driver; the
+   * agent prints it once, like the no-parallelism warning.
+   */
+  public static final String WARNING_PREFIX = "ParjitWarning: ";
+
   private DriverPlacement() { }
 
   /**

@@ -61,6 +61,14 @@ public final class DiagnosticsPrinter {
     }
   }
 
+  /** Prints a compiler warning once per run, in the printing process. */
+  public void warn(String warning) {
+    if (printsHere && printed.add(warning)) {
+      err.println(warning);
+      err.flush();
+    }
+  }
+
   /** Whether this process prints. */
   public boolean printsHere() {
     return printsHere;
