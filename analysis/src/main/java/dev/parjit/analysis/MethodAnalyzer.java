@@ -167,8 +167,8 @@ public final class MethodAnalyzer {
       Map<Integer, AbstractInsnNode> stores) {
     int arrayDepth = access.getOpcode() >= Opcodes.IASTORE ? 2 : 1;
     int indexDepth = arrayDepth - 1;
-    Set<AbstractInsnNode> array = f.consumers().operand(access, arrayDepth);
-    Set<AbstractInsnNode> index = f.consumers().operand(access, indexDepth);
+    Set<AbstractInsnNode> array = accessOperand(f, access, arrayDepth);
+    Set<AbstractInsnNode> index = accessOperand(f, access, indexDepth);
     if (array.size() == 1 && array.iterator().next() instanceof VarInsnNode a && a.getOpcode() == Opcodes.ALOAD
         && oneD.contains(a.var) && seesCandidate(f, a, stores) && loop != null && loop.indexType().equals("I")
         && index.size() == 1 && index.iterator().next() instanceof VarInsnNode i && i.getOpcode() == Opcodes.ILOAD
@@ -292,6 +292,18 @@ public final class MethodAnalyzer {
         continue;
       }
       Set<AbstractInsnNode> uses = f.consumers().of(x);
+      AbstractInsnNode update = inPlaceUpdate(f, uses);
+      if (update != null) {
+        // a[i] op= e: read and written at the loop's own index, like a separate read and write.
+        CountedLoop loop = enclosingParallelLoop(f, update, decisions);
+        if (loop == null) {
+          return "it is accessed outside a parallel loop" + lines.at(update);
+        }
+        if (alignedArray(f, update, loop, Set.of(slot)) == null) {
+          return "it is accessed at an index other than the parallel loop's" + lines.at(update);
+        }
+        continue;
+      }
       if (uses.size() != 1) {
         return "its value is used in several ways" + lines.at(x);
       }
@@ -319,6 +331,46 @@ public final class MethodAnalyzer {
       }
     }
     return null;
+  }
+
+  /**
+   * The store of an in-place update {@code a[i] op= e} when {@code uses} (of the load of {@code a})
+   * is javac's {@code dup2} of array and index feeding exactly the element load and the element
+   * store; else {@code null}.
+   */
+  private static AbstractInsnNode inPlaceUpdate(Facts f, Set<AbstractInsnNode> uses) {
+    if (uses.size() != 1 || uses.iterator().next().getOpcode() != Opcodes.DUP2) {
+      return null;
+    }
+    AbstractInsnNode dup = uses.iterator().next();
+    AbstractInsnNode load = null;
+    AbstractInsnNode store = null;
+    for (AbstractInsnNode u : f.consumers().of(dup)) {
+      if (u.getOpcode() >= Opcodes.IALOAD && u.getOpcode() <= Opcodes.SALOAD) {
+        load = u;
+      } else if (u.getOpcode() >= Opcodes.IASTORE && u.getOpcode() <= Opcodes.SASTORE) {
+        store = u;
+      }
+    }
+    if (f.consumers().of(dup).size() != 2 || load == null || store == null
+        || store.getOpcode() - load.getOpcode() != Opcodes.IASTORE - Opcodes.IALOAD) {
+      return null;
+    }
+    return store;
+  }
+
+  /**
+   * The producers of an array access's operand at {@code depth}, looking through the {@code dup2}
+   * of an in-place update {@code a[i] op= e} to the array and index it copies.
+   */
+  private static Set<AbstractInsnNode> accessOperand(Facts f, AbstractInsnNode access, int depth) {
+    Set<AbstractInsnNode> producers = f.consumers().operand(access, depth);
+    if (producers.size() == 1 && producers.iterator().next().getOpcode() == Opcodes.DUP2) {
+      AbstractInsnNode dup = producers.iterator().next();
+      boolean isArray = depth == (access.getOpcode() >= Opcodes.IASTORE ? 2 : 1);
+      return f.consumers().operand(dup, isArray ? 1 : 0);
+    }
+    return producers;
   }
 
   /**
@@ -451,7 +503,11 @@ public final class MethodAnalyzer {
           if (slot != null) {
             aligned.add(slot);
             int indexDepth = op >= Opcodes.IASTORE ? 1 : 0;
-            accesses.add(new ArrayAccess(x, slot, f.consumers().operand(x, indexDepth).iterator().next(), 0));
+            AbstractInsnNode index = accessOperand(f, x, indexDepth).iterator().next();
+            if (accesses.stream().noneMatch(a -> a.indexProducer() == index)) {
+              // a[i] op= e: load and store share one index, translated once
+              accesses.add(new ArrayAccess(x, slot, index, 0));
+            }
           }
         }
       }
