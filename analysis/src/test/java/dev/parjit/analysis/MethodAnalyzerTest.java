@@ -72,6 +72,17 @@ class MethodAnalyzerTest {
   }
 
   @Test
+  void anInPlaceUpdateAtTheLoopIndexKeepsTheArrayDistributed() throws Exception {
+    MethodPlan p = plan("scaleInPlace", 0, ExecutionMode.SPAWN);
+    LoopPlan loop = onlyLoop(p);
+    assertTrue(loop.parallel(), loop.reason());
+    assertEquals(Distribution.ONE_D_BLOCK, p.paramDistributions().get(0));
+    assertEquals(1, loop.accesses().size(), "load and store share one index, translated once");
+    LoopPlan shifted = onlyLoop(plan("shiftInPlace", 0, ExecutionMode.SPAWN));
+    assertFalse(shifted.parallel());
+  }
+
+  @Test
   void longIndexWithStrideAndConditionalCounter() throws Exception {
     LoopPlan loop = onlyLoop(plan("countLong"));
     assertTrue(loop.parallel(), loop.reason());

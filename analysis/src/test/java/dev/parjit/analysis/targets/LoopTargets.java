@@ -97,4 +97,18 @@ public final class LoopTargets {
     sink.add(x);
     return x;
   }
+
+  /** In place at the loop's own index: the parameter stays 1D (spawn mode scatters it). */
+  public static void scaleInPlace(double[] a, double f) {
+    for (int i = 0; i < a.length; i++) {
+      a[i] *= f;
+    }
+  }
+
+  /** In place at another index: sequential. */
+  public static void shiftInPlace(double[] a) {
+    for (int i = 0; i < a.length - 1; i++) {
+      a[i + 1] += a[i];
+    }
+  }
 }
