@@ -103,7 +103,8 @@ public final class JitTransformer implements ClassFileTransformer {
   /** A stubbed method's signature, with the effects the driver reproduces for it. */
   private static void register(DispatchStub stub) {
     Dispatch.register(stub.methodKey(), new Dispatch.Signature(stub.distributedParams(), stub.distributedReturn(),
-        stub.writtenParams(), stub.returnedParam(), stub.staticReads().toArray(new String[0])));
+        stub.writtenParams(), stub.returnedParam(), stub.staticReads().toArray(new String[0]),
+        stub.fieldReads().toArray(new String[0])));
     LOG.info("compiled {} for spawn mode", stub.methodKey());
   }
 

@@ -14,7 +14,7 @@ import org.objectweb.asm.tree.MethodNode;
  * Whether the instructions of a loop body may run on a subset of the iterations on each rank:
  * no writes to array elements or fields, no locks, and calls only to code known to be free of
  * side effects (Math, boxing, printing — prints run on every rank as in Bodo — and this class's
- * static helpers that are themselves safe).
+ * static, private or final helpers that are themselves safe).
  */
 final class LoopSafety {
 
@@ -63,6 +63,12 @@ final class LoopSafety {
     return null;
   }
 
+  /** Static calls, and instance calls that cannot reach an override (checked against the helper). */
+  private static boolean exactTarget(MethodInsnNode m) {
+    return m.getOpcode() == Opcodes.INVOKESTATIC || m.getOpcode() == Opcodes.INVOKESPECIAL
+        || m.getOpcode() == Opcodes.INVOKEVIRTUAL;
+  }
+
   private String callProblem(MethodInsnNode m, int depth) {
     if (m.getOpcode() == Opcodes.INVOKESTATIC
         && (m.owner.equals("java/lang/Math") || m.owner.equals("java/lang/StrictMath"))) {
@@ -77,9 +83,11 @@ final class LoopSafety {
     if (FrameReads.isElementRead(m) || FrameReads.isSizeRead(m)) {
       return null; // frames are immutable; reads of distributed ones are checked by the analyzer
     }
-    if (m.getOpcode() == Opcodes.INVOKESTATIC && m.owner.equals(owner.name) && depth > 0) {
+    if (m.owner.equals(owner.name) && depth > 0 && exactTarget(m)) {
       for (MethodNode helper : owner.methods) {
-        if (helper.name.equals(m.name) && helper.desc.equals(m.desc)) {
+        if (helper.name.equals(m.name) && helper.desc.equals(m.desc)
+            && (m.getOpcode() == Opcodes.INVOKESTATIC || (helper.access & Opcodes.ACC_PRIVATE) != 0
+                || (helper.access & Opcodes.ACC_FINAL) != 0 || (owner.access & Opcodes.ACC_FINAL) != 0)) {
           for (AbstractInsnNode h : List.of(helper.instructions.toArray())) {
             String p = problem(h, depth - 1);
             if (p != null) {

@@ -293,6 +293,11 @@ public final class MethodAnalyzer {
       }
       Set<AbstractInsnNode> uses = f.consumers().of(x);
       AbstractInsnNode update = inPlaceUpdate(f, uses);
+      Set<AbstractInsnNode> updateIndex = update == null ? Set.of() : accessOperand(f, update, 1);
+      if (update != null && (updateIndex.size() != 1 || updateIndex.iterator().next().getOpcode() != Opcodes.ILOAD)) {
+        // h[k] op= e at a computed index: an array reduction at best, never 1D.
+        return "an element is updated in place (a[k] op= e)" + lines.at(update);
+      }
       if (update != null) {
         // a[i] op= e: read and written at the loop's own index, like a separate read and write.
         CountedLoop loop = enclosingParallelLoop(f, update, decisions);

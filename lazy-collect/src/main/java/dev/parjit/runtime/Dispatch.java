@@ -15,14 +15,16 @@ public final class Dispatch {
    * distributed, and the effects the driver reproduces — parameters whose arrays the workers write
    * (copied back into the caller's arrays), the parameter every return hands back ({@code -1}
    * none: the caller then gets that very object), and the static fields whose current values are
-   * shipped with each call ({@code owner.name:descriptor}, internal owner name).
+   * shipped with each call ({@code owner.name:descriptor}, internal owner name), and likewise the
+   * receiver's fields an instance method reads.
    */
   public record Signature(boolean[] distributedParams, boolean distributedReturn, boolean[] writtenParams,
-      int returnedParam, String[] staticReads) {
+      int returnedParam, String[] staticReads, String[] fieldReads) {
 
     /** A signature without effects to reproduce. */
     public Signature(boolean[] distributedParams, boolean distributedReturn) {
-      this(distributedParams, distributedReturn, new boolean[distributedParams.length], -1, new String[0]);
+      this(distributedParams, distributedReturn, new boolean[distributedParams.length], -1, new String[0],
+          new String[0]);
     }
   }
 
@@ -59,7 +61,13 @@ public final class Dispatch {
       // original code is the right answer.
       return RUN_HERE;
     }
-    return d.invoke(owner, methodKey, args);
+    return d.invoke(owner, methodKey, null, args);
+  }
+
+  /** Called by an instance method's dispatch stub: as above, with the receiver. */
+  public static Object invoke(Class<?> owner, String methodKey, Object receiver, Object[] args) {
+    Dispatcher d = dispatcher;
+    return d == null ? RUN_HERE : d.invoke(owner, methodKey, receiver, args);
   }
 
   /** The value a dispatcher returns to make the stub run the original code on the driver. */

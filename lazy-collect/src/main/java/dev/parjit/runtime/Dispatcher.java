@@ -16,4 +16,12 @@ public interface Dispatcher {
   default Object invoke(Class<?> owner, String methodKey, Object[] args) {
     return invoke(methodKey, args);
   }
+
+  /**
+   * As {@link #invoke(Class, String, Object[])} for an instance method ({@code receiver} non-null);
+   * a dispatcher that cannot ship receivers answers {@link Dispatch#runHere()}.
+   */
+  default Object invoke(Class<?> owner, String methodKey, Object receiver, Object[] args) {
+    return receiver == null ? invoke(owner, methodKey, args) : Dispatch.runHere();
+  }
 }

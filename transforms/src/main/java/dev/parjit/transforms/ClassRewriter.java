@@ -107,7 +107,7 @@ public final class ClassRewriter {
           boolean[] written = new boolean[scattered.length];
           effects.writtenParams().forEach(p -> written[p] = true);
           stubs.add(new DispatchStub(InstrSupport.methodKey(cls.name, s.method().name, s.method().desc),
-              scattered, false, written, effects.returnedParam(), effects.staticReads()));
+              scattered, false, written, effects.returnedParam(), effects.staticReads(), effects.fieldReads()));
           changed = true;
         } else {
           log.add(DispatchStubPass.NAME + " " + method + ": declined: " + declined);

@@ -13,16 +13,19 @@ import java.util.List;
  * @param returnedParam     the parameter every return hands back ({@code -1}: none)
  * @param staticReads       static fields whose values the driver ships with each call
  *                          ({@code owner.name:descriptor})
+ * @param fieldReads        fields of the receiver an instance method reads, shipped likewise
  */
 public record DispatchStub(String methodKey, boolean[] distributedParams, boolean distributedReturn,
-    boolean[] writtenParams, int returnedParam, List<String> staticReads) {
+    boolean[] writtenParams, int returnedParam, List<String> staticReads, List<String> fieldReads) {
 
   /** A method without effects to reproduce (worker signatures). */
   public DispatchStub(String methodKey, boolean[] distributedParams, boolean distributedReturn) {
-    this(methodKey, distributedParams, distributedReturn, new boolean[distributedParams.length], -1, List.of());
+    this(methodKey, distributedParams, distributedReturn, new boolean[distributedParams.length], -1, List.of(),
+        List.of());
   }
 
   public DispatchStub {
     staticReads = List.copyOf(staticReads);
+    fieldReads = List.copyOf(fieldReads);
   }
 }

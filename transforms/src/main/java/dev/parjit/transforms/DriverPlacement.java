@@ -36,8 +36,8 @@ public final class DriverPlacement {
    */
   public static String reason(ClassNode cls, MethodNode method, MethodPlan plan, String analysisFailure,
       Function<String, byte[]> classBytes) {
-    if ((method.access & Opcodes.ACC_STATIC) == 0) {
-      return "instance methods run on the driver";
+    if ((method.access & Opcodes.ACC_STATIC) == 0 && (takesFrames(method) || (cls.access & Opcodes.ACC_INTERFACE) != 0)) {
+      return "instance methods of interfaces or taking frames run on the driver";
     }
     if (method.name.startsWith("<")) {
       return "constructors and initialisers run where they are called";
@@ -51,6 +51,15 @@ public final class DriverPlacement {
     }
     MethodEffects effects = effects(cls, method, classBytes);
     return effects.allModelled() ? null : effects.firstReason();
+  }
+
+  private static boolean takesFrames(MethodNode method) {
+    for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes(method.desc)) {
+      if (t.getDescriptor().startsWith("Ldev/parjit/frame/")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The effects the driver reproduces for a method that runs on the workers. */

@@ -15,6 +15,10 @@ public final class InstrSupport {
   public static final String DISPATCH_INVOKE_DESC =
       "(Ljava/lang/Class;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;";
 
+  /** Descriptor of {@code Dispatch.invoke(Class, String, Object, Object[])}: an instance method's receiver third. */
+  public static final String DISPATCH_INVOKE_INSTANCE_DESC =
+      "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;";
+
   /** Descriptor of {@code Dispatch.runsHere(Object)}. */
   public static final String DISPATCH_RUNS_HERE_DESC = "(Ljava/lang/Object;)Z";
 

@@ -113,13 +113,17 @@ class ClassRewriterDriverTest {
   @Test
   void stubsAreReportedAndOtherMethodsPlacedOnTheDriverWithTheirReason() {
     RewriteResult result = rewriteTargets(null);
-    assertEquals(4, result.stubs().size());
+    assertEquals(5, result.stubs().size());
     assertEquals(List.of(), result.failures());
+    DispatchStub weighted = result.stubs().stream().filter(s -> s.methodKey().contains(".weighted(")).findFirst()
+        .orElseThrow();
+    assertEquals(List.of("dev/parjit/transforms/targets/StubTargets.weights:[D"), weighted.fieldReads());
     DispatchStub touch = result.stubs().stream().filter(s -> s.methodKey().contains(".touch(")).findFirst().orElseThrow();
     assertArrayEquals(new boolean[] {true}, touch.writtenParams(), "touch writes its argument: copied back");
     List<String> placements = result.passLog().stream().filter(l -> l.startsWith(DriverPlacement.LOG_PREFIX)).toList();
     assertTrue(placements.contains("Placement StubTargets.scale: workers"), placements.toString());
-    assertTrue(placements.contains("Placement StubTargets.instance: driver (instance methods run on the driver)"),
+    assertTrue(placements.contains("Placement StubTargets.weighted: workers"), placements.toString());
+    assertTrue(placements.contains("Placement StubTargets.instance: driver (nothing in it runs in parallel)"),
         placements.toString());
     assertTrue(placements.stream().anyMatch(l -> l.startsWith("Placement StubTargets.sequentialOnly: driver (nothing in it "
         + "runs in parallel (loop #0:")), placements.toString());

@@ -35,7 +35,7 @@ import java.util.Map;
 final class EntryCodec {
 
   /** Bumped whenever the payload layout changes. */
-  static final int FORMAT_VERSION = 2;
+  static final int FORMAT_VERSION = 3;
 
   private static final byte[] MAGIC = "PJITCACH".getBytes(StandardCharsets.US_ASCII);
   private static final int HEADER = MAGIC.length + 4 + 4 + 32;
@@ -157,6 +157,7 @@ final class EntryCodec {
       }
       out.writeInt(s.returnedParam());
       strings(out, s.staticReads());
+      strings(out, s.fieldReads());
     }
   }
 
@@ -175,7 +176,8 @@ final class EntryCodec {
         written[k] = in.readBoolean();
       }
       int returned = in.readInt();
-      out.add(new DispatchStub(key, params, distributedReturn, written, returned, strings(in)));
+      List<String> statics = strings(in);
+      out.add(new DispatchStub(key, params, distributedReturn, written, returned, statics, strings(in)));
     }
     return out;
   }

@@ -25,16 +25,16 @@ final class Aliasing {
   }
 
   /** A description of the first array reachable twice, or {@code null}. */
-  static String find(Object[] args, Object[] statics) {
+  static String find(Object[] args, Object[] fieldValues) {
     Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (int k = 0; k < args.length; k++) {
       if (!addAll(seen, args[k])) {
         return "argument " + k + " shares an array with another argument";
       }
     }
-    for (Object s : statics) {
+    for (Object s : fieldValues) {
       if (!addAll(seen, s)) {
-        return "an argument is also held by a static field the method reads";
+        return "an argument is also held by a field or static the method reads";
       }
     }
     return null;

@@ -14,12 +14,20 @@ public final class Messages {
    * marked in {@code writeBack} (see {@link Reply#writeBacks()}).
    */
   public record Call(long id, String methodKey, Object[] args, String[] staticNames, Object[] staticValues,
-      boolean[] writeBack) implements Serializable {
+      boolean[] writeBack, Receiver receiver) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public Call(long id, String methodKey, Object[] args) {
-      this(id, methodKey, args, new String[0], new Object[0], new boolean[args.length]);
+      this(id, methodKey, args, new String[0], new Object[0], new boolean[args.length], null);
     }
+  }
+
+  /**
+   * An instance method's receiver, by value: its class and the fields the method reads. Each worker
+   * makes its own object of that class (no constructor runs) with those fields set.
+   */
+  public record Receiver(String className, String[] fieldNames, Object[] fieldValues) implements Serializable {
+    private static final long serialVersionUID = 1L;
   }
 
   /**

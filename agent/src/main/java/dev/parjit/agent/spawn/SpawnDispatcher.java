@@ -74,18 +74,30 @@ public final class SpawnDispatcher implements Dispatcher {
    * raises the sequential exception after the sequential partial effects).
    */
   @Override
-  public synchronized Object invoke(Class<?> owner, String methodKey, Object[] args) {
+  public Object invoke(Class<?> owner, String methodKey, Object[] args) {
+    return invoke(owner, methodKey, null, args);
+  }
+
+  @Override
+  public synchronized Object invoke(Class<?> owner, String methodKey, Object receiver, Object[] args) {
     Dispatch.Signature signature = Dispatch.signature(methodKey);
     String[] staticNames = signature == null ? new String[0] : signature.staticReads();
     Object[] statics;
+    Messages.Receiver shipped = null;
     try {
-      statics = StaticFields.read(owner == null ? null : owner.getClassLoader(), staticNames);
+      statics = FieldValues.readStatics(owner == null ? null : owner.getClassLoader(), staticNames);
+      if (receiver != null) {
+        String[] fieldNames = signature == null ? new String[0] : signature.fieldReads();
+        shipped = new Messages.Receiver(receiver.getClass().getName(), fieldNames,
+            FieldValues.readFields(receiver, fieldNames));
+      }
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      LOG.info("parjit: {} runs on the driver for this call: its statics could not be read ({})",
+      LOG.info("parjit: {} runs on the driver for this call: the fields it reads could not be read ({})",
           shortName(methodKey), e.toString());
       return Dispatch.runHere();
     }
-    String alias = signature != null && Aliasing.writesAny(signature.writtenParams()) ? Aliasing.find(args, statics)
+    Object[] held = shipped == null ? statics : concat(statics, shipped.fieldValues());
+    String alias = signature != null && Aliasing.writesAny(signature.writtenParams()) ? Aliasing.find(args, held)
         : null;
     if (alias != null) {
       LOG.info("parjit: {} runs on the driver for this call: {}", shortName(methodKey), alias);
@@ -100,7 +112,7 @@ public final class SpawnDispatcher implements Dispatcher {
     for (int r = 0; r < channels.size(); r++) {
       try {
         channels.get(r).send(new Messages.Call(id, methodKey, argsFor(r, args, signature), staticNames, statics,
-            writeBack));
+            writeBack, shipped));
       } catch (IOException e) {
         broken = true;
         throw new ParjitExecutionException("@Jit call " + shortName(methodKey) + " failed: worker rank " + r
@@ -119,6 +131,12 @@ public final class SpawnDispatcher implements Dispatcher {
       return args[signature.returnedParam()]; // the caller gets its own object back, as written back
     }
     return valueOf(replies);
+  }
+
+  private static Object[] concat(Object[] a, Object[] b) {
+    Object[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   /**

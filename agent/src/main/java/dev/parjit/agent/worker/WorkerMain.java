@@ -145,15 +145,31 @@ public final class WorkerMain {
   }
 
   /**
+   * The receiver of an instance method first, then the arguments: this worker's own object of the
+   * driver's receiver class, made without running a constructor (the sequential program's object
+   * was constructed on the driver), with the fields the method reads set to the driver's values.
+   */
+  private static Object[] withReceiver(Messages.Receiver r, Method m, Object[] args) throws ReflectiveOperationException {
+    Class<?> type = Class.forName(r.className(), true, m.getDeclaringClass().getClassLoader());
+    Object receiver = Instances.allocate(type);
+    dev.parjit.agent.spawn.FieldValues.writeFields(receiver, r.fieldNames(), r.fieldValues());
+    Object[] out = new Object[args.length + 1];
+    out[0] = receiver;
+    System.arraycopy(args, 0, out, 1, args.length);
+    return out;
+  }
+
+  /**
    * The arrays the method wrote that the driver copies back: this rank's chunk of a scattered
    * argument, and from rank 0 an argument sent whole (every rank holds the same copy of it).
    */
   static Object[] writeBacks(Messages.Call call, Object[] args, int rank) {
     boolean[] wanted = call.writeBack();
-    Object[] out = new Object[args.length];
-    for (int k = 0; k < args.length && k < wanted.length; k++) {
+    int shift = call.receiver() == null ? 0 : 1; // args start with the receiver
+    Object[] out = new Object[call.args().length];
+    for (int k = 0; k < out.length && k < wanted.length; k++) {
       if (wanted[k] && (call.args()[k] instanceof Messages.Chunk || rank == 0)) {
-        out[k] = args[k];
+        out[k] = args[k + shift];
       }
     }
     return out;
@@ -164,12 +180,17 @@ public final class WorkerMain {
       Method m = methods.resolve(call.methodKey());
       Dispatch.Signature compiled = Dispatch.signature(call.methodKey());
       Object[] args = unwrapChunks(call);
-      dev.parjit.agent.spawn.StaticFields.write(m.getDeclaringClass().getClassLoader(), call.staticNames(),
+      dev.parjit.agent.spawn.FieldValues.writeStatics(m.getDeclaringClass().getClassLoader(), call.staticNames(),
           call.staticValues());
+      if (call.receiver() != null) {
+        args = withReceiver(call.receiver(), m, args);
+      }
       long t0 = System.nanoTime();
       Object value;
       if (compiled == null) {
-        value = m.invoke(null, args); // not compiled here: its original code runs, nothing to specialize
+        // Not compiled here: its original code runs, nothing to specialize.
+        value = call.receiver() == null ? m.invoke(null, args)
+            : m.invoke(args[0], java.util.Arrays.copyOfRange(args, 1, args.length));
       } else {
         String desc = call.methodKey().substring(call.methodKey().indexOf('('));
         MethodHandle body = specializations.handle(m, call.methodKey(),

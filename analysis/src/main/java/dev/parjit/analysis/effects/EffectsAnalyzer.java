@@ -62,7 +62,7 @@ public final class EffectsAnalyzer {
     List<MethodEffects.Unmodelled> unmodelled = new ArrayList<>(parameterProblems(method));
     unmodelled.addAll(body.unmodelled());
     return new MethodEffects(body.writtenParams(), body.returnedParam(), body.returnsFresh(), body.staticReads(),
-        unmodelled);
+        body.fieldReads(), unmodelled);
   }
 
   /** Parameters the workers cannot receive as values: objects whose state lives on the driver. */
@@ -170,6 +170,7 @@ public final class EffectsAnalyzer {
     private final int depth;
     private final Set<Integer> written = new TreeSet<>();
     private final Set<String> statics = new LinkedHashSet<>();
+    private final Set<String> fields = new LinkedHashSet<>();
     private final List<MethodEffects.Unmodelled> unmodelled = new ArrayList<>();
     private final Set<Origin> returned = new HashSet<>();
     /** Whether a reference the method did not allocate was stored into an array it did allocate. */
@@ -187,7 +188,7 @@ public final class EffectsAnalyzer {
         frames = new Analyzer<>(new OriginInterpreter((method.access & Opcodes.ACC_STATIC) != 0, method.desc,
             this::callResult)).analyze(cls.name, method);
       } catch (AnalyzerException e) {
-        return new MethodEffects(Set.of(), -1, false, List.of(),
+        return new MethodEffects(Set.of(), -1, false, List.of(), List.of(),
             List.of(new MethodEffects.Unmodelled("its bytecode could not be analysed: " + e.getMessage(), -1)));
       }
       // Stores of outside references into fresh arrays first: they decide what a row write means.
@@ -208,7 +209,8 @@ public final class EffectsAnalyzer {
       if (depth == 0 && param != null && returned.size() > 1) {
         problem("returns its argument '" + paramName(param.index()) + "' on some paths only", null);
       }
-      return new MethodEffects(written, returnedParam(), returnsFresh(), List.copyOf(statics), unmodelled);
+      return new MethodEffects(written, returnedParam(), returnsFresh(), List.copyOf(statics), List.copyOf(fields),
+          unmodelled);
     }
 
     private int returnedParam() {
@@ -243,10 +245,7 @@ public final class EffectsAnalyzer {
       } else if (op == Opcodes.GETSTATIC) {
         staticRead((FieldInsnNode) x);
       } else if (op == Opcodes.GETFIELD) {
-        FieldInsnNode fi = (FieldInsnNode) x;
-        if (!allFresh(top(f, 0).origins())) {
-          problem("reads field " + fi.name + " of an object whose state lives on the driver", x);
-        }
+        fieldRead((FieldInsnNode) x, top(f, 0).origins());
       } else if (op == Opcodes.MONITORENTER) {
         problem("takes a lock", x);
       } else if (op == Opcodes.ARETURN) {
@@ -281,6 +280,24 @@ public final class EffectsAnalyzer {
         return; // a final scalar is set by the class's initialiser in every process
       }
       statics.add(fi.owner + "." + fi.name + ":" + fi.desc);
+    }
+
+    /** A field of {@code this} of a shippable type is shipped; any other object's state stays on the driver. */
+    private void fieldRead(FieldInsnNode fi, Set<Origin> receiver) {
+      if (allFresh(receiver)) {
+        return;
+      }
+      Type t = Type.getType(fi.desc);
+      boolean ofThis = receiver.equals(Set.of(new Origin.Param(-1)));
+      if (!ofThis) {
+        problem("reads field " + fi.name + " of an object whose state lives on the driver", fi);
+      } else if (!isValueType(t) || (t.getSort() == Type.ARRAY && t.getDimensions() > 1)
+          || t.getDescriptor().startsWith("Ldev/parjit/")) {
+        problem("reads field " + fi.name + " of type " + t.getClassName() + ", which Parjit does not ship to the workers",
+            fi);
+      } else {
+        fields.add(fi.owner + "." + fi.name + ":" + fi.desc);
+      }
     }
 
     private void call(MethodInsnNode m, Frame<OriginValue> f) {
@@ -325,6 +342,13 @@ public final class EffectsAnalyzer {
         write(values.get(k + shift).origins(), m);
       }
       statics.addAll(h.staticReads());
+      if (!h.fieldReads().isEmpty()) {
+        if (shift == 1 && values.get(0).origins().equals(Set.of(new Origin.Param(-1)))) {
+          fields.addAll(h.fieldReads()); // a helper called on this reads this method's receiver
+        } else {
+          problem("calls " + m.name + " on an object whose fields live on the driver", m);
+        }
+      }
       for (MethodEffects.Unmodelled u : h.unmodelled()) {
         unmodelled.add(new MethodEffects.Unmodelled("calls " + m.name + ", which " + u.reason()
             + (u.line() < 0 ? "" : " (line " + u.line() + ")"), LineTable.line(m)));

@@ -14,11 +14,13 @@ import java.util.Set;
  * @param returnsFresh   whether every returned reference is allocated by the method (or is null)
  * @param staticReads    static fields the method (or its helpers) reads whose values the driver
  *                       ships at each call, as {@code owner.name:descriptor} (internal owner name)
+ * @param fieldReads     fields of the receiver ({@code this}) the method (or its helpers called on
+ *                       {@code this}) reads, shipped at each call like statics, same form
  * @param unmodelled     effects the workers cannot reproduce, each with its source line: any one
  *                       keeps the method on the driver
  */
 public record MethodEffects(Set<Integer> writtenParams, int returnedParam, boolean returnsFresh,
-    List<String> staticReads, List<Unmodelled> unmodelled) {
+    List<String> staticReads, List<String> fieldReads, List<Unmodelled> unmodelled) {
 
   /** An effect Parjit cannot reproduce from the workers, with its line ({@code -1} unknown). */
   public record Unmodelled(String reason, int line) {
@@ -31,6 +33,7 @@ public record MethodEffects(Set<Integer> writtenParams, int returnedParam, boole
   public MethodEffects {
     writtenParams = Set.copyOf(writtenParams);
     staticReads = List.copyOf(staticReads);
+    fieldReads = List.copyOf(fieldReads);
     unmodelled = List.copyOf(unmodelled);
   }
 

@@ -41,11 +41,12 @@ public final class CountedLoopMatcher {
     boolean isLong = v.getOpcode() == Opcodes.LLOAD;
     int slot = v.var;
     BitSet stored = storedSlots(method, loop);
+    java.util.Set<String> fields = writtenFields(method, loop);
     List<AbstractInsnNode> bound = new ArrayList<>();
     AbstractInsnNode x = load.getNext();
     while (x != null && !(x instanceof JumpInsnNode) && x.getOpcode() != Opcodes.LCMP) {
       if (x.getOpcode() >= 0) {
-        if (!isInvariantPure(x, stored)) {
+        if (!isInvariantPure(x, stored, fields)) {
           return fail("the loop bound is not a loop-invariant expression");
         }
         bound.add(x);
@@ -149,8 +150,14 @@ public final class CountedLoopMatcher {
     return 0;
   }
 
-  private static boolean isInvariantPure(AbstractInsnNode x, BitSet stored) {
+  private static boolean isInvariantPure(AbstractInsnNode x, BitSet stored, java.util.Set<String> writtenFields) {
     int op = x.getOpcode();
+    if (x instanceof org.objectweb.asm.tree.FieldInsnNode f && (op == Opcodes.GETFIELD || op == Opcodes.GETSTATIC)) {
+      // this.n, this.a.length, N: invariant unless the loop writes that field (its receiver is an
+      // invariant local, checked as the bound's previous instruction; calls that could write it
+      // make the loop unsafe and sequential anyway).
+      return !writtenFields.contains(f.owner + "." + f.name) && !writtenFields.contains("*." + f.name);
+    }
     if (x instanceof org.objectweb.asm.tree.MethodInsnNode m) {
       // df.numRows() and s.size(): frames are immutable, so their sizes are loop-invariant.
       return m.getOpcode() == Opcodes.INVOKEVIRTUAL && m.desc.equals("()I")
@@ -169,6 +176,19 @@ public final class CountedLoopMatcher {
         || (op >= Opcodes.IMUL && op <= Opcodes.LMUL)
         || (op >= Opcodes.ISHL && op <= Opcodes.LXOR)
         || op == Opcodes.I2L || op == Opcodes.L2I;
+  }
+
+  /** Fields the loop writes, as {@code owner.name} (and {@code *.name}, since owners may be subclasses). */
+  private static java.util.Set<String> writtenFields(MethodNode method, NaturalLoop loop) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+      if (method.instructions.get(i) instanceof org.objectweb.asm.tree.FieldInsnNode f
+          && (f.getOpcode() == Opcodes.PUTFIELD || f.getOpcode() == Opcodes.PUTSTATIC)) {
+        out.add(f.owner + "." + f.name);
+        out.add("*." + f.name);
+      }
+    }
+    return out;
   }
 
   /** Slots written anywhere in the loop. */

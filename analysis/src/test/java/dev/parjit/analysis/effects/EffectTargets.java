@@ -104,4 +104,24 @@ final class EffectTargets {
   static final class Holder {
     double[] values;
   }
+
+  private double[] coefficients = {1, 2};
+  private java.util.Random random = new java.util.Random(1);
+  private int count;
+
+  double readsOwnFields(int n) {
+    return coefficients[n] + scaleOf(n);
+  }
+
+  private double scaleOf(int n) {
+    return coefficients.length * n;
+  }
+
+  double readsRandomField() {
+    return random.nextDouble();
+  }
+
+  void countsInField() {
+    count++;
+  }
 }

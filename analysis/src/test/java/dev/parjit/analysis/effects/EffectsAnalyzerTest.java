@@ -82,4 +82,15 @@ class EffectsAnalyzerTest {
     assertTrue(reasons(effects("holderParameter")).contains("parameter 'h' is an object"),
         reasons(effects("holderParameter")));
   }
+
+  @Test
+  void fieldsOfTheReceiverAreShippedButNotWrittenOrUnshippable() {
+    MethodEffects own = effects("readsOwnFields");
+    assertTrue(own.allModelled(), reasons(own));
+    assertEquals(List.of(EffectTargets.class.getName().replace('.', '/') + ".coefficients:[D"), own.fieldReads(),
+        "the helper called on this reads the same field");
+    assertTrue(reasons(effects("readsRandomField")).contains("reads field random of type java.util.Random"),
+        reasons(effects("readsRandomField")));
+    assertTrue(reasons(effects("countsInField")).contains("writes field count"), reasons(effects("countsInField")));
+  }
 }

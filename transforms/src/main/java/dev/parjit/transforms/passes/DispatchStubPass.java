@@ -22,7 +22,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  *   return (R) r;
  * </pre>
  * so the call runs on the workers, or, when the dispatcher says so, exactly as without the agent.
- * Declines instance methods (Parjit ships static calls only).
+ * An instance method's stub passes its receiver too ({@code Dispatch.invoke(C.class, key, this, args)}):
+ * the fields it reads travel with the call.
  */
 public final class DispatchStubPass {
 
@@ -46,8 +47,9 @@ public final class DispatchStubPass {
    * {@code Dispatch.runHere()}.
    */
   public static String apply(String owner, MethodNode method, org.objectweb.asm.tree.ClassNode cls) {
-    if ((method.access & Opcodes.ACC_STATIC) == 0) {
-      return "instance methods are not supported: make it static";
+    boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
+    if (!isStatic && cls == null) {
+      return "instance methods are shipped only with their original code kept for the driver";
     }
     if (method.name.startsWith("<")) {
       return "constructors and initialisers cannot be @Jit";
@@ -58,9 +60,12 @@ public final class DispatchStubPass {
     InsnList code = new InsnList();
     code.add(new LdcInsnNode(Type.getObjectType(owner)));
     code.add(new LdcInsnNode(InstrSupport.methodKey(owner, method.name, method.desc)));
+    if (!isStatic) {
+      code.add(new VarInsnNode(Opcodes.ALOAD, 0)); // the receiver: its fields travel with the call
+    }
     code.add(pushInt(params.length));
     code.add(new TypeInsnNode(Opcodes.ANEWARRAY, "java/lang/Object"));
-    int slot = 0;
+    int slot = isStatic ? 0 : 1;
     for (int i = 0; i < params.length; i++) {
       code.add(new InsnNode(Opcodes.DUP));
       code.add(pushInt(i));
@@ -70,7 +75,7 @@ public final class DispatchStubPass {
       slot += params[i].getSize();
     }
     code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, InstrSupport.DISPATCH, "invoke",
-        InstrSupport.DISPATCH_INVOKE_DESC, false));
+        isStatic ? InstrSupport.DISPATCH_INVOKE_DESC : InstrSupport.DISPATCH_INVOKE_INSTANCE_DESC, false));
     if (twin != null) {
       org.objectweb.asm.tree.LabelNode remote = new org.objectweb.asm.tree.LabelNode();
       code.add(new InsnNode(Opcodes.DUP));
@@ -79,11 +84,17 @@ public final class DispatchStubPass {
       code.add(new org.objectweb.asm.tree.JumpInsnNode(Opcodes.IFEQ, remote));
       code.add(new InsnNode(Opcodes.POP));
       int at = 0;
+      if (!isStatic) {
+        code.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        at = 1;
+      }
       for (Type p : params) {
         code.add(new VarInsnNode(p.getOpcode(Opcodes.ILOAD), at));
         at += p.getSize();
       }
-      code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, owner, twin.name, twin.desc, false));
+      // A private twin: invokespecial on this class (static: invokestatic).
+      code.add(new MethodInsnNode(isStatic ? Opcodes.INVOKESTATIC : Opcodes.INVOKESPECIAL, owner, twin.name, twin.desc,
+          (cls.access & Opcodes.ACC_INTERFACE) != 0));
       code.add(new InsnNode(ret.getOpcode(Opcodes.IRETURN)));
       code.add(remote);
       cls.methods.add(twin);

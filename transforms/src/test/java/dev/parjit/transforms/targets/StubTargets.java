@@ -81,4 +81,16 @@ public class StubTargets {
   public int instance(int n) {
     return n;
   }
+
+  private double[] weights = {1, 2};
+
+  /** An instance method reading fields of its receiver in a parallel loop: shipped with them. */
+  @Jit
+  public double weighted(int n) {
+    double s = 0;
+    for (int i = 0; i < weights.length; i++) {
+      s += weights[i] * n;
+    }
+    return s;
+  }
 }
