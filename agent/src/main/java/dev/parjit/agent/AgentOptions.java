@@ -28,7 +28,7 @@ public final class AgentOptions {
 
   private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
   private static final List<String> KEYS = List.of(
-      "workers", "workerJvm", "spmd", "jit", "diagnostics", "cache", "log", "dump", "strict", "role");
+      "workers", "workerJvm", "spmd", "jit", "diagnostics", "cache", "log", "dump", "strict", "deterministic", "role");
 
   private final int workers;
   private final List<String> workerJvm;
@@ -39,6 +39,7 @@ public final class AgentOptions {
   private final String logLevel;
   private final Path dumpDir;
   private final boolean strict;
+  private final boolean deterministic;
   private final Role role;
   private final String raw;
 
@@ -59,6 +60,7 @@ public final class AgentOptions {
     }
     this.dumpDir = values.containsKey("dump") ? path("dump", values.get("dump")) : null;
     this.strict = bool("strict", values.getOrDefault("strict", "false"));
+    this.deterministic = bool("deterministic", values.getOrDefault("deterministic", "false"));
     String r = values.get("role");
     if (r == null) {
       this.role = spmd ? Role.SPMD : Role.DRIVER;
@@ -159,6 +161,9 @@ public final class AgentOptions {
   public Path dumpDir() { return dumpDir; }
 
   public boolean strict() { return strict; }
+
+  /** Floating-point sums and products over ranks are combined in rank order, independent of timing. */
+  public boolean deterministic() { return deterministic; }
 
   public Role role() { return role; }
 

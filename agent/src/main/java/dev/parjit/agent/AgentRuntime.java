@@ -6,6 +6,7 @@ import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.spi.ParallelContexts;
 import dev.parjit.agent.spawn.SpawnDispatcher;
 import dev.parjit.runtime.Dispatch;
+import dev.parjit.runtime.ParallelRuntime;
 import dev.parjit.transforms.Role;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -29,6 +30,9 @@ final class AgentRuntime {
     // Arrow announces its allocator at INFO on every JVM; keep the console for the program.
     if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.arrow") == null) {
       System.setProperty("org.slf4j.simpleLogger.log.org.apache.arrow", "warn");
+    }
+    if (options.deterministic()) {
+      ParallelRuntime.setDeterministic(true); // read by every floating allreduce of this rank
     }
     Role role = switch (options.role()) {
       case SPMD -> Role.SPMD;

@@ -26,13 +26,14 @@ class AgentOptionsTest {
     assertNull(o.dumpDir());
     assertEquals("warn", o.logLevel());
     assertFalse(o.strict());
+    assertFalse(o.deterministic());
     assertEquals(AgentOptions.Role.DRIVER, o.role());
   }
 
   @Test
   void everyKey() {
     AgentOptions o = AgentOptions.parse("workers=3,workerJvm=-Xmx8g;-XX:+UseParallelGC,spmd=true,"
-        + "jit=a.B#m;c.*#run*,diagnostics=true,cache=/tmp/c,log=INFO,dump=out,strict=true", NO_ENV);
+        + "jit=a.B#m;c.*#run*,diagnostics=true,cache=/tmp/c,log=INFO,dump=out,strict=true,deterministic=true", NO_ENV);
     assertEquals(3, o.workers());
     assertEquals(List.of("-Xmx8g", "-XX:+UseParallelGC"), o.workerJvm());
     assertTrue(o.spmd());
@@ -43,6 +44,15 @@ class AgentOptionsTest {
     assertEquals("info", o.logLevel());
     assertEquals(Path.of("out"), o.dumpDir());
     assertTrue(o.strict());
+    assertTrue(o.deterministic());
+  }
+
+  @Test
+  void deterministicTakesABooleanAndSaysSoInOneLine() {
+    assertFalse(AgentOptions.parse("deterministic=false", NO_ENV).deterministic());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AgentOptions.parse("deterministic=sometimes", NO_ENV));
+    assertEquals("parjit: agent option deterministic=sometimes is invalid: expected true or false", e.getMessage());
   }
 
   @Test

@@ -842,7 +842,7 @@ public final class MethodAnalyzer {
 
 
   /** A parameter's source name: MethodParameters, else the LocalVariableTable, else {@code slotN}. */
-  private static String parameterName(MethodNode method, int index, int slot) {
+  static String parameterName(MethodNode method, int index, int slot) {
     if (method.parameters != null && index < method.parameters.size() && method.parameters.get(index).name != null) {
       return method.parameters.get(index).name;
     }

@@ -20,6 +20,8 @@ public final class ParallelRuntime {
   private static final ReduceOp[] OPS = ReduceOp.values();
   private static final ThreadLocal<Communicator> THREAD_COMM = new ThreadLocal<>();
   private static volatile Communicator processComm;
+  /** The {@code deterministic} agent option (or {@code -Dparjit.deterministic=true}): see {@link RankOrder}. */
+  private static volatile boolean deterministic = Boolean.getBoolean("parjit.deterministic");
 
   private ParallelRuntime() { }
 
@@ -49,6 +51,18 @@ public final class ParallelRuntime {
     }
     c = processComm;
     return c != null ? c : Communicators.world();
+  }
+
+  /**
+   * Whether floating-point sums and products combine the ranks' partials in rank order (the
+   * {@code deterministic=true} agent option), so results do not depend on timing.
+   */
+  public static void setDeterministic(boolean rankOrder) {
+    deterministic = rankOrder;
+  }
+
+  public static boolean isDeterministic() {
+    return deterministic;
   }
 
   public static int rank() {
@@ -167,11 +181,22 @@ public final class ParallelRuntime {
   public static int reduceInit(int v, int op) { return rank() == 0 ? v : Neutral.ofInt(op); }
 
   public static double allreduce(double v, int op) {
+    if (deterministic && isSumOrProduct(op)) {
+      return RankOrder.fold(communicator(), v, op == Neutral.PROD);
+    }
     return communicator().allreduce(v, OPS[op]);
   }
 
   public static float allreduce(float v, int op) {
+    if (deterministic && isSumOrProduct(op)) {
+      return RankOrder.fold(communicator(), v, op == Neutral.PROD);
+    }
     return communicator().allreduce(v, OPS[op]);
+  }
+
+  /** Only floating sums and products depend on the order of combination; min and max do not. */
+  private static boolean isSumOrProduct(int op) {
+    return op == Neutral.SUM || op == Neutral.PROD;
   }
 
   public static long allreduce(long v, int op) {
@@ -209,10 +234,18 @@ public final class ParallelRuntime {
   }
 
   public static void arrayAllreduce(double[] a, int op) {
+    if (deterministic && isSumOrProduct(op)) {
+      RankOrder.foldInPlace(communicator(), a, op == Neutral.PROD);
+      return;
+    }
     communicator().allreduceInPlace(a, OPS[op]);
   }
 
   public static void arrayAllreduce(float[] a, int op) {
+    if (deterministic && isSumOrProduct(op)) {
+      RankOrder.foldInPlace(communicator(), a, op == Neutral.PROD);
+      return;
+    }
     communicator().allreduceInPlace(a, OPS[op]);
   }
 
@@ -319,6 +352,35 @@ public final class ParallelRuntime {
     throw new IllegalArgumentException("not a primitive array: " + array.getClass().getName());
   }
 
+  // ---- failures and calls -------------------------------------------------------------------
+
+  /**
+   * The handler around a parallel loop's iterations: this rank's iterations threw {@code failure}.
+   * The rank goes on to the loop's combine block, where {@link #agreeLoop()} decides.
+   */
+  public static void loopFailed(Throwable failure) {
+    LoopFailures.failed(failure);
+  }
+
+  /**
+   * First thing in a parallel loop's combine block, before its reductions (collective): returns when
+   * no rank's iterations failed, else every rank throws the failure of the lowest failing rank (see
+   * {@link LoopFailures}).
+   */
+  public static void agreeLoop() {
+    LoopFailures.agree(communicator());
+  }
+
+  /**
+   * Entry of every SPMD-compiled {@code @Jit} method ({@code method} names it): forgets any failure a
+   * previous call left pending, and fails at once when called from a thread other than the one
+   * running the rank's {@code main} (see {@link ProgramThread}).
+   */
+  public static void enterCall(String method) {
+    LoopFailures.clear();
+    ProgramThread.check(method, THREAD_COMM.get() != null);
+  }
+
   /** Entry of a compiled method that allocates distributed arrays (see {@link CallScopes}). */
   public static void beginCall() {
     CallScopes.begin();
@@ -335,6 +397,15 @@ public final class ParallelRuntime {
    */
   public static void failCompilation(String message) {
     throw new dev.parjit.ParjitCompilationException(message);
+  }
+
+  /**
+   * Prologue of a method whose {@code @Jit} request cannot be honoured (a parameter named in
+   * {@code distributed} that the analysis made REP): every call fails with {@code reason}, naming
+   * the method; the first one is also logged, with class, method and reason.
+   */
+  public static void compilationError(String className, String method, String reason) {
+    CompilationErrors.raise(className, method, reason);
   }
 
   /**

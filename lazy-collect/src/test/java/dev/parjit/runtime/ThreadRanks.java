@@ -191,22 +191,22 @@ final class ThreadRanks {
     }
 
     @Override public double[] allgatherv(double[] local) {
-      Object[] all = exchange(local);
+      Object[] all = exchange(local.clone()); // the caller may change its array once the call returns
       return java.util.Arrays.stream(all).flatMapToDouble(a -> java.util.Arrays.stream((double[]) a)).toArray();
     }
 
     @Override public long[] allgatherv(long[] local) {
-      Object[] all = exchange(local);
+      Object[] all = exchange(local.clone()); // the caller may change its array once the call returns
       return java.util.Arrays.stream(all).flatMapToLong(a -> java.util.Arrays.stream((long[]) a)).toArray();
     }
 
     @Override public int[] allgatherv(int[] local) {
-      Object[] all = exchange(local);
+      Object[] all = exchange(local.clone()); // the caller may change its array once the call returns
       return java.util.Arrays.stream(all).flatMapToInt(a -> java.util.Arrays.stream((int[]) a)).toArray();
     }
 
     @Override public byte[] allgatherv(byte[] local) {
-      Object[] all = exchange(local);
+      Object[] all = exchange(local.clone()); // the caller may change its array once the call returns
       java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
       for (Object a : all) {
         out.writeBytes((byte[]) a);

@@ -1,11 +1,13 @@
 package dev.parjit.transforms;
 
+import dev.parjit.analysis.DistributedRequests;
 import dev.parjit.analysis.JitCallGraph;
 import dev.parjit.analysis.diagnostics.ParallelismWarning;
 import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.effects.MethodEffects;
 import dev.parjit.analysis.plan.MethodPlan;
+import dev.parjit.transforms.passes.CallEntryPass;
 import dev.parjit.transforms.passes.DispatchStubPass;
 import dev.parjit.transforms.passes.DistributedArraysPass;
 import dev.parjit.transforms.passes.LoopChunkingPass;
@@ -29,7 +31,9 @@ import org.objectweb.asm.tree.MethodNode;
  * <p>Pipeline, in this fixed order: select {@code @Jit} methods; per role, the method passes
  * (driver: {@link DispatchStubPass}; worker and SPMD: {@link JitCallGraph} over the class's {@code @Jit} methods, then
  * {@link LoopChunkingPass} per parallel loop, then {@link DistributedArraysPass}, then on workers
- * {@link SpecializedCallsPass}); write with frames computed from class bytes; verify last.
+ * {@link SpecializedCallsPass}, in SPMD {@link CallEntryPass}; an SPMD method whose
+ * {@code distributed} parameters cannot be honoured ({@link DistributedRequests}) instead fails every
+ * call); write with frames computed from class bytes; verify last.
  * {@link SpecializationCompiler} runs the same passes on one method for another argument key.
  * When verification fails, the whole class keeps its original bytes.
  */
@@ -212,7 +216,18 @@ public final class ClassRewriter {
         throw new IllegalStateException(analysis.failures().get(method));
       }
       plans.add(plan);
+      String unhonoured = role == Role.SPMD ? DistributedRequests.unhonoured(plan, selected.distributed()) : null;
+      if (unhonoured != null) {
+        // A compilation error: every call fails on every rank rather than compute with chunks taken as wholes.
+        method.instructions.insert(RuntimeCalls.compilationError(cls.name, name, unhonoured));
+        log.add("Error " + name + ": " + unhonoured);
+        return true;
+      }
       boolean changed = applyPasses(method, plan, name, log, members);
+      if (role == Role.SPMD && changed) {
+        CallEntryPass.apply(cls.name, method);
+        log.add(CallEntryPass.NAME + " " + name + ": applied");
+      }
       if (role == Role.WORKER && selected.spawn()) {
         MethodNode twin = lazyEntry(cls, backup, analysis.contexts().get(method), log, members);
         if (twin != null) {

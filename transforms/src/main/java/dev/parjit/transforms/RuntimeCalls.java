@@ -51,6 +51,37 @@ public final class RuntimeCalls {
     return out;
   }
 
+  /** {@code loopFailed(Throwable)V}: the handler around a parallel loop's iterations records their failure. */
+  public static MethodInsnNode loopFailed() {
+    return call("loopFailed", "(Ljava/lang/Throwable;)V");
+  }
+
+  /** {@code agreeLoop()V}: first in a parallel loop's combine block; every rank throws if any failed. */
+  public static MethodInsnNode agreeLoop() {
+    return call("agreeLoop", "()V");
+  }
+
+  /** {@code LDC method; enterCall(String)V}: the entry of every SPMD-compiled method. */
+  public static org.objectweb.asm.tree.InsnList enterCall(String method) {
+    org.objectweb.asm.tree.InsnList out = new org.objectweb.asm.tree.InsnList();
+    out.add(new org.objectweb.asm.tree.LdcInsnNode(method));
+    out.add(call("enterCall", "(Ljava/lang/String;)V"));
+    return out;
+  }
+
+  /**
+   * {@code compilationError(className, method, reason)V}: a method whose {@code @Jit} request cannot
+   * be honoured fails every call, on every rank.
+   */
+  public static org.objectweb.asm.tree.InsnList compilationError(String className, String method, String reason) {
+    org.objectweb.asm.tree.InsnList out = new org.objectweb.asm.tree.InsnList();
+    out.add(new org.objectweb.asm.tree.LdcInsnNode(className));
+    out.add(new org.objectweb.asm.tree.LdcInsnNode(method));
+    out.add(new org.objectweb.asm.tree.LdcInsnNode(reason));
+    out.add(call("compilationError", "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)V"));
+    return out;
+  }
+
   /** {@code beginCall()V}: a method that allocates distributed arrays opens its scope. */
   public static MethodInsnNode beginCall() {
     return call("beginCall", "()V");

@@ -42,6 +42,10 @@ class RuntimeCallsTest {
     calls.add(RuntimeCalls.length());
     calls.add((MethodInsnNode) RuntimeCalls.failCompilation("m").getLast());
     calls.add(RuntimeCalls.beginCall());
+    calls.add(RuntimeCalls.loopFailed());
+    calls.add(RuntimeCalls.agreeLoop());
+    calls.add((MethodInsnNode) RuntimeCalls.enterCall("m").getLast());
+    calls.add((MethodInsnNode) RuntimeCalls.compilationError("C", "m", "why").getLast());
     calls.add(RuntimeCalls.endCall());
     for (MethodInsnNode call : calls) {
       assertEquals(RuntimeCalls.OWNER, call.owner);

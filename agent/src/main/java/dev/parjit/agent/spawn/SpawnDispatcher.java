@@ -445,6 +445,9 @@ public final class SpawnDispatcher implements Dispatcher {
 
   private String workerAgentOptions() {
     StringBuilder sb = new StringBuilder("role=worker,log=").append(options.logLevel());
+    if (options.deterministic()) {
+      sb.append(",deterministic=true");
+    }
     if (!options.jitPatterns().isEmpty()) {
       sb.append(",jit=").append(String.join(";", options.jitPatterns()));
     }

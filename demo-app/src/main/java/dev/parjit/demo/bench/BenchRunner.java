@@ -47,6 +47,10 @@ public final class BenchRunner implements Callable<Integer> {
   @Option(names = "--agent", description = "parjit-agent.jar (default: ${DEFAULT-VALUE})")
   Path agent = Path.of("agent", "target", "parjit-agent.jar");
 
+  @Option(names = "--agent-options", description = "extra agent options for the Parjit runners, e.g. "
+      + "deterministic=true (default: none)")
+  String agentOptions = "";
+
   @Option(names = "--runs", description = "warm runs per configuration (default: 5, --quick: 3)")
   Integer runs;
 
@@ -91,7 +95,7 @@ public final class BenchRunner implements Callable<Integer> {
         .filter(r -> r.id().equals("seq") || runnerIds == null || runnerIds.contains(r.id())).toList();
     String cp = System.getProperty("java.class.path");
     BenchJvm jvm = new BenchJvm(Path.of(System.getProperty("java.home"), "bin", "java").toString(), cp,
-        agent.toAbsolutePath(), scale, data, n, warmups);
+        agent.toAbsolutePath(), scale, data, n, warmups, agentOptions);
     Files.createDirectories(data);
     Files.createDirectories(out);
     for (Workload w : ws) {
@@ -122,7 +126,8 @@ public final class BenchRunner implements Callable<Integer> {
     String heading = String.format("%s run (`bin/parjit bench%s`), %s: warm median of %d runs after one cold call and %d ms "
         + "of untimed warm-up calls (at least 3), each configuration in a fresh JVM%s; inputs generated once under `%s`. "
         + "Total wall time %.0f s.",
-        quick ? "Quick" : "Full", quick ? " --quick" : "", LocalDate.now(), n * rounds, warmups,
+        quick ? "Quick" : "Full", (quick ? " --quick" : "") + (agentOptions.isEmpty() ? "" : " --agent-options " + agentOptions),
+        LocalDate.now(), n * rounds, warmups,
         rounds > 1 ? " (" + rounds + " JVMs each, taken in turn, their runs pooled)" : "", data, (System.nanoTime() - t0) / 1e9);
     MarkdownReport.write(out.resolve("bench-results.md"), table, heading, Environment.current(cp));
     ChartReport.write(out.resolve("bench-results.png"), table,

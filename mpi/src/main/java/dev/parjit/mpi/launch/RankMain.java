@@ -18,7 +18,19 @@ import java.util.Map;
  */
 public final class RankMain {
 
+  /** The thread running the program's {@code main} on this rank, once it starts; {@code null} before and elsewhere. */
+  private static volatile Thread programThread;
+
   private RankMain() { }
+
+  /**
+   * The thread that runs the program's {@code main} on this rank, or {@code null} in a JVM that is
+   * no launched rank. In SPMD mode only this thread may make collective calls: ranks cannot agree
+   * on the order of collectives issued from several threads.
+   */
+  public static Thread programThread() {
+    return programThread;
+  }
 
   public static void main(String[] args) {
     startOrphanWatchdog();
@@ -35,6 +47,7 @@ public final class RankMain {
     try {
       Method main = findMain(args[0]);
       Communicators.initNiodev(rank, size, rdv.substring(0, colon), Integer.parseInt(rdv.substring(colon + 1)));
+      programThread = Thread.currentThread();
       main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
       Communicators.finish();
     } catch (InvocationTargetException e) {

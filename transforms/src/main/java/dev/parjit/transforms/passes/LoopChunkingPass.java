@@ -18,6 +18,7 @@ import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
@@ -30,13 +31,19 @@ import org.objectweb.asm.tree.VarInsnNode;
  *   hi = bound; s = blockStart(lo, hi); e = blockEnd(lo, hi); i = alignUp(s, lo, step);
  *   r = reduceInit(r, op) ...    // the value held before the loop counts once (rank 0)
  *   arrayReduceInit(h, op) ...   // histograms: ranks other than 0 start from neutral elements
- * header:
+ * header:                        // try {
  *   if (i >= e) goto combine;    // the bound expression is no longer evaluated per iteration
  *   ...body...
+ *   goto header                  // } catch (Throwable t) { loopFailed(t); goto combine; }
  * combine:                       // a new block on the exit edge
+ *   agreeLoop();                 // throws on every rank if any rank's iterations threw
  *   r = allreduce(r, op) ...; arrayAllreduce(h, op) ...; goto exit
  * </pre>
- * Every rank reaches {@code combine}, so the collectives match even where a rank's block is empty.
+ * Every rank reaches {@code combine}, so the collectives match even where a rank's block is empty
+ * or its iterations threw: without the handler, a rank that fails would leave the others waiting in
+ * the reductions. The handler comes after handlers inside the loop (the body's own try/catch still
+ * sees its exceptions first) and before handlers around it (which then see the agreed failure, on
+ * every rank alike).
  */
 public final class LoopChunkingPass {
 
@@ -64,6 +71,12 @@ public final class LoopChunkingPass {
       return "a loop over distributed arrays needs an int index";
     }
     CountedLoop shape = loop.shape();
+    // Checked before any change: the method is then kept whole, never half rewritten.
+    AbstractInsnNode backEdge = backEdge(shape);
+    if (backEdge == null || method.instructions.indexOf(backEdge) < method.instructions.indexOf(shape.header())) {
+      throw new IllegalStateException("the loop's back edge does not follow its header"); // javac always lays it out so
+    }
+    int handlerIndex = handlerIndex(method, shape.header(), backEdge);
     String t = shape.indexType();
     boolean isLong = t.equals("J");
     Type type = isLong ? Type.LONG_TYPE : Type.INT_TYPE;
@@ -152,12 +165,15 @@ public final class LoopChunkingPass {
     }
     JumpInsnNode exitJump = shape.exitJump();
     exitJump.setOpcode(isLong ? Opcodes.IFGE : Opcodes.IF_ICMPGE);
+    LabelNode iterationsEnd = new LabelNode();
+    method.instructions.insert(backEdge, iterationsEnd);
 
     // A new block on the exit edge combines the reductions, then continues at the old exit.
     LabelNode combine = new LabelNode();
     exitJump.label = combine;
     InsnList post = new InsnList();
     post.add(combine);
+    post.add(RuntimeCalls.agreeLoop());
     for (ScalarReduction r : loop.reductions()) {
       Type rt = Type.getType(r.type());
       post.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
@@ -171,8 +187,52 @@ public final class LoopChunkingPass {
       post.add(RuntimeCalls.arrayReduction("arrayAllreduce", r.elementType()));
     }
     post.add(new JumpInsnNode(Opcodes.GOTO, shape.exit()));
+    // The iterations' handler: record the failure, then meet the other ranks at combine.
+    LabelNode handler = new LabelNode();
+    post.add(handler);
+    post.add(RuntimeCalls.loopFailed());
+    post.add(new JumpInsnNode(Opcodes.GOTO, combine));
     method.instructions.add(post);
+    method.tryCatchBlocks.add(handlerIndex, new TryCatchBlockNode(shape.header(), iterationsEnd, handler,
+        "java/lang/Throwable"));
     return null;
+  }
+
+  /** The {@code goto header} that closes the loop, just after the index increment. */
+  private static AbstractInsnNode backEdge(CountedLoop shape) {
+    AbstractInsnNode x = shape.increment().getNext();
+    while (x != null && x.getOpcode() < 0) {
+      x = x.getNext();
+    }
+    return x instanceof JumpInsnNode j && j.getOpcode() == Opcodes.GOTO && j.label == shape.header() ? x : null;
+  }
+
+  /**
+   * Where the iterations' handler goes in the exception table: after every handler whose range lies
+   * inside the loop ({@code header} to {@code backEdge}) and before the others. The JVM takes the
+   * first matching entry, so inner handlers keep precedence and enclosing ones only ever see the
+   * failure the ranks agreed on.
+   */
+  private static int handlerIndex(MethodNode method, LabelNode header, AbstractInsnNode backEdge) {
+    InsnList insns = method.instructions;
+    int from = insns.indexOf(header);
+    int to = insns.indexOf(backEdge);
+    int at = 0;
+    for (int k = 0; k < method.tryCatchBlocks.size(); k++) {
+      TryCatchBlockNode c = method.tryCatchBlocks.get(k);
+      if (insns.indexOf(c.start) >= from && insns.indexOf(c.end) <= to) {
+        at = k + 1;
+      }
+    }
+    for (int k = 0; k < at; k++) {
+      TryCatchBlockNode c = method.tryCatchBlocks.get(k);
+      boolean inside = insns.indexOf(c.start) >= from && insns.indexOf(c.end) <= to;
+      if (!inside && insns.indexOf(c.start) <= to && insns.indexOf(c.end) > from) {
+        // An enclosing handler listed before an inner one: no position serves both.
+        throw new IllegalStateException("the loop's exception handlers are not listed innermost first");
+      }
+    }
+    return at;
   }
 
   /** The first bound instruction becomes the load of {@code end}; the others vanish. */

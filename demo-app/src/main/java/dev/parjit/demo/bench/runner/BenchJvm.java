@@ -21,9 +21,21 @@ import java.util.Locale;
  * @param runs warm runs per JVM
  * @param warmupMillis untimed calls between the cold call and the timed runs for this long (JIT warm-up,
  *                     alike for every runner; see {@code BenchChild})
+ * @param agentOptions extra agent options for the Parjit runners ({@code key=value,...}), or empty
  */
 public record BenchJvm(String java, String classpath, Path agentJar, Scale scale, Path dataDir, int runs,
-    long warmupMillis) {
+    long warmupMillis, String agentOptions) {
+
+  /** Without extra agent options. */
+  public BenchJvm(String java, String classpath, Path agentJar, Scale scale, Path dataDir, int runs, long warmupMillis) {
+    this(java, classpath, agentJar, scale, dataDir, runs, warmupMillis, "");
+  }
+
+  /** {@code prefix} followed by the extra agent options, comma-separated. */
+  public String withAgentOptions(String prefix) {
+    return agentOptions.isEmpty() ? prefix : prefix.isEmpty() ? agentOptions : prefix + "," + agentOptions;
+  }
+
   /** Arrow's IPC needs it on every JVM; harmless elsewhere. */
   public static final String ADD_OPENS = "--add-opens=java.base/java.nio=ALL-UNNAMED";
   /** Parjit ranks (spawn workers, SPMD ranks) and engine threads: the machine's 2 cores. */

@@ -22,6 +22,6 @@ public final class SpawnRunner implements Runner {
 
   @Override
   public List<String> command(BenchJvm jvm, Workload w) {
-    return jvm.childCommand(List.of("-javaagent:" + jvm.agentJar() + "=workers=" + BenchJvm.PARALLELISM), w.id(), Engine.JIT);
+    return jvm.childCommand(List.of("-javaagent:" + jvm.agentJar() + "=" + jvm.withAgentOptions("workers=" + BenchJvm.PARALLELISM)), w.id(), Engine.JIT);
   }
 }

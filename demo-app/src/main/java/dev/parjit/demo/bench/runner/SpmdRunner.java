@@ -31,7 +31,11 @@ public final class SpmdRunner implements Runner {
   @Override
   public List<String> command(BenchJvm jvm, Workload w) {
     List<String> cmd = new ArrayList<>(List.of(jvm.java(), BenchJvm.ADD_OPENS, "-cp", jvm.classpath(), LAUNCHER,
-        "--agent", jvm.agentJar().toString(), "-np", Integer.toString(BenchJvm.PARALLELISM)));
+        "--agent", jvm.agentJar().toString()));
+    if (!jvm.agentOptions().isEmpty()) {
+      cmd.addAll(List.of("--agent-options", jvm.agentOptions()));
+    }
+    cmd.addAll(List.of("-np", Integer.toString(BenchJvm.PARALLELISM)));
     cmd.addAll(jvm.jvmOptions());
     cmd.addAll(jvm.childArgs(w.id(), Engine.JIT));
     return cmd;

@@ -31,6 +31,12 @@ class RunnerCommandTest {
     assertEquals(List.of("--agent", "agent.jar", "-np", "2"), spmd.subList(5, 9));
     assertEquals(List.of("sumsq", "jit", "quick"), spmd.subList(spmd.size() - 6, spmd.size() - 3));
     assertEquals("1", spmd.get(spmd.size() - 1), "the warm-up time goes last");
+    BenchJvm deterministic = new BenchJvm("java", "app.jar", Path.of("agent.jar"), Scale.QUICK, Path.of("data"), 3, 1,
+        "deterministic=true");
+    assertTrue(new SpawnRunner().command(deterministic, Workloads.byId("sumsq"))
+        .contains("-javaagent:agent.jar=workers=2,deterministic=true"));
+    assertEquals(List.of("--agent", "agent.jar", "--agent-options", "deterministic=true", "-np", "2"),
+        new SpmdRunner().command(deterministic, Workloads.byId("sumsq")).subList(5, 11));
   }
 
   @Test

@@ -1,0 +1,60 @@
+package dev.parjit.runtime;
+
+import dev.parjit.mpi.Communicator;
+import dev.parjit.mpi.ReduceOp;
+
+/**
+ * The one place where ranks agree on how a parallel loop ended. A rank whose iterations threw
+ * records the failure ({@link #failed}) and goes on to the loop's combine block like the others;
+ * there every rank calls {@link #agree}: one allreduce (MIN of "my rank if I failed, else the
+ * size") tells everyone whether and where a failure happened. The lowest failing rank wins,
+ * because its iterations come first in the sequential order: it broadcasts its failure and
+ * rethrows its own exception object, while the others throw the same type and message rebuilt
+ * from the broadcast ({@link FailureRecord}). Without this, the ranks that did not fail would
+ * wait forever in the reductions after the loop, or return numbers missing the failed chunk.
+ *
+ * <p>The pending failure is per thread (simulated ranks are threads) and is cleared on every
+ * path out of {@link #agree} and when a compiled method is entered, so it never leaks into a
+ * later call.
+ */
+final class LoopFailures {
+
+  private static final ThreadLocal<Throwable> PENDING = new ThreadLocal<>();
+
+  private LoopFailures() { }
+
+  /** This rank's iterations threw {@code t}; the first failure of the loop is the one kept. */
+  static void failed(Throwable t) {
+    if (PENDING.get() == null) {
+      PENDING.set(t);
+    }
+  }
+
+  /** Forgets a pending failure (a new call starts). */
+  static void clear() {
+    PENDING.remove();
+  }
+
+  /** Collective: returns normally when no rank failed, else throws the agreed failure on every rank. */
+  static void agree(Communicator comm) {
+    Throwable mine = PENDING.get();
+    PENDING.remove();
+    int size = comm.size();
+    if (size == 1) {
+      if (mine != null) {
+        throw Sneaky.unchecked(mine);
+      }
+      return;
+    }
+    int rank = comm.rank();
+    int first = comm.allreduce(mine != null ? rank : size, ReduceOp.MIN);
+    if (first == size) {
+      return;
+    }
+    byte[] failure = comm.bcast(rank == first ? FailureRecord.of(mine).encode() : new byte[0], first);
+    if (rank == first) {
+      throw Sneaky.unchecked(mine);
+    }
+    throw FailureRecord.decode(failure).rebuildOrWrap(first);
+  }
+}

@@ -1,0 +1,132 @@
+package dev.parjit.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parjit.ParjitExecutionException;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/** Failure agreement at the end of a parallel loop, with ranks simulated as threads. */
+class LoopFailuresTest {
+
+  /** What each rank's loop did: {@code null} for no failure. Returns what each rank's agreement threw. */
+  private static List<Throwable> agreeAfter(int p, IntFunction<Throwable> failureOf) throws Exception {
+    return ThreadRanks.run(p, r -> {
+      Throwable mine = failureOf.apply(r);
+      if (mine != null) {
+        ParallelRuntime.loopFailed(mine);
+      }
+      try {
+        ParallelRuntime.agreeLoop();
+        return null;
+      } catch (Throwable t) {
+        return t;
+      }
+    });
+  }
+
+  @Test
+  void noFailureMeansEveryRankGoesOn() throws Exception {
+    for (int p = 1; p <= 4; p++) {
+      agreeAfter(p, r -> null).forEach(t -> assertNull(t));
+    }
+  }
+
+  @Test
+  void everyRankThrowsTheOneFailureOfAnyRank() throws Exception {
+    for (int p = 1; p <= 4; p++) {
+      for (int failing = 0; failing < p; failing++) {
+        int k = failing;
+        ArithmeticException original = new ArithmeticException("/ by zero");
+        List<Throwable> thrown = agreeAfter(p, r -> r == k ? original : null);
+        for (int r = 0; r < p; r++) {
+          Throwable t = thrown.get(r);
+          if (r == k) {
+            assertSame(original, t, "the failing rank rethrows its own exception");
+          } else {
+            assertEquals(ArithmeticException.class, t.getClass());
+            assertEquals("/ by zero", t.getMessage());
+            assertArrayEquals(original.getStackTrace(), t.getStackTrace(), "the failing rank's stack trace");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void theLowestFailingRankWinsAsInTheSequentialOrder() throws Exception {
+    List<Throwable> thrown = agreeAfter(4, r -> r == 0 ? null
+        : r == 1 ? new ArrayIndexOutOfBoundsException("Index 7 out of bounds for length 7")
+        : new IllegalStateException("rank " + r));
+    for (Throwable t : thrown) {
+      assertEquals(ArrayIndexOutOfBoundsException.class, t.getClass());
+      assertEquals("Index 7 out of bounds for length 7", t.getMessage());
+    }
+  }
+
+  @Test
+  void aNullMessageIsKept() throws Exception {
+    for (Throwable t : agreeAfter(3, r -> r == 2 ? new IllegalStateException() : null)) {
+      assertEquals(IllegalStateException.class, t.getClass());
+      assertNull(t.getMessage());
+    }
+  }
+
+  /** No public (String) constructor: cannot be re-created on other ranks. */
+  static final class Unbuildable extends RuntimeException {
+    Unbuildable(int code) {
+      super("code " + code);
+    }
+  }
+
+  @Test
+  void aTypeThatCannotBeRebuiltBecomesAnExecutionExceptionNamingIt() throws Exception {
+    List<Throwable> thrown = agreeAfter(3, r -> r == 1 ? new Unbuildable(42) : null);
+    assertInstanceOf(Unbuildable.class, thrown.get(1));
+    for (int r : new int[] {0, 2}) {
+      ParjitExecutionException e = assertInstanceOf(ParjitExecutionException.class, thrown.get(r));
+      assertEquals(1, e.getRank());
+      assertTrue(e.getMessage().contains(Unbuildable.class.getName()) && e.getMessage().contains("code 42")
+          && e.getMessage().contains("rank 1"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aCheckedExceptionLeavesAsItself() throws Exception {
+    List<Throwable> thrown = agreeAfter(2, r -> r == 0 ? new java.io.IOException("disk") : null);
+    for (Throwable t : thrown) {
+      assertEquals(java.io.IOException.class, t.getClass());
+      assertEquals("disk", t.getMessage());
+    }
+  }
+
+  @Test
+  void aFailureNeverLeaksIntoTheNextLoopOrCall() throws Exception {
+    List<String> outcomes = ThreadRanks.run(3, r -> {
+      StringBuilder sb = new StringBuilder();
+      if (r == 1) {
+        ParallelRuntime.loopFailed(new IllegalStateException("first"));
+      }
+      try {
+        ParallelRuntime.agreeLoop();
+        sb.append("ok ");
+      } catch (IllegalStateException e) {
+        sb.append(e.getMessage()).append(' ');
+      }
+      ParallelRuntime.agreeLoop(); // the failure was consumed
+      sb.append("ok ");
+      // A failure recorded but never agreed on (the call left some other way) is dropped at the next call.
+      ParallelRuntime.loopFailed(new IllegalStateException("stale"));
+      ParallelRuntime.enterCall("T.m()V");
+      ParallelRuntime.agreeLoop();
+      return sb.append("ok").toString();
+    });
+    outcomes.forEach(o -> assertEquals("first ok ok", o));
+  }
+}
