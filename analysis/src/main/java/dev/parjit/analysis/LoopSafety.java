@@ -77,6 +77,9 @@ final class LoopSafety {
     if (BOXES.contains(m.owner) && (m.name.equals("valueOf") || m.name.endsWith("Value"))) {
       return null;
     }
+    if (m.name.equals("<init>") && ThrowPaths.isJdkThrowable(m.owner)) {
+      return null; // making the exception a throw in the loop raises
+    }
     if (m.owner.equals("java/io/PrintStream") && m.name.startsWith("print")) {
       return null;
     }

@@ -225,7 +225,13 @@ public final class MethodAnalyzer {
     BitSet body = loop.body();
     for (int i = body.nextSetBit(0); i >= 0; i = body.nextSetBit(i + 1)) {
       AbstractInsnNode x = method.instructions.get(i);
-      boolean leaves = f.graph().successors(i).stream().anyMatch(t -> !body.get(t));
+      // A throw out of the method (a plain `throw new XException("..." + i)`) is fine: every rank
+      // agrees on the lowest rank's exception at the end of the chunked loop, and the lowest rank's
+      // iterations come first in the sequential order.
+      boolean leaves = f.graph().successors(i).stream().anyMatch(t -> !body.get(t) && !ThrowPaths.only(method, t));
+      if (x.getOpcode() == Opcodes.ATHROW && !leaves) {
+        continue;
+      }
       if (isTerminal(x) || (leaves && i != jumpIndex)) {
         return new LoopDecision(shape, List.of(), "it can leave early (break, return or throw)" + lines.at(x));
       }

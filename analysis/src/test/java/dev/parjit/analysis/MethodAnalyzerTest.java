@@ -83,6 +83,15 @@ class MethodAnalyzerTest {
   }
 
   @Test
+  void aLoopThatThrowsAJdkExceptionBuiltFromLocalsIsParallel() throws Exception {
+    LoopPlan loop = onlyLoop(plan("checked", 0, ExecutionMode.SPAWN));
+    assertTrue(loop.parallel(), loop.reason());
+    LoopPlan reading = onlyLoop(plan("checkedReadingTheArray", 0, ExecutionMode.SPAWN));
+    assertFalse(reading.parallel());
+    assertTrue(reading.reason().startsWith("it can leave early"), reading.reason());
+  }
+
+  @Test
   void longIndexWithStrideAndConditionalCounter() throws Exception {
     LoopPlan loop = onlyLoop(plan("countLong"));
     assertTrue(loop.parallel(), loop.reason());

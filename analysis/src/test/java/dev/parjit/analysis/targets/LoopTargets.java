@@ -111,4 +111,28 @@ public final class LoopTargets {
       a[i + 1] += a[i];
     }
   }
+
+  /** Checks its input and throws: parallel (ranks agree on the first exception). */
+  public static double checked(double[] a) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] < 0) {
+        throw new IllegalArgumentException("negative at " + i);
+      }
+      s += a[i];
+    }
+    return s;
+  }
+
+  /** Its throw path reads the array: sequential. */
+  public static double checkedReadingTheArray(double[] a) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] < 0) {
+        throw new IllegalArgumentException("negative " + a[i]);
+      }
+      s += a[i];
+    }
+    return s;
+  }
 }
