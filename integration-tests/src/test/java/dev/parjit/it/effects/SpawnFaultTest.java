@@ -25,7 +25,7 @@ class SpawnFaultTest {
     String agent = JobRunner.root().resolve("agent/target/parjit-agent.jar").toString();
     SplitRun.Result run = SplitRun.run(List.of(JobRunner.java(), "-javaagent:" + agent + "=workers=2,log=info",
         "-Dparjit.failOnTransformError=true", "-cp", JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
-        FaultMain.class.getName()), 180);
+        FaultMain.class.getName()), 180, 60);
     String transcript = run.summary() + "\n--- stdout\n" + String.join("\n", run.stdout());
     assertEquals(0, run.exitCode(), transcript);
 

@@ -16,32 +16,50 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SplitRun {
 
-  /** A finished (or killed) process. */
-  public record Result(int exitCode, boolean timedOut, List<String> stdout, List<String> stderr, double seconds) {
+  /** A finished process, or a killed one: then {@code killedBecause} says why (it is null otherwise). */
+  public record Result(int exitCode, String killedBecause, List<String> stdout, List<String> stderr, double seconds) {
     /** A short account for failure messages: exit status and the end of stderr. */
     public String summary() {
       List<String> tail = stderr.subList(Math.max(0, stderr.size() - 30), stderr.size());
-      return (timedOut ? "timed out" : "exit code " + exitCode) + " after " + String.format("%.1f s", seconds)
+      return (killedBecause != null ? killedBecause : "exit code " + exitCode) + " after " + String.format("%.1f s", seconds)
           + "; end of stderr:\n  " + String.join("\n  ", tail);
     }
   }
 
   private SplitRun() { }
 
-  public static Result run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+  /**
+   * Runs {@code command} for at most {@code timeoutSeconds}, and kills it sooner when its stdout
+   * stays silent for {@code stallSeconds}: ranks that went out of step wait forever in a
+   * collective, and the suite should not sit out the whole timeout for that.
+   */
+  public static Result run(List<String> command, int timeoutSeconds, int stallSeconds)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile("parjit-effects", ".out");
     Path err = Files.createTempFile("parjit-effects", ".err");
     long start = System.nanoTime();
     Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     Set<ProcessHandle> started = new HashSet<>();
-    boolean timedOut = false;
+    String killedBecause = null;
     try {
       long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+      long lastSize = -1;
+      long lastGrowth = start;
       // Poll rather than wait once: descendants are only visible while their parent lives.
       while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
         p.descendants().forEach(started::add);
-        if (System.nanoTime() > deadline) {
-          timedOut = true;
+        long now = System.nanoTime();
+        long size = Files.size(out);
+        if (size != lastSize) {
+          lastSize = size;
+          lastGrowth = now;
+        }
+        if (now > deadline) {
+          killedBecause = "killed: still running after " + timeoutSeconds + " s";
+          break;
+        }
+        if (now - lastGrowth > TimeUnit.SECONDS.toNanos(stallSeconds)) {
+          killedBecause = "killed: no output for " + stallSeconds + " s (hung)";
           break;
         }
       }
@@ -53,7 +71,7 @@ public final class SplitRun {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     try {
-      return new Result(timedOut ? -1 : p.exitValue(), timedOut, read(out), read(err), seconds);
+      return new Result(killedBecause != null ? -1 : p.exitValue(), killedBecause, read(out), read(err), seconds);
     } finally {
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
