@@ -122,7 +122,12 @@ class EffectsDifferentialTest {
       add(problems, expected.key(), Transcript.stateDiff(expected.state(), got.state()));
       add(problems, expected.key(), Transcript.outDiff(expected.out(), got.out()));
     }
-    List<String> placement = PlacementLog.check(run.stderr(), PLACEMENT);
+    List<String> placement = new ArrayList<>(PlacementLog.check(run.stderr(), PLACEMENT));
+    // Kernel prints from worker ranks come back prefixed and so never match: say where they went.
+    List<String> workerPrints = run.stdout().stream().filter(l -> l.matches("\\[rank \\d+\\] OUT .*")).toList();
+    if (!workerPrints.isEmpty()) {
+      placement.add("  " + workerPrints.size() + " kernel lines were printed on worker ranks, e.g. " + workerPrints.get(0));
+    }
     report(where, run, problems, placement, actual.done());
   }
 
