@@ -1,0 +1,247 @@
+package dev.parjit.it.effects;
+
+import static dev.parjit.it.effects.PlacementLog.DRIVER;
+import static dev.parjit.it.effects.PlacementLog.WORKERS;
+import static java.util.Map.entry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.parjit.it.JobRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The effects programs without the agent (this JVM: the oracle) against spawn mode with 1–4
+ * workers and SPMD mode with 1–4 ranks, one process job per mode and rank count running every
+ * program. The caller's whole state must be the sequential one (floating values within the
+ * tolerance of {@link Tolerance}), printed lines too, and in spawn mode every kernel must be placed
+ * as {@link #PLACEMENT} says.
+ *
+ * <p>Printing in SPMD mode: a kernel's prints happen inside its loop only, and each rank prints the
+ * iterations it runs, so the rank-ordered concatenation of the ranks' printed lines of a run must
+ * be the sequential lines.
+ */
+class EffectsDifferentialTest {
+
+  /**
+   * Where each kernel must run in spawn mode: on the workers only when it has parallel work and
+   * every effect is one Parjit models; on the driver for any other effect or nothing parallel.
+   */
+  static final Map<String, String> PLACEMENT = Map.ofEntries(
+      entry("Scale.scale", WORKERS),
+      entry("FillOdd.fill", WORKERS),
+      entry("FillAndReturn.fillAndReturn", WORKERS),
+      entry("ReturnSecond.pickSecond", WORKERS),
+      entry("FreshAndMutate.squaresAndNegate", WORKERS),
+      entry("AliasArgs.mirrorAdd", WORKERS), // the aliased call itself runs on the driver
+      entry("LocalAlias.tripleViaAlias", WORKERS),
+      entry("LocalAlias.mirrorViaAlias", DRIVER), // loop-carried through the alias: nothing parallel
+      entry("StaticFactor.scaleByFactor", WORKERS),
+      entry("StaticTable.lookup", WORKERS),
+      entry("StaticScalars.shift", WORKERS),
+      entry("StaticTotal.accumulate", DRIVER), // writes statics
+      entry("StaticCounter.countKeys", DRIVER), // updates an object reached through a static
+      entry("StaticArrayWrite.fillBuffer", DRIVER), // writes an array reached through a static
+      entry("InstanceField.scaleRemember", DRIVER), // writes fields of this
+      entry("FftButterfly.fft", DRIVER), // nothing parallel
+      entry("GaussSeidel.relax", DRIVER), // nothing parallel
+      entry("PrefixSum.prefix", DRIVER), // nothing parallel
+      entry("CsrProduct.spmv", DRIVER), // nothing parallel
+      entry("MatrixRead.rowSums", WORKERS),
+      entry("MatrixRowWrite.fillRows", DRIVER), // writes rows of a 2-D parameter
+      entry("HolderArray.sumHolder", DRIVER), // object parameter
+      entry("HolderArray.shiftHolder", DRIVER), // object parameter, written through
+      entry("WriteAfterLoop.sumIntoFirst", WORKERS),
+      entry("Histogram.histogram", WORKERS),
+      entry("PrintLoop.squaresLoud", DRIVER), // prints
+      entry("ThrowFirst.halveOrFail", WORKERS),
+      entry("ThrowMiddle.divideInPlace", WORKERS),
+      entry("ThrowLast.forwardDiff", WORKERS),
+      entry("CheckedFailure.capAt", WORKERS),
+      entry("UncheckedFailure.check", WORKERS),
+      entry("ReduceAndWrite.halveAndSum", WORKERS),
+      entry("UnknownCall.tally", DRIVER), // calls a method with its own effects
+      entry("LockedKernel.scaleLocked", DRIVER), // takes a lock
+      entry("AllocOnly.squares", WORKERS),
+      entry("ReadOnlyDot.dot", WORKERS),
+      entry("SplitSigns.split", WORKERS),
+      entry("SparseWrites.negateOdd", WORKERS),
+      entry("SparseWrites.clampNegatives", WORKERS),
+      entry("FloatKernel.sumAndHalve", WORKERS),
+      entry("BooleanMask.mark", WORKERS));
+
+  private static Transcript oracle;
+
+  @BeforeAll
+  static void runTheOracle() {
+    oracle = new Transcript(EffectsMain.capture(List.of()));
+  }
+
+  private static String agent() {
+    Path jar = JobRunner.root().resolve("agent/target/parjit-agent.jar");
+    assertTrue(Files.exists(jar), "the agent jar is built before integration-tests: " + jar);
+    return jar.toString();
+  }
+
+  private static String classes() {
+    return JobRunner.root().resolve("integration-tests/target/test-classes").toString();
+  }
+
+  @ParameterizedTest(name = "{0} workers")
+  @ValueSource(ints = {1, 2, 3, 4})
+  void spawnModeLeavesTheSequentialState(int workers) throws Exception {
+    SplitRun.Result run = SplitRun.run(List.of(JobRunner.java(),
+        "-javaagent:" + agent() + "=workers=" + workers + ",log=info", "-Dparjit.failOnTransformError=true",
+        "-cp", classes(), EffectsMain.class.getName()), 240, 45);
+    String where = "spawn mode, " + workers + " workers";
+    Transcript actual = new Transcript(run.stdout());
+    Map<String, List<String>> problems = new LinkedHashMap<>();
+    for (Transcript.Run expected : oracle.runs().values()) {
+      Transcript.Run got = actual.runs().get(expected.key());
+      if (got == null) {
+        add(problems, expected.key(), List.of("    no output: the process stopped before this run"));
+        continue;
+      }
+      add(problems, expected.key(), Transcript.stateDiff(expected.state(), got.state()));
+      add(problems, expected.key(), Transcript.outDiff(expected.out(), got.out()));
+    }
+    List<String> placement = new ArrayList<>(PlacementLog.check(run.stderr(), PLACEMENT));
+    // Kernel prints from worker ranks come back prefixed and so never match: say where they went.
+    List<String> workerPrints = run.stdout().stream().filter(l -> l.matches("\\[rank \\d+\\] OUT .*")).toList();
+    if (!workerPrints.isEmpty()) {
+      placement.add("  " + workerPrints.size() + " kernel lines were printed on worker ranks, e.g. " + workerPrints.get(0));
+    }
+    report(where, run, problems, placement, actual.done());
+  }
+
+  @ParameterizedTest(name = "{0} ranks")
+  @ValueSource(ints = {1, 2, 3, 4})
+  void spmdModeLeavesTheSequentialStateOnEveryRank(int ranks) throws Exception {
+    SplitRun.Result run = SplitRun.run(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
+        "dev.parjit.mpi.launch.LauncherMain", "--agent", agent(), "-np", Integer.toString(ranks),
+        "-Dparjit.failOnTransformError=true", "-cp", classes(), EffectsMain.class.getName()), 240, 45);
+    String where = "SPMD mode, " + ranks + " ranks";
+    List<Transcript> perRank = new ArrayList<>();
+    for (int r = 0; r < ranks; r++) {
+      perRank.add(new Transcript(Transcript.ofRank(run.stdout(), r)));
+    }
+    Map<String, List<String>> problems = new LinkedHashMap<>();
+    for (Transcript.Run expected : oracle.runs().values()) {
+      List<String> printed = new ArrayList<>();
+      boolean complete = true;
+      for (int r = 0; r < ranks; r++) {
+        Transcript.Run got = perRank.get(r).runs().get(expected.key());
+        if (got == null) {
+          add(problems, expected.key(), List.of("    rank " + r + ": no output: it stopped before this run"));
+          complete = false;
+          continue;
+        }
+        List<String> diff = Transcript.stateDiff(expected.state(), got.state());
+        if (!diff.isEmpty()) {
+          add(problems, expected.key(), List.of("    rank " + r + ":"));
+          add(problems, expected.key(), diff);
+        }
+        printed.addAll(got.out());
+      }
+      if (complete) {
+        add(problems, expected.key(), Transcript.outDiff(expected.out(), printed));
+      }
+    }
+    report(where, run, problems, List.of(), perRank.stream().allMatch(Transcript::done));
+  }
+
+  private static void add(Map<String, List<String>> problems, String key, List<String> lines) {
+    if (!lines.isEmpty()) {
+      problems.computeIfAbsent(key, k -> new ArrayList<>()).addAll(lines);
+    }
+  }
+
+  /** Fails listing the differing programs, then every differing line; keeps the raw output in target/. */
+  private static void report(String where, SplitRun.Result run, Map<String, List<String>> problems,
+      List<String> placement, boolean done) throws IOException {
+    Set<String> failing = new TreeSet<>();
+    problems.keySet().forEach(k -> failing.add(Transcript.program(k)));
+    StringBuilder msg = new StringBuilder();
+    if (run.killedBecause() != null || run.exitCode() != 0 || !done) {
+      msg.append(where).append(": the job did not finish cleanly: ").append(run.summary()).append('\n');
+    }
+    if (!failing.isEmpty()) {
+      msg.append(where).append(": ").append(failing.size()).append(" of ").append(EffectsMain.PROGRAMS.size())
+          .append(" programs leave a state other than the sequential one: ").append(failing).append('\n');
+      problems.forEach((key, lines) -> msg.append("  ").append(key).append('\n').append(String.join("\n", lines))
+          .append('\n'));
+    }
+    if (!placement.isEmpty()) {
+      msg.append(where).append(": placement lines wrong:\n").append(String.join("\n", placement)).append('\n');
+    }
+    Path dir = JobRunner.root().resolve("integration-tests/target/effects");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(where.replaceAll("[^A-Za-z0-9]+", "-") + ".txt"), msg + "\n--- stdout\n"
+        + String.join("\n", run.stdout()) + "\n--- stderr\n" + String.join("\n", run.stderr()) + "\n");
+    System.out.printf("%s: %.1f s, %d programs differ%n", where, run.seconds(), failing.size());
+    if (msg.length() > 0) {
+      fail(msg.toString());
+    }
+  }
+
+  @Test
+  void theTableNamesEveryKernelAndNothingElse() throws Exception {
+    Set<String> kernels = new TreeSet<>();
+    for (String program : EffectsMain.PROGRAMS) {
+      assertEquals(program, EffectsMain.programClass(program).getSimpleName(), "program names are simple class names");
+      String resource = "/" + EffectsMain.programClass(program).getName().replace('.', '/') + ".class";
+      try (InputStream in = EffectsDifferentialTest.class.getResourceAsStream(resource)) {
+        ClassNode cls = new ClassNode();
+        new ClassReader(in).accept(cls, ClassReader.SKIP_CODE);
+        for (MethodNode m : cls.methods) {
+          List<AnnotationNode> annotations = m.invisibleAnnotations == null ? List.of() : m.invisibleAnnotations;
+          if (annotations.stream().anyMatch(a -> a.desc.equals("Ldev/parjit/Jit;"))) {
+            kernels.add(program + "." + m.name);
+          }
+        }
+      }
+    }
+    assertEquals(new TreeSet<>(PLACEMENT.keySet()), kernels);
+    assertTrue(kernels.size() >= 30, "at least 30 kernels: " + kernels.size());
+  }
+
+  @Test
+  void theOracleRunsEveryProgramAndMeetsTheIntendedExceptions() {
+    assertTrue(oracle.done());
+    assertEquals(EffectsMain.PROGRAMS.size() * EffectsMain.SIZES.length, oracle.runs().size());
+    for (Transcript.Run run : oracle.runs().values()) {
+      assertTrue(!run.state().isEmpty(), run.key() + " prints its state");
+      assertTrue(run.state().stream().noneMatch(l -> l.contains(" escaped=")), run.key() + ": " + run.state());
+    }
+    assertThrown("ThrowFirst 7", "java.lang.IllegalStateException: negative at 0");
+    assertThrown("ThrowMiddle 7", "java.lang.ArithmeticException: / by zero");
+    assertThrown("ThrowLast 7", "java.lang.ArrayIndexOutOfBoundsException: Index 7 out of bounds for length 7");
+    assertThrown("WriteAfterLoop 0", "java.lang.ArrayIndexOutOfBoundsException: Index 0 out of bounds for length 0");
+    assertThrown("WriteAfterLoop 100", "none");
+    assertThrown("CheckedFailure 100", "dev.parjit.it.effects.programs.CheckedFailure$LimitExceeded: above 165.0 at ");
+    assertThrown("UncheckedFailure 100", "dev.parjit.it.effects.programs.UncheckedFailure$BadSample: multiple of 13 at ");
+    assertEquals(100, oracle.runs().get("PrintLoop 100").out().size());
+  }
+
+  private static void assertThrown(String key, String prefix) {
+    String line = oracle.runs().get(key).state().stream().filter(l -> l.contains(" thrown=")).findFirst().orElseThrow();
+    assertTrue(line.substring(line.indexOf(" thrown=") + 8).startsWith(prefix), key + ": " + line);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.parjit.it.effects;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parjit.it.JobRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Spawn mode, 2 workers: an exception at one index of rank 1's block reaches the caller as the
+ * sequential exception (type, message, partial writes) within 100 ms, and the next 100 calls work.
+ */
+class SpawnFaultTest {
+
+  @Test
+  void aWorkerFaultIsTheSequentialExceptionQuicklyAndTheWorkersStayUsable() throws Exception {
+    List<String> expected = new ArrayList<>();
+    FaultMain.run(expected::add); // this JVM has no agent: the sequential run
+    expected.removeIf(l -> l.startsWith(FaultMain.FAULT_MS));
+    assertTrue(expected.contains("CAUGHT java.lang.ArithmeticException: / by zero"), "oracle: " + expected);
+
+    String agent = JobRunner.root().resolve("agent/target/parjit-agent.jar").toString();
+    SplitRun.Result run = SplitRun.run(List.of(JobRunner.java(), "-javaagent:" + agent + "=workers=2,log=info",
+        "-Dparjit.failOnTransformError=true", "-cp", JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
+        FaultMain.class.getName()), 180, 60);
+    String transcript = run.summary() + "\n--- stdout\n" + String.join("\n", run.stdout());
+    assertEquals(0, run.exitCode(), transcript);
+
+    List<String> ms = run.stdout().stream().filter(l -> l.startsWith(FaultMain.FAULT_MS)).toList();
+    List<String> actual = run.stdout().stream()
+        .filter(l -> l.matches("(WARM|NOT THROWN|CAUGHT|WRONG|PARTIAL|GOOD) ?.*")).toList();
+    List<String> placement = PlacementLog.check(run.stderr(), Map.of("FaultMain.scaleAndDivide", PlacementLog.WORKERS));
+    ms.forEach(l -> System.out.println("SpawnFaultTest: " + l));
+    assertAll(
+        () -> assertTrue(placement.isEmpty(), "the kernel must run on the workers for the fault to happen there: " + placement),
+        () -> assertEquals(expected, actual, "the caller's results, the exception and the partial writes"),
+        () -> {
+          assertEquals(1, ms.size(), "one timed fault: " + actual);
+          double millis = Double.parseDouble(ms.get(0).substring(FaultMain.FAULT_MS.length()));
+          assertTrue(millis < 100, "the exception reached the caller " + millis + " ms after the call (limit 100 ms)");
+        });
+  }
+}
