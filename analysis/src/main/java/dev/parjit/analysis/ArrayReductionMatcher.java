@@ -78,6 +78,9 @@ final class ArrayReductionMatcher {
           return false; // the variable itself is reassigned in the loop
         }
         Set<AbstractInsnNode> uses = c.of(x);
+        if (uses.size() == 1 && uses.iterator().next().getOpcode() == Opcodes.ARRAYLENGTH) {
+          continue; // h.length: the length is the same on every rank
+        }
         if (uses.size() != 1 || uses.iterator().next().getOpcode() != Opcodes.DUP2) {
           return false;
         }

@@ -37,20 +37,34 @@ final class LoopFailures {
 
   /** Collective: returns normally when no rank failed, else throws the agreed failure on every rank. */
   static void agree(Communicator comm) {
+    rethrow(comm, firstFailed(comm));
+  }
+
+  /**
+   * Collective, first half of {@link #agree}: the lowest rank whose iterations failed, or the size
+   * when none did. This rank's failure stays pending for {@link #rethrow}.
+   */
+  static int firstFailed(Communicator comm) {
+    Throwable mine = PENDING.get();
+    int size = comm.size();
+    if (size == 1) {
+      return mine != null ? 0 : 1;
+    }
+    return comm.allreduce(mine != null ? comm.rank() : size, ReduceOp.MIN);
+  }
+
+  /** Collective when {@code first} is a rank, second half of {@link #agree}: every rank throws its failure. */
+  static void rethrow(Communicator comm, int first) {
     Throwable mine = PENDING.get();
     PENDING.remove();
     int size = comm.size();
-    if (size == 1) {
-      if (mine != null) {
-        throw Sneaky.unchecked(mine);
-      }
+    if (first >= size) {
       return;
+    }
+    if (size == 1) {
+      throw Sneaky.unchecked(mine);
     }
     int rank = comm.rank();
-    int first = comm.allreduce(mine != null ? rank : size, ReduceOp.MIN);
-    if (first == size) {
-      return;
-    }
     byte[] failure = comm.bcast(rank == first ? FailureRecord.of(mine).encode() : new byte[0], first);
     if (rank == first) {
       throw Sneaky.unchecked(mine);

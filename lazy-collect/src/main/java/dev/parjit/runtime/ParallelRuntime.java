@@ -372,6 +372,56 @@ public final class ParallelRuntime {
   }
 
   /**
+   * A loop with array reductions agrees in two steps, so that the caller's arrays hold what the
+   * sequential run leaves when an iteration throws: first the lowest failing rank (the size when
+   * none failed; collective)...
+   */
+  public static int loopFailedRank() {
+    return LoopFailures.firstFailed(communicator());
+  }
+
+  /**
+   * ...then each array reduction is combined even after a failure, with the ranks after the failing
+   * one contributing neutral elements: the result is the caller's values plus exactly the iterations
+   * before the failing one (the failing rank's own partial ones included), as in the sequential run...
+   */
+  public static void arrayAllreduceAfter(double[] a, int op, int failedRank) {
+    if (failedRank < size() && rank() > failedRank) {
+      java.util.Arrays.fill(a, Neutral.ofDouble(op));
+    }
+    arrayAllreduce(a, op);
+  }
+
+  /** As {@link #arrayAllreduceAfter(double[], int, int)} for floats. */
+  public static void arrayAllreduceAfter(float[] a, int op, int failedRank) {
+    if (failedRank < size() && rank() > failedRank) {
+      java.util.Arrays.fill(a, Neutral.ofFloat(op));
+    }
+    arrayAllreduce(a, op);
+  }
+
+  /** As {@link #arrayAllreduceAfter(double[], int, int)} for longs. */
+  public static void arrayAllreduceAfter(long[] a, int op, int failedRank) {
+    if (failedRank < size() && rank() > failedRank) {
+      java.util.Arrays.fill(a, Neutral.ofLong(op));
+    }
+    arrayAllreduce(a, op);
+  }
+
+  /** As {@link #arrayAllreduceAfter(double[], int, int)} for ints. */
+  public static void arrayAllreduceAfter(int[] a, int op, int failedRank) {
+    if (failedRank < size() && rank() > failedRank) {
+      java.util.Arrays.fill(a, Neutral.ofInt(op));
+    }
+    arrayAllreduce(a, op);
+  }
+
+  /** ...and last every rank throws the agreed failure, if there was one. */
+  public static void rethrowLoopFailure(int failedRank) {
+    LoopFailures.rethrow(communicator(), failedRank);
+  }
+
+  /**
    * Entry of every SPMD-compiled {@code @Jit} method ({@code method} names it): forgets any failure a
    * previous call left pending, and fails at once when called from a thread other than the one
    * running the rank's {@code main} (see {@link ProgramThread}).

@@ -56,6 +56,21 @@ public final class RuntimeCalls {
     return call("loopFailed", "(Ljava/lang/Throwable;)V");
   }
 
+  /** {@code loopFailedRank()I}: a loop with array reductions agrees first on the lowest failing rank. */
+  public static MethodInsnNode loopFailedRank() {
+    return call("loopFailedRank", "()I");
+  }
+
+  /** {@code arrayAllreduceAfter([xII)V}: combines an array reduction, even after a failure. */
+  public static MethodInsnNode arrayAllreduceAfter(String elementType) {
+    return call("arrayAllreduceAfter", "([" + elementType + "II)V");
+  }
+
+  /** {@code rethrowLoopFailure(I)V}: every rank throws the agreed failure, if any. */
+  public static MethodInsnNode rethrowLoopFailure() {
+    return call("rethrowLoopFailure", "(I)V");
+  }
+
   /** {@code agreeLoop()V}: first in a parallel loop's combine block; every rank throws if any failed. */
   public static MethodInsnNode agreeLoop() {
     return call("agreeLoop", "()V");

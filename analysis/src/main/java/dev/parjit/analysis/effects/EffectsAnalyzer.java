@@ -404,9 +404,9 @@ public final class EffectsAnalyzer {
       if (o instanceof Origin.Param p) {
         return p.index() < 0 ? "this" : "its argument '" + paramName(p.index()) + "'";
       } else if (o instanceof Origin.Static s) {
-        return "the array in static field " + simple(s.owner()) + "." + s.name();
+        return "the value of static field " + simple(s.owner()) + "." + s.name();
       } else if (o instanceof Origin.Field fl) {
-        return "an array held in field " + fl.name();
+        return "the value of field " + fl.name();
       } else if (o instanceof Origin.Element e) {
         return e.root() instanceof Origin.Fresh ? "a row stored into a local array"
             : "a row of " + describe(e.root());

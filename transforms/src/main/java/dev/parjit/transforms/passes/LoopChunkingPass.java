@@ -36,8 +36,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  *   ...body...
  *   goto header                  // } catch (Throwable t) { loopFailed(t); goto combine; }
  * combine:                       // a new block on the exit edge
- *   agreeLoop();                 // throws on every rank if any rank's iterations threw
- *   r = allreduce(r, op) ...; arrayAllreduce(h, op) ...; goto exit
+ *   agreeLoop();                 // throws on every rank if any rank's iterations threw; with
+ *                                // array reductions instead: f = loopFailedRank();
+ *                                // arrayAllreduceAfter(h, op, f) ...; rethrowLoopFailure(f);
+ *   r = allreduce(r, op) ...; goto exit
  * </pre>
  * Every rank reaches {@code combine}, so the collectives match even where a rank's block is empty
  * or its iterations threw: without the handler, a rank that fails would leave the others waiting in
@@ -173,18 +175,29 @@ public final class LoopChunkingPass {
     exitJump.label = combine;
     InsnList post = new InsnList();
     post.add(combine);
-    post.add(RuntimeCalls.agreeLoop());
+    if (loop.arrayReductions().isEmpty()) {
+      post.add(RuntimeCalls.agreeLoop());
+    } else {
+      // Array reductions write the caller's arrays: combined even after a failure, up to the failing
+      // rank, so they hold what the sequential run leaves when it throws.
+      int failed = newLocal(method, Type.INT_TYPE);
+      post.add(RuntimeCalls.loopFailedRank());
+      post.add(new VarInsnNode(Opcodes.ISTORE, failed));
+      for (ArrayReduction r : loop.arrayReductions()) {
+        post.add(new VarInsnNode(Opcodes.ALOAD, r.slot()));
+        post.add(RuntimeCalls.opCode(r.op()));
+        post.add(new VarInsnNode(Opcodes.ILOAD, failed));
+        post.add(RuntimeCalls.arrayAllreduceAfter(r.elementType()));
+      }
+      post.add(new VarInsnNode(Opcodes.ILOAD, failed));
+      post.add(RuntimeCalls.rethrowLoopFailure());
+    }
     for (ScalarReduction r : loop.reductions()) {
       Type rt = Type.getType(r.type());
       post.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
       post.add(RuntimeCalls.opCode(r.op()));
       post.add(RuntimeCalls.reduction("allreduce", r.type()));
       post.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
-    }
-    for (ArrayReduction r : loop.arrayReductions()) {
-      post.add(new VarInsnNode(Opcodes.ALOAD, r.slot()));
-      post.add(RuntimeCalls.opCode(r.op()));
-      post.add(RuntimeCalls.arrayReduction("arrayAllreduce", r.elementType()));
     }
     post.add(new JumpInsnNode(Opcodes.GOTO, shape.exit()));
     // The iterations' handler: record the failure, then meet the other ranks at combine.
