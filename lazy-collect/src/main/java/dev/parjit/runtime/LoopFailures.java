@@ -20,6 +20,11 @@ import dev.parjit.mpi.ReduceOp;
 final class LoopFailures {
 
   private static final ThreadLocal<Throwable> PENDING = new ThreadLocal<>();
+  /**
+   * Whether this thread's latest agreement threw: the exception now unwinding (possibly rewrapped by
+   * the code it passes through) is known to every rank, so a handler must not agree on it again.
+   */
+  private static final ThreadLocal<Boolean> AGREED = ThreadLocal.withInitial(() -> false);
 
   private LoopFailures() { }
 
@@ -30,9 +35,10 @@ final class LoopFailures {
     }
   }
 
-  /** Forgets a pending failure (a new call starts). */
+  /** Forgets a pending or agreed failure (a new call starts). */
   static void clear() {
     PENDING.remove();
+    AGREED.set(false);
   }
 
   /** Collective: returns normally when no rank failed, else throws the agreed failure on every rank. */
@@ -59,16 +65,26 @@ final class LoopFailures {
     PENDING.remove();
     int size = comm.size();
     if (first >= size) {
+      AGREED.set(false);
       return;
     }
     if (size == 1) {
+      AGREED.set(true);
       throw Sneaky.unchecked(mine);
     }
     int rank = comm.rank();
     byte[] failure = comm.bcast(rank == first ? FailureRecord.of(mine).encode() : new byte[0], first);
+    AGREED.set(true); // whatever is thrown from here on is the agreed failure
     if (rank == first) {
       throw Sneaky.unchecked(mine);
     }
     throw FailureRecord.decode(failure).rebuildOrWrap(first);
+  }
+
+  /** Whether the latest agreement threw (and forgets it): the failure unwinding is already agreed. */
+  static boolean takeAgreed() {
+    boolean agreed = AGREED.get();
+    AGREED.set(false);
+    return agreed;
   }
 }

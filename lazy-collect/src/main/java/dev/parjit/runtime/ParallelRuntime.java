@@ -372,6 +372,43 @@ public final class ParallelRuntime {
   }
 
   /**
+   * The communicator for distributed frame operations: each collective first agrees that no rank
+   * failed (see {@link AgreeingCommunicator}).
+   */
+  public static Communicator agreeingCommunicator() {
+    Communicator c = communicator();
+    return c.size() == 1 ? c : new AgreeingCommunicator(c);
+  }
+
+  /**
+   * Handler of a distributed frame call that threw on this rank: joins the other ranks' next
+   * agreement and throws the agreed failure (this rank's own when it is the lowest that failed).
+   * Declared to return an exception so rewritten code can {@code athrow} after it.
+   */
+  public static RuntimeException collectiveCallFailed(Throwable failure) {
+    if (LoopFailures.takeAgreed()) {
+      // An agreement inside the call threw (perhaps rewrapped since): every rank is unwinding it.
+      throw Sneaky.unchecked(failure);
+    }
+    LoopFailures.failed(failure);
+    LoopFailures.agree(communicator());
+    throw Sneaky.unchecked(failure); // agree threw unless this rank alone runs the job
+  }
+
+  /** A new call starts on this rank (SPMD method entry, a spawn worker's call): no failure carries over. */
+  public static void forgetFailures() {
+    LoopFailures.clear();
+  }
+
+  /**
+   * Exit of a compiled method with distributed frame calls: a rank whose last frame operation failed
+   * after that operation's collectives is waiting in an agreement; the others meet it here.
+   */
+  public static void agreeExit() {
+    LoopFailures.agree(communicator());
+  }
+
+  /**
    * A loop with array reductions agrees in two steps, so that the caller's arrays hold what the
    * sequential run leaves when an iteration throws: first the lowest failing rank (the size when
    * none failed; collective)...
@@ -427,7 +464,7 @@ public final class ParallelRuntime {
    * running the rank's {@code main} (see {@link ProgramThread}).
    */
   public static void enterCall(String method) {
-    LoopFailures.clear();
+    forgetFailures();
     ProgramThread.check(method, THREAD_COMM.get() != null);
   }
 

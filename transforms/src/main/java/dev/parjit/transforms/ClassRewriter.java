@@ -10,6 +10,7 @@ import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.transforms.passes.CallEntryPass;
 import dev.parjit.transforms.passes.DispatchStubPass;
 import dev.parjit.transforms.passes.DistributedArraysPass;
+import dev.parjit.transforms.passes.FrameFailuresPass;
 import dev.parjit.transforms.passes.LoopChunkingPass;
 import dev.parjit.transforms.passes.SpecializedCallsPass;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ import org.objectweb.asm.tree.MethodNode;
  *
  * <p>Pipeline, in this fixed order: select {@code @Jit} methods; per role, the method passes
  * (driver: {@link DispatchStubPass}; worker and SPMD: {@link JitCallGraph} over the class's {@code @Jit} methods, then
- * {@link LoopChunkingPass} per parallel loop, then {@link DistributedArraysPass}, then on workers
+ * {@link LoopChunkingPass} per parallel loop, then {@link FrameFailuresPass}, then {@link DistributedArraysPass}, then on workers
  * {@link SpecializedCallsPass}, in SPMD {@link CallEntryPass}; an SPMD method whose
  * {@code distributed} parameters cannot be honoured ({@link DistributedRequests}) instead fails every
  * call); write with frames computed from class bytes; verify last.
@@ -254,6 +255,11 @@ public final class ClassRewriter {
       log.add(LoopChunkingPass.NAME + " " + name + " loop #" + loop.id()
           + (declined == null ? ": applied" : ": declined: " + declined));
       changed |= declined == null;
+    }
+    if (FrameFailuresPass.applies(plan)) {
+      FrameFailuresPass.apply(method, plan);
+      log.add(FrameFailuresPass.NAME + " " + name + ": applied");
+      changed = true;
     }
     if (DistributedArraysPass.applies(plan)) {
       String problem = DistributedArraysPass.apply(method, plan);

@@ -56,6 +56,16 @@ public final class RuntimeCalls {
     return call("loopFailed", "(Ljava/lang/Throwable;)V");
   }
 
+  /** {@code collectiveCallFailed(Throwable)RuntimeException}: a distributed frame call threw here. */
+  public static MethodInsnNode collectiveCallFailed() {
+    return call("collectiveCallFailed", "(Ljava/lang/Throwable;)Ljava/lang/RuntimeException;");
+  }
+
+  /** {@code agreeExit()V}: the last failure agreement of a method with distributed frame calls. */
+  public static MethodInsnNode agreeExit() {
+    return call("agreeExit", "()V");
+  }
+
   /** {@code loopFailedRank()I}: a loop with array reductions agrees first on the lowest failing rank. */
   public static MethodInsnNode loopFailedRank() {
     return call("loopFailedRank", "()I");

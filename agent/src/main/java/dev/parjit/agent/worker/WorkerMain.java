@@ -179,6 +179,7 @@ public final class WorkerMain {
     try {
       Method m = methods.resolve(call.methodKey());
       Dispatch.Signature compiled = Dispatch.signature(call.methodKey());
+      ParallelRuntime.forgetFailures();
       Object[] args = unwrapChunks(call);
       dev.parjit.agent.spawn.FieldValues.writeStatics(m.getDeclaringClass().getClassLoader(), call.staticNames(),
           call.staticValues());

@@ -13,8 +13,13 @@ final class FrameComm {
 
   private FrameComm() { }
 
+  /**
+   * The ranks' communicator for frame operations. Its collectives first agree that no rank's local
+   * part failed, so one rank's failure (a corrupt page in its row groups) raises on every rank
+   * instead of leaving the others in a collective.
+   */
   static Communicator comm() {
-    return ParallelRuntime.communicator();
+    return ParallelRuntime.agreeingCommunicator();
   }
 
   /** Every rank's frame, in rank order, on every rank. */
