@@ -29,10 +29,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Spawn mode on the driver. The first {@code @Jit} call starts {@code workers} worker JVMs
  * (MPJ Express ranks) through the {@link Launcher}; every call is then sent to all of them and
- * the result comes from rank 0. A failure on any rank is thrown here as a
- * {@link ParjitExecutionException} naming the rank. If the other ranks do not finish soon after
- * (they may wait in a collective for the failed one), or a worker dies, the workers are replaced
- * at the next call.
+ * the result comes from rank 0. The caller's arrays the method writes are copied back from the
+ * replies, statics and receiver fields it reads are sent with the call, and a call that cannot be
+ * shipped faithfully (aliased arguments of a writing method) or that failed on the workers is
+ * answered with {@link Dispatch#runHere()}: the stub then runs the original code here, which
+ * raises the sequential exception. If the other ranks do not finish soon after a failure (they may
+ * wait in a collective), or a worker dies ({@link ParjitExecutionException}), the workers are
+ * replaced at the next call.
  *
  * <p>Array arguments the analysis makes 1D are scattered: each worker receives only its block
  * (Bodo's formula); every other argument is sent whole to every worker.
