@@ -76,7 +76,8 @@ public final class JitTransformer implements ClassFileTransformer {
       for (MethodFailure f : result.failures()) {
         report("could not compile " + f + "; the original code runs", null);
       }
-      result.plans().forEach(diagnostics::compiled);
+      result.plans().forEach(plan -> diagnostics.compiled(plan,
+          DriverPlacement.placementOf(result.passLog(), plan.displayName())));
       if (role == Role.WORKER && result.bytes() != null) {
         registerWorkerSignatures(className, result);
       }

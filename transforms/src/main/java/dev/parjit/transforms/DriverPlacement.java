@@ -29,6 +29,22 @@ public final class DriverPlacement {
   private DriverPlacement() { }
 
   /**
+   * Where the pass log says a method runs ({@code "workers"} or {@code "driver (<reason>)"}), or
+   * {@code null} when it says nothing (other roles, {@code spawn = false}).
+   *
+   * @param displayName {@code C.m}, as diagnostics name the method
+   */
+  public static String placementOf(java.util.List<String> passLog, String displayName) {
+    String prefix = LOG_PREFIX + displayName + ": ";
+    for (String line : passLog) {
+      if (line.startsWith(prefix)) {
+        return line.substring(prefix.length());
+      }
+    }
+    return null;
+  }
+
+  /**
    * Why {@code method} stays on the driver, or {@code null} when it runs on the workers.
    *
    * @param plan            its spawn-mode analysis, or {@code null} when that failed

@@ -4,6 +4,7 @@ import dev.parjit.agent.diagnostics.DiagnosticsPrinter;
 import dev.parjit.analysis.diagnostics.ParallelismWarning;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.transforms.DispatchStub;
+import dev.parjit.transforms.DriverPlacement;
 import dev.parjit.transforms.InstrSupport;
 import dev.parjit.transforms.MethodFailure;
 import dev.parjit.transforms.RewriteResult;
@@ -72,8 +73,9 @@ public record CompiledClass(byte[] bytes, List<DispatchStub> stubs, List<Dispatc
     List<MethodReport> reports = new ArrayList<>();
     if (role != Role.WORKER) {
       for (MethodPlan plan : result.plans()) {
+        String placement = DriverPlacement.placementOf(result.passLog(), plan.displayName());
         reports.add(new MethodReport(plan.owner() + "." + plan.method().name + plan.method().desc,
-            render(plan, 1), render(plan, 2), ParallelismWarning.of(plan)));
+            render(plan, 1, placement), render(plan, 2, placement), ParallelismWarning.of(plan)));
       }
     }
     return new CompiledClass(result.bytes(), result.stubs(), signatures,
@@ -84,9 +86,9 @@ public record CompiledClass(byte[] bytes, List<DispatchStub> stubs, List<Dispatc
    * Rendered ahead of need here (uncached classes render only when asked), so a rendering problem
    * must not cost the compilation: the text then says what went wrong instead.
    */
-  private static String render(MethodPlan plan, int level) {
+  private static String render(MethodPlan plan, int level, String placement) {
     try {
-      return DiagnosticsPrinter.render(plan, level);
+      return DiagnosticsPrinter.render(plan, level, placement);
     } catch (RuntimeException e) {
       return "Distributed diagnostics for function " + plan.displayName() + ": could not be rendered: " + e + "\n";
     }

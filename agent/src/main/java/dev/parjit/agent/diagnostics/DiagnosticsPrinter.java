@@ -45,13 +45,27 @@ public final class DiagnosticsPrinter {
     return DiagnosticsText.render(plan, source, Math.max(1, level));
   }
 
+  /**
+   * As {@link #render(MethodPlan, int)}, ending with where the method runs in spawn mode
+   * ({@code placement}: {@code workers} or {@code driver (<reason>)}; {@code null} says nothing).
+   */
+  public static String render(MethodPlan plan, int level, String placement) {
+    String text = render(plan, level);
+    return placement == null ? text : text + "Runs on the " + placement + "\n";
+  }
+
   /** Reports a compiled method (first compilation only). */
   public void compiled(MethodPlan plan) {
+    compiled(plan, null);
+  }
+
+  /** Reports a compiled method with its spawn-mode placement (first compilation only). */
+  public void compiled(MethodPlan plan, String placement) {
     if (!printsHere || !printed.add(plan.owner() + "." + plan.method().name + plan.method().desc)) {
       return;
     }
     if (level > 0) {
-      out.print(render(plan, level));
+      out.print(render(plan, level, placement));
       out.flush();
     }
     String warning = ParallelismWarning.of(plan);

@@ -62,6 +62,10 @@ class DiagnosticsTest {
         "workers never print diagnostics:\n" + text);
     assertTrue(out.contains(SUM), text);
     assertTrue(out.contains("FIRST " + DiagnosticsMain.firstAbove(100, 15)), text);
+    // Each method's diagnostics end with where it runs, and why a method stays on the driver.
+    assertEquals(1, count(out, "Runs on the workers"), text);
+    assertEquals(1, out.stream().filter(l -> l.startsWith("Runs on the driver (nothing in it runs in parallel (loop #0:"))
+        .count(), text);
   }
 
   @Test
