@@ -74,6 +74,8 @@ class EffectsDifferentialTest {
       entry("ThrowFirst.halveOrFail", WORKERS),
       entry("ThrowMiddle.divideInPlace", WORKERS),
       entry("ThrowLast.forwardDiff", WORKERS),
+      entry("InstanceSeries.series", WORKERS), // fields read: shipped with the call
+      entry("InstanceSeries.fill", WORKERS),
       entry("CheckedFailure.capAt", DRIVER), // the application's own exception: its constructor is not analysed
       entry("UncheckedFailure.check", DRIVER),
       entry("ReduceAndWrite.halveAndSum", WORKERS),
