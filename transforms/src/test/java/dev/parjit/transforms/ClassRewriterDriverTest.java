@@ -132,6 +132,34 @@ class ClassRewriterDriverTest {
   }
 
   @Test
+  void strictFailsAMethodWithParallelLoopsKeptOnTheDriver() throws Exception {
+    String internal = StubTargets.class.getName().replace('.', '/');
+    RewriteResult result = ClassRewriter.rewrite(bytesOf(internal),
+        new RewriteRequest(Role.DRIVER, List.of(), BYTES, null, true));
+    assertTrue(result.passLog().contains(
+        "ParjitWarning: StubTargets.prints has parallel loops but runs on the driver: prints (output keeps its order "
+            + "only on the driver) at line " + lineOfPrint()), result.passLog().toString());
+    Dispatch.install((key, args) -> Dispatch.runHere());
+    Class<?> c = load(StubTargets.class.getName(), result.bytes());
+    java.lang.reflect.InvocationTargetException e = org.junit.jupiter.api.Assertions.assertThrows(
+        java.lang.reflect.InvocationTargetException.class, () -> c.getMethod("prints", int.class).invoke(null, 3));
+    assertTrue(e.getCause() instanceof dev.parjit.ParjitCompilationException, e.getCause().toString());
+    assertTrue(e.getCause().getMessage().contains("StubTargets.prints runs on the driver: prints"), e.getCause().getMessage());
+  }
+
+  /** The source line of the println in {@code StubTargets.prints}. */
+  private static int lineOfPrint() throws Exception {
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+        "src/test/java/dev/parjit/transforms/targets/StubTargets.java"));
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("System.out.println(s);")) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no println in StubTargets");
+  }
+
+  @Test
   void classesWithoutJitAreLeftAlone() {
     String internal = ClassRewriterDriverTest.class.getName().replace('.', '/');
     assertNull(ClassRewriter.rewrite(bytesOf(internal), new RewriteRequest(Role.DRIVER, List.of(), BYTES, null)).bytes());
