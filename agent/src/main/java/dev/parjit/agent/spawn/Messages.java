@@ -38,6 +38,24 @@ public final class Messages {
     private static final long serialVersionUID = 1L;
   }
 
+  /**
+   * A read-only array argument the worker keeps under {@code id} for later calls ({@code payload}:
+   * its {@link Chunk} or the whole array), then uses for this call.
+   */
+  public record Resident(long id, Object payload) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** A read-only array argument the worker already keeps under {@code id}, unchanged since. */
+  public record ResidentRef(long id) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Driver to every worker: forget these resident arguments. No reply. */
+  public record DropResident(long[] ids) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
   /** Driver to every worker: exit. */
   /**
    * A DataFrame or Series crossing the channel, encoded with the frame codec (frames are not

@@ -59,6 +59,7 @@ public final class SpawnDispatcher implements Dispatcher {
   /** Lazy results dropped on the driver (by the Cleaner's thread): freed before the next message. */
   private final java.util.concurrent.ConcurrentLinkedQueue<long[]> pendingFrees = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final java.util.concurrent.atomic.AtomicLong bytesToDriver = new java.util.concurrent.atomic.AtomicLong();
+  private final ResidentInputs residents = new ResidentInputs();
 
   public SpawnDispatcher(AgentOptions options, Path agentJar) {
     this.options = options;
@@ -112,10 +113,12 @@ public final class SpawnDispatcher implements Dispatcher {
     flushFrees();
     long id = ++nextId;
     boolean[] writeBack = signature == null ? new boolean[args.length] : signature.writtenParams();
+    ResidentInputs.Decision[] resident = residentDecisions(args, writeBack);
+    flushFrees(); // including the resident arguments just replaced
     for (int r = 0; r < channels.size(); r++) {
       try {
-        channels.get(r).send(new Messages.Call(id, methodKey, argsFor(r, args, signature), staticNames, statics,
-            writeBack, shipped));
+        channels.get(r).send(new Messages.Call(id, methodKey, argsFor(r, args, signature, resident),
+            staticNames, statics, writeBack, shipped));
       } catch (IOException e) {
         broken = true;
         throw new ParjitExecutionException("@Jit call " + shortName(methodKey) + " failed: worker rank " + r
@@ -125,6 +128,7 @@ public final class SpawnDispatcher implements Dispatcher {
     Messages.Reply[] replies = collectReplies(methodKey, id, false);
     Messages.Reply failed = firstFailure(replies);
     if (failed != null) {
+      residents.forgetAll(); // what the workers kept is unknown after a failure
       LOG.info("parjit: {} failed on worker rank {} ({}: {}); running it on the driver", shortName(methodKey),
           failed.rank(), failed.failure().type(), failed.failure().message());
       return Dispatch.runHere();
@@ -168,12 +172,30 @@ public final class SpawnDispatcher implements Dispatcher {
     }
   }
 
-  /** Rank r's arguments: its block of each 1D array argument, every other argument whole. */
-  private Object[] argsFor(int rank, Object[] args, Dispatch.Signature signature) {
+  /** For each read-only large array argument, whether the workers keep it already (else: keep it now). */
+  private ResidentInputs.Decision[] residentDecisions(Object[] args, boolean[] written) {
+    ResidentInputs.Decision[] out = new ResidentInputs.Decision[args.length];
+    for (int k = 0; k < args.length; k++) {
+      if ((k >= written.length || !written[k]) && ResidentInputs.eligible(args[k])) {
+        out[k] = residents.decide(args[k]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Rank r's arguments: its block of each 1D array argument, every other argument whole; a resident
+   * argument the workers keep already travels as its id, one they are to keep wrapped with it.
+   */
+  private Object[] argsFor(int rank, Object[] args, Dispatch.Signature signature, ResidentInputs.Decision[] resident) {
     boolean[] distributed = signature == null ? new boolean[args.length] : signature.distributedParams();
     Object[] out = args.clone();
     int p = channels.size();
     for (int k = 0; k < args.length; k++) {
+      if (resident[k] != null && resident[k].known()) {
+        out[k] = new Messages.ResidentRef(resident[k].id());
+        continue;
+      }
       if (distributed[k] && args[k] != null && args[k].getClass().isArray()) {
         int n = Array.getLength(args[k]);
         int start = (int) BlockDistribution.start(n, p, rank);
@@ -184,6 +206,9 @@ public final class SpawnDispatcher implements Dispatcher {
       } else if (FrameNames.isFrame(args[k])) {
         // A lazy result of these workers travels as its id; another frame whole, to every rank.
         out[k] = FrameTransport.argument(this, args[k]);
+      }
+      if (resident[k] != null) {
+        out[k] = new Messages.Resident(resident[k].id(), out[k]);
       }
     }
     return out;
@@ -289,6 +314,10 @@ public final class SpawnDispatcher implements Dispatcher {
     if (!ids.isEmpty() && job != null && !broken) {
       sendAll(new Messages.Free(ids.stream().mapToLong(Long::longValue).toArray()), "freeing lazy results");
     }
+    long[] dropped = residents.takeDropped();
+    if (dropped.length > 0 && job != null && !broken) {
+      sendAll(new Messages.DropResident(dropped), "dropping resident arguments");
+    }
   }
 
   /**
@@ -298,6 +327,7 @@ public final class SpawnDispatcher implements Dispatcher {
   public synchronized Map<String, Long> stats() {
     Map<String, Long> out = new java.util.LinkedHashMap<>();
     out.put("bytesToDriver", bytesToDriver.get());
+    out.put("residentArgumentsReused", residents.reused());
     if (job == null || broken) {
       return out;
     }
@@ -353,6 +383,7 @@ public final class SpawnDispatcher implements Dispatcher {
     broken = false;
     inbox.clear();
     pendingFrees.clear(); // their rows died with the old workers
+    residents.clear();
     generation++;
     int n = options.workers();
     String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));

@@ -42,6 +42,7 @@ public final class WorkerMain {
     int rank = ParallelRuntime.rank();
     MethodKeys methods = new MethodKeys();
     SpecializationTable specializations = new SpecializationTable(rank == 0);
+    ResidentStore residents = new ResidentStore();
     dev.parjit.runtime.Specializations.install(specializations::link);
     try (Channel driver = Channel.connect(new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port)), secret, rank)) {
       while (true) {
@@ -51,12 +52,21 @@ public final class WorkerMain {
         } catch (IOException e) {
           return; // the driver is gone
         }
-        if (message instanceof Messages.Call call) {
-          Messages.Reply reply = run(call, rank, methods, specializations);
+        if (message instanceof Messages.Call sent) {
+          Messages.Reply reply;
+          try {
+            Messages.Call call = new Messages.Call(sent.id(), sent.methodKey(), residents.resolve(sent.args()),
+                sent.staticNames(), sent.staticValues(), sent.writeBack(), sent.receiver());
+            reply = run(call, rank, methods, specializations);
+          } catch (RuntimeException e) {
+            reply = new Messages.Reply(sent.id(), rank, null, Messages.RemoteFailure.of(e));
+          }
           DistributedArrays.clearArrays(); // the call's arrays are garbage now
           driver.send(reply);
         } else if (message instanceof Messages.Fetch fetch) {
           driver.send(fetch(fetch, rank));
+        } else if (message instanceof Messages.DropResident drop) {
+          residents.drop(drop.ids()); // no reply
         } else if (message instanceof Messages.Free free) {
           WorkerFrames.free(free.ids()); // no reply: the driver does not wait for it
         } else if (message instanceof Messages.StatsRequest stats) {

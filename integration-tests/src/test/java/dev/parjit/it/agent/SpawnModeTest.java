@@ -62,4 +62,15 @@ class SpawnModeTest {
     }
     assertTrue(out.contains("AFTER 499500 " + expected), text);
   }
+
+  @ParameterizedTest(name = "{0} workers")
+  @ValueSource(ints = {1, 3})
+  void unchangedReadOnlyArraysStayOnTheWorkersAndChangedOnesAreSentAgain(int workers) throws Exception {
+    List<String> out = runDriver(workers, ResidentMain.class.getName());
+    List<String> results = out.stream().filter(l -> l.matches("(SUM|CHANGED|DOT|COPY) .*")).toList();
+    assertEquals(ResidentMain.results(), results, String.join("\n", out)); // this JVM has no agent
+    // sums k=1..3 reuse the array, the changed one is sent again and then reused by both dot calls
+    // (twice each), and a copy is a new array: 3 + 2 + 2.
+    assertTrue(out.contains("REUSED 7"), String.join("\n", out));
+  }
 }

@@ -1,0 +1,55 @@
+package dev.parjit.it.agent;
+
+import dev.parjit.Jit;
+import dev.parjit.Parjit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Calls passing the same large read-only arrays again, changed in between or not: every answer is
+ * the sequential one, and unchanged arrays are named instead of sent ({@code residentArgumentsReused}).
+ */
+public final class ResidentMain {
+
+  private ResidentMain() { }
+
+  @Jit
+  static double weightedSum(double[] a, double f) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * f;
+    }
+    return s;
+  }
+
+  @Jit
+  static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  /** The answers, the same with or without the agent. */
+  public static List<String> results() {
+    List<String> out = new ArrayList<>();
+    double[] a = new double[100_000];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = i % 7;
+    }
+    for (int k = 0; k < 4; k++) {
+      out.add("SUM " + weightedSum(a, k));
+    }
+    a[a.length - 1] = 1000; // changed in place: must be sent again
+    out.add("CHANGED " + weightedSum(a, 1));
+    out.add("DOT " + dot(a, a) + " " + dot(a, a));
+    out.add("COPY " + weightedSum(a.clone(), 1));
+    return out;
+  }
+
+  public static void main(String[] args) {
+    results().forEach(System.out::println);
+    System.out.println("REUSED " + Parjit.stats().get("residentArgumentsReused"));
+  }
+}
