@@ -300,7 +300,7 @@ public final class MethodAnalyzer {
       Set<AbstractInsnNode> uses = f.consumers().of(x);
       AbstractInsnNode update = inPlaceUpdate(f, uses);
       Set<AbstractInsnNode> updateIndex = update == null ? Set.of() : accessOperand(f, update, 1);
-      if (update != null && (updateIndex.size() != 1 || updateIndex.iterator().next().getOpcode() != Opcodes.ILOAD)) {
+      if (update != null && !isLoopIndex(f, update, updateIndex, decisions)) {
         // h[k] op= e at a computed index: an array reduction at best, never 1D.
         return "an element is updated in place (a[k] op= e)" + lines.at(update);
       }
@@ -368,6 +368,21 @@ public final class MethodAnalyzer {
       return null;
     }
     return store;
+  }
+
+  /** Whether {@code index} (the producers of an access's index) loads the index of a counted loop around {@code at}. */
+  private static boolean isLoopIndex(Facts f, AbstractInsnNode at, Set<AbstractInsnNode> index, List<LoopDecision> decisions) {
+    if (index.size() != 1 || !(index.iterator().next() instanceof VarInsnNode load) || load.getOpcode() != Opcodes.ILOAD) {
+      return false;
+    }
+    int where = f.method().instructions.indexOf(at);
+    for (int k = 0; k < decisions.size(); k++) {
+      CountedLoop shape = decisions.get(k).shape();
+      if (shape != null && shape.indexSlot() == load.var && f.loops().get(k).body().get(where)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -83,6 +83,15 @@ class MethodAnalyzerTest {
   }
 
   @Test
+  void anArrayReductionAtAComputedIndexLeavesThePointsDistributed() throws Exception {
+    MethodPlan p = plan("clusterSums", 0, ExecutionMode.SPAWN);
+    LoopPlan loop = onlyLoop(p);
+    assertTrue(loop.parallel(), loop.reason());
+    assertEquals(1, loop.arrayReductions().size());
+    assertEquals(Distribution.ONE_D_BLOCK, p.paramDistributions().get(0), "the points stay scattered");
+  }
+
+  @Test
   void aLoopThatThrowsAJdkExceptionBuiltFromLocalsIsParallel() throws Exception {
     LoopPlan loop = onlyLoop(plan("checked", 0, ExecutionMode.SPAWN));
     assertTrue(loop.parallel(), loop.reason());

@@ -135,4 +135,14 @@ public final class LoopTargets {
     }
     return s;
   }
+
+  /** Nearest-of-two assignment: per-cluster sums at a computed index (array reduction) over 1D points. */
+  public static double[] clusterSums(double[] x, double[] centres) {
+    double[] sums = new double[centres.length];
+    for (int i = 0; i < x.length; i++) {
+      int best = Math.abs(x[i] - centres[0]) <= Math.abs(x[i] - centres[1]) ? 0 : 1;
+      sums[best] += x[i];
+    }
+    return sums;
+  }
 }
