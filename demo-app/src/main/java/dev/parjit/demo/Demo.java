@@ -7,8 +7,8 @@ import dev.parjit.demo.bench.MonteCarlo;
 
 /**
  * The spawn-mode demo run by {@code bin/parjit demo}: the first {@code @Jit} call starts the
- * workers, later calls reuse them; a print inside a compiled loop appears once per rank for the
- * rank's own iterations, a print outside appears once.
+ * workers, later calls reuse them; a method that prints runs on the driver, so its output is the
+ * sequential program's.
  */
 public final class Demo {
 
@@ -30,7 +30,11 @@ public final class Demo {
     return s;
   }
 
-  /** Prints inside a parallel loop run on every rank, each for its own iterations (as in Bodo). */
+  /**
+   * Prints inside a parallel loop. In spawn mode a method that prints runs on the driver, so its lines
+   * come out whole and in order, as without the agent (a warning says so); in SPMD mode every rank
+   * prints its own iterations, as in Bodo.
+   */
   @Jit
   static int whoDoesWhat(int n) {
     int count = 0;
@@ -65,7 +69,7 @@ public final class Demo {
     System.out.println("--- arrays, prints and Monte Carlo");
     long t0 = System.nanoTime();
     System.out.println("saxpySum(10_000_000, 2.0) = " + saxpySum(10_000_000, 2.0)
-        + String.format("  (first call, starts the workers: %.0f ms)", (System.nanoTime() - t0) / 1e6));
+        + String.format("  (its first call, compiled and shipped: %.0f ms)", (System.nanoTime() - t0) / 1e6));
     System.out.println("whoDoesWhat(6) = " + whoDoesWhat(6));
     long n = 200_000_000L;
     t0 = System.nanoTime();

@@ -40,9 +40,16 @@ public final class MonteCarlo {
     return 4.0 * LongStream.range(0, n).parallel().filter(MonteCarlo::inside).count() / n;
   }
 
-  /** The smallest @Jit call: scalar in, scalar out. */
+  /**
+   * The smallest shipped @Jit call: scalar in, scalar out, one parallel loop of one iteration (a
+   * method with nothing parallel would run on the driver and measure no call at all).
+   */
   @Jit
   public static long trivial(long x) {
-    return x + 1;
+    long s = x;
+    for (int i = 0; i < 1; i++) {
+      s += 1;
+    }
+    return s;
   }
 }
