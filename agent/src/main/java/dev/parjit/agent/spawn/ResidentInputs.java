@@ -3,7 +3,6 @@ package dev.parjit.agent.spawn;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,28 +103,9 @@ final class ResidentInputs {
     return copy;
   }
 
+  /** Exact equality of two primitive arrays of the same type (doubles compared by their bits). */
   static boolean sameContents(Object a, Object b) {
-    if (a.getClass() != b.getClass()) {
-      return false;
-    }
-    if (a instanceof double[] x) {
-      return Arrays.equals(x, (double[]) b);
-    } else if (a instanceof long[] x) {
-      return Arrays.equals(x, (long[]) b);
-    } else if (a instanceof int[] x) {
-      return Arrays.equals(x, (int[]) b);
-    } else if (a instanceof float[] x) {
-      return Arrays.equals(x, (float[]) b);
-    } else if (a instanceof byte[] x) {
-      return Arrays.equals(x, (byte[]) b);
-    } else if (a instanceof short[] x) {
-      return Arrays.equals(x, (short[]) b);
-    } else if (a instanceof char[] x) {
-      return Arrays.equals(x, (char[]) b);
-    } else if (a instanceof boolean[] x) {
-      return Arrays.equals(x, (boolean[]) b);
-    }
-    return false;
+    return a.getClass() == b.getClass() && java.util.Objects.deepEquals(a, b);
   }
 
   private static int bytesPerElement(Class<?> c) {
