@@ -23,9 +23,12 @@ public final class CallOverheadBench {
       check += MonteCarlo.trivial(i);
       ns[i] = System.nanoTime() - s;
     }
+    double mean = Arrays.stream(ns).average().orElse(0) / 1e6;
+    double firstHundreds = Arrays.stream(ns, 0, Math.min(200, calls)).average().orElse(0) / 1e6;
     Arrays.sort(ns);
     System.out.printf("first @Jit call (start workers, compile): %.0f ms (answer %d)%n", firstMs, first);
-    System.out.printf("trivial @Jit call, %d calls: median %.3f ms, p90 %.3f ms (checksum %d)%n", calls,
-        ns[calls / 2] / 1e6, ns[(int) (calls * 0.9)] / 1e6, check);
+    System.out.printf("trivial @Jit call, %d calls: mean %.3f ms, median %.3f ms, p90 %.3f ms, p99 %.3f ms, "
+        + "first 200 mean %.3f ms (checksum %d)%n", calls, mean, ns[calls / 2] / 1e6, ns[(int) (calls * 0.9)] / 1e6,
+        ns[(int) (calls * 0.99)] / 1e6, firstHundreds, check);
   }
 }
