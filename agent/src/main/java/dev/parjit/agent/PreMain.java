@@ -14,6 +14,9 @@ public final class PreMain {
     AgentOptions options;
     try {
       options = AgentOptions.parse(args);
+      if (options.role() == AgentOptions.Role.DRIVER && !options.spmd()) {
+        WorkerJvmCheck.check(options.workerJvm());
+      }
     } catch (IllegalArgumentException e) {
       // One line, not the JVM's multi-line agent failure report.
       System.err.println(e.getMessage());

@@ -37,6 +37,11 @@ public final class CacheTool {
     }
     CacheStore store = new CacheStore(args.length == 2 ? Path.of(args[1]).toAbsolutePath()
         : CompileCache.defaultDirectory());
+    if (!java.nio.file.Files.isDirectory(store.dir())) {
+      // Nothing was ever cached there (or the path is mistyped): say so rather than "0 entries".
+      err.println("parjit cache: there is no compile cache at " + store.dir());
+      return 1;
+    }
     try {
       if (args[0].equals("clear")) {
         out.println("deleted " + store.clear() + " files from " + store.dir());
