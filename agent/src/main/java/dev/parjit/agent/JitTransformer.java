@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
+import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,8 @@ public final class JitTransformer implements ClassFileTransformer {
   private final DiagnosticsPrinter diagnostics;
   private final CompileCache cache;
   private final CachedDiagnostics cachedDiagnostics;
+  /** {@code jit=} patterns that named a method of a class loaded so far. */
+  private final java.util.Set<String> matchedPatterns = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public JitTransformer(Role role, AgentOptions options, DiagnosticsPrinter diagnostics) {
     this.role = role;
@@ -53,6 +56,33 @@ public final class JitTransformer implements ClassFileTransformer {
     this.cache = CompileCache.create(role, options.cacheDir());
     this.cachedDiagnostics = new CachedDiagnostics(diagnostics.printsHere(), DiagnosticsPrinter.level(
         options.diagnostics(), System.getenv("PARJIT_DISTRIBUTED_DIAGNOSTICS")), System.out, System.err);
+    if (!options.jitPatterns().isEmpty() && diagnostics.printsHere()) {
+      Runtime.getRuntime().addShutdownHook(new Thread(this::reportUnmatchedPatterns, "parjit-jit-patterns"));
+    }
+  }
+
+  /** At exit: a pattern that named nothing (a missing package, a typo) would otherwise say nothing. */
+  private void reportUnmatchedPatterns() {
+    for (String p : options.jitPatterns()) {
+      if (!matchedPatterns.contains(p)) {
+        System.err.println("parjit: jit pattern '" + p + "' matched no method of a loaded class (a pattern is "
+            + "pkg.Class#method with the package, * matching any characters)");
+      }
+    }
+  }
+
+  /** Notes which patterns name methods of this class. */
+  private void notePatterns(String className, byte[] bytes) {
+    List<String> names = new java.util.ArrayList<>();
+    new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(InstrSupport.ASM_API) {
+      @Override
+      public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String desc, String sig,
+          String[] exceptions) {
+        names.add(name);
+        return null;
+      }
+    }, org.objectweb.asm.ClassReader.SKIP_CODE);
+    matchedPatterns.addAll(selection.patternsMatching(className, names));
   }
 
   @Override
@@ -62,6 +92,9 @@ public final class JitTransformer implements ClassFileTransformer {
       return null;
     }
     try {
+      if (selection.mayMatchClass(className)) {
+        notePatterns(className, bytes);
+      }
       RewriteRequest request =
           new RewriteRequest(role, options.jitPatterns(), resources(loader), options.dumpDir(), options.strict());
       if (role == Role.WORKER) {

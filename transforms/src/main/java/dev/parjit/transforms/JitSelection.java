@@ -24,8 +24,10 @@ public final class JitSelection {
 
   private final List<Pattern> patterns = new ArrayList<>();
   private final List<Pattern> classPatterns = new ArrayList<>();
+  private final List<String> sources;
 
   public JitSelection(List<String> jitPatterns) {
+    this.sources = List.copyOf(jitPatterns);
     for (String p : jitPatterns) {
       if (!p.contains("#")) {
         throw new IllegalArgumentException("jit pattern '" + p + "' must look like pkg.Class#method");
@@ -50,6 +52,19 @@ public final class JitSelection {
   public boolean mayMatchClass(String internalName) {
     String dotted = internalName.replace('/', '.');
     return classPatterns.stream().anyMatch(p -> p.matcher(dotted).matches());
+  }
+
+  /** The patterns (as written) that name one of {@code methodNames} of class {@code internalName}. */
+  public List<String> patternsMatching(String internalName, List<String> methodNames) {
+    String dotted = internalName.replace('/', '.');
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < patterns.size(); k++) {
+      Pattern p = patterns.get(k);
+      if (methodNames.stream().anyMatch(m -> p.matcher(dotted + "#" + m).matches())) {
+        out.add(sources.get(k));
+      }
+    }
+    return out;
   }
 
   /** The selected methods of {@code cls}, in declaration order. */

@@ -53,4 +53,15 @@ class CliTest {
     assertEquals(0, run.exitCode(), run.text());
     assertTrue(run.text().contains("--agent-options"), run.text());
   }
+
+  @Test
+  void aJitPatternThatMatchesNothingIsReportedAndOneThatMatchesIsNot() throws Exception {
+    JobRunner.Finished run = parjit("java", "--workers", "1", "--agent-options",
+        "jit=ResidentMain#weightedSum;dev.parjit.it.agent.ResidentMain#dot", "-cp",
+        JobRunner.root().resolve("integration-tests/target/test-classes").toString(), "dev.parjit.it.agent.ResidentMain");
+    assertEquals(0, run.exitCode(), run.text());
+    assertTrue(run.lines().contains("parjit: jit pattern 'ResidentMain#weightedSum' matched no method of a loaded class "
+        + "(a pattern is pkg.Class#method with the package, * matching any characters)"), run.text());
+    assertTrue(run.lines().stream().noneMatch(l -> l.contains("pattern 'dev.parjit.it.agent.ResidentMain#dot'")), run.text());
+  }
 }
