@@ -250,6 +250,20 @@ public final class CompileCache {
     } catch (IOException | UnsupportedOperationException e) {
       // no owners on this file system
     }
+    try {
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
+      if (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)
+          || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)) {
+        // Anyone who can write there could plant rewritten classes that this program would run.
+        String reason = "other users can write to it (chmod go-w " + dir + ")";
+        if (REPORTED.add(dir.toString())) {
+          LOG.warn("parjit: not using the compile cache in {}: {}", dir, reason);
+        }
+        return reason;
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // no POSIX permissions on this file system
+    }
     return null;
   }
 }

@@ -38,6 +38,16 @@ class CompileCacheTest {
   }
 
   @Test
+  void aDirectoryOthersCanWriteIsRefused() throws Exception {
+    Path shared = java.nio.file.Files.createDirectory(dir.resolve("shared"));
+    java.nio.file.Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    org.junit.jupiter.api.Assertions.assertFalse(CompileCache.create(Role.DRIVER, shared).appliesTo(BYTES),
+        "a world-writable cache could hand this program planted classes");
+    java.nio.file.Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    org.junit.jupiter.api.Assertions.assertTrue(CompileCache.create(Role.DRIVER, shared).appliesTo(BYTES));
+  }
+
+  @Test
   void secondCompilationIsAHitWithoutAnalysis() {
     for (Role role : Role.values()) {
       CompileCache cache = CompileCache.create(role, dir);
