@@ -79,6 +79,8 @@ public final class LoopChunkingPass {
       throw new IllegalStateException("the loop's back edge does not follow its header"); // javac always lays it out so
     }
     int handlerIndex = handlerIndex(method, shape.header(), backEdge);
+    // Iterations that cannot throw need no failure agreement: one collective less per loop.
+    boolean agree = !loop.arrayReductions().isEmpty() || LoopThrows.mayThrow(method, shape.header(), backEdge);
     String t = shape.indexType();
     boolean isLong = t.equals("J");
     Type type = isLong ? Type.LONG_TYPE : Type.INT_TYPE;
@@ -176,7 +178,9 @@ public final class LoopChunkingPass {
     InsnList post = new InsnList();
     post.add(combine);
     if (loop.arrayReductions().isEmpty()) {
-      post.add(RuntimeCalls.agreeLoop());
+      if (agree) {
+        post.add(RuntimeCalls.agreeLoop());
+      }
     } else {
       // Array reductions write the caller's arrays: combined even after a failure, up to the failing
       // rank, so they hold what the sequential run leaves when it throws.
@@ -200,14 +204,16 @@ public final class LoopChunkingPass {
       post.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
     }
     post.add(new JumpInsnNode(Opcodes.GOTO, shape.exit()));
-    // The iterations' handler: record the failure, then meet the other ranks at combine.
-    LabelNode handler = new LabelNode();
-    post.add(handler);
-    post.add(RuntimeCalls.loopFailed());
-    post.add(new JumpInsnNode(Opcodes.GOTO, combine));
+    if (agree) {
+      // The iterations' handler: record the failure, then meet the other ranks at combine.
+      LabelNode handler = new LabelNode();
+      post.add(handler);
+      post.add(RuntimeCalls.loopFailed());
+      post.add(new JumpInsnNode(Opcodes.GOTO, combine));
+      method.tryCatchBlocks.add(handlerIndex, new TryCatchBlockNode(shape.header(), iterationsEnd, handler,
+          "java/lang/Throwable"));
+    }
     method.instructions.add(post);
-    method.tryCatchBlocks.add(handlerIndex, new TryCatchBlockNode(shape.header(), iterationsEnd, handler,
-        "java/lang/Throwable"));
     return null;
   }
 
