@@ -15,10 +15,11 @@ import java.security.MessageDigest;
 import java.util.Set;
 
 /**
- * One side of a driver–worker connection: a hello that proves the per-job secret, then Java
- * serialization restricted by an {@link ObjectInputFilter} allow-list (primitives, their arrays,
- * strings, Parjit's messages and stack trace elements): a process that does not know the secret
- * cannot talk to a worker, and no message can make either side instantiate other classes.
+ * One side of a driver–worker connection: a hello that proves the per-job secret, then messages
+ * in the {@link WireCodec} encoding, or (for a message holding other types) Java serialization
+ * restricted by an {@link ObjectInputFilter} allow-list (primitives, their arrays, strings,
+ * Parjit's messages and stack trace elements): a process that does not know the secret cannot
+ * talk to a worker, and no message can make either side instantiate other classes.
  */
 public final class Channel implements AutoCloseable {
 
@@ -45,17 +46,22 @@ public final class Channel implements AutoCloseable {
         ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
   };
 
+  /** First byte of a message: how the rest is encoded. */
+  private static final byte WIRE = 'W';
+  private static final byte SERIALIZED = 'J';
+
   private final Socket socket;
   private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
-  private final ObjectOutputStream out;
-  private final ObjectInputStream in;
+  private final DataOutputStream out;
+  private final DataInputStream in;
+  private final WireCodec sendCodec = new WireCodec();
+  private final WireCodec receiveCodec = new WireCodec();
 
   private Channel(Socket socket) throws IOException {
     this.socket = socket;
     socket.setTcpNoDelay(true);
-    this.out = new ObjectOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
-    out.flush();
-    this.in = new ObjectInputStream(new BufferedInputStream(new java.io.FilterInputStream(socket.getInputStream()) {
+    this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
+    this.in = new DataInputStream(new BufferedInputStream(new java.io.FilterInputStream(socket.getInputStream()) {
       @Override
       public int read() throws IOException {
         int b = super.read();
@@ -74,15 +80,21 @@ public final class Channel implements AutoCloseable {
         return n;
       }
     }, 1 << 16));
-    in.setObjectInputFilter(FILTER);
   }
 
-  /** Worker side: sends the secret and the rank, then opens the object streams. */
+  /** The driver's answer to a hello that proved the secret (a wrong one gets a closed socket). */
+  private static final int WELCOME = 0x50;
+
+  /** Worker side: sends the secret and the rank, and waits for the driver's welcome. */
   public static Channel connect(Socket socket, String secret, int rank) throws IOException {
     DataOutputStream hello = new DataOutputStream(socket.getOutputStream());
     hello.writeUTF(secret);
     hello.writeInt(rank);
     hello.flush();
+    if (socket.getInputStream().read() != WELCOME) {
+      socket.close();
+      throw new IOException("the driver refused this worker's connection");
+    }
     return new Channel(socket);
   }
 
@@ -107,18 +119,48 @@ public final class Channel implements AutoCloseable {
       return null;
     }
     socket.setSoTimeout(0);
+    socket.getOutputStream().write(WELCOME);
+    socket.getOutputStream().flush();
     return new Accepted(new Channel(socket), rank);
   }
 
+  /**
+   * Sends one message: with the {@link WireCodec} when it holds only the types that codec knows
+   * (every message Parjit sends in practice), else with Java serialization, filtered on receipt.
+   */
   public synchronized void send(Object message) throws IOException {
-    out.writeObject(message);
-    out.reset(); // do not keep references to (possibly large) arguments between calls
+    if (WireCodec.encodable(message)) {
+      out.writeByte(WIRE);
+      sendCodec.write(out, message);
+    } else {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
+        o.writeObject(message);
+      }
+      out.writeByte(SERIALIZED);
+      out.writeInt(bytes.size());
+      bytes.writeTo(out);
+    }
     out.flush();
   }
 
   public Object receive() throws IOException {
-    try {
-      return in.readObject();
+    byte kind = in.readByte();
+    if (kind == WIRE) {
+      return receiveCodec.read(in);
+    }
+    if (kind != SERIALIZED) {
+      throw new IOException("rejected message: unknown encoding " + kind);
+    }
+    int n = in.readInt();
+    if (n < 0) {
+      throw new IOException("rejected message: negative length");
+    }
+    byte[] bytes = new byte[n];
+    in.readFully(bytes);
+    try (ObjectInputStream o = new ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      o.setObjectInputFilter(FILTER);
+      return o.readObject();
     } catch (ClassNotFoundException | InvalidClassException e) {
       throw new IOException("rejected message: " + e.getMessage(), e);
     }

@@ -45,6 +45,7 @@ public final class SpecializationTable {
   private final Map<String, Entry> table = new ConcurrentHashMap<>();
   /** Per key and entry point (the method, or its lazy twin for the driver's calls). */
   private final Map<String, MethodHandle> handles = new ConcurrentHashMap<>();
+  private final Map<MethodHandle, MethodHandle> spread = new ConcurrentHashMap<>();
   private final AtomicLong compiled = new AtomicLong();
   private final AtomicLong reused = new AtomicLong();
   private final boolean logHere;
@@ -106,6 +107,18 @@ public final class SpecializationTable {
       handles.put(variant, h);
     }
     return h;
+  }
+
+  /**
+   * {@link #handle} as a handle of type {@code (Object[])Object} taking the receiver (if any) and
+   * the arguments, made once per body: {@code invokeWithArguments} on every call allocates and
+   * takes long to be compiled.
+   */
+  MethodHandle spreadHandle(Method loaded, String methodKey, SpecializationKey key, SpecializationKey defaultKey)
+      throws ReflectiveOperationException {
+    MethodHandle h = handle(loaded, methodKey, key, defaultKey);
+    return spread.computeIfAbsent(h, t -> t.asSpreader(Object[].class, t.type().parameterCount())
+        .asType(MethodType.methodType(Object.class, Object[].class)));
   }
 
   /**

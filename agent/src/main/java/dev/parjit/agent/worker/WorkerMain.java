@@ -204,11 +204,11 @@ public final class WorkerMain {
             : m.invoke(args[0], java.util.Arrays.copyOfRange(args, 1, args.length));
       } else {
         String desc = call.methodKey().substring(call.methodKey().indexOf('('));
-        MethodHandle body = specializations.handle(m, call.methodKey(),
+        MethodHandle body = specializations.spreadHandle(m, call.methodKey(),
             keyOf(call, desc, compiled.distributedParams()),
             SpecializationKey.defaultFor(desc, compiled.distributedParams()));
         try {
-          value = body.invokeWithArguments(args);
+          value = (Object) body.invokeExact(args);
         } catch (Throwable t) {
           throw new InvocationTargetException(t);
         }

@@ -1,0 +1,554 @@
+package dev.parjit.agent.spawn;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Array;
+import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The channel's binary encoding of {@link Messages}: a closed set of types (nulls, boxed
+ * primitives, strings, arrays of those and of primitives at any depth, stack trace elements and
+ * the message records), written field by field with primitive arrays in bulk.
+ *
+ * <p>Why not Java serialization for everything: a trivial call spent most of its driver and
+ * worker time in {@code ObjectOutputStream}/{@code ObjectInputStream} (class descriptors resent
+ * after every {@code reset()}, reflective record construction), and that code takes thousands of
+ * calls to be compiled, which made the first calls slow. Like serialization, the encoding keeps
+ * object identity within one message (an array passed twice arrives as one array), so a method
+ * comparing its arguments with {@code ==} sees what it would see sequentially.
+ *
+ * <p>Decoding instantiates nothing outside that set: an unknown tag, record index or array type
+ * is an {@link IOException}. A message holding anything else is not encodable here
+ * ({@link #encodable}); the channel sends it with filtered Java serialization instead.
+ */
+final class WireCodec {
+
+  private static final byte NULL = 0;
+  private static final byte BACK_REFERENCE = 1;
+  private static final byte BOOLEAN = 2;
+  private static final byte BYTE = 3;
+  private static final byte SHORT = 4;
+  private static final byte CHAR = 5;
+  private static final byte INT = 6;
+  private static final byte LONG = 7;
+  private static final byte FLOAT = 8;
+  private static final byte DOUBLE = 9;
+  private static final byte STRING = 10;
+  private static final byte PRIMITIVE_ARRAY = 11;
+  private static final byte REFERENCE_ARRAY = 12;
+  private static final byte RECORD = 13;
+  private static final byte STACK_TRACE_ELEMENT = 14;
+
+  /** The message records, by index on the wire. */
+  private static final List<Class<?>> RECORDS = List.of(Messages.Call.class, Messages.Receiver.class,
+      Messages.Chunk.class, Messages.Resident.class, Messages.ResidentRef.class, Messages.DropResident.class,
+      Messages.FrameValue.class, Messages.LazyResult.class, Messages.LazyRef.class, Messages.Fetch.class,
+      Messages.Free.class, Messages.StatsRequest.class, Messages.WorkerStats.class, Messages.Shutdown.class,
+      Messages.Reply.class, Messages.RemoteFailure.class);
+
+  /** Element types a reference array may have (after its dimensions). */
+  private static final Map<String, Class<?>> ELEMENTS = elementTypes();
+
+  private static final RecordShape[] SHAPES = shapes();
+
+  /** Primitive arrays are copied through this buffer in bulk (little-endian on both sides). */
+  private final ByteBuffer scratch = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+
+  /** Whether {@code message} holds only types this codec writes. */
+  static boolean encodable(Object message) {
+    return encodable(message, new IdentityHashMap<>());
+  }
+
+  private static boolean encodable(Object v, IdentityHashMap<Object, Boolean> seen) {
+    if (v == null || v instanceof String || v instanceof Number && boxed(v) || v instanceof Boolean
+        || v instanceof Character || v instanceof StackTraceElement) {
+      return true;
+    }
+    Class<?> c = v.getClass();
+    if (c.isArray()) {
+      if (c.getComponentType().isPrimitive()) {
+        return true;
+      }
+      if (elementOf(c) == null) {
+        return false;
+      }
+      if (seen.put(v, Boolean.TRUE) != null) {
+        return true;
+      }
+      for (Object e : (Object[]) v) {
+        if (!encodable(e, seen)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    int index = RECORDS.indexOf(c);
+    if (index < 0) {
+      return false;
+    }
+    if (seen.put(v, Boolean.TRUE) != null) {
+      return true;
+    }
+    for (RecordShape.Component k : SHAPES[index].components) {
+      if (!k.type.isPrimitive() && !encodable(k.get(v), seen)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean boxed(Object v) {
+    return v instanceof Integer || v instanceof Long || v instanceof Double || v instanceof Float
+        || v instanceof Short || v instanceof Byte;
+  }
+
+  /** Writes an {@link #encodable} message. */
+  void write(DataOutputStream out, Object message) throws IOException {
+    new Writer(out).value(message);
+  }
+
+  /** Reads one message written by {@link #write}. */
+  Object read(DataInputStream in) throws IOException {
+    return new Reader(in).value();
+  }
+
+  private final class Writer {
+    private final DataOutputStream out;
+    private final IdentityHashMap<Object, Integer> handles = new IdentityHashMap<>();
+
+    Writer(DataOutputStream out) {
+      this.out = out;
+    }
+
+    void value(Object v) throws IOException {
+      if (v == null) {
+        out.writeByte(NULL);
+        return;
+      }
+      Integer handle = handles.get(v);
+      if (handle != null) {
+        out.writeByte(BACK_REFERENCE);
+        out.writeInt(handle);
+        return;
+      }
+      handles.put(v, handles.size());
+      if (v instanceof String s) {
+        out.writeByte(STRING);
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+      } else if (v instanceof Integer i) {
+        out.writeByte(INT);
+        out.writeInt(i);
+      } else if (v instanceof Long l) {
+        out.writeByte(LONG);
+        out.writeLong(l);
+      } else if (v instanceof Double d) {
+        out.writeByte(DOUBLE);
+        out.writeDouble(d);
+      } else if (v instanceof Boolean b) {
+        out.writeByte(BOOLEAN);
+        out.writeBoolean(b);
+      } else if (v instanceof Float f) {
+        out.writeByte(FLOAT);
+        out.writeFloat(f);
+      } else if (v instanceof Short s) {
+        out.writeByte(SHORT);
+        out.writeShort(s);
+      } else if (v instanceof Byte b) {
+        out.writeByte(BYTE);
+        out.writeByte(b);
+      } else if (v instanceof Character c) {
+        out.writeByte(CHAR);
+        out.writeChar(c);
+      } else if (v instanceof StackTraceElement e) {
+        out.writeByte(STACK_TRACE_ELEMENT);
+        value(e.getClassLoaderName());
+        value(e.getModuleName());
+        value(e.getModuleVersion());
+        value(e.getClassName());
+        value(e.getMethodName());
+        value(e.getFileName());
+        out.writeInt(e.getLineNumber());
+      } else if (v.getClass().isArray()) {
+        array(v);
+      } else {
+        int index = RECORDS.indexOf(v.getClass());
+        if (index < 0) {
+          throw new IOException("not encodable: " + v.getClass().getName());
+        }
+        out.writeByte(RECORD);
+        out.writeByte(index);
+        for (RecordShape.Component k : SHAPES[index].components) {
+          component(k, k.get(v));
+        }
+      }
+    }
+
+    private void component(RecordShape.Component k, Object v) throws IOException {
+      Class<?> t = k.type;
+      if (t == long.class) {
+        out.writeLong((Long) v);
+      } else if (t == int.class) {
+        out.writeInt((Integer) v);
+      } else if (t == boolean.class) {
+        out.writeBoolean((Boolean) v);
+      } else if (t.isPrimitive()) {
+        throw new IOException("record component of type " + t + " is not supported");
+      } else {
+        value(v);
+      }
+    }
+
+    private void array(Object a) throws IOException {
+      Class<?> component = a.getClass().getComponentType();
+      if (!component.isPrimitive()) {
+        out.writeByte(REFERENCE_ARRAY);
+        byte[] name = a.getClass().getName().getBytes(StandardCharsets.UTF_8);
+        out.writeShort(name.length);
+        out.write(name);
+        Object[] objects = (Object[]) a;
+        out.writeInt(objects.length);
+        for (Object e : objects) {
+          value(e);
+        }
+        return;
+      }
+      out.writeByte(PRIMITIVE_ARRAY);
+      int n = Array.getLength(a);
+      out.writeByte(primitiveCode(component));
+      out.writeInt(n);
+      if (component == boolean.class) {
+        boolean[] b = (boolean[]) a;
+        for (boolean x : b) {
+          out.writeBoolean(x);
+        }
+        return;
+      }
+      if (component == byte.class) {
+        out.write((byte[]) a);
+        return;
+      }
+      int width = width(component);
+      int perRound = scratch.capacity() / width;
+      for (int off = 0; off < n; off += perRound) {
+        int len = Math.min(perRound, n - off);
+        scratch.clear();
+        if (component == double.class) {
+          scratch.asDoubleBuffer().put((double[]) a, off, len);
+        } else if (component == long.class) {
+          scratch.asLongBuffer().put((long[]) a, off, len);
+        } else if (component == int.class) {
+          scratch.asIntBuffer().put((int[]) a, off, len);
+        } else if (component == float.class) {
+          scratch.asFloatBuffer().put((float[]) a, off, len);
+        } else if (component == short.class) {
+          scratch.asShortBuffer().put((short[]) a, off, len);
+        } else {
+          scratch.asCharBuffer().put((char[]) a, off, len);
+        }
+        out.write(scratch.array(), 0, len * width);
+      }
+    }
+  }
+
+  private final class Reader {
+    private final DataInputStream in;
+    private final List<Object> handles = new ArrayList<>();
+
+    Reader(DataInputStream in) {
+      this.in = in;
+    }
+
+    Object value() throws IOException {
+      byte tag = in.readByte();
+      switch (tag) {
+        case NULL:
+          return null;
+        case BACK_REFERENCE: {
+          int h = in.readInt();
+          if (h < 0 || h >= handles.size()) {
+            throw new IOException("rejected message: bad back-reference " + h);
+          }
+          return handles.get(h);
+        }
+        case STRING: {
+          int n = in.readInt();
+          if (n < 0) {
+            throw new IOException("rejected message: negative string length");
+          }
+          byte[] utf8 = new byte[n];
+          in.readFully(utf8);
+          return keep(new String(utf8, StandardCharsets.UTF_8));
+        }
+        case INT: return keep(in.readInt());
+        case LONG: return keep(in.readLong());
+        case DOUBLE: return keep(in.readDouble());
+        case BOOLEAN: return keep(in.readBoolean());
+        case FLOAT: return keep(in.readFloat());
+        case SHORT: return keep(in.readShort());
+        case BYTE: return keep(in.readByte());
+        case CHAR: return keep(in.readChar());
+        case STACK_TRACE_ELEMENT: {
+          int slot = reserve();
+          String loader = string(value());
+          String module = string(value());
+          String version = string(value());
+          String declaring = string(value());
+          String method = string(value());
+          String file = string(value());
+          int line = in.readInt();
+          if (declaring == null || method == null) {
+            throw new IOException("rejected message: stack trace element without class or method");
+          }
+          return fill(slot, new StackTraceElement(loader, module, version, declaring, method, file, line));
+        }
+        case PRIMITIVE_ARRAY: return primitiveArray();
+        case REFERENCE_ARRAY: return referenceArray();
+        case RECORD: return record();
+        default:
+          throw new IOException("rejected message: unknown tag " + tag);
+      }
+    }
+
+    private Object keep(Object v) {
+      handles.add(v);
+      return v;
+    }
+
+    private int reserve() {
+      handles.add(null);
+      return handles.size() - 1;
+    }
+
+    private Object fill(int slot, Object v) {
+      handles.set(slot, v);
+      return v;
+    }
+
+    private String string(Object v) throws IOException {
+      if (v == null || v instanceof String) {
+        return (String) v;
+      }
+      throw new IOException("rejected message: expected a string, found " + v.getClass().getName());
+    }
+
+    private Object primitiveArray() throws IOException {
+      Class<?> component = primitiveOf(in.readByte());
+      int n = in.readInt();
+      if (n < 0) {
+        throw new IOException("rejected message: negative array length");
+      }
+      Object a = keep(Array.newInstance(component, n));
+      if (component == boolean.class) {
+        boolean[] b = (boolean[]) a;
+        for (int i = 0; i < n; i++) {
+          b[i] = in.readBoolean();
+        }
+        return a;
+      }
+      if (component == byte.class) {
+        in.readFully((byte[]) a);
+        return a;
+      }
+      int width = width(component);
+      int perRound = scratch.capacity() / width;
+      for (int off = 0; off < n; off += perRound) {
+        int len = Math.min(perRound, n - off);
+        in.readFully(scratch.array(), 0, len * width);
+        scratch.clear();
+        if (component == double.class) {
+          scratch.asDoubleBuffer().get((double[]) a, off, len);
+        } else if (component == long.class) {
+          scratch.asLongBuffer().get((long[]) a, off, len);
+        } else if (component == int.class) {
+          scratch.asIntBuffer().get((int[]) a, off, len);
+        } else if (component == float.class) {
+          scratch.asFloatBuffer().get((float[]) a, off, len);
+        } else if (component == short.class) {
+          scratch.asShortBuffer().get((short[]) a, off, len);
+        } else {
+          scratch.asCharBuffer().get((char[]) a, off, len);
+        }
+      }
+      return a;
+    }
+
+    private Object referenceArray() throws IOException {
+      byte[] nameBytes = new byte[in.readUnsignedShort()];
+      in.readFully(nameBytes);
+      Class<?> type = arrayType(new String(nameBytes, StandardCharsets.UTF_8));
+      int n = in.readInt();
+      if (n < 0) {
+        throw new IOException("rejected message: negative array length");
+      }
+      Object[] a = (Object[]) Array.newInstance(type.getComponentType(), n);
+      keep(a);
+      for (int i = 0; i < n; i++) {
+        Object e = value();
+        if (e != null && !type.getComponentType().isInstance(e)) {
+          throw new IOException("rejected message: a " + e.getClass().getName() + " in a " + type.getName());
+        }
+        a[i] = e;
+      }
+      return a;
+    }
+
+    private Object record() throws IOException {
+      int index = in.readUnsignedByte();
+      if (index >= RECORDS.size()) {
+        throw new IOException("rejected message: unknown record " + index);
+      }
+      RecordShape shape = SHAPES[index];
+      int slot = reserve();
+      Object[] values = new Object[shape.components.length];
+      for (int k = 0; k < values.length; k++) {
+        Class<?> t = shape.components[k].type;
+        if (t == long.class) {
+          values[k] = in.readLong();
+        } else if (t == int.class) {
+          values[k] = in.readInt();
+        } else if (t == boolean.class) {
+          values[k] = in.readBoolean();
+        } else {
+          Object v = value();
+          if (v != null && !t.isInstance(v)) {
+            throw new IOException("rejected message: " + RECORDS.get(index).getSimpleName() + "." + shape.components[k].name
+                + " cannot be a " + v.getClass().getName());
+          }
+          values[k] = v;
+        }
+      }
+      try {
+        return fill(slot, shape.constructor.invokeWithArguments(values));
+      } catch (Throwable t) {
+        throw new IOException("rejected message: " + RECORDS.get(index).getSimpleName() + ": " + t, t);
+      }
+    }
+  }
+
+  /** The array class named by {@code name}, when its element type is one the codec knows. */
+  private static Class<?> arrayType(String name) throws IOException {
+    int dims = 0;
+    while (dims < name.length() && name.charAt(dims) == '[') {
+      dims++;
+    }
+    String element = name.substring(dims);
+    Class<?> c = element.length() == 1 ? primitiveByDescriptor(element.charAt(0))
+        : element.startsWith("L") && element.endsWith(";") ? ELEMENTS.get(element.substring(1, element.length() - 1)) : null;
+    if (dims == 0 || dims > 16 || c == null || dims == 1 && c.isPrimitive()) {
+      throw new IOException("rejected message: array type " + name);
+    }
+    for (int d = 0; d < dims; d++) {
+      c = c.arrayType();
+    }
+    return c;
+  }
+
+  private static Class<?> elementOf(Class<?> arrayClass) {
+    Class<?> c = arrayClass;
+    while (c.isArray()) {
+      c = c.getComponentType();
+    }
+    return c.isPrimitive() || ELEMENTS.containsKey(c.getName()) ? c : null;
+  }
+
+  private static Map<String, Class<?>> elementTypes() {
+    Map<String, Class<?>> m = new java.util.HashMap<>();
+    for (Class<?> c : List.of(Object.class, String.class, Number.class, Integer.class, Long.class, Double.class,
+        Float.class, Short.class, Byte.class, Character.class, Boolean.class, StackTraceElement.class)) {
+      m.put(c.getName(), c);
+    }
+    for (Class<?> c : RECORDS) {
+      m.put(c.getName(), c);
+    }
+    return Map.copyOf(m);
+  }
+
+  private static Class<?> primitiveByDescriptor(char d) {
+    switch (d) {
+      case 'Z': return boolean.class;
+      case 'B': return byte.class;
+      case 'S': return short.class;
+      case 'C': return char.class;
+      case 'I': return int.class;
+      case 'J': return long.class;
+      case 'F': return float.class;
+      case 'D': return double.class;
+      default: return null;
+    }
+  }
+
+  private static final String PRIMITIVES = "ZBSCIJFD";
+
+  private static byte primitiveCode(Class<?> c) {
+    for (int i = 0; i < PRIMITIVES.length(); i++) {
+      if (primitiveByDescriptor(PRIMITIVES.charAt(i)) == c) {
+        return (byte) i;
+      }
+    }
+    throw new IllegalArgumentException(c.getName());
+  }
+
+  private static Class<?> primitiveOf(byte code) throws IOException {
+    if (code < 0 || code >= PRIMITIVES.length()) {
+      throw new IOException("rejected message: unknown primitive type " + code);
+    }
+    return primitiveByDescriptor(PRIMITIVES.charAt(code));
+  }
+
+  private static int width(Class<?> c) {
+    return c == double.class || c == long.class ? 8 : c == int.class || c == float.class ? 4 : 2;
+  }
+
+  /** A record's components with their accessors, and its canonical constructor. */
+  private static final class RecordShape {
+    final Component[] components;
+    final MethodHandle constructor;
+
+    RecordShape(Class<?> type) throws ReflectiveOperationException {
+      RecordComponent[] rc = type.getRecordComponents();
+      components = new Component[rc.length];
+      Class<?>[] types = new Class<?>[rc.length];
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      for (int k = 0; k < rc.length; k++) {
+        types[k] = rc[k].getType();
+        components[k] = new Component(rc[k].getName(), types[k], lookup.unreflect(rc[k].getAccessor()));
+      }
+      constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types));
+    }
+
+    record Component(String name, Class<?> type, MethodHandle accessor) {
+      Object get(Object record) {
+        try {
+          return accessor.invoke(record);
+        } catch (Throwable t) {
+          throw new IllegalStateException("reading " + name + " of " + record.getClass().getName(), t);
+        }
+      }
+    }
+  }
+
+  private static RecordShape[] shapes() {
+    RecordShape[] out = new RecordShape[RECORDS.size()];
+    for (int i = 0; i < out.length; i++) {
+      try {
+        out[i] = new RecordShape(RECORDS.get(i));
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,156 @@
+package dev.parjit.agent.spawn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class WireCodecTest {
+
+  private static byte[] encode(Object message) throws IOException {
+    assertTrue(WireCodec.encodable(message), "encodable");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    new WireCodec().write(out, message);
+    out.flush();
+    return bytes.toByteArray();
+  }
+
+  private static Object decode(byte[] bytes) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+    Object value = new WireCodec().read(in);
+    assertEquals(-1, in.read(), "the whole message is read, and no more");
+    return value;
+  }
+
+  private static Object roundTrip(Object message) throws IOException {
+    return decode(encode(message));
+  }
+
+  @Test
+  void aCallWithEveryArgumentKindRoundTrips() throws IOException {
+    double[][] jagged = {{1, 2}, {3}, {}};
+    Object[] args = {jagged, 5L, "s", true, 'c', (short) 3, (byte) -1, 2.5f, 7, 1.5, null, new String[] {"a", null},
+        new int[][][] {{{1}}}, new boolean[] {true, false}, new char[] {'x', 'y'}, new short[] {1, -2},
+        new Messages.Chunk(new long[] {4, 5}, 10, 3), new Messages.LazyRef(9), new Messages.ResidentRef(2)};
+    Messages.Call sent = new Messages.Call(7, "a.B.m([[DJ)V", args, new String[] {"a/B.x:I"}, new Object[] {42},
+        new boolean[] {true, false}, new Messages.Receiver("a.B", new String[] {"f"}, new Object[] {new double[] {1}}));
+    Messages.Call got = (Messages.Call) roundTrip(sent);
+    assertEquals(7, got.id());
+    assertEquals(sent.methodKey(), got.methodKey());
+    assertEquals(args.length, got.args().length);
+    assertEquals(double[][].class, got.args()[0].getClass());
+    int chunk = args.length - 3;
+    Messages.Chunk gotChunk = (Messages.Chunk) got.args()[chunk];
+    assertArrayEquals(new long[] {4, 5}, (long[]) gotChunk.array());
+    assertEquals(10, gotChunk.globalLength());
+    assertEquals(3, gotChunk.start());
+    got.args()[chunk] = args[chunk]; // records compare their arrays by identity
+    assertTrue(java.util.Arrays.deepEquals(args, got.args()), "arguments");
+    assertArrayEquals(sent.staticNames(), got.staticNames());
+    assertArrayEquals(sent.staticValues(), got.staticValues());
+    assertArrayEquals(sent.writeBack(), got.writeBack());
+    assertEquals("a.B", got.receiver().className());
+    assertArrayEquals((double[]) sent.receiver().fieldValues()[0], (double[]) got.receiver().fieldValues()[0]);
+  }
+
+  @Test
+  void largePrimitiveArraysRoundTripExactly() throws IOException {
+    Random r = new Random(1);
+    int n = 100_003; // more than one scratch buffer, not a multiple of it
+    double[] d = new double[n];
+    long[] l = new long[n];
+    int[] i = new int[n];
+    float[] f = new float[n];
+    byte[] b = new byte[n];
+    for (int k = 0; k < n; k++) {
+      d[k] = r.nextGaussian();
+      l[k] = r.nextLong();
+      i[k] = r.nextInt();
+      f[k] = r.nextFloat();
+      b[k] = (byte) r.nextInt();
+    }
+    d[0] = Double.NaN;
+    d[1] = -0.0;
+    Object[] got = (Object[]) roundTrip(new Object[] {d, l, i, f, b});
+    assertArrayEquals(d, (double[]) got[0]);
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(((double[]) got[0])[1]));
+    assertArrayEquals(l, (long[]) got[1]);
+    assertArrayEquals(i, (int[]) got[2]);
+    assertArrayEquals(f, (float[]) got[3]);
+    assertArrayEquals(b, (byte[]) got[4]);
+  }
+
+  @Test
+  void identityWithinOneMessageIsKept() throws IOException {
+    double[] shared = {1, 2};
+    double[][] rows = {shared, shared};
+    Object[] self = new Object[1];
+    self[0] = self;
+    Object[] got = (Object[]) roundTrip(new Object[] {shared, rows, shared, self});
+    assertSame(got[0], got[2]);
+    double[][] gotRows = (double[][]) got[1];
+    assertSame(got[0], gotRows[0]);
+    assertSame(gotRows[0], gotRows[1]);
+    Object[] gotSelf = (Object[]) got[3];
+    assertSame(gotSelf, gotSelf[0]);
+  }
+
+  @Test
+  void repliesWithFailuresAndStackTracesRoundTrip() throws IOException {
+    IllegalStateException e = new IllegalStateException("boom");
+    Messages.Reply got = (Messages.Reply) roundTrip(new Messages.Reply(3, 1, null, Messages.RemoteFailure.of(e),
+        new Object[] {new int[] {1}, null}));
+    assertEquals(1, got.rank());
+    assertNull(got.value());
+    assertEquals("boom", got.failure().message());
+    assertArrayEquals(e.getStackTrace(), got.failure().stack());
+    assertArrayEquals(new int[] {1}, (int[]) got.writeBacks()[0]);
+    Messages.WorkerStats stats = (Messages.WorkerStats) roundTrip(new Messages.WorkerStats(1, 2, 3, 4, new long[] {5}));
+    assertEquals(4, stats.specializationsReused());
+    assertEquals(Messages.Shutdown.class, roundTrip(new Messages.Shutdown()).getClass());
+  }
+
+  @Test
+  void otherTypesAreNotEncodable() {
+    assertFalse(WireCodec.encodable(new ArrayList<>()));
+    assertFalse(WireCodec.encodable(new Object[] {new Object[] {new StringBuilder()}}));
+    assertFalse(WireCodec.encodable(new Messages.Call(1, "k", new Object[] {Thread.State.NEW})));
+    assertFalse(WireCodec.encodable(new java.util.List<?>[0]));
+  }
+
+  @Test
+  void malformedInputIsRejectedWithoutInstantiatingAnything() throws IOException {
+    assertThrows(IOException.class, () -> decode(new byte[] {99}));
+    assertThrows(IOException.class, () -> decode(new byte[] {13, 100})); // record index out of range
+    // A reference array naming a class outside the known set.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeByte(12);
+    byte[] name = "[Ljava.util.ArrayList;".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.writeShort(name.length);
+    out.write(name);
+    out.writeInt(0);
+    IOException e = assertThrows(IOException.class, () -> decode(bytes.toByteArray()));
+    assertTrue(e.getMessage().contains("rejected"), e.getMessage());
+    // A component of the wrong type.
+    byte[] good = encode(new Messages.LazyResult(1, 2, new String[] {"a"}, new String[] {"f64"}, new byte[0]));
+    byte[] tampered = good.clone();
+    int namesTag = 2 + 8 + 8; // RECORD, index, id, rows: then the names array
+    assertEquals(12, tampered[namesTag]);
+    tampered[namesTag] = 7; // a long where a String[] belongs
+    assertThrows(IOException.class, () -> decode(tampered));
+  }
+}
