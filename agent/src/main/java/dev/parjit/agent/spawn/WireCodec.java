@@ -50,12 +50,13 @@ final class WireCodec {
   private static final byte RECORD = 13;
   private static final byte STACK_TRACE_ELEMENT = 14;
 
-  /** The message records, by index on the wire. */
-  private static final List<Class<?>> RECORDS = List.of(Messages.Call.class, Messages.Receiver.class,
-      Messages.Chunk.class, Messages.Resident.class, Messages.ResidentRef.class, Messages.DropResident.class,
-      Messages.FrameValue.class, Messages.LazyResult.class, Messages.LazyRef.class, Messages.Fetch.class,
-      Messages.Free.class, Messages.StatsRequest.class, Messages.WorkerStats.class, Messages.Shutdown.class,
-      Messages.Reply.class, Messages.RemoteFailure.class);
+  /**
+   * The message records, by index on the wire: every record nested in {@link Messages}, by name
+   * (both sides run the same agent jar, so they agree on the order).
+   */
+  private static final List<Class<?>> RECORDS = java.util.Arrays.stream(Messages.class.getDeclaredClasses())
+      .filter(Class::isRecord).sorted(java.util.Comparator.comparing(Class::getName))
+      .collect(java.util.stream.Collectors.toUnmodifiableList());
 
   /** Element types a reference array may have (after its dimensions). */
   private static final Map<String, Class<?>> ELEMENTS = elementTypes();
