@@ -8,7 +8,19 @@ import dev.parjit.it.effects.Data;
  */
 public final class CorpusData {
 
+  /**
+   * The largest dimension of the programs whose kernels make one collective per element or row
+   * today (main's analysis parallelizes their innermost loop: a matrix product's dot products, an
+   * N-body force sum): 24 still splits 6 rows per rank on 4 ranks and keeps the suite's time down.
+   */
+  public static final int MAX_DIM = 24;
+
   private CorpusData() { }
+
+  /** {@code n} capped at {@link #MAX_DIM}. */
+  public static int dim(int n) {
+    return Math.min(n, MAX_DIM);
+  }
 
   /** A {@code rows × cols} matrix, row {@code i} being {@code Data.doubles(cols, seed + i)}. */
   public static double[][] matrix(int rows, int cols, int seed) {

@@ -41,8 +41,9 @@ public final class LuRowUpdate implements EffectsProgram {
   }
 
   @Override
-  public void run(int n) {
-    State s = new State(this, n);
+  public void run(int size) {
+    State s = new State(this, size);
+    int n = CorpusData.dim(size);
     a = CorpusData.dominant(n, 60);
     for (int k = 0; k + 1 < n; k++) {
       eliminate(k);

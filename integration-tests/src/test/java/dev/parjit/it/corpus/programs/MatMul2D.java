@@ -50,12 +50,13 @@ public final class MatMul2D implements EffectsProgram {
   @Override
   public void run(int n) {
     State s = new State(this, n);
-    a = CorpusData.matrix(n, n, 20);
-    b = CorpusData.matrix(n, n, 21);
-    c = new double[n][n];
+    int d = CorpusData.dim(n);
+    a = CorpusData.matrix(d, d, 20);
+    b = CorpusData.matrix(d, d, 21);
+    c = new double[d][d];
     multiply();
     s.put("c", c);
-    s.put("product", product(a, CorpusData.matrix(n, 3, 22)));
+    s.put("product", product(a, CorpusData.matrix(d, 3, 22)));
     s.put("a", a);
     s.put("b", b);
   }

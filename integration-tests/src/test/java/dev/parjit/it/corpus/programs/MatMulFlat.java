@@ -48,7 +48,7 @@ public final class MatMulFlat implements EffectsProgram {
   @Override
   public void run(int size) {
     State s = new State(this, size);
-    n = size;
+    n = CorpusData.dim(size);
     a = CorpusData.flat(n, n, 10);
     b = CorpusData.flat(n, n, 11);
     c = new double[n * n];

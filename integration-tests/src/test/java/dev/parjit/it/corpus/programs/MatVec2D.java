@@ -40,7 +40,7 @@ public final class MatVec2D implements EffectsProgram {
   @Override
   public void run(int n) {
     State s = new State(this, n);
-    m = CorpusData.matrix(n, 4, 30);
+    m = CorpusData.matrix(CorpusData.dim(n), 4, 30);
     double[] x = Data.doubles(4, 31);
     s.put("times", times(x));
     s.put("columnSums", columnSums());

@@ -1,6 +1,7 @@
 package dev.parjit.it.corpus.programs;
 
 import dev.parjit.Jit;
+import dev.parjit.it.corpus.CorpusData;
 import dev.parjit.it.effects.Data;
 import dev.parjit.it.effects.EffectsProgram;
 import dev.parjit.it.effects.State;
@@ -61,8 +62,9 @@ public final class NBody implements EffectsProgram {
   }
 
   @Override
-  public void run(int n) {
-    State s = new State(this, n);
+  public void run(int size) {
+    State s = new State(this, size);
+    int n = CorpusData.dim(size);
     // Offsets keep positions away from 0, where a relative tolerance would be meaningless.
     x = Data.doubles(n, 80);
     y = Data.doubles(n, 81);

@@ -50,8 +50,8 @@ public final class TrapPivotSearch implements EffectsProgram {
   @Override
   public void run(int n) {
     State s = new State(this, n);
-    double[][] a = CorpusData.matrix(n, n, 105);
-    double[] firstRow = n > 0 ? a[0] : null;
+    double[][] a = CorpusData.matrix(CorpusData.dim(n), CorpusData.dim(n), 105);
+    double[] firstRow = a.length > 0 ? a[0] : null;
     s.put("perm", factor(a));
     s.put("a", a);
     // The caller's reference to its first row must still see that row object's contents.
