@@ -1,8 +1,5 @@
 package dev.parjit.it.effects;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -35,49 +32,21 @@ public final class EffectsMain {
       "ThrowLast", "CheckedFailure", "UncheckedFailure", "ReduceAndWrite", "UnknownCall", "LockedKernel",
       "AllocOnly", "ReadOnlyDot", "SplitSigns", "SparseWrites", "FloatKernel", "BooleanMask", "InstanceSeries", "InstanceField");
 
-  private static final String PACKAGE = "dev.parjit.it.effects.programs.";
+  private static final ProgramSuite SUITE = new ProgramSuite("dev.parjit.it.effects.programs.", PROGRAMS, SIZES);
 
   /** The class of a program named in {@link #PROGRAMS}, loading it. */
   public static Class<? extends EffectsProgram> programClass(String name) throws ClassNotFoundException {
-    return Class.forName(PACKAGE + name).asSubclass(EffectsProgram.class);
+    return SUITE.programClass(name);
   }
 
   /** Runs the named programs (all when {@code names} is empty), printing to System.out. */
   public static void runAll(List<String> names) {
-    for (String name : PROGRAMS) {
-      if (!names.isEmpty() && !names.contains(name)) {
-        continue;
-      }
-      EffectsProgram p = null;
-      for (int n : SIZES) {
-        System.out.println("BEGIN " + name + " " + n);
-        try {
-          if (p == null) {
-            p = programClass(name).getDeclaredConstructor().newInstance();
-          }
-          p.run(n);
-        } catch (Throwable t) {
-          // An exception the program did not expect (a wrapper, a wrong type): record it and go on,
-          // so one broken program does not hide the others.
-          System.out.println("STATE " + name + " " + n + " escaped=" + t.getClass().getName() + ": "
-              + String.valueOf(t.getMessage()).replace('\n', ' '));
-        }
-      }
-    }
-    System.out.println(DONE);
+    SUITE.runAll(names);
   }
 
   /** The lines {@link #runAll} prints, captured in this process: without the agent, the sequential oracle. */
-  public static synchronized List<String> capture(List<String> names) {
-    PrintStream saved = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-      System.setOut(out);
-      runAll(names);
-    } finally {
-      System.setOut(saved);
-    }
-    return buffer.toString(StandardCharsets.UTF_8).lines().toList();
+  public static List<String> capture(List<String> names) {
+    return SUITE.capture(names);
   }
 
   public static void main(String[] args) {

@@ -40,6 +40,8 @@ public final class State {
       return Arrays.toString(a);
     } else if (v instanceof int[] a) {
       return Arrays.toString(a);
+    } else if (v instanceof byte[] a) {
+      return Arrays.toString(a);
     } else if (v instanceof boolean[] a) {
       return Arrays.toString(a);
     } else if (v instanceof Object[] a) {

@@ -112,7 +112,7 @@ public final class KMeansWorkload implements Workload {
   private double[][] data;
 
   /** This process's points: all of them, or the rank's block in SPMD mode (Bodo's block formula). */
-  private double[][] myPoints(int n) {
+  double[][] myPoints(int n) {
     if (data == null) {
       int p = Parjit.getSize();
       int r = Parjit.getRank();

@@ -1,0 +1,163 @@
+package dev.parjit.it.corpus;
+
+import static dev.parjit.it.effects.PlacementLog.DRIVER;
+import static dev.parjit.it.effects.PlacementLog.WORKERS;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The expected table of the corpus: for every kernel, where it runs in spawn mode, the distribution
+ * of each of its loops as the diagnostics print it (spawn mode, and SPMD mode where that differs)
+ * and, for a kernel kept on the driver, a fragment of the reason the placement line gives.
+ *
+ * <p>It records what main's analysis does today. Kernels that issue 14 expects to become parallel
+ * carry a {@code // target: parallel (rows2d|halo)} comment naming the branch whose analysis work
+ * should flip them: when that work merges, the test fails on them until their row is updated. A
+ * row that claims a parallel loop the diagnostics do not show fails the test, so a kernel cannot
+ * pass by quietly staying sequential.
+ */
+final class CorpusExpectations {
+
+  /**
+   * One kernel's row.
+   *
+   * @param kernel {@code Class.method}
+   * @param placement {@link dev.parjit.it.effects.PlacementLog#WORKERS} or {@code DRIVER} (spawn mode)
+   * @param loops loop distributions in spawn mode, {@code "#0 1D_Block, #1 REP"}
+   * @param spmdLoops loop distributions in SPMD mode (parameters are replicated there unless named distributed)
+   * @param reason for a driver placement, a fragment of its reason; null for the workers
+   */
+  record Expect(String kernel, String placement, String loops, String spmdLoops, String reason) { }
+
+  private CorpusExpectations() { }
+
+  /** Runs on the workers with these loops (also in SPMD mode unless {@code spmdLoops} is given). */
+  static Expect parallel(String kernel, String loops, String... spmdLoops) {
+    return new Expect(kernel, WORKERS, loops, spmdLoops.length > 0 ? spmdLoops[0] : loops, null);
+  }
+
+  /** Has parallel loops but runs on the driver in spawn mode, for an effect the reason names. */
+  static Expect driver(String kernel, String loops, String reason) {
+    return new Expect(kernel, DRIVER, loops, loops, reason);
+  }
+
+  /** Nothing in it runs in parallel: on the driver, with the first loop's reason. */
+  static Expect sequential(String kernel, String loops, String reason) {
+    return new Expect(kernel, DRIVER, loops, loops, reason);
+  }
+
+  private static final String NOT_DISTRIBUTED = "it writes into an array that is not distributed with the loop";
+  private static final String NO_COMPARISON = "the loop condition compares nothing";
+  private static final String ROWS_NOT_SHIPPED = "of type double[][], which Parjit does not ship to the workers";
+
+  /** The table, by kernel. */
+  static final Map<String, Expect> TABLE = table(List.of(
+      // target: parallel (rows2d): i = 1 start; arrays in fields written at the index
+      sequential("FieldMaps.scaleFromOne", "#0 REP", NOT_DISTRIBUTED),
+      // target: parallel (rows2d): <= bound; arrays in fields written at the index
+      sequential("FieldMaps.inclusiveBound", "#0 REP", NOT_DISTRIBUTED),
+      // target: parallel (rows2d): step 2; arrays in fields written at the index
+      sequential("FieldMaps.evenOnly", "#0 REP", NOT_DISTRIBUTED),
+      // target: parallel (rows2d): counting down
+      sequential("FieldMaps.countDown", "#0 REP", NO_COMPARISON),
+      // target: parallel (rows2d): a[i + 2] read, arrays in fields written at the index
+      sequential("FieldMaps.forwardDifference", "#0 REP", NOT_DISTRIBUTED),
+      parallel("FieldReductions.sumFromOne", "#0 1D_Block"),
+      parallel("FieldReductions.maxAbsEven", "#0 1D_Block"),
+      // target: parallel (rows2d): counting down
+      sequential("FieldReductions.dotBackwards", "#0 REP", NO_COMPARISON),
+      parallel("Saxpy.axpy", "#0 1D_Block"),
+      parallel("Saxpy.scaledCopy", "#0 1D_Block"),
+      parallel("Moments.centralMoments", "#0 1D_Block, #1 1D_Block"),
+      parallel("Moments.countAboveMean", "#0 1D_Block"),
+      // target: parallel (rows2d): the row loop #0 (today the inner k reduction is the parallel one)
+      driver("MatMulFlat.multiply", "#0 REP, #1 REP, #2 1D_Block", "writes into the value of field c"),
+      parallel("MatMulFlat.product", "#0 1D_Block, #1 REP, #2 REP"),
+      // target: parallel (rows2d): the row loop #0 over double[][] fields
+      driver("MatMul2D.multiply", "#0 REP, #1 REP, #2 1D_Block", "reads field a " + ROWS_NOT_SHIPPED),
+      // target: parallel (rows2d): the row loop #0 (today the k loop, whose j loop adds into rows of out)
+      parallel("MatMul2D.product", "#0 REP, #1 1D_Block, #2 REP"),
+      // target: parallel (rows2d): double[][] field shipped by rows
+      driver("MatVec2D.times", "#0 1D_Block, #1 REP", "reads field m " + ROWS_NOT_SHIPPED),
+      // target: parallel (rows2d): the row loop #0 with an array reduction
+      driver("MatVec2D.columnSums", "#0 REP, #1 1D_Block", "reads field m " + ROWS_NOT_SHIPPED),
+      // Stays sequential: row i scatters into column i of the result (not one of issue 14's shapes).
+      sequential("Transpose2D.transpose", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      // target: parallel (halo): the sweep #1 inside the time loop, buffers swapped
+      sequential("Jacobi1D.relax", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      // target: parallel (halo) in SPMD mode too
+      parallel("Jacobi1D.sweep", "#0 1D_Block", "#0 REP"),
+      // target: parallel (halo, rows2d): row loop #1 inside the time loop
+      sequential("Jacobi2D.relax", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
+      // target: parallel (halo, rows2d): row loop #1 at u[c ± w]
+      sequential("Stencil5Flat.diffuse", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
+      parallel("Convolution.filter", "#0 1D_Block, #1 REP"),
+      // target: parallel (halo) in SPMD mode too: CSR rows, x[colIdx[k]] an indirect read
+      parallel("CsrConjugateGradient.multiply", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
+      parallel("CsrConjugateGradient.dot", "#0 1D_Block"),
+      parallel("CsrConjugateGradient.axpy", "#0 1D_Block"),
+      parallel("CsrConjugateGradient.xpby", "#0 1D_Block", "#0 REP"),
+      parallel("CooPowerIteration.multiply", "#0 1D_Block"),
+      parallel("CooPowerIteration.norm", "#0 1D_Block"),
+      parallel("CooPowerIteration.scale", "#0 1D_Block"),
+      // target: parallel (rows2d): the row loop #0 (today the inner j loop)
+      driver("LuRowUpdate.eliminate", "#0 REP, #1 1D_Block", "reads field a " + ROWS_NOT_SHIPPED),
+      // target: parallel (rows2d): rows at a[i * n + j]
+      sequential("LuRowUpdate.eliminateFlat", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      // target: parallel (rows2d): coefficients[0][i], coefficients[1][i] (the index is the inner dimension)
+      sequential("FourierSeries.compute", "#0 REP", NOT_DISTRIBUTED),
+      parallel("FourierSeries.cosineTerms", "#0 1D_Block"),
+      // target: parallel (rows2d): blocks at data[8 * b + j]
+      sequential("BlockCipher.encrypt", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      // target: parallel (rows2d): pairs v[i], v[i + 1], step 2
+      sequential("BlockCipher.encryptWords", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      // target: parallel (rows2d): bound v.length / 2, pairs at 2 * b
+      sequential("BlockCipher.decryptWords", "#0 REP, #1 REP", "the loop bound is not a loop-invariant expression"),
+      // target: parallel (rows2d): the body loop #0, writing arrays of fields at the index
+      driver("NBody.computeForces", "#0 REP, #1 1D_Block", "writes into the value of field fx"),
+      // target: parallel (rows2d): arrays of fields written at the index
+      sequential("NBody.kickDrift", "#0 REP", NOT_DISTRIBUTED),
+      parallel("NBody.kineticEnergy", "#0 1D_Block"),
+      parallel("Histograms.histogram", "#0 1D_Block"),
+      parallel("Histograms.weighted", "#0 1D_Block"),
+      // target: parallel (halo): a scatter-add into a field's array (an array reduction)
+      sequential("Histograms.accumulate", "#0 REP", NOT_DISTRIBUTED),
+      // target: parallel (halo) in SPMD mode too (writes its argument at the index)
+      parallel("Polynomials.evaluate", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
+      parallel("Polynomials.sumOfValues", "#0 1D_Block, #1 REP"),
+      parallel("Mandelbrot.render", "#0 1D_Block, #1 REP"),
+      parallel("Mandelbrot.totalIterations", "#0 1D_Block, #1 REP, #2 REP"),
+      parallel("Reciprocals.reciprocals", "#0 1D_Block"),
+      // Traps: they must stay sequential (or on the driver) whatever the analysis learns.
+      sequential("TrapGaussSeidel2D.sweep", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
+      sequential("TrapSharedRandom.jitter", "#0 REP", "it calls java.util.Random.nextInt"),
+      sequential("TrapPrefixSums.accumulate", "#0 REP", NOT_DISTRIBUTED),
+      sequential("TrapPrefixSums.runningMax", "#0 REP", NOT_DISTRIBUTED),
+      sequential("TrapEarlyExit.scaleUntilNegativeSum", "#0 REP", "it can leave early"),
+      sequential("TrapEarlyExit.indexOfFirstAbove", "#0 REP", "it can leave early"),
+      sequential("TrapPivotSearch.factor", "#0 REP, #1 REP, #2 REP, #3 REP, #4 REP", NOT_DISTRIBUTED),
+      sequential("TrapStaticWrite.absolute", "#0 REP", "it writes a field"),
+      sequential("TrapPrintRunning.report", "#0 REP", "variable 'running' carries a value from one iteration to the next"),
+      sequential("TrapThrowAtIndex.normalizeRows", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
+      sequential("TrapRecurrence.generate", "#0 REP", NOT_DISTRIBUTED)));
+
+  /**
+   * Programs whose kernels print inside a loop that stays sequential in SPMD mode: every rank runs
+   * the whole loop, as every rank of the sequential program would, so each rank prints every line.
+   * The other programs' prints come from parallel loops: the ranks' lines, in rank order, are the
+   * sequential ones.
+   */
+  static final List<String> PRINTS_ON_EVERY_RANK = List.of("TrapPrintRunning");
+
+  private static Map<String, Expect> table(List<Expect> rows) {
+    Map<String, Expect> t = new LinkedHashMap<>();
+    for (Expect e : rows) {
+      if (t.put(e.kernel(), e) != null) {
+        throw new IllegalStateException("two rows for " + e.kernel());
+      }
+    }
+    return t;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.parjit.it.corpus;
+
+import dev.parjit.it.effects.ProgramSuite;
+import java.util.List;
+
+/**
+ * Runs every corpus program (or those named in the arguments) over {@link #SIZES}, in the
+ * transcript format of the effects suite: as a main with the agent (spawn driver or every SPMD
+ * rank), or in-process without it through {@link #capture} (the sequential oracle).
+ */
+public final class CorpusMain {
+
+  /** Sizes: empty, one, fewer than the rank counts, odd, and one that every rank count splits. */
+  public static final int[] SIZES = {0, 1, 2, 3, 7, 100};
+
+  /**
+   * The programs, by simple class name, in the order they run: kernels written as sequential Java
+   * numeric code is, then the traps (names starting with {@code Trap}), which must stay sequential
+   * or on the driver.
+   */
+  public static final List<String> PROGRAMS = List.of("FieldMaps", "FieldReductions", "Saxpy", "Moments",
+      "MatMulFlat", "MatMul2D", "MatVec2D", "Transpose2D", "Jacobi1D", "Jacobi2D", "Stencil5Flat", "Convolution",
+      "CsrConjugateGradient", "CooPowerIteration", "LuRowUpdate", "FourierSeries", "BlockCipher", "NBody",
+      "Histograms", "Polynomials", "Mandelbrot", "Reciprocals",
+      "TrapGaussSeidel2D", "TrapSharedRandom", "TrapPrefixSums", "TrapEarlyExit", "TrapPivotSearch",
+      "TrapStaticWrite", "TrapPrintRunning", "TrapThrowAtIndex", "TrapRecurrence");
+
+  /** The suite: programs of {@code dev.parjit.it.corpus.programs}. */
+  public static final ProgramSuite SUITE = new ProgramSuite("dev.parjit.it.corpus.programs.", PROGRAMS, SIZES);
+
+  /**
+   * Programs whose classes the rewriter fails on today (a logged transformation failure; the original
+   * code runs). They run in their own JVMs without {@code -Dparjit.failOnTransformError}, which would
+   * end the run, and move to {@link #PROGRAMS} once they compile.
+   */
+  public static final List<String> REWRITER_FAILURES = List.of("BoundPlusOne");
+
+  /** The suite of {@link #REWRITER_FAILURES}; {@code main} runs it when its first argument is {@value #FAILURES_ARG}. */
+  public static final ProgramSuite FAILURES_SUITE =
+      new ProgramSuite("dev.parjit.it.corpus.programs.", REWRITER_FAILURES, SIZES);
+
+  /** The argument selecting {@link #FAILURES_SUITE}. */
+  public static final String FAILURES_ARG = "--rewriter-failures";
+
+  private CorpusMain() { }
+
+  /** The lines a run prints, captured in this process: without the agent, the sequential oracle. */
+  public static List<String> capture(List<String> names) {
+    return SUITE.capture(names);
+  }
+
+  public static void main(String[] args) {
+    List<String> names = List.of(args);
+    if (!names.isEmpty() && names.get(0).equals(FAILURES_ARG)) {
+      FAILURES_SUITE.runAll(names.subList(1, names.size()));
+    } else {
+      SUITE.runAll(names);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.parjit.it.corpus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the loop distributions out of the distributed diagnostics a run printed
+ * ({@code diagnostics=true}): for each {@code Distributed diagnostics for function C.m} block, its
+ * {@code Loop distributions:} lines as {@code "#0 1D_Block, #1 REP"} (empty when the method has no
+ * loops). A kernel's loops ran in parallel exactly when they are listed {@code 1D_Block} or
+ * {@code 1D_Var} there.
+ */
+public final class LoopDiagnostics {
+
+  private static final Pattern HEADER = Pattern.compile("^Distributed diagnostics for function ([\\w$]+\\.\\w+) \\(");
+  private static final Pattern LOOP = Pattern.compile("^\\s+#(\\d+) \\(line \\d+\\)\\s+(\\S+)\\s*$");
+
+  private LoopDiagnostics() { }
+
+  /**
+   * Every diagnostics block in {@code lines} (already stripped of any rank prefix), by kernel
+   * {@code Class.method}: one entry per block printed, so a kernel printed twice is visible.
+   */
+  public static Map<String, List<String>> parse(List<String> lines) {
+    Map<String, List<String>> loops = new TreeMap<>();
+    String kernel = null;
+    List<String> current = null;
+    for (String line : lines) {
+      Matcher h = HEADER.matcher(line);
+      if (h.find()) {
+        kernel = h.group(1);
+        current = null;
+      } else if (kernel != null && line.equals("Loop distributions:")) {
+        current = new ArrayList<>();
+      } else if (current != null) {
+        Matcher l = LOOP.matcher(line);
+        if (l.find()) {
+          current.add("#" + l.group(1) + " " + l.group(2));
+        } else {
+          // A blank line or "No loops to distribute." ends the section.
+          loops.computeIfAbsent(kernel, k -> new ArrayList<>()).add(String.join(", ", current));
+          current = null;
+          kernel = null;
+        }
+      }
+    }
+    return loops;
+  }
+
+  /** Whether a loop list such as {@code "#0 REP, #1 1D_Block"} has a parallel loop. */
+  public static boolean anyParallel(String loops) {
+    return loops.contains("1D_");
+  }
+}
