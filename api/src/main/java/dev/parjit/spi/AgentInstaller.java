@@ -72,6 +72,6 @@ public final class AgentInstaller {
       }
     }
     throw new IllegalStateException("Parjit.install(): cannot find parjit-agent.jar: pass -D" + JAR_PROPERTY
-        + "=PATH or set " + JAR_ENV + " (bin/parjit agent-jar prints the path)");
+        + "=PATH or set " + JAR_ENV + " (a Parjit build has it in agent/target/parjit-agent.jar)");
   }
 }
