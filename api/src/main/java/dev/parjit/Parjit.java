@@ -51,7 +51,9 @@ public final class Parjit {
    * Counters of the running job, for tests and diagnostics. In spawn mode on the driver:
    * {@code bytesToDriver} (bytes the workers sent to this process), and, once workers run,
    * {@code workerLazyResults} and {@code workerArrowBytes} summed over the workers (lazy results
-   * this driver dropped are freed first). Empty without the agent.
+   * this driver dropped are freed first), and per worker rank R {@code workerRLoopIndexes}: how many
+   * loop indexes its chunked loops took so far, which shows how the work was split. Empty without
+   * the agent.
    */
   public static java.util.Map<String, Long> stats() {
     return ParallelContexts.stats();
