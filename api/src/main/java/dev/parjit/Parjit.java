@@ -51,10 +51,37 @@ public final class Parjit {
    * Counters of the running job, for tests and diagnostics. In spawn mode on the driver:
    * {@code bytesToDriver} (bytes the workers sent to this process), and, once workers run,
    * {@code workerLazyResults} and {@code workerArrowBytes} summed over the workers (lazy results
-   * this driver dropped are freed first). Empty without the agent.
+   * this driver dropped are freed first), and per worker rank R {@code workerRLoopIndexes}: how many
+   * loop indexes its chunked loops took so far, which shows how the work was split. Empty without
+   * the agent.
    */
   public static java.util.Map<String, Long> stats() {
     return ParallelContexts.stats();
+  }
+
+  /**
+   * Loads the Parjit agent into this running JVM, as {@code -javaagent:parjit-agent.jar} would at
+   * start-up (spawn mode with the default options). Classes loaded afterwards have their {@code @Jit}
+   * methods compiled; a class already loaded is compiled again only where the JVM allows it (adding
+   * a dispatch stub changes its shape, so a {@code @Jit} class loaded before this call runs
+   * sequentially, with one warning naming it). Does nothing when the agent runs already.
+   *
+   * <p>The agent jar is {@code -Dparjit.agentJar=PATH}, the environment variable
+   * {@code PARJIT_AGENT_JAR}, or a {@code parjit-agent*.jar} on the class path.
+   *
+   * @throws IllegalStateException when the agent jar cannot be found or the JVM refuses to load it
+   */
+  public static void install() {
+    install("");
+  }
+
+  /**
+   * As {@link #install()} with agent options ({@code "workers=2,log=info"}: the same keys as after
+   * {@code -javaagent:parjit-agent.jar=}). An unknown key or a bad value throws
+   * {@link IllegalArgumentException}; the options are ignored when the agent runs already.
+   */
+  public static void install(String agentOptions) {
+    dev.parjit.spi.AgentInstaller.install(agentOptions);
   }
 
   /** Whether this process is one of several ranks. */

@@ -71,6 +71,32 @@ public final class AgentOptions {
     }
   }
 
+  /** The keys a user may give, in the manual's order ({@code role} is Parjit's own, for its workers). */
+  public static List<String> userKeys() {
+    return KEYS.subList(0, KEYS.size() - 1);
+  }
+
+  /**
+   * The value of {@code key} as text, as the manual's options table writes it: {@code ""} for an
+   * option that is off or empty, lists joined by {@code ;}.
+   */
+  public String value(String key) {
+    return switch (key) {
+      case "workers" -> Integer.toString(workers);
+      case "workerJvm" -> String.join(";", workerJvm);
+      case "spmd" -> Boolean.toString(spmd);
+      case "jit" -> String.join(";", jitPatterns);
+      case "diagnostics" -> Boolean.toString(diagnostics);
+      case "cache" -> cacheDir == null ? "" : cacheDir.toString();
+      case "log" -> logLevel;
+      case "dump" -> dumpDir == null ? "" : dumpDir.toString();
+      case "strict" -> Boolean.toString(strict);
+      case "deterministic" -> Boolean.toString(deterministic);
+      case "role" -> role.name().toLowerCase(Locale.ROOT);
+      default -> throw new IllegalArgumentException("no agent option " + key);
+    };
+  }
+
   /** Parses the agent argument string (may be {@code null} or empty), reading env defaults. */
   public static AgentOptions parse(String args) {
     return parse(args, System.getenv());
@@ -88,7 +114,7 @@ public final class AgentOptions {
         String key = item.substring(0, eq).trim();
         if (!KEYS.contains(key)) {
           throw new IllegalArgumentException("parjit: unknown agent option '" + key + "' (known: "
-              + String.join(", ", KEYS.subList(0, KEYS.size() - 1)) + ")");
+              + String.join(", ", userKeys()) + ")");
         }
         if (values.put(key, item.substring(eq + 1).trim()) != null) {
           throw new IllegalArgumentException("parjit: agent option '" + key + "' is given twice");

@@ -26,7 +26,8 @@ final class AgentRuntime {
     }
   }
 
-  static void start(AgentOptions options, Instrumentation inst) {
+  /** Returns the transformer it registered (retransformation-capable, for classes loaded before an attach). */
+  static JitTransformer start(AgentOptions options, Instrumentation inst) {
     // Arrow announces its allocator at INFO on every JVM; keep the console for the program.
     if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.arrow") == null) {
       System.setProperty("org.slf4j.simpleLogger.log.org.apache.arrow", "warn");
@@ -51,6 +52,8 @@ final class AgentRuntime {
       Dispatch.install(dispatcher);
       ParallelContexts.installStats(dispatcher::stats);
     }
-    inst.addTransformer(new JitTransformer(role, options, printer), false);
+    JitTransformer transformer = new JitTransformer(role, options, printer);
+    inst.addTransformer(transformer, true);
+    return transformer;
   }
 }

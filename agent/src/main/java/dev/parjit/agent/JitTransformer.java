@@ -6,6 +6,7 @@ import dev.parjit.agent.cache.CachedDiagnostics;
 import dev.parjit.agent.cache.CompileCache;
 import dev.parjit.agent.cache.CompiledClass;
 import dev.parjit.agent.diagnostics.DiagnosticsPrinter;
+import dev.parjit.agent.spawn.ShippedClasses;
 import dev.parjit.agent.worker.SpecializationTable;
 import dev.parjit.transforms.InstrSupport;
 import dev.parjit.transforms.DispatchStub;
@@ -85,10 +86,48 @@ public final class JitTransformer implements ClassFileTransformer {
     matchedPatterns.addAll(selection.patternsMatching(className, names));
   }
 
+  /** The class {@link LoadedClasses} is retransforming now, or {@code null}. */
+  private volatile Class<?> recompiling;
+
+  /** Retransforms a class loaded before the agent, compiling it from its class file. */
+  void recompile(java.lang.instrument.Instrumentation inst, Class<?> c)
+      throws java.lang.instrument.UnmodifiableClassException {
+    recompiling = c;
+    try {
+      inst.retransformClasses(c);
+    } finally {
+      recompiling = null;
+    }
+  }
+
+  /** Whether this JVM records the classes of {@code loader} for its workers (see {@link ShippedClasses}). */
+  boolean shipsClassesOf(ClassLoader loader) {
+    return role == Role.DRIVER && ShippedClasses.shipsFrom(loader);
+  }
+
+  /** Whether a class with these bytes has methods to compile ({@code @Jit} or a {@code jit=} pattern). */
+  boolean wants(String className, byte[] bytes) {
+    return ByteSearch.contains(bytes, JIT_MARKER) || selection.mayMatchClass(className);
+  }
+
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
       byte[] bytes) {
-    if (!ClassFilter.filter(loader, className) || !(ByteSearch.contains(bytes, JIT_MARKER) || selection.mayMatchClass(className))) {
+    if (!ClassFilter.filter(loader, className)) {
+      return null;
+    }
+    if (redefined != null && redefined == recompiling) {
+      // The JVM rebuilds a loaded class's bytes without its class-retention annotations (@Jit):
+      // compile the class file as the loader has it.
+      byte[] original = resources(loader).apply(className);
+      bytes = original != null ? original : bytes;
+    }
+    if (shipsClassesOf(loader)) {
+      // The workers cannot load it from their class path (a JShell snippet, a generated class):
+      // its bytes as defined travel with the first call that needs them.
+      ShippedClasses.record(loader, className, bytes);
+    }
+    if (!wants(className, bytes)) {
       return null;
     }
     try {

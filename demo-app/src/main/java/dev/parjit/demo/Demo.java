@@ -47,7 +47,8 @@ public final class Demo {
 
   public static void main(String[] args) throws java.io.IOException {
     System.out.println("driver: rank " + Parjit.getRank() + " of " + Parjit.getSize() + " (workers run the @Jit calls)");
-    System.out.println("--- the seed example: f(n, a) builds a frame on the workers; head(3) of the result");
+    System.out.println("--- the seed example: f(n, a) builds a frame on the workers; head(3) of the result"
+        + " (the first @Jit call starts the workers)");
     System.out.println(Example.f(8, 1).head(3));
     System.out.println(Example.f(8, 2).head(3));
     System.out.println(Example.f(8, 2.2).head(3));

@@ -33,6 +33,10 @@ import org.apache.arrow.vector.FieldVector;
  * frame. {@link #close()} frees this frame's references now; unclosed frames are freed by the GC.
  */
 public final class DataFrame implements AutoCloseable {
+  static {
+    QuietLogging.chooseNoOpWithoutProvider(); // before Parquet-MR's or Arrow's first logger
+  }
+
   private final List<Series> columns;
   private final Map<String, Integer> positions;
   private final int numRows;

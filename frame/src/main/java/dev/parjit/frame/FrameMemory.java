@@ -16,6 +16,10 @@ import org.apache.arrow.vector.FieldVector;
  * reference count, so closing one never invalidates another.
  */
 public final class FrameMemory {
+  static {
+    QuietLogging.chooseNoOpWithoutProvider(); // before Arrow's first logger
+  }
+
   private static final BufferAllocator ROOT = new RootAllocator(Long.MAX_VALUE);
   private static final AtomicInteger THREADS = new AtomicInteger();
   private static final Cleaner CLEANER = Cleaner.create(r -> {

@@ -90,7 +90,27 @@ public final class ParallelRuntime {
   }
 
   public static long blockEnd(long lo, long hi) {
-    return hi <= lo ? lo : lo + BlockDistribution.end(hi - lo, size(), rank());
+    if (hi <= lo) {
+      return lo;
+    }
+    int p = size();
+    int r = rank();
+    long end = BlockDistribution.end(hi - lo, p, r);
+    // Chunked loops call this once each, before their first iteration: the share this rank took.
+    OWNED_LOOP_INDEXES.add(end - BlockDistribution.start(hi - lo, p, r));
+    return lo + end;
+  }
+
+  private static final java.util.concurrent.atomic.LongAdder OWNED_LOOP_INDEXES =
+      new java.util.concurrent.atomic.LongAdder();
+
+  /**
+   * How many loop indexes this process's chunked loops gave it so far (the length of its block of
+   * each loop's range, or of the distributed array a loop runs over): how a job's work was split,
+   * for statistics.
+   */
+  public static long ownedLoopIndexes() {
+    return OWNED_LOOP_INDEXES.sum();
   }
 
   /** The first {@code i >= max(s, lo)} on the loop's grid {@code lo + k * step}. */
@@ -115,6 +135,8 @@ public final class ParallelRuntime {
   /** One past the global index of this rank's last element of {@code array}. */
   public static int ownedEnd(Object array) {
     DistributedArrays.Chunk chunk = DistributedArrays.lookup(array);
+    // Called once by each chunked loop over a distributed array, before its first iteration.
+    OWNED_LOOP_INDEXES.add(chunk == null ? Array.getLength(array) : chunk.localLength());
     return chunk == null ? Array.getLength(array) : (int) (chunk.start() + chunk.localLength());
   }
 

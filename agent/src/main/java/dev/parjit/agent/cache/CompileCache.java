@@ -44,7 +44,8 @@ public final class CompileCache {
     this.role = role;
     this.store = new CacheStore(dir);
     this.everyClass = everyClass;
-    this.unusable = unsafeDirectory(dir);
+    // The driver reports a refused directory; its workers, refusing it too, need not repeat it.
+    this.unusable = unsafeDirectory(dir, role != Role.WORKER);
   }
 
   /**
@@ -233,7 +234,7 @@ public final class CompileCache {
    * Entries are code this JVM will run: a directory another user owns could feed it anything, so
    * it is not used. Returns the reason, or {@code null}.
    */
-  private static String unsafeDirectory(Path dir) {
+  private static String unsafeDirectory(Path dir, boolean report) {
     if (!Files.isDirectory(dir)) {
       return null; // created owner-only on first store
     }
@@ -242,7 +243,7 @@ public final class CompileCache {
       UserPrincipal owner = Files.getOwner(dir);
       if (user != null && !user.isBlank() && !user.equals("?") && !owner.getName().equals(user)) {
         String reason = "it belongs to " + owner.getName() + ", not " + user;
-        if (REPORTED.add(dir.toString())) {
+        if (report && REPORTED.add(dir.toString())) {
           LOG.warn("parjit: not using the compile cache in {}: {}", dir, reason);
         }
         return reason;
@@ -256,7 +257,7 @@ public final class CompileCache {
           || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)) {
         // Anyone who can write there could plant rewritten classes that this program would run.
         String reason = "other users can write to it (chmod go-w " + dir + ")";
-        if (REPORTED.add(dir.toString())) {
+        if (report && REPORTED.add(dir.toString())) {
           LOG.warn("parjit: not using the compile cache in {}: {}", dir, reason);
         }
         return reason;

@@ -51,6 +51,15 @@ public final class Messages {
     private static final long serialVersionUID = 1L;
   }
 
+  /**
+   * Driver to every worker: classes the workers cannot load from their class path (JShell
+   * snippets, classes of the application's own loaders), as the driver's loader defined them,
+   * before the call that needs them. A name sent again is a new version of that class. No reply.
+   */
+  public record DefineClasses(String[] names, byte[][] bytes) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
   /** Driver to every worker: forget these resident arguments. No reply. */
   public record DropResident(long[] ids) implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -100,10 +109,11 @@ public final class Messages {
 
   /**
    * A worker's answer to {@link StatsRequest}; {@code cache} holds its compile-cache counters
-   * (analyses, hits, misses, stores, rejected).
+   * (analyses, hits, misses, stores, rejected), {@code loopIndexes} how many loop indexes its
+   * chunked loops gave it so far.
    */
   public record WorkerStats(int liveResults, long arrowBytes, long specializationsCompiled,
-      long specializationsReused, long[] cache) implements Serializable {
+      long specializationsReused, long[] cache, long loopIndexes) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 

@@ -60,6 +60,8 @@ public final class SpawnDispatcher implements Dispatcher {
   private final java.util.concurrent.ConcurrentLinkedQueue<long[]> pendingFrees = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final java.util.concurrent.atomic.AtomicLong bytesToDriver = new java.util.concurrent.atomic.AtomicLong();
   private final ResidentInputs residents = new ResidentInputs();
+  /** Classes shipped as bytes to the running workers: name to the serial of the version sent. */
+  private final Map<String, Long> shippedClasses = new java.util.HashMap<>();
 
   public SpawnDispatcher(AgentOptions options, Path agentJar) {
     this.options = options;
@@ -111,6 +113,7 @@ public final class SpawnDispatcher implements Dispatcher {
       startWorkers();
     }
     flushFrees();
+    shipClasses(owner);
     long id = ++nextId;
     boolean[] writeBack = signature == null ? new boolean[args.length] : signature.writtenParams();
     ResidentInputs.Decision[] resident = residentDecisions(args, writeBack);
@@ -138,6 +141,22 @@ public final class SpawnDispatcher implements Dispatcher {
       return args[signature.returnedParam()]; // the caller gets its own object back, as written back
     }
     return valueOf(replies);
+  }
+
+  /** Sends the classes of the owner's loader that the workers cannot load and have not received yet. */
+  private void shipClasses(Class<?> owner) {
+    List<ShippedClasses.Version> unsent = ShippedClasses.unsent(owner, shippedClasses);
+    if (unsent.isEmpty()) {
+      return;
+    }
+    String[] names = new String[unsent.size()];
+    byte[][] bytes = new byte[unsent.size()][];
+    for (int k = 0; k < names.length; k++) {
+      names[k] = unsent.get(k).name();
+      bytes[k] = unsent.get(k).bytes();
+    }
+    LOG.debug("shipping {} classes to the workers: {}", names.length, String.join(", ", names));
+    sendAll(new Messages.DefineClasses(names, bytes), "shipping classes");
   }
 
   private static Object[] concat(Object[] a, Object[] b) {
@@ -352,6 +371,7 @@ public final class SpawnDispatcher implements Dispatcher {
         for (int k = 0; k < names.length; k++) {
           out.put("worker" + r.rank() + "Cache" + names[k], w.cache()[k]); // per rank: each has its own cache reads
         }
+        out.put("worker" + r.rank() + "LoopIndexes", w.loopIndexes()); // how the chunked loops split the work
       }
     }
     out.put("workerLazyResults", results);
@@ -384,6 +404,7 @@ public final class SpawnDispatcher implements Dispatcher {
     inbox.clear();
     pendingFrees.clear(); // their rows died with the old workers
     residents.clear();
+    shippedClasses.clear(); // new workers have none of them
     generation++;
     int n = options.workers();
     String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));

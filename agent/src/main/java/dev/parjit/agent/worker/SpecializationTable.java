@@ -56,6 +56,17 @@ public final class SpecializationTable {
     this.logHere = logHere;
   }
 
+  /**
+   * Drops every compiled body: the classes they belong to were replaced (shipped classes of a new
+   * version, see {@link ShippedClasses}); the counters keep counting.
+   */
+  void forgetAll() {
+    synchronized (this) {
+      table.clear();
+      handles.clear();
+    }
+  }
+
   /** SpecializationTable compiled so far (each key of each method once). */
   public long compiled() {
     return compiled.get();

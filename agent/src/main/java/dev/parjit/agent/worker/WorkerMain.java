@@ -40,7 +40,8 @@ public final class WorkerMain {
     }
     ParallelRuntime.install(Communicators.world());
     int rank = ParallelRuntime.rank();
-    MethodKeys methods = new MethodKeys();
+    ShippedClasses shipped = new ShippedClasses();
+    MethodKeys methods = new MethodKeys(shipped);
     SpecializationTable specializations = new SpecializationTable(rank == 0);
     ResidentStore residents = new ResidentStore();
     dev.parjit.runtime.Specializations.install(specializations::link);
@@ -65,6 +66,13 @@ public final class WorkerMain {
           driver.send(reply);
         } else if (message instanceof Messages.Fetch fetch) {
           driver.send(fetch(fetch, rank));
+        } else if (message instanceof Messages.DefineClasses classes) {
+          long before = shipped.generation();
+          shipped.define(classes.names(), classes.bytes()); // no reply: defined at first use
+          if (shipped.generation() != before) {
+            methods.clear(); // new versions of classes resolved before
+            specializations.forgetAll();
+          }
         } else if (message instanceof Messages.DropResident drop) {
           residents.drop(drop.ids()); // no reply
         } else if (message instanceof Messages.Free free) {
@@ -119,7 +127,7 @@ public final class WorkerMain {
       arrow = 0; // no frame library here
     }
     return new Messages.Reply(s.callId(), rank, new Messages.WorkerStats(dev.parjit.runtime.ResultRegistry.size(), arrow,
-        specializations.compiled(), specializations.reused(), cacheCounters()), null);
+        specializations.compiled(), specializations.reused(), cacheCounters(), ParallelRuntime.ownedLoopIndexes()), null);
   }
 
   private static long[] cacheCounters() {

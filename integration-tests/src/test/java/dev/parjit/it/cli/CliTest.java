@@ -48,6 +48,49 @@ class CliTest {
   }
 
   @Test
+  void spmdForwardsStandardInputToRankZeroAndGivesTheOthersAnEmptyOne() throws Exception {
+    String testClasses = JobRunner.root().resolve("integration-tests/target/test-classes").toString();
+    JobRunner.Finished run = JobRunner.runCommand(List.of("bash", "-c", "printf 'alpha\\nbeta\\n' | bash "
+        + JobRunner.root().resolve("bin/parjit") + " spmd -np 2 -cp " + testClasses + " " + StdinMain.class.getName()),
+        120);
+    assertEquals(0, run.exitCode(), run.text());
+    assertTrue(run.lines().contains("[rank 0] rank 0 read: alpha"), run.text());
+    assertTrue(run.lines().contains("[rank 0] rank 0 read: beta"), run.text());
+    assertTrue(run.lines().contains("[rank 0] rank 0 lines: 2"), run.text());
+    assertTrue(run.lines().contains("[rank 1] rank 1 lines: 0"), run.text());
+  }
+
+  @Test
+  void spmdWithoutInputStillEnds() throws Exception {
+    String testClasses = JobRunner.root().resolve("integration-tests/target/test-classes").toString();
+    JobRunner.Finished run = JobRunner.runCommand(List.of("bash", "-c", "bash " + JobRunner.root().resolve("bin/parjit")
+        + " spmd -np 2 -cp " + testClasses + " " + StdinMain.class.getName() + " < /dev/null"), 120);
+    assertEquals(0, run.exitCode(), run.text());
+    assertTrue(run.lines().contains("[rank 0] rank 0 lines: 0"), run.text());
+  }
+
+  @Test
+  void aCacheDirectoryOthersCanWriteIsRefusedInOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path shared = dir.resolve("shared");
+    java.nio.file.Files.createDirectory(shared);
+    java.nio.file.Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    JobRunner.Finished run = parjit("java", "--workers", "1", "--agent-options", "cache=" + shared, "-cp",
+        JobRunner.root().resolve("integration-tests/target/test-classes").toString(), "dev.parjit.it.agent.ResidentMain");
+    assertEquals(0, run.exitCode(), run.text());
+    assertEquals(1, run.lines().stream().filter(l -> l.contains("not using the compile cache in " + shared
+        + ": other users can write to it")).count(), run.text());
+    try (var entries = java.nio.file.Files.list(shared)) {
+      assertEquals(0, entries.count(), "nothing was written to the refused directory");
+    }
+  }
+
+  @Test
+  void jshellRejectsABadWorkerCountInOneLine() throws Exception {
+    assertOneLine(parjit("jshell", "--workers", "0"), 2, "--workers must be a positive integer, got '0'");
+  }
+
+  @Test
   void spmdHelpListsAgentOptions() throws Exception {
     JobRunner.Finished run = parjit("spmd", "--help");
     assertEquals(0, run.exitCode(), run.text());

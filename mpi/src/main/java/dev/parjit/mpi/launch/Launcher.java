@@ -70,6 +70,11 @@ public final class Launcher implements AutoCloseable {
         env.put(RankEnvironment.MPJ_HOME, conf.home().toString());
         Process p = pb.start();
         processes.add(p);
+        if (r == 0 && b.input != null) {
+          RankInput.forward(b.input, p.getOutputStream(), r);
+        } else {
+          RankInput.none(p.getOutputStream());
+        }
         pumps.add(pump(r, false, p.getInputStream(), b.output));
         pumps.add(pump(r, true, p.getErrorStream(), b.output));
         int rank = r;
@@ -236,6 +241,7 @@ public final class Launcher implements AutoCloseable {
     private final List<String> args = new ArrayList<>();
     private final Map<String, String> env = new HashMap<>();
     private OutputSink output = OutputSink.console();
+    private InputStream input;
 
     public Builder ranks(int n) {
       if (n < 1) {
@@ -280,6 +286,15 @@ public final class Launcher implements AutoCloseable {
 
     public Builder env(Map<String, String> variables) {
       this.env.putAll(variables);
+      return this;
+    }
+
+    /**
+     * Standard input for rank 0, as {@code mpirun} forwards its own (default: none); the other
+     * ranks' input is empty.
+     */
+    public Builder input(InputStream rank0Input) {
+      this.input = rank0Input;
       return this;
     }
 

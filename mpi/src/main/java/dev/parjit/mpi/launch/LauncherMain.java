@@ -41,7 +41,7 @@ public final class LauncherMain {
       agent = "-javaagent:" + cmd.agentJar() + "=" + opts;
     }
     try (Launcher job = Launcher.builder().ranks(cmd.ranks()).classpath(cp).jvmOptions(cmd.jvmOptions())
-        .agent(agent).mainClass(cmd.mainClass()).args(cmd.args()).start()) {
+        .agent(agent).mainClass(cmd.mainClass()).args(cmd.args()).input(System.in).start()) {
       LaunchResult result = job.waitFor();
       if (!result.succeeded()) {
         System.err.println("parjit: " + result.message());

@@ -1,7 +1,6 @@
 package dev.parjit.mpi.launch;
 
 import dev.parjit.mpi.Communicators;
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -13,8 +12,9 @@ import java.util.Map;
  * described by the environment ({@link RankEnvironment}), runs the program's {@code main}, and
  * exits: 0 when it returned, 1 (after printing the stack trace once) when it threw.
  *
- * <p>A watchdog reads standard input, which the launcher keeps open and never writes: end of
- * file means the launcher is gone, and the rank halts rather than live on as an orphan.
+ * <p>A watchdog reads standard input, which the launcher keeps open: end of file means the
+ * launcher is gone, and the rank halts rather than live on as an orphan. The program's own input
+ * (the launcher's, on rank 0) arrives framed inside it ({@link RankInput}).
  */
 public final class RankMain {
 
@@ -33,7 +33,7 @@ public final class RankMain {
   }
 
   public static void main(String[] args) {
-    startOrphanWatchdog();
+    RankInput.receive();
     Map<String, String> env = System.getenv();
     if (args.length < 1 || !RankEnvironment.isRank(env)) {
       System.err.println("parjit: RankMain is started by the Parjit launcher (bin/parjit spmd), not directly");
@@ -74,20 +74,5 @@ public final class RankMain {
     }
     main.setAccessible(true);
     return main;
-  }
-
-  private static void startOrphanWatchdog() {
-    Thread t = new Thread(() -> {
-      try {
-        while (System.in.read() != -1) {
-          // the launcher never writes; ignore anything that arrives
-        }
-      } catch (IOException e) {
-        // treated as end of file
-      }
-      Runtime.getRuntime().halt(143);
-    }, "parjit-orphan-watchdog");
-    t.setDaemon(true);
-    t.start();
   }
 }

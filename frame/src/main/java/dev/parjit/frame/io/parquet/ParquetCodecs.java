@@ -29,6 +29,10 @@ final class ParquetCodecs implements CompressionCodecFactory {
 
   private static final int ZSTD_LEVEL = 3;
 
+  static {
+    SnappyLibrary.prepare(); // before snappy-java loads its native library
+  }
+
   private ParquetCodecs() {}
 
   @Override

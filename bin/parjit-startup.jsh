@@ -1,0 +1,2 @@
+import dev.parjit.*;
+import dev.parjit.frame.*;
