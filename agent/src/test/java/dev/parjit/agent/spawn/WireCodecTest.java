@@ -118,8 +118,12 @@ class WireCodecTest {
     assertEquals("boom", got.failure().message());
     assertArrayEquals(e.getStackTrace(), got.failure().stack());
     assertArrayEquals(new int[] {1}, (int[]) got.writeBacks()[0]);
-    Messages.WorkerStats stats = (Messages.WorkerStats) roundTrip(new Messages.WorkerStats(1, 2, 3, 4, new long[] {5}));
+    Messages.WorkerStats stats = (Messages.WorkerStats) roundTrip(new Messages.WorkerStats(1, 2, 3, 4, new long[] {5}, 6));
     assertEquals(4, stats.specializationsReused());
+    assertEquals(6, stats.loopIndexes());
+    Messages.DefineClasses classes = (Messages.DefineClasses) roundTrip(
+        new Messages.DefineClasses(new String[] {"REPL.$JShell$11"}, new byte[][] {{(byte) 0xca, (byte) 0xfe}}));
+    assertArrayEquals(new byte[] {(byte) 0xca, (byte) 0xfe}, classes.bytes()[0]);
     assertEquals(Messages.Shutdown.class, roundTrip(new Messages.Shutdown()).getClass());
   }
 
