@@ -1,11 +1,8 @@
 package dev.parjit.mpi.launch;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The command line behind {@code bin/parjit spmd}:
@@ -16,18 +13,24 @@ import java.util.Set;
  */
 public final class LauncherMain {
 
-  private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1");
-
   /** A parsed command line. */
   record Command(int ranks, String agentJar, String agentOptions, String userClasspath,
-      List<String> jvmOptions, String mainClass, List<String> args) { }
+      List<String> jvmOptions, String mainClass, List<String> args, Path hostfile, boolean oversubscribe) {
+
+    /** Where the ranks go: the host file's slots, or this machine's. */
+    Placement placement() {
+      return Placement.of(hostfile == null ? HostFile.localMachine() : HostFile.read(hostfile), ranks, oversubscribe);
+    }
+  }
 
   private LauncherMain() { }
 
   public static void main(String[] argv) throws InterruptedException {
     Command cmd;
+    Placement placement;
     try {
       cmd = parse(argv);
+      placement = cmd.placement();
     } catch (IllegalArgumentException e) {
       System.err.println("parjit spmd: " + e.getMessage());
       System.exit(2);
@@ -40,8 +43,17 @@ public final class LauncherMain {
       String opts = "spmd=true" + (cmd.agentOptions() == null ? "" : "," + cmd.agentOptions());
       agent = "-javaagent:" + cmd.agentJar() + "=" + opts;
     }
-    try (Launcher job = Launcher.builder().ranks(cmd.ranks()).classpath(cp).jvmOptions(cmd.jvmOptions())
-        .agent(agent).mainClass(cmd.mainClass()).args(cmd.args()).start()) {
+    Launcher.Builder builder = Launcher.builder().placement(placement).classpath(cp).jvmOptions(cmd.jvmOptions())
+        .agent(agent).mainClass(cmd.mainClass()).args(cmd.args());
+    Launcher started;
+    try {
+      started = builder.start();
+    } catch (RuntimeException e) {
+      System.err.println("parjit spmd: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try (Launcher job = started) {
       LaunchResult result = job.waitFor();
       if (!result.succeeded()) {
         System.err.println("parjit: " + result.message());
@@ -56,6 +68,8 @@ public final class LauncherMain {
     String agentJar = null;
     String agentOptions = null;
     String cp = null;
+    Path hostfile = null;
+    boolean oversubscribe = false;
     List<String> jvm = new ArrayList<>();
     int i = 0;
     for (; i < argv.length && argv[i].startsWith("-"); i++) {
@@ -66,7 +80,11 @@ public final class LauncherMain {
           ranks = positive(value(argv, i++, a));
           break;
         case "--hostfile":
-          checkHostfile(Path.of(value(argv, i++, a)));
+        case "-hostfile":
+          hostfile = Path.of(value(argv, i++, a));
+          break;
+        case "--oversubscribe":
+          oversubscribe = true;
           break;
         case "--agent":
           agentJar = value(argv, i++, a);
@@ -96,11 +114,11 @@ public final class LauncherMain {
       throw new IllegalArgumentException("no main class given. " + usage());
     }
     List<String> args = List.of(argv).subList(i + 1, argv.length);
-    return new Command(ranks, agentJar, agentOptions, cp, jvm, argv[i], new ArrayList<>(args));
+    return new Command(ranks, agentJar, agentOptions, cp, jvm, argv[i], new ArrayList<>(args), hostfile, oversubscribe);
   }
 
   private static String usage() {
-    return "Usage: bin/parjit spmd -np N [--hostfile F] [java options] MainClass [args...]";
+    return "Usage: bin/parjit spmd -np N [--hostfile F] [--oversubscribe] [java options] MainClass [args...]";
   }
 
   private static String value(String[] argv, int i, String option) {
@@ -120,22 +138,5 @@ public final class LauncherMain {
       // below
     }
     throw new IllegalArgumentException("-np must be a positive integer, got '" + s + "'");
-  }
-
-  /** Host files are accepted when they name this machine only: multi-host runs come later. */
-  static void checkHostfile(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read host file " + file + ": " + e.getMessage());
-    }
-    for (String line : lines) {
-      String host = line.replaceAll("#.*", "").trim().split("\\s+")[0];
-      if (!host.isEmpty() && !LOCAL_HOSTS.contains(host)) {
-        throw new IllegalArgumentException("host file " + file + " names '" + host
-            + "': multi-host runs are not supported yet (only localhost)");
-      }
-    }
   }
 }

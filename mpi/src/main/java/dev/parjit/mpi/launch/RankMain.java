@@ -21,6 +21,9 @@ public final class RankMain {
   /** The thread running the program's {@code main} on this rank, once it starts; {@code null} before and elsewhere. */
   private static volatile Thread programThread;
 
+  /** The job's secret, once read; {@code null} in a JVM that is no launched rank. */
+  private static volatile JobSecret jobSecret;
+
   private RankMain() { }
 
   /**
@@ -32,13 +35,28 @@ public final class RankMain {
     return programThread;
   }
 
+  /**
+   * The job's secret in a launched rank, {@code null} elsewhere: spawn-mode workers prove it to
+   * the driver's channel.
+   */
+  public static JobSecret jobSecret() {
+    return jobSecret;
+  }
+
   public static void main(String[] args) {
-    startOrphanWatchdog();
     Map<String, String> env = System.getenv();
     if (args.length < 1 || !RankEnvironment.isRank(env)) {
       System.err.println("parjit: RankMain is started by the Parjit launcher (bin/parjit spmd), not directly");
       System.exit(2);
     }
+    // Before the watchdog: it reads standard input after the secret's line.
+    JobSecret secret = "1".equals(env.get(RankEnvironment.SECRET_ON_STDIN)) ? RankEnvironment.readSecretLine(System.in) : null;
+    startOrphanWatchdog();
+    if (secret == null) {
+      System.err.println("parjit: RankMain got no job secret (" + RankEnvironment.SECRET_ON_STDIN + "): start it with the Parjit launcher");
+      System.exit(2);
+    }
+    jobSecret = secret;
     int rank = Integer.parseInt(env.get(RankEnvironment.RANK));
     int size = Integer.parseInt(env.get(RankEnvironment.SIZE));
     String rdv = env.get(RankEnvironment.RENDEZVOUS);
@@ -46,7 +64,9 @@ public final class RankMain {
     int status = 0;
     try {
       Method main = findMain(args[0]);
-      Communicators.initNiodev(rank, size, rdv.substring(0, colon), Integer.parseInt(rdv.substring(colon + 1)));
+      String host = rdv.substring(0, colon);
+      Communicators.initNiodev(rank, size, host, Integer.parseInt(rdv.substring(colon + 1)), secret,
+          NetworkChoice.rankAddress(host, env.get(NetworkChoice.IFACE_ENV)));
       programThread = Thread.currentThread();
       main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
       Communicators.finish();
