@@ -44,7 +44,8 @@ final class Rendezvous implements AutoCloseable {
     this.size = size;
     this.byRank = new Peer[size];
     this.server = new ServerSocket();
-    server.bind(new InetSocketAddress(bindAddress, 0), Math.min(size, 1024));
+    // Room in the backlog for strangers as well as ranks: the accept loop hands each one off at once.
+    server.bind(new InetSocketAddress(bindAddress, 0), Math.min(size, 1024) + AuthenticatingAcceptor.MAX_PENDING);
     this.acceptor = new AuthenticatingAcceptor(server, secret, PURPOSE, this::join);
   }
 
