@@ -3,6 +3,7 @@ package dev.parjit.mpi.launch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The command line behind {@code bin/parjit spmd}:
@@ -27,10 +28,16 @@ public final class LauncherMain {
 
   public static void main(String[] argv) throws InterruptedException {
     Command cmd;
-    Placement placement;
+    Placement placement = null;
+    Optional<SlurmJob> slurm;
     try {
-      cmd = parse(argv);
-      placement = cmd.placement();
+      slurm = SlurmJob.detect(System.getenv());
+      cmd = parse(argv, slurm.isPresent());
+      if (slurm.isPresent()) {
+        checkAgreesWithSlurm(cmd, slurm.get());
+      } else {
+        placement = cmd.placement();
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("parjit spmd: " + e.getMessage());
       System.exit(2);
@@ -42,6 +49,10 @@ public final class LauncherMain {
     if (cmd.agentJar() != null) {
       String opts = "spmd=true" + (cmd.agentOptions() == null ? "" : "," + cmd.agentOptions());
       agent = "-javaagent:" + cmd.agentJar() + "=" + opts;
+    }
+    if (slurm.isPresent()) {
+      System.exit(runSlurmTask(cmd, cp, agent));
+      return;
     }
     Launcher.Builder builder = Launcher.builder().placement(placement).classpath(cp).jvmOptions(cmd.jvmOptions())
         .agent(agent).mainClass(cmd.mainClass()).args(cmd.args());
@@ -63,7 +74,53 @@ public final class LauncherMain {
     }
   }
 
+  /**
+   * Under srun every task is one rank: no -np of our own (or the same as srun's), no host file.
+   */
+  private static void checkAgreesWithSlurm(Command cmd, SlurmJob job) {
+    if (cmd.ranks() > 0 && cmd.ranks() != job.size()) {
+      throw new IllegalArgumentException("under Slurm each srun task is one rank (SLURM_NTASKS=" + job.size()
+          + "); -np " + cmd.ranks() + " disagrees: drop -np or give srun -n " + cmd.ranks());
+    }
+    if (cmd.hostfile() != null) {
+      throw new IllegalArgumentException("under Slurm the hosts are SLURM_STEP_NODELIST: drop --hostfile");
+    }
+  }
+
+  /**
+   * This srun task's rank: a child JVM running {@link RankMain} (which reads its rank from
+   * {@code SLURM_*}), its output passed through (srun labels it: {@code srun --label}); its
+   * standard input is a pipe this process holds, so the rank ends if this one is killed.
+   */
+  private static int runSlurmTask(Command cmd, String cp, String agent) throws InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(Launcher.ADD_OPENS_NIO);
+    command.addAll(cmd.jvmOptions());
+    if (agent != null) {
+      command.add(agent);
+    }
+    command.addAll(List.of("-cp", cp, RankMain.class.getName(), cmd.mainClass()));
+    command.addAll(cmd.args());
+    try (MpjConf conf = new MpjConf()) {
+      ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+          .redirectError(ProcessBuilder.Redirect.INHERIT);
+      pb.environment().put(RankEnvironment.MPJ_HOME, conf.home().toString());
+      pb.environment().put(RankEnvironment.WATCH_STDIN, "1");
+      Process p = pb.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+      return p.waitFor();
+    } catch (java.io.IOException e) {
+      System.err.println("parjit spmd: cannot start this Slurm task's rank: " + e.getMessage());
+      return 2;
+    }
+  }
+
   static Command parse(String[] argv) {
+    return parse(argv, false);
+  }
+
+  static Command parse(String[] argv, boolean underSlurm) {
     int ranks = -1;
     String agentJar = null;
     String agentOptions = null;
@@ -107,7 +164,7 @@ public final class LauncherMain {
           jvm.add(a);
       }
     }
-    if (ranks < 0) {
+    if (ranks < 0 && !underSlurm) {
       throw new IllegalArgumentException("-np N is required. " + usage());
     }
     if (i >= argv.length) {

@@ -22,6 +22,8 @@ public final class RankEnvironment {
   public static final String MPJ_HOME = "MPJ_HOME";
   /** Set to {@code 1} by the launcher: the job's secret is the first line of standard input. */
   public static final String SECRET_ON_STDIN = "PARJIT_SECRET_ON_STDIN";
+  /** Set to {@code 1} when a Parjit process holds the rank's standard input open until it goes (Slurm tasks). */
+  public static final String WATCH_STDIN = "PARJIT_WATCH_STDIN";
 
   private RankEnvironment() { }
 

@@ -6,7 +6,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The main class of every rank: {@code RankMain <mainClass> <args...>}. Joins the niodev job
@@ -43,30 +46,34 @@ public final class RankMain {
     return jobSecret;
   }
 
+  /** Where this rank joins: the rendezvous's address and the job's secret. */
+  private record Join(int rank, int size, String host, int port, JobSecret secret) { }
+
   public static void main(String[] args) {
     Map<String, String> env = System.getenv();
-    if (args.length < 1 || !RankEnvironment.isRank(env)) {
-      System.err.println("parjit: RankMain is started by the Parjit launcher (bin/parjit spmd), not directly");
+    Optional<SlurmJob> slurm = SlurmJob.detect(env);
+    if (args.length < 1 || !(RankEnvironment.isRank(env) || slurm.isPresent())) {
+      System.err.println("parjit: RankMain is started by the Parjit launcher (bin/parjit spmd) or srun, not directly");
       System.exit(2);
     }
-    // Before the watchdog: it reads standard input after the secret's line.
-    JobSecret secret = "1".equals(env.get(RankEnvironment.SECRET_ON_STDIN)) ? RankEnvironment.readSecretLine(System.in) : null;
-    startOrphanWatchdog();
-    if (secret == null) {
-      System.err.println("parjit: RankMain got no job secret (" + RankEnvironment.SECRET_ON_STDIN + "): start it with the Parjit launcher");
+    Join join;
+    try {
+      join = slurm.isPresent() ? joinSlurm(slurm.get(), env) : joinLauncher(env);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("parjit: this rank cannot join the job: " + e.getMessage());
       System.exit(2);
+      return;
+    } catch (InterruptedException e) {
+      System.exit(2);
+      return;
     }
-    jobSecret = secret;
-    int rank = Integer.parseInt(env.get(RankEnvironment.RANK));
-    int size = Integer.parseInt(env.get(RankEnvironment.SIZE));
-    String rdv = env.get(RankEnvironment.RENDEZVOUS);
-    int colon = rdv.lastIndexOf(':');
+    jobSecret = join.secret();
+    int rank = join.rank();
     int status = 0;
     try {
       Method main = findMain(args[0]);
-      String host = rdv.substring(0, colon);
-      Communicators.initNiodev(rank, size, host, Integer.parseInt(rdv.substring(colon + 1)), secret,
-          NetworkChoice.rankAddress(host, env.get(NetworkChoice.IFACE_ENV)));
+      Communicators.initNiodev(rank, join.size(), join.host(), join.port(), join.secret(),
+          NetworkChoice.rankAddress(join.host(), env.get(NetworkChoice.IFACE_ENV)));
       programThread = Thread.currentThread();
       main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
       Communicators.finish();
@@ -84,6 +91,52 @@ public final class RankMain {
       System.exit(0);
     }
     Runtime.getRuntime().halt(status);
+  }
+
+  /** Started by the launcher: the environment names the rendezvous, standard input carries the secret. */
+  private static Join joinLauncher(Map<String, String> env) {
+    if (!"1".equals(env.get(RankEnvironment.SECRET_ON_STDIN))) {
+      throw new IllegalStateException("no job secret (" + RankEnvironment.SECRET_ON_STDIN + "): start ranks with the Parjit launcher");
+    }
+    // Before the watchdog: it reads standard input after the secret's line.
+    JobSecret secret = RankEnvironment.readSecretLine(System.in);
+    startOrphanWatchdog();
+    String rdv = env.get(RankEnvironment.RENDEZVOUS);
+    int colon = rdv.lastIndexOf(':');
+    return new Join(Integer.parseInt(env.get(RankEnvironment.RANK)), Integer.parseInt(env.get(RankEnvironment.SIZE)),
+        rdv.substring(0, colon), Integer.parseInt(rdv.substring(colon + 1)), secret);
+  }
+
+  /**
+   * Started by srun: rank 0 runs the rendezvous in this JVM and publishes it ({@link SlurmJob});
+   * the others read it. The watchdog runs only when a Parjit process holds our standard input
+   * ({@code bin/parjit spmd} under srun): srun gives tasks other than 0 an empty one.
+   */
+  private static Join joinSlurm(SlurmJob job, Map<String, String> env) throws IOException, InterruptedException {
+    if ("1".equals(env.get(RankEnvironment.WATCH_STDIN))) {
+      startOrphanWatchdog();
+    }
+    Path file = SlurmJob.rendezvousFile(env, job.step());
+    if (job.rank() == 0) {
+      JobSecret secret = JobSecret.generate();
+      Rendezvous rdv = new Rendezvous(job.size(), secret, job.rendezvousAddress(env.get(NetworkChoice.IFACE_ENV)));
+      SlurmJob.publish(file, rdv.host(), rdv.port(), secret);
+      Thread cleaner = new Thread(() -> {
+        try {
+          while (!rdv.complete()) {
+            Thread.sleep(50);
+          }
+          Files.deleteIfExists(file); // every rank has it: nobody else may read it later
+        } catch (IOException | InterruptedException e) {
+          // best effort: the file names a closed port and a dead secret
+        }
+      }, "parjit-slurm-rendezvous-cleaner");
+      cleaner.setDaemon(true);
+      cleaner.start();
+      return new Join(0, job.size(), rdv.host(), rdv.port(), secret);
+    }
+    SlurmJob.Published p = SlurmJob.await(file);
+    return new Join(job.rank(), job.size(), p.host(), p.port(), p.secret());
   }
 
   private static Method findMain(String className) throws ReflectiveOperationException {
