@@ -60,6 +60,8 @@ public final class WorkerMain {
     ResidentStore residents = new ResidentStore();
     dev.parjit.runtime.Specializations.install(specializations::link);
     try (Channel driver = Channel.connect(connectToDriver(driverAddress), secret, rank)) {
+      LOG.info("parjit: worker rank {} runs on {}", rank,
+          NiodevHooks.bindAddress() == null ? "?" : NiodevHooks.bindAddress().getHostAddress());
       while (true) {
         Object message;
         try {
