@@ -190,6 +190,30 @@ class MultiHostTest {
     assertTrue(run.lines().stream().anyMatch(l -> l.matches(".*parjit: placement \\w+\\.meanPowerSpeed: workers")), run.text());
   }
 
+  private static JobRunner.Finished probe(String iface, List<String> launch) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("env", "PARJIT_RSH=" + hosts.rsh(), "PARJIT_IFACE=" + iface, JobRunner.java(),
+        "-cp", JobRunner.moduleClasspath("mpi"), "dev.parjit.mpi.launch.LauncherMain"));
+    cmd.addAll(launch);
+    cmd.addAll(List.of("-cp", JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
+        WhereMain.class.getName(), StartupProbe.class.getName(), "1000"));
+    JobRunner.Finished run = JobRunner.runCommand(cmd, 120);
+    assertEquals(0, run.exitCode(), run.text());
+    assertEquals(4, run.lines().stream().filter(l -> l.contains("] RESULT2 ")).count(), run.text());
+    return run;
+  }
+
+  @Test
+  void theInterfaceCanBeChosenByNameOrSubnet() throws Exception {
+    // By name, on one host: the ranks leave loopback for the named interface.
+    JobRunner.Finished local = probe(hosts.bridgeName(), List.of("-np", "4"));
+    for (int r = 0; r < 4; r++) {
+      assertTrue(local.lines().contains("[rank " + r + "] WHERE rank " + r + " address " + hosts.bridgeAddress()), local.text());
+    }
+    // By subnet, over two hosts whose interfaces have other names than this machine's bridge.
+    JobRunner.Finished remote = probe(hosts.subnetCidr(), List.of("-np", "4", "--hostfile", hostfile.toString()));
+    assertRanksRanWhereTheHostFileSays(remote.lines(), "\\[rank (\\d)\\] WHERE rank \\d address (\\S+)");
+  }
+
   @Test
   void aHostThatRefusesSshFailsTheLaunchWithinTenSecondsNamingIt() throws Exception {
     Path refusing = Files.writeString(hosts.dir().resolve("hosts-refusing"), host(0) + " slots=2\n" + host(2) + " slots=2\n");

@@ -150,6 +150,16 @@ public final class SimulatedHosts implements AutoCloseable {
     return subnet + ".1";
   }
 
+  /** The bridge's interface name in this machine's namespace. */
+  public String bridgeName() {
+    return bridge;
+  }
+
+  /** The hosts' subnet, {@code 10.213.x.0/24}. */
+  public String subnetCidr() {
+    return subnet + ".0/24";
+  }
+
   /** A private directory for the test's files (host files, scratch). */
   public Path dir() {
     return dir;

@@ -17,7 +17,9 @@ import java.util.List;
  * and every rank's niodev ports. One rule, used on both sides:
  * <ol>
  * <li>an interface named by {@code PARJIT_IFACE} (or the agent option {@code iface}) wins: its
- *     first IPv4 address (else its first address);</li>
+ *     first IPv4 address (else its first address). As with Open MPI's {@code btl_tcp_if_include},
+ *     a subnet in CIDR notation ({@code 10.1.0.0/16}) may be given instead: the local address in
+ *     it, which suits clusters whose hosts name the same network differently;</li>
  * <li>when the peer is this machine (a single-host run), loopback;</li>
  * <li>otherwise the address the routing table uses to reach the peer: the launcher looks at the
  *     first remote host of the host file, a rank at the launcher's address.</li>
@@ -53,6 +55,48 @@ public final class NetworkChoice {
     }
   }
 
+  private static InetAddress addressInSubnet(String cidr) {
+    String[] parts = cidr.split("/", 2);
+    byte[] net;
+    int bits;
+    try {
+      net = InetAddress.getByName(parts[0]).getAddress();
+      bits = Integer.parseInt(parts[1]);
+    } catch (IOException | NumberFormatException e) {
+      throw new IllegalArgumentException(IFACE_ENV + "/iface '" + cidr + "' is neither an interface name nor a subnet a.b.c.d/n");
+    }
+    if (bits < 0 || bits > net.length * 8) {
+      throw new IllegalArgumentException(IFACE_ENV + "/iface '" + cidr + "': the prefix length must be 0-" + net.length * 8);
+    }
+    List<String> seen = new java.util.ArrayList<>();
+    try {
+      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+          seen.add(a.getHostAddress());
+          if (inSubnet(a.getAddress(), net, bits)) {
+            return a;
+          }
+        }
+      }
+    } catch (SocketException e) {
+      throw new UncheckedIOException("cannot list network interfaces", e);
+    }
+    throw new IllegalArgumentException("no local address is in " + cidr + " (" + IFACE_ENV + "/iface); this host has " + seen);
+  }
+
+  static boolean inSubnet(byte[] address, byte[] net, int bits) {
+    if (address.length != net.length) {
+      return false;
+    }
+    for (int i = 0; i < bits; i++) {
+      int mask = 0x80 >>> (i % 8);
+      if ((address[i / 8] & mask) != (net[i / 8] & mask)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The local address the kernel would send from to reach {@code host}. */
   static InetAddress routeTo(String host) {
     try (DatagramSocket probe = new DatagramSocket()) {
@@ -68,8 +112,11 @@ public final class NetworkChoice {
     }
   }
 
-  /** The address of interface {@code name}: IPv4 first; a clear exception naming the interfaces there are. */
+  /** The address of interface {@code name} (IPv4 first), or the local address in subnet {@code a.b.c.d/n}; a clear exception naming the choices there are. */
   static InetAddress interfaceAddress(String name) {
+    if (name.contains("/")) {
+      return addressInSubnet(name.trim());
+    }
     try {
       NetworkInterface nic = NetworkInterface.getByName(name);
       if (nic == null) {
