@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  *     driver here with 4 workers [{@code hostfile=}]);</li>
  * <li>allreduce of 1M doubles ({@link AllreduceProbe}), median of the timed rounds.</li>
  * </ul>
- * Configurations are taken in turn, {@code repetitions} times, medians printed. The simulated
+ * Configurations are taken in turn (one host or two first, alternately), {@code repetitions} times, medians printed. The simulated
  * hosts share this machine's processors and memory: the figures show what the remote start
  * (ssh, JVM in a namespace) and the virtual network cost, not what a real cluster's would. From
  * the repository root, after a build:
@@ -59,7 +59,8 @@ public final class MultiHostBench {
         results.add(new ArrayList<>());
       }
       for (int rep = 0; rep < reps; rep++) {
-        for (int c = 0; c < 2; c++) {
+        for (int k = 0; k < 2; k++) {
+          int c = (rep + k) % 2; // which goes first alternates: a load spike must not always hit the same one
           List<String> host = c == 0 ? List.of() : List.of("--hostfile", hostfile.toString());
           List<String> spmd = new ArrayList<>(rsh);
           spmd.addAll(List.of(java, "-cp", mpiCp, "dev.parjit.mpi.launch.LauncherMain", "--agent", agent.toString(), "-np", "4"));
