@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  * {@link Placement} (default: this machine); ranks on other hosts start through the remote
  * shell ({@link RemoteShell}, {@code PARJIT_RSH}). Each rank's output is forwarded line by line
  * to an {@link OutputSink}. When a rank fails (non-zero exit, uncaught exception, killed) the
- * others are stopped, and the failure names the rank and its host; a remote rank that has not
- * joined the job {@value #REMOTE_JOIN_TIMEOUT_MS} ms after the start fails the launch. When this
+ * others are stopped, and the failure names the rank and its host; a remote rank whose java the
+ * remote shell has not started {@value #REMOTE_JOIN_TIMEOUT_MS} ms after the start fails the launch. When this
  * JVM dies the ranks see their standard input close (through the remote shell too) and exit.
  *
  * <p>Every rank receives the job's {@link JobSecret} as the first line of its standard input;
@@ -45,11 +45,12 @@ public final class Launcher implements AutoCloseable {
 
   private static final long STOP_GRACE_MS = 1500;
 
-  /** How long a rank on another host may take to join before the launch fails naming the host. */
+  /** How long the remote shell may take to start a rank's java before the launch fails naming the host. */
   public static final long REMOTE_JOIN_TIMEOUT_MS = 10_000;
 
   private final List<Process> processes = new ArrayList<>();
   private final List<Thread> pumps = new ArrayList<>();
+  private final java.util.Set<Integer> remoteStarted = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Placement placement;
   private final InetAddress address;
   private final MpjConf conf;
@@ -107,12 +108,13 @@ public final class Launcher implements AutoCloseable {
         sendSecret(p, secret);
         pumps.add(pump(r, false, p.getInputStream(), b.output));
         pumps.add(pump(r, true, p.getErrorStream(), b.output));
+        // (a remote rank's shell says on stderr when it starts java: see watchRemoteStarts)
         int rank = r;
         p.onExit().thenAccept(done -> rankExited(rank, done.exitValue()));
       }
       rendezvous = rdv;
       if (anyRemote) {
-        watchRemoteJoins(b.remoteJoinTimeoutMs);
+        watchRemoteStarts(b.remoteJoinTimeoutMs);
       }
     } catch (IOException | RuntimeException e) {
       processes.forEach(Process::destroyForcibly);
@@ -137,8 +139,12 @@ public final class Launcher implements AutoCloseable {
     }
   }
 
-  /** Fails the launch naming the host when a remote rank has not joined in time. */
-  private void watchRemoteJoins(long timeoutMs) {
+  /**
+   * Fails the launch naming the host when the remote shell has not started a rank's java in
+   * time: a host that does not answer (ssh may wait minutes for one that drops packets). Once
+   * java runs, a rank joins when it is ready, as local ones do: a loaded host is not a dead one.
+   */
+  private void watchRemoteStarts(long timeoutMs) {
     Thread t = new Thread(() -> {
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
       while (System.nanoTime() < deadline) {
@@ -152,14 +158,14 @@ public final class Launcher implements AutoCloseable {
         }
       }
       for (int r = 0; r < placement.ranks(); r++) {
-        if (!placement.host(r).local() && !rendezvous.joined(r)) {
-          fail(new LaunchResult(255, r, "rank " + r + " on host " + placement.host(r).name() + " did not join the job within "
+        if (!placement.host(r).local() && !remoteStarted.contains(r) && !rendezvous.joined(r)) {
+          fail(new LaunchResult(255, r, "rank " + r + " on host " + placement.host(r).name() + " was not started within "
               + timeoutMs / 1000 + " s: could the remote shell (" + RemoteShell.RSH_ENV + ") reach "
-              + placement.host(r).name() + " and start java there?"));
+              + placement.host(r).name() + "?"));
           return;
         }
       }
-    }, "parjit-launcher-join-watch");
+    }, "parjit-launcher-start-watch");
     t.setDaemon(true);
     t.start();
   }
@@ -172,10 +178,14 @@ public final class Launcher implements AutoCloseable {
     return new Builder();
   }
 
-  private static Thread pump(int rank, boolean stderr, InputStream in, OutputSink sink) {
+  private Thread pump(int rank, boolean stderr, InputStream in, OutputSink sink) {
     Thread t = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         for (String line; (line = r.readLine()) != null; ) {
+          if (stderr && line.equals(RemoteShell.STARTED) && !placement.host(rank).local()) {
+            remoteStarted.add(rank); // the remote shell's word, not the rank's output
+            continue;
+          }
           sink.line(rank, stderr, line);
         }
       } catch (IOException e) {
@@ -395,7 +405,7 @@ public final class Launcher implements AutoCloseable {
       return this;
     }
 
-    /** How long a remote rank may take to join the job (default {@value #REMOTE_JOIN_TIMEOUT_MS} ms). */
+    /** How long the remote shell may take to start a rank's java (default {@value #REMOTE_JOIN_TIMEOUT_MS} ms). */
     public Builder remoteJoinTimeoutMillis(long ms) {
       this.remoteJoinTimeoutMs = ms;
       return this;

@@ -16,6 +16,9 @@ import java.util.Map;
  */
 final class RemoteShell {
 
+  /** What the remote command prints on standard error just before java starts (the launcher swallows it). */
+  static final String STARTED = "parjit: remote rank starting";
+
   /** The environment variable holding the remote shell command. */
   static final String RSH_ENV = "PARJIT_RSH";
 
@@ -53,6 +56,7 @@ final class RemoteShell {
         + " && d=$(mktemp -d \"${TMPDIR:-/tmp}/parjit-mpj-XXXXXX\")"
         + " && mkdir \"$d/conf\" \"$d/logs\""
         + " && printf '%s\\n'" + conf + " > \"$d/conf/mpjexpress.conf\""
+        + " && echo " + quote(STARTED) + " >&2"
         + " && { " + vars + "MPJ_HOME=\"$d\" " + java + "; s=$?; rm -rf \"$d\"; exit $s; }";
     List<String> cmd = new ArrayList<>(rsh);
     cmd.add(host);
