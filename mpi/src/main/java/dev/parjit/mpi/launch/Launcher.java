@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * shell ({@link RemoteShell}, {@code PARJIT_RSH}). Each rank's output is forwarded line by line
  * to an {@link OutputSink}. When a rank fails (non-zero exit, uncaught exception, killed) the
  * others are stopped, and the failure names the rank and its host; a remote rank whose java the
- * remote shell has not started {@value #REMOTE_JOIN_TIMEOUT_MS} ms after the start fails the launch. When this
+ * remote shell has not started {@value #REMOTE_START_TIMEOUT_MS} ms after the start fails the launch. When this
  * JVM dies the ranks see their standard input close (through the remote shell too) and exit.
  *
  * <p>Every rank receives the job's {@link JobSecret} as the first line of its standard input;
@@ -46,7 +46,7 @@ public final class Launcher implements AutoCloseable {
   private static final long STOP_GRACE_MS = 1500;
 
   /** How long the remote shell may take to start a rank's java before the launch fails naming the host. */
-  public static final long REMOTE_JOIN_TIMEOUT_MS = 10_000;
+  public static final long REMOTE_START_TIMEOUT_MS = 10_000;
 
   private final List<Process> processes = new ArrayList<>();
   private final List<Thread> pumps = new ArrayList<>();
@@ -108,13 +108,12 @@ public final class Launcher implements AutoCloseable {
         sendSecret(p, secret);
         pumps.add(pump(r, false, p.getInputStream(), b.output));
         pumps.add(pump(r, true, p.getErrorStream(), b.output));
-        // (a remote rank's shell says on stderr when it starts java: see watchRemoteStarts)
         int rank = r;
         p.onExit().thenAccept(done -> rankExited(rank, done.exitValue()));
       }
       rendezvous = rdv;
       if (anyRemote) {
-        watchRemoteStarts(b.remoteJoinTimeoutMs);
+        watchRemoteStarts(b.remoteStartTimeoutMs);
       }
     } catch (IOException | RuntimeException e) {
       processes.forEach(Process::destroyForcibly);
@@ -356,7 +355,7 @@ public final class Launcher implements AutoCloseable {
     private String iface;
     private List<String> rsh = RemoteShell.rsh(System.getenv());
     private String workingDirectory = System.getProperty("user.dir");
-    private long remoteJoinTimeoutMs = REMOTE_JOIN_TIMEOUT_MS;
+    private long remoteStartTimeoutMs = REMOTE_START_TIMEOUT_MS;
     private String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private String classpath = System.getProperty("java.class.path");
     private final List<String> jvmOptions = new ArrayList<>();
@@ -405,9 +404,9 @@ public final class Launcher implements AutoCloseable {
       return this;
     }
 
-    /** How long the remote shell may take to start a rank's java (default {@value #REMOTE_JOIN_TIMEOUT_MS} ms). */
-    public Builder remoteJoinTimeoutMillis(long ms) {
-      this.remoteJoinTimeoutMs = ms;
+    /** How long the remote shell may take to start a rank's java (default {@value #REMOTE_START_TIMEOUT_MS} ms). */
+    public Builder remoteStartTimeoutMillis(long ms) {
+      this.remoteStartTimeoutMs = ms;
       return this;
     }
 

@@ -63,7 +63,7 @@ class RemoteShellLaunchTest {
     Path rsh = fakeRsh(dir, "exec sleep 600"); // a host that drops packets: ssh would wait for minutes
     long t0 = System.nanoTime();
     try (Launcher job = Launcher.builder().placement(twoFakeHosts()).iface("lo").remoteShell(List.of(rsh.toString()))
-        .remoteJoinTimeoutMillis(1500).mainClass(RemoteRankMain.class.getName()).args(List.of("0")).start()) {
+        .remoteStartTimeoutMillis(1500).mainClass(RemoteRankMain.class.getName()).args(List.of("0")).start()) {
       LaunchResult result = job.waitFor();
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       assertFalse(result.succeeded());
