@@ -1,5 +1,8 @@
 package dev.parjit.agent;
 
+import dev.parjit.mpi.launch.HostFile;
+import dev.parjit.mpi.launch.NetworkChoice;
+import dev.parjit.mpi.launch.Placement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,7 +31,8 @@ public final class AgentOptions {
 
   private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
   private static final List<String> KEYS = List.of(
-      "workers", "workerJvm", "spmd", "jit", "diagnostics", "cache", "log", "dump", "strict", "deterministic", "role");
+      "workers", "workerJvm", "spmd", "jit", "diagnostics", "cache", "log", "dump", "strict", "deterministic",
+      "hostfile", "oversubscribe", "iface", "role");
 
   private final int workers;
   private final List<String> workerJvm;
@@ -41,12 +45,29 @@ public final class AgentOptions {
   private final boolean strict;
   private final boolean deterministic;
   private final Role role;
+  private final Placement workerPlacement;
+  private final String iface;
+  private final String hostfile;
+  private final boolean oversubscribe;
   private final String raw;
 
   private AgentOptions(Map<String, String> values, Map<String, String> env, String raw) {
     this.raw = raw == null ? "" : raw;
+    HostFile hosts = values.containsKey("hostfile") ? hostFile(values.get("hostfile")) : HostFile.localMachine();
+    this.hostfile = values.get("hostfile");
+    this.oversubscribe = bool("oversubscribe", values.getOrDefault("oversubscribe", "false"));
     String w = values.getOrDefault("workers", env.get("PARJIT_WORKERS"));
-    this.workers = w == null ? Runtime.getRuntime().availableProcessors() : positiveInt("workers", w);
+    // As mpirun: without a count, a host file's slots; on this machine alone, one per processor.
+    this.workers = w != null ? positiveInt("workers", w)
+        : values.containsKey("hostfile") ? hosts.totalSlots() : Runtime.getRuntime().availableProcessors();
+    try {
+      this.workerPlacement = Placement.of(hosts, workers, oversubscribe);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("parjit: agent option workers=" + workers + " is invalid: " + e.getMessage()
+          .replace("--oversubscribe", "oversubscribe=true"));
+    }
+    String nic = values.getOrDefault("iface", env.get(NetworkChoice.IFACE_ENV));
+    this.iface = nic == null || nic.isBlank() ? null : nic.trim();
     this.workerJvm = splitList(values.get("workerJvm"));
     this.spmd = bool("spmd", values.getOrDefault("spmd", "false"));
     this.jitPatterns = splitList(values.get("jit"));
@@ -92,6 +113,9 @@ public final class AgentOptions {
       case "dump" -> dumpDir == null ? "" : dumpDir.toString();
       case "strict" -> Boolean.toString(strict);
       case "deterministic" -> Boolean.toString(deterministic);
+      case "hostfile" -> hostfile == null ? "" : hostfile;
+      case "oversubscribe" -> Boolean.toString(oversubscribe);
+      case "iface" -> iface == null ? "" : iface;
       case "role" -> role.name().toLowerCase(Locale.ROOT);
       default -> throw new IllegalArgumentException("no agent option " + key);
     };
@@ -134,6 +158,17 @@ public final class AgentOptions {
       // reported below
     }
     throw bad(key, value, "a positive integer");
+  }
+
+  private static HostFile hostFile(String value) {
+    if (value == null || value.isBlank()) {
+      throw bad("hostfile", value, "a host file (Open MPI format: 'host [slots=N]' per line)");
+    }
+    try {
+      return HostFile.read(Path.of(value));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("parjit: agent option hostfile=" + value + " is invalid: " + e.getMessage());
+    }
   }
 
   private static boolean bool(String key, String value) {
@@ -192,6 +227,12 @@ public final class AgentOptions {
   public boolean deterministic() { return deterministic; }
 
   public Role role() { return role; }
+
+  /** Where spawn-mode workers run: the host file's slots in order (default: this machine). */
+  public Placement workerPlacement() { return workerPlacement; }
+
+  /** The network interface ranks talk over ({@code iface} or {@code PARJIT_IFACE}), or {@code null} for the rule in {@link NetworkChoice}. */
+  public String iface() { return iface; }
 
   /** The option string as given, to pass on to workers. */
   public String raw() { return raw; }

@@ -2,6 +2,10 @@ package dev.parjit.mpi;
 
 import dev.parjit.spi.ParallelContext;
 import dev.parjit.spi.ParallelContexts;
+import dev.parjit.mpi.launch.JobSecret;
+import dev.parjit.mpi.niodev.NiodevHooks;
+import dev.parjit.mpi.niodev.NiodevPatch;
+import java.net.InetAddress;
 import mpi.MPI;
 
 /**
@@ -23,12 +27,17 @@ public final class Communicators {
 
   /**
    * Joins the niodev job: {@code MPI.Init} with the rendezvous server's address, then makes the
-   * result the world communicator and the {@code Parjit} facade's context.
+   * result the world communicator and the {@code Parjit} facade's context. niodev is adapted first
+   * ({@link NiodevPatch}): its ports bind {@code bindAddress} only and its rendezvous connection
+   * proves {@code secret}.
    */
-  public static synchronized Communicator initNiodev(int rank, int size, String host, int port) {
+  public static synchronized Communicator initNiodev(int rank, int size, String host, int port, JobSecret secret,
+      InetAddress bindAddress) {
     if (world != null) {
       throw new IllegalStateException("MPI is already initialised in this process");
     }
+    NiodevHooks.configure(bindAddress, secret);
+    NiodevPatch.install();
     String conf = "#Number of Processes;" + size + ";#Protocol Switch Limit;131072;#Server Name;" + host
         + ";#Server Port;" + port;
     MPI.Init(new String[] {Integer.toString(rank), conf, "niodev"});

@@ -1,5 +1,6 @@
 package dev.parjit.agent.spawn;
 
+import dev.parjit.mpi.launch.JobSecret;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -10,18 +11,23 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Set;
 
 /**
- * One side of a driver–worker connection: a hello that proves the per-job secret, then messages
- * in the {@link WireCodec} encoding, or (for a message holding other types) Java serialization
+ * One side of a driver–worker connection: the job's secret proven first ({@link JobSecret}: the
+ * driver accepts through an {@link dev.parjit.mpi.launch.AuthenticatingAcceptor}, so nothing is
+ * read from a connection that has not proven it), the worker's rank and the driver's welcome, then
+ * messages in the {@link WireCodec} encoding, or (for a message holding other types) Java serialization
  * restricted by an {@link ObjectInputFilter} allow-list (primitives, their arrays, strings,
  * Parjit's messages and stack trace elements): a process that does not know the secret cannot
  * talk to a worker, and no message can make either side instantiate other classes.
  */
 public final class Channel implements AutoCloseable {
+
+  /** Handshake purpose: a proof for the driver's channel is worthless at the rendezvous. */
+  public static final String PURPOSE = "parjit-driver";
+
+  private static final int PROVEN_PEER_TIMEOUT_MS = 10_000;
 
   static final Set<String> ALLOWED = Set.of(
       "java.lang.String", "java.lang.Number", "java.lang.Integer", "java.lang.Long", "java.lang.Double",
@@ -83,13 +89,13 @@ public final class Channel implements AutoCloseable {
     }, 1 << 16));
   }
 
-  /** The driver's answer to a hello that proved the secret (a wrong one gets a closed socket). */
+  /** The driver's answer to a worker that proved the secret and sent its rank. */
   private static final int WELCOME = 0x50;
 
-  /** Worker side: sends the secret and the rank, and waits for the driver's welcome. */
-  public static Channel connect(Socket socket, String secret, int rank) throws IOException {
+  /** Worker side: proves the secret, sends the rank, and waits for the driver's welcome. */
+  public static Channel connect(Socket socket, JobSecret secret, int rank) throws IOException {
+    secret.prove(socket, PURPOSE, 10_000);
     DataOutputStream hello = new DataOutputStream(socket.getOutputStream());
-    hello.writeUTF(secret);
     hello.writeInt(rank);
     hello.flush();
     if (socket.getInputStream().read() != WELCOME) {
@@ -102,27 +108,37 @@ public final class Channel implements AutoCloseable {
   /** A connection that proved the secret, with the rank it announced. */
   public record Accepted(Channel channel, int rank) { }
 
-  /** Driver side: reads the hello; a wrong secret closes the socket and answers {@code null}. */
-  public static Accepted accept(Socket socket, String secret) throws IOException {
-    socket.setSoTimeout(10_000); // a silent peer must not hold the accept loop
-    DataInputStream hello = new DataInputStream(socket.getInputStream());
-    String offered;
-    int rank;
+  /**
+   * Driver side, on a connection that has proven the secret: reads the rank and welcomes the
+   * worker; {@code null} (socket closed) when the peer goes quiet or away. A peer that proved the
+   * secret is a worker: it gets longer than an unproven one (a loaded machine may pause it).
+   */
+  public static Accepted afterProof(Socket socket) {
     try {
-      offered = hello.readUTF();
-      rank = hello.readInt();
+      socket.setSoTimeout(PROVEN_PEER_TIMEOUT_MS);
+      int rank = new DataInputStream(socket.getInputStream()).readInt();
+      socket.getOutputStream().write(WELCOME);
+      socket.getOutputStream().flush();
+      Channel c = new Channel(socket);
+      socket.setSoTimeout(0);
+      return new Accepted(c, rank);
     } catch (IOException e) {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // closing
+      }
+      return null;
+    }
+  }
+
+  /** Driver side in one step (tests): verifies the proof, then {@link #afterProof}; {@code null} on a bad peer. */
+  public static Accepted accept(Socket socket, JobSecret secret) throws IOException {
+    if (!secret.verify(socket, PURPOSE)) {
       socket.close();
       return null;
     }
-    if (!MessageDigest.isEqual(offered.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
-      socket.close();
-      return null;
-    }
-    socket.setSoTimeout(0);
-    socket.getOutputStream().write(WELCOME);
-    socket.getOutputStream().flush();
-    return new Accepted(new Channel(socket), rank);
+    return afterProof(socket);
   }
 
   /**

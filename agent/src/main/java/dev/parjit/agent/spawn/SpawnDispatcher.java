@@ -3,7 +3,12 @@ package dev.parjit.agent.spawn;
 import dev.parjit.ParjitExecutionException;
 import dev.parjit.agent.AgentOptions;
 import dev.parjit.agent.worker.WorkerMain;
+import dev.parjit.mpi.launch.AuthenticatingAcceptor;
+import dev.parjit.mpi.launch.JobSecret;
+import dev.parjit.mpi.launch.LaunchResult;
 import dev.parjit.mpi.launch.Launcher;
+import dev.parjit.mpi.launch.NetworkChoice;
+import dev.parjit.mpi.launch.Placement;
 import dev.parjit.runtime.BlockDistribution;
 import dev.parjit.runtime.Dispatch;
 import dev.parjit.runtime.Dispatcher;
@@ -12,12 +17,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -407,39 +408,57 @@ public final class SpawnDispatcher implements Dispatcher {
     shippedClasses.clear(); // new workers have none of them
     generation++;
     int n = options.workers();
-    String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+    Placement placement = options.workerPlacement();
+    JobSecret secret = JobSecret.generate();
     long t0 = System.nanoTime();
-    try (ServerSocket server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress())) {
-      job = Launcher.builder().ranks(n).classpath(System.getProperty("java.class.path"))
+    InetAddress address = NetworkChoice.launcherAddress(placement, options.iface());
+    BlockingQueue<Channel.Accepted> arrivals = new LinkedBlockingQueue<>();
+    try (ServerSocket server = new ServerSocket(0, 64, address);
+         AuthenticatingAcceptor acceptor = new AuthenticatingAcceptor(server, secret, Channel.PURPOSE, s -> {
+           Channel.Accepted a = Channel.afterProof(s);
+           if (a != null) {
+             arrivals.add(a);
+           }
+         })) {
+      job = Launcher.builder().placement(placement).secret(secret).iface(options.iface())
+          .classpath(System.getProperty("java.class.path"))
           .jvmOptions(workerJvmOptions()).agent("-javaagent:" + agentJar + "=" + workerAgentOptions())
           .mainClass(WorkerMain.class.getName())
-          .env(Map.of(WorkerMain.PORT_ENV, Integer.toString(server.getLocalPort()), WorkerMain.SECRET_ENV, secret))
+          .env(Map.of(WorkerMain.DRIVER_ENV, address.getHostAddress() + ":" + server.getLocalPort()))
           .start();
       Channel[] byRank = new Channel[n];
       int connected = 0;
-      server.setSoTimeout(250);
       long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
       while (connected < n) {
-        if (System.currentTimeMillis() > deadline || job.processes().stream().anyMatch(p -> !p.isAlive())) {
-          throw new IllegalStateException(connected + " of " + n + " workers connected before "
-              + (System.currentTimeMillis() > deadline ? "the time-out" : "a worker exited"));
+        LaunchResult failed = job.failure();
+        if (failed != null) {
+          throw new IllegalStateException(connected + " of " + n + " workers connected before " + failed.message());
         }
-        Socket s;
+        if (System.currentTimeMillis() > deadline) {
+          throw new IllegalStateException(connected + " of " + n + " workers connected before the time-out");
+        }
+        Channel.Accepted a;
         try {
-          s = server.accept();
-        } catch (SocketTimeoutException e) {
+          a = arrivals.poll(100, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while the workers started");
+        }
+        if (a == null) {
           continue;
         }
-        Channel.Accepted a = Channel.accept(s, secret);
-        if (a == null || a.rank() < 0 || a.rank() >= n || byRank[a.rank()] != null) {
-          if (a != null) {
-            a.channel().close();
-          }
-          LOG.warn("parjit: rejected a connection to the worker channel that did not prove the job's secret");
+        if (a.rank() < 0 || a.rank() >= n || byRank[a.rank()] != null) {
+          a.channel().close();
+          LOG.warn("parjit: dropped a worker channel connection announcing rank {} (proved the secret, but that rank is"
+              + " taken or out of range)", a.rank());
           continue;
         }
         byRank[a.rank()] = a.channel();
         connected++;
+      }
+      if (acceptor.rejected() > 0) {
+        LOG.warn("parjit: dropped {} connection(s) to the worker channel that did not prove the job's secret",
+            acceptor.rejected());
       }
       channels = List.of(byRank);
       for (int r = 0; r < n; r++) {

@@ -5,6 +5,9 @@ import dev.parjit.agent.spawn.FrameNames;
 import dev.parjit.agent.spawn.FrameTransport;
 import dev.parjit.agent.spawn.Messages;
 import dev.parjit.mpi.Communicators;
+import dev.parjit.mpi.launch.JobSecret;
+import dev.parjit.mpi.launch.RankMain;
+import dev.parjit.mpi.niodev.NiodevHooks;
 import dev.parjit.runtime.Dispatch;
 import dev.parjit.runtime.DistributedArrays;
 import dev.parjit.runtime.ParallelRuntime;
@@ -14,6 +17,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import org.objectweb.asm.Type;
 
@@ -26,16 +30,27 @@ public final class WorkerMain {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkerMain.class);
 
-  /** Environment variables the driver sets for its workers. */
-  public static final String PORT_ENV = "PARJIT_DRIVER_PORT";
-  public static final String SECRET_ENV = "PARJIT_DRIVER_SECRET";
+  /** The driver's channel, {@code host:port}: the environment variable the driver sets for its workers. */
+  public static final String DRIVER_ENV = "PARJIT_DRIVER";
 
   private WorkerMain() { }
 
+  /** Connects from the address this rank's MPI ports listen on: the interface the job runs over. */
+  private static Socket connectToDriver(String hostPort) throws IOException {
+    int colon = hostPort.lastIndexOf(':');
+    Socket s = new Socket();
+    InetAddress local = NiodevHooks.bindAddress();
+    if (local != null) {
+      s.bind(new InetSocketAddress(local, 0));
+    }
+    s.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))), 10_000);
+    return s;
+  }
+
   public static void main(String[] args) throws IOException {
-    String port = System.getenv(PORT_ENV);
-    String secret = System.getenv(SECRET_ENV);
-    if (port == null || secret == null) {
+    String driverAddress = System.getenv(DRIVER_ENV);
+    JobSecret secret = RankMain.jobSecret();
+    if (driverAddress == null || secret == null) {
       throw new IllegalStateException("WorkerMain is started by the Parjit driver, not directly");
     }
     ParallelRuntime.install(Communicators.world());
@@ -45,7 +60,9 @@ public final class WorkerMain {
     SpecializationTable specializations = new SpecializationTable(rank == 0);
     ResidentStore residents = new ResidentStore();
     dev.parjit.runtime.Specializations.install(specializations::link);
-    try (Channel driver = Channel.connect(new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port)), secret, rank)) {
+    try (Channel driver = Channel.connect(connectToDriver(driverAddress), secret, rank)) {
+      LOG.info("parjit: worker rank {} runs on {}", rank,
+          NiodevHooks.bindAddress() == null ? "?" : NiodevHooks.bindAddress().getHostAddress());
       while (true) {
         Object message;
         try {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parjit.mpi.launch.JobSecret;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class ChannelTest {
 
-  private static final String SECRET = "0123456789abcdef";
+  private static final JobSecret SECRET = JobSecret.generate();
 
-  private static Channel.Accepted pair(ServerSocket server, String offered, int rank, Channel[] workerSide) throws Exception {
+  private static Channel.Accepted pair(ServerSocket server, JobSecret offered, int rank, Channel[] workerSide) throws Exception {
     CompletableFuture<Channel> worker = CompletableFuture.supplyAsync(() -> {
       try {
         return Channel.connect(new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort()), offered, rank);
@@ -62,7 +63,7 @@ class ChannelTest {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CompletableFuture<Channel> worker = CompletableFuture.supplyAsync(() -> {
         try {
-          return Channel.connect(new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort()), "not-the-secret!!", 0);
+          return Channel.connect(new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort()), JobSecret.generate(), 0);
         } catch (IOException e) {
           return null; // the driver hung up: what an impostor should see
         }

@@ -22,10 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * equal the oracle's, numbers within a relative tolerance of 1e-9 (floating reductions change
  * order) or 1.5e-6 absolute on printed six-decimal values.
  */
-class FrameDifferentialTest {
+public class FrameDifferentialTest {
 
   /** The kernels are marked by pattern, not annotation. */
-  static final String JIT = "jit=" + FrameKernels.class.getName() + "#*";
+  public static final String JIT = "jit=" + FrameKernels.class.getName() + "#*";
 
   @TempDir
   static Path data;
@@ -59,7 +59,7 @@ class FrameDifferentialTest {
   }
 
   /** Token-wise equality, numbers within tolerance. */
-  static void assertSameValue(String expected, String actual, String where) {
+  public static void assertSameValue(String expected, String actual, String where) {
     if (expected.equals(actual)) {
       return;
     }

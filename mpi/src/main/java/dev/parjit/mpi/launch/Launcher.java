@@ -4,22 +4,33 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts N local JVM ranks the way {@code mpiexec} does: same java, given classpath, JVM options
- * and agent; each runs {@link RankMain} which joins the niodev job through this launcher's
- * {@link Rendezvous} and then runs the main class. Each rank's output is forwarded line by line
+ * Starts N JVM ranks the way {@code mpiexec} does: same java, given classpath, JVM options and
+ * agent; each runs {@link RankMain} which joins the niodev job through this launcher's
+ * {@link Rendezvous} and then runs the main class. Ranks are placed on hosts by a
+ * {@link Placement} (default: this machine); ranks on other hosts start through the remote
+ * shell ({@link RemoteShell}, {@code PARJIT_RSH}). Each rank's output is forwarded line by line
  * to an {@link OutputSink}. When a rank fails (non-zero exit, uncaught exception, killed) the
- * others are stopped; when this JVM dies the ranks see their stdin close and exit.
+ * others are stopped, and the failure names the rank and its host; a remote rank whose java the
+ * remote shell has not started {@value #REMOTE_START_TIMEOUT_MS} ms after the start fails the launch. When this
+ * JVM dies the ranks see their standard input close (through the remote shell too) and exit.
+ *
+ * <p>Every rank receives the job's {@link JobSecret} as the first line of its standard input;
+ * the rendezvous only reads from connections that prove it. A single-host job binds loopback
+ * only; a multi-host one the address {@link NetworkChoice} picks.
  *
  * <pre>{@code
  * try (Launcher job = Launcher.builder().ranks(4).classpath(cp).mainClass("Hello").start()) {
@@ -34,8 +45,14 @@ public final class Launcher implements AutoCloseable {
 
   private static final long STOP_GRACE_MS = 1500;
 
+  /** How long the remote shell may take to start a rank's java before the launch fails naming the host. */
+  public static final long REMOTE_START_TIMEOUT_MS = 10_000;
+
   private final List<Process> processes = new ArrayList<>();
   private final List<Thread> pumps = new ArrayList<>();
+  private final java.util.Set<Integer> remoteStarted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Placement placement;
+  private final InetAddress address;
   private final MpjConf conf;
   private final Rendezvous rendezvous;
   private final Thread shutdownHook;
@@ -44,32 +61,51 @@ public final class Launcher implements AutoCloseable {
   private boolean stopping;
 
   private Launcher(Builder b) throws IOException {
+    placement = b.placement != null ? b.placement : Placement.of(HostFile.localMachine(), b.ranks, b.oversubscribe);
+    String iface = b.iface != null ? b.iface : System.getenv(NetworkChoice.IFACE_ENV);
+    address = NetworkChoice.launcherAddress(placement, iface);
+    JobSecret secret = b.secret != null ? b.secret : JobSecret.generate();
+    int n = placement.ranks();
     conf = new MpjConf();
     Rendezvous rdv = null;
     try {
-      rdv = new Rendezvous(b.ranks);
-      for (int r = 0; r < b.ranks; r++) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(b.java);
-        cmd.add(ADD_OPENS_NIO);
-        cmd.addAll(b.jvmOptions);
+      rdv = new Rendezvous(n, secret, address);
+      boolean anyRemote = false;
+      for (int r = 0; r < n; r++) {
+        List<String> java = new ArrayList<>();
+        java.add(b.java);
+        java.add(ADD_OPENS_NIO);
+        java.addAll(b.jvmOptions);
         if (b.agent != null) {
-          cmd.add(b.agent);
+          java.add(b.agent);
         }
-        cmd.add("-cp");
-        cmd.add(b.classpath);
-        cmd.add(RankMain.class.getName());
-        cmd.add(b.mainClass);
-        cmd.addAll(b.args);
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        Map<String, String> env = pb.environment();
-        env.putAll(b.env);
+        java.add("-cp");
+        java.add(b.classpath);
+        java.add(RankMain.class.getName());
+        java.add(b.mainClass);
+        java.addAll(b.args);
+        HostFile.Host host = placement.host(r);
+        Map<String, String> env = new LinkedHashMap<>(b.env);
         env.put(RankEnvironment.RANK, Integer.toString(r));
-        env.put(RankEnvironment.SIZE, Integer.toString(b.ranks));
+        env.put(RankEnvironment.SIZE, Integer.toString(n));
         env.put(RankEnvironment.RENDEZVOUS, rdv.host() + ":" + rdv.port());
-        env.put(RankEnvironment.MPJ_HOME, conf.home().toString());
+        env.put(RankEnvironment.HOST, host.name());
+        env.put(RankEnvironment.SECRET_ON_STDIN, "1");
+        if (iface != null && !iface.isBlank()) {
+          env.put(NetworkChoice.IFACE_ENV, iface);
+        }
+        ProcessBuilder pb;
+        if (host.local()) {
+          pb = new ProcessBuilder(java);
+          pb.environment().putAll(env);
+          pb.environment().put(RankEnvironment.MPJ_HOME, conf.home().toString());
+        } else {
+          anyRemote = true;
+          pb = new ProcessBuilder(RemoteShell.command(b.rsh, host.name(), b.workingDirectory, env, java));
+        }
         Process p = pb.start();
         processes.add(p);
+        sendSecret(p, secret); // the first line: the rank reads it before the framed program input
         if (r == 0 && b.input != null) {
           RankInput.forward(b.input, p.getOutputStream(), r);
         } else {
@@ -80,6 +116,10 @@ public final class Launcher implements AutoCloseable {
         int rank = r;
         p.onExit().thenAccept(done -> rankExited(rank, done.exitValue()));
       }
+      rendezvous = rdv;
+      if (anyRemote) {
+        watchRemoteStarts(b.remoteStartTimeoutMs);
+      }
     } catch (IOException | RuntimeException e) {
       processes.forEach(Process::destroyForcibly);
       if (rdv != null) {
@@ -88,19 +128,68 @@ public final class Launcher implements AutoCloseable {
       conf.close();
       throw e;
     }
-    rendezvous = rdv;
     shutdownHook = new Thread(this::killAll, "parjit-launcher-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /** The secret's line; standard input then stays open (and silent) until the rank ends. */
+  private static void sendSecret(Process p, JobSecret secret) {
+    try {
+      OutputStream in = p.getOutputStream();
+      in.write((secret.encoded() + "\n").getBytes(StandardCharsets.US_ASCII));
+      in.flush();
+    } catch (IOException e) {
+      // the rank died at once: its exit is reported
+    }
+  }
+
+  /**
+   * Fails the launch naming the host when the remote shell has not started a rank's java in
+   * time: a host that does not answer (ssh may wait minutes for one that drops packets). Once
+   * java runs, a rank joins when it is ready, as local ones do: a loaded host is not a dead one.
+   */
+  private void watchRemoteStarts(long timeoutMs) {
+    Thread t = new Thread(() -> {
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+      while (System.nanoTime() < deadline) {
+        if (rendezvous.complete() || stoppingOrDone()) {
+          return;
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+      for (int r = 0; r < placement.ranks(); r++) {
+        if (!placement.host(r).local() && !remoteStarted.contains(r) && !rendezvous.joined(r)) {
+          fail(new LaunchResult(255, r, "rank " + r + " on host " + placement.host(r).name() + " was not started within "
+              + timeoutMs / 1000 + " s: could the remote shell (" + RemoteShell.RSH_ENV + ") reach "
+              + placement.host(r).name() + "?"));
+          return;
+        }
+      }
+    }, "parjit-launcher-start-watch");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private synchronized boolean stoppingOrDone() {
+    return stopping;
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  private static Thread pump(int rank, boolean stderr, InputStream in, OutputSink sink) {
+  private Thread pump(int rank, boolean stderr, InputStream in, OutputSink sink) {
     Thread t = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         for (String line; (line = r.readLine()) != null; ) {
+          if (stderr && line.equals(RemoteShell.STARTED) && !placement.host(rank).local()) {
+            remoteStarted.add(rank); // the remote shell's word, not the rank's output
+            continue;
+          }
           sink.line(rank, stderr, line);
         }
       } catch (IOException e) {
@@ -113,14 +202,46 @@ public final class Launcher implements AutoCloseable {
   }
 
   private void rankExited(int rank, int status) {
+    if (status != 0) {
+      fail(new LaunchResult(status, rank, describeExit(rank, status)));
+    }
+  }
+
+  private String describeExit(int rank, int status) {
+    HostFile.Host host = placement.host(rank);
+    String where = placement.allLocal() ? "" : " on host " + host.name();
+    String msg = "rank " + rank + where + " exited with status " + status;
+    if (rendezvous != null && !rendezvous.joined(rank) && !host.local()) {
+      msg += " before it joined the job: could the remote shell (" + RemoteShell.RSH_ENV + ") reach " + host.name() + "?";
+    }
+    return msg;
+  }
+
+  /** Records the first failure and stops every rank. */
+  private void fail(LaunchResult result) {
     synchronized (this) {
-      if (status == 0 || stopping) {
+      if (stopping) {
         return;
       }
       stopping = true;
-      failure = new LaunchResult(status, rank, "rank " + rank + " exited with status " + status);
+      failure = result;
     }
     stopOthers();
+  }
+
+  /** The failure that ended (or is ending) the launch, or {@code null} while none happened. */
+  public synchronized LaunchResult failure() {
+    return failure;
+  }
+
+  /** Where the ranks run. */
+  public Placement placement() {
+    return placement;
+  }
+
+  /** The address the launcher listens on: loopback for a single-host job. */
+  public InetAddress address() {
+    return address;
   }
 
   /** Polite stop, then a forced one: the survivors may be blocked in a collective. */
@@ -168,7 +289,7 @@ public final class Launcher implements AutoCloseable {
     for (int r = 0; r < processes.size(); r++) {
       int status = processes.get(r).exitValue();
       if (status != 0) {
-        return new LaunchResult(status, r, "rank " + r + " exited with status " + status);
+        return new LaunchResult(status, r, describeExit(r, status));
       }
     }
     return new LaunchResult(0, -1, "");
@@ -233,6 +354,13 @@ public final class Launcher implements AutoCloseable {
   /** Describes a launch. */
   public static final class Builder {
     private int ranks = 1;
+    private Placement placement;
+    private boolean oversubscribe;
+    private JobSecret secret;
+    private String iface;
+    private List<String> rsh = RemoteShell.rsh(System.getenv());
+    private String workingDirectory = System.getProperty("user.dir");
+    private long remoteStartTimeoutMs = REMOTE_START_TIMEOUT_MS;
     private String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private String classpath = System.getProperty("java.class.path");
     private final List<String> jvmOptions = new ArrayList<>();
@@ -243,11 +371,48 @@ public final class Launcher implements AutoCloseable {
     private OutputSink output = OutputSink.console();
     private InputStream input;
 
+    /** N ranks on this machine (bounded by {@link HostFile#localSlots()} unless oversubscribing); see {@link #placement}. */
     public Builder ranks(int n) {
       if (n < 1) {
         throw new IllegalArgumentException("the number of ranks must be at least 1, got " + n);
       }
       this.ranks = n;
+      return this;
+    }
+
+    /** Where each rank runs (its size is the number of ranks); overrides {@link #ranks}. */
+    public Builder placement(Placement p) {
+      this.placement = Objects.requireNonNull(p);
+      return this;
+    }
+
+    /** Allows more ranks than this machine's slots when no placement is given. */
+    public Builder oversubscribe(boolean allowed) {
+      this.oversubscribe = allowed;
+      return this;
+    }
+
+    /** The job's secret (default: a fresh one); a spawn driver uses it for its own channel too. */
+    public Builder secret(JobSecret s) {
+      this.secret = Objects.requireNonNull(s);
+      return this;
+    }
+
+    /** The network interface ranks talk over (default: {@code PARJIT_IFACE}, else {@link NetworkChoice}'s rule). */
+    public Builder iface(String name) {
+      this.iface = name;
+      return this;
+    }
+
+    /** The remote shell command words (default: {@code PARJIT_RSH} split at white space, else {@code ssh}). */
+    public Builder remoteShell(List<String> words) {
+      this.rsh = List.copyOf(words);
+      return this;
+    }
+
+    /** How long the remote shell may take to start a rank's java (default {@value #REMOTE_START_TIMEOUT_MS} ms). */
+    public Builder remoteStartTimeoutMillis(long ms) {
+      this.remoteStartTimeoutMs = ms;
       return this;
     }
 
@@ -307,10 +472,14 @@ public final class Launcher implements AutoCloseable {
       if (mainClass == null) {
         throw new IllegalStateException("no main class to launch");
       }
+      if (placement == null) {
+        Placement.of(HostFile.localMachine(), ranks, oversubscribe); // fails before anything starts
+      }
       try {
         return new Launcher(this);
       } catch (IOException e) {
-        throw new UncheckedIOException("could not start " + ranks + " ranks: " + e.getMessage(), e);
+        int n = placement != null ? placement.ranks() : ranks;
+        throw new UncheckedIOException("could not start " + n + " ranks: " + e.getMessage(), e);
       }
     }
   }

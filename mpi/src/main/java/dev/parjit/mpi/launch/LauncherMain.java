@@ -1,11 +1,9 @@
 package dev.parjit.mpi.launch;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * The command line behind {@code bin/parjit spmd}:
@@ -16,18 +14,30 @@ import java.util.Set;
  */
 public final class LauncherMain {
 
-  private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1");
-
   /** A parsed command line. */
   record Command(int ranks, String agentJar, String agentOptions, String userClasspath,
-      List<String> jvmOptions, String mainClass, List<String> args) { }
+      List<String> jvmOptions, String mainClass, List<String> args, Path hostfile, boolean oversubscribe) {
+
+    /** Where the ranks go: the host file's slots, or this machine's. */
+    Placement placement() {
+      return Placement.of(hostfile == null ? HostFile.localMachine() : HostFile.read(hostfile), ranks, oversubscribe);
+    }
+  }
 
   private LauncherMain() { }
 
   public static void main(String[] argv) throws InterruptedException {
     Command cmd;
+    Placement placement = null;
+    Optional<SlurmJob> slurm;
     try {
-      cmd = parse(argv);
+      slurm = SlurmJob.detect(System.getenv());
+      cmd = parse(argv, slurm.isPresent());
+      if (slurm.isPresent()) {
+        checkAgreesWithSlurm(cmd, slurm.get());
+      } else {
+        placement = cmd.placement();
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("parjit spmd: " + e.getMessage());
       System.exit(2);
@@ -40,8 +50,21 @@ public final class LauncherMain {
       String opts = "spmd=true" + (cmd.agentOptions() == null ? "" : "," + cmd.agentOptions());
       agent = "-javaagent:" + cmd.agentJar() + "=" + opts;
     }
-    try (Launcher job = Launcher.builder().ranks(cmd.ranks()).classpath(cp).jvmOptions(cmd.jvmOptions())
-        .agent(agent).mainClass(cmd.mainClass()).args(cmd.args()).input(System.in).start()) {
+    if (slurm.isPresent()) {
+      System.exit(runSlurmTask(cmd, cp, agent));
+      return;
+    }
+    Launcher.Builder builder = Launcher.builder().placement(placement).classpath(cp).jvmOptions(cmd.jvmOptions())
+        .agent(agent).mainClass(cmd.mainClass()).args(cmd.args()).input(System.in);
+    Launcher started;
+    try {
+      started = builder.start();
+    } catch (RuntimeException e) {
+      System.err.println("parjit spmd: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try (Launcher job = started) {
       LaunchResult result = job.waitFor();
       if (!result.succeeded()) {
         System.err.println("parjit: " + result.message());
@@ -51,11 +74,59 @@ public final class LauncherMain {
     }
   }
 
+  /**
+   * Under srun every task is one rank: no -np of our own (or the same as srun's), no host file.
+   */
+  private static void checkAgreesWithSlurm(Command cmd, SlurmJob job) {
+    if (cmd.ranks() > 0 && cmd.ranks() != job.size()) {
+      throw new IllegalArgumentException("under Slurm each srun task is one rank (SLURM_NTASKS=" + job.size()
+          + "); -np " + cmd.ranks() + " disagrees: drop -np or give srun -n " + cmd.ranks());
+    }
+    if (cmd.hostfile() != null) {
+      throw new IllegalArgumentException("under Slurm the hosts are SLURM_STEP_NODELIST: drop --hostfile");
+    }
+  }
+
+  /**
+   * This srun task's rank: a child JVM running {@link RankMain} (which reads its rank from
+   * {@code SLURM_*}), its output passed through (srun labels it: {@code srun --label}); its
+   * standard input is a pipe this process holds, so the rank ends if this one is killed.
+   */
+  private static int runSlurmTask(Command cmd, String cp, String agent) throws InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(Launcher.ADD_OPENS_NIO);
+    command.addAll(cmd.jvmOptions());
+    if (agent != null) {
+      command.add(agent);
+    }
+    command.addAll(List.of("-cp", cp, RankMain.class.getName(), cmd.mainClass()));
+    command.addAll(cmd.args());
+    try (MpjConf conf = new MpjConf()) {
+      ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+          .redirectError(ProcessBuilder.Redirect.INHERIT);
+      pb.environment().put(RankEnvironment.MPJ_HOME, conf.home().toString());
+      pb.environment().put(RankEnvironment.WATCH_STDIN, "1");
+      Process p = pb.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+      return p.waitFor();
+    } catch (java.io.IOException e) {
+      System.err.println("parjit spmd: cannot start this Slurm task's rank: " + e.getMessage());
+      return 2;
+    }
+  }
+
   static Command parse(String[] argv) {
+    return parse(argv, false);
+  }
+
+  static Command parse(String[] argv, boolean underSlurm) {
     int ranks = -1;
     String agentJar = null;
     String agentOptions = null;
     String cp = null;
+    Path hostfile = null;
+    boolean oversubscribe = false;
     List<String> jvm = new ArrayList<>();
     int i = 0;
     for (; i < argv.length && argv[i].startsWith("-"); i++) {
@@ -66,7 +137,11 @@ public final class LauncherMain {
           ranks = positive(value(argv, i++, a));
           break;
         case "--hostfile":
-          checkHostfile(Path.of(value(argv, i++, a)));
+        case "-hostfile":
+          hostfile = Path.of(value(argv, i++, a));
+          break;
+        case "--oversubscribe":
+          oversubscribe = true;
           break;
         case "--agent":
           agentJar = value(argv, i++, a);
@@ -89,18 +164,18 @@ public final class LauncherMain {
           jvm.add(a);
       }
     }
-    if (ranks < 0) {
+    if (ranks < 0 && !underSlurm) {
       throw new IllegalArgumentException("-np N is required. " + usage());
     }
     if (i >= argv.length) {
       throw new IllegalArgumentException("no main class given. " + usage());
     }
     List<String> args = List.of(argv).subList(i + 1, argv.length);
-    return new Command(ranks, agentJar, agentOptions, cp, jvm, argv[i], new ArrayList<>(args));
+    return new Command(ranks, agentJar, agentOptions, cp, jvm, argv[i], new ArrayList<>(args), hostfile, oversubscribe);
   }
 
   private static String usage() {
-    return "Usage: bin/parjit spmd -np N [--hostfile F] [java options] MainClass [args...]";
+    return "Usage: bin/parjit spmd -np N [--hostfile F] [--oversubscribe] [java options] MainClass [args...]";
   }
 
   private static String value(String[] argv, int i, String option) {
@@ -120,22 +195,5 @@ public final class LauncherMain {
       // below
     }
     throw new IllegalArgumentException("-np must be a positive integer, got '" + s + "'");
-  }
-
-  /** Host files are accepted when they name this machine only: multi-host runs come later. */
-  static void checkHostfile(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read host file " + file + ": " + e.getMessage());
-    }
-    for (String line : lines) {
-      String host = line.replaceAll("#.*", "").trim().split("\\s+")[0];
-      if (!host.isEmpty() && !LOCAL_HOSTS.contains(host)) {
-        throw new IllegalArgumentException("host file " + file + " names '" + host
-            + "': multi-host runs are not supported yet (only localhost)");
-      }
-    }
   }
 }

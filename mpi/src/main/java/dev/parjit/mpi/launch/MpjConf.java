@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -14,14 +15,13 @@ import java.util.stream.Stream;
  */
 final class MpjConf implements AutoCloseable {
 
-  private static final String CONF = String.join("\n",
+  private static final List<String> LINES = List.of(
       "# Written by Parjit for one launch.",
       "mpjexpress.mpi.loglevel=OFF",
       "mpjexpress.mpjdaemon.loglevel=OFF",
       "mpjexpress.mpjrun.loglevel=OFF",
       "mpjexpress.version=0.44",
-      "mpjexpress.mpi.old.collectives=false",
-      "");
+      "mpjexpress.mpi.old.collectives=false");
 
   private final Path home;
 
@@ -29,12 +29,17 @@ final class MpjConf implements AutoCloseable {
     try {
       home = Files.createTempDirectory("parjit-mpj-");
       Path conf = Files.createDirectories(home.resolve("conf"));
-      Files.writeString(conf.resolve("mpjexpress.conf"), CONF);
+      Files.write(conf.resolve("mpjexpress.conf"), LINES);
       // MPJ writes its log files under $MPJ_HOME/logs when logging is on.
       Files.createDirectories(home.resolve("logs"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a configuration directory for MPJ Express", e);
     }
+  }
+
+  /** The configuration's lines (a remote rank's shell writes them on its host: {@link RemoteShell}). */
+  static List<String> lines() {
+    return LINES;
   }
 
   Path home() {

@@ -36,12 +36,27 @@ class LauncherMainTest {
   }
 
   @Test
-  void hostFilesNamingOnlyThisMachineAreAccepted(@TempDir Path dir) throws Exception {
-    Path local = Files.writeString(dir.resolve("local"), "# hosts\nlocalhost slots=2\n127.0.0.1\n\n");
-    LauncherMain.checkHostfile(local);
-    Path remote = Files.writeString(dir.resolve("remote"), "localhost\nnode7\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LauncherMain.checkHostfile(remote));
-    assertTrue(e.getMessage().contains("node7") && e.getMessage().contains("not supported yet"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> LauncherMain.checkHostfile(dir.resolve("missing")));
+  void hostFileAndOversubscribeMakeThePlacement(@TempDir Path dir) throws Exception {
+    Path hosts = Files.writeString(dir.resolve("hosts"), "# hosts\nlocalhost slots=2\n127.0.0.1\n\n");
+    LauncherMain.Command c = LauncherMain.parse(new String[] {"-np", "3", "--hostfile", hosts.toString(), "Main"});
+    assertEquals(List.of("localhost", "localhost", "127.0.0.1"),
+        c.placement().hosts().stream().map(HostFile.Host::name).toList());
+    LauncherMain.Command tooMany = LauncherMain.parse(new String[] {"-np", "4", "--hostfile", hosts.toString(), "Main"});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, tooMany::placement);
+    assertTrue(e.getMessage().contains("offers 3 slots") && e.getMessage().contains("--oversubscribe"), e.getMessage());
+    LauncherMain.Command over = LauncherMain.parse(new String[] {"-np", "4", "--hostfile", hosts.toString(),
+        "--oversubscribe", "Main"});
+    assertEquals(4, over.placement().ranks());
+    LauncherMain.Command missing = LauncherMain.parse(new String[] {"-np", "1", "--hostfile", dir.resolve("no").toString(), "Main"});
+    assertTrue(assertThrows(IllegalArgumentException.class, missing::placement).getMessage().contains("cannot read host file"));
+  }
+
+  @Test
+  void withoutAHostFileTheMachinesSlotsBoundTheRanks() {
+    int slots = HostFile.localSlots();
+    assertEquals(slots, LauncherMain.parse(new String[] {"-np", Integer.toString(slots), "Main"}).placement().ranks());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> LauncherMain.parse(new String[] {"-np", "100000", "Main"}).placement());
+    assertTrue(e.getMessage().startsWith("100000 ranks asked for but this machine offers " + slots), e.getMessage());
   }
 }

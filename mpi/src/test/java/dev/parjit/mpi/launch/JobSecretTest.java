@@ -1,0 +1,68 @@
+package dev.parjit.mpi.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The challenge-response handshake, and the secret's line on a rank's standard input. */
+class JobSecretTest {
+
+  private static boolean handshake(JobSecret server, JobSecret client, String serverPurpose, String clientPurpose)
+      throws Exception {
+    try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Boolean> verified = CompletableFuture.supplyAsync(() -> {
+        try (Socket s = ss.accept()) {
+          return server.verify(s, serverPurpose);
+        } catch (Exception e) {
+          return false;
+        }
+      });
+      try (Socket c = new Socket(ss.getInetAddress(), ss.getLocalPort())) {
+        client.prove(c, clientPurpose, 5000);
+        return verified.get(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
+  void onlyTheSameSecretForTheSamePurposePasses() throws Exception {
+    JobSecret s = JobSecret.generate();
+    assertTrue(handshake(s, s, "p", "p"));
+    assertTrue(handshake(s, JobSecret.decode(s.encoded()), "p", "p"));
+    assertFalse(handshake(s, JobSecret.generate(), "p", "p"));
+    assertFalse(handshake(s, s, "parjit-rendezvous", "parjit-driver"), "a proof for one port is worthless on the other");
+  }
+
+  @Test
+  void aSilentPeerIsGivenUpWithinTheHandshakeTimeout() throws Exception {
+    try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+         Socket c = new Socket(ss.getInetAddress(), ss.getLocalPort());
+         Socket s = ss.accept()) {
+      long t0 = System.nanoTime();
+      assertFalse(JobSecret.generate().verify(s, "p"));
+      long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+      assertTrue(ms >= JobSecret.HANDSHAKE_TIMEOUT_MS - 50 && ms < 1000, ms + " ms");
+    }
+  }
+
+  @Test
+  void theSecretLineIsReadWithoutConsumingWhatFollows() throws Exception {
+    JobSecret s = JobSecret.generate();
+    ByteArrayInputStream in = new ByteArrayInputStream((s.encoded() + "\nrest").getBytes(StandardCharsets.US_ASCII));
+    assertEquals(s.encoded(), RankEnvironment.readSecretLine(in).encoded());
+    assertEquals('r', in.read());
+    assertThrows(IllegalStateException.class, () -> RankEnvironment.readSecretLine(new ByteArrayInputStream(new byte[0])));
+    assertThrows(IllegalArgumentException.class, () -> JobSecret.decode("not hex"));
+    assertFalse(s.toString().contains(s.encoded()), "never printed");
+  }
+}
