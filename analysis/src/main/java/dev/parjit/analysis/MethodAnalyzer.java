@@ -238,7 +238,8 @@ public final class MethodAnalyzer {
     }
     Map<Integer, ArrayReduction> arrayReductions = new LinkedHashMap<>();
     String unsafe = f.safety().check(method, loop, lines, store -> {
-      if (alignedArray(f, store, shape, oneD) != null) {
+      if (alignedArray(f, store, shape, oneD) != null
+          || OwnedRowWrites.intoOwnedRow(store, f.consumers(), row -> alignedArray(f, row, shape, oneD) != null)) {
         return true;
       }
       ArrayReductionMatcher.Match m = ArrayReductionMatcher.ofStore(store, f.consumers());
@@ -390,13 +391,7 @@ public final class MethodAnalyzer {
    * of an in-place update {@code a[i] op= e} to the array and index it copies.
    */
   private static Set<AbstractInsnNode> accessOperand(Facts f, AbstractInsnNode access, int depth) {
-    Set<AbstractInsnNode> producers = f.consumers().operand(access, depth);
-    if (producers.size() == 1 && producers.iterator().next().getOpcode() == Opcodes.DUP2) {
-      AbstractInsnNode dup = producers.iterator().next();
-      boolean isArray = depth == (access.getOpcode() >= Opcodes.IASTORE ? 2 : 1);
-      return f.consumers().operand(dup, isArray ? 1 : 0);
-    }
-    return producers;
+    return ArrayOperands.of(f.consumers(), access, depth);
   }
 
   /**
@@ -822,8 +817,7 @@ public final class MethodAnalyzer {
       boolean wanted = mode == ExecutionMode.SPAWN || distributed.contains(parameterName(method, k, slot))
           || (calleeParams.contains(k) && !writesInto(method, slot, consumers));
       wanted &= seeds.get(k) != Distribution.REP; // a specialization for a whole array
-      if (wanted && t.getSort() == Type.ARRAY && t.getDimensions() == 1 && t.getElementType().getSort() <= Type.DOUBLE
-          && !stored.contains(slot)) {
+      if (wanted && dev.parjit.analysis.plan.ArrayShapes.isDistributable(t) && !stored.contains(slot)) {
         out.put(slot, k);
       }
       slot += t.getSize();

@@ -169,6 +169,27 @@ public final class ParallelRuntime {
     return registered(Array.newInstance(component, localCount(n)), n);
   }
 
+  /**
+   * {@code new T[n][m]} of a 1D_Block array distributed by rows ({@code arrayClass} is {@code T[][]}):
+   * this rank's block of the {@code n} rows, each of {@code m} elements, registered.
+   */
+  public static Object newMatrix(int n, int m, Class<?> arrayClass) {
+    int local = localCount(n);
+    if (m < 0) {
+      throw new NegativeArraySizeException(Integer.toString(m));
+    }
+    return registered(Rows.allocate(arrayClass, local, m), n);
+  }
+
+  /** {@code new T[n][m][p]} distributed by rows ({@code new T[n][m][]} is the two-size form). */
+  public static Object newMatrix(int n, int m, int p, Class<?> arrayClass) {
+    int local = localCount(n);
+    if (m < 0 || p < 0) {
+      throw new NegativeArraySizeException(Integer.toString(m < 0 ? m : p));
+    }
+    return registered(Rows.allocate(arrayClass, local, m, p), n);
+  }
+
   // ---- scalar reductions -------------------------------------------------------------------
 
   /** The value held before a parallel loop counts once: rank 0 keeps it, others start neutral. */
@@ -310,6 +331,14 @@ public final class ParallelRuntime {
     return out;
   }
 
+  /** The whole row-distributed array ({@code double[][]} and the like) on every rank, rows in order. */
+  public static Object replicateRows(Object local) {
+    if (!(local instanceof Object[] rows) || DistributedArrays.lookup(local) == null) {
+      return local;
+    }
+    return Rows.replicate(communicator(), rows);
+  }
+
   /**
    * Entry of a specialization for a parameter it reads whole (REP) while the argument may arrive as
    * this rank's chunk: the whole array, gathered on every rank; an unregistered array is already
@@ -319,7 +348,9 @@ public final class ParallelRuntime {
     if (array == null || DistributedArrays.lookup(array) == null) {
       return array;
     }
-    if (array instanceof double[] a) {
+    if (array instanceof Object[]) {
+      return replicateRows(array);
+    } else if (array instanceof double[] a) {
       return replicate(a);
     } else if (array instanceof long[] a) {
       return replicate(a);

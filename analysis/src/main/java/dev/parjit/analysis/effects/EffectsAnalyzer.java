@@ -388,7 +388,12 @@ public final class EffectsAnalyzer {
 
     private void write(Set<Origin> targets, AbstractInsnNode x) {
       for (Origin o : targets) {
-        if (o instanceof Origin.Param p && p.index() >= 0) {
+        String rows = RowWrites.problem(o, x, method.desc);
+        if (rows != null) {
+          problem(rows.replace("{param}", "its argument '" + paramName(RowWrites.param(o)) + "'"), x);
+        } else if (RowWrites.intoRows(o, method.desc)) {
+          written.add(RowWrites.param(o)); // the driver copies the rows' contents back into the caller's rows
+        } else if (o instanceof Origin.Param p && p.index() >= 0) {
           written.add(p.index());
         } else if (o instanceof Origin.Fresh) {
           continue;

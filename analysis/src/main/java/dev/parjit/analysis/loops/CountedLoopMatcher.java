@@ -42,11 +42,13 @@ public final class CountedLoopMatcher {
     int slot = v.var;
     BitSet stored = storedSlots(method, loop);
     java.util.Set<String> fields = writtenFields(method, loop);
+    boolean rowsStored = storesRows(method, loop);
     List<AbstractInsnNode> bound = new ArrayList<>();
     AbstractInsnNode x = load.getNext();
     while (x != null && !(x instanceof JumpInsnNode) && x.getOpcode() != Opcodes.LCMP) {
       if (x.getOpcode() >= 0) {
-        if (!isInvariantPure(x, stored, fields)) {
+        // m[i].length in a loop over row i's columns: the row is invariant while no row is replaced
+        if (!isInvariantPure(x, stored, fields) && !(x.getOpcode() == Opcodes.AALOAD && !rowsStored)) {
           return fail("the loop bound is not a loop-invariant expression");
         }
         bound.add(x);
@@ -189,6 +191,16 @@ public final class CountedLoopMatcher {
       }
     }
     return out;
+  }
+
+  /** Whether the loop stores any reference into an array (which could replace a row it reads). */
+  private static boolean storesRows(MethodNode method, NaturalLoop loop) {
+    for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+      if (method.instructions.get(i).getOpcode() == Opcodes.AASTORE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Slots written anywhere in the loop. */
