@@ -133,6 +133,52 @@ public final class ShapeTargets {
     return a;
   }
 
+  public static void rowFromPreviousRow(double[][] c) {
+    for (int i = 1; i < c.length; i++) {
+      for (int j = 0; j < c[i].length; j++) {
+        c[i][j] = c[i - 1][j] + 1;
+      }
+    }
+  }
+
+  public static void rowThroughLocal(double[][] c) {
+    for (int i = 0; i < c.length; i++) {
+      double[] row = c[i];
+      for (int j = 0; j < row.length; j++) {
+        row[j] = j;
+      }
+    }
+  }
+
+  public static double fourDimensions(double[][][][] t) {
+    double s = 0;
+    for (int i = 0; i < t.length; i++) {
+      s += t[i].length;
+    }
+    return s;
+  }
+
+  public static long[][][] cube(int n) {
+    long[][][] t = new long[n][2][3];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < 2; j++) {
+        for (int k = 0; k < 3; k++) {
+          t[i][j][k] = i + j + k;
+        }
+      }
+    }
+    return t;
+  }
+
+  public static int[][] jagged(int n) {
+    int[][] t = new int[n][];
+    for (int i = 0; i < n; i++) {
+      t[i] = new int[i + 1];
+      t[i][i] = i;
+    }
+    return t;
+  }
+
   public double gridSum() {
     double s = 0;
     for (int i = 0; i < grid.length; i++) {
