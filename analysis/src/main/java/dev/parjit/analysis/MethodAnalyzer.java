@@ -254,6 +254,11 @@ public final class MethodAnalyzer {
     if (unsafe != null) {
       return new LoopDecision(shape, List.of(), "it " + unsafe);
     }
+    if (shape.kind().isDescending() && !arrayReductions.isEmpty()) {
+      // After a failing iteration an array reduction keeps the ranks before the failing one: the
+      // sequential order of a loop counting down is the other way round.
+      return new LoopDecision(shape, List.of(), "it counts down and updates an array reduction");
+    }
     for (int i = body.nextSetBit(0); i >= 0; i = body.nextSetBit(i + 1)) {
       AbstractInsnNode x = method.instructions.get(i);
       if (x instanceof MethodInsnNode m && FrameReads.isElementRead(m) && f.frames().anyArgumentDistributed(m)

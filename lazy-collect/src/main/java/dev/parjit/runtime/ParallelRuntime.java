@@ -402,6 +402,36 @@ public final class ParallelRuntime {
     LoopFailures.agree(communicator());
   }
 
+  /** {@link #agreeLoop()} for a loop counting down: the highest failing rank's failure is the sequential one. */
+  public static void agreeLoopDescending() {
+    LoopFailures.agreeDescending(communicator());
+  }
+
+  /**
+   * This rank's part of a loop counting down from {@code init} by {@code step} (positive) while
+   * {@code i >= low}: {@code {first, last}}, run from {@code first} down to {@code last} inclusive
+   * (empty when {@code first < last}). The rank takes its Bodo block of the index range
+   * {@code [low, init]}, or, with {@code array}, the indices it owns of that distributed array;
+   * within it the order stays the sequential one, from the top.
+   */
+  public static int[] downRange(int low, int init, int step, Object array) {
+    long hi = (long) init + 1;
+    long s;
+    long e;
+    if (array == null) {
+      s = blockStart((long) low, hi);
+      e = blockEnd((long) low, hi);
+    } else {
+      s = Math.max(low, ownedStart(array));
+      e = Math.min(hi, ownedEnd(array));
+    }
+    if (init < low || e <= s) {
+      return new int[] {0, 1};
+    }
+    long first = init - ((init - (e - 1) + step - 1) / step) * step;
+    return first < s ? new int[] {0, 1} : new int[] {(int) first, (int) s};
+  }
+
   /**
    * The communicator for distributed frame operations: each collective first agrees that no rank
    * failed (see {@link AgreeingCommunicator}).

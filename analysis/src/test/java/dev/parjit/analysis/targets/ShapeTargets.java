@@ -99,6 +99,14 @@ public final class ShapeTargets {
     }
   }
 
+  public static int[] countDownHistogram(int[] keys) {
+    int[] h = new int[4];
+    for (int i = keys.length - 1; i >= 0; i--) {
+      h[keys[i] & 3]++;
+    }
+    return h;
+  }
+
   public static double[][] matmul(double[][] a, double[][] b) {
     int n = a.length;
     int m = b[0].length;
