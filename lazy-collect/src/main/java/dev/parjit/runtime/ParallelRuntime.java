@@ -190,6 +190,39 @@ public final class ParallelRuntime {
     return registered(Rows.allocate(arrayClass, local, m, p), n);
   }
 
+  /**
+   * {@code new T[n]} of a row-major 2-D array with rows of {@code k} elements ({@code n = rows * k},
+   * indexed {@code a[k * i + j]}): this rank's block of whole rows, Bodo's formula over the rows.
+   * {@code component} is the primitive element class.
+   */
+  public static Object newRowBlockArray(int n, int k, Class<?> component) {
+    if (n < 0) {
+      throw new NegativeArraySizeException(Integer.toString(n));
+    }
+    int rows = k <= 0 ? 0 : n / k;
+    int localRows = BlockDistribution.count(rows, size(), rank());
+    long startRow = BlockDistribution.start(rows, size(), rank());
+    // n is rows * k; if it were not, the elements after the last whole row go to the last rank.
+    int local = localRows * Math.max(k, 0) + (rank() == size() - 1 && k > 0 ? n % k : 0);
+    if (k <= 0) {
+      local = rank() == 0 ? n : 0;
+    }
+    Object chunk = Array.newInstance(component, local);
+    DistributedArrays.register(chunk, n, k <= 0 ? 0 : startRow * k);
+    CallScopes.allocated(chunk);
+    return chunk;
+  }
+
+  /** First row this rank runs of a loop over rows {@code [lo, hi)} of an array of rows of {@code k}. */
+  public static int rowsStart(Object array, int k, int lo, int hi) {
+    return k <= 0 ? blockStart(lo, hi) : Math.max(lo, ownedStart(array) / k);
+  }
+
+  /** One past the last row this rank runs of a loop over rows {@code [lo, hi)} of an array of rows of {@code k}. */
+  public static int rowsEnd(Object array, int k, int lo, int hi) {
+    return k <= 0 ? blockEnd(lo, hi) : Math.min(hi, ownedEnd(array) / k);
+  }
+
   // ---- scalar reductions -------------------------------------------------------------------
 
   /** The value held before a parallel loop counts once: rank 0 keeps it, others start neutral. */

@@ -65,6 +65,40 @@ class RowsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4})
+  void rowMajorDataInOneDimensionIsSplitInWholeRows(int p) throws Exception {
+    for (int rows : new int[] {0, 1, 3, 7}) {
+      for (int k : new int[] {0, 1, 4}) {
+        List<double[]> whole = ThreadRanks.run(p, r -> {
+          double[] mine = (double[]) ParallelRuntime.newRowBlockArray(rows * k, k, double.class);
+          int first = ParallelRuntime.rowsStart(mine, k, 0, rows);
+          int end = ParallelRuntime.rowsEnd(mine, k, 0, rows);
+          int start = ParallelRuntime.ownedStart(mine);
+          if (k > 0) {
+            assertEquals(BlockDistribution.start(rows, p, r), first, "Bodo's formula over rows");
+            assertEquals(BlockDistribution.count(rows, p, r) * k, mine.length, "whole rows of k elements");
+          }
+          for (int i = first; i < end; i++) {
+            for (int j = 0; j < k; j++) {
+              mine[k * i + j - start] = i * 10 + j;
+            }
+          }
+          return ParallelRuntime.replicate(mine);
+        });
+        double[] expected = new double[rows * k];
+        for (int i = 0; i < rows; i++) {
+          for (int j = 0; j < k; j++) {
+            expected[k * i + j] = i * 10 + j;
+          }
+        }
+        for (double[] w : whole) {
+          org.junit.jupiter.api.Assertions.assertArrayEquals(expected, w, rows + " rows of " + k + " on " + p);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {1, 2})
   void negativeSizesFailAsTheSequentialAllocationDoesAndUnregisteredArraysPassAsTheyAre(int p) throws Exception {
     ThreadRanks.run(p, r -> {

@@ -51,6 +51,39 @@ public final class RowArrays {
     return out;
   }
 
+  /**
+   * The replacement of {@code new T[r * k]} (a {@code NEWARRAY}) for an array indexed as rows
+   * {@code a[k * i + j]}, {@code k} in local {@code widthSlot}: this rank's block of whole rows.
+   */
+  public static InsnList rowBlockAllocation(org.objectweb.asm.tree.IntInsnNode alloc, int widthSlot) {
+    String box = switch (alloc.operand) {
+      case Opcodes.T_BOOLEAN -> "java/lang/Boolean";
+      case Opcodes.T_CHAR -> "java/lang/Character";
+      case Opcodes.T_FLOAT -> "java/lang/Float";
+      case Opcodes.T_DOUBLE -> "java/lang/Double";
+      case Opcodes.T_BYTE -> "java/lang/Byte";
+      case Opcodes.T_SHORT -> "java/lang/Short";
+      case Opcodes.T_INT -> "java/lang/Integer";
+      default -> "java/lang/Long";
+    };
+    String element = switch (alloc.operand) {
+      case Opcodes.T_BOOLEAN -> "Z";
+      case Opcodes.T_CHAR -> "C";
+      case Opcodes.T_FLOAT -> "F";
+      case Opcodes.T_DOUBLE -> "D";
+      case Opcodes.T_BYTE -> "B";
+      case Opcodes.T_SHORT -> "S";
+      case Opcodes.T_INT -> "I";
+      default -> "J";
+    };
+    InsnList out = new InsnList();
+    out.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ILOAD, widthSlot));
+    out.add(new org.objectweb.asm.tree.FieldInsnNode(Opcodes.GETSTATIC, box, "TYPE", "Ljava/lang/Class;"));
+    out.add(call("newRowBlockArray", "(IILjava/lang/Class;)Ljava/lang/Object;"));
+    out.add(new TypeInsnNode(Opcodes.CHECKCAST, "[" + element));
+    return out;
+  }
+
   /** Before an {@code ARETURN} of a row-distributed array of type {@code arrayDesc}: every rank's rows, gathered. */
   public static InsnList replicate(String arrayDesc) {
     InsnList out = new InsnList();

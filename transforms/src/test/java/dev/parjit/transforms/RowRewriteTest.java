@@ -61,6 +61,8 @@ class RowRewriteTest {
           }
         }
         case "triangle" -> assertTrue(calls.contains("newObjectArray") && calls.contains("replicateRows"), calls.toString());
+        case "flatGrid" -> assertTrue(calls.contains("newRowBlockArray") && calls.contains("rowsStart")
+            && calls.contains("rowsEnd") && calls.contains("replicate"), calls.toString());
         case "scaleRows" -> assertEquals(role == Role.WORKER, calls.contains("ownedStart"),
             "spawn scatters the rows; SPMD keeps a replicated argument whole: " + calls);
         default -> { }
@@ -85,6 +87,9 @@ class RowRewriteTest {
           (double[][]) c.getMethod("multiply", double[][].class, double[][].class).invoke(null, a, b));
       assertArrayEquals(RowTargets.triangle(n), (int[][]) c.getMethod("triangle", int.class).invoke(null, n));
       assertArrayEquals(RowTargets.cube(n, 2), (long[][][]) c.getMethod("cube", int.class, int.class).invoke(null, n, 2));
+      for (int k : new int[] {0, 1, 3}) {
+        assertArrayEquals(RowTargets.flatGrid(n, k), (float[]) c.getMethod("flatGrid", int.class, int.class).invoke(null, n, k));
+      }
       double[][] expected = copy(a);
       RowTargets.scaleRows(expected, 1.5);
       double[] first = n > 0 ? a[0] : null;

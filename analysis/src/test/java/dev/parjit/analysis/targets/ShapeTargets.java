@@ -187,6 +187,43 @@ public final class ShapeTargets {
     return t;
   }
 
+  public static double[] flatScale(int rows, int k) {
+    double[] a = new double[rows * k];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < k; j++) {
+        a[i * k + j] = i - j;
+      }
+    }
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < k; j++) {
+        a[k * i + j] *= 2;
+      }
+    }
+    return a;
+  }
+
+  public static double[] flatMixed(int rows, int k) {
+    double[] a = new double[rows * k];
+    double[] sums = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < k; j++) {
+        a[k * i + j] = j;
+        sums[i] += j;
+      }
+    }
+    return sums;
+  }
+
+  public static double[] flatFromColumnOne(int rows, int k) {
+    double[] a = new double[rows * k];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 1; j < k; j++) {
+        a[k * i + j] = j;
+      }
+    }
+    return a;
+  }
+
   public double gridSum() {
     double s = 0;
     for (int i = 0; i < grid.length; i++) {

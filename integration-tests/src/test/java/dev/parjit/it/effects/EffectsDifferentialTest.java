@@ -74,6 +74,11 @@ class EffectsDifferentialTest {
       entry("RowAllocations.table", WORKERS),
       entry("RowAllocations.triangle", WORKERS),
       entry("ReplaceRows.renew", DRIVER), // the caller would have to hold the workers' new rows
+      entry("CountDown.halvesDown", WORKERS),
+      entry("CountDown.negateDown", WORKERS),
+      entry("CountDown.squaresDown", WORKERS),
+      entry("FlatGrid.grid", WORKERS),
+      entry("FlatGrid.total", WORKERS),
       entry("InstanceGrid.total", WORKERS),
       entry("InstanceGrid.rowShares", WORKERS),
       entry("HolderArray.sumHolder", DRIVER), // object parameter
@@ -249,6 +254,7 @@ class EffectsDifferentialTest {
     assertThrown("WriteAfterLoop 100", "none");
     assertThrown("CheckedFailure 100", "dev.parjit.it.effects.programs.CheckedFailure$LimitExceeded: above 165.0 at ");
     assertThrown("UncheckedFailure 100", "dev.parjit.it.effects.programs.UncheckedFailure$BadSample: multiple of 13 at ");
+    assertThrown("CountDown 100", "java.lang.IllegalStateException: too large at ");
     assertEquals(100, oracle.runs().get("PrintLoop 100").out().size());
   }
 

@@ -33,7 +33,7 @@ public final class EffectsMain {
       "StaticCounter", "StaticArrayWrite", "FftButterfly", "GaussSeidel", "PrefixSum", "CsrProduct", "MatrixRead",
       "MatrixRowWrite", "HolderArray", "WriteAfterLoop", "Histogram", "PrintLoop", "ThrowFirst", "ThrowMiddle",
       "ThrowLast", "CheckedFailure", "UncheckedFailure", "ReduceAndWrite", "UnknownCall", "LockedKernel",
-      "AllocOnly", "ReadOnlyDot", "SplitSigns", "SparseWrites", "FloatKernel", "BooleanMask", "MatrixProduct", "RowsInPlace3D", "JaggedPrefix", "AliasedRows", "RowAllocations", "ReplaceRows",
+      "AllocOnly", "ReadOnlyDot", "SplitSigns", "SparseWrites", "FloatKernel", "BooleanMask", "MatrixProduct", "RowsInPlace3D", "JaggedPrefix", "AliasedRows", "RowAllocations", "ReplaceRows", "CountDown", "FlatGrid",
       "InstanceSeries", "InstanceGrid", "InstanceField");
 
   private static final String PACKAGE = "dev.parjit.it.effects.programs.";

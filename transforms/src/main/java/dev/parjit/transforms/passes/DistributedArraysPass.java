@@ -64,7 +64,10 @@ public final class DistributedArraysPass {
     Set<AbstractInsnNode> printed = identitySet(List.copyOf(plan.replicatedArguments()));
     // Walk the live instruction list: nodes a loop pass already replaced are no longer in it.
     for (AbstractInsnNode x : method.instructions.toArray()) {
-      if (allocations.contains(x) && RowArrays.isRowAllocation(x)) {
+      if (allocations.contains(x) && plan.rowAllocations().containsKey(x)) {
+        method.instructions.insertBefore(x, RowArrays.rowBlockAllocation((IntInsnNode) x, plan.rowAllocations().get(x)));
+        method.instructions.remove(x);
+      } else if (allocations.contains(x) && RowArrays.isRowAllocation(x)) {
         method.instructions.insertBefore(x, RowArrays.allocation(x));
         method.instructions.remove(x);
       } else if (allocations.contains(x)) {

@@ -102,6 +102,7 @@ public final class LoopChunkingPass {
     if (shape.boundInsns().isEmpty()) {
       pre.add(new InsnNode(Opcodes.ICONST_0)); // an int index compared with zero
     }
+    int firstRow = -1; // a loop over rows of its arrays: the first row it runs (start is then an element index)
     // A loop counting down takes its range (and checks its arrays) in its own helper.
     boolean descending = shape.kind().isDescending();
     if (descending) {
@@ -124,14 +125,20 @@ public final class LoopChunkingPass {
         pre.add(new VarInsnNode(Opcodes.ALOAD, other));
         pre.add(RuntimeCalls.checkAligned());
       }
-      pre.add(new VarInsnNode(Opcodes.ALOAD, first));
-      pre.add(RuntimeCalls.owned("ownedStart"));
-      pre.add(new VarInsnNode(Opcodes.ISTORE, start));
-      pre.add(new VarInsnNode(Opcodes.ILOAD, end));
-      pre.add(new VarInsnNode(Opcodes.ALOAD, first));
-      pre.add(RuntimeCalls.owned("ownedEnd"));
-      pre.add(RuntimeCalls.intMin());
-      pre.add(new VarInsnNode(Opcodes.ISTORE, end));
+      if (loop.rowWidthSlot() >= 0) {
+        // Rows a[k * i + j]: the range is the rows this rank owns; accesses shift by its first element.
+        firstRow = newLocal(method, Type.INT_TYPE);
+        pre.add(RowRange.preheader(first, loop.rowWidthSlot(), lo, end, start, firstRow));
+      } else {
+        pre.add(new VarInsnNode(Opcodes.ALOAD, first));
+        pre.add(RuntimeCalls.owned("ownedStart"));
+        pre.add(new VarInsnNode(Opcodes.ISTORE, start));
+        pre.add(new VarInsnNode(Opcodes.ILOAD, end));
+        pre.add(new VarInsnNode(Opcodes.ALOAD, first));
+        pre.add(RuntimeCalls.owned("ownedEnd"));
+        pre.add(RuntimeCalls.intMin());
+        pre.add(new VarInsnNode(Opcodes.ISTORE, end));
+      }
     } else {
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), end));
@@ -143,7 +150,7 @@ public final class LoopChunkingPass {
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), end));
     }
     if (!descending) {
-      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), start));
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), firstRow >= 0 ? firstRow : start));
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
       pre.add(isLong ? new LdcInsnNode(shape.step()) : new LdcInsnNode((int) shape.step()));
       pre.add(RuntimeCalls.alignUp(t));

@@ -46,6 +46,22 @@ public class RowTargets {
   }
 
   @Jit
+  public static float[] flatGrid(int rows, int k) {
+    float[] g = new float[rows * k];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < k; j++) {
+        g[k * i + j] = i * 0.5f + j;
+      }
+    }
+    for (int i = 1; i < rows; i += 2) {
+      for (int j = 0; j < k; j++) {
+        g[i * k + j] *= -1;
+      }
+    }
+    return g;
+  }
+
+  @Jit
   public static void scaleRows(double[][] m, double f) {
     for (int i = 0; i < m.length; i++) {
       for (int j = 0; j < m[i].length; j++) {
