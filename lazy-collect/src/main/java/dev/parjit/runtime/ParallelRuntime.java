@@ -118,6 +118,23 @@ public final class ParallelRuntime {
     return chunk == null ? Array.getLength(array) : (int) (chunk.start() + chunk.localLength());
   }
 
+  /**
+   * Where this rank starts a loop aligned with {@code array}: its first owned index, except that rank
+   * 0 also runs every iteration below the array (which fail as in the sequential run instead of
+   * running nowhere); {@code alignUp} then raises it to the loop's first index.
+   */
+  public static int rangeFrom(Object array) {
+    return rank() == 0 ? Integer.MIN_VALUE : ownedStart(array);
+  }
+
+  /**
+   * Where this rank ends a loop aligned with {@code array} whose bound is {@code hi}: one past its last
+   * owned index, except that the last rank also runs every iteration beyond the array.
+   */
+  public static int rangeTo(Object array, int hi) {
+    return rank() == size() - 1 ? hi : Math.min(hi, ownedEnd(array));
+  }
+
   /** {@code array.length} as the sequential program sees it: the global length. */
   public static int length(Object array) {
     DistributedArrays.Chunk chunk = DistributedArrays.lookup(array);
@@ -215,12 +232,12 @@ public final class ParallelRuntime {
 
   /** First row this rank runs of a loop over rows {@code [lo, hi)} of an array of rows of {@code k}. */
   public static int rowsStart(Object array, int k, int lo, int hi) {
-    return k <= 0 ? blockStart(lo, hi) : Math.max(lo, ownedStart(array) / k);
+    return k <= 0 ? blockStart(lo, hi) : rank() == 0 ? lo : Math.max(lo, ownedStart(array) / k);
   }
 
   /** One past the last row this rank runs of a loop over rows {@code [lo, hi)} of an array of rows of {@code k}. */
   public static int rowsEnd(Object array, int k, int lo, int hi) {
-    return k <= 0 ? blockEnd(lo, hi) : Math.min(hi, ownedEnd(array) / k);
+    return k <= 0 ? blockEnd(lo, hi) : rank() == size() - 1 ? hi : Math.min(hi, ownedEnd(array) / k);
   }
 
   // ---- scalar reductions -------------------------------------------------------------------
@@ -455,8 +472,8 @@ public final class ParallelRuntime {
       s = blockStart((long) low, hi);
       e = blockEnd((long) low, hi);
     } else {
-      s = Math.max(low, ownedStart(array));
-      e = Math.min(hi, ownedEnd(array));
+      s = rank() == 0 ? low : Math.max(low, ownedStart(array)); // iterations outside the array fail as
+      e = rank() == size() - 1 ? hi : Math.min(hi, ownedEnd(array)); // in the sequential run
     }
     if (init < low || e <= s) {
       return new int[] {0, 1};

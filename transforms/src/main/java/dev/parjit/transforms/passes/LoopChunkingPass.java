@@ -102,7 +102,7 @@ public final class LoopChunkingPass {
     if (shape.boundInsns().isEmpty()) {
       pre.add(new InsnNode(Opcodes.ICONST_0)); // an int index compared with zero
     }
-    int firstRow = -1; // a loop over rows of its arrays: the first row it runs (start is then an element index)
+    int firstRow = -1; // an aligned loop's first index on this rank (start is then the first owned element)
     // A loop counting down takes its range (and checks its arrays) in its own helper.
     boolean descending = shape.kind().isDescending();
     if (descending) {
@@ -133,10 +133,16 @@ public final class LoopChunkingPass {
         pre.add(new VarInsnNode(Opcodes.ALOAD, first));
         pre.add(RuntimeCalls.owned("ownedStart"));
         pre.add(new VarInsnNode(Opcodes.ISTORE, start));
-        pre.add(new VarInsnNode(Opcodes.ILOAD, end));
+        // The rank's owned indices; the first and last ranks also run the iterations outside the
+        // array, so that they fail as the sequential run does rather than run nowhere.
+        firstRow = newLocal(method, Type.INT_TYPE);
         pre.add(new VarInsnNode(Opcodes.ALOAD, first));
-        pre.add(RuntimeCalls.owned("ownedEnd"));
-        pre.add(RuntimeCalls.intMin());
+        pre.add(RuntimeCalls.owned("rangeFrom"));
+        pre.add(new VarInsnNode(Opcodes.ISTORE, firstRow));
+        pre.add(new VarInsnNode(Opcodes.ALOAD, first));
+        pre.add(new VarInsnNode(Opcodes.ILOAD, end));
+        pre.add(new org.objectweb.asm.tree.MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeCalls.OWNER, "rangeTo",
+            "(Ljava/lang/Object;I)I", false));
         pre.add(new VarInsnNode(Opcodes.ISTORE, end));
       }
     } else {
