@@ -102,11 +102,16 @@ class RowDistributionTest {
   }
 
   @Test
-  void aRowKeptInALocalIsNotFollowedAndItsWritesKeepTheLoopSequential() throws Exception {
+  void aRowKeptInALocalIsWrittenThroughItInParallel() throws Exception {
     MethodPlan p = plan("rowThroughLocal", ExecutionMode.SPAWN);
+    assertTrue(p.loops().get(0).parallel(), p.loops().get(0).reason());
+    assertEquals(Distribution.ONE_D_BLOCK, p.paramDistributions().get(0));
+  }
+
+  @Test
+  void aRowLocalCarriedFromTheIterationBeforeKeepsTheLoopSequential() throws Exception {
+    MethodPlan p = plan("rowFromIterationBefore", ExecutionMode.SPAWN);
     assertFalse(p.loops().get(0).parallel());
-    assertTrue(p.loops().get(0).reason().startsWith("it writes into an array that is not distributed with the loop"),
-        p.loops().get(0).reason());
   }
 
   @Test

@@ -158,6 +158,16 @@ public final class ShapeTargets {
     }
   }
 
+  public static void rowFromIterationBefore(double[][] c) {
+    double[] previous = new double[0];
+    for (int i = 0; i < c.length; i++) {
+      if (previous.length > 0) {
+        previous[0] = i;
+      }
+      previous = c[i];
+    }
+  }
+
   public static double fourDimensions(double[][][][] t) {
     double s = 0;
     for (int i = 0; i < t.length; i++) {

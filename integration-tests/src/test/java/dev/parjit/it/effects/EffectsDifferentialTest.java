@@ -67,6 +67,7 @@ class EffectsDifferentialTest {
       entry("MatrixRead.rowSums", WORKERS),
       entry("MatrixRowWrite.fillRows", WORKERS), // rows scattered, written back into the caller's rows
       entry("MatrixProduct.multiply", WORKERS),
+      entry("MatrixProduct.multiplyHoisted", WORKERS),
       entry("RowsInPlace3D.scale", WORKERS),
       entry("JaggedPrefix.rowPrefix", WORKERS),
       entry("JaggedPrefix.rowLengths", WORKERS),

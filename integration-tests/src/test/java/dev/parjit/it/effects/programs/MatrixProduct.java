@@ -28,6 +28,26 @@ public final class MatrixProduct implements EffectsProgram {
     return c;
   }
 
+  /** The same product with rows kept in locals, as hand-tuned Java writes it. */
+  @Jit
+  static double[][] multiplyHoisted(double[][] a, double[][] b) {
+    int n = a.length;
+    int m = b.length == 0 ? 0 : b[0].length;
+    double[][] c = new double[n][m];
+    for (int i = 0; i < n; i++) {
+      double[] ai = a[i];
+      double[] ci = c[i];
+      for (int k = 0; k < b.length; k++) {
+        double aik = ai[k];
+        double[] bk = b[k];
+        for (int j = 0; j < m; j++) {
+          ci[j] += aik * bk[j];
+        }
+      }
+    }
+    return c;
+  }
+
   static double[][] matrix(int rows, int cols, int seed) {
     double[][] m = new double[rows][];
     for (int r = 0; r < rows; r++) {
@@ -43,6 +63,7 @@ public final class MatrixProduct implements EffectsProgram {
     double[][] b = matrix(4, 3, 7);
     double[] a0 = n > 0 ? a[0] : null;
     s.put("c", multiply(a, b));
+    s.put("hoisted", multiplyHoisted(a, b));
     s.put("a", a);
     s.put("b", b);
     s.put("a0.same", n == 0 || a[0] == a0);
