@@ -23,7 +23,7 @@ class LoopShapesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"staticBound", "fieldBound", "fieldArrayLength", "finalLocal", "interior", "stepTwo",
-      "lessOrEqual", "notEqual", "countDown", "countDownMap", "countDownStrict"})
+      "lessOrEqual", "notEqual", "halfBound", "countDown", "countDownMap", "countDownStrict"})
   void theseLoopsRunInParallelInSpawnMode(String name) throws Exception {
     LoopPlan loop = only(RowDistributionTest.plan(name, ExecutionMode.SPAWN));
     assertTrue(loop.parallel(), name + ": " + loop.reason());

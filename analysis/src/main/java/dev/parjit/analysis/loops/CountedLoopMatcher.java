@@ -199,6 +199,9 @@ public final class CountedLoopMatcher {
         || op == Opcodes.ARRAYLENGTH
         || (op >= Opcodes.IADD && op <= Opcodes.LSUB)
         || (op >= Opcodes.IMUL && op <= Opcodes.LMUL)
+        // v.length / 2: a division by zero throws where the sequential condition first evaluates it
+        || op == Opcodes.IDIV || op == Opcodes.LDIV || op == Opcodes.IREM || op == Opcodes.LREM
+        || op == Opcodes.INEG || op == Opcodes.LNEG
         || (op >= Opcodes.ISHL && op <= Opcodes.LXOR)
         || op == Opcodes.I2L || op == Opcodes.L2I;
   }

@@ -55,6 +55,14 @@ public final class ShapeTargets {
     }
   }
 
+  public static double halfBound(double[] a) {
+    double s = 0;
+    for (int i = 0; i < a.length / 2; i++) {
+      s += a[i];
+    }
+    return s;
+  }
+
   public static double lessOrEqual(double[] a) {
     double s = 0;
     for (int i = 0; i <= a.length - 1; i++) {
