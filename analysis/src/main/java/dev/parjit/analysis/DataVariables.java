@@ -144,6 +144,12 @@ final class DataVariables {
     if (prev instanceof org.objectweb.asm.tree.IntInsnNode n && n.getOpcode() == Opcodes.NEWARRAY) {
       return Type.getType("[" + "ZCFDBSIJ".charAt(n.operand - Opcodes.T_BOOLEAN));
     }
+    if (prev instanceof org.objectweb.asm.tree.MultiANewArrayInsnNode m) {
+      return Type.getType(m.desc);
+    }
+    if (prev instanceof org.objectweb.asm.tree.TypeInsnNode t && t.getOpcode() == Opcodes.ANEWARRAY) {
+      return Type.getType("[" + Type.getObjectType(t.desc).getDescriptor());
+    }
     if (prev instanceof org.objectweb.asm.tree.TypeInsnNode t && t.getOpcode() == Opcodes.CHECKCAST) {
       return Type.getObjectType(t.desc);
     }
@@ -164,7 +170,7 @@ final class DataVariables {
       return false;
     }
     if (t.getSort() == Type.ARRAY) {
-      return t.getDimensions() == 1 && t.getElementType().getSort() <= Type.DOUBLE;
+      return dev.parjit.analysis.plan.ArrayShapes.isDistributable(t);
     }
     return t.getSort() == Type.OBJECT && FrameCalls.isFrameType(t.getInternalName());
   }

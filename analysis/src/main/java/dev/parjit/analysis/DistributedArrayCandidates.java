@@ -6,11 +6,15 @@ import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import dev.parjit.analysis.plan.ArrayShapes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.MultiANewArrayInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Arrays that may be 1D_Block: primitive arrays allocated in the method ({@code NEWARRAY}) and
+ * Arrays that may be 1D_Block: primitive arrays and arrays of their rows allocated in the method and
  * kept in a local variable that is assigned nowhere else. Whether they stay 1D depends on how
  * every read of that variable uses the array ({@link MethodAnalyzer} decides).
  */
@@ -31,7 +35,7 @@ final class DistributedArrayCandidates {
     Map<Integer, AbstractInsnNode> candidates = new LinkedHashMap<>();
     java.util.Set<Integer> conflicting = new java.util.HashSet<>();
     for (AbstractInsnNode x : method.instructions) {
-      if (x.getOpcode() != Opcodes.NEWARRAY) {
+      if (!isAllocation(x)) {
         continue;
       }
       Set<AbstractInsnNode> uses = consumers.of(x);
@@ -44,6 +48,21 @@ final class DistributedArrayCandidates {
     }
     conflicting.forEach(candidates::remove);
     return candidates;
+  }
+
+  /**
+   * {@code new double[n]}, and arrays of rows: {@code new double[n][m]}, {@code new double[n][]},
+   * {@code new double[n][m][p]} (distributed by their outer dimension).
+   */
+  static boolean isAllocation(AbstractInsnNode x) {
+    if (x.getOpcode() == Opcodes.NEWARRAY) {
+      return true;
+    }
+    if (x instanceof TypeInsnNode t && x.getOpcode() == Opcodes.ANEWARRAY) {
+      return ArrayShapes.isDistributable(Type.getType("[" + Type.getObjectType(t.desc).getDescriptor()));
+    }
+    return x instanceof MultiANewArrayInsnNode m && m.dims <= ArrayShapes.MAX_DIMENSIONS
+        && ArrayShapes.isDistributable(Type.getType(m.desc));
   }
 
   /** The array store that an allocation's value went to. */

@@ -59,7 +59,7 @@ public final class MethodAnalyzer {
       LoopSafety safety, List<NaturalLoop> loops, Map<Integer, AbstractInsnNode> candidateStores,
       Map<Integer, Integer> paramSlots, CallModel calls, Set<Integer> calleeSlots, DistributionAnalysis frames,
       Map<Integer, Integer> frameParams, boolean lazyFrameReturns, Map<Integer, Distribution> seeds,
-      Set<String> replicated) { }
+      Set<String> replicated, Map<Integer, Set<Integer>> rowWidths) { }
 
   private record LoopDecision(CountedLoop shape, List<ScalarReduction> reductions, List<ArrayReduction> arrayReductions,
       String reason) {
@@ -104,7 +104,7 @@ public final class MethodAnalyzer {
           DistributionAnalysis.run(owner.name, method, frameParamRoots(method, mode, context.paramSeeds()), Map.of(),
               calls, mayDemote(frameParameters(method, mode).keySet())),
           frameParameters(method, mode), context.lazyFrameReturns() && !context.replicated().contains(DataVariables.RETURN),
-          context.paramSeeds(), context.replicated());
+          context.paramSeeds(), context.replicated(), FlatRows.candidates(method, consumers, candidates));
     } catch (AnalyzerException e) {
       throw new AnalysisException("the method does not verify: " + e.getMessage(), e);
     }
@@ -171,11 +171,32 @@ public final class MethodAnalyzer {
     Set<AbstractInsnNode> index = accessOperand(f, access, indexDepth);
     if (array.size() == 1 && array.iterator().next() instanceof VarInsnNode a && a.getOpcode() == Opcodes.ALOAD
         && oneD.contains(a.var) && seesCandidate(f, a, stores) && loop != null && loop.indexType().equals("I")
-        && index.size() == 1 && index.iterator().next() instanceof VarInsnNode i && i.getOpcode() == Opcodes.ILOAD
-        && i.var == loop.indexSlot()) {
+        && ((index.size() == 1 && index.iterator().next() instanceof VarInsnNode i && i.getOpcode() == Opcodes.ILOAD
+        && i.var == loop.indexSlot()) || rowWidth(f, access, loop) != null)) {
       return a.var;
     }
     return null;
+  }
+
+  /**
+   * The slot of {@code k} when {@code access} is {@code a[k * i + j]} on an array allocated as rows of
+   * {@code k} ({@link FlatRows}) inside the loop over rows {@code i}; else {@code null}.
+   */
+  private static Integer rowWidth(Facts f, AbstractInsnNode access, CountedLoop loop) {
+    int arrayDepth = access.getOpcode() >= Opcodes.IASTORE ? 2 : 1;
+    Set<AbstractInsnNode> array = accessOperand(f, access, arrayDepth);
+    if (loop == null || array.size() != 1 || !(array.iterator().next() instanceof VarInsnNode a)
+        || !f.rowWidths().containsKey(a.var)) {
+      return null;
+    }
+    NaturalLoop outer = null;
+    for (NaturalLoop l : f.loops()) {
+      if (f.method().instructions.get(l.header()) == loop.header()) {
+        outer = l;
+      }
+    }
+    return outer == null ? null : FlatRows.width(f.method(), f.consumers(), accessOperand(f, access, arrayDepth - 1),
+        access, loop, outer, f.loops(), f.rowWidths().get(a.var));
   }
 
   /**
@@ -238,7 +259,8 @@ public final class MethodAnalyzer {
     }
     Map<Integer, ArrayReduction> arrayReductions = new LinkedHashMap<>();
     String unsafe = f.safety().check(method, loop, lines, store -> {
-      if (alignedArray(f, store, shape, oneD) != null) {
+      if (alignedArray(f, store, shape, oneD) != null
+          || OwnedRowWrites.intoOwnedRow(store, f.consumers(), row -> alignedArray(f, row, shape, oneD) != null)) {
         return true;
       }
       ArrayReductionMatcher.Match m = ArrayReductionMatcher.ofStore(store, f.consumers());
@@ -252,6 +274,15 @@ public final class MethodAnalyzer {
     });
     if (unsafe != null) {
       return new LoopDecision(shape, List.of(), "it " + unsafe);
+    }
+    String rows = mixedRowWidths(f, loop, shape, oneD);
+    if (rows != null) {
+      return new LoopDecision(shape, List.of(), rows);
+    }
+    if (shape.kind().isDescending() && !arrayReductions.isEmpty()) {
+      // After a failing iteration an array reduction keeps the ranks before the failing one: the
+      // sequential order of a loop counting down is the other way round.
+      return new LoopDecision(shape, List.of(), "it counts down and updates an array reduction");
     }
     for (int i = body.nextSetBit(0); i >= 0; i = body.nextSetBit(i + 1)) {
       AbstractInsnNode x = method.instructions.get(i);
@@ -284,6 +315,40 @@ public final class MethodAnalyzer {
     return new LoopDecision(shape, reductions, List.copyOf(arrayReductions.values()), null);
   }
 
+  /**
+   * Why the loop cannot take its range from its arrays: it indexes some as rows ({@code a[k * i + j]})
+   * and others element by element ({@code b[i]}), or as rows of different widths; else {@code null}.
+   */
+  private static String mixedRowWidths(Facts f, NaturalLoop loop, CountedLoop shape, Set<Integer> oneD) {
+    Set<Integer> widths = new java.util.HashSet<>();
+    BitSet body = loop.body();
+    for (int i = body.nextSetBit(0); i >= 0; i = body.nextSetBit(i + 1)) {
+      AbstractInsnNode x = f.method().instructions.get(i);
+      int op = x.getOpcode();
+      if (((op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE))
+          && alignedArray(f, x, shape, oneD) != null) {
+        Integer k = rowWidth(f, x, shape);
+        widths.add(k == null ? -1 : k);
+      }
+    }
+    return widths.size() > 1 ? "it indexes arrays as rows (a[k * i + j]) together with arrays indexed otherwise" : null;
+  }
+
+  /** The row width of a parallel loop's accesses ({@code -1}: element by element), once mixing is excluded. */
+  private static int loopRowWidth(Facts f, NaturalLoop loop, CountedLoop shape, Set<Integer> oneD) {
+    BitSet body = loop.body();
+    for (int i = body.nextSetBit(0); i >= 0; i = body.nextSetBit(i + 1)) {
+      AbstractInsnNode x = f.method().instructions.get(i);
+      int op = x.getOpcode();
+      if (((op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE))
+          && alignedArray(f, x, shape, oneD) != null) {
+        Integer k = rowWidth(f, x, shape);
+        return k == null ? -1 : k;
+      }
+    }
+    return -1;
+  }
+
   private static boolean isLoopDependent(String why) {
     return why.startsWith("it is accessed outside a parallel loop")
         || why.startsWith("it is accessed at an index other than the parallel loop's");
@@ -293,6 +358,7 @@ public final class MethodAnalyzer {
   private static String whyNot1D(Facts f, int slot, List<LoopDecision> decisions) {
     MethodNode method = f.method();
     LineTable lines = new LineTable();
+    Set<Integer> widths = new java.util.HashSet<>(); // -1: element by element
     for (AbstractInsnNode x : method.instructions) {
       if (!(x instanceof VarInsnNode v) || v.getOpcode() != Opcodes.ALOAD || v.var != slot || !seesCandidate(f, v, null)) {
         continue;
@@ -300,7 +366,9 @@ public final class MethodAnalyzer {
       Set<AbstractInsnNode> uses = f.consumers().of(x);
       AbstractInsnNode update = inPlaceUpdate(f, uses);
       Set<AbstractInsnNode> updateIndex = update == null ? Set.of() : accessOperand(f, update, 1);
-      if (update != null && !isLoopIndex(f, update, updateIndex, decisions)) {
+      CountedLoop around = update == null ? null : enclosingParallelLoop(f, update, decisions);
+      if (update != null && !isLoopIndex(f, update, updateIndex, decisions)
+          && (around == null || rowWidth(f, update, around) == null)) {
         // h[k] op= e at a computed index: an array reduction at best, never 1D.
         return "an element is updated in place (a[k] op= e)" + lines.at(update);
       }
@@ -339,6 +407,11 @@ public final class MethodAnalyzer {
       }
       if (alignedArray(f, use, loop, Set.of(slot)) == null) {
         return "it is accessed at an index other than the parallel loop's" + lines.at(use);
+      }
+      Integer k = rowWidth(f, use, loop);
+      widths.add(k == null ? -1 : k);
+      if (widths.size() > 1) {
+        return "it is indexed both as rows (a[k * i + j]) and otherwise" + lines.at(use);
       }
     }
     return null;
@@ -390,13 +463,7 @@ public final class MethodAnalyzer {
    * of an in-place update {@code a[i] op= e} to the array and index it copies.
    */
   private static Set<AbstractInsnNode> accessOperand(Facts f, AbstractInsnNode access, int depth) {
-    Set<AbstractInsnNode> producers = f.consumers().operand(access, depth);
-    if (producers.size() == 1 && producers.iterator().next().getOpcode() == Opcodes.DUP2) {
-      AbstractInsnNode dup = producers.iterator().next();
-      boolean isArray = depth == (access.getOpcode() >= Opcodes.IASTORE ? 2 : 1);
-      return f.consumers().operand(dup, isArray ? 1 : 0);
-    }
-    return producers;
+    return ArrayOperands.of(f.consumers(), access, depth);
   }
 
   /**
@@ -502,6 +569,7 @@ public final class MethodAnalyzer {
     MethodNode method = f.method();
     List<LoopPlan> plans = new ArrayList<>();
     List<RepDecision> reps = new ArrayList<>();
+    Map<AbstractInsnNode, Integer> rowAllocations = new java.util.IdentityHashMap<>();
     for (int id = 0; id < f.loops().size(); id++) {
       NaturalLoop loop = f.loops().get(id);
       LoopDecision d = decisions.get(id);
@@ -537,8 +605,12 @@ public final class MethodAnalyzer {
           }
         }
       }
+      int width = loopRowWidth(f, loop, d.shape(), oneD);
+      if (width >= 0) {
+        aligned.forEach(slot -> rowAllocations.put(candidates.get(slot), width));
+      }
       plans.add(new LoopPlan(id, line, true, seriesReads.isEmpty() ? Distribution.ONE_D_BLOCK : Distribution.ONE_D_VAR,
-          null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads));
+          null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads, width));
     }
     List<AbstractInsnNode> allocations = new ArrayList<>();
     List<AbstractInsnNode> lengths = new ArrayList<>();
@@ -634,7 +706,7 @@ public final class MethodAnalyzer {
     return new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
         params, ret, variables, plans,
         allocations, lengths, reps, returns, frameCalls, printed, DataVariables.definitionLines(method, variables),
-        DataVariables.temporaries(method, lattice), callKeys);
+        DataVariables.temporaries(method, lattice), callKeys, rowAllocations);
   }
 
   /**
@@ -822,8 +894,7 @@ public final class MethodAnalyzer {
       boolean wanted = mode == ExecutionMode.SPAWN || distributed.contains(parameterName(method, k, slot))
           || (calleeParams.contains(k) && !writesInto(method, slot, consumers));
       wanted &= seeds.get(k) != Distribution.REP; // a specialization for a whole array
-      if (wanted && t.getSort() == Type.ARRAY && t.getDimensions() == 1 && t.getElementType().getSort() <= Type.DOUBLE
-          && !stored.contains(slot)) {
+      if (wanted && dev.parjit.analysis.plan.ArrayShapes.isDistributable(t) && !stored.contains(slot)) {
         out.put(slot, k);
       }
       slot += t.getSize();

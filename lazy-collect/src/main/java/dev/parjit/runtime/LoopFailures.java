@@ -59,6 +59,17 @@ final class LoopFailures {
     return comm.allreduce(mine != null ? comm.rank() : size, ReduceOp.MIN);
   }
 
+  /**
+   * As {@link #agree} for a loop counting down: its highest rank runs the first iterations in the
+   * sequential order, so the highest failing rank wins.
+   */
+  static void agreeDescending(Communicator comm) {
+    Throwable mine = PENDING.get();
+    int size = comm.size();
+    int last = size == 1 ? (mine != null ? 0 : -1) : comm.allreduce(mine != null ? comm.rank() : -1, ReduceOp.MAX);
+    rethrow(comm, last < 0 ? size : last);
+  }
+
   /** Collective when {@code first} is a rank, second half of {@link #agree}: every rank throws its failure. */
   static void rethrow(Communicator comm, int first) {
     Throwable mine = PENDING.get();

@@ -140,6 +140,23 @@ public final class ParallelRuntime {
     return chunk == null ? Array.getLength(array) : (int) (chunk.start() + chunk.localLength());
   }
 
+  /**
+   * Where this rank starts a loop aligned with {@code array}: its first owned index, except that rank
+   * 0 also runs every iteration below the array (which fail as in the sequential run instead of
+   * running nowhere); {@code alignUp} then raises it to the loop's first index.
+   */
+  public static int rangeFrom(Object array) {
+    return rank() == 0 ? Integer.MIN_VALUE : ownedStart(array);
+  }
+
+  /**
+   * Where this rank ends a loop aligned with {@code array} whose bound is {@code hi}: one past its last
+   * owned index, except that the last rank also runs every iteration beyond the array.
+   */
+  public static int rangeTo(Object array, int hi) {
+    return rank() == size() - 1 ? hi : Math.min(hi, ownedEnd(array));
+  }
+
   /** {@code array.length} as the sequential program sees it: the global length. */
   public static int length(Object array) {
     DistributedArrays.Chunk chunk = DistributedArrays.lookup(array);
@@ -189,6 +206,60 @@ public final class ParallelRuntime {
   /** {@code new C[n]} of a 1D_Block array of references (the caller casts). */
   public static Object newObjectArray(Class<?> component, int n) {
     return registered(Array.newInstance(component, localCount(n)), n);
+  }
+
+  /**
+   * {@code new T[n][m]} of a 1D_Block array distributed by rows ({@code arrayClass} is {@code T[][]}):
+   * this rank's block of the {@code n} rows, each of {@code m} elements, registered.
+   */
+  public static Object newMatrix(int n, int m, Class<?> arrayClass) {
+    int local = localCount(n);
+    if (m < 0) {
+      throw new NegativeArraySizeException(Integer.toString(m));
+    }
+    return registered(Rows.allocate(arrayClass, local, m), n);
+  }
+
+  /** {@code new T[n][m][p]} distributed by rows ({@code new T[n][m][]} is the two-size form). */
+  public static Object newMatrix(int n, int m, int p, Class<?> arrayClass) {
+    int local = localCount(n);
+    if (m < 0 || p < 0) {
+      throw new NegativeArraySizeException(Integer.toString(m < 0 ? m : p));
+    }
+    return registered(Rows.allocate(arrayClass, local, m, p), n);
+  }
+
+  /**
+   * {@code new T[n]} of a row-major 2-D array with rows of {@code k} elements ({@code n = rows * k},
+   * indexed {@code a[k * i + j]}): this rank's block of whole rows, Bodo's formula over the rows.
+   * {@code component} is the primitive element class.
+   */
+  public static Object newRowBlockArray(int n, int k, Class<?> component) {
+    if (n < 0) {
+      throw new NegativeArraySizeException(Integer.toString(n));
+    }
+    int rows = k <= 0 ? 0 : n / k;
+    int localRows = BlockDistribution.count(rows, size(), rank());
+    long startRow = BlockDistribution.start(rows, size(), rank());
+    // n is rows * k; if it were not, the elements after the last whole row go to the last rank.
+    int local = localRows * Math.max(k, 0) + (rank() == size() - 1 && k > 0 ? n % k : 0);
+    if (k <= 0) {
+      local = rank() == 0 ? n : 0;
+    }
+    Object chunk = Array.newInstance(component, local);
+    DistributedArrays.register(chunk, n, k <= 0 ? 0 : startRow * k);
+    CallScopes.allocated(chunk);
+    return chunk;
+  }
+
+  /** First row this rank runs of a loop over rows {@code [lo, hi)} of an array of rows of {@code k}. */
+  public static int rowsStart(Object array, int k, int lo, int hi) {
+    return k <= 0 ? blockStart(lo, hi) : rank() == 0 ? lo : Math.max(lo, ownedStart(array) / k);
+  }
+
+  /** One past the last row this rank runs of a loop over rows {@code [lo, hi)} of an array of rows of {@code k}. */
+  public static int rowsEnd(Object array, int k, int lo, int hi) {
+    return k <= 0 ? blockEnd(lo, hi) : rank() == size() - 1 ? hi : Math.min(hi, ownedEnd(array) / k);
   }
 
   // ---- scalar reductions -------------------------------------------------------------------
@@ -332,6 +403,14 @@ public final class ParallelRuntime {
     return out;
   }
 
+  /** The whole row-distributed array ({@code double[][]} and the like) on every rank, rows in order. */
+  public static Object replicateRows(Object local) {
+    if (!(local instanceof Object[] rows) || DistributedArrays.lookup(local) == null) {
+      return local;
+    }
+    return Rows.replicate(communicator(), rows);
+  }
+
   /**
    * Entry of a specialization for a parameter it reads whole (REP) while the argument may arrive as
    * this rank's chunk: the whole array, gathered on every rank; an unregistered array is already
@@ -341,7 +420,9 @@ public final class ParallelRuntime {
     if (array == null || DistributedArrays.lookup(array) == null) {
       return array;
     }
-    if (array instanceof double[] a) {
+    if (array instanceof Object[]) {
+      return replicateRows(array);
+    } else if (array instanceof double[] a) {
       return replicate(a);
     } else if (array instanceof long[] a) {
       return replicate(a);
@@ -391,6 +472,36 @@ public final class ParallelRuntime {
    */
   public static void agreeLoop() {
     LoopFailures.agree(communicator());
+  }
+
+  /** {@link #agreeLoop()} for a loop counting down: the highest failing rank's failure is the sequential one. */
+  public static void agreeLoopDescending() {
+    LoopFailures.agreeDescending(communicator());
+  }
+
+  /**
+   * This rank's part of a loop counting down from {@code init} by {@code step} (positive) while
+   * {@code i >= low}: {@code {first, last}}, run from {@code first} down to {@code last} inclusive
+   * (empty when {@code first < last}). The rank takes its Bodo block of the index range
+   * {@code [low, init]}, or, with {@code array}, the indices it owns of that distributed array;
+   * within it the order stays the sequential one, from the top.
+   */
+  public static int[] downRange(int low, int init, int step, Object array) {
+    long hi = (long) init + 1;
+    long s;
+    long e;
+    if (array == null) {
+      s = blockStart((long) low, hi);
+      e = blockEnd((long) low, hi);
+    } else {
+      s = rank() == 0 ? low : Math.max(low, ownedStart(array)); // iterations outside the array fail as
+      e = rank() == size() - 1 ? hi : Math.min(hi, ownedEnd(array)); // in the sequential run
+    }
+    if (init < low || e <= s) {
+      return new int[] {0, 1};
+    }
+    long first = init - ((init - (e - 1) + step - 1) / step) * step;
+    return first < s ? new int[] {0, 1} : new int[] {(int) first, (int) s};
   }
 
   /**

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Whether a call's arrays alias: the same array passed twice ({@code f(a, a)}), as a row of
- * another argument, or also held by a static the method reads. The workers receive copies, which
+ * another argument, one row object twice in a matrix, or also held by a static the method reads. The workers receive copies, which
  * cannot share memory the way the caller's arrays do, so such a call of a method that writes into
  * its arguments runs on the driver (aliases only read are harmless).
  */
@@ -28,6 +28,9 @@ final class Aliasing {
   static String find(Object[] args, Object[] fieldValues) {
     Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (int k = 0; k < args.length; k++) {
+      if (!addAll(Collections.newSetFromMap(new IdentityHashMap<>()), args[k])) {
+        return "argument " + k + " holds one row object twice";
+      }
       if (!addAll(seen, args[k])) {
         return "argument " + k + " shares an array with another argument";
       }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Large read-only array arguments the workers keep between calls (the matrix of an iterative
- * solver, the points of a clustering loop): a call passing the same array again, with the same
+ * solver, the points of a clustering loop; arrays of rows too, compared row by row): a call passing the same array again, with the same
  * contents, sends only its id. The driver keeps a copy of what it sent and compares it with the
  * argument at each call ({@code Arrays.equals}: exact, about a millisecond per 8 MB), so a change
  * made between calls is always sent. At most {@link #MAX_ENTRIES} arrays are kept, least recently
@@ -34,10 +34,30 @@ final class ResidentInputs {
 
   /** Whether {@code value} is an array worth keeping resident. */
   static boolean eligible(Object value) {
-    if (value == null || !value.getClass().isArray() || !value.getClass().getComponentType().isPrimitive()) {
+    if (value == null || !value.getClass().isArray() || !primitiveLeaves(value.getClass())) {
       return false;
     }
-    return (long) Array.getLength(value) * bytesPerElement(value.getClass().getComponentType()) >= MIN_BYTES;
+    return bytes(value) >= MIN_BYTES;
+  }
+
+  /** Primitive arrays, and arrays of rows of them ({@code double[][]}, {@code int[][][]}). */
+  private static boolean primitiveLeaves(Class<?> c) {
+    while (c.isArray()) {
+      c = c.getComponentType();
+    }
+    return c.isPrimitive();
+  }
+
+  /** The bytes of an array's elements, rows included. */
+  private static long bytes(Object array) {
+    if (array instanceof Object[] rows) {
+      long sum = 0;
+      for (Object row : rows) {
+        sum += row == null ? 0 : bytes(row);
+      }
+      return sum;
+    }
+    return (long) Array.getLength(array) * bytesPerElement(array.getClass().getComponentType());
   }
 
   /**
@@ -97,13 +117,21 @@ final class ResidentInputs {
   }
 
   private static Object copyOf(Object array) {
+    if (array instanceof Object[] rows) {
+      // Rows are copied too: a change inside a row between calls must be seen.
+      Object[] copy = (Object[]) Array.newInstance(array.getClass().getComponentType(), rows.length);
+      for (int k = 0; k < rows.length; k++) {
+        copy[k] = rows[k] == null ? null : copyOf(rows[k]);
+      }
+      return copy;
+    }
     int n = Array.getLength(array);
     Object copy = Array.newInstance(array.getClass().getComponentType(), n);
     System.arraycopy(array, 0, copy, 0, n);
     return copy;
   }
 
-  /** Exact equality of two primitive arrays of the same type (doubles compared by their bits). */
+  /** Exact equality of two primitive arrays (or arrays of rows) of the same type (doubles compared by their bits). */
   static boolean sameContents(Object a, Object b) {
     return a.getClass() == b.getClass() && java.util.Objects.deepEquals(a, b);
   }

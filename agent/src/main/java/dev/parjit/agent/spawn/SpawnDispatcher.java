@@ -137,6 +137,11 @@ public final class SpawnDispatcher implements Dispatcher {
           failed.rank(), failed.failure().type(), failed.failure().message());
       return Dispatch.runHere();
     }
+    if (!rowsFit(args, replies, signature)) {
+      LOG.info("parjit: {} runs on the driver for this call: the rows it wrote do not have the shape of the caller's rows",
+          shortName(methodKey));
+      return Dispatch.runHere();
+    }
     writeBack(args, replies, signature);
     if (signature != null && signature.returnedParam() >= 0) {
       return args[signature.returnedParam()]; // the caller gets its own object back, as written back
@@ -166,9 +171,31 @@ public final class SpawnDispatcher implements Dispatcher {
     return out;
   }
 
+  /** Whether every written array of rows can be copied back into the caller's own rows (before anything is). */
+  private boolean rowsFit(Object[] args, Messages.Reply[] replies, Dispatch.Signature signature) {
+    if (signature == null) {
+      return true;
+    }
+    boolean[] written = signature.writtenParams();
+    for (int k = 0; k < written.length && k < args.length; k++) {
+      if (!written[k] || !(args[k] instanceof Object[] rows)) {
+        continue;
+      }
+      for (int r = 0; r < replies.length; r++) {
+        boolean scattered = signature.distributedParams()[k];
+        if ((scattered || r == 0) && !RowCopy.fits(rows, replies[r].writeBacks()[k],
+            scattered ? (int) BlockDistribution.start(rows.length, replies.length, r) : 0)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /**
    * Copies what the workers wrote into the caller's arrays: each rank's chunk of a scattered array
-   * at its block's start, rank 0's copy of an array sent whole.
+   * at its block's start, rank 0's copy of an array sent whole. Arrays of rows are copied row by row
+   * into the caller's row objects ({@link RowCopy}).
    */
   private void writeBack(Object[] args, Messages.Reply[] replies, Dispatch.Signature signature) {
     if (signature == null) {
@@ -184,8 +211,14 @@ public final class SpawnDispatcher implements Dispatcher {
       if (signature.distributedParams()[k]) {
         for (int r = 0; r < p; r++) {
           Object chunk = replies[r].writeBacks()[k];
-          System.arraycopy(chunk, 0, args[k], (int) BlockDistribution.start(n, p, r), Array.getLength(chunk));
+          if (args[k] instanceof Object[]) {
+            RowCopy.copyInto(args[k], chunk, (int) BlockDistribution.start(n, p, r));
+          } else {
+            System.arraycopy(chunk, 0, args[k], (int) BlockDistribution.start(n, p, r), Array.getLength(chunk));
+          }
         }
+      } else if (args[k] instanceof Object[]) {
+        RowCopy.copyInto(args[k], replies[0].writeBacks()[k], 0);
       } else {
         System.arraycopy(replies[0].writeBacks()[k], 0, args[k], 0, n);
       }

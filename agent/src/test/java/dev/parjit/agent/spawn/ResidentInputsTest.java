@@ -25,6 +25,22 @@ class ResidentInputsTest {
   }
 
   @Test
+  void largeMatricesAreKeptAndAChangeInsideARowIsSeen() {
+    double[][] m = new double[64][ResidentInputs.MIN_BYTES / 8 / 64];
+    assertTrue(ResidentInputs.eligible(m), "64 KB of rows");
+    assertFalse(ResidentInputs.eligible(new double[4][4]));
+    assertFalse(ResidentInputs.eligible(new String[100][100]));
+    ResidentInputs r = new ResidentInputs();
+    ResidentInputs.Decision first = r.decide(m);
+    assertTrue(r.decide(m).known());
+    m[63][0] = 5; // inside a row, between calls
+    assertFalse(r.decide(m).known(), "the driver's copy is deep: the change is sent");
+    ResidentInputs.Decision kept = r.decide(m);
+    assertTrue(kept.known(), "the new contents are kept");
+    assertNotEquals(first.id(), kept.id());
+  }
+
+  @Test
   void theSameUnchangedArrayIsNamedAndAChangedOneSentAgain() {
     ResidentInputs r = new ResidentInputs();
     double[] a = big(1);

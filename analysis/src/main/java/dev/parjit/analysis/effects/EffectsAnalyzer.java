@@ -269,7 +269,10 @@ public final class EffectsAnalyzer {
       if (fi.owner.startsWith("java/") || fi.owner.startsWith("javax/") || KnownCalls.isParjit(fi.owner)) {
         return; // System.out and library constants: the same in every JVM, or judged where used
       }
-      boolean shippable = isValueType(t) && (t.getSort() != Type.ARRAY || t.getDimensions() == 1)
+      // Arrays of rows travel whole like primitive arrays; their rows are only read on the workers
+      // (a write into a row reached through a static is an unmodelled effect).
+      boolean shippable = isValueType(t)
+          && (t.getSort() != Type.ARRAY || t.getDimensions() == 1 || dev.parjit.analysis.plan.ArrayShapes.hasRows(t))
           && !t.getDescriptor().startsWith("Ldev/parjit/");
       if (!shippable) {
         problem("reads static field " + simple(fi.owner) + "." + fi.name + " of type " + t.getClassName()
@@ -291,7 +294,8 @@ public final class EffectsAnalyzer {
       boolean ofThis = receiver.equals(Set.of(new Origin.Param(-1)));
       if (!ofThis) {
         problem("reads field " + fi.name + " of an object whose state lives on the driver", fi);
-      } else if (!isValueType(t) || (t.getSort() == Type.ARRAY && t.getDimensions() > 1)
+      } else if (!isValueType(t)
+          || (t.getSort() == Type.ARRAY && t.getDimensions() > 1 && !dev.parjit.analysis.plan.ArrayShapes.hasRows(t))
           || t.getDescriptor().startsWith("Ldev/parjit/")) {
         problem("reads field " + fi.name + " of type " + t.getClassName() + ", which Parjit does not ship to the workers",
             fi);
@@ -388,7 +392,12 @@ public final class EffectsAnalyzer {
 
     private void write(Set<Origin> targets, AbstractInsnNode x) {
       for (Origin o : targets) {
-        if (o instanceof Origin.Param p && p.index() >= 0) {
+        String rows = RowWrites.problem(o, x, method.desc);
+        if (rows != null) {
+          problem(rows.replace("{param}", "its argument '" + paramName(RowWrites.param(o)) + "'"), x);
+        } else if (RowWrites.intoRows(o, method.desc)) {
+          written.add(RowWrites.param(o)); // the driver copies the rows' contents back into the caller's rows
+        } else if (o instanceof Origin.Param p && p.index() >= 0) {
           written.add(p.index());
         } else if (o instanceof Origin.Fresh) {
           continue;

@@ -36,7 +36,7 @@ public final class DistributionInterpreter extends Interpreter<DistValue> {
 
   /**
    * @param parameters  local slot of a distributed parameter to its distribution
-   * @param allocations distributed array allocations ({@code NEWARRAY}/{@code ANEWARRAY}) to theirs
+   * @param allocations distributed array allocations ({@code NEWARRAY}/{@code ANEWARRAY}/{@code MULTIANEWARRAY}) to theirs
    * @param calls       the model of invoked methods
    * @param demoted     roots forced to REP
    */
@@ -132,6 +132,9 @@ public final class DistributionInterpreter extends Interpreter<DistValue> {
     List<BasicValue> basics = new ArrayList<>(values.size());
     values.forEach(v -> basics.add(v.basic()));
     BasicValue type = types.naryOperation(insn, basics);
+    if (insn.getOpcode() == Opcodes.MULTIANEWARRAY) {
+      return root(type, allocations.get(insn), insn); // new double[n][m]: distributed by rows when decided so
+    }
     if (type == null || !(insn instanceof MethodInsnNode call)) {
       return rep(type);
     }

@@ -42,11 +42,13 @@ public final class CountedLoopMatcher {
     int slot = v.var;
     BitSet stored = storedSlots(method, loop);
     java.util.Set<String> fields = writtenFields(method, loop);
+    boolean rowsStored = storesRows(method, loop);
     List<AbstractInsnNode> bound = new ArrayList<>();
     AbstractInsnNode x = load.getNext();
     while (x != null && !(x instanceof JumpInsnNode) && x.getOpcode() != Opcodes.LCMP) {
       if (x.getOpcode() >= 0) {
-        if (!isInvariantPure(x, stored, fields)) {
+        // m[i].length in a loop over row i's columns: the row is invariant while no row is replaced
+        if (!isInvariantPure(x, stored, fields) && !(x.getOpcode() == Opcodes.AALOAD && !rowsStored)) {
           return fail("the loop bound is not a loop-invariant expression");
         }
         bound.add(x);
@@ -55,7 +57,9 @@ public final class CountedLoopMatcher {
       }
       x = x.getNext();
     }
-    if (x == null || bound.isEmpty()) {
+    // An int index compared with zero (i >= 0, i > 0) has no bound instructions: the jump compares.
+    boolean withZero = !isLong && x instanceof JumpInsnNode z && z.getOpcode() >= Opcodes.IFEQ && z.getOpcode() <= Opcodes.IFLE;
+    if (x == null || (bound.isEmpty() && !withZero)) {
       return fail("the loop condition compares nothing");
     }
     if (isLong) {
@@ -67,9 +71,9 @@ public final class CountedLoopMatcher {
     if (!(x instanceof JumpInsnNode jump)) {
       return fail("the loop condition is not a comparison");
     }
-    BoundKind kind = kind(jump.getOpcode(), isLong);
+    BoundKind kind = bound.isEmpty() ? zeroKind(jump.getOpcode()) : kind(jump.getOpcode(), isLong);
     if (kind == null) {
-      return fail("the loop condition is not i < n, i <= n or i != n");
+      return fail("the loop condition is not i < n, i <= n, i != n, i >= n or i > n");
     }
     if (loop.body().get(insns.indexOf(jump.label))) {
       return fail("the loop condition does not leave the loop");
@@ -83,8 +87,12 @@ public final class CountedLoopMatcher {
     }
     AbstractInsnNode increment = Insns.realBefore(back);
     long step = step(increment, slot, isLong);
-    if (step <= 0) {
-      return fail("the index does not advance by a positive constant");
+    if (kind.isDescending() && isLong) {
+      return fail("a long index counts down");
+    }
+    if (kind.isDescending() ? step >= 0 : step <= 0) {
+      return fail(kind.isDescending() ? "the index does not count down by a constant to its bound"
+          : "the index does not advance by a positive constant");
     }
     if (countStores(method, loop, slot) != 1) {
       return fail("the index is assigned inside the loop body");
@@ -105,14 +113,31 @@ public final class CountedLoopMatcher {
     return new Result(null, reason);
   }
 
+  /** The kind from the jump that leaves the loop (it jumps when the condition no longer holds). */
   private static BoundKind kind(int opcode, boolean isLong) {
     switch (opcode) {
       case Opcodes.IF_ICMPGE: return isLong ? null : BoundKind.LT;
       case Opcodes.IF_ICMPGT: return isLong ? null : BoundKind.LE;
       case Opcodes.IF_ICMPEQ: return isLong ? null : BoundKind.NE;
+      case Opcodes.IF_ICMPLT: return isLong ? null : BoundKind.GE;
+      case Opcodes.IF_ICMPLE: return isLong ? null : BoundKind.GT;
       case Opcodes.IFGE: return isLong ? BoundKind.LT : null;
       case Opcodes.IFGT: return isLong ? BoundKind.LE : null;
       case Opcodes.IFEQ: return isLong ? BoundKind.NE : null;
+      case Opcodes.IFLT: return isLong ? BoundKind.GE : null;
+      case Opcodes.IFLE: return isLong ? BoundKind.GT : null;
+      default: return null;
+    }
+  }
+
+  /** The kind of an int index compared with zero ({@code iload i; iflt exit} is {@code i >= 0}). */
+  private static BoundKind zeroKind(int opcode) {
+    switch (opcode) {
+      case Opcodes.IFGE: return BoundKind.LT;
+      case Opcodes.IFGT: return BoundKind.LE;
+      case Opcodes.IFEQ: return BoundKind.NE;
+      case Opcodes.IFLT: return BoundKind.GE;
+      case Opcodes.IFLE: return BoundKind.GT;
       default: return null;
     }
   }
@@ -174,6 +199,9 @@ public final class CountedLoopMatcher {
         || op == Opcodes.ARRAYLENGTH
         || (op >= Opcodes.IADD && op <= Opcodes.LSUB)
         || (op >= Opcodes.IMUL && op <= Opcodes.LMUL)
+        // v.length / 2: a division by zero throws where the sequential condition first evaluates it
+        || op == Opcodes.IDIV || op == Opcodes.LDIV || op == Opcodes.IREM || op == Opcodes.LREM
+        || op == Opcodes.INEG || op == Opcodes.LNEG
         || (op >= Opcodes.ISHL && op <= Opcodes.LXOR)
         || op == Opcodes.I2L || op == Opcodes.L2I;
   }
@@ -189,6 +217,16 @@ public final class CountedLoopMatcher {
       }
     }
     return out;
+  }
+
+  /** Whether the loop stores any reference into an array (which could replace a row it reads). */
+  private static boolean storesRows(MethodNode method, NaturalLoop loop) {
+    for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+      if (method.instructions.get(i).getOpcode() == Opcodes.AASTORE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Slots written anywhere in the loop. */

@@ -7,5 +7,14 @@ public enum BoundKind {
   /** {@code i <= bound}. */
   LE,
   /** {@code i != bound}, accepted with step 1 only, treated as {@code i < bound}. */
-  NE
+  NE,
+  /** {@code i >= bound}: an index counting down (negative step). */
+  GE,
+  /** {@code i > bound}: an index counting down (negative step). */
+  GT;
+
+  /** Whether the index counts down to its bound. */
+  public boolean isDescending() {
+    return this == GE || this == GT;
+  }
 }

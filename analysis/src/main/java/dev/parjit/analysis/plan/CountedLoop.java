@@ -16,11 +16,12 @@ import org.objectweb.asm.tree.LabelNode;
  * @param header      the loop header label (target of the back edge)
  * @param condition   the first instruction of the condition, at which the index is loaded
  * @param boundInsns  the instructions of the condition that push the bound: loop-invariant and
- *                    free of side effects, so they can be re-evaluated before the loop
+ *                    free of side effects, so they can be re-evaluated before the loop; empty when
+ *                    an int index is compared with zero ({@code i >= 0} compiles to {@code iflt})
  * @param exitJump    the conditional jump that leaves the loop
  * @param exit        the label the loop exits to
  * @param kind        comparison kind
- * @param step        the positive constant step
+ * @param step        the constant step: positive, or negative for {@link BoundKind#isDescending()} kinds
  * @param increment   the instruction that advances the index ({@code IINC} or the store)
  */
 public record CountedLoop(

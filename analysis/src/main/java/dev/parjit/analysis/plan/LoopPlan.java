@@ -21,6 +21,9 @@ import java.util.List;
  * @param arrayReductions  array reductions (histograms), combined element-wise after the loop
  * @param seriesAccesses   {@code s.getDouble(i)} and the like on a distributed series at the loop's
  *                         index: they read this rank's rows ({@code DistributedFrames.localDouble})
+ * @param rowWidthSlot     the local holding {@code k} when the loop runs over rows of its arrays,
+ *                         indexed {@code a[k * i + j]} (its range is the rows this rank owns); {@code -1}
+ *                         when it indexes them element by element
  */
 public record LoopPlan(
     int id,
@@ -33,5 +36,14 @@ public record LoopPlan(
     List<ArrayAccess> accesses,
     List<ScalarReduction> reductions,
     List<ArrayReduction> arrayReductions,
-    List<AbstractInsnNode> seriesAccesses) {
+    List<AbstractInsnNode> seriesAccesses,
+    int rowWidthSlot) {
+
+  /** A loop indexing its arrays element by element. */
+  public LoopPlan(int id, int line, boolean parallel, Distribution distribution, String reason, CountedLoop shape,
+      List<Integer> alignedArraySlots, List<ArrayAccess> accesses, List<ScalarReduction> reductions,
+      List<ArrayReduction> arrayReductions, List<AbstractInsnNode> seriesAccesses) {
+    this(id, line, parallel, distribution, reason, shape, alignedArraySlots, accesses, reductions, arrayReductions,
+        seriesAccesses, -1);
+  }
 }

@@ -28,6 +28,9 @@ import org.objectweb.asm.tree.MethodNode;
  *                               whole array: the rewrite gathers it on every rank first
  * @param callKeys               static calls to methods of the same class that take arrays or frames,
  *                               with how each argument arrives (the callee's specialization key)
+ * @param rowAllocations         distributed allocations {@code new T[r * k]} of arrays indexed as rows
+ *                               {@code a[k * i + j]}, to the local holding {@code k}: allocated in
+ *                               blocks of whole rows
  */
 public record MethodPlan(
     String owner,
@@ -47,7 +50,21 @@ public record MethodPlan(
     List<org.objectweb.asm.tree.MethodInsnNode> replicatedArguments,
     Map<String, java.util.SortedSet<Integer>> definitionLines,
     Map<String, Distribution> temporaries,
-    Map<org.objectweb.asm.tree.MethodInsnNode, SpecializationKey> callKeys) {
+    Map<org.objectweb.asm.tree.MethodInsnNode, SpecializationKey> callKeys,
+    Map<AbstractInsnNode, Integer> rowAllocations) {
+
+  /** A plan without arrays indexed as rows. */
+  public MethodPlan(String owner, MethodNode method, ExecutionMode mode, String sourceFile, int firstLine,
+      List<Distribution> paramDistributions, Distribution returnDistribution, Map<String, Distribution> variables,
+      List<LoopPlan> loops, List<AbstractInsnNode> distributedAllocations, List<AbstractInsnNode> globalLengths,
+      List<RepDecision> repDecisions, List<AbstractInsnNode> replicatedReturns,
+      List<org.objectweb.asm.tree.MethodInsnNode> distributedFrameCalls,
+      List<org.objectweb.asm.tree.MethodInsnNode> replicatedArguments, Map<String, java.util.SortedSet<Integer>> definitionLines,
+      Map<String, Distribution> temporaries, Map<org.objectweb.asm.tree.MethodInsnNode, SpecializationKey> callKeys) {
+    this(owner, method, mode, sourceFile, firstLine, paramDistributions, returnDistribution, variables, loops,
+        distributedAllocations, globalLengths, repDecisions, replicatedReturns, distributedFrameCalls, replicatedArguments,
+        definitionLines, temporaries, callKeys, Map.of());
+  }
 
   /** Whether anything runs distributed: a parallel loop, or data kept split over ranks. */
   public boolean isDistributed() {

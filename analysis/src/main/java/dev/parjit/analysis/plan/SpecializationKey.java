@@ -40,7 +40,7 @@ public record SpecializationKey(String code) {
   /** Whether parameters of this type take part in the key (primitive arrays, frames). */
   public static boolean distributable(Type t) {
     if (t.getSort() == Type.ARRAY) {
-      return t.getDimensions() == 1 && t.getElementType().getSort() <= Type.DOUBLE;
+      return ArrayShapes.isDistributable(t);
     }
     return t.getSort() == Type.OBJECT && (t.getInternalName().equals("dev/parjit/frame/DataFrame")
         || t.getInternalName().equals("dev/parjit/frame/Series"));

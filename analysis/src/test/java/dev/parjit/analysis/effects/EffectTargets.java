@@ -69,6 +69,22 @@ final class EffectTargets {
     m[0][0] = 1;
   }
 
+  static void replacesRow(double[][] m) {
+    m[0] = new double[2];
+  }
+
+  static void replacesInnerRow(double[][][] m) {
+    m[0][0] = new double[2];
+  }
+
+  static void writesInnerRow(int[][][] m) {
+    m[0][1][2] = 3;
+  }
+
+  static void copiesRowsIn(double[][] m, double[][] other) {
+    System.arraycopy(other, 0, m, 0, 1);
+  }
+
   static double readsRows(double[][] m) {
     return m[0][0];
   }

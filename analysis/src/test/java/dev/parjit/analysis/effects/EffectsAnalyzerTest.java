@@ -76,11 +76,25 @@ class EffectsAnalyzerTest {
   @Test
   void unmodelledEffectsHaveReasons() {
     assertTrue(reasons(effects("prints")).startsWith("prints"), reasons(effects("prints")));
-    assertTrue(reasons(effects("writesRow")).contains("writes into a row of its argument 'm'"),
-        reasons(effects("writesRow")));
     assertTrue(effects("readsRows").allModelled(), reasons(effects("readsRows")));
     assertTrue(reasons(effects("holderParameter")).contains("parameter 'h' is an object"),
         reasons(effects("holderParameter")));
+  }
+
+  @Test
+  void writesInsideRowsAreWrittenBackButReplacedRowsStayOnTheDriver() {
+    MethodEffects row = effects("writesRow");
+    assertTrue(row.allModelled(), reasons(row));
+    assertEquals(Set.of(0), row.writtenParams(), "the rows' contents are copied back into the caller's rows");
+    MethodEffects inner = effects("writesInnerRow");
+    assertTrue(inner.allModelled(), reasons(inner));
+    assertEquals(Set.of(0), inner.writtenParams());
+    assertTrue(reasons(effects("replacesRow")).contains("replaces rows of its argument 'm'"),
+        reasons(effects("replacesRow")));
+    assertTrue(reasons(effects("replacesInnerRow")).contains("replaces rows inside rows of its argument 'm'"),
+        reasons(effects("replacesInnerRow")));
+    assertTrue(reasons(effects("copiesRowsIn")).contains("replaces rows of its argument 'm'"),
+        reasons(effects("copiesRowsIn")));
   }
 
   @Test

@@ -65,7 +65,23 @@ class EffectsDifferentialTest {
       entry("PrefixSum.prefix", DRIVER), // nothing parallel
       entry("CsrProduct.spmv", WORKERS), // the row loop: y[row] += ... at the row index, rows scattered
       entry("MatrixRead.rowSums", WORKERS),
-      entry("MatrixRowWrite.fillRows", DRIVER), // writes rows of a 2-D parameter
+      entry("MatrixRowWrite.fillRows", WORKERS), // rows scattered, written back into the caller's rows
+      entry("MatrixProduct.multiply", WORKERS),
+      entry("MatrixProduct.multiplyHoisted", WORKERS),
+      entry("RowsInPlace3D.scale", WORKERS),
+      entry("JaggedPrefix.rowPrefix", WORKERS),
+      entry("JaggedPrefix.rowLengths", WORKERS),
+      entry("AliasedRows.addInto", WORKERS), // the aliased calls themselves run on the driver
+      entry("RowAllocations.table", WORKERS),
+      entry("RowAllocations.triangle", WORKERS),
+      entry("ReplaceRows.renew", DRIVER), // the caller would have to hold the workers' new rows
+      entry("CountDown.halvesDown", WORKERS),
+      entry("CountDown.negateDown", WORKERS),
+      entry("CountDown.squaresDown", WORKERS),
+      entry("FlatGrid.grid", WORKERS),
+      entry("FlatGrid.total", WORKERS),
+      entry("InstanceGrid.total", WORKERS),
+      entry("InstanceGrid.rowShares", WORKERS),
       entry("HolderArray.sumHolder", DRIVER), // object parameter
       entry("HolderArray.shiftHolder", DRIVER), // object parameter, written through
       entry("WriteAfterLoop.sumIntoFirst", WORKERS),
@@ -239,6 +255,7 @@ class EffectsDifferentialTest {
     assertThrown("WriteAfterLoop 100", "none");
     assertThrown("CheckedFailure 100", "dev.parjit.it.effects.programs.CheckedFailure$LimitExceeded: above 165.0 at ");
     assertThrown("UncheckedFailure 100", "dev.parjit.it.effects.programs.UncheckedFailure$BadSample: multiple of 13 at ");
+    assertThrown("CountDown 100", "java.lang.IllegalStateException: too large at ");
     assertEquals(100, oracle.runs().get("PrintLoop 100").out().size());
   }
 

@@ -30,7 +30,8 @@ public final class EffectsMain {
       "StaticCounter", "StaticArrayWrite", "FftButterfly", "GaussSeidel", "PrefixSum", "CsrProduct", "MatrixRead",
       "MatrixRowWrite", "HolderArray", "WriteAfterLoop", "Histogram", "PrintLoop", "ThrowFirst", "ThrowMiddle",
       "ThrowLast", "CheckedFailure", "UncheckedFailure", "ReduceAndWrite", "UnknownCall", "LockedKernel",
-      "AllocOnly", "ReadOnlyDot", "SplitSigns", "SparseWrites", "FloatKernel", "BooleanMask", "InstanceSeries", "InstanceField");
+      "AllocOnly", "ReadOnlyDot", "SplitSigns", "SparseWrites", "FloatKernel", "BooleanMask", "MatrixProduct", "RowsInPlace3D", "JaggedPrefix", "AliasedRows", "RowAllocations", "ReplaceRows", "CountDown", "FlatGrid",
+      "InstanceSeries", "InstanceGrid", "InstanceField");
 
   private static final ProgramSuite SUITE = new ProgramSuite("dev.parjit.it.effects.programs.", PROGRAMS, SIZES);
 

@@ -19,7 +19,7 @@ public final class KernelRunner {
       "matVec", "longSquares", "stencil", "histogram", "intSum", "intProd", "intMinMax", "intBits", "longSum",
       "longProd", "longMinMax", "longBits", "floatSum", "floatMinMax", "floatProd", "doubleProd", "doubleMinMax",
       "doubleSubtract", "anyNegative", "allAboveMinimum", "evenCounter", "endsBeforeLast", "distributedSum",
-      "callsJit");
+      "callsJit", "matMul", "rowTable", "countDownSum", "stridedDown", "flatTable");
 
   private KernelRunner() { }
 
@@ -96,6 +96,12 @@ public final class KernelRunner {
       out.add(line("longSquares", n, Long.toString(ArrayKernels.longSquares(n))));
       out.add(line("histogram", n, java.util.Arrays.toString(ArrayKernels.histogram(ints(n, 10))).replace(" ", "")));
       out.add(line("stencil", n, Integer.toString(java.util.Arrays.hashCode(ArrayKernels.stencil(n)))));
+      out.add(line("matMul", n, Integer.toString(java.util.Arrays.deepHashCode(
+          RowKernels.matMul(matrix(n % 300, 4), matrix(4, 3))))));
+      out.add(line("rowTable", n, Integer.toString(java.util.Arrays.deepHashCode(RowKernels.rowTable(n)))));
+      out.add(line("flatTable", n, Integer.toString(java.util.Arrays.hashCode(RowKernels.flatTable(n, 3)))));
+      out.add(line("countDownSum", n, Double.toString(RowKernels.countDownSum(doubles(n, 15)))));
+      out.add(line("stridedDown", n, Integer.toString(java.util.Arrays.hashCode(RowKernels.stridedDown(n)))));
     }
     return out;
   }

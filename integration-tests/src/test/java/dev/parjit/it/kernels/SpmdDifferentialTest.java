@@ -106,7 +106,7 @@ public class SpmdDifferentialTest {
     runSpmd(2, dump);
     Map<String, Boolean> chunked = new TreeMap<>();
     Map<String, Boolean> distributedAllocation = new TreeMap<>();
-    for (Class<?> kernels : List.of(FreeLoopKernels.class, ArrayKernels.class, OperatorKernels.class)) {
+    for (Class<?> kernels : List.of(FreeLoopKernels.class, ArrayKernels.class, OperatorKernels.class, RowKernels.class)) {
       Path rewritten = dump.resolve(kernels.getName().replace('.', '/') + ".rewritten.class");
       assertTrue(Files.exists(rewritten), kernels + " was rewritten");
       ClassNode cls = new ClassNode();
@@ -118,7 +118,7 @@ public class SpmdDifferentialTest {
           allocates |= x instanceof MethodInsnNode mi && mi.owner.equals("dev/parjit/runtime/ParallelRuntime")
               && mi.name.startsWith("new");
           calls |= x instanceof MethodInsnNode mi && mi.owner.equals("dev/parjit/runtime/ParallelRuntime")
-              && (mi.name.equals("blockStart") || mi.name.equals("ownedStart"));
+              && (mi.name.equals("blockStart") || mi.name.equals("ownedStart") || mi.name.equals("downRange"));
         }
         chunked.put(m.name, calls);
         distributedAllocation.put(m.name, allocates);

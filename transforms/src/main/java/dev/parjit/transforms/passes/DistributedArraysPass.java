@@ -3,6 +3,8 @@ package dev.parjit.transforms.passes;
 import dev.parjit.analysis.plan.Distribution;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.transforms.FrameCallsRuntime;
+import dev.parjit.analysis.plan.ArrayShapes;
+import dev.parjit.transforms.RowArrays;
 import dev.parjit.transforms.RuntimeCalls;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +20,8 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * The method-wide part of distributing arrays: 1D allocations get the rank's local length and are
- * registered ({@code new double[n]} becomes {@code ParallelRuntime.newDoubleArray(n)}),
+ * registered ({@code new double[n]} becomes {@code ParallelRuntime.newDoubleArray(n)}, {@code new
+ * double[n][m]} this rank's block of rows: {@link RowArrays}),
  * {@code a.length} answers the global length, and a returned distributed array is gathered
  * whole on every rank first, so the caller sees the sequential value. In SPMD mode, parameters
  * named in {@code @Jit(distributed = ...)} register each rank's chunk on entry.
@@ -42,13 +45,16 @@ public final class DistributedArraysPass {
     Set<Integer> primitive = Set.of(Opcodes.T_BOOLEAN, Opcodes.T_CHAR, Opcodes.T_FLOAT, Opcodes.T_DOUBLE,
         Opcodes.T_BYTE, Opcodes.T_SHORT, Opcodes.T_INT, Opcodes.T_LONG);
     for (AbstractInsnNode alloc : plan.distributedAllocations()) {
-      if (!(alloc instanceof IntInsnNode n) || n.getOpcode() != Opcodes.NEWARRAY || !primitive.contains(n.operand)) {
-        return "only primitive arrays are distributed";
+      if (RowArrays.isRowAllocation(alloc) ? RowArrays.allocation(alloc) == null
+          : !(alloc instanceof IntInsnNode n) || n.getOpcode() != Opcodes.NEWARRAY || !primitive.contains(n.operand)) {
+        return "only primitive arrays and arrays of their rows (up to three dimensions) are distributed";
       }
     }
     String returned = Type.getReturnType(method.desc).getDescriptor();
     boolean frameReturn = returned.equals("Ldev/parjit/frame/DataFrame;") || returned.equals("Ldev/parjit/frame/Series;");
-    if (!plan.replicatedReturns().isEmpty() && !frameReturn && !(returned.length() == 2 && returned.charAt(0) == '[')) {
+    boolean rowsReturn = ArrayShapes.hasRows(Type.getReturnType(method.desc));
+    if (!plan.replicatedReturns().isEmpty() && !frameReturn && !rowsReturn
+        && !(returned.length() == 2 && returned.charAt(0) == '[')) {
       return "a distributed array is returned as " + returned + ", not as a primitive array";
     }
     Set<AbstractInsnNode> allocations = identitySet(plan.distributedAllocations());
@@ -58,13 +64,21 @@ public final class DistributedArraysPass {
     Set<AbstractInsnNode> printed = identitySet(List.copyOf(plan.replicatedArguments()));
     // Walk the live instruction list: nodes a loop pass already replaced are no longer in it.
     for (AbstractInsnNode x : method.instructions.toArray()) {
-      if (allocations.contains(x)) {
+      if (allocations.contains(x) && plan.rowAllocations().containsKey(x)) {
+        method.instructions.insertBefore(x, RowArrays.rowBlockAllocation((IntInsnNode) x, plan.rowAllocations().get(x)));
+        method.instructions.remove(x);
+      } else if (allocations.contains(x) && RowArrays.isRowAllocation(x)) {
+        method.instructions.insertBefore(x, RowArrays.allocation(x));
+        method.instructions.remove(x);
+      } else if (allocations.contains(x)) {
         method.instructions.set(x, RuntimeCalls.newArray(elementDesc(((IntInsnNode) x).operand)));
       } else if (lengths.contains(x)) {
         method.instructions.set(x, RuntimeCalls.length());
       } else if (returns.contains(x)) {
         if (frameReturn) {
           method.instructions.insertBefore(x, FrameCallsRuntime.replicate(Type.getReturnType(method.desc).getInternalName()));
+        } else if (rowsReturn) {
+          method.instructions.insertBefore(x, RowArrays.replicate(returned));
         } else {
           method.instructions.insertBefore(x, RuntimeCalls.replicate(returned));
         }

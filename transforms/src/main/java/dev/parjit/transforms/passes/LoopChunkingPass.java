@@ -99,12 +99,25 @@ public final class LoopChunkingPass {
       pre.add(global.contains(b) ? RuntimeCalls.length()
           : redirected.contains(b) ? FrameCallsRuntime.distributedVersion((MethodInsnNode) b) : b.clone(null));
     }
+    if (shape.boundInsns().isEmpty()) {
+      pre.add(new InsnNode(Opcodes.ICONST_0)); // an int index compared with zero
+    }
+    int firstRow = -1; // an aligned loop's first index on this rank (start is then the first owned element)
+    // A loop counting down takes its range (and checks its arrays) in its own helper.
+    boolean descending = shape.kind().isDescending();
+    if (descending) {
+      pre.add(DescendingRange.preheader(loop, lo, end, start, newLocal(method, Type.getType("[I"))));
+    }
     if (shape.kind() == BoundKind.LE) {
       pre.add(isLong ? new InsnNode(Opcodes.LCONST_1) : new InsnNode(Opcodes.ICONST_1));
       pre.add(new InsnNode(isLong ? Opcodes.LADD : Opcodes.IADD));
     }
-    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), end));
-    if (aligned) {
+    if (!descending) {
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), end));
+    }
+    if (descending) {
+      // the range is set
+    } else if (aligned) {
       // The rank's range is what it owns of the first array; the others must be split alike.
       int first = loop.alignedArraySlots().get(0);
       for (int other : loop.alignedArraySlots().subList(1, loop.alignedArraySlots().size())) {
@@ -112,14 +125,26 @@ public final class LoopChunkingPass {
         pre.add(new VarInsnNode(Opcodes.ALOAD, other));
         pre.add(RuntimeCalls.checkAligned());
       }
-      pre.add(new VarInsnNode(Opcodes.ALOAD, first));
-      pre.add(RuntimeCalls.owned("ownedStart"));
-      pre.add(new VarInsnNode(Opcodes.ISTORE, start));
-      pre.add(new VarInsnNode(Opcodes.ILOAD, end));
-      pre.add(new VarInsnNode(Opcodes.ALOAD, first));
-      pre.add(RuntimeCalls.owned("ownedEnd"));
-      pre.add(RuntimeCalls.intMin());
-      pre.add(new VarInsnNode(Opcodes.ISTORE, end));
+      if (loop.rowWidthSlot() >= 0) {
+        // Rows a[k * i + j]: the range is the rows this rank owns; accesses shift by its first element.
+        firstRow = newLocal(method, Type.INT_TYPE);
+        pre.add(RowRange.preheader(first, loop.rowWidthSlot(), lo, end, start, firstRow));
+      } else {
+        pre.add(new VarInsnNode(Opcodes.ALOAD, first));
+        pre.add(RuntimeCalls.owned("ownedStart"));
+        pre.add(new VarInsnNode(Opcodes.ISTORE, start));
+        // The rank's owned indices; the first and last ranks also run the iterations outside the
+        // array, so that they fail as the sequential run does rather than run nowhere.
+        firstRow = newLocal(method, Type.INT_TYPE);
+        pre.add(new VarInsnNode(Opcodes.ALOAD, first));
+        pre.add(RuntimeCalls.owned("rangeFrom"));
+        pre.add(new VarInsnNode(Opcodes.ISTORE, firstRow));
+        pre.add(new VarInsnNode(Opcodes.ALOAD, first));
+        pre.add(new VarInsnNode(Opcodes.ILOAD, end));
+        pre.add(new org.objectweb.asm.tree.MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeCalls.OWNER, "rangeTo",
+            "(Ljava/lang/Object;I)I", false));
+        pre.add(new VarInsnNode(Opcodes.ISTORE, end));
+      }
     } else {
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), end));
@@ -130,11 +155,13 @@ public final class LoopChunkingPass {
       pre.add(RuntimeCalls.block("blockEnd", t));
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), end));
     }
-    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), start));
-    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
-    pre.add(isLong ? new LdcInsnNode(shape.step()) : new LdcInsnNode((int) shape.step()));
-    pre.add(RuntimeCalls.alignUp(t));
-    pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), shape.indexSlot()));
+    if (!descending) {
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), firstRow >= 0 ? firstRow : start));
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
+      pre.add(isLong ? new LdcInsnNode(shape.step()) : new LdcInsnNode((int) shape.step()));
+      pre.add(RuntimeCalls.alignUp(t));
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), shape.indexSlot()));
+    }
     for (ScalarReduction r : loop.reductions()) {
       Type rt = Type.getType(r.type());
       pre.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
@@ -168,7 +195,10 @@ public final class LoopChunkingPass {
       method.instructions.remove(b);
     }
     JumpInsnNode exitJump = shape.exitJump();
-    exitJump.setOpcode(isLong ? Opcodes.IFGE : Opcodes.IF_ICMPGE);
+    if (shape.boundInsns().isEmpty()) {
+      method.instructions.insertBefore(exitJump, new VarInsnNode(Opcodes.ILOAD, end)); // was a compare with zero
+    }
+    exitJump.setOpcode(isLong ? Opcodes.IFGE : descending ? Opcodes.IF_ICMPLT : Opcodes.IF_ICMPGE);
     LabelNode iterationsEnd = new LabelNode();
     method.instructions.insert(backEdge, iterationsEnd);
 
@@ -179,7 +209,7 @@ public final class LoopChunkingPass {
     post.add(combine);
     if (loop.arrayReductions().isEmpty()) {
       if (agree) {
-        post.add(RuntimeCalls.agreeLoop());
+        post.add(descending ? DescendingRange.agreement() : RuntimeCalls.agreeLoop());
       }
     } else {
       // Array reductions write the caller's arrays: combined even after a failure, up to the failing

@@ -1,0 +1,61 @@
+package dev.parjit.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parjit.analysis.plan.BoundKind;
+import dev.parjit.analysis.plan.Distribution;
+import dev.parjit.analysis.plan.ExecutionMode;
+import dev.parjit.analysis.plan.LoopPlan;
+import dev.parjit.analysis.plan.MethodPlan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Loop shapes as sequential Java code writes them: bounds from fields and lengths, any start, steps, directions. */
+class LoopShapesTest {
+
+  private static LoopPlan only(MethodPlan p) {
+    assertEquals(1, p.loops().size());
+    return p.loops().get(0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"staticBound", "fieldBound", "fieldArrayLength", "finalLocal", "interior", "stepTwo",
+      "lessOrEqual", "notEqual", "halfBound", "countDown", "countDownMap", "countDownStrict"})
+  void theseLoopsRunInParallelInSpawnMode(String name) throws Exception {
+    LoopPlan loop = only(RowDistributionTest.plan(name, ExecutionMode.SPAWN));
+    assertTrue(loop.parallel(), name + ": " + loop.reason());
+  }
+
+  @Test
+  void countingDownIsRecognisedWithItsBoundAndNegativeStep() throws Exception {
+    LoopPlan down = only(RowDistributionTest.plan("countDown", ExecutionMode.SPMD));
+    assertEquals(BoundKind.GE, down.shape().kind());
+    assertEquals(-1, down.shape().step());
+    assertTrue(down.shape().boundInsns().isEmpty(), "i >= 0 compares with zero");
+    LoopPlan strict = only(RowDistributionTest.plan("countDownStrict", ExecutionMode.SPMD));
+    assertEquals(BoundKind.GT, strict.shape().kind());
+    assertEquals(-3, strict.shape().step());
+    MethodPlan map = RowDistributionTest.plan("countDownMap", ExecutionMode.SPAWN);
+    assertEquals(Distribution.ONE_D_BLOCK, map.paramDistributions().get(0), "a[i] counting down keeps a scattered");
+  }
+
+  @Test
+  void aLoopCountingDownThatReadsTheNextIndexStaysSequentialWithItsReason() throws Exception {
+    MethodPlan p = RowDistributionTest.plan("countDownPrefix", ExecutionMode.SPAWN);
+    LoopPlan loop = only(p);
+    assertFalse(loop.parallel());
+    assertTrue(loop.reason().startsWith("it writes into an array that is not distributed with the loop"), loop.reason());
+    assertTrue(RowDistributionTest.reasonFor(p, "a").startsWith("it is accessed at an index other than the parallel loop's"),
+        RowDistributionTest.reps(p));
+  }
+
+  @Test
+  void aCountDownWithAnArrayReductionStaysSequential() throws Exception {
+    LoopPlan loop = only(RowDistributionTest.plan("countDownHistogram", ExecutionMode.SPMD));
+    assertFalse(loop.parallel());
+    assertEquals("it counts down and updates an array reduction", loop.reason());
+  }
+}

@@ -1,0 +1,117 @@
+package dev.parjit.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Arrays distributed by rows on 1–4 thread-simulated ranks: allocation by blocks of rows, gathering in rank order. */
+class RowsTest {
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4})
+  void eachRankAllocatesItsBlockOfRowsAndReplicationGathersThemInOrder(int p) throws Exception {
+    for (int n : new int[] {0, 1, 3, 10}) {
+      List<double[][]> whole = ThreadRanks.run(p, r -> {
+        double[][] mine = (double[][]) ParallelRuntime.newMatrix(n, 2, double[][].class);
+        int start = ParallelRuntime.ownedStart(mine);
+        assertEquals(BlockDistribution.count(n, p, r), mine.length);
+        assertEquals(n, ParallelRuntime.length(mine), "a.length answers the global row count");
+        for (int i = 0; i < mine.length; i++) {
+          mine[i][0] = start + i;
+          mine[i][1] = -(start + i);
+        }
+        return (double[][]) ParallelRuntime.replicateRows(mine);
+      });
+      double[][] expected = new double[n][];
+      for (int i = 0; i < n; i++) {
+        expected[i] = new double[] {i, -i};
+      }
+      for (double[][] w : whole) {
+        assertArrayEquals(expected, w);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3})
+  void jaggedAndNullRowsKeepTheirShapeAndThreeDimensionsWork(int p) throws Exception {
+    List<Object[]> results = ThreadRanks.run(p, r -> {
+      int[][] tri = (int[][]) ParallelRuntime.newObjectArray(int[].class, 5);
+      int start = ParallelRuntime.ownedStart(tri);
+      for (int i = 0; i < tri.length; i++) {
+        tri[i] = (start + i) % 2 == 0 ? new int[start + i] : null;
+      }
+      long[][][] cube = (long[][][]) ParallelRuntime.newMatrix(4, 2, 3, long[][][].class);
+      for (int i = 0; i < cube.length; i++) {
+        cube[i][1][2] = ParallelRuntime.ownedStart(cube) + i;
+      }
+      return new Object[] {ParallelRuntime.replicateRows(tri), ParallelRuntime.replicateRows(cube)};
+    });
+    for (Object[] r : results) {
+      int[][] tri = (int[][]) r[0];
+      assertArrayEquals(new int[][] {new int[0], null, new int[2], null, new int[4]}, tri);
+      long[][][] cube = (long[][][]) r[1];
+      assertEquals(4, cube.length);
+      for (int i = 0; i < 4; i++) {
+        assertEquals(i, cube[i][1][2]);
+        assertEquals(3, cube[i][0].length);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4})
+  void rowMajorDataInOneDimensionIsSplitInWholeRows(int p) throws Exception {
+    for (int rows : new int[] {0, 1, 3, 7}) {
+      for (int k : new int[] {0, 1, 4}) {
+        List<double[]> whole = ThreadRanks.run(p, r -> {
+          double[] mine = (double[]) ParallelRuntime.newRowBlockArray(rows * k, k, double.class);
+          int first = ParallelRuntime.rowsStart(mine, k, 0, rows);
+          int end = ParallelRuntime.rowsEnd(mine, k, 0, rows);
+          int start = ParallelRuntime.ownedStart(mine);
+          if (k > 0) {
+            assertEquals(BlockDistribution.start(rows, p, r), first, "Bodo's formula over rows");
+            assertEquals(BlockDistribution.count(rows, p, r) * k, mine.length, "whole rows of k elements");
+          }
+          for (int i = first; i < end; i++) {
+            for (int j = 0; j < k; j++) {
+              mine[k * i + j - start] = i * 10 + j;
+            }
+          }
+          return ParallelRuntime.replicate(mine);
+        });
+        double[] expected = new double[rows * k];
+        for (int i = 0; i < rows; i++) {
+          for (int j = 0; j < k; j++) {
+            expected[k * i + j] = i * 10 + j;
+          }
+        }
+        for (double[] w : whole) {
+          org.junit.jupiter.api.Assertions.assertArrayEquals(expected, w, rows + " rows of " + k + " on " + p);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void negativeSizesFailAsTheSequentialAllocationDoesAndUnregisteredArraysPassAsTheyAre(int p) throws Exception {
+    ThreadRanks.run(p, r -> {
+      NegativeArraySizeException rows = assertThrows(NegativeArraySizeException.class,
+          () -> ParallelRuntime.newMatrix(-2, 3, double[][].class));
+      assertEquals("-2", rows.getMessage());
+      NegativeArraySizeException cols = assertThrows(NegativeArraySizeException.class,
+          () -> ParallelRuntime.newMatrix(0, -1, double[][].class));
+      assertEquals("-1", cols.getMessage());
+      double[][] whole = new double[3][2];
+      assertSame(whole, ParallelRuntime.replicateRows(whole));
+      assertSame(whole, ParallelRuntime.wholeOf(whole));
+      return null;
+    });
+  }
+}
