@@ -59,7 +59,7 @@ public final class MethodAnalyzer {
       LoopSafety safety, List<NaturalLoop> loops, Map<Integer, AbstractInsnNode> candidateStores,
       Map<Integer, Integer> paramSlots, CallModel calls, Set<Integer> calleeSlots, DistributionAnalysis frames,
       Map<Integer, Integer> frameParams, boolean lazyFrameReturns, Map<Integer, Distribution> seeds,
-      Set<String> replicated) { }
+      Set<String> replicated, BufferRotation rotations) { }
 
   private record LoopDecision(CountedLoop shape, List<ScalarReduction> reductions, List<ArrayReduction> arrayReductions,
       String reason) {
@@ -96,6 +96,12 @@ public final class MethodAnalyzer {
       candidates = DistributedArrayCandidates.find(method, consumers);
       Map<Integer, AbstractInsnNode> stores = new LinkedHashMap<>();
       candidates.forEach((slot, alloc) -> stores.put(slot, DistributedArrayCandidates.storeOf(alloc, consumers)));
+      // Buffers swapped by a time-step loop: each variable's own allocation is a candidate too.
+      BufferRotation rotations = BufferRotation.find(method, consumers, graph);
+      rotations.groups().forEach(g -> {
+        candidates.putAll(g.allocations());
+        stores.putAll(g.stores());
+      });
       f = new Facts(method, graph, new Liveness(method, graph), consumers,
           new LoopSafety(owner), NaturalLoops.find(graph, new Dominators(graph)), stores,
           arrayParameters(method, mode, distributed, context.calleeParams(), consumers, context.paramSeeds()), calls,
@@ -104,7 +110,7 @@ public final class MethodAnalyzer {
           DistributionAnalysis.run(owner.name, method, frameParamRoots(method, mode, context.paramSeeds()), Map.of(),
               calls, mayDemote(frameParameters(method, mode).keySet())),
           frameParameters(method, mode), context.lazyFrameReturns() && !context.replicated().contains(DataVariables.RETURN),
-          context.paramSeeds(), context.replicated());
+          context.paramSeeds(), context.replicated(), rotations);
     } catch (AnalyzerException e) {
       throw new AnalysisException("the method does not verify: " + e.getMessage(), e);
     }
@@ -129,6 +135,7 @@ public final class MethodAnalyzer {
       if (removed.isEmpty()) {
         break;
       }
+      removed = withRotationPartners(f, oneD, removed);
       removed.forEach((slot, why) -> {
         oneD.remove(slot);
         AbstractInsnNode where = candidates.containsKey(slot) ? candidates.get(slot) : method.instructions.getFirst();
@@ -143,6 +150,20 @@ public final class MethodAnalyzer {
       throw new AnalysisException("the method does not verify: " + e.getMessage(), e);
     }
     return plan(owner, f, mode, candidates, oneD, decisions, arrayReps, distributed.contains("return"), lattice);
+  }
+
+  /** Variables that swap arrays with a variable made REP share its arrays: they become REP with it. */
+  private static Map<Integer, String> withRotationPartners(Facts f, Set<Integer> oneD, Map<Integer, String> removed) {
+    Map<Integer, String> out = new LinkedHashMap<>(removed);
+    removed.forEach((slot, why) -> {
+      BufferRotation.Group g = f.rotations().groupOf(slot);
+      if (g != null) {
+        String name = VariableNames.at(f.method(), slot, f.candidateStores().get(slot).getNext());
+        g.slots().stream().filter(oneD::contains).forEach(other -> out.putIfAbsent(other,
+            "it exchanges arrays with '" + name + "', which is REP"));
+      }
+    });
+    return out;
   }
 
   private static List<LoopDecision> decideLoops(Facts f, Set<Integer> oneD) {
@@ -203,6 +224,9 @@ public final class MethodAnalyzer {
     if (f.paramSlots().containsKey(load.var)) {
       return true; // a parameter slot that is never assigned holds the argument everywhere
     }
+    if (stores == null && f.rotations().contains(load.var)) {
+      return true; // a swapped buffer holds one of its group's allocations everywhere
+    }
     AbstractInsnNode store = (stores != null ? stores : f.candidateStores()).get(load.var);
     return store != null && f.consumers().definitions(load, load.var).contains(store);
   }
@@ -220,6 +244,10 @@ public final class MethodAnalyzer {
       return new LoopDecision(null, List.of(), match.reason());
     }
     CountedLoop shape = match.loop();
+    String dependence = LoopCarriedDependence.check(method, loop, shape, f.consumers(), f.rotations(), lines);
+    if (dependence != null) {
+      return new LoopDecision(shape, List.of(), dependence);
+    }
     int exitIndex = method.instructions.indexOf(shape.exit());
     int jumpIndex = method.instructions.indexOf(shape.exitJump());
     BitSet body = loop.body();
@@ -330,6 +358,9 @@ public final class MethodAnalyzer {
       if (use instanceof MethodInsnNode call && acceptsDistributed(f, call, x)) {
         continue;
       }
+      if (f.rotations().isCopy(use)) {
+        continue; // tmp = u; u = v; v = tmp: the group stays distributed as a whole
+      }
       if (!access) {
         return "it is passed to code Parjit does not model" + lines.at(use);
       }
@@ -337,11 +368,38 @@ public final class MethodAnalyzer {
       if (loop == null) {
         return "it is accessed outside a parallel loop" + lines.at(use);
       }
-      if (alignedArray(f, use, loop, Set.of(slot)) == null) {
+      if (alignedArray(f, use, loop, Set.of(slot)) == null && haloRead(f, use, loop, Set.of(slot)) == null) {
         return "it is accessed at an index other than the parallel loop's" + lines.at(use);
       }
     }
     return null;
+  }
+
+  /** The widest stencil offset read through a halo; wider reads keep the array REP. */
+  private static final int MAX_HALO = 64;
+
+  /**
+   * {@code u[i + c]} ({@code 0 < |c| <= MAX_HALO}) of a 1D array of a halo-capable element type in
+   * the parallel loop over {@code i}, or {@code null}. The loop does not write {@code u}: a loop that
+   * does has a loop-carried dependence and is not parallel ({@link LoopCarriedDependence}).
+   */
+  private static dev.parjit.analysis.plan.HaloRead haloRead(Facts f, AbstractInsnNode access, CountedLoop loop,
+      Set<Integer> oneD) {
+    int op = access.getOpcode();
+    if (loop == null || !loop.indexType().equals("I") || (op != Opcodes.IALOAD && op != Opcodes.LALOAD
+        && op != Opcodes.FALOAD && op != Opcodes.DALOAD)) {
+      return null;
+    }
+    Set<AbstractInsnNode> array = f.consumers().operand(access, 1);
+    if (array.size() != 1 || !(array.iterator().next() instanceof VarInsnNode a) || a.getOpcode() != Opcodes.ALOAD
+        || !oneD.contains(a.var) || !seesCandidate(f, a, null)) {
+      return null;
+    }
+    StencilIndex.Offset at = StencilIndex.of(f.consumers().operand(access, 0), loop.indexSlot(), f.consumers());
+    if (at == null || at.offset() == 0 || Math.abs(at.offset()) > MAX_HALO) {
+      return null;
+    }
+    return new dev.parjit.analysis.plan.HaloRead(access, a.var, at.offset());
   }
 
   /**
@@ -513,6 +571,7 @@ public final class MethodAnalyzer {
         continue;
       }
       List<ArrayAccess> accesses = new ArrayList<>();
+      List<dev.parjit.analysis.plan.HaloRead> halos = new ArrayList<>();
       List<AbstractInsnNode> seriesReads = new ArrayList<>();
       Set<Integer> aligned = new TreeSet<>();
       for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
@@ -534,11 +593,18 @@ public final class MethodAnalyzer {
               // a[i] op= e: load and store share one index, translated once
               accesses.add(new ArrayAccess(x, slot, index, 0));
             }
+          } else if (haloRead(f, x, d.shape(), oneD) != null) {
+            // u[i + c]: the index is translated like u[i]'s, the load goes through the halo
+            dev.parjit.analysis.plan.HaloRead h = haloRead(f, x, d.shape(), oneD);
+            aligned.add(h.arraySlot());
+            halos.add(h);
+            accesses.add(new ArrayAccess(x, h.arraySlot(), accessOperand(f, x, 0).iterator().next(), h.offset()));
           }
         }
       }
       plans.add(new LoopPlan(id, line, true, seriesReads.isEmpty() ? Distribution.ONE_D_BLOCK : Distribution.ONE_D_VAR,
-          null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads));
+          null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads,
+          List.copyOf(halos)));
     }
     List<AbstractInsnNode> allocations = new ArrayList<>();
     List<AbstractInsnNode> lengths = new ArrayList<>();

@@ -152,6 +152,20 @@ public final class RuntimeCalls {
     return call("replicate", "(" + arrayDesc + ")" + arrayDesc);
   }
 
+  /** Internal name of the stencil halo class of the runtime. */
+  public static final String HALO = "dev/parjit/runtime/Halo";
+
+  /** {@code Halo.exchange(Object, int lowest, int highest)Halo}: collective, before a stencil loop. */
+  public static MethodInsnNode haloExchange() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "exchange", "(Ljava/lang/Object;II)L" + HALO + ";", false);
+  }
+
+  /** {@code Halo.read([XILHalo;)X}: a stencil read through the halo, for element type {@code D F J I}. */
+  public static MethodInsnNode haloRead(String elementType) {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "read",
+        "([" + elementType + "IL" + HALO + ";)" + elementType, false);
+  }
+
   /** {@code Math.min(II)I}. */
   public static MethodInsnNode intMin() {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);

@@ -21,6 +21,8 @@ import java.util.List;
  * @param arrayReductions  array reductions (histograms), combined element-wise after the loop
  * @param seriesAccesses   {@code s.getDouble(i)} and the like on a distributed series at the loop's
  *                         index: they read this rank's rows ({@code DistributedFrames.localDouble})
+ * @param haloReads        stencil reads {@code u[i + c]} of distributed arrays the loop does not write:
+ *                         their neighbours' elements are exchanged before the loop
  */
 public record LoopPlan(
     int id,
@@ -33,5 +35,14 @@ public record LoopPlan(
     List<ArrayAccess> accesses,
     List<ScalarReduction> reductions,
     List<ArrayReduction> arrayReductions,
-    List<AbstractInsnNode> seriesAccesses) {
+    List<AbstractInsnNode> seriesAccesses,
+    List<HaloRead> haloReads) {
+
+  /** A loop without stencil reads. */
+  public LoopPlan(int id, int line, boolean parallel, Distribution distribution, String reason, CountedLoop shape,
+      List<Integer> alignedArraySlots, List<ArrayAccess> accesses, List<ScalarReduction> reductions,
+      List<ArrayReduction> arrayReductions, List<AbstractInsnNode> seriesAccesses) {
+    this(id, line, parallel, distribution, reason, shape, alignedArraySlots, accesses, reductions, arrayReductions,
+        seriesAccesses, List.of());
+  }
 }

@@ -135,6 +135,7 @@ public final class LoopChunkingPass {
     pre.add(isLong ? new LdcInsnNode(shape.step()) : new LdcInsnNode((int) shape.step()));
     pre.add(RuntimeCalls.alignUp(t));
     pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), shape.indexSlot()));
+    java.util.Map<Integer, Integer> halos = HaloExchangePass.exchange(method, loop, pre);
     for (ScalarReduction r : loop.reductions()) {
       Type rt = Type.getType(r.type());
       pre.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
@@ -156,6 +157,8 @@ public final class LoopChunkingPass {
       shift.add(new InsnNode(Opcodes.ISUB));
       method.instructions.insert(access.indexProducer(), shift);
     }
+
+    HaloExchangePass.redirect(method, loop, halos); // u[i + c]: through the neighbours' copies
 
     // s.getDouble(i) on a distributed series reads this rank's row i - start.
     for (AbstractInsnNode read : loop.seriesAccesses()) {

@@ -1,0 +1,69 @@
+package dev.parjit.transforms.passes;
+
+import dev.parjit.analysis.plan.HaloRead;
+import dev.parjit.analysis.plan.LoopPlan;
+import dev.parjit.transforms.RuntimeCalls;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * The stencil part of chunking a loop ({@link LoopChunkingPass} calls it): before the loop, each
+ * array read at {@code i + c} exchanges its halo with the other ranks
+ * ({@code h = Halo.exchange(u, lowest, highest)}); in the loop, those reads (whose index the
+ * chunking already made local) become {@code Halo.read(u, k, h)}, which reads the chunk inside it
+ * and the neighbours' copies outside. Runs again at each entry of the loop, so a time-step loop
+ * exchanges only halos from one step to the next.
+ */
+public final class HaloExchangePass {
+
+  /** Name shown in pass logs. */
+  public static final String NAME = "HaloExchange";
+
+  private HaloExchangePass() { }
+
+  /** Appends the exchanges to the loop's preheader {@code pre}; returns each array's halo local. */
+  static Map<Integer, Integer> exchange(MethodNode method, LoopPlan loop, InsnList pre) {
+    Map<Integer, int[]> range = new LinkedHashMap<>();
+    for (HaloRead h : loop.haloReads()) {
+      int[] r = range.computeIfAbsent(h.arraySlot(), s -> new int[2]);
+      r[0] = Math.min(r[0], h.offset());
+      r[1] = Math.max(r[1], h.offset());
+    }
+    Map<Integer, Integer> locals = new LinkedHashMap<>();
+    range.forEach((slot, r) -> {
+      int local = method.maxLocals++;
+      pre.add(new VarInsnNode(Opcodes.ALOAD, slot));
+      pre.add(new LdcInsnNode(r[0]));
+      pre.add(new LdcInsnNode(r[1]));
+      pre.add(RuntimeCalls.haloExchange());
+      pre.add(new VarInsnNode(Opcodes.ASTORE, local));
+      locals.put(slot, local);
+    });
+    return locals;
+  }
+
+  /** Makes each stencil read go through its array's halo. */
+  static void redirect(MethodNode method, LoopPlan loop, Map<Integer, Integer> locals) {
+    for (HaloRead h : loop.haloReads()) {
+      AbstractInsnNode load = h.load();
+      method.instructions.insertBefore(load, new VarInsnNode(Opcodes.ALOAD, locals.get(h.arraySlot())));
+      method.instructions.set(load, RuntimeCalls.haloRead(elementType(load.getOpcode())));
+    }
+  }
+
+  private static String elementType(int load) {
+    switch (load) {
+      case Opcodes.DALOAD: return "D";
+      case Opcodes.FALOAD: return "F";
+      case Opcodes.LALOAD: return "J";
+      case Opcodes.IALOAD: return "I";
+      default: throw new IllegalStateException("no halo read for opcode " + load);
+    }
+  }
+}
