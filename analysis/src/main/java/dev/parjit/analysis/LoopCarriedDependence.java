@@ -48,7 +48,8 @@ final class LoopCarriedDependence {
           String name = VariableNames.at(method, readSlot, read);
           String written = VariableNames.at(method, writeSlot, write);
           String index = "i" + (at.offset() > 0 ? " + " + at.offset() : " - " + -at.offset());
-          return "it reads '" + name + "' at " + index + lines.at(read) + " and writes "
+          String readAt = LineTable.line(read) == LineTable.line(write) ? "" : lines.at(read);
+          return "it reads '" + name + "' at " + index + readAt + " and writes "
               + (name.equals(written) ? "it" : "'" + written + "', which may be the same array,")
               + " in the same loop" + lines.at(write)
               + ": an iteration reads what another writes (a loop-carried dependence, as in Gauss-Seidel or an"

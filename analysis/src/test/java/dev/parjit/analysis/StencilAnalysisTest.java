@@ -1,0 +1,153 @@
+package dev.parjit.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parjit.analysis.plan.Distribution;
+import dev.parjit.analysis.plan.ExecutionMode;
+import dev.parjit.analysis.plan.HaloRead;
+import dev.parjit.analysis.plan.LoopPlan;
+import dev.parjit.analysis.plan.MethodPlan;
+import dev.parjit.analysis.plan.ReductionOp;
+import dev.parjit.analysis.targets.StencilTargets;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/** Stencils (halo reads, swapped buffers, loop-carried dependences), indirect reads, sparse rows, scatter-adds. */
+class StencilAnalysisTest {
+
+  private static MethodPlan plan(String name) throws Exception {
+    ClassNode cn = new ClassNode();
+    try (InputStream in = StencilTargets.class.getResourceAsStream("StencilTargets.class")) {
+      new ClassReader(in.readAllBytes()).accept(cn, 0);
+    }
+    for (MethodNode m : cn.methods) {
+      if (m.name.equals(name)) {
+        return MethodAnalyzer.analyze(cn, m, ExecutionMode.SPAWN);
+      }
+    }
+    throw new AssertionError(name);
+  }
+
+  private static TreeSet<Integer> offsets(LoopPlan loop) {
+    TreeSet<Integer> out = new TreeSet<>();
+    loop.haloReads().forEach(h -> out.add(h.offset()));
+    return out;
+  }
+
+  private static String reasons(MethodPlan p) {
+    return p.repDecisions().toString();
+  }
+
+  @Test
+  void aThreePointStencilIsParallelWithAHaloOfOneOnEachSide() throws Exception {
+    MethodPlan p = plan("smooth");
+    LoopPlan loop = p.loops().get(0);
+    assertTrue(loop.parallel(), loop.reason());
+    assertEquals(List.of(Distribution.ONE_D_BLOCK, Distribution.ONE_D_BLOCK), p.paramDistributions());
+    assertEquals(new TreeSet<>(List.of(-1, 1)), offsets(loop));
+    assertEquals(List.of(0, 1), loop.alignedArraySlots(), "u and v are aligned");
+    for (HaloRead h : loop.haloReads()) {
+      assertTrue(loop.accesses().stream().anyMatch(a -> a.access() == h.load() && a.offset() == h.offset()),
+          "the halo read's index is translated too");
+    }
+    assertEquals(4, loop.accesses().size(), "u[i-1], u[i], u[i+1], v[i]");
+  }
+
+  @Test
+  void widerOffsetsAndAReductionOverTheReads() throws Exception {
+    MethodPlan p = plan("wide");
+    LoopPlan loop = p.loops().get(0);
+    assertTrue(loop.parallel(), loop.reason());
+    assertEquals(new TreeSet<>(List.of(-2, -1, 1, 2)), offsets(loop));
+    assertEquals(ReductionOp.SUM, loop.reductions().get(0).op());
+  }
+
+  @Test
+  void swappedBuffersStayDistributedAcrossTheTimeSteps() throws Exception {
+    MethodPlan p = plan("jacobi");
+    assertEquals(3, p.loops().size());
+    assertTrue(p.loops().get(0).parallel(), "the initialisation");
+    assertFalse(p.loops().get(1).parallel(), "the time-step loop stays sequential");
+    LoopPlan sweep = p.loops().get(2);
+    assertTrue(sweep.parallel(), sweep.reason());
+    assertEquals(new TreeSet<>(List.of(-1, 1)), offsets(sweep));
+    for (String v : List.of("u", "v", "tmp")) {
+      assertEquals(Distribution.ONE_D_BLOCK, p.variables().get(v), v + ": " + reasons(p));
+    }
+    assertEquals(2, p.distributedAllocations().size(), "both buffers are allocated in chunks");
+    assertEquals(1, p.replicatedReturns().size(), "the result is gathered for the caller");
+  }
+
+  @Test
+  void buffersThatEndUpAsOneArrayAreALoopCarriedDependence() throws Exception {
+    MethodPlan p = plan("collapsed");
+    LoopPlan sweep = p.loops().get(1);
+    assertFalse(sweep.parallel());
+    assertTrue(sweep.reason().contains("reads 'u' at i - 1") && sweep.reason().contains("'v', which may be the same array"),
+        sweep.reason());
+  }
+
+  @Test
+  void gaussSeidelAndAnInPlacePrefixStaySequentialNamingTheDependence() throws Exception {
+    for (String name : List.of("gaussSeidel", "prefixInPlace")) {
+      LoopPlan loop = plan(name).loops().get(0);
+      assertFalse(loop.parallel(), name);
+      assertTrue(loop.reason().contains("at i - 1") && loop.reason().contains("loop-carried dependence"),
+          name + ": " + loop.reason());
+    }
+  }
+
+  @Test
+  void offsetsBeyondTheHaloWidthAndByteArraysKeepTheArrayReplicated() throws Exception {
+    MethodPlan far = plan("farAway");
+    assertEquals(Distribution.REP, far.variables().get("u"), reasons(far));
+    assertTrue(far.loops().get(0).haloReads().isEmpty());
+    MethodPlan bytes = plan("bytes");
+    assertEquals(Distribution.REP, bytes.variables().get("u"), reasons(bytes));
+    assertTrue(bytes.loops().get(0).haloReads().isEmpty());
+  }
+
+  @Test
+  void anIndirectReadReplicatesTheReadArrayAndDistributesTheIndices() throws Exception {
+    MethodPlan p = plan("gather");
+    assertTrue(p.loops().get(0).parallel(), p.loops().get(0).reason());
+    assertEquals(Distribution.REP, p.variables().get("x"));
+    assertEquals(Distribution.ONE_D_BLOCK, p.variables().get("col"));
+    assertTrue(p.repDecisions().stream().anyMatch(d -> d.subject().equals("x")
+        && d.reason().startsWith("it is accessed at an index other than the parallel loop's")), reasons(p));
+  }
+
+  @Test
+  void aCsrRowLoopIsParallelOverRowsWithRowptrReadThroughAHalo() throws Exception {
+    MethodPlan p = plan("csr");
+    LoopPlan rows = p.loops().get(0);
+    assertTrue(rows.parallel(), rows.reason());
+    assertEquals(Distribution.ONE_D_BLOCK, p.variables().get("rowptr"));
+    assertEquals(new TreeSet<>(List.of(1)), offsets(rows), "rowptr[i + 1]");
+    assertEquals(Map.of("col", Distribution.REP, "val", Distribution.REP, "x", Distribution.REP),
+        Map.of("col", p.variables().get("col"), "val", p.variables().get("val"), "x", p.variables().get("x")));
+  }
+
+  @Test
+  void scatterAddsThroughIndexArraysAreArrayReductions() throws Exception {
+    MethodPlan coo = plan("coo");
+    LoopPlan loop = coo.loops().get(0);
+    assertTrue(loop.parallel(), loop.reason());
+    assertEquals("y", loop.arrayReductions().get(0).name());
+    assertEquals(ReductionOp.SUM, loop.arrayReductions().get(0).op());
+    for (String v : List.of("row", "col", "val")) {
+      assertEquals(Distribution.ONE_D_BLOCK, coo.variables().get(v), v);
+    }
+    MethodPlan binned = plan("binned");
+    assertTrue(binned.loops().get(0).parallel(), binned.loops().get(0).reason());
+    assertEquals("J", binned.loops().get(0).arrayReductions().get(0).elementType());
+  }
+}

@@ -1,0 +1,117 @@
+package dev.parjit.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Halo exchange on 1–4 simulated ranks: every read at a local index in {@code [lowest, length +
+ * highest)} answers the global array's element, or the sequential exception past its ends; for
+ * block chunks, uneven 1D_Var chunks, empty ranks and chunks shorter than the halo.
+ */
+class HaloTest {
+
+  private static double[] global(int n) {
+    double[] g = new double[n];
+    for (int i = 0; i < n; i++) {
+      g[i] = i * 1.5 - 7;
+    }
+    return g;
+  }
+
+  /** Checks every readable local index of rank {@code r}'s chunk {@code [start, start + len)}; returns the count checked. */
+  private static int checkReads(double[] g, int start, int len, int lowest, int highest) {
+    double[] chunk = Arrays.copyOfRange(g, start, start + len);
+    DistributedArrays.register(chunk, g.length, start);
+    Halo h = Halo.exchange(chunk, lowest, highest);
+    int checked = 0;
+    for (int k = lowest; k < len + highest; k++) {
+      long at = (long) start + k;
+      if (at >= 0 && at < g.length) {
+        assertEquals(g[(int) at], Halo.read(chunk, k, h), "global index " + at);
+        checked++;
+      } else {
+        int local = k;
+        ArrayIndexOutOfBoundsException e = assertThrows(ArrayIndexOutOfBoundsException.class,
+            () -> Halo.read(chunk, local, h));
+        assertEquals("Index " + at + " out of bounds for length " + g.length, e.getMessage());
+      }
+    }
+    return checked;
+  }
+
+  @ParameterizedTest(name = "{0} ranks")
+  @ValueSource(ints = {1, 2, 3, 4})
+  void blockChunksReadTheirNeighboursElements(int p) throws Exception {
+    for (int n : new int[] {0, 1, 2, 3, 5, 10, 37}) {
+      for (int[] halo : new int[][] {{-1, 1}, {-2, 3}, {0, 2}, {-3, 0}}) {
+        double[] g = global(n);
+        List<Integer> counts = ThreadRanks.run(p, r -> checkReads(g, (int) BlockDistribution.start(n, p, r),
+            BlockDistribution.count(n, p, r), halo[0], halo[1]));
+        assertTrue(counts.stream().mapToInt(Integer::intValue).sum() >= n, "every element was read: " + counts);
+      }
+    }
+  }
+
+  @Test
+  void unevenChunksAndEmptyRanksReadAcrossSeveralRanks() throws Exception {
+    double[] g = global(9);
+    int[] lengths = {0, 1, 6, 0, 2};
+    int[] starts = new int[lengths.length];
+    for (int r = 1; r < lengths.length; r++) {
+      starts[r] = starts[r - 1] + lengths[r - 1];
+    }
+    // Rank 1's single element needs ghosts from ranks 2 (right, 3 wide) and none (left: global start).
+    ThreadRanks.run(lengths.length, r -> checkReads(g, starts[r], lengths[r], -3, 3));
+  }
+
+  @Test
+  void otherElementTypesTravelExactly() throws Exception {
+    int n = 11;
+    List<String> out = ThreadRanks.run(3, r -> {
+      int start = (int) BlockDistribution.start(n, 3, r);
+      int len = BlockDistribution.count(n, 3, r);
+      float[] f = new float[len];
+      long[] l = new long[len];
+      int[] i = new int[len];
+      for (int k = 0; k < len; k++) {
+        f[k] = (start + k) + 0.1f;
+        l[k] = (start + k) * 10_000_000_000L;
+        i[k] = -(start + k);
+      }
+      for (Object a : new Object[] {f, l, i}) {
+        DistributedArrays.register(a, n, start);
+      }
+      Halo hf = Halo.exchange(f, -2, 2);
+      Halo hl = Halo.exchange(l, -2, 2);
+      Halo hi = Halo.exchange(i, -2, 2);
+      List<String> seen = new ArrayList<>();
+      for (int k = -2; k < len + 2; k++) {
+        if (start + k >= 0 && start + k < n) {
+          assertEquals((start + k) + 0.1f, Halo.read(f, k, hf));
+          assertEquals((start + k) * 10_000_000_000L, Halo.read(l, k, hl));
+          assertEquals(-(start + k), Halo.read(i, k, hi));
+          seen.add(Integer.toString(start + k));
+        }
+      }
+      return String.join(",", seen);
+    });
+    assertEquals(List.of("0,1,2,3,4,5", "2,3,4,5,6,7,8,9", "6,7,8,9,10"), out);
+  }
+
+  @Test
+  void anArrayThatIsNotSplitReadsItselfAndFailsAsJavaDoesPastItsEnds() {
+    double[] whole = global(4);
+    Halo h = Halo.exchange(whole, -1, 1);
+    assertEquals(whole[3], Halo.read(whole, 3, h));
+    ArrayIndexOutOfBoundsException e = assertThrows(ArrayIndexOutOfBoundsException.class, () -> Halo.read(whole, 4, h));
+    assertEquals("Index 4 out of bounds for length 4", e.getMessage());
+  }
+}
