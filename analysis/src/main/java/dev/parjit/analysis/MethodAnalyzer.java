@@ -385,6 +385,13 @@ public final class MethodAnalyzer {
    */
   private static dev.parjit.analysis.plan.HaloRead haloRead(Facts f, AbstractInsnNode access, CountedLoop loop,
       Set<Integer> oneD) {
+    dev.parjit.analysis.plan.HaloRead h = stencilRead(f, access, loop, oneD);
+    return h == null || h.offset() == 0 ? null : h;
+  }
+
+  /** {@code u[i + c]} for any {@code |c| <= MAX_HALO}, including {@code u[i]}, as {@link #haloRead} checks it. */
+  private static dev.parjit.analysis.plan.HaloRead stencilRead(Facts f, AbstractInsnNode access, CountedLoop loop,
+      Set<Integer> oneD) {
     int op = access.getOpcode();
     if (loop == null || !loop.indexType().equals("I") || (op != Opcodes.IALOAD && op != Opcodes.LALOAD
         && op != Opcodes.FALOAD && op != Opcodes.DALOAD)) {
@@ -396,7 +403,7 @@ public final class MethodAnalyzer {
       return null;
     }
     StencilIndex.Offset at = StencilIndex.of(f.consumers().operand(access, 0), loop.indexSlot(), f.consumers());
-    if (at == null || at.offset() == 0 || Math.abs(at.offset()) > MAX_HALO) {
+    if (at == null || Math.abs(at.offset()) > MAX_HALO) {
       return null;
     }
     return new dev.parjit.analysis.plan.HaloRead(access, a.var, at.offset());
@@ -574,9 +581,23 @@ public final class MethodAnalyzer {
       List<dev.parjit.analysis.plan.HaloRead> halos = new ArrayList<>();
       List<AbstractInsnNode> seriesReads = new ArrayList<>();
       Set<Integer> aligned = new TreeSet<>();
+      // Arrays the loop reads at i + c (c != 0): it never writes them (LoopCarriedDependence), and all
+      // their reads in it go through the halo, by global index, so they need not be split like the loop.
+      Set<Integer> haloArrays = new TreeSet<>();
+      for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+        dev.parjit.analysis.plan.HaloRead h = haloRead(f, method.instructions.get(i), d.shape(), oneD);
+        if (h != null) {
+          haloArrays.add(h.arraySlot());
+        }
+      }
       for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
         AbstractInsnNode x = method.instructions.get(i);
         int op = x.getOpcode();
+        dev.parjit.analysis.plan.HaloRead stencil = stencilRead(f, x, d.shape(), oneD);
+        if (stencil != null && haloArrays.contains(stencil.arraySlot())) {
+          halos.add(stencil);
+          continue;
+        }
         Integer series = alignedSeries(f, x, d.shape());
         if (series != null) {
           aligned.add(series);
@@ -593,12 +614,6 @@ public final class MethodAnalyzer {
               // a[i] op= e: load and store share one index, translated once
               accesses.add(new ArrayAccess(x, slot, index, 0));
             }
-          } else if (haloRead(f, x, d.shape(), oneD) != null) {
-            // u[i + c]: the index is translated like u[i]'s, the load goes through the halo
-            dev.parjit.analysis.plan.HaloRead h = haloRead(f, x, d.shape(), oneD);
-            aligned.add(h.arraySlot());
-            halos.add(h);
-            accesses.add(new ArrayAccess(x, h.arraySlot(), accessOperand(f, x, 0).iterator().next(), h.offset()));
           }
         }
       }

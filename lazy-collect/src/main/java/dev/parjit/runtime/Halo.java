@@ -4,142 +4,163 @@ import dev.parjit.mpi.Communicator;
 import java.lang.reflect.Array;
 
 /**
- * The neighbours' elements a stencil loop reads near the ends of this rank's chunk: for a loop
- * reading {@code u[i + c]} with {@code lowest <= c <= highest}, the {@code -lowest} elements before
- * the chunk and the {@code highest} after it (clipped to the array), exchanged once before the loop.
+ * The elements a stencil loop reads outside this rank's chunk of an array it does not write: for a
+ * loop running {@code i} over {@code [from, to)} and reading {@code u[i + c]} with
+ * {@code lowest <= c <= highest}, the part of {@code [from + lowest, to + highest)} that other ranks
+ * own, fetched once before the loop. Usually that is one or two elements from each neighbour
+ * (Jacobi: the loop runs over the chunk of {@code u} it writes into {@code v}); when the array is
+ * split differently from the loop (a CSR row pointer of {@code n + 1} entries read by a loop over
+ * {@code n} rows), it is whatever the loop's range needs.
  *
- * <p>Rewritten code keeps the chunk as it is and reads through {@link #read(double[], int, Halo)}:
- * inside the chunk a plain array read (one predictable branch), outside it the ghost copy. A read
- * past the ends of the whole array throws the sequential program's exception, with the global
- * index and length. The exchange gathers every rank's edges (its first {@code highest} and last
- * {@code -lowest} elements) on every rank, which also serves chunks shorter than the halo, empty
- * ranks and 1D_Var chunks of any length: one allgather of the chunks' starts and one of the edges.
+ * <p>Rewritten code keeps the chunk as it is and reads through {@link #read(double[], int, Halo)}
+ * with the global index: inside the chunk a plain array read (one predictable branch), outside it
+ * the fetched copy. A read past the ends of the whole array throws the sequential program's
+ * exception, with the global index and length. The exchange is two collectives: an allgather of
+ * what each rank needs and owns, and an all-to-all of exactly those elements, so chunks shorter than
+ * the halo, empty ranks and 1D_Var chunks of any length are served alike.
  */
 public final class Halo {
 
-  private final long start;
+  /** Global index of the chunk's first element (0 for an array that is not split). */
+  private final int start;
   private final long globalLength;
-  /** Elements {@code [start - left.length, start)}, clipped at 0. */
+  /** Fetched elements below the chunk, from global index {@code leftStart}. */
   private final Object left;
-  /** Elements {@code [end, end + right.length)}, clipped at the global length. */
+  private final long leftStart;
+  /** Fetched elements above the chunk, from global index {@code rightStart}. */
   private final Object right;
+  private final long rightStart;
 
-  private Halo(long start, long globalLength, Object left, Object right) {
+  private Halo(int start, long globalLength, Object left, long leftStart, Object right, long rightStart) {
     this.start = start;
     this.globalLength = globalLength;
     this.left = left;
+    this.leftStart = leftStart;
     this.right = right;
+    this.rightStart = rightStart;
   }
 
   /**
-   * Exchanges the halo of {@code array} (a registered chunk, or a whole array on every rank) for
-   * offsets {@code lowest <= 0 <= highest}. Collective: every rank calls it for the same array.
+   * Fetches what the loop over {@code [from, to)} reads of {@code array} at offsets
+   * {@code lowest..highest} outside this rank's chunk. Collective: every rank calls it for the same
+   * array, each with its own range (possibly empty).
    */
-  public static Halo exchange(Object array, int lowest, int highest) {
+  public static Halo exchange(Object array, int lowest, int highest, int from, int to) {
     int length = Array.getLength(array);
     DistributedArrays.Chunk chunk = DistributedArrays.lookup(array);
     Class<?> type = array.getClass().getComponentType();
+    Object none = Array.newInstance(type, 0);
     if (chunk == null) {
       // Not split: every rank holds the whole array, so nothing lies outside it but the ends.
-      return new Halo(0, length, Array.newInstance(type, 0), Array.newInstance(type, 0));
+      return new Halo(0, length, none, 0, none, length);
     }
-    Communicator comm = ParallelRuntime.communicator();
-    int before = -Math.min(lowest, 0);
-    int after = Math.max(highest, 0);
-    long[] starts = comm.allgather(chunk.start());
-    int p = starts.length;
     long n = chunk.globalLength();
-    // Each rank's edges: its first `after` elements, then its last `before` (overlapping when short).
-    int[] heads = new int[p];
-    int[] tails = new int[p];
-    int[] offsets = new int[p + 1];
+    long s = chunk.start();
+    long e = s + length;
+    long needFrom = from < to ? Math.max(0, (long) from + lowest) : 0;
+    long needTo = from < to ? Math.min(n, (long) to + highest) : 0;
+    long leftFrom = Math.min(needFrom, s);
+    long leftTo = Math.min(needTo, s);
+    long rightFrom = Math.max(needFrom, e);
+    long rightTo = Math.max(needTo, e);
+    Communicator comm = ParallelRuntime.communicator();
+    long[] needs = comm.allgatherv(new long[] {leftFrom, leftTo, rightFrom, rightTo});
+    int p = needs.length / 4;
+    // To each rank: what it needs of this chunk, below its own chunk first, then above it. Chunks
+    // are contiguous in rank order, so what arrives is every element below in order, then above.
+    int[] counts = new int[p];
+    int total = 0;
     for (int r = 0; r < p; r++) {
-      long len = (r + 1 < p ? starts[r + 1] : n) - starts[r];
-      heads[r] = (int) Math.min(after, len);
-      tails[r] = (int) Math.min(before, len);
-      offsets[r + 1] = offsets[r] + heads[r] + tails[r];
+      counts[r] = overlap(s, e, needs[4 * r], needs[4 * r + 1]) + overlap(s, e, needs[4 * r + 2], needs[4 * r + 3]);
+      total += counts[r];
     }
-    int me = comm.rank();
-    Object edges = Array.newInstance(type, heads[me] + tails[me]);
-    System.arraycopy(array, 0, edges, 0, heads[me]);
-    System.arraycopy(array, length - tails[me], edges, heads[me], tails[me]);
-    Object all = allgatherv(comm, edges);
-    long first = Math.max(0, chunk.start() - before);
-    long last = Math.min(n, chunk.start() + length + after);
-    Object left = Array.newInstance(type, (int) (chunk.start() - first));
-    Object right = Array.newInstance(type, (int) (last - chunk.start() - length));
+    Object send = Array.newInstance(type, total);
+    int at = 0;
     for (int r = 0; r < p; r++) {
-      long len = (r + 1 < p ? starts[r + 1] : n) - starts[r];
-      // Rank r's tail holds [starts[r] + len - tails[r], starts[r] + len); its head [starts[r], + heads[r]).
-      copyRange(all, offsets[r] + heads[r], starts[r] + len - tails[r], tails[r], left, first);
-      copyRange(all, offsets[r], starts[r], heads[r], left, first);
-      copyRange(all, offsets[r] + heads[r], starts[r] + len - tails[r], tails[r], right, chunk.start() + length);
-      copyRange(all, offsets[r], starts[r], heads[r], right, chunk.start() + length);
+      for (int part = 0; part < 2; part++) {
+        long lo = Math.max(s, needs[4 * r + 2 * part]);
+        long hi = Math.min(e, needs[4 * r + 2 * part + 1]);
+        if (lo < hi) {
+          System.arraycopy(array, (int) (lo - s), send, at, (int) (hi - lo));
+          at += (int) (hi - lo);
+        }
+      }
     }
-    return new Halo(chunk.start(), n, left, right);
+    Object got = alltoallv(comm, send, counts);
+    int leftCount = (int) Math.max(0, leftTo - leftFrom);
+    Object left = Array.newInstance(type, leftCount);
+    Object right = Array.newInstance(type, Array.getLength(got) - leftCount);
+    System.arraycopy(got, 0, left, 0, leftCount);
+    System.arraycopy(got, leftCount, right, 0, Array.getLength(right));
+    return new Halo((int) s, n, left, leftFrom, right, rightFrom);
   }
 
-  /** Copies the part of {@code count} elements at global {@code from} that falls in {@code into} (at global {@code base}). */
-  private static void copyRange(Object all, int at, long from, int count, Object into, long base) {
-    long lo = Math.max(from, base);
-    long hi = Math.min(from + count, base + Array.getLength(into));
-    if (lo < hi) {
-      System.arraycopy(all, at + (int) (lo - from), into, (int) (lo - base), (int) (hi - lo));
-    }
+  private static int overlap(long s, long e, long from, long to) {
+    return (int) Math.max(0, Math.min(e, to) - Math.max(s, from));
   }
 
-  private static Object allgatherv(Communicator comm, Object edges) {
-    if (edges instanceof double[] d) {
-      return comm.allgatherv(d);
-    } else if (edges instanceof long[] l) {
-      return comm.allgatherv(l);
-    } else if (edges instanceof int[] i) {
-      return comm.allgatherv(i);
-    } else if (edges instanceof float[] f) {
+  private static Object alltoallv(Communicator comm, Object send, int[] counts) {
+    if (send instanceof double[] d) {
+      return comm.alltoallv(d, counts);
+    } else if (send instanceof long[] l) {
+      return comm.alltoallv(l, counts);
+    } else if (send instanceof int[] i) {
+      return comm.alltoallv(i, counts);
+    } else if (send instanceof float[] f) {
       int[] bits = new int[f.length];
       for (int k = 0; k < f.length; k++) {
         bits[k] = Float.floatToRawIntBits(f[k]);
       }
-      int[] got = comm.allgatherv(bits);
+      int[] got = comm.alltoallv(bits, counts);
       float[] out = new float[got.length];
       for (int k = 0; k < got.length; k++) {
         out[k] = Float.intBitsToFloat(got[k]);
       }
       return out;
     }
-    throw new IllegalArgumentException("no halo exchange for " + edges.getClass().getSimpleName());
+    throw new IllegalArgumentException("no halo exchange for " + send.getClass().getSimpleName());
   }
 
-  /** {@code a[k]} of this rank's chunk, or of the halo outside it ({@code k} is the local index). */
-  public static double read(double[] a, int k, Halo h) {
-    return k >= 0 && k < a.length ? a[k] : ((double[]) h.ghosts(k, a.length))[h.ghostIndex(k, a.length)];
+  /** Element {@code g} (a global index) of the array whose chunk is {@code a}: from the chunk or the halo. */
+  public static double read(double[] a, int g, Halo h) {
+    int k = g - h.start;
+    return k >= 0 && k < a.length ? a[k] : ((double[]) h.outside(g))[h.index(g)];
   }
 
   /** As {@link #read(double[], int, Halo)} for floats. */
-  public static float read(float[] a, int k, Halo h) {
-    return k >= 0 && k < a.length ? a[k] : ((float[]) h.ghosts(k, a.length))[h.ghostIndex(k, a.length)];
+  public static float read(float[] a, int g, Halo h) {
+    int k = g - h.start;
+    return k >= 0 && k < a.length ? a[k] : ((float[]) h.outside(g))[h.index(g)];
   }
 
   /** As {@link #read(double[], int, Halo)} for longs. */
-  public static long read(long[] a, int k, Halo h) {
-    return k >= 0 && k < a.length ? a[k] : ((long[]) h.ghosts(k, a.length))[h.ghostIndex(k, a.length)];
+  public static long read(long[] a, int g, Halo h) {
+    int k = g - h.start;
+    return k >= 0 && k < a.length ? a[k] : ((long[]) h.outside(g))[h.index(g)];
   }
 
   /** As {@link #read(double[], int, Halo)} for ints. */
-  public static int read(int[] a, int k, Halo h) {
-    return k >= 0 && k < a.length ? a[k] : ((int[]) h.ghosts(k, a.length))[h.ghostIndex(k, a.length)];
+  public static int read(int[] a, int g, Halo h) {
+    int k = g - h.start;
+    return k >= 0 && k < a.length ? a[k] : ((int[]) h.outside(g))[h.index(g)];
   }
 
-  /** The ghost array holding local index {@code k} (outside the chunk); the sequential exception past the ends. */
-  private Object ghosts(int k, int length) {
-    long global = start + k;
-    if (global < 0 || global >= globalLength) {
-      throw new ArrayIndexOutOfBoundsException("Index " + global + " out of bounds for length " + globalLength);
+  /** The fetched part holding global index {@code g}; the sequential exception past the array's ends. */
+  private Object outside(int g) {
+    if (g < 0 || g >= globalLength) {
+      throw new ArrayIndexOutOfBoundsException("Index " + g + " out of bounds for length " + globalLength);
     }
-    return k < 0 ? left : right;
+    Object part = g < start ? left : right;
+    long first = g < start ? leftStart : rightStart;
+    if (g < first || g >= first + Array.getLength(part)) {
+      // The analysis bounds every read by the offsets the exchange was given: this is Parjit's bug.
+      throw new IllegalStateException("halo read at " + g + " outside the exchanged elements [" + first + ", "
+          + (first + Array.getLength(part)) + ")");
+    }
+    return part;
   }
 
-  private int ghostIndex(int k, int length) {
-    return k < 0 ? Array.getLength(left) + k : k - length;
+  private int index(int g) {
+    return (int) (g < start ? g - leftStart : g - rightStart);
   }
 }

@@ -26,25 +26,33 @@ class HaloTest {
     return g;
   }
 
-  /** Checks every readable local index of rank {@code r}'s chunk {@code [start, start + len)}; returns the count checked. */
-  private static int checkReads(double[] g, int start, int len, int lowest, int highest) {
+  /**
+   * Rank's chunk {@code [start, start + len)}; its loop runs over {@code [from, to)}: checks every
+   * global index the loop may read; returns how many elements were read.
+   */
+  private static int checkReads(double[] g, int start, int len, int lowest, int highest, int from, int to) {
     double[] chunk = Arrays.copyOfRange(g, start, start + len);
     DistributedArrays.register(chunk, g.length, start);
-    Halo h = Halo.exchange(chunk, lowest, highest);
+    Halo h = Halo.exchange(chunk, lowest, highest, from, to);
     int checked = 0;
-    for (int k = lowest; k < len + highest; k++) {
-      long at = (long) start + k;
-      if (at >= 0 && at < g.length) {
-        assertEquals(g[(int) at], Halo.read(chunk, k, h), "global index " + at);
-        checked++;
-      } else {
-        int local = k;
-        ArrayIndexOutOfBoundsException e = assertThrows(ArrayIndexOutOfBoundsException.class,
-            () -> Halo.read(chunk, local, h));
-        assertEquals("Index " + at + " out of bounds for length " + g.length, e.getMessage());
+    for (int i = from; i < to; i++) {
+      for (int c = lowest; c <= highest; c++) {
+        int at = i + c;
+        if (at >= 0 && at < g.length) {
+          assertEquals(g[at], Halo.read(chunk, at, h), "global index " + at);
+          checked++;
+        } else {
+          ArrayIndexOutOfBoundsException e = assertThrows(ArrayIndexOutOfBoundsException.class,
+              () -> Halo.read(chunk, at, h));
+          assertEquals("Index " + at + " out of bounds for length " + g.length, e.getMessage());
+        }
       }
     }
     return checked;
+  }
+
+  private static int checkReads(double[] g, int start, int len, int lowest, int highest) {
+    return checkReads(g, start, len, lowest, highest, start, start + len);
   }
 
   @ParameterizedTest(name = "{0} ranks")
@@ -57,6 +65,19 @@ class HaloTest {
             BlockDistribution.count(n, p, r), halo[0], halo[1]));
         assertTrue(counts.stream().mapToInt(Integer::intValue).sum() >= n, "every element was read: " + counts);
       }
+    }
+  }
+
+  @ParameterizedTest(name = "{0} ranks")
+  @ValueSource(ints = {1, 2, 3, 4})
+  void aLoopSplitDifferentlyFromTheArrayFetchesWhatItsRangeNeeds(int p) throws Exception {
+    // A CSR row pointer of n + 1 entries read at i and i + 1 by a loop over the n rows' blocks.
+    for (int rows : new int[] {0, 1, 2, 3, 5, 10, 37}) {
+      double[] g = global(rows + 1);
+      List<Integer> counts = ThreadRanks.run(p, r -> checkReads(g, (int) BlockDistribution.start(rows + 1, p, r),
+          BlockDistribution.count(rows + 1, p, r), 0, 1, (int) BlockDistribution.start(rows, p, r),
+          (int) BlockDistribution.end(rows, p, r)));
+      assertEquals(2 * rows, counts.stream().mapToInt(Integer::intValue).sum());
     }
   }
 
@@ -89,15 +110,15 @@ class HaloTest {
       for (Object a : new Object[] {f, l, i}) {
         DistributedArrays.register(a, n, start);
       }
-      Halo hf = Halo.exchange(f, -2, 2);
-      Halo hl = Halo.exchange(l, -2, 2);
-      Halo hi = Halo.exchange(i, -2, 2);
+      Halo hf = Halo.exchange(f, -2, 2, start, start + len);
+      Halo hl = Halo.exchange(l, -2, 2, start, start + len);
+      Halo hi = Halo.exchange(i, -2, 2, start, start + len);
       List<String> seen = new ArrayList<>();
       for (int k = -2; k < len + 2; k++) {
         if (start + k >= 0 && start + k < n) {
-          assertEquals((start + k) + 0.1f, Halo.read(f, k, hf));
-          assertEquals((start + k) * 10_000_000_000L, Halo.read(l, k, hl));
-          assertEquals(-(start + k), Halo.read(i, k, hi));
+          assertEquals((start + k) + 0.1f, Halo.read(f, start + k, hf));
+          assertEquals((start + k) * 10_000_000_000L, Halo.read(l, start + k, hl));
+          assertEquals(-(start + k), Halo.read(i, start + k, hi));
           seen.add(Integer.toString(start + k));
         }
       }
@@ -109,7 +130,7 @@ class HaloTest {
   @Test
   void anArrayThatIsNotSplitReadsItselfAndFailsAsJavaDoesPastItsEnds() {
     double[] whole = global(4);
-    Halo h = Halo.exchange(whole, -1, 1);
+    Halo h = Halo.exchange(whole, -1, 1, 0, 4);
     assertEquals(whole[3], Halo.read(whole, 3, h));
     ArrayIndexOutOfBoundsException e = assertThrows(ArrayIndexOutOfBoundsException.class, () -> Halo.read(whole, 4, h));
     assertEquals("Index 4 out of bounds for length 4", e.getMessage());

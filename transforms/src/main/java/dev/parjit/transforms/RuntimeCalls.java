@@ -155,12 +155,12 @@ public final class RuntimeCalls {
   /** Internal name of the stencil halo class of the runtime. */
   public static final String HALO = "dev/parjit/runtime/Halo";
 
-  /** {@code Halo.exchange(Object, int lowest, int highest)Halo}: collective, before a stencil loop. */
+  /** {@code Halo.exchange(Object, int lowest, int highest, int from, int to)Halo}: collective, before a stencil loop. */
   public static MethodInsnNode haloExchange() {
-    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "exchange", "(Ljava/lang/Object;II)L" + HALO + ";", false);
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "exchange", "(Ljava/lang/Object;IIII)L" + HALO + ";", false);
   }
 
-  /** {@code Halo.read([XILHalo;)X}: a stencil read through the halo, for element type {@code D F J I}. */
+  /** {@code Halo.read([XILHalo;)X}: a stencil read by global index, for element type {@code D F J I}. */
   public static MethodInsnNode haloRead(String elementType) {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "read",
         "([" + elementType + "IL" + HALO + ";)" + elementType, false);

@@ -3,14 +3,15 @@ package dev.parjit.analysis.plan;
 import org.objectweb.asm.tree.AbstractInsnNode;
 
 /**
- * A stencil read {@code u[i + c]} ({@code c != 0}) of a distributed array that its parallel loop
- * does not write: near the ends of a rank's chunk it reads a neighbour's element, exchanged before
- * the loop into a halo (the rank's {@code lowest}..{@code highest} neighbours of each array).
+ * A read {@code u[i + c]} of a distributed array that its parallel loop reads at some offset
+ * {@code c != 0} and never writes: near the ends of the rank's range it needs other ranks'
+ * elements, exchanged before the loop (the halo, for the loop's lowest..highest offsets of the
+ * array). Every read of such an array in the loop, {@code u[i]} included, is one of these: it keeps
+ * its global index and reads through the halo, so the array need not be split like the loop.
  *
- * @param load      the {@code xALOAD}; its index is also listed as an {@link ArrayAccess} (translated
- *                  to the local index), and the rewrite makes the load read through the halo
+ * @param load      the {@code xALOAD}, which the rewrite makes read through the halo
  * @param arraySlot the local variable holding the array
- * @param offset    {@code c}
+ * @param offset    {@code c} (0 for {@code u[i]})
  */
 public record HaloRead(AbstractInsnNode load, int arraySlot, int offset) {
 }

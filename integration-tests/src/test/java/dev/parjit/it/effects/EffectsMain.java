@@ -33,7 +33,8 @@ public final class EffectsMain {
       "StaticCounter", "StaticArrayWrite", "FftButterfly", "GaussSeidel", "PrefixSum", "CsrProduct", "MatrixRead",
       "MatrixRowWrite", "HolderArray", "WriteAfterLoop", "Histogram", "PrintLoop", "ThrowFirst", "ThrowMiddle",
       "ThrowLast", "CheckedFailure", "UncheckedFailure", "ReduceAndWrite", "UnknownCall", "LockedKernel",
-      "AllocOnly", "ReadOnlyDot", "SplitSigns", "SparseWrites", "FloatKernel", "BooleanMask", "InstanceSeries", "InstanceField");
+      "AllocOnly", "ReadOnlyDot", "SplitSigns", "SparseWrites", "FloatKernel", "BooleanMask", "JacobiSteps", "WideStencil", "CooProduct",
+      "InstanceSeries", "InstanceField");
 
   private static final String PACKAGE = "dev.parjit.it.effects.programs.";
 

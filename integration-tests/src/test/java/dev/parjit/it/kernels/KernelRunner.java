@@ -19,7 +19,10 @@ public final class KernelRunner {
       "matVec", "longSquares", "stencil", "histogram", "intSum", "intProd", "intMinMax", "intBits", "longSum",
       "longProd", "longMinMax", "longBits", "floatSum", "floatMinMax", "floatProd", "doubleProd", "doubleMinMax",
       "doubleSubtract", "anyNegative", "allAboveMinimum", "evenCounter", "endsBeforeLast", "distributedSum",
-      "callsJit");
+      "callsJit", "jacobi", "wideStencil", "csrRows", "cooScatter");
+
+  /** Kernels whose parallel loops read through halos (stencils, CSR row pointers). */
+  public static final List<String> HALOS = List.of("jacobi", "wideStencil", "csrRows");
 
   private KernelRunner() { }
 
@@ -96,6 +99,12 @@ public final class KernelRunner {
       out.add(line("longSquares", n, Long.toString(ArrayKernels.longSquares(n))));
       out.add(line("histogram", n, java.util.Arrays.toString(ArrayKernels.histogram(ints(n, 10))).replace(" ", "")));
       out.add(line("stencil", n, Integer.toString(java.util.Arrays.hashCode(ArrayKernels.stencil(n)))));
+      out.add(line("jacobi", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.jacobi(n, 7)))));
+      out.add(line("wideStencil", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.wideStencil(n)))));
+      out.add(line("csrRows", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.csrRows(n)))));
+      out.add(line("cooScatter", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.cooScatter(n)))));
+      out.add(line("gaussSeidel", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.gaussSeidel(n)))));
+      out.add(line("prefixInPlace", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.prefixInPlace(n)))));
     }
     return out;
   }

@@ -14,11 +14,11 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * The stencil part of chunking a loop ({@link LoopChunkingPass} calls it): before the loop, each
- * array read at {@code i + c} exchanges its halo with the other ranks
- * ({@code h = Halo.exchange(u, lowest, highest)}); in the loop, those reads (whose index the
- * chunking already made local) become {@code Halo.read(u, k, h)}, which reads the chunk inside it
- * and the neighbours' copies outside. Runs again at each entry of the loop, so a time-step loop
- * exchanges only halos from one step to the next.
+ * array read at {@code i + c} fetches what the rank's range {@code [i, end)} reads outside its chunk
+ * ({@code h = Halo.exchange(u, lowest, highest, i, end)}); in the loop, those reads become
+ * {@code Halo.read(u, g, h)} with their global index {@code g}, which reads the chunk inside it and
+ * the fetched copies outside. Runs again at each entry of the loop, so a time-step loop exchanges
+ * only halos from one step to the next.
  */
 public final class HaloExchangePass {
 
@@ -27,8 +27,11 @@ public final class HaloExchangePass {
 
   private HaloExchangePass() { }
 
-  /** Appends the exchanges to the loop's preheader {@code pre}; returns each array's halo local. */
-  static Map<Integer, Integer> exchange(MethodNode method, LoopPlan loop, InsnList pre) {
+  /**
+   * Appends the exchanges to the loop's preheader {@code pre}, after the rank's first index and
+   * exclusive end are stored in {@code indexSlot} and {@code endSlot}; returns each array's halo local.
+   */
+  static Map<Integer, Integer> exchange(MethodNode method, LoopPlan loop, InsnList pre, int indexSlot, int endSlot) {
     Map<Integer, int[]> range = new LinkedHashMap<>();
     for (HaloRead h : loop.haloReads()) {
       int[] r = range.computeIfAbsent(h.arraySlot(), s -> new int[2]);
@@ -41,6 +44,8 @@ public final class HaloExchangePass {
       pre.add(new VarInsnNode(Opcodes.ALOAD, slot));
       pre.add(new LdcInsnNode(r[0]));
       pre.add(new LdcInsnNode(r[1]));
+      pre.add(new VarInsnNode(Opcodes.ILOAD, indexSlot));
+      pre.add(new VarInsnNode(Opcodes.ILOAD, endSlot));
       pre.add(RuntimeCalls.haloExchange());
       pre.add(new VarInsnNode(Opcodes.ASTORE, local));
       locals.put(slot, local);

@@ -135,7 +135,7 @@ public final class LoopChunkingPass {
     pre.add(isLong ? new LdcInsnNode(shape.step()) : new LdcInsnNode((int) shape.step()));
     pre.add(RuntimeCalls.alignUp(t));
     pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), shape.indexSlot()));
-    java.util.Map<Integer, Integer> halos = HaloExchangePass.exchange(method, loop, pre);
+    java.util.Map<Integer, Integer> halos = HaloExchangePass.exchange(method, loop, pre, shape.indexSlot(), end);
     for (ScalarReduction r : loop.reductions()) {
       Type rt = Type.getType(r.type());
       pre.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
