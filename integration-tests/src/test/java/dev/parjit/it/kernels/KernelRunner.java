@@ -19,10 +19,10 @@ public final class KernelRunner {
       "matVec", "longSquares", "stencil", "histogram", "intSum", "intProd", "intMinMax", "intBits", "longSum",
       "longProd", "longMinMax", "longBits", "floatSum", "floatMinMax", "floatProd", "doubleProd", "doubleMinMax",
       "doubleSubtract", "anyNegative", "allAboveMinimum", "evenCounter", "endsBeforeLast", "distributedSum",
-      "callsJit", "jacobi", "wideStencil", "csrRows", "cooScatter");
+      "callsJit", "jacobi", "wideStencil", "spread", "csrRows", "cooScatter");
 
   /** Kernels whose parallel loops read through halos (stencils, CSR row pointers). */
-  public static final List<String> HALOS = List.of("jacobi", "wideStencil", "csrRows");
+  public static final List<String> HALOS = List.of("jacobi", "wideStencil", "spread", "csrRows");
 
   private KernelRunner() { }
 
@@ -101,6 +101,7 @@ public final class KernelRunner {
       out.add(line("stencil", n, Integer.toString(java.util.Arrays.hashCode(ArrayKernels.stencil(n)))));
       out.add(line("jacobi", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.jacobi(n, 7)))));
       out.add(line("wideStencil", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.wideStencil(n)))));
+      out.add(line("spread", n, Long.toString(StencilKernels.spread(n))));
       out.add(line("csrRows", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.csrRows(n)))));
       out.add(line("cooScatter", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.cooScatter(n)))));
       out.add(line("gaussSeidel", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.gaussSeidel(n)))));

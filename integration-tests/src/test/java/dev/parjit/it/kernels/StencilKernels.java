@@ -30,7 +30,7 @@ public final class StencilKernels {
     return u;
   }
 
-  /** A 5-point stencil over floats with a (max: exact) reduction of the same reads. Parallel, halos of two. */
+  /** A 5-point stencil over floats. Parallel, halos of two. */
   @Jit
   public static float[] wideStencil(int n) {
     float[] u = new float[n];
@@ -38,15 +38,24 @@ public final class StencilKernels {
       u[i] = (i * 13 % 7) * 0.5f;
     }
     float[] v = new float[n];
-    float edge = 0;
     for (int i = 2; i < n - 2; i++) {
       v[i] = u[i - 2] - 4 * u[i - 1] + 6 * u[i] - 4 * u[i + 1] + u[i + 2];
-      edge = Math.max(edge, u[i + 1] - u[i - 1]);
-    }
-    if (n > 0) {
-      v[0] = edge;
     }
     return v;
+  }
+
+  /** A reduction over neighbours' differences (max: exact in any order). Parallel, halos of one. */
+  @Jit
+  public static long spread(int n) {
+    long[] u = new long[n];
+    for (int i = 0; i < n; i++) {
+      u[i] = (i * 7919L) % 1013;
+    }
+    long widest = Long.MIN_VALUE;
+    for (int i = 1; i < n - 1; i++) {
+      widest = Math.max(widest, u[i + 1] - u[i - 1]);
+    }
+    return widest;
   }
 
   /**
