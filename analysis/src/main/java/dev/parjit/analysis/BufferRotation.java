@@ -37,7 +37,7 @@ final class BufferRotation {
 
   /** One group: its variables, each allocating variable's allocation, and the copies between them. */
   record Group(Set<Integer> slots, Map<Integer, AbstractInsnNode> allocations, Map<Integer, AbstractInsnNode> stores,
-      Set<AbstractInsnNode> copies) { }
+      Map<AbstractInsnNode, Integer> copies) { }
 
   private final MethodNode method;
   private final List<Group> groups;
@@ -103,10 +103,11 @@ final class BufferRotation {
     }
     Map<Integer, AbstractInsnNode> allocations = new LinkedHashMap<>();
     Map<Integer, AbstractInsnNode> stores = new LinkedHashMap<>();
-    Set<AbstractInsnNode> copyStores = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    // Each copy store to the variable it copies (the ALOAD feeding it, found by the dataflow).
+    Map<AbstractInsnNode, Integer> copyStores = new java.util.IdentityHashMap<>();
     for (VarInsnNode c : copies) {
       if (slots.contains(c.var)) {
-        copyStores.add(c);
+        copyStores.put(c, ((VarInsnNode) single(consumers.operand(c, 0))).var);
       }
     }
     for (AbstractInsnNode x : method.instructions) {
@@ -114,7 +115,7 @@ final class BufferRotation {
         continue;
       }
       int op = v.getOpcode();
-      if (op == Opcodes.ASTORE && !copyStores.contains(v)) {
+      if (op == Opcodes.ASTORE && !copyStores.containsKey(v)) {
         AbstractInsnNode from = single(consumers.operand(v, 0));
         if (from == null || from.getOpcode() != Opcodes.NEWARRAY || consumers.of(from).size() != 1
             || allocations.containsKey(v.var)) {
@@ -130,7 +131,7 @@ final class BufferRotation {
       return null;
     }
     Set<AbstractInsnNode> groupStores = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    groupStores.addAll(copyStores);
+    groupStores.addAll(copyStores.keySet());
     groupStores.addAll(stores.values());
     for (AbstractInsnNode x : method.instructions) {
       if (x instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD && slots.contains(v.var)) {
@@ -138,7 +139,7 @@ final class BufferRotation {
         if (defs.isEmpty() || !groupStores.containsAll(defs)) {
           return null;
         }
-        boolean copied = consumers.of(x).size() == 1 && copyStores.contains(consumers.of(x).iterator().next());
+        boolean copied = consumers.of(x).size() == 1 && copyStores.containsKey(consumers.of(x).iterator().next());
         if (!allocations.containsKey(v.var) && !copied) {
           return null; // a variable like tmp is only a stepping stone between the others
         }
@@ -183,13 +184,9 @@ final class BufferRotation {
     }
     List<Integer> next = new ArrayList<>(t);
     int to = order.indexOf(st.var);
-    if (g.copies().contains(st)) {
-      // The copy's source is the ALOAD just producing the value: javac puts it right before.
-      AbstractInsnNode ld = st.getPrevious();
-      while (ld != null && ld.getOpcode() < 0) {
-        ld = ld.getPrevious();
-      }
-      int from = ld instanceof VarInsnNode v ? order.indexOf(v.var) : -1;
+    Integer source = g.copies().get(st);
+    if (source != null) {
+      int from = order.indexOf(source);
       next.set(to, from < 0 ? -1 : t.get(from));
     } else {
       next.set(to, sites.indexOf(g.allocations().get(st.var)));
@@ -214,7 +211,7 @@ final class BufferRotation {
 
   /** Whether {@code store} copies one group variable into another (it keeps the arrays distributed). */
   boolean isCopy(AbstractInsnNode store) {
-    return groups.stream().anyMatch(g -> g.copies().contains(store));
+    return groups.stream().anyMatch(g -> g.copies().containsKey(store));
   }
 
   /**

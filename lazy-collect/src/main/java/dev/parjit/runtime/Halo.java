@@ -46,6 +46,10 @@ public final class Halo {
    * array, each with its own range (possibly empty).
    */
   public static Halo exchange(Object array, int lowest, int highest, int from, int to) {
+    if (array == null) {
+      // Every rank holds the same null: the loop's first read throws the sequential NullPointerException.
+      return new Halo(0, 0, null, 0, null, 0);
+    }
     int length = Array.getLength(array);
     DistributedArrays.Chunk chunk = DistributedArrays.lookup(array);
     Class<?> type = array.getClass().getComponentType();

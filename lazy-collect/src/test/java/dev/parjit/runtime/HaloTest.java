@@ -128,6 +128,12 @@ class HaloTest {
   }
 
   @Test
+  void aNullArrayFailsAtItsFirstReadNotAtTheExchange() {
+    Halo h = Halo.exchange(null, -1, 1, 0, 0);
+    assertThrows(NullPointerException.class, () -> Halo.read((double[]) null, 0, h));
+  }
+
+  @Test
   void anArrayThatIsNotSplitReadsItselfAndFailsAsJavaDoesPastItsEnds() {
     double[] whole = global(4);
     Halo h = Halo.exchange(whole, -1, 1, 0, 4);
