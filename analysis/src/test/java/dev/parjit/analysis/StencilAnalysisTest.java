@@ -87,6 +87,15 @@ class StencilAnalysisTest {
   }
 
   @Test
+  void diagnosticsNameWhatEachLoopReadsThroughAHalo() throws Exception {
+    MethodPlan p = plan("jacobi");
+    String text = dev.parjit.analysis.diagnostics.DiagnosticsText.render(p, null, 1);
+    assertTrue(text.contains("1D_Block (halo: u[i-1..i+1])"), text);
+    String wide = dev.parjit.analysis.diagnostics.DiagnosticsText.render(plan("wide"), null, 1);
+    assertTrue(wide.contains("(halo: u[i-2..i+2])"), wide);
+  }
+
+  @Test
   void buffersThatEndUpAsOneArrayAreALoopCarriedDependence() throws Exception {
     MethodPlan p = plan("collapsed");
     LoopPlan sweep = p.loops().get(1);
