@@ -126,7 +126,7 @@ public final class MethodAnalyzer {
       Map<Integer, String> structural = new LinkedHashMap<>();
       Map<Integer, String> loopDependent = new LinkedHashMap<>();
       for (Integer slot : oneD) {
-        String why = whyNot1D(f, slot, decisions);
+        String why = whyNot1D(f, slot, decisions, oneD);
         if (why != null) {
           (isLoopDependent(why) ? loopDependent : structural).put(slot, why);
         }
@@ -318,7 +318,7 @@ public final class MethodAnalyzer {
   }
 
   /** {@code null} when every read of the array variable keeps it 1D, else the first reason. */
-  private static String whyNot1D(Facts f, int slot, List<LoopDecision> decisions) {
+  private static String whyNot1D(Facts f, int slot, List<LoopDecision> decisions, Set<Integer> oneD) {
     MethodNode method = f.method();
     LineTable lines = new LineTable();
     for (AbstractInsnNode x : method.instructions) {
@@ -368,11 +368,34 @@ public final class MethodAnalyzer {
       if (loop == null) {
         return "it is accessed outside a parallel loop" + lines.at(use);
       }
-      if (alignedArray(f, use, loop, Set.of(slot)) == null && haloRead(f, use, loop, Set.of(slot)) == null) {
+      if (alignedArray(f, use, loop, Set.of(slot)) == null && haloRead(f, use, loop, Set.of(slot)) == null
+          && segmentRead(f, use, decisions, oneD) == null) {
         return "it is accessed at an index other than the parallel loop's" + lines.at(use);
       }
     }
     return null;
+  }
+
+  /**
+   * {@code val[k]} in a CSR row loop's inner loop {@code k = rowptr[i] .. rowptr[i + 1]} of a parallel
+   * row loop, with {@code rowptr} 1D (read through a halo), or {@code null} ({@link CsrSegments}).
+   */
+  private static CsrSegments.SegmentRead segmentRead(Facts f, AbstractInsnNode access, List<LoopDecision> decisions,
+      Set<Integer> oneD) {
+    int index = f.method().instructions.indexOf(access);
+    for (int k = 0; k < f.loops().size(); k++) {
+      if (decisions.get(k).reason() == null && f.loops().get(k).body().get(index)) {
+        CsrSegments.SegmentRead r = CsrSegments.of(f.method(), f.consumers(), f.loops(), f.loops().get(k),
+            decisions.get(k).shape(), access);
+        return r != null && oneD.contains(r.rowPointerSlot()) && oneD.contains(r.arraySlot())
+            && seesCandidate(f, arrayLoad(f, access), null) ? r : null;
+      }
+    }
+    return null;
+  }
+
+  private static VarInsnNode arrayLoad(Facts f, AbstractInsnNode access) {
+    return (VarInsnNode) f.consumers().operand(access, 1).iterator().next();
   }
 
   /** The widest stencil offset read through a halo; wider reads keep the array REP. */
@@ -596,6 +619,13 @@ public final class MethodAnalyzer {
         dev.parjit.analysis.plan.HaloRead stencil = stencilRead(f, x, d.shape(), oneD);
         if (stencil != null && haloArrays.contains(stencil.arraySlot())) {
           halos.add(stencil);
+          continue;
+        }
+        CsrSegments.SegmentRead segment = x.getOpcode() >= Opcodes.IALOAD && x.getOpcode() <= Opcodes.SALOAD
+            ? segmentRead(f, x, decisions, oneD) : null;
+        if (segment != null && haloArrays.contains(segment.rowPointerSlot())) {
+          // val[k] of the rank's rows: fetched like a halo, from the row pointer's values
+          halos.add(new dev.parjit.analysis.plan.HaloRead(x, segment.arraySlot(), 0, segment.rowPointerSlot()));
           continue;
         }
         Integer series = alignedSeries(f, x, d.shape());

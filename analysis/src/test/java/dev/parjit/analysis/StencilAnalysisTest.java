@@ -135,15 +135,36 @@ class StencilAnalysisTest {
   }
 
   @Test
-  void aCsrRowLoopIsParallelOverRowsWithRowptrReadThroughAHalo() throws Exception {
+  void aCsrRowLoopIsParallelOverRowsWithRowptrReadThroughAHaloAndTheNonzerosSplit() throws Exception {
     MethodPlan p = plan("csr");
     LoopPlan rows = p.loops().get(0);
     assertTrue(rows.parallel(), rows.reason());
-    assertEquals(Distribution.ONE_D_BLOCK, p.variables().get("rowptr"));
-    assertEquals(new TreeSet<>(List.of(0, 1)), offsets(rows), "rowptr[i] and rowptr[i + 1]");
+    assertEquals(Map.of("rowptr", Distribution.ONE_D_BLOCK, "col", Distribution.ONE_D_BLOCK, "val",
+        Distribution.ONE_D_BLOCK, "x", Distribution.REP), Map.of("rowptr", p.variables().get("rowptr"),
+        "col", p.variables().get("col"), "val", p.variables().get("val"), "x", p.variables().get("x")));
     assertEquals(List.of(5), rows.alignedArraySlots(), "the rows are y's: rowptr has one entry more");
-    assertEquals(Map.of("col", Distribution.REP, "val", Distribution.REP, "x", Distribution.REP),
-        Map.of("col", p.variables().get("col"), "val", p.variables().get("val"), "x", p.variables().get("x")));
+    TreeSet<Integer> rowptrOffsets = new TreeSet<>();
+    TreeSet<Integer> segmentArrays = new TreeSet<>();
+    for (HaloRead h : rows.haloReads()) {
+      if (h.isSegment()) {
+        assertEquals(0, h.rowPointerSlot(), "bounded by rowptr");
+        segmentArrays.add(h.arraySlot());
+      } else {
+        assertEquals(0, h.arraySlot());
+        rowptrOffsets.add(h.offset());
+      }
+    }
+    assertEquals(new TreeSet<>(List.of(0, 1)), rowptrOffsets, "rowptr[i] and rowptr[i + 1]");
+    assertEquals(new TreeSet<>(List.of(1, 2)), segmentArrays, "col[k] and val[k]");
+    String text = dev.parjit.analysis.diagnostics.DiagnosticsText.render(p, null, 1);
+    assertTrue(text.contains("(halo: rowptr[i..i+1], val[rowptr[i]..rowptr[i+1]], col[rowptr[i]..rowptr[i+1]])"), text);
+  }
+
+  @Test
+  void nonzerosWrittenInTheRowLoopStayWhole() throws Exception {
+    MethodPlan p = plan("csrScaled");
+    assertEquals(Distribution.REP, p.variables().get("val"), reasons(p));
+    assertTrue(p.loops().get(0).haloReads().stream().noneMatch(HaloRead::isSegment));
   }
 
   @Test

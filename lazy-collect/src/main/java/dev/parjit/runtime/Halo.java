@@ -99,6 +99,28 @@ public final class Halo {
     return new Halo((int) s, n, left, leftFrom, right, rightFrom);
   }
 
+  /**
+   * Fetches the nonzeros a CSR row loop over rows {@code [from, to)} reads of {@code array}: for every
+   * row with {@code rowptr[i] < rowptr[i + 1]}, elements {@code [rowptr[i], rowptr[i + 1])}, whose
+   * hull is fetched ({@link #exchange}: collective). Row pointer entries past its ends are skipped:
+   * the loop itself meets them first and throws the sequential exception.
+   */
+  public static Halo exchangeSegments(Object array, int[] rowptr, Halo rows, int from, int to) {
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    if (rowptr != null) {
+      for (int i = Math.max(0, from); i < to && i + 1 < rows.globalLength; i++) {
+        int first = read(rowptr, i, rows);
+        int last = read(rowptr, i + 1, rows);
+        if (first < last) {
+          lo = Math.min(lo, first);
+          hi = Math.max(hi, last);
+        }
+      }
+    }
+    return lo < hi ? exchange(array, 0, 0, (int) lo, (int) hi) : exchange(array, 0, 0, 0, 0);
+  }
+
   private static int overlap(long s, long e, long from, long to) {
     return (int) Math.max(0, Math.min(e, to) - Math.max(s, from));
   }

@@ -127,6 +127,41 @@ class HaloTest {
     assertEquals(List.of("0,1,2,3,4,5", "2,3,4,5,6,7,8,9", "6,7,8,9,10"), out);
   }
 
+  @ParameterizedTest(name = "{0} ranks")
+  @ValueSource(ints = {1, 2, 3, 4})
+  void csrNonzerosSplitInBlocksServeTheRowsEachRankRuns(int p) throws Exception {
+    for (int rows : new int[] {0, 1, 2, 3, 7, 40}) {
+      // Rows of 0..4 nonzeros: rowptr has rows + 1 entries, the nonzeros are split in blocks of nnz.
+      int[] rowptr = new int[rows + 1];
+      for (int i = 0; i < rows; i++) {
+        rowptr[i + 1] = rowptr[i] + (i * 7 + 3) % 5;
+      }
+      double[] val = global(rowptr[rows]);
+      int nnz = val.length;
+      List<Integer> counts = ThreadRanks.run(p, r -> {
+        int ps = (int) BlockDistribution.start(rows + 1, p, r);
+        int[] rp = Arrays.copyOfRange(rowptr, ps, (int) BlockDistribution.end(rows + 1, p, r));
+        DistributedArrays.register(rp, rows + 1, ps);
+        int vs = (int) BlockDistribution.start(nnz, p, r);
+        double[] v = Arrays.copyOfRange(val, vs, (int) BlockDistribution.end(nnz, p, r));
+        DistributedArrays.register(v, nnz, vs);
+        int from = (int) BlockDistribution.start(rows, p, r);
+        int to = (int) BlockDistribution.end(rows, p, r);
+        Halo hr = Halo.exchange(rp, 0, 1, from, to);
+        Halo hv = Halo.exchangeSegments(v, rp, hr, from, to);
+        int read = 0;
+        for (int i = from; i < to; i++) {
+          for (int k = Halo.read(rp, i, hr); k < Halo.read(rp, i + 1, hr); k++) {
+            assertEquals(val[k], Halo.read(v, k, hv), "nonzero " + k + " of row " + i);
+            read++;
+          }
+        }
+        return read;
+      });
+      assertEquals(nnz, counts.stream().mapToInt(Integer::intValue).sum(), "every nonzero read once");
+    }
+  }
+
   @Test
   void aNullArrayFailsAtItsFirstReadNotAtTheExchange() {
     Halo h = Halo.exchange(null, -1, 1, 0, 0);

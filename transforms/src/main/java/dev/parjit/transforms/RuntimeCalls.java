@@ -160,6 +160,12 @@ public final class RuntimeCalls {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "exchange", "(Ljava/lang/Object;IIII)L" + HALO + ";", false);
   }
 
+  /** {@code Halo.exchangeSegments(Object, int[] rowptr, Halo rowptrHalo, int from, int to)Halo}: collective. */
+  public static MethodInsnNode haloSegments() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "exchangeSegments",
+        "(Ljava/lang/Object;[IL" + HALO + ";II)L" + HALO + ";", false);
+  }
+
   /** {@code Halo.read([XILHalo;)X}: a stencil read by global index, for element type {@code D F J I}. */
   public static MethodInsnNode haloRead(String elementType) {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "read",

@@ -59,7 +59,7 @@ class RuntimeCallsTest {
 
   @Test
   void haloCallsResolve() {
-    List<MethodInsnNode> calls = new ArrayList<>(List.of(RuntimeCalls.haloExchange()));
+    List<MethodInsnNode> calls = new ArrayList<>(List.of(RuntimeCalls.haloExchange(), RuntimeCalls.haloSegments()));
     for (String t : List.of("D", "F", "J", "I")) {
       calls.add(RuntimeCalls.haloRead(t));
     }

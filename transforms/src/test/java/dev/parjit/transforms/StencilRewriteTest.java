@@ -37,6 +37,11 @@ class StencilRewriteTest {
       assertEquals(1, calls(m, "exchange"), name + " exchanges one halo per stencil loop");
       assertTrue(calls(m, "read") >= 1, name + " reads through it");
     }
+    if (role == Role.WORKER) {
+      MethodNode csr = cn.methods.stream().filter(x -> x.name.equals("csr")).findFirst().orElseThrow();
+      assertEquals(1, calls(csr, "exchange"), "the row pointer's halo");
+      assertEquals(2, calls(csr, "exchangeSegments"), "val's and col's nonzeros for the rank's rows");
+    }
     Class<?> c = ClassRewriterDriverTest.load(StencilChunkTargets.class.getName(), result.bytes());
     for (int n : new int[] {0, 1, 2, 3, 5, 100}) {
       double[] u = new double[n];
@@ -47,6 +52,18 @@ class StencilRewriteTest {
           .invoke(null, (Object) u));
       assertArrayEquals(StencilChunkTargets.jacobi(n, 4), (double[]) c.getMethod("jacobi", int.class, int.class)
           .invoke(null, n, 4));
+      int[] rowptr = new int[n + 1];
+      for (int i = 0; i < n; i++) {
+        rowptr[i + 1] = rowptr[i] + i % 3;
+      }
+      int[] col = new int[rowptr[n]];
+      double[] val = new double[rowptr[n]];
+      for (int k = 0; k < col.length; k++) {
+        col[k] = (k * 7) % n;
+        val[k] = k * 0.5 - 1;
+      }
+      assertArrayEquals(StencilChunkTargets.csr(rowptr, col, val, u), (double[]) c.getMethod("csr", int[].class,
+          int[].class, double[].class, double[].class).invoke(null, rowptr, col, val, u));
       long[] a = new long[n];
       if (n == 0) {
         assertEquals(0L, c.getMethod("pastTheEnd", long[].class).invoke(null, (Object) a));

@@ -9,9 +9,24 @@ import org.objectweb.asm.tree.AbstractInsnNode;
  * array). Every read of such an array in the loop, {@code u[i]} included, is one of these: it keeps
  * its global index and reads through the halo, so the array need not be split like the loop.
  *
- * @param load      the {@code xALOAD}, which the rewrite makes read through the halo
- * @param arraySlot the local variable holding the array
- * @param offset    {@code c} (0 for {@code u[i]})
+ * <p>The nonzeros of a CSR row loop are read the same way ({@code val[k]} for {@code k} from
+ * {@code rowptr[i]} to {@code rowptr[i + 1]}): {@code rowPointerSlot} names the row pointer whose
+ * values bound what the rank's rows read, and {@code offset} is 0.
+ *
+ * @param load           the {@code xALOAD}, which the rewrite makes read through the halo
+ * @param arraySlot      the local variable holding the array
+ * @param offset         {@code c} (0 for {@code u[i]})
+ * @param rowPointerSlot the row pointer of a CSR nonzero read, or -1 for a stencil read
  */
-public record HaloRead(AbstractInsnNode load, int arraySlot, int offset) {
+public record HaloRead(AbstractInsnNode load, int arraySlot, int offset, int rowPointerSlot) {
+
+  /** A stencil read {@code u[i + offset]}. */
+  public HaloRead(AbstractInsnNode load, int arraySlot, int offset) {
+    this(load, arraySlot, offset, -1);
+  }
+
+  /** Whether this reads the nonzeros of a CSR row loop rather than a stencil. */
+  public boolean isSegment() {
+    return rowPointerSlot >= 0;
+  }
 }

@@ -105,6 +105,21 @@ public final class StencilTargets {
     return y;
   }
 
+  /** A CSR row loop that also scales the nonzeros it reads: they are written, so they stay whole. */
+  public static double[] csrScaled(int[] rowptr, double[] val, double[] x) {
+    int n = rowptr.length - 1;
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int k = rowptr[i]; k < rowptr[i + 1]; k++) {
+        s += val[k] * x[i];
+        val[k] = val[k] * 0.5;
+      }
+      y[i] = s;
+    }
+    return y;
+  }
+
   /** A COO scatter-add into a fresh array. */
   public static double[] coo(int n, int[] row, int[] col, double[] val, double[] x) {
     double[] y = new double[n];

@@ -18,7 +18,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  * ({@code h = Halo.exchange(u, lowest, highest, i, end)}); in the loop, those reads become
  * {@code Halo.read(u, g, h)} with their global index {@code g}, which reads the chunk inside it and
  * the fetched copies outside. Runs again at each entry of the loop, so a time-step loop exchanges
- * only halos from one step to the next.
+ * only halos from one step to the next. The nonzeros a CSR row loop reads ({@code val[k]} for
+ * {@code k} in {@code rowptr[i]..rowptr[i + 1]}) are fetched after the row pointer's halo, from its
+ * values: {@code Halo.exchangeSegments(val, rowptr, hRowptr, i, end)}.
  */
 public final class HaloExchangePass {
 
@@ -33,7 +35,12 @@ public final class HaloExchangePass {
    */
   static Map<Integer, Integer> exchange(MethodNode method, LoopPlan loop, InsnList pre, int indexSlot, int endSlot) {
     Map<Integer, int[]> range = new LinkedHashMap<>();
+    Map<Integer, Integer> segments = new LinkedHashMap<>();
     for (HaloRead h : loop.haloReads()) {
+      if (h.isSegment()) {
+        segments.put(h.arraySlot(), h.rowPointerSlot());
+        continue;
+      }
       int[] r = range.computeIfAbsent(h.arraySlot(), s -> new int[2]);
       r[0] = Math.min(r[0], h.offset());
       r[1] = Math.max(r[1], h.offset());
@@ -47,6 +54,18 @@ public final class HaloExchangePass {
       pre.add(new VarInsnNode(Opcodes.ILOAD, indexSlot));
       pre.add(new VarInsnNode(Opcodes.ILOAD, endSlot));
       pre.add(RuntimeCalls.haloExchange());
+      pre.add(new VarInsnNode(Opcodes.ASTORE, local));
+      locals.put(slot, local);
+    });
+    // CSR nonzeros: what the rank's rows read, from the row pointer's values (through its halo).
+    segments.forEach((slot, rowptr) -> {
+      int local = method.maxLocals++;
+      pre.add(new VarInsnNode(Opcodes.ALOAD, slot));
+      pre.add(new VarInsnNode(Opcodes.ALOAD, rowptr));
+      pre.add(new VarInsnNode(Opcodes.ALOAD, locals.get(rowptr)));
+      pre.add(new VarInsnNode(Opcodes.ILOAD, indexSlot));
+      pre.add(new VarInsnNode(Opcodes.ILOAD, endSlot));
+      pre.add(RuntimeCalls.haloSegments());
       pre.add(new VarInsnNode(Opcodes.ASTORE, local));
       locals.put(slot, local);
     });

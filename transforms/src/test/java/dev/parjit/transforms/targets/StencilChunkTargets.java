@@ -33,6 +33,19 @@ public class StencilChunkTargets {
     return u;
   }
 
+  @Jit
+  public static double[] csr(int[] rowptr, int[] col, double[] val, double[] x) {
+    double[] y = new double[rowptr.length - 1];
+    for (int i = 0; i < rowptr.length - 1; i++) {
+      double s = 0;
+      for (int k = rowptr[i]; k < rowptr[i + 1]; k++) {
+        s += val[k] * x[col[k]];
+      }
+      y[i] = s;
+    }
+    return y;
+  }
+
   /** Reads one past the end at the last index: the sequential exception. */
   @Jit
   public static long pastTheEnd(long[] a) {
