@@ -623,7 +623,13 @@ public final class MethodAnalyzer {
         }
         CsrSegments.SegmentRead segment = x.getOpcode() >= Opcodes.IALOAD && x.getOpcode() <= Opcodes.SALOAD
             ? segmentRead(f, x, decisions, oneD) : null;
-        if (segment != null && haloArrays.contains(segment.rowPointerSlot())) {
+        if (segment != null) {
+          if (!haloArrays.contains(segment.rowPointerSlot())) {
+            // The nonzeros stayed 1D because the row pointer is read through a halo: never read a chunk
+            // by global index without one.
+            throw new AnalysisException("the row pointer of a CSR read has no halo in loop #" + id
+                + new LineTable().at(x), null);
+          }
           // val[k] of the rank's rows: fetched like a halo, from the row pointer's values
           halos.add(new dev.parjit.analysis.plan.HaloRead(x, segment.arraySlot(), 0, segment.rowPointerSlot()));
           continue;
