@@ -398,6 +398,31 @@ public final class MethodAnalyzer {
     return (VarInsnNode) f.consumers().operand(access, 1).iterator().next();
   }
 
+  /**
+   * Halo reads of a parameter, each with the other parameters the loop writes: a caller may pass one
+   * array as both (SPMD has no per-call alias check; spawn mode runs such calls on the driver).
+   */
+  private static List<dev.parjit.analysis.plan.HaloRead> withAliasChecks(Facts f, NaturalLoop loop,
+      List<dev.parjit.analysis.plan.HaloRead> halos) {
+    Set<Integer> written = new TreeSet<>();
+    for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+      AbstractInsnNode x = f.method().instructions.get(i);
+      if (x.getOpcode() >= Opcodes.IASTORE && x.getOpcode() <= Opcodes.SASTORE) {
+        Set<AbstractInsnNode> array = accessOperand(f, x, 2);
+        if (array.size() == 1 && array.iterator().next() instanceof VarInsnNode v && f.paramSlots().containsKey(v.var)) {
+          written.add(v.var);
+        }
+      }
+    }
+    List<dev.parjit.analysis.plan.HaloRead> out = new ArrayList<>();
+    for (dev.parjit.analysis.plan.HaloRead h : halos) {
+      List<Integer> others = f.paramSlots().containsKey(h.arraySlot())
+          ? written.stream().filter(w -> w != h.arraySlot()).toList() : List.of();
+      out.add(others.isEmpty() ? h : h.withMayBeWritten(others));
+    }
+    return List.copyOf(out);
+  }
+
   /** The widest stencil offset read through a halo; wider reads keep the array REP. */
   private static final int MAX_HALO = 64;
 
@@ -631,7 +656,8 @@ public final class MethodAnalyzer {
                 + new LineTable().at(x), null);
           }
           // val[k] of the rank's rows: fetched like a halo, from the row pointer's values
-          halos.add(new dev.parjit.analysis.plan.HaloRead(x, segment.arraySlot(), 0, segment.rowPointerSlot()));
+          halos.add(new dev.parjit.analysis.plan.HaloRead(x, segment.arraySlot(), 0, segment.rowPointerSlot(),
+              List.of()));
           continue;
         }
         Integer series = alignedSeries(f, x, d.shape());
@@ -655,7 +681,7 @@ public final class MethodAnalyzer {
       }
       plans.add(new LoopPlan(id, line, true, seriesReads.isEmpty() ? Distribution.ONE_D_BLOCK : Distribution.ONE_D_VAR,
           null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads,
-          List.copyOf(halos)));
+          withAliasChecks(f, loop, halos)));
     }
     List<AbstractInsnNode> allocations = new ArrayList<>();
     List<AbstractInsnNode> lengths = new ArrayList<>();

@@ -59,6 +59,8 @@ class StencilAnalysisTest {
       assertEquals(0, h.arraySlot());
     }
     assertEquals(1, loop.accesses().size(), "v[i]");
+    assertTrue(loop.haloReads().stream().allMatch(h -> h.mayBeWritten().equals(List.of(1))),
+        "a caller could pass one array as u and v: checked before the exchange");
   }
 
   @Test
@@ -83,6 +85,7 @@ class StencilAnalysisTest {
       assertEquals(Distribution.ONE_D_BLOCK, p.variables().get(v), v + ": " + reasons(p));
     }
     assertEquals(2, p.distributedAllocations().size(), "both buffers are allocated in chunks");
+    assertTrue(sweep.haloReads().stream().allMatch(h -> h.mayBeWritten().isEmpty()), "the method's own arrays");
     assertEquals(1, p.replicatedReturns().size(), "the result is gathered for the caller");
   }
 

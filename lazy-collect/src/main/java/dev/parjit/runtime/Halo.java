@@ -121,6 +121,19 @@ public final class Halo {
     return lo < hi ? exchange(array, 0, 0, (int) lo, (int) hi) : exchange(array, 0, 0, 0, 0);
   }
 
+  /**
+   * Before a stencil loop that reads one parameter at {@code i + c} and writes another: the same
+   * array passed as both would make the loop read what it writes, which its parallel form cannot
+   * reproduce. Every rank holds the same arguments, so every rank throws alike.
+   */
+  public static void checkSeparate(Object read, Object written) {
+    if (read != null && read == written) {
+      throw new IllegalArgumentException("the same array is passed as the array a parallel stencil loop reads at"
+          + " neighbouring indices and as the array it writes: each iteration would read what another writes;"
+          + " pass two arrays (Parjit runs such loops in parallel only over distinct arrays)");
+    }
+  }
+
   private static int overlap(long s, long e, long from, long to) {
     return (int) Math.max(0, Math.min(e, to) - Math.max(s, from));
   }

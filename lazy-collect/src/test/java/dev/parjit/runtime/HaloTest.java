@@ -163,6 +163,15 @@ class HaloTest {
   }
 
   @Test
+  void oneArrayPassedAsTheReadAndTheWrittenArrayIsAClearError() {
+    double[] a = new double[3];
+    Halo.checkSeparate(a, new double[3]);
+    Halo.checkSeparate(null, null);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Halo.checkSeparate(a, a));
+    assertTrue(e.getMessage().contains("the same array"), e.getMessage());
+  }
+
+  @Test
   void aNullArrayFailsAtItsFirstReadNotAtTheExchange() {
     Halo h = Halo.exchange(null, -1, 1, 0, 0);
     assertThrows(NullPointerException.class, () -> Halo.read((double[]) null, 0, h));

@@ -166,6 +166,12 @@ public final class RuntimeCalls {
         "(Ljava/lang/Object;[IL" + HALO + ";II)L" + HALO + ";", false);
   }
 
+  /** {@code Halo.checkSeparate(Object read, Object written)V}: before a stencil loop over parameters. */
+  public static MethodInsnNode haloCheckSeparate() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "checkSeparate", "(Ljava/lang/Object;Ljava/lang/Object;)V",
+        false);
+  }
+
   /** {@code Halo.read([XILHalo;)X}: a stencil read by global index, for element type {@code D F J I}. */
   public static MethodInsnNode haloRead(String elementType) {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "read",

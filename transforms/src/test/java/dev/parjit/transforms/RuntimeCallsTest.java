@@ -59,7 +59,8 @@ class RuntimeCallsTest {
 
   @Test
   void haloCallsResolve() {
-    List<MethodInsnNode> calls = new ArrayList<>(List.of(RuntimeCalls.haloExchange(), RuntimeCalls.haloSegments()));
+    List<MethodInsnNode> calls = new ArrayList<>(List.of(RuntimeCalls.haloExchange(), RuntimeCalls.haloSegments(),
+        RuntimeCalls.haloCheckSeparate()));
     for (String t : List.of("D", "F", "J", "I")) {
       calls.add(RuntimeCalls.haloRead(t));
     }

@@ -17,12 +17,21 @@ import org.objectweb.asm.tree.AbstractInsnNode;
  * @param arraySlot      the local variable holding the array
  * @param offset         {@code c} (0 for {@code u[i]})
  * @param rowPointerSlot the row pointer of a CSR nonzero read, or -1 for a stencil read
+ * @param mayBeWritten   parameters the loop writes that a caller could pass the same array as this
+ *                       one (a parameter too): checked before the exchange, since the loop would then
+ *                       read what it writes
  */
-public record HaloRead(AbstractInsnNode load, int arraySlot, int offset, int rowPointerSlot) {
+public record HaloRead(AbstractInsnNode load, int arraySlot, int offset, int rowPointerSlot,
+    java.util.List<Integer> mayBeWritten) {
 
   /** A stencil read {@code u[i + offset]}. */
   public HaloRead(AbstractInsnNode load, int arraySlot, int offset) {
-    this(load, arraySlot, offset, -1);
+    this(load, arraySlot, offset, -1, java.util.List.of());
+  }
+
+  /** The same read, checked against these written parameters. */
+  public HaloRead withMayBeWritten(java.util.List<Integer> slots) {
+    return new HaloRead(load, arraySlot, offset, rowPointerSlot, java.util.List.copyOf(slots));
   }
 
   /** Whether this reads the nonzeros of a CSR row loop rather than a stencil. */

@@ -36,7 +36,16 @@ public final class HaloExchangePass {
   static Map<Integer, Integer> exchange(MethodNode method, LoopPlan loop, InsnList pre, int indexSlot, int endSlot) {
     Map<Integer, int[]> range = new LinkedHashMap<>();
     Map<Integer, Integer> segments = new LinkedHashMap<>();
+    java.util.Set<java.util.List<Integer>> checked = new java.util.HashSet<>();
     for (HaloRead h : loop.haloReads()) {
+      for (int written : h.mayBeWritten()) {
+        if (checked.add(java.util.List.of(h.arraySlot(), written))) {
+          // The same array passed as both: the loop would read what it writes (a clear error, not a wrong answer).
+          pre.add(new VarInsnNode(Opcodes.ALOAD, h.arraySlot()));
+          pre.add(new VarInsnNode(Opcodes.ALOAD, written));
+          pre.add(RuntimeCalls.haloCheckSeparate());
+        }
+      }
       if (h.isSegment()) {
         segments.put(h.arraySlot(), h.rowPointerSlot());
         continue;
