@@ -59,7 +59,7 @@ public final class MethodAnalyzer {
       LoopSafety safety, List<NaturalLoop> loops, Map<Integer, AbstractInsnNode> candidateStores,
       Map<Integer, Integer> paramSlots, CallModel calls, Set<Integer> calleeSlots, DistributionAnalysis frames,
       Map<Integer, Integer> frameParams, boolean lazyFrameReturns, Map<Integer, Distribution> seeds,
-      Set<String> replicated, Map<Integer, Set<Integer>> rowWidths) { }
+      Set<String> replicated, Map<Integer, Set<Integer>> rowWidths, BufferRotation rotations) { }
 
   private record LoopDecision(CountedLoop shape, List<ScalarReduction> reductions, List<ArrayReduction> arrayReductions,
       String reason) {
@@ -96,6 +96,12 @@ public final class MethodAnalyzer {
       candidates = DistributedArrayCandidates.find(method, consumers);
       Map<Integer, AbstractInsnNode> stores = new LinkedHashMap<>();
       candidates.forEach((slot, alloc) -> stores.put(slot, DistributedArrayCandidates.storeOf(alloc, consumers)));
+      // Buffers swapped by a time-step loop: each variable's own allocation is a candidate too.
+      BufferRotation rotations = BufferRotation.find(method, consumers, graph);
+      rotations.groups().forEach(g -> {
+        candidates.putAll(g.allocations());
+        stores.putAll(g.stores());
+      });
       f = new Facts(method, graph, new Liveness(method, graph), consumers,
           new LoopSafety(owner), NaturalLoops.find(graph, new Dominators(graph)), stores,
           arrayParameters(method, mode, distributed, context.calleeParams(), consumers, context.paramSeeds()), calls,
@@ -104,7 +110,7 @@ public final class MethodAnalyzer {
           DistributionAnalysis.run(owner.name, method, frameParamRoots(method, mode, context.paramSeeds()), Map.of(),
               calls, mayDemote(frameParameters(method, mode).keySet())),
           frameParameters(method, mode), context.lazyFrameReturns() && !context.replicated().contains(DataVariables.RETURN),
-          context.paramSeeds(), context.replicated(), FlatRows.candidates(method, consumers, candidates));
+          context.paramSeeds(), context.replicated(), FlatRows.candidates(method, consumers, candidates), rotations);
     } catch (AnalyzerException e) {
       throw new AnalysisException("the method does not verify: " + e.getMessage(), e);
     }
@@ -120,7 +126,7 @@ public final class MethodAnalyzer {
       Map<Integer, String> structural = new LinkedHashMap<>();
       Map<Integer, String> loopDependent = new LinkedHashMap<>();
       for (Integer slot : oneD) {
-        String why = whyNot1D(f, slot, decisions);
+        String why = whyNot1D(f, slot, decisions, oneD);
         if (why != null) {
           (isLoopDependent(why) ? loopDependent : structural).put(slot, why);
         }
@@ -129,6 +135,7 @@ public final class MethodAnalyzer {
       if (removed.isEmpty()) {
         break;
       }
+      removed = withRotationPartners(f, oneD, removed);
       removed.forEach((slot, why) -> {
         oneD.remove(slot);
         AbstractInsnNode where = candidates.containsKey(slot) ? candidates.get(slot) : method.instructions.getFirst();
@@ -143,6 +150,20 @@ public final class MethodAnalyzer {
       throw new AnalysisException("the method does not verify: " + e.getMessage(), e);
     }
     return plan(owner, f, mode, candidates, oneD, decisions, arrayReps, distributed.contains("return"), lattice);
+  }
+
+  /** Variables that swap arrays with a variable made REP share its arrays: they become REP with it. */
+  private static Map<Integer, String> withRotationPartners(Facts f, Set<Integer> oneD, Map<Integer, String> removed) {
+    Map<Integer, String> out = new LinkedHashMap<>(removed);
+    removed.forEach((slot, why) -> {
+      BufferRotation.Group g = f.rotations().groupOf(slot);
+      if (g != null) {
+        String name = VariableNames.at(f.method(), slot, f.candidateStores().get(slot).getNext());
+        g.slots().stream().filter(oneD::contains).forEach(other -> out.putIfAbsent(other,
+            "it exchanges arrays with '" + name + "', which is REP"));
+      }
+    });
+    return out;
   }
 
   private static List<LoopDecision> decideLoops(Facts f, Set<Integer> oneD) {
@@ -224,6 +245,9 @@ public final class MethodAnalyzer {
     if (f.paramSlots().containsKey(load.var)) {
       return true; // a parameter slot that is never assigned holds the argument everywhere
     }
+    if (stores == null && f.rotations().contains(load.var)) {
+      return true; // a swapped buffer holds one of its group's allocations everywhere
+    }
     AbstractInsnNode store = (stores != null ? stores : f.candidateStores()).get(load.var);
     return store != null && f.consumers().definitions(load, load.var).contains(store);
   }
@@ -241,6 +265,10 @@ public final class MethodAnalyzer {
       return new LoopDecision(null, List.of(), match.reason());
     }
     CountedLoop shape = match.loop();
+    String dependence = LoopCarriedDependence.check(method, loop, shape, f.consumers(), f.rotations(), lines);
+    if (dependence != null) {
+      return new LoopDecision(shape, List.of(), dependence);
+    }
     int exitIndex = method.instructions.indexOf(shape.exit());
     int jumpIndex = method.instructions.indexOf(shape.exitJump());
     BitSet body = loop.body();
@@ -355,7 +383,7 @@ public final class MethodAnalyzer {
   }
 
   /** {@code null} when every read of the array variable keeps it 1D, else the first reason. */
-  private static String whyNot1D(Facts f, int slot, List<LoopDecision> decisions) {
+  private static String whyNot1D(Facts f, int slot, List<LoopDecision> decisions, Set<Integer> oneD) {
     MethodNode method = f.method();
     LineTable lines = new LineTable();
     Set<Integer> widths = new java.util.HashSet<>(); // -1: element by element
@@ -398,6 +426,9 @@ public final class MethodAnalyzer {
       if (use instanceof MethodInsnNode call && acceptsDistributed(f, call, x)) {
         continue;
       }
+      if (f.rotations().isCopy(use)) {
+        continue; // tmp = u; u = v; v = tmp: the group stays distributed as a whole
+      }
       if (!access) {
         return "it is passed to code Parjit does not model" + lines.at(use);
       }
@@ -405,7 +436,8 @@ public final class MethodAnalyzer {
       if (loop == null) {
         return "it is accessed outside a parallel loop" + lines.at(use);
       }
-      if (alignedArray(f, use, loop, Set.of(slot)) == null) {
+      if (alignedArray(f, use, loop, Set.of(slot)) == null && haloRead(f, use, loop, Set.of(slot)) == null
+          && segmentRead(f, use, decisions, oneD) == null) {
         return "it is accessed at an index other than the parallel loop's" + lines.at(use);
       }
       Integer k = rowWidth(f, use, loop);
@@ -415,6 +447,87 @@ public final class MethodAnalyzer {
       }
     }
     return null;
+  }
+
+  /**
+   * {@code val[k]} in a CSR row loop's inner loop {@code k = rowptr[i] .. rowptr[i + 1]} of a parallel
+   * row loop, with {@code rowptr} 1D (read through a halo), or {@code null} ({@link CsrSegments}).
+   */
+  private static CsrSegments.SegmentRead segmentRead(Facts f, AbstractInsnNode access, List<LoopDecision> decisions,
+      Set<Integer> oneD) {
+    int index = f.method().instructions.indexOf(access);
+    for (int k = 0; k < f.loops().size(); k++) {
+      if (decisions.get(k).reason() == null && f.loops().get(k).body().get(index)) {
+        CsrSegments.SegmentRead r = CsrSegments.of(f.method(), f.consumers(), f.loops(), f.loops().get(k),
+            decisions.get(k).shape(), access);
+        return r != null && oneD.contains(r.rowPointerSlot()) && oneD.contains(r.arraySlot())
+            && seesCandidate(f, arrayLoad(f, access), null) ? r : null;
+      }
+    }
+    return null;
+  }
+
+  private static VarInsnNode arrayLoad(Facts f, AbstractInsnNode access) {
+    return (VarInsnNode) f.consumers().operand(access, 1).iterator().next();
+  }
+
+  /**
+   * Halo reads of a parameter, each with the other parameters the loop writes: a caller may pass one
+   * array as both (SPMD has no per-call alias check; spawn mode runs such calls on the driver).
+   */
+  private static List<dev.parjit.analysis.plan.HaloRead> withAliasChecks(Facts f, NaturalLoop loop,
+      List<dev.parjit.analysis.plan.HaloRead> halos) {
+    Set<Integer> written = new TreeSet<>();
+    for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+      AbstractInsnNode x = f.method().instructions.get(i);
+      if (x.getOpcode() >= Opcodes.IASTORE && x.getOpcode() <= Opcodes.SASTORE) {
+        Set<AbstractInsnNode> array = accessOperand(f, x, 2);
+        if (array.size() == 1 && array.iterator().next() instanceof VarInsnNode v && f.paramSlots().containsKey(v.var)) {
+          written.add(v.var);
+        }
+      }
+    }
+    List<dev.parjit.analysis.plan.HaloRead> out = new ArrayList<>();
+    for (dev.parjit.analysis.plan.HaloRead h : halos) {
+      List<Integer> others = f.paramSlots().containsKey(h.arraySlot())
+          ? written.stream().filter(w -> w != h.arraySlot()).toList() : List.of();
+      out.add(others.isEmpty() ? h : h.withMayBeWritten(others));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The widest stencil offset read through a halo; wider reads keep the array REP. */
+  private static final int MAX_HALO = 64;
+
+  /**
+   * {@code u[i + c]} ({@code 0 < |c| <= MAX_HALO}) of a 1D array of a halo-capable element type in
+   * the parallel loop over {@code i}, or {@code null}. The loop does not write {@code u}: a loop that
+   * does has a loop-carried dependence and is not parallel ({@link LoopCarriedDependence}).
+   */
+  private static dev.parjit.analysis.plan.HaloRead haloRead(Facts f, AbstractInsnNode access, CountedLoop loop,
+      Set<Integer> oneD) {
+    dev.parjit.analysis.plan.HaloRead h = stencilRead(f, access, loop, oneD);
+    return h == null || h.offset() == 0 ? null : h;
+  }
+
+  /** {@code u[i + c]} for any {@code |c| <= MAX_HALO}, including {@code u[i]}, as {@link #haloRead} checks it. */
+  private static dev.parjit.analysis.plan.HaloRead stencilRead(Facts f, AbstractInsnNode access, CountedLoop loop,
+      Set<Integer> oneD) {
+    int op = access.getOpcode();
+    if (loop == null || !loop.indexType().equals("I") || (op != Opcodes.IALOAD && op != Opcodes.LALOAD
+        && op != Opcodes.FALOAD && op != Opcodes.DALOAD)) {
+      return null;
+    }
+    Set<AbstractInsnNode> array = f.consumers().operand(access, 1);
+    if (array.size() != 1 || !(array.iterator().next() instanceof VarInsnNode a) || a.getOpcode() != Opcodes.ALOAD
+        || !oneD.contains(a.var) || !seesCandidate(f, a, null)) {
+      return null;
+    }
+    StencilIndex.Offset at = StencilIndex.of(f.consumers().operand(access, 0), loop.indexSlot(), f.consumers());
+    if (at == null || Math.abs(at.offset()) > MAX_HALO) {
+      return null;
+    }
+    return new dev.parjit.analysis.plan.HaloRead(access, a.var, at.offset());
   }
 
   /**
@@ -581,11 +694,40 @@ public final class MethodAnalyzer {
         continue;
       }
       List<ArrayAccess> accesses = new ArrayList<>();
+      List<dev.parjit.analysis.plan.HaloRead> halos = new ArrayList<>();
       List<AbstractInsnNode> seriesReads = new ArrayList<>();
       Set<Integer> aligned = new TreeSet<>();
+      // Arrays the loop reads at i + c (c != 0): it never writes them (LoopCarriedDependence), and all
+      // their reads in it go through the halo, by global index, so they need not be split like the loop.
+      Set<Integer> haloArrays = new TreeSet<>();
+      for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+        dev.parjit.analysis.plan.HaloRead h = haloRead(f, method.instructions.get(i), d.shape(), oneD);
+        if (h != null) {
+          haloArrays.add(h.arraySlot());
+        }
+      }
       for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
         AbstractInsnNode x = method.instructions.get(i);
         int op = x.getOpcode();
+        dev.parjit.analysis.plan.HaloRead stencil = stencilRead(f, x, d.shape(), oneD);
+        if (stencil != null && haloArrays.contains(stencil.arraySlot())) {
+          halos.add(stencil);
+          continue;
+        }
+        CsrSegments.SegmentRead segment = x.getOpcode() >= Opcodes.IALOAD && x.getOpcode() <= Opcodes.SALOAD
+            ? segmentRead(f, x, decisions, oneD) : null;
+        if (segment != null) {
+          if (!haloArrays.contains(segment.rowPointerSlot())) {
+            // The nonzeros stayed 1D because the row pointer is read through a halo: never read a chunk
+            // by global index without one.
+            throw new AnalysisException("the row pointer of a CSR read has no halo in loop #" + id
+                + new LineTable().at(x), null);
+          }
+          // val[k] of the rank's rows: fetched like a halo, from the row pointer's values
+          halos.add(new dev.parjit.analysis.plan.HaloRead(x, segment.arraySlot(), 0, segment.rowPointerSlot(),
+              List.of()));
+          continue;
+        }
         Integer series = alignedSeries(f, x, d.shape());
         if (series != null) {
           aligned.add(series);
@@ -610,7 +752,8 @@ public final class MethodAnalyzer {
         aligned.forEach(slot -> rowAllocations.put(candidates.get(slot), width));
       }
       plans.add(new LoopPlan(id, line, true, seriesReads.isEmpty() ? Distribution.ONE_D_BLOCK : Distribution.ONE_D_VAR,
-          null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads, width));
+          null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads, width,
+          withAliasChecks(f, loop, halos)));
     }
     List<AbstractInsnNode> allocations = new ArrayList<>();
     List<AbstractInsnNode> lengths = new ArrayList<>();

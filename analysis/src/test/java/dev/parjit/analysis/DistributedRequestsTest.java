@@ -40,11 +40,12 @@ class DistributedRequestsTest {
     assertNull(check("sum", ExecutionMode.SPMD, "x"));
     assertNull(check("sum", ExecutionMode.SPMD, "x", "return"));
     assertNull(check("sum", ExecutionMode.SPMD));
+    assertNull(check("shifted", ExecutionMode.SPMD, "x"), "x[i + 1] is a stencil read: the halo comes from the next rank");
   }
 
   @Test
   void aParameterMadeRepIsAnErrorWithTheAnalysisReason() throws Exception {
-    String message = check("shifted", ExecutionMode.SPMD, "x");
+    String message = check("reversed", ExecutionMode.SPMD, "x");
     assertMentions(message, "'x'", "REP", "chunk");
     assertTrue(!message.endsWith(": ; each rank would take its own chunk for the whole array"), message);
   }

@@ -226,9 +226,44 @@ final class ThreadRanks {
     @Override public long[] scatterv(long[] all, int[] counts, int root) { throw notSimulated(); }
     @Override public int[] scatterv(int[] all, int[] counts, int root) { throw notSimulated(); }
     @Override public byte[] scatterv(byte[] all, int[] counts, int root) { throw notSimulated(); }
-    @Override public double[] alltoallv(double[] send, int[] sendCounts) { throw notSimulated(); }
-    @Override public long[] alltoallv(long[] send, int[] sendCounts) { throw notSimulated(); }
-    @Override public int[] alltoallv(int[] send, int[] sendCounts) { throw notSimulated(); }
+    @Override public double[] alltoallv(double[] send, int[] sendCounts) {
+      return (double[]) alltoallvOf(send, sendCounts, double[].class);
+    }
+    @Override public long[] alltoallv(long[] send, int[] sendCounts) {
+      return (long[]) alltoallvOf(send, sendCounts, long[].class);
+    }
+    @Override public int[] alltoallv(int[] send, int[] sendCounts) {
+      return (int[]) alltoallvOf(send, sendCounts, int[].class);
+    }
+
+    /** Every rank's pieces for this rank, concatenated in rank order. */
+    private Object alltoallvOf(Object send, int[] counts, Class<?> arrayType) {
+      Object[] all = exchange(new Object[] {copyOf(send), counts.clone()});
+      int total = 0;
+      for (Object o : all) {
+        total += ((int[]) ((Object[]) o)[1])[rank];
+      }
+      Object out = java.lang.reflect.Array.newInstance(arrayType.getComponentType(), total);
+      int at = 0;
+      for (Object o : all) {
+        Object[] pair = (Object[]) o;
+        int[] c = (int[]) pair[1];
+        int offset = 0;
+        for (int r = 0; r < rank; r++) {
+          offset += c[r];
+        }
+        System.arraycopy(pair[0], offset, out, at, c[rank]);
+        at += c[rank];
+      }
+      return out;
+    }
+
+    private static Object copyOf(Object array) {
+      int n = java.lang.reflect.Array.getLength(array);
+      Object copy = java.lang.reflect.Array.newInstance(array.getClass().getComponentType(), n);
+      System.arraycopy(array, 0, copy, 0, n);
+      return copy;
+    }
     @Override public byte[] alltoallv(byte[] send, int[] sendCounts) { throw notSimulated(); }
     @Override public void send(byte[] data, int dest, int tag) { throw notSimulated(); }
     @Override public byte[] recv(int source, int tag) { throw notSimulated(); }

@@ -152,6 +152,32 @@ public final class RuntimeCalls {
     return call("replicate", "(" + arrayDesc + ")" + arrayDesc);
   }
 
+  /** Internal name of the stencil halo class of the runtime. */
+  public static final String HALO = "dev/parjit/runtime/Halo";
+
+  /** {@code Halo.exchange(Object, int lowest, int highest, int from, int to)Halo}: collective, before a stencil loop. */
+  public static MethodInsnNode haloExchange() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "exchange", "(Ljava/lang/Object;IIII)L" + HALO + ";", false);
+  }
+
+  /** {@code Halo.exchangeSegments(Object, int[] rowptr, Halo rowptrHalo, int from, int to)Halo}: collective. */
+  public static MethodInsnNode haloSegments() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "exchangeSegments",
+        "(Ljava/lang/Object;[IL" + HALO + ";II)L" + HALO + ";", false);
+  }
+
+  /** {@code Halo.checkSeparate(Object read, Object written)V}: before a stencil loop over parameters. */
+  public static MethodInsnNode haloCheckSeparate() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "checkSeparate", "(Ljava/lang/Object;Ljava/lang/Object;)V",
+        false);
+  }
+
+  /** {@code Halo.read([XILHalo;)X}: a stencil read by global index, for element type {@code D F J I}. */
+  public static MethodInsnNode haloRead(String elementType) {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "read",
+        "([" + elementType + "IL" + HALO + ";)" + elementType, false);
+  }
+
   /** {@code Math.min(II)I}. */
   public static MethodInsnNode intMin() {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);

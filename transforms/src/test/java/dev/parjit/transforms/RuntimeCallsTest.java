@@ -57,9 +57,26 @@ class RuntimeCallsTest {
     }
   }
 
+  @Test
+  void haloCallsResolve() {
+    List<MethodInsnNode> calls = new ArrayList<>(List.of(RuntimeCalls.haloExchange(), RuntimeCalls.haloSegments(),
+        RuntimeCalls.haloCheckSeparate()));
+    for (String t : List.of("D", "F", "J", "I")) {
+      calls.add(RuntimeCalls.haloRead(t));
+    }
+    for (MethodInsnNode call : calls) {
+      assertEquals(RuntimeCalls.HALO, call.owner);
+      assertEquals(1, count(call, dev.parjit.runtime.Halo.class), call.name + call.desc + " exists once");
+    }
+  }
+
   private static long count(MethodInsnNode call) {
+    return count(call, ParallelRuntime.class);
+  }
+
+  private static long count(MethodInsnNode call, Class<?> owner) {
     long n = 0;
-    for (Method m : ParallelRuntime.class.getMethods()) {
+    for (Method m : owner.getMethods()) {
       if (m.getName().equals(call.name) && java.lang.reflect.Modifier.isStatic(m.getModifiers())
           && MethodType.methodType(m.getReturnType(), m.getParameterTypes()).toMethodDescriptorString().equals(call.desc)) {
         n++;

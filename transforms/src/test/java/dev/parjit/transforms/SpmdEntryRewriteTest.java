@@ -44,12 +44,12 @@ class SpmdEntryRewriteTest {
     for (MethodNode m : cls.methods) {
       switch (m.name) {
         case "sum" -> assertEquals("enterCall", firstCall(m), "the hook comes before enterDistributed");
-        case "shifted" -> assertEquals("compilationError", firstCall(m));
+        case "mirrored" -> assertEquals("compilationError", firstCall(m));
         case "first" -> assertEquals(null, firstCall(m), "nothing parallel: unchanged");
         default -> { }
       }
     }
-    assertTrue(result.passLog().stream().anyMatch(l -> l.startsWith("Error shifted")), String.join("\n", result.passLog()));
+    assertTrue(result.passLog().stream().anyMatch(l -> l.startsWith("Error mirrored")), String.join("\n", result.passLog()));
   }
 
   @Test
@@ -58,9 +58,9 @@ class SpmdEntryRewriteTest {
     assertEquals(6.0, (double) c.getMethod("sum", double[].class).invoke(null, (Object) new double[] {1, 2, 3}));
     for (int call = 0; call < 2; call++) {
       InvocationTargetException e = assertThrows(InvocationTargetException.class,
-          () -> c.getMethod("shifted", double[].class).invoke(null, (Object) new double[] {1, 2, 3}));
+          () -> c.getMethod("mirrored", double[].class).invoke(null, (Object) new double[] {1, 2, 3}));
       ParjitCompilationException p = assertInstanceOf(ParjitCompilationException.class, e.getCause());
-      assertTrue(p.getMessage().contains(SpmdTargets.class.getName() + ".shifted") && p.getMessage().contains("'x'")
+      assertTrue(p.getMessage().contains(SpmdTargets.class.getName() + ".mirrored") && p.getMessage().contains("'x'")
           && p.getMessage().contains("REP"), p.getMessage());
     }
   }

@@ -24,6 +24,8 @@ import java.util.List;
  * @param rowWidthSlot     the local holding {@code k} when the loop runs over rows of its arrays,
  *                         indexed {@code a[k * i + j]} (its range is the rows this rank owns); {@code -1}
  *                         when it indexes them element by element
+ * @param haloReads        stencil reads {@code u[i + c]} of distributed arrays the loop does not write:
+ *                         their neighbours' elements are exchanged before the loop
  */
 public record LoopPlan(
     int id,
@@ -37,13 +39,14 @@ public record LoopPlan(
     List<ScalarReduction> reductions,
     List<ArrayReduction> arrayReductions,
     List<AbstractInsnNode> seriesAccesses,
-    int rowWidthSlot) {
+    int rowWidthSlot,
+    List<HaloRead> haloReads) {
 
-  /** A loop indexing its arrays element by element. */
+  /** A loop indexing its arrays element by element, without stencil reads. */
   public LoopPlan(int id, int line, boolean parallel, Distribution distribution, String reason, CountedLoop shape,
       List<Integer> alignedArraySlots, List<ArrayAccess> accesses, List<ScalarReduction> reductions,
       List<ArrayReduction> arrayReductions, List<AbstractInsnNode> seriesAccesses) {
     this(id, line, parallel, distribution, reason, shape, alignedArraySlots, accesses, reductions, arrayReductions,
-        seriesAccesses, -1);
+        seriesAccesses, -1, List.of());
   }
 }

@@ -21,6 +21,15 @@ public class DistributedRequestTargets {
     return s;
   }
 
+  /** Read back to front: no rank's chunk holds what its iterations read. */
+  public static double reversed(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i] * x[x.length - 1 - i];
+    }
+    return s;
+  }
+
   /** Not an array. */
   public static double scale(int x) {
     return 2.0 * x;

@@ -19,11 +19,11 @@ public class UnhonouredDistributedTest {
       assertEquals(2, caught.size(), run.text());
       for (String c : caught) {
         assertTrue(c.startsWith("CAUGHT dev.parjit.ParjitCompilationException: " + UnhonouredMain.class.getName()
-            + ".shifted([D)D: ") && c.contains("'x'") && c.contains("REP"), c);
+            + ".mirrored([D)D: ") && c.contains("'x'") && c.contains("REP"), c);
       }
       assertEquals(List.of(), SpmdJob.printed(run, r, "RETURNED"), run.text());
     }
     assertTrue(run.lines().stream().anyMatch(l -> l.contains("parjit: cannot compile " + UnhonouredMain.class.getName()
-        + ".shifted([D)D: ")), "the error is logged with class, method and reason\n" + run.text());
+        + ".mirrored([D)D: ")), "the error is logged with class, method and reason\n" + run.text());
   }
 }

@@ -4,7 +4,7 @@ import dev.parjit.Jit;
 import dev.parjit.Parjit;
 
 /**
- * {@code @Jit(distributed = {"x"})} on a method that reads {@code x[i + 1]}: the analysis cannot keep
+ * {@code @Jit(distributed = {"x"})} on a method that reads {@code x[n - 1 - i]}: the analysis cannot keep
  * {@code x} distributed, so each rank would sum its chunk as if it were the whole array. Every rank
  * must catch the compilation error instead, on every call.
  */
@@ -13,10 +13,10 @@ public final class UnhonouredMain {
   private UnhonouredMain() { }
 
   @Jit(spawn = false, distributed = {"x"})
-  public static double shifted(double[] x) {
+  public static double mirrored(double[] x) {
     double s = 0;
-    for (int i = 0; i < x.length - 1; i++) {
-      s += x[i + 1];
+    for (int i = 0; i < x.length; i++) {
+      s += x[x.length - 1 - i];
     }
     return s;
   }
@@ -26,7 +26,7 @@ public final class UnhonouredMain {
     java.util.Arrays.fill(chunk, 1.0);
     for (int call = 0; call < 2; call++) {
       try {
-        System.out.println("RETURNED " + shifted(chunk));
+        System.out.println("RETURNED " + mirrored(chunk));
       } catch (RuntimeException e) {
         System.out.println("CAUGHT " + e.getClass().getName() + ": " + e.getMessage());
       }

@@ -19,7 +19,11 @@ public final class KernelRunner {
       "matVec", "longSquares", "stencil", "histogram", "intSum", "intProd", "intMinMax", "intBits", "longSum",
       "longProd", "longMinMax", "longBits", "floatSum", "floatMinMax", "floatProd", "doubleProd", "doubleMinMax",
       "doubleSubtract", "anyNegative", "allAboveMinimum", "evenCounter", "endsBeforeLast", "distributedSum",
-      "callsJit", "matMul", "rowTable", "countDownSum", "stridedDown", "flatTable");
+      "callsJit", "matMul", "rowTable", "countDownSum", "stridedDown", "flatTable", "jacobi", "wideStencil", "spread",
+      "csrRows", "cooScatter");
+
+  /** Kernels whose parallel loops read through halos (stencils, CSR row pointers). */
+  public static final List<String> HALOS = List.of("jacobi", "wideStencil", "spread", "csrRows");
 
   private KernelRunner() { }
 
@@ -102,6 +106,13 @@ public final class KernelRunner {
       out.add(line("flatTable", n, Integer.toString(java.util.Arrays.hashCode(RowKernels.flatTable(n, 3)))));
       out.add(line("countDownSum", n, Double.toString(RowKernels.countDownSum(doubles(n, 15)))));
       out.add(line("stridedDown", n, Integer.toString(java.util.Arrays.hashCode(RowKernels.stridedDown(n)))));
+      out.add(line("jacobi", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.jacobi(n, 7)))));
+      out.add(line("wideStencil", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.wideStencil(n)))));
+      out.add(line("spread", n, Long.toString(StencilKernels.spread(n))));
+      out.add(line("csrRows", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.csrRows(n)))));
+      out.add(line("cooScatter", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.cooScatter(n)))));
+      out.add(line("gaussSeidel", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.gaussSeidel(n)))));
+      out.add(line("prefixInPlace", n, Integer.toString(java.util.Arrays.hashCode(StencilKernels.prefixInPlace(n)))));
     }
     return out;
   }

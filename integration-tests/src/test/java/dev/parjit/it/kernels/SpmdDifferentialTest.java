@@ -106,7 +106,9 @@ public class SpmdDifferentialTest {
     runSpmd(2, dump);
     Map<String, Boolean> chunked = new TreeMap<>();
     Map<String, Boolean> distributedAllocation = new TreeMap<>();
-    for (Class<?> kernels : List.of(FreeLoopKernels.class, ArrayKernels.class, OperatorKernels.class, RowKernels.class)) {
+    Map<String, Boolean> halo = new TreeMap<>();
+    for (Class<?> kernels : List.of(FreeLoopKernels.class, ArrayKernels.class, OperatorKernels.class, RowKernels.class,
+        StencilKernels.class)) {
       Path rewritten = dump.resolve(kernels.getName().replace('.', '/') + ".rewritten.class");
       assertTrue(Files.exists(rewritten), kernels + " was rewritten");
       ClassNode cls = new ClassNode();
@@ -114,7 +116,10 @@ public class SpmdDifferentialTest {
       for (MethodNode m : cls.methods) {
         boolean calls = false;
         boolean allocates = false;
+        boolean exchanges = false;
         for (AbstractInsnNode x : m.instructions) {
+          exchanges |= x instanceof MethodInsnNode mi && mi.owner.equals("dev/parjit/runtime/Halo")
+              && mi.name.equals("exchange");
           allocates |= x instanceof MethodInsnNode mi && mi.owner.equals("dev/parjit/runtime/ParallelRuntime")
               && mi.name.startsWith("new");
           calls |= x instanceof MethodInsnNode mi && mi.owner.equals("dev/parjit/runtime/ParallelRuntime")
@@ -122,6 +127,7 @@ public class SpmdDifferentialTest {
         }
         chunked.put(m.name, calls);
         distributedAllocation.put(m.name, allocates);
+        halo.put(m.name, exchanges);
       }
     }
     for (String name : KernelRunner.PARALLEL) {
@@ -130,7 +136,11 @@ public class SpmdDifferentialTest {
     // The call-graph fixed point: callsJit's array crosses @Jit calls in chunks (dot and variance only
     // read it), so it is allocated at the local length instead of whole on every rank.
     assertTrue(distributedAllocation.get("callsJit"), "callsJit allocates its array distributed: " + distributedAllocation);
-    for (String name : List.of("prefixLast", "firstAbove", "recurrence", "argmax", "argmin")) {
+    for (String name : KernelRunner.HALOS) {
+      assertTrue(halo.get(name), name + " exchanges halos: " + halo);
+    }
+    for (String name : List.of("prefixLast", "firstAbove", "recurrence", "argmax", "argmin", "gaussSeidel",
+        "prefixInPlace")) {
       assertEquals(false, chunked.get(name), name + " stays sequential: " + chunked);
     }
   }

@@ -162,6 +162,11 @@ public final class LoopChunkingPass {
       pre.add(RuntimeCalls.alignUp(t));
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), shape.indexSlot()));
     }
+    if (!loop.haloReads().isEmpty() && (descending || loop.rowWidthSlot() >= 0)) {
+      // The exchange fetches around an ascending range of elements: anything else would read wrong halos.
+      throw new IllegalStateException("loop #" + loop.id() + " reads through halos but counts down or runs over rows");
+    }
+    java.util.Map<Integer, Integer> halos = HaloExchangePass.exchange(method, loop, pre, shape.indexSlot(), end);
     for (ScalarReduction r : loop.reductions()) {
       Type rt = Type.getType(r.type());
       pre.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
@@ -183,6 +188,8 @@ public final class LoopChunkingPass {
       shift.add(new InsnNode(Opcodes.ISUB));
       method.instructions.insert(access.indexProducer(), shift);
     }
+
+    HaloExchangePass.redirect(method, loop, halos); // u[i + c]: through the neighbours' copies
 
     // s.getDouble(i) on a distributed series reads this rank's row i - start.
     for (AbstractInsnNode read : loop.seriesAccesses()) {

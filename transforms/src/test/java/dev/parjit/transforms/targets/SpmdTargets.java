@@ -14,12 +14,12 @@ public class SpmdTargets {
     return s;
   }
 
-  /** x is read at i + 1: REP, so the request cannot be honoured. */
+  /** x is read at its mirror index n - 1 - i: REP, so the request cannot be honoured. */
   @Jit(spawn = false, distributed = {"x"})
-  public static double shifted(double[] x) {
+  public static double mirrored(double[] x) {
     double s = 0;
-    for (int i = 0; i < x.length - 1; i++) {
-      s += x[i + 1];
+    for (int i = 0; i < x.length; i++) {
+      s += x[x.length - 1 - i];
     }
     return s;
   }

@@ -1,0 +1,41 @@
+package dev.parjit.analysis.plan;
+
+import org.objectweb.asm.tree.AbstractInsnNode;
+
+/**
+ * A read {@code u[i + c]} of a distributed array that its parallel loop reads at some offset
+ * {@code c != 0} and never writes: near the ends of the rank's range it needs other ranks'
+ * elements, exchanged before the loop (the halo, for the loop's lowest..highest offsets of the
+ * array). Every read of such an array in the loop, {@code u[i]} included, is one of these: it keeps
+ * its global index and reads through the halo, so the array need not be split like the loop.
+ *
+ * <p>The nonzeros of a CSR row loop are read the same way ({@code val[k]} for {@code k} from
+ * {@code rowptr[i]} to {@code rowptr[i + 1]}): {@code rowPointerSlot} names the row pointer whose
+ * values bound what the rank's rows read, and {@code offset} is 0.
+ *
+ * @param load           the {@code xALOAD}, which the rewrite makes read through the halo
+ * @param arraySlot      the local variable holding the array
+ * @param offset         {@code c} (0 for {@code u[i]})
+ * @param rowPointerSlot the row pointer of a CSR nonzero read, or -1 for a stencil read
+ * @param mayBeWritten   parameters the loop writes that a caller could pass the same array as this
+ *                       one (a parameter too): checked before the exchange, since the loop would then
+ *                       read what it writes
+ */
+public record HaloRead(AbstractInsnNode load, int arraySlot, int offset, int rowPointerSlot,
+    java.util.List<Integer> mayBeWritten) {
+
+  /** A stencil read {@code u[i + offset]}. */
+  public HaloRead(AbstractInsnNode load, int arraySlot, int offset) {
+    this(load, arraySlot, offset, -1, java.util.List.of());
+  }
+
+  /** The same read, checked against these written parameters. */
+  public HaloRead withMayBeWritten(java.util.List<Integer> slots) {
+    return new HaloRead(load, arraySlot, offset, rowPointerSlot, java.util.List.copyOf(slots));
+  }
+
+  /** Whether this reads the nonzeros of a CSR row loop rather than a stencil. */
+  public boolean isSegment() {
+    return rowPointerSlot >= 0;
+  }
+}

@@ -1,0 +1,205 @@
+package dev.parjit.runtime;
+
+import dev.parjit.mpi.Communicator;
+import java.lang.reflect.Array;
+
+/**
+ * The elements a stencil loop reads outside this rank's chunk of an array it does not write: for a
+ * loop running {@code i} over {@code [from, to)} and reading {@code u[i + c]} with
+ * {@code lowest <= c <= highest}, the part of {@code [from + lowest, to + highest)} that other ranks
+ * own, fetched once before the loop. Usually that is one or two elements from each neighbour
+ * (Jacobi: the loop runs over the chunk of {@code u} it writes into {@code v}); when the array is
+ * split differently from the loop (a CSR row pointer of {@code n + 1} entries read by a loop over
+ * {@code n} rows), it is whatever the loop's range needs.
+ *
+ * <p>Rewritten code keeps the chunk as it is and reads through {@link #read(double[], int, Halo)}
+ * with the global index: inside the chunk a plain array read (one predictable branch), outside it
+ * the fetched copy. A read past the ends of the whole array throws the sequential program's
+ * exception, with the global index and length. The exchange is two collectives: an allgather of
+ * what each rank needs and owns, and an all-to-all of exactly those elements, so chunks shorter than
+ * the halo, empty ranks and 1D_Var chunks of any length are served alike.
+ */
+public final class Halo {
+
+  /** Global index of the chunk's first element (0 for an array that is not split). */
+  private final int start;
+  private final long globalLength;
+  /** Fetched elements below the chunk, from global index {@code leftStart}. */
+  private final Object left;
+  private final long leftStart;
+  /** Fetched elements above the chunk, from global index {@code rightStart}. */
+  private final Object right;
+  private final long rightStart;
+
+  private Halo(int start, long globalLength, Object left, long leftStart, Object right, long rightStart) {
+    this.start = start;
+    this.globalLength = globalLength;
+    this.left = left;
+    this.leftStart = leftStart;
+    this.right = right;
+    this.rightStart = rightStart;
+  }
+
+  /**
+   * Fetches what the loop over {@code [from, to)} reads of {@code array} at offsets
+   * {@code lowest..highest} outside this rank's chunk. Collective: every rank calls it for the same
+   * array, each with its own range (possibly empty).
+   */
+  public static Halo exchange(Object array, int lowest, int highest, int from, int to) {
+    if (array == null) {
+      // Every rank holds the same null: the loop's first read throws the sequential NullPointerException.
+      return new Halo(0, 0, null, 0, null, 0);
+    }
+    int length = Array.getLength(array);
+    DistributedArrays.Chunk chunk = DistributedArrays.lookup(array);
+    Class<?> type = array.getClass().getComponentType();
+    Object none = Array.newInstance(type, 0);
+    if (chunk == null) {
+      // Not split: every rank holds the whole array, so nothing lies outside it but the ends.
+      return new Halo(0, length, none, 0, none, length);
+    }
+    long n = chunk.globalLength();
+    long s = chunk.start();
+    long e = s + length;
+    long needFrom = from < to ? Math.max(0, (long) from + lowest) : 0;
+    long needTo = from < to ? Math.min(n, (long) to + highest) : 0;
+    long leftFrom = Math.min(needFrom, s);
+    long leftTo = Math.min(needTo, s);
+    long rightFrom = Math.max(needFrom, e);
+    long rightTo = Math.max(needTo, e);
+    Communicator comm = ParallelRuntime.communicator();
+    long[] needs = comm.allgatherv(new long[] {leftFrom, leftTo, rightFrom, rightTo});
+    int p = needs.length / 4;
+    // To each rank: what it needs of this chunk, below its own chunk first, then above it. Chunks
+    // are contiguous in rank order, so what arrives is every element below in order, then above.
+    int[] counts = new int[p];
+    int total = 0;
+    for (int r = 0; r < p; r++) {
+      counts[r] = overlap(s, e, needs[4 * r], needs[4 * r + 1]) + overlap(s, e, needs[4 * r + 2], needs[4 * r + 3]);
+      total += counts[r];
+    }
+    Object send = Array.newInstance(type, total);
+    int at = 0;
+    for (int r = 0; r < p; r++) {
+      for (int part = 0; part < 2; part++) {
+        long lo = Math.max(s, needs[4 * r + 2 * part]);
+        long hi = Math.min(e, needs[4 * r + 2 * part + 1]);
+        if (lo < hi) {
+          System.arraycopy(array, (int) (lo - s), send, at, (int) (hi - lo));
+          at += (int) (hi - lo);
+        }
+      }
+    }
+    Object got = alltoallv(comm, send, counts);
+    int leftCount = (int) Math.max(0, leftTo - leftFrom);
+    Object left = Array.newInstance(type, leftCount);
+    Object right = Array.newInstance(type, Array.getLength(got) - leftCount);
+    System.arraycopy(got, 0, left, 0, leftCount);
+    System.arraycopy(got, leftCount, right, 0, Array.getLength(right));
+    return new Halo((int) s, n, left, leftFrom, right, rightFrom);
+  }
+
+  /**
+   * Fetches the nonzeros a CSR row loop over rows {@code [from, to)} reads of {@code array}: for every
+   * row with {@code rowptr[i] < rowptr[i + 1]}, elements {@code [rowptr[i], rowptr[i + 1])}, whose
+   * hull is fetched ({@link #exchange}: collective). Row pointer entries past its ends are skipped:
+   * the loop itself meets them first and throws the sequential exception.
+   */
+  public static Halo exchangeSegments(Object array, int[] rowptr, Halo rows, int from, int to) {
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    if (rowptr != null) {
+      for (int i = Math.max(0, from); i < to && i + 1 < rows.globalLength; i++) {
+        int first = read(rowptr, i, rows);
+        int last = read(rowptr, i + 1, rows);
+        if (first < last) {
+          lo = Math.min(lo, first);
+          hi = Math.max(hi, last);
+        }
+      }
+    }
+    return lo < hi ? exchange(array, 0, 0, (int) lo, (int) hi) : exchange(array, 0, 0, 0, 0);
+  }
+
+  /**
+   * Before a stencil loop that reads one parameter at {@code i + c} and writes another: the same
+   * array passed as both would make the loop read what it writes, which its parallel form cannot
+   * reproduce. Every rank holds the same arguments, so every rank throws alike.
+   */
+  public static void checkSeparate(Object read, Object written) {
+    if (read != null && read == written) {
+      throw new IllegalArgumentException("the same array is passed as the array a parallel stencil loop reads at"
+          + " neighbouring indices and as the array it writes: each iteration would read what another writes;"
+          + " pass two arrays (Parjit runs such loops in parallel only over distinct arrays)");
+    }
+  }
+
+  private static int overlap(long s, long e, long from, long to) {
+    return (int) Math.max(0, Math.min(e, to) - Math.max(s, from));
+  }
+
+  private static Object alltoallv(Communicator comm, Object send, int[] counts) {
+    if (send instanceof double[] d) {
+      return comm.alltoallv(d, counts);
+    } else if (send instanceof long[] l) {
+      return comm.alltoallv(l, counts);
+    } else if (send instanceof int[] i) {
+      return comm.alltoallv(i, counts);
+    } else if (send instanceof float[] f) {
+      int[] bits = new int[f.length];
+      for (int k = 0; k < f.length; k++) {
+        bits[k] = Float.floatToRawIntBits(f[k]);
+      }
+      int[] got = comm.alltoallv(bits, counts);
+      float[] out = new float[got.length];
+      for (int k = 0; k < got.length; k++) {
+        out[k] = Float.intBitsToFloat(got[k]);
+      }
+      return out;
+    }
+    throw new IllegalArgumentException("no halo exchange for " + send.getClass().getSimpleName());
+  }
+
+  /** Element {@code g} (a global index) of the array whose chunk is {@code a}: from the chunk or the halo. */
+  public static double read(double[] a, int g, Halo h) {
+    int k = g - h.start;
+    return k >= 0 && k < a.length ? a[k] : ((double[]) h.outside(g))[h.index(g)];
+  }
+
+  /** As {@link #read(double[], int, Halo)} for floats. */
+  public static float read(float[] a, int g, Halo h) {
+    int k = g - h.start;
+    return k >= 0 && k < a.length ? a[k] : ((float[]) h.outside(g))[h.index(g)];
+  }
+
+  /** As {@link #read(double[], int, Halo)} for longs. */
+  public static long read(long[] a, int g, Halo h) {
+    int k = g - h.start;
+    return k >= 0 && k < a.length ? a[k] : ((long[]) h.outside(g))[h.index(g)];
+  }
+
+  /** As {@link #read(double[], int, Halo)} for ints. */
+  public static int read(int[] a, int g, Halo h) {
+    int k = g - h.start;
+    return k >= 0 && k < a.length ? a[k] : ((int[]) h.outside(g))[h.index(g)];
+  }
+
+  /** The fetched part holding global index {@code g}; the sequential exception past the array's ends. */
+  private Object outside(int g) {
+    if (g < 0 || g >= globalLength) {
+      throw new ArrayIndexOutOfBoundsException("Index " + g + " out of bounds for length " + globalLength);
+    }
+    Object part = g < start ? left : right;
+    long first = g < start ? leftStart : rightStart;
+    if (g < first || g >= first + Array.getLength(part)) {
+      // The analysis bounds every read by the offsets the exchange was given: this is Parjit's bug.
+      throw new IllegalStateException("halo read at " + g + " outside the exchanged elements [" + first + ", "
+          + (first + Array.getLength(part)) + ")");
+    }
+    return part;
+  }
+
+  private int index(int g) {
+    return (int) (g < start ? g - leftStart : g - rightStart);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.parjit.transforms.passes;
+
+import dev.parjit.analysis.plan.HaloRead;
+import dev.parjit.analysis.plan.LoopPlan;
+import dev.parjit.transforms.RuntimeCalls;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * The stencil part of chunking a loop ({@link LoopChunkingPass} calls it): before the loop, each
+ * array read at {@code i + c} fetches what the rank's range {@code [i, end)} reads outside its chunk
+ * ({@code h = Halo.exchange(u, lowest, highest, i, end)}); in the loop, those reads become
+ * {@code Halo.read(u, g, h)} with their global index {@code g}, which reads the chunk inside it and
+ * the fetched copies outside. Runs again at each entry of the loop, so a time-step loop exchanges
+ * only halos from one step to the next. The nonzeros a CSR row loop reads ({@code val[k]} for
+ * {@code k} in {@code rowptr[i]..rowptr[i + 1]}) are fetched after the row pointer's halo, from its
+ * values: {@code Halo.exchangeSegments(val, rowptr, hRowptr, i, end)}.
+ */
+public final class HaloExchangePass {
+
+  /** Name shown in pass logs. */
+  public static final String NAME = "HaloExchange";
+
+  private HaloExchangePass() { }
+
+  /**
+   * Appends the exchanges to the loop's preheader {@code pre}, after the rank's first index and
+   * exclusive end are stored in {@code indexSlot} and {@code endSlot}; returns each array's halo local.
+   */
+  static Map<Integer, Integer> exchange(MethodNode method, LoopPlan loop, InsnList pre, int indexSlot, int endSlot) {
+    Map<Integer, int[]> range = new LinkedHashMap<>();
+    Map<Integer, Integer> segments = new LinkedHashMap<>();
+    java.util.Set<java.util.List<Integer>> checked = new java.util.HashSet<>();
+    for (HaloRead h : loop.haloReads()) {
+      for (int written : h.mayBeWritten()) {
+        if (checked.add(java.util.List.of(h.arraySlot(), written))) {
+          // The same array passed as both: the loop would read what it writes (a clear error, not a wrong answer).
+          pre.add(new VarInsnNode(Opcodes.ALOAD, h.arraySlot()));
+          pre.add(new VarInsnNode(Opcodes.ALOAD, written));
+          pre.add(RuntimeCalls.haloCheckSeparate());
+        }
+      }
+      if (h.isSegment()) {
+        segments.put(h.arraySlot(), h.rowPointerSlot());
+        continue;
+      }
+      int[] r = range.computeIfAbsent(h.arraySlot(), s -> new int[2]);
+      r[0] = Math.min(r[0], h.offset());
+      r[1] = Math.max(r[1], h.offset());
+    }
+    Map<Integer, Integer> locals = new LinkedHashMap<>();
+    range.forEach((slot, r) -> {
+      int local = method.maxLocals++;
+      pre.add(new VarInsnNode(Opcodes.ALOAD, slot));
+      pre.add(new LdcInsnNode(r[0]));
+      pre.add(new LdcInsnNode(r[1]));
+      pre.add(new VarInsnNode(Opcodes.ILOAD, indexSlot));
+      pre.add(new VarInsnNode(Opcodes.ILOAD, endSlot));
+      pre.add(RuntimeCalls.haloExchange());
+      pre.add(new VarInsnNode(Opcodes.ASTORE, local));
+      locals.put(slot, local);
+    });
+    // CSR nonzeros: what the rank's rows read, from the row pointer's values (through its halo).
+    segments.forEach((slot, rowptr) -> {
+      int local = method.maxLocals++;
+      pre.add(new VarInsnNode(Opcodes.ALOAD, slot));
+      pre.add(new VarInsnNode(Opcodes.ALOAD, rowptr));
+      pre.add(new VarInsnNode(Opcodes.ALOAD, locals.get(rowptr)));
+      pre.add(new VarInsnNode(Opcodes.ILOAD, indexSlot));
+      pre.add(new VarInsnNode(Opcodes.ILOAD, endSlot));
+      pre.add(RuntimeCalls.haloSegments());
+      pre.add(new VarInsnNode(Opcodes.ASTORE, local));
+      locals.put(slot, local);
+    });
+    return locals;
+  }
+
+  /** Makes each stencil read go through its array's halo. */
+  static void redirect(MethodNode method, LoopPlan loop, Map<Integer, Integer> locals) {
+    for (HaloRead h : loop.haloReads()) {
+      AbstractInsnNode load = h.load();
+      method.instructions.insertBefore(load, new VarInsnNode(Opcodes.ALOAD, locals.get(h.arraySlot())));
+      method.instructions.set(load, RuntimeCalls.haloRead(elementType(load.getOpcode())));
+    }
+  }
+
+  private static String elementType(int load) {
+    switch (load) {
+      case Opcodes.DALOAD: return "D";
+      case Opcodes.FALOAD: return "F";
+      case Opcodes.LALOAD: return "J";
+      case Opcodes.IALOAD: return "I";
+      default: throw new IllegalStateException("no halo read for opcode " + load);
+    }
+  }
+}
