@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public final class LoopDiagnostics {
 
   private static final Pattern HEADER = Pattern.compile("^Distributed diagnostics for function ([\\w$]+\\.\\w+) \\(");
-  private static final Pattern LOOP = Pattern.compile("^\\s+#(\\d+) \\(line \\d+\\)\\s+(\\S+)\\s*$");
+  /** A loop's line: its distribution, maybe followed by what it reads through halos ("(halo: u[i-1..i+1])"). */
+  private static final Pattern LOOP = Pattern.compile("^\\s+#(\\d+) \\(line \\d+\\)\\s+(\\S+)(?:\\s+\\(halo: .*\\))?\\s*$");
 
   private LoopDiagnostics() { }
 

@@ -46,6 +46,17 @@ class LoopDiagnosticsTest {
   }
 
   @Test
+  void aLoopReadingThroughHalosIsParsedByItsDistribution() {
+    Map<String, List<String>> loops = LoopDiagnostics.parse(List.of(
+        "Distributed diagnostics for function J.sweep (J.java:5)",
+        "Loop distributions:",
+        "   #0 (line 5)          1D_Block (halo: from[i-1..i+1])",
+        "   #1 (line 9)          1D_Block (halo: rowptr[i..i+1], val[rowptr[i]..rowptr[i+1]])",
+        ""));
+    assertEquals(List.of("#0 1D_Block, #1 1D_Block"), loops.get("J.sweep"));
+  }
+
+  @Test
   void parallelMeansAOneDimensionalDistribution() {
     assertTrue(LoopDiagnostics.anyParallel("#0 REP, #1 1D_Block"));
     assertTrue(LoopDiagnostics.anyParallel("#0 1D_Var"));
