@@ -99,7 +99,7 @@ final class FlatRows {
       }
       CountedLoop shape = CountedLoopMatcher.match(method, inner).loop();
       if (shape != null && shape.indexSlot() == j && shape.kind() == BoundKind.LT && shape.step() == 1
-          && shape.boundInsns().size() == 1 && shape.boundInsns().get(0) instanceof VarInsnNode b
+          && shape.indexOffset() == 0 && shape.boundInsns().size() == 1 && shape.boundInsns().get(0) instanceof VarInsnNode b
           && b.getOpcode() == Opcodes.ILOAD && b.var == k && startsAtZero(shape)) {
         return true;
       }

@@ -57,6 +57,19 @@ public final class CountedLoopMatcher {
       }
       x = x.getNext();
     }
+    // i + c < n (i - c < n): the constant moves to the bound, evaluated before the loop as n - c.
+    int indexOffset = 0;
+    List<AbstractInsnNode> offsetInsns = List.of();
+    if (!isLong && bound.size() >= 2 && BoundStack.intConstant(bound.get(0)) != null
+        && (bound.get(1).getOpcode() == Opcodes.IADD || bound.get(1).getOpcode() == Opcodes.ISUB)) {
+      int c = BoundStack.intConstant(bound.get(0));
+      indexOffset = bound.get(1).getOpcode() == Opcodes.IADD ? c : -c;
+      offsetInsns = List.of(bound.get(0), bound.get(1));
+      bound = new ArrayList<>(bound.subList(2, bound.size()));
+    }
+    if (!bound.isEmpty() && !BoundStack.pushesOneValue(bound)) {
+      return fail("the loop condition computes with the index (compare the index alone with the bound)");
+    }
     // An int index compared with zero (i >= 0, i > 0) has no bound instructions: the jump compares.
     boolean withZero = !isLong && x instanceof JumpInsnNode z && z.getOpcode() >= Opcodes.IFEQ && z.getOpcode() <= Opcodes.IFLE;
     if (x == null || (bound.isEmpty() && !withZero)) {
@@ -87,6 +100,9 @@ public final class CountedLoopMatcher {
     }
     AbstractInsnNode increment = Insns.realBefore(back);
     long step = step(increment, slot, isLong);
+    if (indexOffset != 0 && kind.isDescending()) {
+      return fail("a loop counting down compares the index plus a constant");
+    }
     if (kind.isDescending() && isLong) {
       return fail("a long index counts down");
     }
@@ -106,7 +122,7 @@ public final class CountedLoopMatcher {
       return fail("the index is not initialised just before the loop");
     }
     return new Result(new CountedLoop(slot, isLong ? "J" : "I", init, header, load, List.copyOf(bound), jump,
-        jump.label, kind, step, increment), null);
+        jump.label, kind, step, increment, indexOffset, offsetInsns), null);
   }
 
   private static Result fail(String reason) {

@@ -23,6 +23,9 @@ import org.objectweb.asm.tree.LabelNode;
  * @param kind        comparison kind
  * @param step        the constant step: positive, or negative for {@link BoundKind#isDescending()} kinds
  * @param increment   the instruction that advances the index ({@code IINC} or the store)
+ * @param indexOffset the constant the condition adds to the index ({@code i + 1 < n}: 1); the loop
+ *                    runs as {@code i < n - indexOffset}
+ * @param offsetInsns the condition's instructions that add it ({@code iconst_1; iadd}), empty when 0
  */
 public record CountedLoop(
     int indexSlot,
@@ -35,5 +38,7 @@ public record CountedLoop(
     LabelNode exit,
     BoundKind kind,
     long step,
-    AbstractInsnNode increment) {
+    AbstractInsnNode increment,
+    int indexOffset,
+    List<AbstractInsnNode> offsetInsns) {
 }

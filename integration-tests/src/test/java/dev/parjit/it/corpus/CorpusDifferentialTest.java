@@ -47,12 +47,10 @@ class CorpusDifferentialTest {
       Pattern.compile("parjit: placement ([\\w$]+\\.\\w+): (?:workers|driver)(?: \\((.*)\\))?");
 
   private static Transcript oracle;
-  private static Transcript failuresOracle;
 
   @BeforeAll
   static void runTheOracle() {
     oracle = new Transcript(CorpusMain.capture(List.of()));
-    failuresOracle = new Transcript(CorpusMain.FAILURES_SUITE.capture(List.of()));
   }
 
   private static String agent() {
@@ -115,31 +113,6 @@ class CorpusDifferentialTest {
     Map<String, List<String>> problems = compareSpmd(oracle, perRank);
     List<String> expectations = checkLoops(Transcript.ofRank(run.stdout(), 0), true);
     report(where, run, problems, expectations, perRank.stream().allMatch(Transcript::done), CorpusMain.SUITE);
-  }
-
-  /**
-   * The programs the rewriter fails on today still leave the sequential state (the failure is
-   * logged and the original code runs), in both modes. When one compiles, this test says so: move
-   * it into {@link CorpusMain#PROGRAMS} and give its kernels rows in the table.
-   */
-  @Test
-  void programsTheRewriterFailsOnStillLeaveTheSequentialState() throws Exception {
-    String[] args = {CorpusMain.FAILURES_ARG};
-    SplitRun.Result spawned = spawn(2, false, args);
-    List<String> notes = new ArrayList<>();
-    for (String program : CorpusMain.REWRITER_FAILURES) {
-      String failure = "could not compile dev.parjit.it.corpus.programs." + program;
-      if (spawned.stderr().stream().noneMatch(l -> l.contains(failure))) {
-        notes.add("  " + program + " compiles now: move it into CorpusMain.PROGRAMS and the table");
-      }
-    }
-    report("spawn mode, 2 workers, rewriter failures", spawned, compareSpawn(failuresOracle, spawned.stdout()), notes,
-        new Transcript(spawned.stdout()).done(), CorpusMain.FAILURES_SUITE);
-    SplitRun.Result ranks = spmd(2, false, args);
-    List<Transcript> perRank = List.of(new Transcript(Transcript.ofRank(ranks.stdout(), 0)),
-        new Transcript(Transcript.ofRank(ranks.stdout(), 1)));
-    report("SPMD mode, 2 ranks, rewriter failures", ranks, compareSpmd(failuresOracle, perRank), List.of(),
-        perRank.stream().allMatch(Transcript::done), CorpusMain.FAILURES_SUITE);
   }
 
   private static Map<String, List<String>> compareSpawn(Transcript expectedRuns, List<String> stdout) {
@@ -269,9 +242,6 @@ class CorpusDifferentialTest {
     assertEquals(new TreeSet<>(CorpusExpectations.TABLE.keySet()), kernels);
     long traps = kernels.stream().filter(k -> k.startsWith("Trap")).count();
     Set<String> all = new TreeSet<>(kernels);
-    for (String program : CorpusMain.REWRITER_FAILURES) {
-      all.addAll(jitMethods(CorpusMain.FAILURES_SUITE, program));
-    }
     assertTrue(all.size() - traps >= 40, "at least 40 kernels besides the traps: " + (all.size() - traps));
     assertTrue(traps >= 8, "at least 8 traps: " + traps);
     for (Expect e : CorpusExpectations.TABLE.values()) {
@@ -307,7 +277,7 @@ class CorpusDifferentialTest {
 
   @Test
   void theOracleRunsEveryProgramAndMeetsTheIntendedExceptions() {
-    assertTrue(oracle.done() && failuresOracle.done());
+    assertTrue(oracle.done());
     assertEquals(CorpusMain.PROGRAMS.size() * CorpusMain.SIZES.length, oracle.runs().size());
     for (Transcript.Run run : oracle.runs().values()) {
       assertTrue(!run.state().isEmpty(), run.key() + " prints its state");

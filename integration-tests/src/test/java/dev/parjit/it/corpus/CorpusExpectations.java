@@ -143,7 +143,10 @@ final class CorpusExpectations {
       sequential("TrapStaticWrite.absolute", "#0 REP", "it writes a field"),
       sequential("TrapPrintRunning.report", "#0 REP", "variable 'running' carries a value from one iteration to the next"),
       driver("TrapThrowAtIndex.normalizeRows", "#0 REP, #1 1D_Block, #2 REP", "writes into a row of the value of field rows"),
-      sequential("TrapRecurrence.generate", "#0 REP", NOT_DISTRIBUTED)));
+      sequential("TrapRecurrence.generate", "#0 REP", NOT_DISTRIBUTED),
+      // i + 1 < n runs as i < n - 1; a[i + 1] through a halo
+      parallel("BoundPlusOne.variation", "#0 1D_Block", "#0 1D_Block"),
+      parallel("BoundPlusOne.rises", "#0 1D_Block")));
 
   /**
    * Programs whose kernels print inside a loop that stays sequential in SPMD mode: every rank runs

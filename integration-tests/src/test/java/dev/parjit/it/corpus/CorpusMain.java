@@ -23,24 +23,10 @@ public final class CorpusMain {
       "CsrConjugateGradient", "CooPowerIteration", "LuRowUpdate", "FourierSeries", "BlockCipher", "NBody",
       "Histograms", "Polynomials", "Mandelbrot", "Reciprocals",
       "TrapGaussSeidel2D", "TrapSharedRandom", "TrapPrefixSums", "TrapEarlyExit", "TrapPivotSearch",
-      "TrapStaticWrite", "TrapPrintRunning", "TrapThrowAtIndex", "TrapRecurrence");
+      "TrapStaticWrite", "TrapPrintRunning", "TrapThrowAtIndex", "TrapRecurrence", "BoundPlusOne");
 
   /** The suite: programs of {@code dev.parjit.it.corpus.programs}. */
   public static final ProgramSuite SUITE = new ProgramSuite("dev.parjit.it.corpus.programs.", PROGRAMS, SIZES);
-
-  /**
-   * Programs whose classes the rewriter fails on today (a logged transformation failure; the original
-   * code runs). They run in their own JVMs without {@code -Dparjit.failOnTransformError}, which would
-   * end the run, and move to {@link #PROGRAMS} once they compile.
-   */
-  public static final List<String> REWRITER_FAILURES = List.of("BoundPlusOne");
-
-  /** The suite of {@link #REWRITER_FAILURES}; {@code main} runs it when its first argument is {@value #FAILURES_ARG}. */
-  public static final ProgramSuite FAILURES_SUITE =
-      new ProgramSuite("dev.parjit.it.corpus.programs.", REWRITER_FAILURES, SIZES);
-
-  /** The argument selecting {@link #FAILURES_SUITE}. */
-  public static final String FAILURES_ARG = "--rewriter-failures";
 
   private CorpusMain() { }
 
@@ -50,11 +36,6 @@ public final class CorpusMain {
   }
 
   public static void main(String[] args) {
-    List<String> names = List.of(args);
-    if (!names.isEmpty() && names.get(0).equals(FAILURES_ARG)) {
-      FAILURES_SUITE.runAll(names.subList(1, names.size()));
-    } else {
-      SUITE.runAll(names);
-    }
+    SUITE.runAll(List.of(args));
   }
 }

@@ -102,6 +102,11 @@ public final class LoopChunkingPass {
     if (shape.boundInsns().isEmpty()) {
       pre.add(new InsnNode(Opcodes.ICONST_0)); // an int index compared with zero
     }
+    if (shape.indexOffset() != 0) {
+      // i + c < n runs as i < n - c: the condition below compares the index alone
+      pre.add(new LdcInsnNode(shape.indexOffset()));
+      pre.add(new InsnNode(Opcodes.ISUB));
+    }
     int firstRow = -1; // an aligned loop's first index on this rank (start is then the first owned element)
     // A loop counting down takes its range (and checks its arrays) in its own helper.
     boolean descending = shape.kind().isDescending();
@@ -197,6 +202,9 @@ public final class LoopChunkingPass {
     }
 
     // The condition compares the index with the rank's exclusive end.
+    for (AbstractInsnNode b : shape.offsetInsns()) {
+      method.instructions.remove(b);
+    }
     for (AbstractInsnNode b : shape.boundInsns()) {
       method.instructions.insertBefore(b, placeholderFor(b, end, type, shape.boundInsns().get(0)));
       method.instructions.remove(b);

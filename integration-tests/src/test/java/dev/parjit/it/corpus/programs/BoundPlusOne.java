@@ -7,14 +7,13 @@ import dev.parjit.it.effects.State;
 
 /**
  * Loops bounded by {@code i + 1 < n}, reading {@code a[i + 1]}: total variation of an int field and
- * of an int parameter. Kept apart from the other programs because the rewriter fails on this shape
- * today (see the corpus test's known rewriter failures).
+ * of an int parameter (the rewriter once failed on this shape, for the whole class).
  */
 public final class BoundPlusOne implements EffectsProgram {
 
   private int[] counts;
 
-  // target: parallel (rows2d): the bound i + 1 < n over a final local
+  // the bound i + 1 < n over a final local
   @Jit
   long variation() {
     final int n = counts.length;
@@ -25,7 +24,7 @@ public final class BoundPlusOne implements EffectsProgram {
     return total;
   }
 
-  // target: parallel (rows2d): the bound i + 1 < a.length
+  // the bound i + 1 < a.length
   @Jit
   static int rises(int[] a) {
     int r = 0;
