@@ -154,7 +154,8 @@ public final class ParallelRuntime {
    * owned index, except that the last rank also runs every iteration beyond the array.
    */
   public static int rangeTo(Object array, int hi) {
-    return rank() == size() - 1 ? hi : Math.min(hi, ownedEnd(array));
+    int owned = ownedEnd(array); // also counts the rank's owned indexes (statistics)
+    return rank() == size() - 1 ? hi : Math.min(hi, owned);
   }
 
   /** {@code array.length} as the sequential program sees it: the global length. */
