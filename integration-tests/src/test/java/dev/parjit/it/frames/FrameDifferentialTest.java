@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parjit.it.JobRunner;
+import dev.parjit.runtime.BlockDistribution;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +35,9 @@ class FrameDifferentialTest {
 
   @BeforeAll
   static void writeDataAndRunTheOracle() throws Exception {
-    FrameData.write(FrameData.table(5003), data.resolve("full"), 3, 400);
-    FrameData.write(FrameData.table(2), data.resolve("tiny"), 1, 1);
-    FrameData.write(FrameData.table(0), data.resolve("empty"), 1, 1);
+    FrameData.write(FrameData.table(DATASET_ROWS[0]), data.resolve("full"), 3, 400);
+    FrameData.write(FrameData.table(DATASET_ROWS[1]), data.resolve("tiny"), 1, 1);
+    FrameData.write(FrameData.table(DATASET_ROWS[2]), data.resolve("empty"), 1, 1);
     FrameData.csv(data.resolve("table.csv"), 1001);
     Files.createDirectories(data.resolve("scratch-oracle"));
     oracle = FrameRunner.results(data, data.resolve("scratch-oracle"));
@@ -100,6 +101,26 @@ class FrameDifferentialTest {
     for (int i = 0; i < oracle.size(); i++) {
       assertSameValue(oracle.get(i), results.get(i), workers + " workers");
     }
+    assertEquals(0, stat(output, "callsRunOnDriverAfterFailure"), "a call fell back to the driver\n"
+        + String.join("\n", output));
+    // The caller's frame and series arguments (one call each per dataset) reached each worker as its
+    // block only: a broadcast of the whole frame, or a run on the driver, would count other rows.
+    for (int r = 0; r < workers; r++) {
+      long expected = 0;
+      for (int rows : DATASET_ROWS) {
+        expected += 2L * BlockDistribution.count(rows, workers, r);
+      }
+      assertEquals(expected, stat(output, "worker" + r + "FrameScatteredRows"), "rows scattered to worker " + r);
+    }
+  }
+
+  /** Rows of the datasets of {@link FrameRunner#DATASETS}, in that order. */
+  static final int[] DATASET_ROWS = {5003, 2, 0};
+
+  /** The value of a {@code STAT name value} line (0 when absent: a counter never touched). */
+  static long stat(List<String> output, String name) {
+    return output.stream().filter(l -> l.startsWith("STAT " + name + " ")).findFirst()
+        .map(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).orElse(0L);
   }
 
   @Test

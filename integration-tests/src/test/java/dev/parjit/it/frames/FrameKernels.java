@@ -124,4 +124,15 @@ public final class FrameKernels {
     }
     return zone.getString(0) + "/" + zone.getString(n - 1) + "/" + power.getDouble(n / 2) + "/" + power.isNull(n - 1);
   }
+
+  /** A frame the caller holds, passed in: spawn mode sends each worker only its block of rows. */
+  public static Series argumentFrame(DataFrame df, double limit) {
+    DataFrame hot = df.filter(df.column("power").gt(limit));
+    return hot.select("id", "power", "cadence").sum();
+  }
+
+  /** A series the caller holds, passed in: scattered like a frame. */
+  public static double argumentSeries(Series speed) {
+    return speed.mul(2.0).add(1.0).sum() + speed.max();
+  }
 }

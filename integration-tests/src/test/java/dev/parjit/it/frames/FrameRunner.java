@@ -1,5 +1,8 @@
 package dev.parjit.it.frames;
 
+import dev.parjit.Parjit;
+import dev.parjit.frame.DataFrame;
+import dev.parjit.frame.dist.FrameCounters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +43,9 @@ public final class FrameRunner {
       out.add(line("roundTrip", d, () -> FrameKernels.roundTrip(p, scratch.resolve("out-" + d).toString())));
       out.add(line("derived", d, () -> FrameKernels.derived(p)));
       out.add(line("elements", d, () -> FrameKernels.elements(p)));
+      DataFrame held = DataFrame.readParquet(p); // read here, outside any @Jit method: the caller's frame
+      out.add(line("argumentFrame", d, () -> FrameKernels.argumentFrame(held, 120)));
+      out.add(line("argumentSeries", d, () -> FrameKernels.argumentSeries(held.column("speed"))));
     }
     out.add(line("csvMeans", "csv", () -> FrameKernels.csvMeans(data.resolve("table.csv").toString())));
     return out;
@@ -55,7 +61,14 @@ public final class FrameRunner {
     return "RESULT " + kernel + " " + dataset + " " + text.replace("\n", "\\n");
   }
 
+  /**
+   * Prints the results, then {@code STAT name value} for the job's counters as the driver sees them
+   * (spawn mode: per worker) and {@code COUNTER name value} for this rank's distributed frame paths
+   * (SPMD mode), so the tests can check that distributed paths ran distributed.
+   */
   public static void main(String[] args) {
     results(Path.of(args[0]), Path.of(args[1])).forEach(System.out::println);
+    Parjit.stats().forEach((k, v) -> System.out.println("STAT " + k + " " + v));
+    FrameCounters.snapshot().forEach((k, v) -> System.out.println("COUNTER " + k + " " + v));
   }
 }
