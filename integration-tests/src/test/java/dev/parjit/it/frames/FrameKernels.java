@@ -135,4 +135,15 @@ public final class FrameKernels {
   public static double argumentSeries(Series speed) {
     return speed.mul(2.0).add(1.0).sum() + speed.max();
   }
+
+  /**
+   * A small left side joined with a large right one (an inner join): the left side is broadcast,
+   * matches meet on the rank owning their left row, in left-then-right row order.
+   */
+  public static String joinSmallLeft(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    DataFrame few = df.filter(df.column("id").lt(40)).select("id", "cadence");
+    DataFrame joined = few.merge(df.select("cadence", "speed", "zone"), "cadence");
+    return joined.numRows() + " " + joined.column("speed").sum() + "\n" + joined.head(12) + "\n" + joined.tail(12);
+  }
 }

@@ -40,6 +40,7 @@ public final class FrameRunner {
       out.add(line("sorted", d, () -> FrameKernels.sorted(p)));
       out.add(line("joinSmall", d, () -> FrameKernels.joinSmall(p)));
       out.add(line("joinLarge", d, () -> FrameKernels.joinLarge(p)));
+      out.add(line("joinSmallLeft", d, () -> FrameKernels.joinSmallLeft(p)));
       out.add(line("roundTrip", d, () -> FrameKernels.roundTrip(p, scratch.resolve("out-" + d).toString())));
       out.add(line("derived", d, () -> FrameKernels.derived(p)));
       out.add(line("elements", d, () -> FrameKernels.elements(p)));
