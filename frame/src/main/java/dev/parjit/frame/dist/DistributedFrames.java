@@ -195,7 +195,11 @@ public final class DistributedFrames {
 
   public static GroupBy groupBy(DataFrame df, String... keys) {
     GroupBy g = df.groupBy(keys);
-    return Placements.isDistributed(df) ? Placements.register(g, Placements.globalRows(df), Placements.start(df)) : g;
+    if (Placements.isDistributed(df)) {
+      // The grouped frame's rows here, so the aggregation can count what this rank grouped.
+      DistributedArrays.register(g, Placements.globalRows(df), Placements.start(df), df.numRows());
+    }
+    return g;
   }
 
   public static DataFrame sortValues(DataFrame df, String... by) {

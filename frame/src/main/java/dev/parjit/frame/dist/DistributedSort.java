@@ -26,6 +26,7 @@ final class DistributedSort {
       throw new IllegalArgumentException("sortValues needs at least one column");
     }
     long start = Placements.start(df);
+    FrameCounters.add(FrameCounters.SORTED_ROWS, df.numRows());
     long[] rows = new long[df.numRows()];
     for (int i = 0; i < rows.length; i++) {
       rows[i] = ascending ? start + i : -(start + i);

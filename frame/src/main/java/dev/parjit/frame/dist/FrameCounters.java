@@ -23,6 +23,11 @@ public final class FrameCounters {
   /** Rows this rank received from others in a join's hash shuffle. */
   public static final String JOIN_SHUFFLED_ROWS = "joinShuffledRows";
 
+  /** Rows this rank sorted in a distributed sort (before the exchange). */
+  public static final String SORTED_ROWS = "sortedRows";
+  /** Rows this rank pre-aggregated in a distributed group-by. */
+  public static final String GROUPED_ROWS = "groupedRows";
+
   private static final Map<Integer, Map<String, AtomicLong>> BY_RANK = new ConcurrentHashMap<>();
 
   private FrameCounters() { }

@@ -119,6 +119,7 @@ class FrameDifferentialTest {
       assertEquals(expected, counter(output, workerStat(r).apply(FrameCounters.SCATTERED_ROWS)),
           "rows scattered to worker " + r);
       assertJoinsRanDistributed(output, workerStat(r), "worker " + r, false);
+      assertSortAndGroupByRanDistributed(output, workerStat(r), "worker " + r);
     }
   }
 
@@ -139,6 +140,14 @@ class FrameDifferentialTest {
           + " broadcast rows\n" + String.join("\n", output));
       assertEquals(0, shuffledRows, where + " shuffled join rows");
     }
+  }
+
+  /** Every rank sorted and grouped rows of its own (the full dataset gives every rank rows). */
+  static void assertSortAndGroupByRanDistributed(List<String> output, Function<String, String> line, String where) {
+    assertTrue(counter(output, line.apply(FrameCounters.SORTED_ROWS)) > 0, where + " sorted no rows\n"
+        + String.join("\n", output));
+    assertTrue(counter(output, line.apply(FrameCounters.GROUPED_ROWS)) > 0, where + " grouped no rows\n"
+        + String.join("\n", output));
   }
 
   /** The value of the line starting with {@code prefix + " "} (0 when absent). */
@@ -182,6 +191,7 @@ class FrameDifferentialTest {
         assertSameValue(oracle.get(i), mine.get(i), "rank " + r + " of " + ranks);
       }
       assertJoinsRanDistributed(output, rankCounter(r), "rank " + r, false);
+      assertSortAndGroupByRanDistributed(output, rankCounter(r), "rank " + r);
     }
   }
 

@@ -146,4 +146,19 @@ public final class FrameKernels {
     DataFrame joined = few.merge(df.select("cadence", "speed", "zone"), "cadence");
     return joined.numRows() + " " + joined.column("speed").sum() + "\n" + joined.head(12) + "\n" + joined.tail(12);
   }
+
+  /** A row loop over two columns of a sorted (1D_Var) frame, weighting values by their position. */
+  public static String sortedPositions(String path) {
+    DataFrame sorted = DataFrame.readParquet(path).sortValues("speed", "id");
+    Series speed = sorted.column("speed");
+    Series id = sorted.column("id");
+    int n = sorted.numRows();
+    double weighted = 0;
+    long payload = 0;
+    for (int i = 0; i < n; i++) {
+      weighted += speed.getDouble(i) * (i % 100);
+      payload += id.getLong(i) % 7 * (i % 13);
+    }
+    return n + " " + weighted + " " + payload;
+  }
 }

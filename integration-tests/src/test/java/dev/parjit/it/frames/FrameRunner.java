@@ -38,6 +38,7 @@ public final class FrameRunner {
       out.add(line("groupMean", d, () -> FrameKernels.groupMean(p)));
       out.add(line("groupAgg", d, () -> FrameKernels.groupAgg(p)));
       out.add(line("sorted", d, () -> FrameKernels.sorted(p)));
+      out.add(line("sortedPositions", d, () -> FrameKernels.sortedPositions(p)));
       out.add(line("joinSmall", d, () -> FrameKernels.joinSmall(p)));
       out.add(line("joinLarge", d, () -> FrameKernels.joinLarge(p)));
       out.add(line("joinSmallLeft", d, () -> FrameKernels.joinSmallLeft(p)));

@@ -10,7 +10,8 @@ public final class Workloads {
   /** Every workload. */
   public static List<Workload> all() {
     return List.of(new MonteCarloWorkload(), new SumSquaresWorkload(), new ParquetMeanWorkload(),
-        new GroupByWorkload(), new KMeansWorkload(), new FilterJoinWorkload());
+        new GroupByWorkload(), new GroupByMultiWorkload(), new KMeansWorkload(), new FilterJoinWorkload(),
+        new SortWorkload());
   }
 
   /** The workload with this {@link Workload#id()}. */
