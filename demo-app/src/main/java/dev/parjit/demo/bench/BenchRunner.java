@@ -64,7 +64,7 @@ public final class BenchRunner implements Callable<Integer> {
   int rounds = 1;
 
   @Option(names = "--workload", split = ",", description = "only these workloads (ids: montecarlo, sumsq, "
-      + "parquet-mean, groupby, groupby3, kmeans, filter-join, sort)")
+      + "parquet-mean, groupby, groupby3, kmeans, kmeans-frame, filter-join, sort)")
   List<String> workloads;
 
   @Option(names = "--runner", split = ",", description = "only these runners besides the sequential baseline "

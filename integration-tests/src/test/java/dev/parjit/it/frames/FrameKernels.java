@@ -161,4 +161,33 @@ public final class FrameKernels {
     }
     return n + " " + weighted + " " + payload;
   }
+
+  /** Points read once for an iterative pipeline: a lazy result in spawn mode. */
+  public static DataFrame loadForSteps(String path) {
+    return DataFrame.readParquet(path, "speed", "cadence", "power");
+  }
+
+  /**
+   * One k-means-like step over a frame passed back in (spawn mode: as the id of the lazy result, no
+   * rows move): a row loop with array reductions into per-cluster sums.
+   */
+  public static double[] centroidStep(DataFrame points, double[] centres) {
+    Series speed = points.column("speed");
+    Series cadence = points.column("cadence");
+    int k = centres.length;
+    double[] sums = new double[3 * k]; // speed sums, cadence sums, counts
+    for (int i = 0; i < points.numRows(); i++) {
+      double v = speed.getDouble(i);
+      int best = 0;
+      for (int c = 1; c < k; c++) {
+        if (Math.abs(v - centres[c]) < Math.abs(v - centres[best])) {
+          best = c;
+        }
+      }
+      sums[best] += v;
+      sums[k + best] += cadence.getInt(i);
+      sums[2 * k + best] += 1;
+    }
+    return sums;
+  }
 }

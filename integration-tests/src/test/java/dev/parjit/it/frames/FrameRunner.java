@@ -45,12 +45,29 @@ public final class FrameRunner {
       out.add(line("roundTrip", d, () -> FrameKernels.roundTrip(p, scratch.resolve("out-" + d).toString())));
       out.add(line("derived", d, () -> FrameKernels.derived(p)));
       out.add(line("elements", d, () -> FrameKernels.elements(p)));
+      out.add(line("centroidSteps", d, () -> centroidSteps(p)));
       DataFrame held = DataFrame.readParquet(p); // read here, outside any @Jit method: the caller's frame
       out.add(line("argumentFrame", d, () -> FrameKernels.argumentFrame(held, 120)));
       out.add(line("argumentSeries", d, () -> FrameKernels.argumentSeries(held.column("speed"))));
     }
     out.add(line("csvMeans", "csv", () -> FrameKernels.csvMeans(data.resolve("table.csv").toString())));
     return out;
+  }
+
+  /** Three steps over one loaded frame, the centres moved to each cluster's mean speed. */
+  private static String centroidSteps(String path) {
+    DataFrame points = FrameKernels.loadForSteps(path);
+    double[] centres = {20, 24, 28};
+    StringBuilder sb = new StringBuilder();
+    for (int step = 0; step < 3; step++) {
+      double[] sums = FrameKernels.centroidStep(points, centres);
+      sb.append(java.util.Arrays.toString(sums)).append(' ');
+      for (int c = 0; c < centres.length; c++) {
+        double count = sums[2 * centres.length + c];
+        centres[c] = count == 0 ? centres[c] : sums[c] / count;
+      }
+    }
+    return sb.toString().trim();
   }
 
   private static String line(String kernel, String dataset, Supplier<Object> value) {

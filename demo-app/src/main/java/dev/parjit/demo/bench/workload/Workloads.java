@@ -10,7 +10,8 @@ public final class Workloads {
   /** Every workload. */
   public static List<Workload> all() {
     return List.of(new MonteCarloWorkload(), new SumSquaresWorkload(), new ParquetMeanWorkload(),
-        new GroupByWorkload(), new GroupByMultiWorkload(), new KMeansWorkload(), new FilterJoinWorkload(),
+        new GroupByWorkload(), new GroupByMultiWorkload(), new KMeansWorkload(), new KMeansFrameWorkload(),
+        new FilterJoinWorkload(),
         new SortWorkload());
   }
 
