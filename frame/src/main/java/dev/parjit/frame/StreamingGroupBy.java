@@ -11,12 +11,12 @@ import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * {@link GroupBy} of a file-backed frame on one integer key, aggregated while the row groups
- * stream by ({@link ColumnBatches}): every row goes through a primitive open-addressing map
- * (key → dense group id) into per-group state arrays, so no whole column is decoded and no row
- * codes are kept. SUM, COUNT, MEAN, MIN and MAX of float64/int64/int32 columns; anything else
- * (several keys, string or float keys, STD/VAR, columns already decoded) returns null and takes
- * the vector path. The output is the vector path's to the bit: partial columns as
+ * {@link GroupBy} of a file-backed frame on one or more integer keys, aggregated while the row
+ * groups stream by ({@link ColumnBatches}): every row goes through a primitive open-addressing map
+ * (key, or tuple of keys → dense group id; a row with a missing key belongs to no group) into
+ * per-group state arrays, so no whole column is decoded and no row codes are kept. SUM, COUNT,
+ * MEAN, MIN and MAX of float64/int64/int32 columns; anything else (string or float keys, STD/VAR,
+ * columns already decoded) returns null and takes the vector path. The output is the vector path's to the bit: partial columns as
  * {@link GroupAggregator#partial} makes them (same per-group summation order: row order), then
  * its {@link GroupAggregator#finish}, groups sorted by key.
  */
@@ -73,55 +73,97 @@ final class StreamingGroupBy {
   }
 
   /**
-   * Open-addressing (linear probing) map from long keys to dense group ids in order of first
-   * appearance, with the keys by id; load factor at most 1/2.
+   * Open-addressing (linear probing) map from tuples of long keys (one per key column) to dense
+   * group ids in order of first appearance, with each id's keys; load factor at most 1/2.
    */
   private static final class KeyMap {
-    long[] slotKeys = new long[2048];
+    final int width;
     int[] slotIds = new int[2048]; // id + 1; 0 marks an empty slot
-    long[] keyOf = new long[1024];
+    long[][] keyOf;
     int size;
 
-    /** Group ids of rows {@code [0, rows)}, -1 for a missing key. */
-    void codes(long[] k, boolean[] valid, int[] code, int rows) {
+    KeyMap(int width) {
+      this.width = width;
+      keyOf = new long[width][1024];
+    }
+
+    /** Group ids of rows {@code [0, rows)} of the key columns, -1 for a row with a missing key. */
+    void codes(ColumnBatches.Column[] cols, int[] code, int rows) {
+      if (width == 1) {
+        long[] k = cols[0].longs;
+        boolean[] valid = cols[0].valid;
+        for (int i = 0; i < rows; i++) {
+          code[i] = valid != null && !valid[i] ? -1 : id1(k[i]);
+        }
+        return;
+      }
       for (int i = 0; i < rows; i++) {
-        code[i] = valid != null && !valid[i] ? -1 : id(k[i]);
+        code[i] = idN(cols, i);
       }
     }
 
-    int id(long key) {
+    private int id1(long key) {
       int mask = slotIds.length - 1;
+      long[] keys = keyOf[0];
       int slot = (int) StableHash.fmix64(key) & mask;
       while (true) {
         int id = slotIds[slot];
-        if (id == 0) return add(key, slot);
-        if (slotKeys[slot] == key) return id - 1;
+        if (id == 0) return add(slot, c -> key);
+        if (keys[id - 1] == key) return id - 1;
         slot = (slot + 1) & mask;
       }
     }
 
-    private int add(long key, int slot) {
+    private int idN(ColumnBatches.Column[] cols, int row) {
+      long h = 0;
+      for (int c = 0; c < width; c++) {
+        if (cols[c].valid != null && !cols[c].valid[row]) return -1;
+        h = StableHash.fmix64(h * 31 + cols[c].longs[row]);
+      }
+      int mask = slotIds.length - 1;
+      int slot = (int) h & mask;
+      while (true) {
+        int id = slotIds[slot];
+        if (id == 0) return add(slot, c -> cols[c].longs[row]);
+        if (sameKeys(id - 1, cols, row)) return id - 1;
+        slot = (slot + 1) & mask;
+      }
+    }
+
+    private boolean sameKeys(int id, ColumnBatches.Column[] cols, int row) {
+      for (int c = 0; c < width; c++) {
+        if (keyOf[c][id] != cols[c].longs[row]) return false;
+      }
+      return true;
+    }
+
+    private long hashOf(int id) {
+      if (width == 1) return StableHash.fmix64(keyOf[0][id]);
+      long h = 0;
+      for (int c = 0; c < width; c++) h = StableHash.fmix64(h * 31 + keyOf[c][id]);
+      return h;
+    }
+
+    private int add(int slot, java.util.function.IntToLongFunction key) {
       int id = size++;
-      slotKeys[slot] = key;
+      if (id >= keyOf[0].length) {
+        for (int c = 0; c < width; c++) keyOf[c] = Arrays.copyOf(keyOf[c], keyOf[c].length * 2);
+      }
+      for (int c = 0; c < width; c++) keyOf[c][id] = key.applyAsLong(c);
       slotIds[slot] = id + 1;
-      if (id >= keyOf.length) keyOf = Arrays.copyOf(keyOf, keyOf.length * 2);
-      keyOf[id] = key;
       if (size * 2 > slotIds.length) rehash();
       return id;
     }
 
     private void rehash() {
-      long[] oldKeys = slotKeys;
       int[] oldIds = slotIds;
-      slotKeys = new long[oldKeys.length * 2];
       slotIds = new int[oldIds.length * 2];
       int mask = slotIds.length - 1;
-      for (int s = 0; s < oldIds.length; s++) {
-        if (oldIds[s] == 0) continue;
-        int slot = (int) StableHash.fmix64(oldKeys[s]) & mask;
+      for (int oldId : oldIds) {
+        if (oldId == 0) continue;
+        int slot = (int) hashOf(oldId - 1) & mask;
         while (slotIds[slot] != 0) slot = (slot + 1) & mask;
-        slotKeys[slot] = oldKeys[s];
-        slotIds[slot] = oldIds[s];
+        slotIds[slot] = oldId;
       }
     }
   }
@@ -140,10 +182,13 @@ final class StreamingGroupBy {
    */
   static DataFrame tryRun(DataFrame df, String[] keys, Agg[] aggs, String[] out, boolean finish) {
     ColumnBatches batches = df.columnBatches();
-    if (batches == null || keys.length != 1) return null;
-    DType keyType = df.dtype(keys[0]);
-    if (keyType != DType.INT64 && keyType != DType.INT32) return null;
-    List<String> columns = new ArrayList<>(List.of(keys[0]));
+    if (batches == null) return null;
+    DType[] keyTypes = new DType[keys.length];
+    for (int k = 0; k < keys.length; k++) {
+      keyTypes[k] = df.dtype(keys[k]);
+      if (keyTypes[k] != DType.INT64 && keyTypes[k] != DType.INT32) return null;
+    }
+    List<String> columns = new ArrayList<>(Arrays.asList(keys));
     List<State> states = new ArrayList<>();
     for (Agg a : aggs) {
       DType t = df.dtype(a.column());
@@ -164,14 +209,14 @@ final class StreamingGroupBy {
     }
     if (!batches.supports(columns)) return null;
 
-    KeyMap map = new KeyMap();
+    KeyMap map = new KeyMap(keys.length);
     SoftReference<int[]> keptCodes = CODES.get();
     int[][] codes = {keptCodes == null || keptCodes.get() == null ? new int[0] : keptCodes.get()};
     CODES.remove(); // a nested group-by inside the scan gets its own
     batches.scan(columns, (rows, cols) -> {
       if (codes[0].length < rows) codes[0] = new int[rows];
       int[] code = codes[0];
-      map.codes(cols[0].longs, cols[0].valid, code, rows);
+      map.codes(cols, code, rows);
       int groups = map.size;
       for (State s : states) {
         s.ensure(groups);
@@ -181,12 +226,15 @@ final class StreamingGroupBy {
 
     CODES.set(new SoftReference<>(codes[0]));
     int groups = map.size;
-    FieldVector keyVec = Vectors.ofLongs(keyType, keys[0], Arrays.copyOf(map.keyOf, groups), null);
+    List<FieldVector> keyVecs = new ArrayList<>();
+    for (int k = 0; k < keys.length; k++) {
+      keyVecs.add(Vectors.ofLongs(keyTypes[k], keys[k], Arrays.copyOf(map.keyOf[k], groups), null));
+    }
     Agg.Kind[] kinds = new Agg.Kind[aggs.length];
     for (int a = 0; a < aggs.length; a++) {
       kinds[a] = states.get(a).kind;
     }
-    return GroupBy.assembleGroups(keys, List.of(keyVec), kinds, out, finish, a -> {
+    return GroupBy.assembleGroups(keys, keyVecs, kinds, out, finish, a -> {
       State s = states.get(a);
       s.ensure(groups);
       return partials(s, groups, out[a]);

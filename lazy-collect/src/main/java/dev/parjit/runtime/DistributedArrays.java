@@ -23,7 +23,15 @@ public final class DistributedArrays {
   // Identity, not equals(): frames compare by content, and must not be hashed row by row here.
   private static final WeakIdentityMap<Chunk> CHUNKS = new WeakIdentityMap<>();
 
+  /** Bumped by every change of the registry, so callers may cache a lookup while it is unchanged. */
+  private static volatile int epoch;
+
   private DistributedArrays() { }
+
+  /** The registry's version: a lookup made under the same epoch still holds. */
+  public static int epoch() {
+    return epoch;
+  }
 
   /** Records that {@code chunk} holds items {@code [start, start + length)} of an array of {@code globalLength}. */
   public static void register(Object chunk, long globalLength, long start) {
@@ -33,6 +41,7 @@ public final class DistributedArrays {
   /** As {@link #register(Object, long, long)} for a chunk that is not an array (a frame's). */
   public static void register(Object chunk, long globalLength, long start, long localLength) {
     CHUNKS.put(chunk, new Chunk(globalLength, start, localLength));
+    epoch++;
   }
 
   /** The chunk's placement, or {@code null} for an array that is not distributed (REP). */
@@ -47,18 +56,21 @@ public final class DistributedArrays {
    */
   public static void clearArrays() {
     CHUNKS.removeKeysIf(k -> k.getClass().isArray());
+    epoch++;
   }
 
   /** Forgets these chunks (a finished call's arrays), clearing their weak references. */
   static void forget(java.util.Set<Object> chunks) {
     if (!chunks.isEmpty()) {
       CHUNKS.removeKeysIf(chunks::contains);
+      epoch++;
     }
   }
 
   /** Forgets every chunk (tests, and a worker between jobs). */
   public static void clear() {
     CHUNKS.clear();
+    epoch++;
   }
 
   /** Number of registered chunks still alive. */

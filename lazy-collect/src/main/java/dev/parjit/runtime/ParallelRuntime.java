@@ -167,10 +167,19 @@ public final class ParallelRuntime {
   /** Fails clearly when two arrays of one parallel loop are not split the same way. */
   public static void checkAligned(Object first, Object other) {
     if (length(first) != length(other) || ownedStart(first) != ownedStart(other)
-        || Array.getLength(first) != Array.getLength(other)) {
+        || localLength(first) != localLength(other)) {
       throw new IllegalStateException("arrays used together in a parallel loop have different lengths ("
           + length(first) + " and " + length(other) + ") or distributions; Parjit needs them aligned");
     }
+  }
+
+  /** Elements held here: an array's length, or the local rows of a registered chunk (a series). */
+  private static long localLength(Object value) {
+    if (value.getClass().isArray()) {
+      return Array.getLength(value);
+    }
+    DistributedArrays.Chunk c = DistributedArrays.lookup(value);
+    return c == null ? -1 : c.localLength();
   }
 
   // ---- distributed allocation --------------------------------------------------------------

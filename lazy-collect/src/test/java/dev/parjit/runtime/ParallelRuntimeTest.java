@@ -174,6 +174,19 @@ class ParallelRuntimeTest {
   }
 
   @Test
+  void registeredChunksThatAreNotArraysAreAlignedByTheirPlacement() {
+    // Columns of one distributed frame (series) read in one row loop: no array length to compare.
+    Object x = new Object();
+    Object id = new Object();
+    Object other = new Object();
+    DistributedArrays.register(x, 10, 4, 3);
+    DistributedArrays.register(id, 10, 4, 3);
+    DistributedArrays.register(other, 10, 4, 2);
+    ParallelRuntime.checkAligned(x, id);
+    assertThrows(IllegalStateException.class, () -> ParallelRuntime.checkAligned(x, other));
+  }
+
+  @Test
   void dispatchWithoutAnAgentRunsTheOriginalCode() {
     Object answer = Dispatch.invoke(ParallelRuntimeTest.class, "a.B.m()V", new Object[0]);
     assertTrue(Dispatch.runsHere(answer), "the stub runs the original code on the driver: " + answer);

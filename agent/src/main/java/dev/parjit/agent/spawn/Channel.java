@@ -34,7 +34,7 @@ public final class Channel implements AutoCloseable {
       "java.lang.Float", "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.lang.Boolean",
       "java.lang.StackTraceElement", "java.lang.Enum", "java.lang.Record",
       Messages.Call.class.getName(), Messages.Chunk.class.getName(), Messages.Shutdown.class.getName(), Messages.Reply.class.getName(),
-      Messages.RemoteFailure.class.getName(), Messages.FrameValue.class.getName(), Messages.LazyResult.class.getName(),
+      Messages.RemoteFailure.class.getName(), Messages.FrameValue.class.getName(), Messages.FrameChunk.class.getName(), Messages.LazyResult.class.getName(),
       Messages.LazyRef.class.getName(), Messages.Fetch.class.getName(), Messages.Free.class.getName(),
       Messages.StatsRequest.class.getName(), Messages.WorkerStats.class.getName(), Messages.Receiver.class.getName(),
       Messages.Resident.class.getName(), Messages.ResidentRef.class.getName(), Messages.DropResident.class.getName(),

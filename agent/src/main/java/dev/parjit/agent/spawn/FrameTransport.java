@@ -2,7 +2,10 @@ package dev.parjit.agent.spawn;
 
 import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.Series;
+import dev.parjit.frame.dist.FrameCounters;
+import dev.parjit.frame.dist.Placements;
 import dev.parjit.frame.kernel.FrameCodec;
+import dev.parjit.runtime.BlockDistribution;
 import java.util.List;
 
 /**
@@ -41,13 +44,36 @@ public final class FrameTransport {
         new LazyHandle(dispatcher, r.id(), generation, preview));
   }
 
-  /** A frame argument: a lazy result of these workers travels as its id, anything else encoded. */
-  static Object argument(SpawnDispatcher dispatcher, Object value) {
+  /**
+   * A frame argument for rank {@code rank} of {@code ranks}: a lazy result of these workers travels
+   * as its id; a frame (or unlabelled series) the method keeps 1D as this rank's block only, so the
+   * driver sends every row once instead of the whole frame to every worker; anything else encoded
+   * whole.
+   */
+  static Object argument(SpawnDispatcher dispatcher, Object value, boolean distributed, int rank, int ranks) {
     if (value instanceof DataFrame df && df.remoteSource() instanceof LazyHandle h && h.isCurrent(dispatcher)
         && df.isLazy()) {
       return new Messages.LazyRef(h.id());
     }
+    if (distributed && value instanceof DataFrame df) {
+      long start = BlockDistribution.start(df.numRows(), ranks, rank);
+      int count = BlockDistribution.count(df.numRows(), ranks, rank);
+      return new Messages.FrameChunk((Messages.FrameValue) toWire(df.slice((int) start, count)), df.numRows(), start);
+    }
+    if (distributed && value instanceof Series s && !s.hasLabels()) {
+      long start = BlockDistribution.start(s.size(), ranks, rank);
+      int count = BlockDistribution.count(s.size(), ranks, rank);
+      return new Messages.FrameChunk((Messages.FrameValue) toWire(s.slice((int) start, count)), s.size(), start);
+    }
     return toWire(value);
+  }
+
+  /** A rank's block of a frame argument, registered as rows {@code [start, start + n)} of the whole. */
+  public static Object fromChunk(Messages.FrameChunk chunk) {
+    Object local = fromWire(chunk.block());
+    long rows = local instanceof DataFrame df ? df.numRows() : ((Series) local).size();
+    FrameCounters.add(FrameCounters.SCATTERED_ROWS, rows);
+    return Placements.register(local, chunk.globalRows(), chunk.start());
   }
 
   /** The value a channel message stands for: frames decoded, everything else unchanged. */

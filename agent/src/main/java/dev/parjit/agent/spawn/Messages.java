@@ -80,6 +80,14 @@ public final class Messages {
   }
 
   /**
+   * One rank's block of a frame argument the method keeps 1D: rows {@code [start, start + rows)} of
+   * {@code globalRows}, so each worker receives only its rows (Bodo's block formula).
+   */
+  public record FrameChunk(FrameValue block, long globalRows, long start) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
    * A distributed frame kept on the workers under {@code id} (the call's id): the driver's lazy
    * frame gets its row count, schema and first rows from here.
    */
@@ -110,10 +118,12 @@ public final class Messages {
   /**
    * A worker's answer to {@link StatsRequest}; {@code cache} holds its compile-cache counters
    * (analyses, hits, misses, stores, rejected), {@code loopIndexes} how many loop indexes its
-   * chunked loops gave it so far.
+   * chunked loops gave it so far; the frame counters are the rows this rank handled in each
+   * distributed frame path (empty without the frame library).
    */
   public record WorkerStats(int liveResults, long arrowBytes, long specializationsCompiled,
-      long specializationsReused, long[] cache, long loopIndexes) implements Serializable {
+      long specializationsReused, long[] cache, long loopIndexes, String[] frameCounterNames,
+      long[] frameCounterValues) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 

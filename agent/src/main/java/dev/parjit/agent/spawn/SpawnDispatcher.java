@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * wait in a collective), or a worker dies ({@link ParjitExecutionException}), the workers are
  * replaced at the next call.
  *
- * <p>Array arguments the analysis makes 1D are scattered: each worker receives only its block
- * (Bodo's formula); every other argument is sent whole to every worker.
+ * <p>Array and frame arguments the analysis makes 1D are scattered: each worker receives only its
+ * block (Bodo's formula); every other argument is sent whole to every worker.
  */
 public final class SpawnDispatcher implements Dispatcher {
 
@@ -63,6 +63,9 @@ public final class SpawnDispatcher implements Dispatcher {
   private final ResidentInputs residents = new ResidentInputs();
   /** Classes shipped as bytes to the running workers: name to the serial of the version sent. */
   private final Map<String, Long> shippedClasses = new java.util.HashMap<>();
+
+  /** Calls that failed on the workers and ran on the driver: tests check that none fell back quietly. */
+  private long callsRunOnDriverAfterFailure;
 
   public SpawnDispatcher(AgentOptions options, Path agentJar) {
     this.options = options;
@@ -133,6 +136,7 @@ public final class SpawnDispatcher implements Dispatcher {
     Messages.Reply failed = firstFailure(replies);
     if (failed != null) {
       residents.forgetAll(); // what the workers kept is unknown after a failure
+      callsRunOnDriverAfterFailure++;
       LOG.info("parjit: {} failed on worker rank {} ({}: {}); running it on the driver", shortName(methodKey),
           failed.rank(), failed.failure().type(), failed.failure().message());
       return Dispatch.runHere();
@@ -257,8 +261,8 @@ public final class SpawnDispatcher implements Dispatcher {
         System.arraycopy(args[k], start, chunk, 0, count);
         out[k] = new Messages.Chunk(chunk, n, start);
       } else if (FrameNames.isFrame(args[k])) {
-        // A lazy result of these workers travels as its id; another frame whole, to every rank.
-        out[k] = FrameTransport.argument(this, args[k]);
+        // A lazy result of these workers travels as its id; a 1D frame as this rank's block.
+        out[k] = FrameTransport.argument(this, args[k], distributed[k], rank, p);
       }
       if (resident[k] != null) {
         out[k] = new Messages.Resident(resident[k].id(), out[k]);
@@ -381,6 +385,7 @@ public final class SpawnDispatcher implements Dispatcher {
     Map<String, Long> out = new java.util.LinkedHashMap<>();
     out.put("bytesToDriver", bytesToDriver.get());
     out.put("residentArgumentsReused", residents.reused());
+    out.put("callsRunOnDriverAfterFailure", callsRunOnDriverAfterFailure);
     if (job == null || broken) {
       return out;
     }
@@ -400,6 +405,11 @@ public final class SpawnDispatcher implements Dispatcher {
         if (r.rank() == 0) {
           compiled = w.specializationsCompiled();
           reused = w.specializationsReused();
+        }
+        for (int k = 0; w.frameCounterNames() != null && k < w.frameCounterNames().length; k++) {
+          String name = w.frameCounterNames()[k];
+          out.put("worker" + r.rank() + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+              w.frameCounterValues()[k]);
         }
         String[] names = {"Analyses", "Hits", "Misses", "Stores", "Rejected"};
         for (int k = 0; k < names.length; k++) {

@@ -66,6 +66,11 @@ final class WorkerFrames {
     }
   }
 
+  /** Rows this rank handled in each distributed frame path (tests check a path ran distributed). */
+  static java.util.Map<String, Long> counters() {
+    return dev.parjit.frame.dist.FrameCounters.snapshot();
+  }
+
   /**
    * This worker's lazy results and Arrow memory, after a garbage collection: frames nobody
    * references any more free their Arrow memory through a cleaner, so a debug reading waits for

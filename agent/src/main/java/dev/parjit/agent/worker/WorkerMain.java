@@ -114,6 +114,12 @@ public final class WorkerMain {
     for (int k = 0; k < args.length; k++) {
       if (args[k] instanceof Messages.FrameValue) {
         args[k] = FrameTransport.fromWire(args[k]);
+      } else if (args[k] instanceof Messages.FrameChunk chunk) {
+        if (expected == null || !expected.distributedParams()[k]) {
+          throw new IllegalStateException("frame argument " + k + " of " + call.methodKey()
+              + " arrived as blocks but this worker compiled the method for a whole frame");
+        }
+        args[k] = FrameTransport.fromChunk(chunk); // this rank's rows, registered at their global place
       } else if (args[k] instanceof Messages.LazyRef ref) {
         args[k] = dev.parjit.runtime.ResultRegistry.get(ref.id()); // this worker's chunk, moved nowhere
       } else if (args[k] instanceof Messages.Chunk chunk) {
@@ -138,13 +144,17 @@ public final class WorkerMain {
 
   private static Messages.Reply stats(Messages.StatsRequest s, int rank, SpecializationTable specializations) {
     long arrow;
+    java.util.Map<String, Long> frames;
     try {
       arrow = WorkerFrames.arrowBytesAfterGc();
+      frames = WorkerFrames.counters();
     } catch (LinkageError e) {
       arrow = 0; // no frame library here
+      frames = java.util.Map.of();
     }
     return new Messages.Reply(s.callId(), rank, new Messages.WorkerStats(dev.parjit.runtime.ResultRegistry.size(), arrow,
-        specializations.compiled(), specializations.reused(), cacheCounters(), ParallelRuntime.ownedLoopIndexes()), null);
+        specializations.compiled(), specializations.reused(), cacheCounters(), ParallelRuntime.ownedLoopIndexes(),
+        frames.keySet().toArray(new String[0]), frames.values().stream().mapToLong(Long::longValue).toArray()), null);
   }
 
   private static long[] cacheCounters() {
@@ -153,8 +163,8 @@ public final class WorkerMain {
   }
 
   /**
-   * How this call's arguments arrive: scattered chunks are 1D_Block, lazy results 1D_Var, whole
-   * frames 1D_Block where the method cuts them to blocks (else REP), whole arrays REP. Every rank
+   * How this call's arguments arrive: scattered chunks (arrays and frames) are 1D_Block, lazy results
+   * 1D_Var, whole frames 1D_Block where the method cuts them to blocks (else REP), whole arrays REP. Every rank
    * receives the same kinds, so every rank picks the same specialization.
    */
   static SpecializationKey keyOf(Messages.Call call, String desc, boolean[] distributedParams) {
@@ -166,7 +176,7 @@ public final class WorkerMain {
         continue;
       }
       boolean distributed = distributedParams != null && k < distributedParams.length && distributedParams[k];
-      if (args[k] instanceof Messages.Chunk) {
+      if (args[k] instanceof Messages.Chunk || args[k] instanceof Messages.FrameChunk) {
         code[k] = SpecializationKey.BLOCK;
       } else if (args[k] instanceof Messages.LazyRef) {
         code[k] = SpecializationKey.VAR;

@@ -118,13 +118,19 @@ class WireCodecTest {
     assertEquals("boom", got.failure().message());
     assertArrayEquals(e.getStackTrace(), got.failure().stack());
     assertArrayEquals(new int[] {1}, (int[]) got.writeBacks()[0]);
-    Messages.WorkerStats stats = (Messages.WorkerStats) roundTrip(new Messages.WorkerStats(1, 2, 3, 4, new long[] {5}, 6));
+    Messages.WorkerStats stats = (Messages.WorkerStats) roundTrip(new Messages.WorkerStats(1, 2, 3, 4, new long[] {5}, 6, new String[] {"workerRows"}, new long[] {7}));
     assertEquals(4, stats.specializationsReused());
     assertEquals(6, stats.loopIndexes());
+    assertArrayEquals(new long[] {7}, stats.frameCounterValues());
     Messages.DefineClasses classes = (Messages.DefineClasses) roundTrip(
         new Messages.DefineClasses(new String[] {"REPL.$JShell$11"}, new byte[][] {{(byte) 0xca, (byte) 0xfe}}));
     assertArrayEquals(new byte[] {(byte) 0xca, (byte) 0xfe}, classes.bytes()[0]);
     assertEquals(Messages.Shutdown.class, roundTrip(new Messages.Shutdown()).getClass());
+    Messages.FrameChunk chunk = (Messages.FrameChunk) roundTrip(new Messages.FrameChunk(
+        new Messages.FrameValue(new byte[] {1, 2, 3}, true, new String[] {"a"}, "s"), 10, 4));
+    assertArrayEquals(new byte[] {1, 2, 3}, chunk.block().frame());
+    assertEquals("s", chunk.block().name());
+    assertEquals(4, chunk.start());
   }
 
   @Test

@@ -64,7 +64,8 @@ public final class BenchRunner implements Callable<Integer> {
   int rounds = 1;
 
   @Option(names = "--workload", split = ",", description = "only these workloads (ids: montecarlo, sumsq, "
-      + "parquet-mean, groupby, kmeans, filter-join, and issue 14's matmul2d, cg, jacobi1d, fourier, kmeans-loop)")
+      + "parquet-mean, groupby, groupby3, kmeans, kmeans-frame, filter-join, sort, and issue 14's matmul2d, cg, "
+      + "jacobi1d, fourier, kmeans-loop)")
   List<String> workloads;
 
   @Option(names = "--runner", split = ",", description = "only these runners besides the sequential baseline "

@@ -195,7 +195,11 @@ public final class DistributedFrames {
 
   public static GroupBy groupBy(DataFrame df, String... keys) {
     GroupBy g = df.groupBy(keys);
-    return Placements.isDistributed(df) ? Placements.register(g, Placements.globalRows(df), Placements.start(df)) : g;
+    if (Placements.isDistributed(df)) {
+      // The grouped frame's rows here, so the aggregation can count what this rank grouped.
+      DistributedArrays.register(g, Placements.globalRows(df), Placements.start(df), df.numRows());
+    }
+    return g;
   }
 
   public static DataFrame sortValues(DataFrame df, String... by) {
@@ -540,9 +544,30 @@ public final class DistributedFrames {
   }
 
   private static int local(Series s, int i) {
+    int slot = System.identityHashCode(s) & (PLACEMENTS.length - 1);
+    Placement known = PLACEMENTS[slot];
+    int epoch = DistributedArrays.epoch();
+    if (known != null && known.epoch == epoch && known.series.get() == s) {
+      return (int) (i - known.start);
+    }
     DistributedArrays.Chunk c = DistributedArrays.lookup(s);
-    return c == null ? i : (int) (i - c.start());
+    if (c == null) {
+      return i;
+    }
+    PLACEMENTS[slot] = new Placement(new java.lang.ref.WeakReference<>(s), c.start(), epoch);
+    return (int) (i - c.start());
   }
+
+  /**
+   * A series a row loop read and its first global row. A row loop reads element after element of the
+   * same few series, and a registry lookup (a weak identity map) per element would cost more than the
+   * element, so the last ones are kept in a small table by identity hash. Entries are immutable (final
+   * fields: safely seen by any thread) and hold the series weakly (a finished loop's series may be
+   * collected); an entry counts only while the registry is unchanged ({@link DistributedArrays#epoch}).
+   */
+  private record Placement(java.lang.ref.WeakReference<Series> series, long start, int epoch) { }
+
+  private static final Placement[] PLACEMENTS = new Placement[16];
 
   // ---- whole values ------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ final class DistributedGroupBy {
 
   static DataFrame agg(GroupBy groups, Agg... aggs) {
     String[] keys = groups.keys().toArray(new String[0]);
+    FrameCounters.add(FrameCounters.GROUPED_ROWS, dev.parjit.runtime.DistributedArrays.lookup(groups).localLength());
     DataFrame partials = groups.partials(aggs);
     List<DataFrame> received = FrameComm.alltoall(DistributedSort.rangePieces(partials, keys));
     DataFrame combined = GroupBy.combinePartials(DataFrame.concat(received.toArray(new DataFrame[0])), keys, aggs);

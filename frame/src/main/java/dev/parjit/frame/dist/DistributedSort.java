@@ -26,6 +26,7 @@ final class DistributedSort {
       throw new IllegalArgumentException("sortValues needs at least one column");
     }
     long start = Placements.start(df);
+    FrameCounters.add(FrameCounters.SORTED_ROWS, df.numRows());
     long[] rows = new long[df.numRows()];
     for (int i = 0; i < rows.length; i++) {
       rows[i] = ascending ? start + i : -(start + i);
@@ -33,11 +34,14 @@ final class DistributedSort {
     DataFrame tagged = df.withColumn(ROW, Series.of(ROW, rows));
     String[] keys = Arrays.copyOf(by, by.length + 1);
     keys[by.length] = ROW;
-    DataFrame sorted = sortedBy(tagged, ascending, keys);
+    // The local sorts need not sort by the row numbers: the argsort is stable and its input is in row
+    // order (a chunk; then the pieces received, in rank order, each in (key, row) order), so equal
+    // keys stay in row order. The row numbers only split runs of equal keys between ranks.
+    DataFrame sorted = sortedBy(tagged, ascending, by);
     int p = FrameComm.comm().size();
     DataFrame[] pieces = split(sorted, splitters(sorted, ascending, keys, p), ascending, keys, p);
     List<DataFrame> received = FrameComm.alltoall(pieces);
-    DataFrame mine = sortedBy(DataFrame.concat(received.toArray(new DataFrame[0])), ascending, keys).drop(ROW);
+    DataFrame mine = sortedBy(DataFrame.concat(received.toArray(new DataFrame[0])), ascending, by).drop(ROW);
     long[] placement = FrameComm.placementOf(mine.numRows());
     return Placements.register(mine, placement[1], placement[0]);
   }

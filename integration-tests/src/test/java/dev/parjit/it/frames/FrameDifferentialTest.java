@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parjit.frame.dist.FrameCounters;
 import dev.parjit.it.JobRunner;
+import dev.parjit.runtime.BlockDistribution;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +37,9 @@ public class FrameDifferentialTest {
 
   @BeforeAll
   static void writeDataAndRunTheOracle() throws Exception {
-    FrameData.write(FrameData.table(5003), data.resolve("full"), 3, 400);
-    FrameData.write(FrameData.table(2), data.resolve("tiny"), 1, 1);
-    FrameData.write(FrameData.table(0), data.resolve("empty"), 1, 1);
+    FrameData.write(FrameData.table(DATASET_ROWS[0]), data.resolve("full"), 3, 400);
+    FrameData.write(FrameData.table(DATASET_ROWS[1]), data.resolve("tiny"), 1, 1);
+    FrameData.write(FrameData.table(DATASET_ROWS[2]), data.resolve("empty"), 1, 1);
     FrameData.csv(data.resolve("table.csv"), 1001);
     Files.createDirectories(data.resolve("scratch-oracle"));
     oracle = FrameRunner.results(data, data.resolve("scratch-oracle"));
@@ -46,12 +49,14 @@ public class FrameDifferentialTest {
     return JobRunner.frameClasspath();
   }
 
-  static List<String> runSpmd(int ranks, Path scratch, String agentOptions) throws Exception {
+  static List<String> runSpmd(int ranks, Path scratch, String agentOptions, String... jvmOptions) throws Exception {
     Path agent = JobRunner.root().resolve("agent/target/parjit-agent.jar");
     List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
         "dev.parjit.mpi.launch.LauncherMain", "--agent", agent.toString()));
     cmd.addAll(List.of("--agent-options", JIT + (agentOptions == null ? "" : "," + agentOptions)));
-    cmd.addAll(List.of("-np", Integer.toString(ranks), "-Dparjit.failOnTransformError=true", "-cp", classpath(),
+    cmd.addAll(List.of("-np", Integer.toString(ranks), "-Dparjit.failOnTransformError=true"));
+    cmd.addAll(List.of(jvmOptions));
+    cmd.addAll(List.of("-cp", classpath(),
         FrameRunner.class.getName(), data.toString(), scratch.toString()));
     JobRunner.Finished run = JobRunner.runCommand(cmd, 240);
     assertEquals(0, run.exitCode(), run.text());
@@ -81,11 +86,13 @@ public class FrameDifferentialTest {
     }
   }
 
-  static List<String> runSpawn(int workers, Path scratch) throws Exception {
+  static List<String> runSpawn(int workers, Path scratch, String... jvmOptions) throws Exception {
     Path agent = JobRunner.root().resolve("agent/target/parjit-agent.jar");
-    JobRunner.Finished run = JobRunner.runCommand(List.of(JobRunner.java(),
-        "-javaagent:" + agent + "=" + JIT + ",workers=" + workers, "-Dparjit.failOnTransformError=true",
-        "-cp", classpath(), FrameRunner.class.getName(), data.toString(), scratch.toString()), 240);
+    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(),
+        "-javaagent:" + agent + "=" + JIT + ",workers=" + workers, "-Dparjit.failOnTransformError=true"));
+    cmd.addAll(List.of(jvmOptions));
+    cmd.addAll(List.of("-cp", classpath(), FrameRunner.class.getName(), data.toString(), scratch.toString()));
+    JobRunner.Finished run = JobRunner.runCommand(cmd, 240);
     assertEquals(0, run.exitCode(), run.text());
     return run.lines();
   }
@@ -100,6 +107,66 @@ public class FrameDifferentialTest {
     for (int i = 0; i < oracle.size(); i++) {
       assertSameValue(oracle.get(i), results.get(i), workers + " workers");
     }
+    assertEquals(0, counter(output, "STAT callsRunOnDriverAfterFailure"), "a call fell back to the driver\n"
+        + String.join("\n", output));
+    // The caller's frame and series arguments (one call each per dataset) reached each worker as its
+    // block only: a broadcast of the whole frame, or a run on the driver, would count other rows.
+    for (int r = 0; r < workers; r++) {
+      long expected = 0;
+      for (int rows : DATASET_ROWS) {
+        expected += 2L * BlockDistribution.count(rows, workers, r);
+      }
+      assertEquals(expected, counter(output, workerStat(r).apply(FrameCounters.SCATTERED_ROWS)),
+          "rows scattered to worker " + r);
+      assertJoinsRanDistributed(output, workerStat(r), "worker " + r, false);
+      assertSortAndGroupByRanDistributed(output, workerStat(r), "worker " + r);
+    }
+  }
+
+  /**
+   * Every rank probed join rows against a broadcast side (the joins' smaller sides fit the default
+   * threshold) and shuffled none, or with {@code shuffled} the reverse: a join run sequentially on
+   * the driver, or on one rank, would leave some rank's counters at zero.
+   */
+  static void assertJoinsRanDistributed(List<String> output, Function<String, String> line, String where,
+      boolean shuffled) {
+    long probed = counter(output, line.apply(FrameCounters.JOIN_PROBED_ROWS));
+    long broadcast = counter(output, line.apply(FrameCounters.JOIN_BROADCAST_ROWS));
+    long shuffledRows = counter(output, line.apply(FrameCounters.JOIN_SHUFFLED_ROWS));
+    if (shuffled) {
+      assertTrue(shuffledRows > 0, where + " shuffled no join rows\n" + String.join("\n", output));
+    } else {
+      assertTrue(probed > 0 && broadcast > 0, where + " probed " + probed + " rows against " + broadcast
+          + " broadcast rows\n" + String.join("\n", output));
+      assertEquals(0, shuffledRows, where + " shuffled join rows");
+    }
+  }
+
+  /** Every rank sorted and grouped rows of its own (the full dataset gives every rank rows). */
+  static void assertSortAndGroupByRanDistributed(List<String> output, Function<String, String> line, String where) {
+    assertTrue(counter(output, line.apply(FrameCounters.SORTED_ROWS)) > 0, where + " sorted no rows\n"
+        + String.join("\n", output));
+    assertTrue(counter(output, line.apply(FrameCounters.GROUPED_ROWS)) > 0, where + " grouped no rows\n"
+        + String.join("\n", output));
+  }
+
+  /** The value of the line starting with {@code prefix + " "} (0 when absent). */
+  static long counter(List<String> output, String prefix) {
+    return output.stream().filter(l -> l.startsWith(prefix + " ")).findFirst()
+        .map(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).orElse(0L);
+  }
+
+  /** Rows of the datasets of {@link FrameRunner#DATASETS}, in that order. */
+  static final int[] DATASET_ROWS = {5003, 2, 0};
+
+  /** The line naming a frame counter of worker {@code r} in the driver's {@code Parjit.stats()}. */
+  static Function<String, String> workerStat(int r) {
+    return name -> "STAT worker" + r + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  /** The line naming a frame counter of SPMD rank {@code r}, printed by the rank itself. */
+  static Function<String, String> rankCounter(int r) {
+    return name -> "[rank " + r + "] COUNTER " + name;
   }
 
   @Test
@@ -123,6 +190,38 @@ public class FrameDifferentialTest {
       for (int i = 0; i < oracle.size(); i++) {
         assertSameValue(oracle.get(i), mine.get(i), "rank " + r + " of " + ranks);
       }
+      assertJoinsRanDistributed(output, rankCounter(r), "rank " + r, false);
+      assertSortAndGroupByRanDistributed(output, rankCounter(r), "rank " + r);
     }
   }
+
+  /**
+   * With a broadcast threshold nothing fits, every join shuffles both sides (spawn mode passes the
+   * property to its workers, the launcher to its ranks) and still gives the sequential answers.
+   */
+  @ParameterizedTest(name = "{0} ranks")
+  @ValueSource(ints = {2, 3})
+  void shuffledJoinsGiveTheSequentialAnswers(int ranks) throws Exception {
+    List<String> spmd = runSpmd(ranks, Files.createDirectories(data.resolve("shuffle-spmd-" + ranks)), null,
+        NOTHING_BROADCAST);
+    List<String> spawn = runSpawn(ranks, Files.createDirectories(data.resolve("shuffle-spawn-" + ranks)),
+        NOTHING_BROADCAST);
+    for (int r = 0; r < ranks; r++) {
+      String prefix = "[rank " + r + "] ";
+      List<String> mine = spmd.stream().filter(l -> l.startsWith(prefix + "RESULT "))
+          .map(l -> l.substring(prefix.length())).toList();
+      List<String> fromSpawn = spawn.stream().filter(l -> l.startsWith("RESULT ")).toList();
+      assertEquals(oracle.size(), mine.size(), String.join("\n", spmd));
+      assertEquals(oracle.size(), fromSpawn.size(), String.join("\n", spawn));
+      for (int i = 0; i < oracle.size(); i++) {
+        assertSameValue(oracle.get(i), mine.get(i), "rank " + r + " of " + ranks + ", shuffled joins");
+        assertSameValue(oracle.get(i), fromSpawn.get(i), ranks + " workers, shuffled joins");
+      }
+      assertJoinsRanDistributed(spmd, rankCounter(r), "rank " + r, true);
+      assertJoinsRanDistributed(spawn, workerStat(r), "worker " + r, true);
+    }
+    assertEquals(0, counter(spawn, "STAT callsRunOnDriverAfterFailure"), String.join("\n", spawn));
+  }
+
+  static final String NOTHING_BROADCAST = "-Dparjit.broadcastJoinBytes=-1";
 }

@@ -124,4 +124,70 @@ public final class FrameKernels {
     }
     return zone.getString(0) + "/" + zone.getString(n - 1) + "/" + power.getDouble(n / 2) + "/" + power.isNull(n - 1);
   }
+
+  /** A frame the caller holds, passed in: spawn mode sends each worker only its block of rows. */
+  public static Series argumentFrame(DataFrame df, double limit) {
+    DataFrame hot = df.filter(df.column("power").gt(limit));
+    return hot.select("id", "power", "cadence").sum();
+  }
+
+  /** A series the caller holds, passed in: scattered like a frame. */
+  public static double argumentSeries(Series speed) {
+    return speed.mul(2.0).add(1.0).sum() + speed.max();
+  }
+
+  /**
+   * A small left side joined with a large right one (an inner join): the left side is broadcast,
+   * matches meet on the rank owning their left row, in left-then-right row order.
+   */
+  public static String joinSmallLeft(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    DataFrame few = df.filter(df.column("id").lt(40)).select("id", "cadence");
+    DataFrame joined = few.merge(df.select("cadence", "speed", "zone"), "cadence");
+    return joined.numRows() + " " + joined.column("speed").sum() + "\n" + joined.head(12) + "\n" + joined.tail(12);
+  }
+
+  /** A row loop over two columns of a sorted (1D_Var) frame, weighting values by their position. */
+  public static String sortedPositions(String path) {
+    DataFrame sorted = DataFrame.readParquet(path).sortValues("speed", "id");
+    Series speed = sorted.column("speed");
+    Series id = sorted.column("id");
+    int n = sorted.numRows();
+    double weighted = 0;
+    long payload = 0;
+    for (int i = 0; i < n; i++) {
+      weighted += speed.getDouble(i) * (i % 100);
+      payload += id.getLong(i) % 7 * (i % 13);
+    }
+    return n + " " + weighted + " " + payload;
+  }
+
+  /** Points read once for an iterative pipeline: a lazy result in spawn mode. */
+  public static DataFrame loadForSteps(String path) {
+    return DataFrame.readParquet(path, "speed", "cadence", "power");
+  }
+
+  /**
+   * One k-means-like step over a frame passed back in (spawn mode: as the id of the lazy result, no
+   * rows move): a row loop with array reductions into per-cluster sums.
+   */
+  public static double[] centroidStep(DataFrame points, double[] centres) {
+    Series speed = points.column("speed");
+    Series cadence = points.column("cadence");
+    int k = centres.length;
+    double[] sums = new double[3 * k]; // speed sums, cadence sums, counts
+    for (int i = 0; i < points.numRows(); i++) {
+      double v = speed.getDouble(i);
+      int best = 0;
+      for (int c = 1; c < k; c++) {
+        if (Math.abs(v - centres[c]) < Math.abs(v - centres[best])) {
+          best = c;
+        }
+      }
+      sums[best] += v;
+      sums[k + best] += cadence.getInt(i);
+      sums[2 * k + best] += 1;
+    }
+    return sums;
+  }
 }

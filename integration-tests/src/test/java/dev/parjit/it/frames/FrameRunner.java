@@ -1,5 +1,8 @@
 package dev.parjit.it.frames;
 
+import dev.parjit.Parjit;
+import dev.parjit.frame.DataFrame;
+import dev.parjit.frame.dist.FrameCounters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +38,36 @@ public final class FrameRunner {
       out.add(line("groupMean", d, () -> FrameKernels.groupMean(p)));
       out.add(line("groupAgg", d, () -> FrameKernels.groupAgg(p)));
       out.add(line("sorted", d, () -> FrameKernels.sorted(p)));
+      out.add(line("sortedPositions", d, () -> FrameKernels.sortedPositions(p)));
       out.add(line("joinSmall", d, () -> FrameKernels.joinSmall(p)));
       out.add(line("joinLarge", d, () -> FrameKernels.joinLarge(p)));
+      out.add(line("joinSmallLeft", d, () -> FrameKernels.joinSmallLeft(p)));
       out.add(line("roundTrip", d, () -> FrameKernels.roundTrip(p, scratch.resolve("out-" + d).toString())));
       out.add(line("derived", d, () -> FrameKernels.derived(p)));
       out.add(line("elements", d, () -> FrameKernels.elements(p)));
+      out.add(line("centroidSteps", d, () -> centroidSteps(p)));
+      DataFrame held = DataFrame.readParquet(p); // read here, outside any @Jit method: the caller's frame
+      out.add(line("argumentFrame", d, () -> FrameKernels.argumentFrame(held, 120)));
+      out.add(line("argumentSeries", d, () -> FrameKernels.argumentSeries(held.column("speed"))));
     }
     out.add(line("csvMeans", "csv", () -> FrameKernels.csvMeans(data.resolve("table.csv").toString())));
     return out;
+  }
+
+  /** Three steps over one loaded frame, the centres moved to each cluster's mean speed. */
+  private static String centroidSteps(String path) {
+    DataFrame points = FrameKernels.loadForSteps(path);
+    double[] centres = {20, 24, 28};
+    StringBuilder sb = new StringBuilder();
+    for (int step = 0; step < 3; step++) {
+      double[] sums = FrameKernels.centroidStep(points, centres);
+      sb.append(java.util.Arrays.toString(sums)).append(' ');
+      for (int c = 0; c < centres.length; c++) {
+        double count = sums[2 * centres.length + c];
+        centres[c] = count == 0 ? centres[c] : sums[c] / count;
+      }
+    }
+    return sb.toString().trim();
   }
 
   private static String line(String kernel, String dataset, Supplier<Object> value) {
@@ -55,7 +80,14 @@ public final class FrameRunner {
     return "RESULT " + kernel + " " + dataset + " " + text.replace("\n", "\\n");
   }
 
+  /**
+   * Prints the results, then {@code STAT name value} for the job's counters as the driver sees them
+   * (spawn mode: per worker) and {@code COUNTER name value} for this rank's distributed frame paths
+   * (SPMD mode), so the tests can check that distributed paths ran distributed.
+   */
   public static void main(String[] args) {
     results(Path.of(args[0]), Path.of(args[1])).forEach(System.out::println);
+    Parjit.stats().forEach((k, v) -> System.out.println("STAT " + k + " " + v));
+    FrameCounters.snapshot().forEach((k, v) -> System.out.println("COUNTER " + k + " " + v));
   }
 }

@@ -10,8 +10,9 @@ public final class Workloads {
   /** Every workload. */
   public static List<Workload> all() {
     return List.of(new MonteCarloWorkload(), new SumSquaresWorkload(), new ParquetMeanWorkload(),
-        new GroupByWorkload(), new KMeansWorkload(), new FilterJoinWorkload(), new MatMul2DWorkload(),
-        new ConjugateGradientWorkload(), new Jacobi1DWorkload(), new FourierWorkload(), new KMeansLoopWorkload());
+        new GroupByWorkload(), new GroupByMultiWorkload(), new KMeansWorkload(), new KMeansFrameWorkload(),
+        new FilterJoinWorkload(), new SortWorkload(), new MatMul2DWorkload(), new ConjugateGradientWorkload(),
+        new Jacobi1DWorkload(), new FourierWorkload(), new KMeansLoopWorkload());
   }
 
   /** The workload with this {@link Workload#id()}. */

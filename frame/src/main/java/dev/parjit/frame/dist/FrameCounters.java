@@ -1,0 +1,56 @@
+package dev.parjit.frame.dist;
+
+import dev.parjit.runtime.ParallelRuntime;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Rows this rank handled in each distributed frame path, so tests can tell that a path ran
+ * distributed (every rank handled its share) and not through a sequential fallback. Counting a few
+ * longs per operation costs nothing measurable. Counters are kept per rank (a process is one rank,
+ * but unit tests simulate ranks as threads of one process) and only grow.
+ */
+public final class FrameCounters {
+
+  /** Rows of a frame argument this rank received as its block from the driver (spawn mode). */
+  public static final String SCATTERED_ROWS = "frameScatteredRows";
+  /** Rows of a join's smaller side this rank received whole (broadcast join). */
+  public static final String JOIN_BROADCAST_ROWS = "joinBroadcastRows";
+  /** Rows of a join's larger side this rank probed against a broadcast side. */
+  public static final String JOIN_PROBED_ROWS = "joinProbedRows";
+  /** Rows this rank received from others in a join's hash shuffle. */
+  public static final String JOIN_SHUFFLED_ROWS = "joinShuffledRows";
+
+  /** Rows this rank sorted in a distributed sort (before the exchange). */
+  public static final String SORTED_ROWS = "sortedRows";
+  /** Rows this rank pre-aggregated in a distributed group-by. */
+  public static final String GROUPED_ROWS = "groupedRows";
+
+  private static final Map<Integer, Map<String, AtomicLong>> BY_RANK = new ConcurrentHashMap<>();
+
+  private FrameCounters() { }
+
+  /** Adds {@code rows} to this rank's counter {@code name}. */
+  public static void add(String name, long rows) {
+    mine().computeIfAbsent(name, k -> new AtomicLong()).addAndGet(rows);
+  }
+
+  /** This rank's counter {@code name} (0 if nothing was counted under it). */
+  public static long get(String name) {
+    AtomicLong c = mine().get(name);
+    return c == null ? 0 : c.get();
+  }
+
+  /** This rank's counters, by name in alphabetical order. */
+  public static Map<String, Long> snapshot() {
+    Map<String, Long> out = new TreeMap<>();
+    mine().forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+
+  private static Map<String, AtomicLong> mine() {
+    return BY_RANK.computeIfAbsent(ParallelRuntime.rank(), r -> new ConcurrentHashMap<>());
+  }
+}

@@ -1,0 +1,99 @@
+package dev.parjit.frame;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parjit.frame.io.parquet.ParquetColumnWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Group-bys on several integer keys stream through the row groups like single-key ones (the key
+ * columns are never decoded whole) and give the vector path's result to the bit.
+ */
+class StreamingGroupByTest {
+
+  @TempDir
+  Path dir;
+
+  /** int64 keys a, b; an int32 key c with nulls; doubles x; int64 l. Small row groups. */
+  private Path write(int n) throws Exception {
+    long[] a = new long[n];
+    long[] b = new long[n];
+    double[] x = new double[n];
+    long[] l = new long[n];
+    IntVector c = new IntVector("c", FrameMemory.allocator());
+    c.allocateNew(n);
+    for (int i = 0; i < n; i++) {
+      a[i] = i * 7L % 5 - 2;
+      b[i] = i * 11L % 9;
+      x[i] = (i * 37 % 101) / 8.0;
+      l[i] = i * 1_000_003L % 77;
+      if (i % 13 == 4) {
+        c.setNull(i);
+      } else {
+        c.set(i, i % 4);
+      }
+    }
+    c.setValueCount(n);
+    // The series own their vectors: kept reachable until written (a collected series frees its vector).
+    List<Series> owners = List.of(Series.of("a", a), Series.of("b", b), Series.of("x", x), Series.of("l", l));
+    List<FieldVector> vectors = new ArrayList<>();
+    for (Series s : owners) {
+      vectors.add(s.arrowVector());
+    }
+    vectors.add(2, c);
+    Path file = dir.resolve("t-" + n + ".parquet");
+    ParquetColumnWriter.write(vectors, file, CompressionCodecName.SNAPPY, 700);
+    java.lang.ref.Reference.reachabilityFence(owners);
+    c.close();
+    return file;
+  }
+
+  private static DataFrame decoded(Path file) {
+    DataFrame df = DataFrame.readParquet(file.toString());
+    for (String col : df.columns()) {
+      df.column(col).arrowVector(); // decoded: the group-by takes the vector path
+    }
+    return df;
+  }
+
+  private static void assertSame(DataFrame expected, DataFrame actual) {
+    assertEquals(expected.columns(), actual.columns());
+    assertEquals(expected.numRows(), actual.numRows());
+    for (String col : expected.columns()) {
+      assertEquals(expected.column(col).arrowVector().getNullCount(), actual.column(col).arrowVector().getNullCount());
+      assertArrayEquals(expected.column(col).toDoubleArray(), actual.column(col).toDoubleArray(), col);
+    }
+    assertEquals(expected.toString(), actual.toString());
+  }
+
+  @Test
+  void severalIntegerKeysStreamAndMatchTheVectorPath() throws Exception {
+    Agg[] aggs = {Agg.sum("x").as("sx"), Agg.mean("x").as("mx"), Agg.min("l").as("nl"), Agg.max("x").as("xx"),
+        Agg.count("l").as("cl")};
+    for (int n : new int[] {0, 1, 5000}) {
+      Path file = write(n);
+      for (String[] keys : new String[][] {{"a", "b"}, {"b", "c", "a"}, {"c", "l"}, {"a", "b", "c", "l"}}) {
+        DataFrame lazy = DataFrame.readParquet(file.toString());
+        assertSame(decoded(file).groupBy(keys).agg(aggs), lazy.groupBy(keys).agg(aggs));
+        for (String k : keys) {
+          assertFalse(n > 0 && lazy.isDecoded(k), "key " + k + " of " + String.join(",", keys) + " streamed, not decoded"
+              + " (" + n + " rows)");
+        }
+        assertSame(decoded(file).groupBy(keys).partials(aggs), DataFrame.readParquet(file.toString())
+            .groupBy(keys).partials(aggs));
+      }
+    }
+    assertTrue(decoded(write(5000)).groupBy("a", "b", "c", "l").agg(aggs).numRows() > 1000,
+        "enough groups to grow the map");
+  }
+}
