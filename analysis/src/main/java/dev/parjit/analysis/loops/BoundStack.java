@@ -2,9 +2,11 @@ package dev.parjit.analysis.loops;
 
 import java.util.List;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 
 /**
  * The stack arithmetic of a loop condition's bound: the instructions between the index load and
@@ -20,11 +22,20 @@ final class BoundStack {
   static boolean pushesOneValue(List<AbstractInsnNode> insns) {
     int depth = 0;
     for (AbstractInsnNode x : insns) {
+      if (x instanceof MethodInsnNode m) {
+        // a pure call (df.numRows(), Math.min(a, b)): its arguments and receiver, then its result
+        depth -= Type.getArgumentTypes(m.desc).length + (m.getOpcode() == Opcodes.INVOKESTATIC ? 0 : 1);
+        if (depth < 0) {
+          return false;
+        }
+        depth += Type.getReturnType(m.desc) == Type.VOID_TYPE ? 0 : 1;
+        continue;
+      }
       depth -= popped(x.getOpcode());
       if (depth < 0) {
         return false;
       }
-      depth++; // every invariant, pure bound instruction pushes one value
+      depth++; // every other invariant, pure bound instruction pushes one value
     }
     return depth == 1;
   }
