@@ -55,9 +55,15 @@ public final class ClassRewriter {
       return new RewriteResult(null, List.of(), log, failures, plans);
     }
     boolean changed = false;
+    if (request.role() != Role.SPMD) {
+      // Spawn mode: arrays in fields of this become parameters (scattered, written back, aliasing checked).
+      int before = cls.methods.size();
+      selected = FieldArrayLifting.apply(cls, selected, log);
+      changed = cls.methods.size() != before;
+    }
     ClassNode pristine = new ClassNode(InstrSupport.ASM_API);
     if (request.role() == Role.DRIVER) {
-      reader.accept(pristine, 0);
+      cls.accept(pristine);
     }
     ExecutionMode mode = request.role() == Role.SPMD ? ExecutionMode.SPMD : ExecutionMode.SPAWN;
     // Driver and workers run the same call-graph analysis on the same bytes, so they agree on
