@@ -140,19 +140,30 @@ public final class FieldArrayLifting {
         && indy.bsm.getOwner().equals("java/lang/invoke/StringConcatFactory");
   }
 
-  /** JDK code cannot assign the application's fields; this class's static helpers may not either if they assign none. */
+  /**
+   * JDK code cannot assign the application's fields; this class's static helpers cannot either when
+   * they assign no instance field and call only such helpers or the JDK (followed transitively).
+   */
   private static boolean callIsHarmless(ClassNode cls, MethodInsnNode call) {
+    return callIsHarmless(cls, call, new java.util.HashSet<>());
+  }
+
+  private static boolean callIsHarmless(ClassNode cls, MethodInsnNode call, java.util.Set<String> seen) {
     if (call.owner.startsWith("java/") || call.owner.startsWith("[")) {
       return true;
     }
     if (call.getOpcode() != Opcodes.INVOKESTATIC || !call.owner.equals(cls.name)) {
       return false;
     }
+    if (!seen.add(call.name + call.desc)) {
+      return true; // already being checked (recursion)
+    }
     for (MethodNode m : cls.methods) {
       if (m.name.equals(call.name) && m.desc.equals(call.desc)) {
         for (AbstractInsnNode x : m.instructions) {
-          int op = x.getOpcode();
-          if (op == Opcodes.PUTFIELD || (x instanceof MethodInsnNode inner && !inner.owner.startsWith("java/"))) {
+          if (x.getOpcode() == Opcodes.PUTFIELD || x.getOpcode() == Opcodes.MONITORENTER
+              || (x.getOpcode() == Opcodes.INVOKEDYNAMIC && !isStringConcat(x))
+              || (x instanceof MethodInsnNode inner && !callIsHarmless(cls, inner, seen))) {
             return false;
           }
         }

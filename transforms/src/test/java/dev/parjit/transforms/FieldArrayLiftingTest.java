@@ -47,6 +47,13 @@ class FieldArrayLiftingTest {
     ClassNode cls = targets();
     assertNull(FieldArrayLifting.lift(cls, method(cls, "replace")));
     assertNull(FieldArrayLifting.lift(cls, method(cls, "viaHelper")));
+    assertNull(FieldArrayLifting.lift(cls, method(cls, "viaAssigningHelper")));
+  }
+
+  @Test
+  void staticHelpersThatAssignNoFieldAreHarmless() {
+    ClassNode cls = targets();
+    assertNotNull(FieldArrayLifting.lift(cls, method(cls, "viaStaticHelpers")));
   }
 
   @Test
@@ -67,7 +74,7 @@ class FieldArrayLiftingTest {
     reader.accept(cls, 0);
     List<String> log = new ArrayList<>();
     FieldArrayLifting.apply(cls, new JitSelection(List.of()).select(cls), log);
-    assertEquals(2, log.size(), log::toString);
+    assertEquals(3, log.size(), log::toString);
     ClassHierarchy writer = new ClassHierarchy(reader, ClassRewriterDriverTest.BYTES);
     cls.accept(writer);
     byte[] bytes = writer.toByteArray();

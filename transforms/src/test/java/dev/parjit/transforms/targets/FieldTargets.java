@@ -48,4 +48,35 @@ public class FieldTargets {
   double value(int i) {
     return x[i] + 1;
   }
+
+  /** Lifted: the static helpers it calls (transitively) assign no field. */
+  @Jit
+  public void viaStaticHelpers() {
+    for (int i = 0; i < out.length; i++) {
+      out[i] = twice(x[i]);
+    }
+  }
+
+  static double twice(double v) {
+    return plus(v, v);
+  }
+
+  private static double plus(double a, double b) {
+    return a + b;
+  }
+
+  /** Declined: a static helper assigns an instance field (it could be this object's). */
+  @Jit
+  public void viaAssigningHelper() {
+    for (int i = 0; i < out.length; i++) {
+      out[i] = reset(this.x[i]);
+    }
+  }
+
+  static FieldTargets last = new FieldTargets();
+
+  static double reset(double v) {
+    last.out = new double[1];
+    return v;
+  }
 }
