@@ -111,4 +111,35 @@ class FieldArrayLiftingTest {
     InvocationTargetException e = assertThrows(InvocationTargetException.class, () -> c.getMethod("square").invoke(o));
     assertEquals(expected.getMessage(), e.getCause().getMessage());
   }
+
+  @Test
+  void theDriverStubsTheTwinWithTheFieldsAsWrittenOrReadArguments() {
+    RewriteResult result = ClassRewriter.rewrite(ClassRewriterDriverTest.bytesOf(INTERNAL),
+        new RewriteRequest(Role.DRIVER, List.of(), ClassRewriterDriverTest.BYTES, null));
+    assertTrue(result.failures().isEmpty(), () -> result.failures().toString());
+    DispatchStub square = result.stubs().stream().filter(s -> s.methodKey().endsWith(".square([D[D)V")).findFirst()
+        .orElseThrow(() -> new AssertionError(result.stubs().toString()));
+    assertArrayEquals(new boolean[] {true, true}, square.distributedParams(), "out and x travel in chunks");
+    assertArrayEquals(new boolean[] {true, false}, square.writtenParams(), "out's chunks are copied back");
+    assertEquals(List.of("dev/parjit/transforms/targets/FieldTargets.n:I"), square.fieldReads());
+    DispatchStub rows = result.stubs().stream().filter(s -> s.methodKey().endsWith(".fillRows(D[[D)V")).findFirst()
+        .orElseThrow();
+    assertArrayEquals(new boolean[] {false, true}, rows.writtenParams());
+    List<String> placements = result.passLog().stream().filter(l -> l.startsWith(DriverPlacement.LOG_PREFIX)).toList();
+    assertTrue(placements.contains("Placement FieldTargets.square: workers"), placements.toString());
+    assertTrue(placements.stream().anyMatch(l -> l.startsWith("Placement FieldTargets.replace: driver (")
+        && l.contains("it writes into an array that is not distributed with the loop")), placements.toString());
+    assertTrue(placements.stream().anyMatch(l -> l.startsWith("Placement FieldTargets.viaHelper: driver (")),
+        placements.toString());
+  }
+
+  @Test
+  void spmdKeepsTheFieldsReplicated() {
+    RewriteResult result = ClassRewriter.rewrite(ClassRewriterDriverTest.bytesOf(INTERNAL),
+        new RewriteRequest(Role.SPMD, List.of(), ClassRewriterDriverTest.BYTES, null));
+    assertTrue(result.passLog().stream().noneMatch(l -> l.startsWith("FieldArrayLifting")), result.passLog().toString());
+    assertTrue(result.plans().stream().filter(p -> p.method().name.equals("square")).allMatch(p ->
+        p.loops().stream().noneMatch(l -> l.parallel())
+        && p.loops().get(0).reason().contains("not distributed with the loop")), "SPMD: sequential, with its reason");
+  }
 }

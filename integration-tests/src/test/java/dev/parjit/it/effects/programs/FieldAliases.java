@@ -8,7 +8,7 @@ import dev.parjit.it.effects.State;
 /**
  * A field array that is also the argument, or two fields holding one array: the workers' copies
  * could not share memory as the caller's arrays do, so those calls run on the driver; with distinct
- * arrays the same method runs on the workers.
+ * arrays the same method runs on the workers. A {@code null} field fails with the sequential message.
  */
 public final class FieldAliases implements EffectsProgram {
 
@@ -38,5 +38,12 @@ public final class FieldAliases implements EffectsProgram {
     mirror(dst); // the field's array is also the argument
     s.put("argument.dst", dst);
     s.put("src", src);
+    dst = null; // the original code runs and fails as the sequential run does, with its message
+    try {
+      mirror(extra);
+      s.noException();
+    } catch (NullPointerException e) {
+      s.thrown(e);
+    }
   }
 }
