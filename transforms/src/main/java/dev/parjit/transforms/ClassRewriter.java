@@ -29,7 +29,8 @@ import org.objectweb.asm.tree.MethodNode;
  * JaCoCo's {@code Instrumenter}). Never throws for a method it cannot handle: the method keeps
  * its code and the reason is reported in {@link RewriteResult#failures()}.
  *
- * <p>Pipeline, in this fixed order: select {@code @Jit} methods; per role, the method passes
+ * <p>Pipeline, in this fixed order: select {@code @Jit} methods; in spawn mode (driver and workers)
+ * {@link FieldArrayLifting} turns arrays in fields of {@code this} into parameters of a twin; per role, the method passes
  * (driver: {@link DispatchStubPass}; worker and SPMD: {@link JitCallGraph} over the class's {@code @Jit} methods, then
  * {@link LoopChunkingPass} per parallel loop, then {@link FrameFailuresPass}, then {@link DistributedArraysPass}, then on workers
  * {@link SpecializedCallsPass}, in SPMD {@link CallEntryPass}; an SPMD method whose
