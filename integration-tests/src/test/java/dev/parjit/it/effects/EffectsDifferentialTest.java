@@ -86,6 +86,7 @@ class EffectsDifferentialTest {
       entry("FieldWrites.accumulate", WORKERS),
       entry("FieldMatrix.multiply", WORKERS), // rows of a double[][] field written in place
       entry("FieldAliases.mirror", WORKERS), // the aliased calls themselves run on the driver
+      entry("FieldAliases.shiftByStatic", WORKERS), // the call whose field array is the static runs on the driver
       entry("HolderArray.sumHolder", DRIVER), // object parameter
       entry("HolderArray.shiftHolder", DRIVER), // object parameter, written through
       entry("WriteAfterLoop.sumIntoFirst", WORKERS),

@@ -8,7 +8,7 @@ import dev.parjit.it.effects.State;
 /**
  * A field array that is also the argument, or two fields holding one array: the workers' copies
  * could not share memory as the caller's arrays do, so those calls run on the driver; with distinct
- * arrays the same method runs on the workers. A {@code null} field fails with the sequential message.
+ * arrays the same method runs on the workers; so does a field's array that is also a static the method reads. A {@code null} field fails with the sequential message.
  */
 public final class FieldAliases implements EffectsProgram {
 
@@ -19,6 +19,15 @@ public final class FieldAliases implements EffectsProgram {
   void mirror(double[] extra) {
     for (int i = 0; i < dst.length; i++) {
       dst[i] = src[src.length - 1 - i] + extra[i];
+    }
+  }
+
+  static double[] offsets = new double[0];
+
+  @Jit
+  void shiftByStatic() {
+    for (int i = 0; i < dst.length; i++) {
+      dst[i] = src[i] + offsets[offsets.length - 1 - i];
     }
   }
 
@@ -38,6 +47,12 @@ public final class FieldAliases implements EffectsProgram {
     mirror(dst); // the field's array is also the argument
     s.put("argument.dst", dst);
     s.put("src", src);
+    offsets = Data.doubles(n, 56);
+    shiftByStatic();
+    s.put("static.distinct", dst);
+    offsets = dst; // the field's array is also a static the method reads
+    shiftByStatic();
+    s.put("static.aliased", dst);
     dst = null; // the original code runs and fails as the sequential run does, with its message
     try {
       mirror(extra);
