@@ -29,7 +29,8 @@ import org.objectweb.asm.tree.MethodNode;
  * JaCoCo's {@code Instrumenter}). Never throws for a method it cannot handle: the method keeps
  * its code and the reason is reported in {@link RewriteResult#failures()}.
  *
- * <p>Pipeline, in this fixed order: select {@code @Jit} methods; per role, the method passes
+ * <p>Pipeline, in this fixed order: select {@code @Jit} methods; in spawn mode (driver and workers)
+ * {@link FieldArrayLifting} turns arrays in fields of {@code this} into parameters of a twin; per role, the method passes
  * (driver: {@link DispatchStubPass}; worker and SPMD: {@link JitCallGraph} over the class's {@code @Jit} methods, then
  * {@link LoopChunkingPass} per parallel loop, then {@link FrameFailuresPass}, then {@link DistributedArraysPass}, then on workers
  * {@link SpecializedCallsPass}, in SPMD {@link CallEntryPass}; an SPMD method whose
@@ -55,9 +56,15 @@ public final class ClassRewriter {
       return new RewriteResult(null, List.of(), log, failures, plans);
     }
     boolean changed = false;
+    if (request.role() != Role.SPMD) {
+      // Spawn mode: arrays in fields of this become parameters (scattered, written back, aliasing checked).
+      int before = cls.methods.size();
+      selected = FieldArrayLifting.apply(cls, selected, log);
+      changed = cls.methods.size() != before;
+    }
     ClassNode pristine = new ClassNode(InstrSupport.ASM_API);
     if (request.role() == Role.DRIVER) {
-      reader.accept(pristine, 0);
+      cls.accept(pristine);
     }
     ExecutionMode mode = request.role() == Role.SPMD ? ExecutionMode.SPMD : ExecutionMode.SPAWN;
     // Driver and workers run the same call-graph analysis on the same bytes, so they agree on

@@ -46,6 +46,10 @@ public final class OnDemandDiagnostics implements DiagnosticsProvider {
       throw new IllegalArgumentException("cannot read the bytes of " + owner.getName() + ": " + e.getMessage(), e);
     }
     List<JitSelection.Selected> selected = new JitSelection(jitPatterns).select(cls);
+    if (mode == ExecutionMode.SPAWN) {
+      // What spawn mode compiles: arrays in fields of this as parameters (as ClassRewriter does).
+      selected = dev.parjit.transforms.FieldArrayLifting.apply(cls, selected, new java.util.ArrayList<>());
+    }
     if (selected.stream().noneMatch(s -> s.method().name.equals(method))) {
       throw new IllegalArgumentException("no @Jit method '" + method + "' in " + owner.getName());
     }

@@ -55,16 +55,18 @@ final class CorpusExpectations {
 
   /** The table, by kernel. */
   static final Map<String, Expect> TABLE = table(List.of(
-      // target: parallel (rows2d): i = 1 start; arrays in fields written at the index
-      sequential("FieldMaps.scaleFromOne", "#0 REP", NOT_DISTRIBUTED),
-      // target: parallel (rows2d): <= bound; arrays in fields written at the index
-      sequential("FieldMaps.inclusiveBound", "#0 REP", NOT_DISTRIBUTED),
-      // target: parallel (rows2d): step 2; arrays in fields written at the index
-      sequential("FieldMaps.evenOnly", "#0 REP", NOT_DISTRIBUTED),
-      // target: parallel (rows2d): counting down
-      sequential("FieldMaps.countDown", "#0 REP", NOT_DISTRIBUTED),
-      // target: parallel (rows2d): a[i + 2] read, arrays in fields written at the index
-      sequential("FieldMaps.forwardDifference", "#0 REP", NOT_DISTRIBUTED),
+      // Arrays in fields written at the index (fields): parallel in spawn mode, where the fields are lifted
+      // into parameters; in SPMD mode the fields stay replicated and these loops sequential.
+      // i = 1 start
+      parallel("FieldMaps.scaleFromOne", "#0 1D_Block", "#0 REP"),
+      // <= bound
+      parallel("FieldMaps.inclusiveBound", "#0 1D_Block", "#0 REP"),
+      // step 2
+      parallel("FieldMaps.evenOnly", "#0 1D_Block", "#0 REP"),
+      // counting down
+      parallel("FieldMaps.countDown", "#0 1D_Block", "#0 REP"),
+      // a[i + 2] read through a halo
+      parallel("FieldMaps.forwardDifference", "#0 1D_Block", "#0 REP"),
       parallel("FieldReductions.sumFromOne", "#0 1D_Block"),
       parallel("FieldReductions.maxAbsEven", "#0 1D_Block"),
       // counting down (rows2d)
@@ -73,11 +75,12 @@ final class CorpusExpectations {
       parallel("Saxpy.scaledCopy", "#0 1D_Block"),
       parallel("Moments.centralMoments", "#0 1D_Block, #1 1D_Block"),
       parallel("Moments.countAboveMean", "#0 1D_Block"),
-      // target: parallel (rows2d): the row loop #0 (today the inner k reduction is the parallel one)
-      driver("MatMulFlat.multiply", "#0 REP, #1 REP, #2 1D_Block", "writes into the value of field c"),
+      // on the workers since fields: the field c written at c[i * n + j] is lifted into a parameter;
+      // target: parallel: the row loop #0 (today the inner k reduction is the parallel one)
+      parallel("MatMulFlat.multiply", "#0 REP, #1 REP, #2 1D_Block"),
       parallel("MatMulFlat.product", "#0 1D_Block, #1 REP, #2 REP"),
-      // target: parallel (rows2d): the row loop #0 over double[][] fields
-      driver("MatMul2D.multiply", "#0 REP, #1 REP, #2 1D_Block", "writes into a row of the value of field c"),
+      // the row loop #0 over double[][] fields, rows of c written back (fields; spawn mode only)
+      parallel("MatMul2D.multiply", "#0 1D_Block, #1 REP, #2 REP", "#0 REP, #1 REP, #2 1D_Block"),
       // the row loop #0 (rows2d)
       parallel("MatMul2D.product", "#0 1D_Block, #1 REP, #2 REP"),
       // the double[][] field is shipped whole (rows2d)
@@ -104,11 +107,13 @@ final class CorpusExpectations {
       parallel("CooPowerIteration.multiply", "#0 1D_Block"),
       parallel("CooPowerIteration.norm", "#0 1D_Block"),
       parallel("CooPowerIteration.scale", "#0 1D_Block"),
-      // target: parallel (rows2d): the row loop #0 (today the inner j loop)
-      driver("LuRowUpdate.eliminate", "#0 REP, #1 1D_Block", "writes into a row of the value of field a"),
+      // on the workers since fields (a's rows lifted into a parameter); target: parallel: the row loop #0
+      // (today the inner j loop)
+      parallel("LuRowUpdate.eliminate", "#0 REP, #1 1D_Block"),
       // target: parallel (rows2d): rows at a[i * n + j]
       sequential("LuRowUpdate.eliminateFlat", "#0 REP, #1 REP", NOT_DISTRIBUTED),
-      // target: parallel (rows2d): coefficients[0][i], coefficients[1][i] (the index is the inner dimension)
+      // target: parallel: coefficients[0][i], coefficients[1][i] (the index is the inner dimension); it
+      // also calls private instance helpers, so its fields are not lifted (fields)
       sequential("FourierSeries.compute", "#0 REP", NOT_DISTRIBUTED),
       parallel("FourierSeries.cosineTerms", "#0 1D_Block"),
       // target: parallel (rows2d): blocks at data[8 * b + j]
@@ -117,15 +122,15 @@ final class CorpusExpectations {
       sequential("BlockCipher.encryptWords", "#0 REP, #1 REP", LOOP_CARRIED),
       // target: parallel (rows2d): bound v.length / 2, pairs at 2 * b
       sequential("BlockCipher.decryptWords", "#0 REP, #1 REP", NOT_DISTRIBUTED),
-      // target: parallel (rows2d): the body loop #0, writing arrays of fields at the index
-      driver("NBody.computeForces", "#0 REP, #1 1D_Block", "writes into the value of field fx"),
-      // target: parallel (rows2d): arrays of fields written at the index
-      sequential("NBody.kickDrift", "#0 REP", NOT_DISTRIBUTED),
+      // the body loop #0, writing arrays of fields at the index (fields; spawn mode only)
+      parallel("NBody.computeForces", "#0 1D_Block, #1 REP", "#0 REP, #1 1D_Block"),
+      // arrays of fields written at the index (fields; spawn mode only)
+      parallel("NBody.kickDrift", "#0 1D_Block", "#0 REP"),
       parallel("NBody.kineticEnergy", "#0 1D_Block"),
       parallel("Histograms.histogram", "#0 1D_Block"),
       parallel("Histograms.weighted", "#0 1D_Block"),
-      // target: parallel (halo): a scatter-add into a field's array (an array reduction)
-      sequential("Histograms.accumulate", "#0 REP", NOT_DISTRIBUTED),
+      // a scatter-add into a field's array: an array reduction (fields; spawn mode only)
+      parallel("Histograms.accumulate", "#0 1D_Block", "#0 REP"),
       // target: parallel (halo) in SPMD mode too (writes its argument at the index)
       parallel("Polynomials.evaluate", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
       parallel("Polynomials.sumOfValues", "#0 1D_Block, #1 REP"),
@@ -135,14 +140,17 @@ final class CorpusExpectations {
       // Traps: they must stay sequential (or on the driver) whatever the analysis learns.
       sequential("TrapGaussSeidel2D.sweep", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       sequential("TrapSharedRandom.jitter", "#0 REP", "it calls java.util.Random.nextInt"),
-      sequential("TrapPrefixSums.accumulate", "#0 REP", NOT_DISTRIBUTED),
+      // the field's array is a parameter in spawn mode (fields): the reason is the dependence itself
+      sequential("TrapPrefixSums.accumulate", "#0 REP", LOOP_CARRIED),
       sequential("TrapPrefixSums.runningMax", "#0 REP", LOOP_CARRIED),
       sequential("TrapEarlyExit.scaleUntilNegativeSum", "#0 REP", "it can leave early"),
       sequential("TrapEarlyExit.indexOfFirstAbove", "#0 REP", "it can leave early"),
       sequential("TrapPivotSearch.factor", "#0 REP, #1 REP, #2 REP, #3 REP, #4 REP", NOT_DISTRIBUTED),
       sequential("TrapStaticWrite.absolute", "#0 REP", "it writes a field"),
       sequential("TrapPrintRunning.report", "#0 REP", "variable 'running' carries a value from one iteration to the next"),
-      driver("TrapThrowAtIndex.normalizeRows", "#0 REP, #1 1D_Block, #2 REP", "writes into a row of the value of field rows"),
+      // the row loop runs on the workers (fields); the failure at one index makes the driver run the
+      // original code on the caller's untouched rows, which raises the sequential exception
+      parallel("TrapThrowAtIndex.normalizeRows", "#0 1D_Block, #1 REP, #2 REP", "#0 REP, #1 1D_Block, #2 REP"),
       sequential("TrapRecurrence.generate", "#0 REP", NOT_DISTRIBUTED),
       // i + 1 < n runs as i < n - 1; a[i + 1] through a halo
       parallel("BoundPlusOne.variation", "#0 1D_Block", "#0 1D_Block"),

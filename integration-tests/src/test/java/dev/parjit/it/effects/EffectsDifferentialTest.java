@@ -82,6 +82,11 @@ class EffectsDifferentialTest {
       entry("FlatGrid.total", WORKERS),
       entry("InstanceGrid.total", WORKERS),
       entry("InstanceGrid.rowShares", WORKERS),
+      entry("FieldWrites.map", WORKERS), // arrays in fields written at the loop index: chunks copied back into them
+      entry("FieldWrites.accumulate", WORKERS),
+      entry("FieldMatrix.multiply", WORKERS), // rows of a double[][] field written in place
+      entry("FieldAliases.mirror", WORKERS), // the aliased calls themselves run on the driver
+      entry("FieldAliases.shiftByStatic", WORKERS), // the call whose field array is the static runs on the driver
       entry("HolderArray.sumHolder", DRIVER), // object parameter
       entry("HolderArray.shiftHolder", DRIVER), // object parameter, written through
       entry("WriteAfterLoop.sumIntoFirst", WORKERS),
