@@ -307,6 +307,20 @@ public final class MethodAnalyzer {
     if (rows != null) {
       return new LoopDecision(shape, List.of(), rows);
     }
+    String haloShape = shape.kind().isDescending() ? "counts down" : loopRowWidth(f, loop, shape, oneD) >= 0
+        ? "runs over rows (a[k * i + j])" : null;
+    if (haloShape != null) {
+      // The exchange fetches around an ascending range of elements: these loops would read wrong halos.
+      for (int i = body.nextSetBit(0); i >= 0; i = body.nextSetBit(i + 1)) {
+        AbstractInsnNode x = method.instructions.get(i);
+        dev.parjit.analysis.plan.HaloRead h = haloRead(f, x, shape, oneD);
+        if (h != null) {
+          return new LoopDecision(shape, List.of(), "it reads '" + VariableNames.at(method, h.arraySlot(), x)
+              + "' at i " + (h.offset() < 0 ? "- " + -h.offset() : "+ " + h.offset()) + " through a halo, but "
+              + haloShape + lines.at(x));
+        }
+      }
+    }
     if (shape.kind().isDescending() && !arrayReductions.isEmpty()) {
       // After a failing iteration an array reduction keeps the ranks before the failing one: the
       // sequential order of a loop counting down is the other way round.

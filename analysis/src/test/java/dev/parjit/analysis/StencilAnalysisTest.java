@@ -64,6 +64,15 @@ class StencilAnalysisTest {
   }
 
   @Test
+  void aStencilCountingDownStaysSequentialWithItsReason() throws Exception {
+    // The first round declines the loop for its halo reads; its arrays then turn REP, and the loop's
+    // final reason is the one that names them.
+    LoopPlan loop = plan("smoothDown").loops().get(0);
+    assertFalse(loop.parallel(), "a halo exchanged around a loop counting down would be read wrong");
+    assertTrue(loop.reason().startsWith("it writes into an array that is not distributed with the loop"), loop.reason());
+  }
+
+  @Test
   void widerOffsetsAndAReductionOverTheReads() throws Exception {
     MethodPlan p = plan("wide");
     LoopPlan loop = p.loops().get(0);

@@ -168,7 +168,8 @@ public final class LoopChunkingPass {
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), shape.indexSlot()));
     }
     if (!loop.haloReads().isEmpty() && (descending || loop.rowWidthSlot() >= 0)) {
-      // The exchange fetches around an ascending range of elements: anything else would read wrong halos.
+      // The analysis keeps such loops sequential (the exchange fetches around an ascending range of
+      // elements); a plan with one is a bug, and the method's original code must run.
       throw new IllegalStateException("loop #" + loop.id() + " reads through halos but counts down or runs over rows");
     }
     java.util.Map<Integer, Integer> halos = HaloExchangePass.exchange(method, loop, pre, shape.indexSlot(), end);
