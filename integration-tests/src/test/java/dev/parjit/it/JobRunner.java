@@ -53,6 +53,20 @@ public final class JobRunner {
     return Path.of(root).toAbsolutePath().normalize();
   }
 
+  /** The agent jar, built before this module's tests run. */
+  public static Path agentJar() {
+    Path jar = root().resolve("agent/target/parjit-agent.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException("the agent jar is built before integration-tests: " + jar);
+    }
+    return jar;
+  }
+
+  /** This module's compiled test classes: the programs child JVMs run. */
+  public static Path testClasses() {
+    return root().resolve("integration-tests/target/test-classes");
+  }
+
   /** Classes and runtime dependencies of a module, from its target/runtime-classpath.txt. */
   public static String moduleClasspath(String module) {
     Path target = root().resolve(module).resolve("target");
@@ -66,12 +80,12 @@ public final class JobRunner {
 
   /** This module's test classes plus the mpi runtime: enough for test main classes on ranks. */
   public static String testClasspath() {
-    return root().resolve("integration-tests/target/test-classes") + File.pathSeparator + moduleClasspath("mpi");
+    return testClasses() + File.pathSeparator + moduleClasspath("mpi");
   }
 
   /** This module's test classes plus the frame library and its dependencies: for programs using DataFrames. */
   public static String frameClasspath() {
-    return root().resolve("integration-tests/target/test-classes") + File.pathSeparator + moduleClasspath("frame");
+    return testClasses() + File.pathSeparator + moduleClasspath("frame");
   }
 
   /** The java executable running the tests, for child JVMs. */

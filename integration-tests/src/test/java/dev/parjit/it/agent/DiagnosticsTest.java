@@ -20,11 +20,11 @@ class DiagnosticsTest {
   private static final String SUM = "SUM " + DiagnosticsMain.parallelSum(1000);
 
   private static String agent() {
-    return JobRunner.root().resolve("agent/target/parjit-agent.jar").toString();
+    return JobRunner.agentJar().toString();
   }
 
   private static String classes() {
-    return JobRunner.root().resolve("integration-tests/target/test-classes").toString();
+    return JobRunner.testClasses().toString();
   }
 
   private static List<String> spawn(String options, String... args) throws Exception {

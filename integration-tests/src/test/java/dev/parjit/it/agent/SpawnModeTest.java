@@ -17,10 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpawnModeTest {
 
   static List<String> runDriver(int workers, String mainClass) throws Exception {
-    Path agent = JobRunner.root().resolve("agent/target/parjit-agent.jar");
+    Path agent = JobRunner.agentJar();
     JobRunner.Finished run = JobRunner.runCommand(List.of(JobRunner.java(),
         "-javaagent:" + agent + "=workers=" + workers + ",log=info",
-        "-Dparjit.failOnTransformError=true", "-cp", JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
+        "-Dparjit.failOnTransformError=true", "-cp", JobRunner.testClasses().toString(),
         mainClass), 180);
     assertEquals(0, run.exitCode(), run.text());
     return run.lines();

@@ -38,7 +38,7 @@ class SpecializationTest {
   }
 
   private static JobRunner.Finished run(int workers, String options) throws Exception {
-    Path agent = JobRunner.root().resolve("agent/target/parjit-agent.jar");
+    Path agent = JobRunner.agentJar();
     List<String> command = new java.util.ArrayList<>(List.of(JobRunner.java(),
         "-javaagent:" + agent + "=workers=" + workers + ",log=info" + options, "-Dparjit.failOnTransformError=true",
         "-cp", JobRunner.frameClasspath(), SpecializeMain.class.getName()));

@@ -14,7 +14,7 @@ final class SpmdJob {
   private SpmdJob() { }
 
   static JobRunner.Finished run(int ranks, Class<?> main, String agentOptions, int timeoutSeconds) throws Exception {
-    Path agent = JobRunner.root().resolve("agent/target/parjit-agent.jar");
+    Path agent = JobRunner.agentJar();
     assertTrue(Files.exists(agent), "the agent jar is built before integration-tests");
     List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
         "dev.parjit.mpi.launch.LauncherMain", "--agent", agent.toString()));
@@ -22,7 +22,7 @@ final class SpmdJob {
       cmd.addAll(List.of("--agent-options", agentOptions));
     }
     cmd.addAll(List.of("-np", Integer.toString(ranks), "-Dparjit.failOnTransformError=true",
-        "-cp", JobRunner.root().resolve("integration-tests/target/test-classes").toString(), main.getName()));
+        "-cp", JobRunner.testClasses().toString(), main.getName()));
     return JobRunner.runCommand(cmd, timeoutSeconds);
   }
 

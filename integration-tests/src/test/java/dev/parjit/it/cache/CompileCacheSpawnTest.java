@@ -44,11 +44,11 @@ class CompileCacheSpawnTest {
   }
 
   private static String agent() {
-    return JobRunner.root().resolve("agent/target/parjit-agent.jar").toString();
+    return JobRunner.agentJar().toString();
   }
 
   private static String classes() {
-    return JobRunner.root().resolve("integration-tests/target/test-classes").toString();
+    return JobRunner.testClasses().toString();
   }
 
   private static List<String> spawn(String options, List<String> jvm, String main) throws Exception {

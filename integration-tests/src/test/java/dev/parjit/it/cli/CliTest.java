@@ -37,7 +37,7 @@ class CliTest {
   @Test
   void aBadWorkerJvmOptionIsOneLineNamingIt() throws Exception {
     assertOneLine(parjit("java", "--agent-options", "workerJvm=-Xbogus", "-cp",
-        JobRunner.root().resolve("integration-tests/target/test-classes").toString(), "dev.parjit.it.agent.ResidentMain"),
+        JobRunner.testClasses().toString(), "dev.parjit.it.agent.ResidentMain"),
         2, "java rejects the workerJvm options -Xbogus: Unrecognized option: -Xbogus");
   }
 
@@ -49,7 +49,7 @@ class CliTest {
 
   @Test
   void spmdForwardsStandardInputToRankZeroAndGivesTheOthersAnEmptyOne() throws Exception {
-    String testClasses = JobRunner.root().resolve("integration-tests/target/test-classes").toString();
+    String testClasses = JobRunner.testClasses().toString();
     JobRunner.Finished run = JobRunner.runCommand(List.of("bash", "-c", "printf 'alpha\\nbeta\\n' | bash "
         + JobRunner.root().resolve("bin/parjit") + " spmd -np 2 -cp " + testClasses + " " + StdinMain.class.getName()),
         120);
@@ -62,7 +62,7 @@ class CliTest {
 
   @Test
   void spmdWithoutInputStillEnds() throws Exception {
-    String testClasses = JobRunner.root().resolve("integration-tests/target/test-classes").toString();
+    String testClasses = JobRunner.testClasses().toString();
     JobRunner.Finished run = JobRunner.runCommand(List.of("bash", "-c", "bash " + JobRunner.root().resolve("bin/parjit")
         + " spmd -np 2 -cp " + testClasses + " " + StdinMain.class.getName() + " < /dev/null"), 120);
     assertEquals(0, run.exitCode(), run.text());
@@ -76,7 +76,7 @@ class CliTest {
     java.nio.file.Files.createDirectory(shared);
     java.nio.file.Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
     JobRunner.Finished run = parjit("java", "--workers", "1", "--agent-options", "cache=" + shared, "-cp",
-        JobRunner.root().resolve("integration-tests/target/test-classes").toString(), "dev.parjit.it.agent.ResidentMain");
+        JobRunner.testClasses().toString(), "dev.parjit.it.agent.ResidentMain");
     assertEquals(0, run.exitCode(), run.text());
     assertEquals(1, run.lines().stream().filter(l -> l.contains("not using the compile cache in " + shared
         + ": other users can write to it")).count(), run.text());
@@ -101,7 +101,7 @@ class CliTest {
   void aJitPatternThatMatchesNothingIsReportedAndOneThatMatchesIsNot() throws Exception {
     JobRunner.Finished run = parjit("java", "--workers", "1", "--agent-options",
         "jit=ResidentMain#weightedSum;dev.parjit.it.agent.ResidentMain#dot", "-cp",
-        JobRunner.root().resolve("integration-tests/target/test-classes").toString(), "dev.parjit.it.agent.ResidentMain");
+        JobRunner.testClasses().toString(), "dev.parjit.it.agent.ResidentMain");
     assertEquals(0, run.exitCode(), run.text());
     assertTrue(run.lines().contains("parjit: jit pattern 'ResidentMain#weightedSum' matched no method of a loaded class "
         + "(a pattern is pkg.Class#method with the package, * matching any characters)"), run.text());

@@ -53,35 +53,25 @@ class CorpusDifferentialTest {
     oracle = new Transcript(CorpusMain.capture(List.of()));
   }
 
-  private static String agent() {
-    Path jar = JobRunner.root().resolve("agent/target/parjit-agent.jar");
-    assertTrue(Files.exists(jar), "the agent jar is built before integration-tests: " + jar);
-    return jar.toString();
-  }
-
-  private static String classes() {
-    return JobRunner.root().resolve("integration-tests/target/test-classes").toString();
-  }
-
   private static SplitRun.Result spawn(int workers, boolean strict, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(JobRunner.java(),
-        "-javaagent:" + agent() + "=workers=" + workers + ",log=info,diagnostics=true"));
+        "-javaagent:" + JobRunner.agentJar() + "=workers=" + workers + ",log=info,diagnostics=true"));
     if (strict) {
       cmd.add("-Dparjit.failOnTransformError=true");
     }
-    cmd.addAll(List.of("-cp", classes(), CorpusMain.class.getName()));
+    cmd.addAll(List.of("-cp", JobRunner.testClasses().toString(), CorpusMain.class.getName()));
     cmd.addAll(List.of(args));
     return SplitRun.run(cmd, 240, 60);
   }
 
   private static SplitRun.Result spmd(int ranks, boolean strict, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "--agent", agent(), "--agent-options", "diagnostics=true",
+        "dev.parjit.mpi.launch.LauncherMain", "--agent", JobRunner.agentJar().toString(), "--agent-options", "diagnostics=true",
         "-np", Integer.toString(ranks)));
     if (strict) {
       cmd.add("-Dparjit.failOnTransformError=true");
     }
-    cmd.addAll(List.of("-cp", classes(), CorpusMain.class.getName()));
+    cmd.addAll(List.of("-cp", JobRunner.testClasses().toString(), CorpusMain.class.getName()));
     cmd.addAll(List.of(args));
     return SplitRun.run(cmd, 240, 60);
   }

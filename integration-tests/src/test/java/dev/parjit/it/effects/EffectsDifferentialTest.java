@@ -122,22 +122,12 @@ class EffectsDifferentialTest {
     oracle = new Transcript(EffectsMain.capture(List.of()));
   }
 
-  private static String agent() {
-    Path jar = JobRunner.root().resolve("agent/target/parjit-agent.jar");
-    assertTrue(Files.exists(jar), "the agent jar is built before integration-tests: " + jar);
-    return jar.toString();
-  }
-
-  private static String classes() {
-    return JobRunner.root().resolve("integration-tests/target/test-classes").toString();
-  }
-
   @ParameterizedTest(name = "{0} workers")
   @ValueSource(ints = {1, 2, 3, 4})
   void spawnModeLeavesTheSequentialState(int workers) throws Exception {
     SplitRun.Result run = SplitRun.run(List.of(JobRunner.java(),
-        "-javaagent:" + agent() + "=workers=" + workers + ",log=info", "-Dparjit.failOnTransformError=true",
-        "-cp", classes(), EffectsMain.class.getName()), 240, 45);
+        "-javaagent:" + JobRunner.agentJar() + "=workers=" + workers + ",log=info", "-Dparjit.failOnTransformError=true",
+        "-cp", JobRunner.testClasses().toString(), EffectsMain.class.getName()), 240, 45);
     String where = "spawn mode, " + workers + " workers";
     Transcript actual = new Transcript(run.stdout());
     Map<String, List<String>> problems = new LinkedHashMap<>();
@@ -167,8 +157,8 @@ class EffectsDifferentialTest {
   @ValueSource(ints = {1, 2, 3, 4})
   void spmdModeLeavesTheSequentialStateOnEveryRank(int ranks) throws Exception {
     SplitRun.Result run = SplitRun.run(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "--agent", agent(), "-np", Integer.toString(ranks),
-        "-Dparjit.failOnTransformError=true", "-cp", classes(), EffectsMain.class.getName()), 240, 45);
+        "dev.parjit.mpi.launch.LauncherMain", "--agent", JobRunner.agentJar().toString(), "-np", Integer.toString(ranks),
+        "-Dparjit.failOnTransformError=true", "-cp", JobRunner.testClasses().toString(), EffectsMain.class.getName()), 240, 45);
     String where = "SPMD mode, " + ranks + " ranks";
     List<Transcript> perRank = new ArrayList<>();
     for (int r = 0; r < ranks; r++) {

@@ -23,9 +23,9 @@ class SpawnFaultTest {
     expected.removeIf(l -> l.startsWith(FaultMain.FAULT_MS));
     assertTrue(expected.contains("CAUGHT java.lang.ArithmeticException: / by zero"), "oracle: " + expected);
 
-    String agent = JobRunner.root().resolve("agent/target/parjit-agent.jar").toString();
+    String agent = JobRunner.agentJar().toString();
     SplitRun.Result run = SplitRun.run(List.of(JobRunner.java(), "-javaagent:" + agent + "=workers=2,log=info",
-        "-Dparjit.failOnTransformError=true", "-cp", JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
+        "-Dparjit.failOnTransformError=true", "-cp", JobRunner.testClasses().toString(),
         FaultMain.class.getName()), 180, 60);
     String transcript = run.summary() + "\n--- stdout\n" + String.join("\n", run.stdout());
     assertEquals(0, run.exitCode(), transcript);

@@ -22,7 +22,7 @@ class BadInputTest {
     FrameData.write(FrameData.table(3000), data.resolve("full"), 2, 500);
     byte[] whole = Files.readAllBytes(data.resolve("full/part-00000.parquet"));
     Files.write(data.resolve("truncated.parquet"), Arrays.copyOf(whole, whole.length / 2));
-    Path agent = JobRunner.root().resolve("agent/target/parjit-agent.jar");
+    Path agent = JobRunner.agentJar();
     JobRunner.Finished run = JobRunner.runCommand(List.of(JobRunner.java(), "-javaagent:" + agent + "=workers=3",
         "-Dparjit.failOnTransformError=true", "-cp", FrameDifferentialTest.classpath(), BadInputMain.class.getName(),
         data.toString()), 120);

@@ -36,7 +36,7 @@ class CorruptPageTest {
     List<String> oracle = CorruptPageMain.results(data.toString()); // this JVM has no agent
     assertTrue(oracle.get(0).startsWith("CAUGHT "), oracle.toString());
 
-    Path agent = JobRunner.root().resolve("agent/target/parjit-agent.jar");
+    Path agent = JobRunner.agentJar();
     List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
         "dev.parjit.mpi.launch.LauncherMain", "--agent", agent.toString(), "-np", Integer.toString(ranks),
         "-Dparjit.failOnTransformError=true", "-cp", FrameDifferentialTest.classpath(),

@@ -50,7 +50,7 @@ public class FrameDifferentialTest {
   }
 
   static List<String> runSpmd(int ranks, Path scratch, String agentOptions, String... jvmOptions) throws Exception {
-    Path agent = JobRunner.root().resolve("agent/target/parjit-agent.jar");
+    Path agent = JobRunner.agentJar();
     List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
         "dev.parjit.mpi.launch.LauncherMain", "--agent", agent.toString()));
     cmd.addAll(List.of("--agent-options", JIT + (agentOptions == null ? "" : "," + agentOptions)));
@@ -87,7 +87,7 @@ public class FrameDifferentialTest {
   }
 
   static List<String> runSpawn(int workers, Path scratch, String... jvmOptions) throws Exception {
-    Path agent = JobRunner.root().resolve("agent/target/parjit-agent.jar");
+    Path agent = JobRunner.agentJar();
     List<String> cmd = new ArrayList<>(List.of(JobRunner.java(),
         "-javaagent:" + agent + "=" + JIT + ",workers=" + workers, "-Dparjit.failOnTransformError=true"));
     cmd.addAll(List.of(jvmOptions));

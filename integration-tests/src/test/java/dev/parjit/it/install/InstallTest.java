@@ -27,7 +27,7 @@ class InstallTest {
   }
 
   private static String agentJar() {
-    return JobRunner.root().resolve("agent/target/parjit-agent.jar").toString();
+    return JobRunner.agentJar().toString();
   }
 
   private static String value(JobRunner.Finished run, String prefix) {

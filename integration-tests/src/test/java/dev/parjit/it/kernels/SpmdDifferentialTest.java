@@ -31,7 +31,7 @@ public class SpmdDifferentialTest {
   private static final double FLOAT_TOLERANCE = 1e-4;
 
   private static List<String> runSpmd(int ranks, Path dump) throws Exception {
-    Path agent = JobRunner.root().resolve("agent/target/parjit-agent.jar");
+    Path agent = JobRunner.agentJar();
     assertTrue(Files.exists(agent), "the agent jar is built before integration-tests");
     List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
         "dev.parjit.mpi.launch.LauncherMain", "--agent", agent.toString()));
@@ -39,7 +39,7 @@ public class SpmdDifferentialTest {
       cmd.addAll(List.of("--agent-options", "dump=" + dump));
     }
     cmd.addAll(List.of("-np", Integer.toString(ranks), "-Dparjit.failOnTransformError=true",
-        "-cp", JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
+        "-cp", JobRunner.testClasses().toString(),
         KernelRunner.class.getName()));
     JobRunner.Finished run = JobRunner.runCommand(cmd, 180);
     assertEquals(0, run.exitCode(), run.text());

@@ -69,7 +69,7 @@ class LauncherFailureTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process launcher = new ProcessBuilder(java, "-cp", JobRunner.moduleClasspath("mpi"),
         "dev.parjit.mpi.launch.LauncherMain", "-np", "2", "-cp",
-        JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
+        JobRunner.testClasses().toString(),
         SleepingRanks.class.getName()).redirectErrorStream(true).start();
     List<Long> pids = Collections.synchronizedList(new ArrayList<>());
     Thread reader = new Thread(() -> {

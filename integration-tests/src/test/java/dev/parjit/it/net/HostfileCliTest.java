@@ -26,7 +26,7 @@ class HostfileCliTest {
   }
 
   private static String tests() {
-    return JobRunner.root().resolve("integration-tests/target/test-classes").toString();
+    return JobRunner.testClasses().toString();
   }
 
   @Test

@@ -74,7 +74,7 @@ class MultiHostTest {
   }
 
   private static Path agent() {
-    return JobRunner.root().resolve("agent/target/parjit-agent.jar");
+    return JobRunner.agentJar();
   }
 
   /** A command run with {@code PARJIT_RSH} set to the simulated hosts' ssh. */
@@ -114,8 +114,7 @@ class MultiHostTest {
 
   @Test
   void spmdArrayKernelsOnFourRanksOverTwoHosts() throws Exception {
-    JobRunner.Finished run = runWithRsh(spmd(null, List.of("-cp", JobRunner.root().resolve(
-        "integration-tests/target/test-classes").toString(), WhereMain.class.getName(), KernelRunner.class.getName())), 300);
+    JobRunner.Finished run = runWithRsh(spmd(null, List.of("-cp", JobRunner.testClasses().toString(), WhereMain.class.getName(), KernelRunner.class.getName())), 300);
     assertEquals(0, run.exitCode(), run.text());
     assertRanksRanWhereTheHostFileSays(run.lines(), "\\[rank (\\d)\\] WHERE rank \\d address (\\S+)");
     List<String> oracle = new ArrayList<>(KernelRunner.results());
@@ -156,7 +155,7 @@ class MultiHostTest {
 
   @Test
   void spawnArrayKernelsOnFourWorkersOverTwoHosts() throws Exception {
-    JobRunner.Finished run = runWithRsh(spawn(null, JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
+    JobRunner.Finished run = runWithRsh(spawn(null, JobRunner.testClasses().toString(),
         List.of(KernelRunner.class.getName())), 300);
     assertEquals(0, run.exitCode(), run.text());
     assertRanksRanWhereTheHostFileSays(run.lines(), "\\[rank (\\d)\\] .*parjit: worker rank \\d runs on (\\S+)");
@@ -194,7 +193,7 @@ class MultiHostTest {
     List<String> cmd = new ArrayList<>(List.of("env", "PARJIT_RSH=" + hosts.rsh(), "PARJIT_IFACE=" + iface, JobRunner.java(),
         "-cp", JobRunner.moduleClasspath("mpi"), "dev.parjit.mpi.launch.LauncherMain"));
     cmd.addAll(launch);
-    cmd.addAll(List.of("-cp", JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
+    cmd.addAll(List.of("-cp", JobRunner.testClasses().toString(),
         WhereMain.class.getName(), StartupProbe.class.getName(), "1000"));
     JobRunner.Finished run = JobRunner.runCommand(cmd, 120);
     assertEquals(0, run.exitCode(), run.text());
@@ -219,7 +218,7 @@ class MultiHostTest {
     Path refusing = Files.writeString(hosts.dir().resolve("hosts-refusing"), host(0) + " slots=2\n" + host(2) + " slots=2\n");
     List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
         "dev.parjit.mpi.launch.LauncherMain", "-np", "4", "--hostfile", refusing.toString(),
-        "-cp", JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
+        "-cp", JobRunner.testClasses().toString(),
         StartupProbe.class.getName(), "1000", "60000"));
     long t0 = System.nanoTime();
     JobRunner.Finished run = runWithRsh(cmd, 60);
@@ -235,7 +234,7 @@ class MultiHostTest {
   private static Process startPausingJob(List<String> lines) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("env", "PARJIT_RSH=" + hosts.rsh(), JobRunner.java(), "-cp",
         JobRunner.moduleClasspath("mpi"), "dev.parjit.mpi.launch.LauncherMain", "-np", "4", "--hostfile", hostfile.toString(),
-        "-cp", JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
+        "-cp", JobRunner.testClasses().toString(),
         StartupProbe.class.getName(), "1000", "120000"));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     Thread reader = new Thread(() -> {

@@ -73,8 +73,8 @@ class SlurmTasksTest {
   @Test
   void jitKernelsRunOnTheSlurmRanksWithTheAgent(@TempDir Path dir) throws Exception {
     List<String> lines = runTasks(3, dir, "4712" + ProcessHandle.current().pid(), List.of("--agent",
-        JobRunner.root().resolve("agent/target/parjit-agent.jar").toString(), "-cp",
-        JobRunner.root().resolve("integration-tests/target/test-classes").toString(), StartupProbe.class.getName(), "100003"));
+        JobRunner.agentJar().toString(), "-cp",
+        JobRunner.testClasses().toString(), StartupProbe.class.getName(), "100003"));
     String expected = "RESULT " + StartupProbe.sumOfSquares(100_003);
     assertEquals(3, lines.stream().filter(l -> l.endsWith(expected)).count(), String.join("\n", lines));
     Set<String> ranks = new TreeSet<>();

@@ -123,8 +123,8 @@ class StartupAttackTest {
   void spawnModeShrugsOffAttacksOnTheRendezvousAndTheDriversChannel() throws Exception {
     assumeTrue(ListeningSockets.available(), "ss (iproute2) is not installed");
     List<String> cmd = List.of(JobRunner.java(),
-        "-javaagent:" + JobRunner.root().resolve("agent/target/parjit-agent.jar") + "=workers=2,log=info",
-        "-Dparjit.failOnTransformError=true", "-cp", JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
+        "-javaagent:" + JobRunner.agentJar() + "=workers=2,log=info",
+        "-Dparjit.failOnTransformError=true", "-cp", JobRunner.testClasses().toString(),
         StartupProbe.class.getName(), Integer.toString(N), "1500");
     Run[] runs = quietAndAttacked(cmd);
     Run attacked = runs[1];
@@ -137,8 +137,8 @@ class StartupAttackTest {
   void spmdLaunchShrugsOffAttacksOnTheRendezvous() throws Exception {
     assumeTrue(ListeningSockets.available(), "ss (iproute2) is not installed");
     List<String> cmd = List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "--agent", JobRunner.root().resolve("agent/target/parjit-agent.jar").toString(),
-        "-np", "2", "-cp", JobRunner.root().resolve("integration-tests/target/test-classes").toString(),
+        "dev.parjit.mpi.launch.LauncherMain", "--agent", JobRunner.agentJar().toString(),
+        "-np", "2", "-cp", JobRunner.testClasses().toString(),
         StartupProbe.class.getName(), Integer.toString(N), "1500");
     Run[] runs = quietAndAttacked(cmd);
     Run attacked = runs[1];

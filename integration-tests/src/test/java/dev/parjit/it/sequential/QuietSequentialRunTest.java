@@ -30,7 +30,7 @@ class QuietSequentialRunTest {
   @Test
   void workersReadingSnappyPagesLeaveNoLibraryCopiesInTheTemporaryDirectory(@TempDir Path tmp) throws Exception {
     JobRunner.Finished run = JobRunner.runCommand(List.of(JobRunner.java(), "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "-Djava.io.tmpdir=" + tmp, "-javaagent:" + JobRunner.root().resolve("agent/target/parjit-agent.jar")
+        "-Djava.io.tmpdir=" + tmp, "-javaagent:" + JobRunner.agentJar()
             + "=workers=2,log=info,strict=true", "-cp", JobRunner.frameClasspath(), FrameProgram.class.getName()), 180);
     assertEquals(0, run.exitCode(), run.text());
     assertTrue(run.lines().contains("A    12.5"), run.text());
