@@ -39,7 +39,7 @@ class CollectiveCallFailuresTest {
         for (int failing = 0; failing < p; failing++) {
           int k = failing;
           int ranks = p;
-          List<String> out = ThreadRanks.run(p, r -> {
+          List<String> out = SimulatedRanks.run(p, r -> {
             ParallelRuntime.forgetFailures();
             String caught;
             try {

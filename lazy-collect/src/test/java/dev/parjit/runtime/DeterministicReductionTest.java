@@ -55,7 +55,7 @@ class DeterministicReductionTest {
   }
 
   private static List<double[]> sums() throws Exception {
-    return ThreadRanks.run(4, r -> {
+    return SimulatedRanks.run(4, r -> {
       ParallelRuntime.installForThread(reversed(ParallelRuntime.communicator()));
       double[] h = {PARTIALS[r], -PARTIALS[r]};
       ParallelRuntime.arrayAllreduce(h, 0);

@@ -24,7 +24,7 @@ class DownRangeTest {
     int[][] cases = {{0, -1, 1}, {0, 0, 1}, {0, 9, 1}, {2, 9, 3}, {1, 100, 7}, {-5, 5, 2}, {3, 2, 1},
         {Integer.MAX_VALUE - 4, Integer.MAX_VALUE, 1}};
     for (int[] c : cases) {
-      List<List<Integer>> perRank = ThreadRanks.run(p, r -> {
+      List<List<Integer>> perRank = SimulatedRanks.run(p, r -> {
         int[] range = ParallelRuntime.downRange(c[0], c[1], c[2], null);
         List<Integer> mine = new ArrayList<>();
         for (long i = range[0]; i >= range[1]; i -= c[2]) {
@@ -43,7 +43,7 @@ class DownRangeTest {
   @ParameterizedTest
   @ValueSource(ints = {2, 3})
   void anAlignedLoopRunsTheIndicesItsRankOwns(int p) throws Exception {
-    List<List<Integer>> perRank = ThreadRanks.run(p, r -> {
+    List<List<Integer>> perRank = SimulatedRanks.run(p, r -> {
       double[] chunk = ParallelRuntime.newDoubleArray(10);
       int[] range = ParallelRuntime.downRange(1, 9, 2, chunk);
       List<Integer> mine = new ArrayList<>();

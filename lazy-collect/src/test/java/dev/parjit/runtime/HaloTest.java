@@ -61,7 +61,7 @@ class HaloTest {
     for (int n : new int[] {0, 1, 2, 3, 5, 10, 37}) {
       for (int[] halo : new int[][] {{-1, 1}, {-2, 3}, {0, 2}, {-3, 0}}) {
         double[] g = global(n);
-        List<Integer> counts = ThreadRanks.run(p, r -> checkReads(g, (int) BlockDistribution.start(n, p, r),
+        List<Integer> counts = SimulatedRanks.run(p, r -> checkReads(g, (int) BlockDistribution.start(n, p, r),
             BlockDistribution.count(n, p, r), halo[0], halo[1]));
         assertTrue(counts.stream().mapToInt(Integer::intValue).sum() >= n, "every element was read: " + counts);
       }
@@ -74,7 +74,7 @@ class HaloTest {
     // A CSR row pointer of n + 1 entries read at i and i + 1 by a loop over the n rows' blocks.
     for (int rows : new int[] {0, 1, 2, 3, 5, 10, 37}) {
       double[] g = global(rows + 1);
-      List<Integer> counts = ThreadRanks.run(p, r -> checkReads(g, (int) BlockDistribution.start(rows + 1, p, r),
+      List<Integer> counts = SimulatedRanks.run(p, r -> checkReads(g, (int) BlockDistribution.start(rows + 1, p, r),
           BlockDistribution.count(rows + 1, p, r), 0, 1, (int) BlockDistribution.start(rows, p, r),
           (int) BlockDistribution.end(rows, p, r)));
       assertEquals(2 * rows, counts.stream().mapToInt(Integer::intValue).sum());
@@ -90,13 +90,13 @@ class HaloTest {
       starts[r] = starts[r - 1] + lengths[r - 1];
     }
     // Rank 1's single element needs ghosts from ranks 2 (right, 3 wide) and none (left: global start).
-    ThreadRanks.run(lengths.length, r -> checkReads(g, starts[r], lengths[r], -3, 3));
+    SimulatedRanks.run(lengths.length, r -> checkReads(g, starts[r], lengths[r], -3, 3));
   }
 
   @Test
   void otherElementTypesTravelExactly() throws Exception {
     int n = 11;
-    List<String> out = ThreadRanks.run(3, r -> {
+    List<String> out = SimulatedRanks.run(3, r -> {
       int start = (int) BlockDistribution.start(n, 3, r);
       int len = BlockDistribution.count(n, 3, r);
       float[] f = new float[len];
@@ -138,7 +138,7 @@ class HaloTest {
       }
       double[] val = global(rowptr[rows]);
       int nnz = val.length;
-      List<Integer> counts = ThreadRanks.run(p, r -> {
+      List<Integer> counts = SimulatedRanks.run(p, r -> {
         int ps = (int) BlockDistribution.start(rows + 1, p, r);
         int[] rp = Arrays.copyOfRange(rowptr, ps, (int) BlockDistribution.end(rows + 1, p, r));
         DistributedArrays.register(rp, rows + 1, ps);

@@ -17,7 +17,7 @@ class LoopFailuresTest {
 
   /** What each rank's loop did: {@code null} for no failure. Returns what each rank's agreement threw. */
   private static List<Throwable> agreeAfter(int p, IntFunction<Throwable> failureOf) throws Exception {
-    return ThreadRanks.run(p, r -> {
+    return SimulatedRanks.run(p, r -> {
       Throwable mine = failureOf.apply(r);
       if (mine != null) {
         ParallelRuntime.loopFailed(mine);
@@ -108,7 +108,7 @@ class LoopFailuresTest {
 
   @Test
   void aFailureNeverLeaksIntoTheNextLoopOrCall() throws Exception {
-    List<String> outcomes = ThreadRanks.run(3, r -> {
+    List<String> outcomes = SimulatedRanks.run(3, r -> {
       StringBuilder sb = new StringBuilder();
       if (r == 1) {
         ParallelRuntime.loopFailed(new IllegalStateException("first"));

@@ -25,7 +25,7 @@ class ParallelRuntimeTest {
         int lo = lo0;
         for (int n = 0; n <= 20; n++) {
           int hi = lo + n;
-          List<int[]> ranges = ThreadRanks.run(p, r ->
+          List<int[]> ranges = SimulatedRanks.run(p, r ->
               new int[] {ParallelRuntime.blockStart(lo, hi), ParallelRuntime.blockEnd(lo, hi)});
           int expectedStart = lo;
           for (int r = 0; r < p; r++) {
@@ -45,7 +45,7 @@ class ParallelRuntimeTest {
 
   @Test
   void emptyAndReversedRangesAreEmptyEverywhere() throws Exception {
-    List<long[]> ranges = ThreadRanks.run(3, r ->
+    List<long[]> ranges = SimulatedRanks.run(3, r ->
         new long[] {ParallelRuntime.blockStart(5L, 2L), ParallelRuntime.blockEnd(5L, 2L)});
     for (long[] range : ranges) {
       assertEquals(range[0], range[1]);
@@ -72,7 +72,7 @@ class ParallelRuntimeTest {
     for (int p = 1; p <= 4; p++) {
       for (int n : new int[] {0, 1, 2, 3, 7, 100}) {
         int fp = p;
-        List<int[]> info = ThreadRanks.run(p, r -> {
+        List<int[]> info = SimulatedRanks.run(p, r -> {
           double[] a = ParallelRuntime.newDoubleArray(n);
           return new int[] {a.length, ParallelRuntime.length(a), ParallelRuntime.ownedStart(a), ParallelRuntime.ownedEnd(a)};
         });
@@ -100,23 +100,23 @@ class ParallelRuntimeTest {
   @Test
   void reductionsCountTheInitialValueOnceAndCombineEveryRank() throws Exception {
     int p = 3;
-    List<Double> sums = ThreadRanks.run(p, r -> {
+    List<Double> sums = SimulatedRanks.run(p, r -> {
       double s = ParallelRuntime.reduceInit(10.0, Neutral.SUM);
       s += r + 1;
       return ParallelRuntime.allreduce(s, Neutral.SUM);
     });
     sums.forEach(v -> assertEquals(10.0 + 1 + 2 + 3, v));
-    List<Long> mins = ThreadRanks.run(p, r -> ParallelRuntime.allreduce(
+    List<Long> mins = SimulatedRanks.run(p, r -> ParallelRuntime.allreduce(
         Math.min(ParallelRuntime.reduceInit(100L, Neutral.MIN), 50L - r), Neutral.MIN));
     mins.forEach(v -> assertEquals(48L, v));
-    List<Integer> xors = ThreadRanks.run(4, r -> ParallelRuntime.allreduce(
+    List<Integer> xors = SimulatedRanks.run(4, r -> ParallelRuntime.allreduce(
         ParallelRuntime.reduceInit(0b1010, Neutral.BXOR) ^ (1 << r), Neutral.BXOR));
     xors.forEach(v -> assertEquals(0b1010 ^ 0b1111, v));
   }
 
   @Test
   void arrayReductionAddsEveryRanksPartOnceOverPriorContents() throws Exception {
-    List<int[]> hists = ThreadRanks.run(4, r -> {
+    List<int[]> hists = SimulatedRanks.run(4, r -> {
       int[] h = {5, 5, 5};
       ParallelRuntime.arrayReduceInit(h, Neutral.SUM);
       h[r % 3]++;
@@ -128,7 +128,7 @@ class ParallelRuntimeTest {
 
   @Test
   void replicateGathersChunksInRankOrder() throws Exception {
-    List<double[]> full = ThreadRanks.run(3, r -> {
+    List<double[]> full = SimulatedRanks.run(3, r -> {
       double[] a = ParallelRuntime.newDoubleArray(7);
       for (int i = 0; i < a.length; i++) {
         a[i] = ParallelRuntime.ownedStart(a) + i;
@@ -140,7 +140,7 @@ class ParallelRuntimeTest {
 
   @Test
   void wholeOfGathersAChunkAndPassesAWholeArray() throws Exception {
-    List<Object[]> out = ThreadRanks.run(3, r -> {
+    List<Object[]> out = SimulatedRanks.run(3, r -> {
       short[] chunk = (short[]) ParallelRuntime.blockOf(new short[] {10, 11, 12, 13, 14});
       char[] letters = (char[]) ParallelRuntime.blockOf("abcd".toCharArray());
       double[] whole = {1, 2};
@@ -156,7 +156,7 @@ class ParallelRuntimeTest {
 
   @Test
   void enterDistributedMakesA1DVarArray() throws Exception {
-    List<int[]> info = ThreadRanks.run(3, r -> {
+    List<int[]> info = SimulatedRanks.run(3, r -> {
       long[] chunk = new long[r == 1 ? 0 : r + 2];
       ParallelRuntime.enterDistributed(chunk);
       return new int[] {ParallelRuntime.ownedStart(chunk), ParallelRuntime.length(chunk)};

@@ -48,7 +48,7 @@ class ProgramThreadTest {
   @Test
   void simulatedRanksAreNotChecked() throws Exception {
     recordMainThread(Thread.currentThread());
-    ThreadRanks.run(2, r -> {
+    SimulatedRanks.run(2, r -> {
       ParallelRuntime.enterCall("demo.K.f()D");
       return r;
     });

@@ -16,7 +16,7 @@ class RowsTest {
   @ValueSource(ints = {1, 2, 3, 4})
   void eachRankAllocatesItsBlockOfRowsAndReplicationGathersThemInOrder(int p) throws Exception {
     for (int n : new int[] {0, 1, 3, 10}) {
-      List<double[][]> whole = ThreadRanks.run(p, r -> {
+      List<double[][]> whole = SimulatedRanks.run(p, r -> {
         double[][] mine = (double[][]) ParallelRuntime.newMatrix(n, 2, double[][].class);
         int start = ParallelRuntime.ownedStart(mine);
         assertEquals(BlockDistribution.count(n, p, r), mine.length);
@@ -40,7 +40,7 @@ class RowsTest {
   @ParameterizedTest
   @ValueSource(ints = {2, 3})
   void jaggedAndNullRowsKeepTheirShapeAndThreeDimensionsWork(int p) throws Exception {
-    List<Object[]> results = ThreadRanks.run(p, r -> {
+    List<Object[]> results = SimulatedRanks.run(p, r -> {
       int[][] tri = (int[][]) ParallelRuntime.newObjectArray(int[].class, 5);
       int start = ParallelRuntime.ownedStart(tri);
       for (int i = 0; i < tri.length; i++) {
@@ -69,7 +69,7 @@ class RowsTest {
   void rowMajorDataInOneDimensionIsSplitInWholeRows(int p) throws Exception {
     for (int rows : new int[] {0, 1, 3, 7}) {
       for (int k : new int[] {0, 1, 4}) {
-        List<double[]> whole = ThreadRanks.run(p, r -> {
+        List<double[]> whole = SimulatedRanks.run(p, r -> {
           double[] mine = (double[]) ParallelRuntime.newRowBlockArray(rows * k, k, double.class);
           int first = ParallelRuntime.rowsStart(mine, k, 0, rows);
           int end = ParallelRuntime.rowsEnd(mine, k, 0, rows);
@@ -101,7 +101,7 @@ class RowsTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 2})
   void negativeSizesFailAsTheSequentialAllocationDoesAndUnregisteredArraysPassAsTheyAre(int p) throws Exception {
-    ThreadRanks.run(p, r -> {
+    SimulatedRanks.run(p, r -> {
       NegativeArraySizeException rows = assertThrows(NegativeArraySizeException.class,
           () -> ParallelRuntime.newMatrix(-2, 3, double[][].class));
       assertEquals("-2", rows.getMessage());

@@ -1,5 +1,6 @@
 package dev.parjit.frame.dist;
 
+import dev.parjit.runtime.SimulatedRanks;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,8 +1,7 @@
-package dev.parjit.frame.dist;
+package dev.parjit.runtime;
 
 import dev.parjit.mpi.Communicator;
 import dev.parjit.mpi.ReduceOp;
-import dev.parjit.runtime.ParallelRuntime;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +16,16 @@ import java.util.function.IntFunction;
 
 /**
  * {@code p} ranks as {@code p} threads of this JVM with an in-memory communicator, so the
- * distributed frame algorithms can be tested without MPI. Every collective is one exchange: each
+ * runtime and the distributed frame algorithms can be tested without MPI (lazy-collect's tests, and
+ * frame's through this module's test jar). Every collective is one exchange: each
  * rank publishes its contribution, all read every contribution, then the slots are released.
  */
-final class SimulatedRanks {
+public final class SimulatedRanks {
 
   private SimulatedRanks() { }
 
   /** Runs {@code body} as each rank of {@code p}; the per-rank results in rank order. */
-  static <T> List<T> run(int p, IntFunction<T> body) throws Exception {
+  public static <T> List<T> run(int p, IntFunction<T> body) throws Exception {
     Object[] slots = new Object[p];
     CyclicBarrier barrier = new CyclicBarrier(p);
     ExecutorService pool = Executors.newFixedThreadPool(p);
