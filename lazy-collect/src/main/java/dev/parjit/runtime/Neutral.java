@@ -20,7 +20,9 @@ final class Neutral {
 
   static double ofDouble(int op) {
     switch (op) {
-      case SUM: return 0.0;
+      // -0.0, not 0.0: -0.0 + x is x for every x, while 0.0 + -0.0 is 0.0, so a rank starting
+      // from 0.0 would turn a sum of negative zeros (from -0.0) into 0.0.
+      case SUM: return -0.0;
       case PROD: return 1.0;
       case MIN: return Double.POSITIVE_INFINITY;
       case MAX: return Double.NEGATIVE_INFINITY;

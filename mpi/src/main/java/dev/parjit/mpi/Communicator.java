@@ -8,7 +8,9 @@ package dev.parjit.mpi;
  * <p>Conventions: every rank calls a collective with arguments of the same shape; "v" variants
  * take contributions of any length per rank (including zero) and return them concatenated in
  * rank order. Arrays passed in are not modified unless the method says "in place". LAND and LOR
- * treat non-zero as true and answer 0 or 1; floating-point values take SUM, PROD, MIN, MAX only.
+ * treat non-zero as true and answer 0 or 1; floating-point values take SUM, PROD, MIN, MAX only,
+ * and their MIN and MAX are {@link Math#min(double, double)} and {@link Math#max(double, double)}
+ * (a NaN on any rank wins, {@code -0.0} is below {@code 0.0}), as the sequential loop computes them.
  */
 public interface Communicator extends AutoCloseable {
 

@@ -57,6 +57,11 @@ public final class MpjCommunicator implements Communicator {
   @Override
   public double allreduce(double value, ReduceOp op) {
     checkFloatingOp(op);
+    if (JavaExtrema.applies(op)) {
+      double[] v = {value};
+      allreduceInPlace(v, op);
+      return v[0];
+    }
     double[] out = new double[1];
     order.enter(CollectiveOrder.Kind.ALLREDUCE);
     comm.Allreduce(new double[] {value}, 0, out, 0, 1, MPI.DOUBLE, op(op));
@@ -66,6 +71,9 @@ public final class MpjCommunicator implements Communicator {
   @Override
   public float allreduce(float value, ReduceOp op) {
     checkFloatingOp(op);
+    if (JavaExtrema.applies(op)) {
+      return (float) allreduce((double) value, op);
+    }
     float[] out = new float[1];
     order.enter(CollectiveOrder.Kind.ALLREDUCE);
     comm.Allreduce(new float[] {value}, 0, out, 0, 1, MPI.FLOAT, op(op));
@@ -139,6 +147,10 @@ public final class MpjCommunicator implements Communicator {
   @Override
   public void allreduceInPlace(double[] values, ReduceOp op) {
     checkFloatingOp(op);
+    if (JavaExtrema.applies(op)) {
+      JavaExtrema.fold(allgatherv(values), values, op);
+      return;
+    }
     if (values.length > 0) {
       order.enter(CollectiveOrder.Kind.ALLREDUCE);
       comm.Allreduce(values, 0, values, 0, values.length, MPI.DOUBLE, op(op));
@@ -148,6 +160,17 @@ public final class MpjCommunicator implements Communicator {
   @Override
   public void allreduceInPlace(float[] values, ReduceOp op) {
     checkFloatingOp(op);
+    if (JavaExtrema.applies(op)) {
+      double[] wide = new double[values.length];
+      for (int i = 0; i < wide.length; i++) {
+        wide[i] = values[i];
+      }
+      JavaExtrema.fold(allgatherv(wide), wide, op);
+      for (int i = 0; i < wide.length; i++) {
+        values[i] = (float) wide[i];
+      }
+      return;
+    }
     if (values.length > 0) {
       order.enter(CollectiveOrder.Kind.ALLREDUCE);
       comm.Allreduce(values, 0, values, 0, values.length, MPI.FLOAT, op(op));

@@ -137,6 +137,10 @@ final class CorpusExpectations {
       parallel("Mandelbrot.render", "#0 1D_Block, #1 REP"),
       parallel("Mandelbrot.totalIterations", "#0 1D_Block, #1 REP, #2 REP"),
       parallel("Reciprocals.reciprocals", "#0 1D_Block"),
+      // Math.max/min reductions over a NaN held by one rank and zeros of both signs
+      parallel("Extrema.largest", "#0 1D_Block"),
+      parallel("Extrema.smallest", "#0 1D_Block"),
+      parallel("Extrema.largestFloat", "#0 1D_Block"),
       // Traps: they must stay sequential (or on the driver) whatever the analysis learns.
       sequential("TrapGaussSeidel2D.sweep", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       sequential("TrapSharedRandom.jitter", "#0 REP", "it calls java.util.Random.nextInt"),

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Compares two STATE lines: the text around the numbers must be equal, integers must be equal,
  * and floating values (they print with a '.', an exponent, NaN or Infinity) may differ by a
- * relative 1e-9, or 1e-4 on keys marked {@code (float)}: reductions add in a different order.
+ * relative 1e-9, or 1e-4 on keys marked {@code (float)}: reductions add in a different order. NaN,
+ * infinities and zeros (with their sign) must match exactly.
  */
 public final class Tolerance {
 
@@ -44,7 +45,9 @@ public final class Tolerance {
     }
     double u = Double.parseDouble(x);
     double v = Double.parseDouble(y);
-    if (Double.isNaN(u) || Double.isNaN(v) || Double.isInfinite(u) || Double.isInfinite(v)) {
+    // Zeros keep their sign: no reordering of a sum turns 0.0 into -0.0 from the same start, while
+    // a MIN or MAX combined the wrong way does.
+    if (Double.isNaN(u) || Double.isNaN(v) || Double.isInfinite(u) || Double.isInfinite(v) || u == 0 || v == 0) {
       return Double.compare(u, v) == 0;
     }
     return Math.abs(u - v) <= tol * Math.max(Math.abs(u), Math.abs(v));
