@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.parjit.it.JobRunner;
+import dev.parjit.it.corpus.LoopDiagnostics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,8 +32,8 @@ import org.objectweb.asm.tree.MethodNode;
  * The effects programs without the agent (this JVM: the oracle) against spawn mode with 1–4
  * workers and SPMD mode with 1–4 ranks, one process job per mode and rank count running every
  * program. The caller's whole state must be the sequential one (floating values within the
- * tolerance of {@link Tolerance}), printed lines too, and in spawn mode every kernel must be placed
- * as {@link #PLACEMENT} says.
+ * tolerance of {@link Tolerance}), printed lines too; in spawn mode every kernel must be placed
+ * as {@link #PLACEMENT} says, and in SPMD mode its loops distributed as {@link EffectsSpmdLoops} says.
  *
  * <p>Printing in SPMD mode: a kernel's prints happen inside its loop only, and each rank prints the
  * iterations it runs, so the rank-ordered concatenation of the ranks' printed lines of a run must
@@ -157,7 +158,8 @@ class EffectsDifferentialTest {
   @ValueSource(ints = {1, 2, 3, 4})
   void spmdModeLeavesTheSequentialStateOnEveryRank(int ranks) throws Exception {
     SplitRun.Result run = SplitRun.run(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "--agent", JobRunner.agentJar().toString(), "-np", Integer.toString(ranks),
+        "dev.parjit.mpi.launch.LauncherMain", "--agent", JobRunner.agentJar().toString(), "--agent-options", "diagnostics=true",
+        "-np", Integer.toString(ranks),
         "-Dparjit.failOnTransformError=true", "-cp", JobRunner.testClasses().toString(), EffectsMain.class.getName()), 240, 45);
     String where = "SPMD mode, " + ranks + " ranks";
     List<Transcript> perRank = new ArrayList<>();
@@ -186,7 +188,24 @@ class EffectsDifferentialTest {
         add(problems, expected.key(), Transcript.outDiff(expected.out(), printed));
       }
     }
-    report(where, run, problems, List.of(), perRank.stream().allMatch(Transcript::done));
+    report(where, run, problems, spmdLoops(Transcript.ofRank(run.stdout(), 0)), perRank.stream().allMatch(Transcript::done));
+  }
+
+  /** Each kernel's diagnostics printed once on rank 0, its loops distributed as {@link EffectsSpmdLoops} says. */
+  private static List<String> spmdLoops(List<String> rank0) {
+    Map<String, List<String>> seen = LoopDiagnostics.parse(rank0);
+    List<String> problems = new ArrayList<>();
+    EffectsSpmdLoops.TABLE.forEach((kernel, expected) -> {
+      List<String> got = seen.getOrDefault(kernel, List.of());
+      if (got.size() != 1) {
+        problems.add("  " + kernel + ": expected its diagnostics once, found " + got.size() + " times");
+      } else if (!got.get(0).equals(expected)) {
+        problems.add("  " + kernel + ": loops expected [" + expected + "] but the diagnostics say [" + got.get(0) + "]");
+      }
+    });
+    seen.keySet().stream().filter(k -> !EffectsSpmdLoops.TABLE.containsKey(k))
+        .forEach(k -> problems.add("  diagnostics of a kernel the SPMD table does not know: " + k));
+    return problems;
   }
 
   private static void add(Map<String, List<String>> problems, String key, List<String> lines) {
@@ -211,7 +230,7 @@ class EffectsDifferentialTest {
           .append('\n'));
     }
     if (!placement.isEmpty()) {
-      msg.append(where).append(": placement lines wrong:\n").append(String.join("\n", placement)).append('\n');
+      msg.append(where).append(": placement or loop distributions wrong:\n").append(String.join("\n", placement)).append('\n');
     }
     Path dir = JobRunner.root().resolve("integration-tests/target/effects");
     Files.createDirectories(dir);
@@ -241,6 +260,7 @@ class EffectsDifferentialTest {
       }
     }
     assertEquals(new TreeSet<>(PLACEMENT.keySet()), kernels);
+    assertEquals(new TreeSet<>(EffectsSpmdLoops.TABLE.keySet()), kernels, "the SPMD loop table names every kernel");
     assertTrue(kernels.size() >= 30, "at least 30 kernels: " + kernels.size());
   }
 

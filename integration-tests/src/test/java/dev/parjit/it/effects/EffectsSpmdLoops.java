@@ -1,0 +1,90 @@
+package dev.parjit.it.effects;
+
+import static java.util.Map.entry;
+
+import java.util.Map;
+
+/**
+ * How each effects kernel's loops are distributed in SPMD mode, as the distributed diagnostics
+ * print them ({@code "#0 1D_Block, #1 REP"}). Parameters are replicated there unless named in
+ * {@code @Jit(distributed = ...)}, so a loop writing a parameter array at its index stays REP (each
+ * rank runs it whole: the same state on every rank) while reductions over parameters and fresh
+ * arrays are split. The SPMD runs of {@link EffectsDifferentialTest} fail when a kernel's
+ * diagnostics say otherwise, so a loop cannot quietly become sequential, and a loop that becomes
+ * parallel must be entered here (and is then checked against the sequential state).
+ */
+final class EffectsSpmdLoops {
+
+  private EffectsSpmdLoops() { }
+
+  static final Map<String, String> TABLE = Map.ofEntries(
+      entry("AliasArgs.mirrorAdd", "#0 REP"),
+      entry("AliasedRows.addInto", "#0 REP, #1 REP"),
+      entry("AllocOnly.squares", "#0 1D_Block"),
+      entry("BooleanMask.mark", "#0 REP"),
+      entry("CheckedFailure.capAt", "#0 REP"),
+      entry("CooProduct.gather", "#0 1D_Block"),
+      entry("CooProduct.multiplyAdd", "#0 1D_Block"),
+      entry("CountDown.halvesDown", "#0 1D_Block"),
+      entry("CountDown.negateDown", "#0 REP"),
+      entry("CountDown.squaresDown", "#0 1D_Block"),
+      entry("CsrProduct.spmv", "#0 1D_Block, #1 REP"),
+      entry("FftButterfly.fft", "#0 REP, #1 REP, #2 REP, #3 REP, #4 REP"),
+      entry("FieldAliases.mirror", "#0 REP"),
+      entry("FieldAliases.shiftByStatic", "#0 REP"),
+      entry("FieldMatrix.multiply", "#0 REP, #1 REP, #2 1D_Block"),
+      entry("FieldWrites.accumulate", "#0 REP"),
+      entry("FieldWrites.map", "#0 REP"),
+      entry("FillAndReturn.fillAndReturn", "#0 REP"),
+      entry("FillOdd.fill", "#0 REP"),
+      entry("FlatGrid.grid", "#0 1D_Block, #1 REP, #2 1D_Block, #3 REP"),
+      entry("FlatGrid.total", "#0 1D_Block, #1 REP, #2 1D_Block, #3 REP"),
+      entry("FloatKernel.sumAndHalve", "#0 REP"),
+      entry("FreshAndMutate.squaresAndNegate", "#0 REP"),
+      entry("GaussSeidel.relax", "#0 REP, #1 REP"),
+      entry("Histogram.histogram", "#0 1D_Block"),
+      entry("HolderArray.shiftHolder", "#0 REP"),
+      entry("HolderArray.sumHolder", "#0 1D_Block"),
+      entry("InstanceField.scaleRemember", "#0 1D_Block"),
+      entry("InstanceGrid.rowShares", "#0 1D_Block, #1 REP"),
+      entry("InstanceGrid.total", "#0 1D_Block, #1 REP"),
+      entry("InstanceSeries.fill", "#0 REP"),
+      entry("InstanceSeries.series", "#0 1D_Block"),
+      entry("JacobiSteps.relax", "#0 1D_Block, #1 REP, #2 1D_Block"),
+      entry("JaggedPrefix.rowLengths", "#0 1D_Block"),
+      entry("JaggedPrefix.rowPrefix", "#0 REP, #1 REP"),
+      entry("LocalAlias.mirrorViaAlias", "#0 REP"),
+      entry("LocalAlias.tripleViaAlias", "#0 REP"),
+      entry("LockedKernel.scaleLocked", "#0 REP, #1 REP"),
+      entry("MatrixProduct.multiply", "#0 1D_Block, #1 REP, #2 REP"),
+      entry("MatrixProduct.multiplyHoisted", "#0 1D_Block, #1 REP, #2 REP"),
+      entry("MatrixRead.rowSums", "#0 1D_Block, #1 REP"),
+      entry("MatrixRowWrite.fillRows", "#0 REP, #1 REP"),
+      entry("PrefixSum.prefix", "#0 REP"),
+      entry("PrintLoop.squaresLoud", "#0 1D_Block"),
+      entry("ReadOnlyDot.dot", "#0 1D_Block"),
+      entry("ReduceAndWrite.halveAndSum", "#0 REP"),
+      entry("ReplaceRows.renew", "#0 REP"),
+      entry("ReturnSecond.pickSecond", "#0 REP"),
+      entry("RowAllocations.table", "#0 1D_Block, #1 REP"),
+      entry("RowAllocations.triangle", "#0 1D_Block, #1 REP"),
+      entry("RowsInPlace3D.scale", "#0 REP, #1 REP, #2 REP"),
+      entry("Scale.scale", "#0 1D_Block"),
+      entry("SparseWrites.clampNegatives", "#0 REP"),
+      entry("SparseWrites.negateOdd", "#0 REP"),
+      entry("SplitSigns.split", "#0 REP"),
+      entry("StaticArrayWrite.fillBuffer", "#0 REP"),
+      entry("StaticCounter.countKeys", "#0 REP"),
+      entry("StaticFactor.scaleByFactor", "#0 REP"),
+      entry("StaticScalars.shift", "#0 REP"),
+      entry("StaticTable.lookup", "#0 1D_Block"),
+      entry("StaticTotal.accumulate", "#0 REP"),
+      entry("ThrowFirst.halveOrFail", "#0 REP"),
+      entry("ThrowLast.forwardDiff", "#0 1D_Block"),
+      entry("ThrowMiddle.divideInPlace", "#0 REP"),
+      entry("UncheckedFailure.check", "#0 REP"),
+      entry("UnknownCall.tally", "#0 REP"),
+      entry("WideStencil.forwardDifference", "#0 REP"),
+      entry("WideStencil.smooth", "#0 REP"),
+      entry("WriteAfterLoop.sumIntoFirst", "#0 1D_Block"));
+}
