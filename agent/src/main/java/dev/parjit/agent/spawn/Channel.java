@@ -95,6 +95,19 @@ public final class Channel implements AutoCloseable {
   /** Worker side: proves the secret, sends the rank, and waits for the driver's welcome. */
   public static Channel connect(Socket socket, JobSecret secret, int rank) throws IOException {
     secret.prove(socket, PURPOSE, 10_000);
+    return hello(socket, rank);
+  }
+
+  /**
+   * Worker side, as {@link #connect(Socket, JobSecret, int)} on connections {@code opener} makes:
+   * a proof the driver dropped because this worker was paused past its wait is made again on a
+   * fresh connection ({@link JobSecret#connectProving}).
+   */
+  public static Channel connect(JobSecret.SocketOpener opener, JobSecret secret, int rank) throws IOException {
+    return hello(secret.connectProving(opener, PURPOSE, 10_000), rank);
+  }
+
+  private static Channel hello(Socket socket, int rank) throws IOException {
     DataOutputStream hello = new DataOutputStream(socket.getOutputStream());
     hello.writeInt(rank);
     hello.flush();

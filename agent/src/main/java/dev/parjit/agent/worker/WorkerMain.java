@@ -60,7 +60,7 @@ public final class WorkerMain {
     SpecializationTable specializations = new SpecializationTable(rank == 0);
     ResidentStore residents = new ResidentStore();
     dev.parjit.runtime.Specializations.install(specializations::link);
-    try (Channel driver = Channel.connect(connectToDriver(driverAddress), secret, rank)) {
+    try (Channel driver = Channel.connect(() -> connectToDriver(driverAddress), secret, rank)) {
       LOG.info("parjit: worker rank {} runs on {}", rank,
           NiodevHooks.bindAddress() == null ? "?" : NiodevHooks.bindAddress().getHostAddress());
       while (true) {

@@ -27,6 +27,12 @@ public final class JobSecret {
   /** How long an accepting side waits for a proof; issue 15 asks for silent peers to go in < 1 s. */
   public static final int HANDSHAKE_TIMEOUT_MS = 750;
 
+  /** Fresh connections {@link #connectProving} tries before it gives up. */
+  public static final int PROOF_ATTEMPTS = 5;
+
+  /** The accepting side's answer to a proof that checked out. */
+  private static final int ACCEPTED = 0x41;
+
   private static final int CHALLENGE_BYTES = 32;
   private static final int PROOF_BYTES = 32;
 
@@ -94,7 +100,12 @@ public final class JobSecret {
         }
         got += n;
       }
-      return MessageDigest.isEqual(proof, mac(purpose, challenge));
+      if (!MessageDigest.isEqual(proof, mac(purpose, challenge))) {
+        return false;
+      }
+      out.write(ACCEPTED);
+      out.flush();
+      return true;
     } catch (SocketTimeoutException e) {
       return false;
     } catch (IOException e) {
@@ -102,16 +113,70 @@ public final class JobSecret {
     }
   }
 
-  /** Connecting side: reads the challenge (waiting up to {@code timeoutMs}) and answers it. */
+  /**
+   * Connecting side: reads the challenge (waiting up to {@code timeoutMs}), answers it, and waits
+   * for the accepting side's word that the proof checked out.
+   *
+   * @throws ProofRefusedException when the accepting side hung up instead: a wrong secret, or a
+   *         proof that came after the accepting side stopped waiting ({@link #connectProving} tries again)
+   */
   public void prove(Socket socket, String purpose, int timeoutMs) throws IOException {
     int before = socket.getSoTimeout();
     socket.setSoTimeout(timeoutMs);
-    byte[] challenge = new byte[CHALLENGE_BYTES];
-    new DataInputStream(socket.getInputStream()).readFully(challenge);
-    socket.setSoTimeout(before);
-    OutputStream out = socket.getOutputStream();
-    out.write(mac(purpose, challenge));
-    out.flush();
+    try {
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      byte[] challenge = new byte[CHALLENGE_BYTES];
+      try {
+        in.readFully(challenge);
+      } catch (java.io.EOFException e) {
+        // closed unread: an accepting side flooded with connections drops the surplus
+        throw new ProofRefusedException(socket.getRemoteSocketAddress() + " closed the connection before its challenge");
+      }
+      OutputStream out = socket.getOutputStream();
+      out.write(mac(purpose, challenge));
+      out.flush();
+      int answer;
+      try {
+        answer = in.read();
+      } catch (IOException e) {
+        answer = -1; // reset: the accepting side closed the connection
+      }
+      if (answer != ACCEPTED) {
+        throw new ProofRefusedException(socket.getRemoteSocketAddress() + " did not accept the proof for " + purpose);
+      }
+    } finally {
+      socket.setSoTimeout(before);
+    }
+  }
+
+  /** Opens one connection (a fresh socket each time). */
+  @FunctionalInterface
+  public interface SocketOpener {
+    Socket open() throws IOException;
+  }
+
+  /**
+   * Opens a connection and proves the secret on it; when the accepting side drops the proof (on a
+   * loaded machine a rank can be paused past {@link #HANDSHAKE_TIMEOUT_MS}), closes it and tries a
+   * fresh connection, up to {@link #PROOF_ATTEMPTS} times. The accepting side keeps its short wait
+   * for silent peers; a rank that knows the secret only comes back.
+   */
+  public Socket connectProving(SocketOpener opener, String purpose, int timeoutMs) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      Socket s = opener.open();
+      try {
+        prove(s, purpose, timeoutMs);
+        return s;
+      } catch (ProofRefusedException e) {
+        s.close();
+        if (attempt == PROOF_ATTEMPTS) {
+          throw e;
+        }
+      } catch (IOException | RuntimeException e) {
+        s.close();
+        throw e;
+      }
+    }
   }
 
   private byte[] mac(String purpose, byte[] challenge) {

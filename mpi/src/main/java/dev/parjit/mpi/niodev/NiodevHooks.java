@@ -50,15 +50,21 @@ public final class NiodevHooks {
    * the job's secret before MPJ sends its hello.
    */
   public static Socket connectRendezvous(String host, int port) throws IOException {
-    Socket s = new Socket();
+    InetAddress from = configured();
     try {
-      s.bind(new InetSocketAddress(configured(), 0));
-      s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
-      secret.prove(s, RENDEZVOUS_PURPOSE, CONNECT_TIMEOUT_MS);
-      return s;
+      return secret.connectProving(() -> {
+        Socket s = new Socket();
+        try {
+          s.bind(new InetSocketAddress(from, 0));
+          s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+          return s;
+        } catch (IOException e) {
+          s.close();
+          throw e;
+        }
+      }, RENDEZVOUS_PURPOSE, CONNECT_TIMEOUT_MS);
     } catch (IOException e) {
-      s.close();
-      throw new IOException("cannot join the rendezvous at " + host + ":" + port + " from " + configured().getHostAddress()
+      throw new IOException("cannot join the rendezvous at " + host + ":" + port + " from " + from.getHostAddress()
           + ": " + e.getMessage(), e);
     }
   }

@@ -28,8 +28,16 @@ class JobSecretTest {
         }
       });
       try (Socket c = new Socket(ss.getInetAddress(), ss.getLocalPort())) {
-        client.prove(c, clientPurpose, 5000);
-        return verified.get(5, TimeUnit.SECONDS);
+        boolean accepted;
+        try {
+          client.prove(c, clientPurpose, 5000);
+          accepted = true;
+        } catch (ProofRefusedException e) {
+          accepted = false;
+        }
+        boolean ok = verified.get(5, TimeUnit.SECONDS);
+        assertEquals(ok, accepted, "the prover learns what the verifier decided");
+        return ok;
       }
     }
   }
@@ -52,6 +60,57 @@ class JobSecretTest {
       assertFalse(JobSecret.generate().verify(s, "p"));
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       assertTrue(ms >= JobSecret.HANDSHAKE_TIMEOUT_MS - 50 && ms < 1000, ms + " ms");
+    }
+  }
+
+  @Test
+  void aProofDroppedForBeingLateIsMadeAgainOnAFreshConnection() throws Exception {
+    JobSecret s = JobSecret.generate();
+    try (ServerSocket ss = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Boolean> server = CompletableFuture.supplyAsync(() -> {
+        try {
+          // The first connection gets its challenge, then is dropped, as by a verifier that stopped waiting.
+          try (Socket first = ss.accept()) {
+            first.getOutputStream().write(new byte[32]);
+            first.getOutputStream().flush();
+          }
+          try (Socket second = ss.accept()) {
+            return s.verify(second, "p");
+          }
+        } catch (Exception e) {
+          return false;
+        }
+      });
+      int[] opened = {0};
+      try (Socket c = s.connectProving(() -> {
+        opened[0]++;
+        return new Socket(ss.getInetAddress(), ss.getLocalPort());
+      }, "p", 5000)) {
+        assertTrue(server.get(10, TimeUnit.SECONDS));
+        assertEquals(2, opened[0]);
+      }
+    }
+  }
+
+  @Test
+  void aWrongSecretGivesUpAfterTheAttempts() throws Exception {
+    JobSecret s = JobSecret.generate();
+    try (ServerSocket ss = new ServerSocket(0, JobSecret.PROOF_ATTEMPTS, InetAddress.getLoopbackAddress())) {
+      CompletableFuture.runAsync(() -> {
+        for (int k = 0; k < JobSecret.PROOF_ATTEMPTS; k++) {
+          try (Socket t = ss.accept()) {
+            s.verify(t, "p");
+          } catch (Exception e) {
+            return;
+          }
+        }
+      });
+      int[] opened = {0};
+      assertThrows(ProofRefusedException.class, () -> JobSecret.generate().connectProving(() -> {
+        opened[0]++;
+        return new Socket(ss.getInetAddress(), ss.getLocalPort());
+      }, "p", 5000));
+      assertEquals(JobSecret.PROOF_ATTEMPTS, opened[0]);
     }
   }
 
