@@ -1,33 +1,35 @@
-package dev.parjit.agent.spawn;
+package dev.parjit.lazy;
 
 import dev.parjit.frame.DataFrame;
-import dev.parjit.frame.RemoteFrame;
+import dev.parjit.frame.internal.RemoteFrame;
 
 /**
  * The driver's side of a lazy result: the id of the rows kept on the workers, and the first rows
  * they sent with it. {@code head(k)} within those rows moves nothing; other requests go to the
  * workers, for the rows asked for only.
  */
-final class LazyHandle implements RemoteFrame {
+public final class LazyHandle implements RemoteFrame {
 
-  private final SpawnDispatcher dispatcher;
+  private final LazyResultSource dispatcher;
   private final long id;
   private final long generation;
   private final DataFrame preview;
 
-  LazyHandle(SpawnDispatcher dispatcher, long id, long generation, DataFrame preview) {
+  /** The handle of result {@code id}, made by workers of {@code generation}, with its first rows. */
+  public LazyHandle(LazyResultSource dispatcher, long id, long generation, DataFrame preview) {
     this.dispatcher = dispatcher;
     this.id = id;
     this.generation = generation;
     this.preview = preview;
   }
 
-  long id() {
+  /** The result's id on the workers (the id of the call that made it). */
+  public long id() {
     return id;
   }
 
   /** Whether these rows still exist on the current workers (they die with a restart). */
-  boolean isCurrent(SpawnDispatcher d) {
+  public boolean isCurrent(LazyResultSource d) {
     return d == dispatcher && dispatcher.generation() == generation;
   }
 

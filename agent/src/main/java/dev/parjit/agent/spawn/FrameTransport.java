@@ -3,8 +3,10 @@ package dev.parjit.agent.spawn;
 import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.Series;
 import dev.parjit.frame.dist.FrameCounters;
+import dev.parjit.frame.internal.FrameInternals;
 import dev.parjit.frame.dist.Placements;
 import dev.parjit.frame.kernel.FrameCodec;
+import dev.parjit.lazy.LazyHandle;
 import dev.parjit.runtime.BlockDistribution;
 import java.util.List;
 
@@ -40,7 +42,7 @@ public final class FrameTransport {
     if (r.rows() > Integer.MAX_VALUE) {
       throw new IllegalStateException("a lazy result of " + r.rows() + " rows cannot be addressed from the driver");
     }
-    return DataFrame.remote(List.of(r.names()), types, (int) r.rows(),
+    return FrameInternals.remote(List.of(r.names()), types, (int) r.rows(),
         new LazyHandle(dispatcher, r.id(), generation, preview));
   }
 
@@ -51,8 +53,8 @@ public final class FrameTransport {
    * whole.
    */
   static Object argument(SpawnDispatcher dispatcher, Object value, boolean distributed, int rank, int ranks) {
-    if (value instanceof DataFrame df && df.remoteSource() instanceof LazyHandle h && h.isCurrent(dispatcher)
-        && df.isLazy()) {
+    if (value instanceof DataFrame df && FrameInternals.remoteSource(df) instanceof LazyHandle h
+        && h.isCurrent(dispatcher) && FrameInternals.isLazy(df)) {
       return new Messages.LazyRef(h.id());
     }
     if (distributed && value instanceof DataFrame df) {

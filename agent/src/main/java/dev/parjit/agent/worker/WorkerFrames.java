@@ -6,8 +6,8 @@ import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.FrameMemory;
 import dev.parjit.frame.dist.DistributedFrames;
 import dev.parjit.frame.kernel.FrameCodec;
+import dev.parjit.lazy.ResultRegistry;
 import dev.parjit.runtime.DistributedArrays;
-import dev.parjit.runtime.ResultRegistry;
 
 /**
  * A worker's part in lazy results. Loaded only when a call involves frames, so workers of programs
