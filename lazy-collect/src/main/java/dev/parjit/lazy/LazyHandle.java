@@ -8,7 +8,7 @@ import dev.parjit.frame.internal.RemoteFrame;
  * they sent with it. {@code head(k)} within those rows moves nothing; other requests go to the
  * workers, for the rows asked for only.
  */
-public final class LazyHandle implements RemoteFrame {
+final class LazyHandle implements RemoteFrame {
 
   private final LazyResultSource dispatcher;
   private final long id;
@@ -16,7 +16,7 @@ public final class LazyHandle implements RemoteFrame {
   private final DataFrame preview;
 
   /** The handle of result {@code id}, made by workers of {@code generation}, with its first rows. */
-  public LazyHandle(LazyResultSource dispatcher, long id, long generation, DataFrame preview) {
+  LazyHandle(LazyResultSource dispatcher, long id, long generation, DataFrame preview) {
     this.dispatcher = dispatcher;
     this.id = id;
     this.generation = generation;
@@ -24,12 +24,12 @@ public final class LazyHandle implements RemoteFrame {
   }
 
   /** The result's id on the workers (the id of the call that made it). */
-  public long id() {
+  long id() {
     return id;
   }
 
   /** Whether these rows still exist on the current workers (they die with a restart). */
-  public boolean isCurrent(LazyResultSource d) {
+  boolean isCurrent(LazyResultSource d) {
     return d == dispatcher && dispatcher.generation() == generation;
   }
 
