@@ -1,6 +1,8 @@
 package dev.parjit.frame;
 
 import dev.parjit.frame.format.PandasFormat;
+import dev.parjit.frame.internal.FrameInternals;
+import dev.parjit.frame.internal.RemoteFrame;
 import dev.parjit.frame.kernel.ColumnStats;
 import dev.parjit.frame.kernel.HashJoin;
 import dev.parjit.frame.kernel.Sorting;
@@ -35,6 +37,7 @@ import org.apache.arrow.vector.FieldVector;
 public final class DataFrame implements AutoCloseable {
   static {
     QuietLogging.chooseNoOpWithoutProvider(); // before Parquet-MR's or Arrow's first logger
+    FrameInternals.install(new InternalAccess()); // the internal operations below, for Parjit's own layers
   }
 
   private final List<Series> columns;
@@ -61,26 +64,12 @@ public final class DataFrame implements AutoCloseable {
   /**
    * A frame whose columns are decoded on first use by {@code loader} (column index to its Series,
    * named and sized as declared): what file sources return, so a method decodes only the columns
-   * it uses. For readers in {@code dev.parjit.frame.io}; the frame owns what the loader returns.
+   * it uses. {@code stats} gives a column's reduction statistics without decoding it whole (a reader
+   * streams them by row group), {@code batches} streams columns by name batch by batch (a group-by
+   * then aggregates as they stream); either may be {@code null}. For readers in {@code
+   * dev.parjit.frame.io}, through {@link FrameInternals}; the frame owns what the loader returns.
    */
-  public static DataFrame deferred(List<String> names, List<DType> types, int rows, IntFunction<Series> loader) {
-    return deferred(names, types, rows, loader, null);
-  }
-
-  /**
-   * As {@link #deferred(List, List, int, IntFunction)}, with {@code stats} giving a column's
-   * reduction statistics without decoding it whole (a reader streams them by row group).
-   */
-  public static DataFrame deferred(List<String> names, List<DType> types, int rows, IntFunction<Series> loader,
-      IntFunction<ColumnStats> stats) {
-    return deferred(names, types, rows, loader, stats == null ? null : (i, sumsOnly) -> stats.apply(i), null);
-  }
-
-  /**
-   * As {@link #deferred(List, List, int, IntFunction, IntFunction)}, with {@code batches} streaming
-   * columns by name batch by batch (a group-by then aggregates as they stream).
-   */
-  public static DataFrame deferred(List<String> names, List<DType> types, int rows, IntFunction<Series> loader,
+  static DataFrame deferred(List<String> names, List<DType> types, int rows, IntFunction<Series> loader,
       dev.parjit.frame.kernel.ColumnStatsSource stats, dev.parjit.frame.kernel.ColumnBatches batches) {
     return new DataFrame(new LazyColumns(names, types, rows, loader, stats, batches), rows, null);
   }
@@ -98,9 +87,10 @@ public final class DataFrame implements AutoCloseable {
   /**
    * A lazy result of spawn mode: row count and schema here, rows on the workers. {@link #head} and
    * {@link #tail} fetch only the rows asked for; anything that needs values collects every row
-   * once; {@link #close()} or unreachability frees the rows on the workers. For the agent.
+   * once; {@link #close()} or unreachability frees the rows on the workers. For lazy-collect,
+   * through {@link FrameInternals}.
    */
-  public static DataFrame remote(List<String> names, List<DType> types, int rows, RemoteFrame remote) {
+  static DataFrame remote(List<String> names, List<DType> types, int rows, RemoteFrame remote) {
     DataFrame[] collected = new DataFrame[1];
     IntFunction<Series> loader = i -> {
       synchronized (collected) {
@@ -114,12 +104,12 @@ public final class DataFrame implements AutoCloseable {
   }
 
   /** Where this frame's rows live when it is a lazy result (for the agent), else {@code null}. */
-  public RemoteFrame remoteSource() {
+  RemoteFrame remoteSource() {
     return remote;
   }
 
   /** Whether this frame's rows live on the workers and have not all been fetched. */
-  public boolean isLazy() {
+  boolean isLazy() {
     return remote != null && columns instanceof LazyColumns lazy && lazy.decoded().size() < lazy.size();
   }
 
@@ -404,7 +394,7 @@ public final class DataFrame implements AutoCloseable {
   }
 
   /** The given rows, in order (-1 gives a row of nulls). Used by filter, sort and joins. */
-  public DataFrame takeRows(int[] rows) {
+  DataFrame takeRows(int[] rows) {
     try {
       List<Series> out = new ArrayList<>();
       for (Series c : columns) out.add(c.take(rows));
@@ -469,7 +459,7 @@ public final class DataFrame implements AutoCloseable {
    * Per-column {@link ColumnStats} of the columns {@code reduce(kind)} would use (numeric ones,
    * or all for COUNT), in column order: the partial a rank contributes to a distributed reduction.
    */
-  public Map<String, ColumnStats> columnStats(Agg.Kind kind) {
+  Map<String, ColumnStats> columnStats(Agg.Kind kind) {
     Map<String, ColumnStats> out = new LinkedHashMap<>();
     if (columns instanceof LazyColumns lazy) {
       // Columns not decoded yet are summarised as they stream in: no whole column is allocated.
@@ -487,7 +477,7 @@ public final class DataFrame implements AutoCloseable {
    * Builds the result of {@code reduce(kind)} from (merged) column statistics: the same Series
    * the sequential reduction returns. {@code dtypes} are the columns' dtypes.
    */
-  public static Series finishReduction(Agg.Kind kind, List<String> names, List<DType> dtypes, List<ColumnStats> stats) {
+  static Series finishReduction(Agg.Kind kind, List<String> names, List<DType> dtypes, List<ColumnStats> stats) {
     int n = names.size();
     String[] labels = names.toArray(new String[0]);
     boolean integral = true;
@@ -598,7 +588,7 @@ public final class DataFrame implements AutoCloseable {
    * Equal keys always land in the same part, which is what a shuffle before a distributed groupBy
    * or join needs.
    */
-  public DataFrame[] partitionByHash(String[] keys, int parts) {
+  DataFrame[] partitionByHash(String[] keys, int parts) {
     if (keys.length == 0) throw new IllegalArgumentException("partitionByHash needs at least one key column");
     try {
       int[] p = StableHash.partitions(vectors(keys), parts);

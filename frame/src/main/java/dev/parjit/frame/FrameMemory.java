@@ -1,5 +1,6 @@
 package dev.parjit.frame;
 
+import dev.parjit.frame.internal.RemoteFrame;
 import java.lang.ref.Cleaner;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;

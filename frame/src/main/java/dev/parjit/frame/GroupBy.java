@@ -103,7 +103,7 @@ public final class GroupBy {
    * named {@code <output>$<suffix>} ({@link GroupAggregator#partialSuffixes}), one row per group
    * present in this frame, sorted by key.
    */
-  public DataFrame partials(Agg... aggs) {
+  DataFrame partials(Agg... aggs) {
     return run(aggs, false);
   }
 
@@ -112,7 +112,7 @@ public final class GroupBy {
    * computed with the same keys and aggregations) into the final result, equal to {@code agg}
    * over all the pieces' rows (floating sums up to rounding).
    */
-  public static DataFrame combinePartials(DataFrame partials, String[] keys, Agg... aggs) {
+  static DataFrame combinePartials(DataFrame partials, String[] keys, Agg... aggs) {
     String[] out = checkNames(keys, aggs);
     try {
       List<FieldVector> keyVecs = partials.vectors(keys);

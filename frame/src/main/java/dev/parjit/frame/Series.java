@@ -459,7 +459,7 @@ public final class Series implements AutoCloseable {
   // ---- reductions ------------------------------------------------------------------------------
 
   /** The mergeable partial behind every reduction (see {@link ColumnStats}). */
-  public ColumnStats stats() {
+  ColumnStats stats() {
     try {
       return ColumnStats.of(this);
     } finally {

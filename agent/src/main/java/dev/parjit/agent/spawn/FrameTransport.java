@@ -5,6 +5,7 @@ import dev.parjit.frame.Series;
 import dev.parjit.frame.dist.FrameCounters;
 import dev.parjit.frame.dist.Placements;
 import dev.parjit.frame.kernel.FrameCodec;
+import dev.parjit.lazy.LazyFrames;
 import dev.parjit.runtime.BlockDistribution;
 import java.util.List;
 
@@ -32,16 +33,7 @@ public final class FrameTransport {
 
   /** A lazy result as the driver's frame: metadata and first rows here, the rest on the workers. */
   static DataFrame lazyFrame(SpawnDispatcher dispatcher, Messages.LazyResult r, long generation) {
-    java.util.List<dev.parjit.frame.DType> types = new java.util.ArrayList<>();
-    for (String t : r.dtypes()) {
-      types.add(dev.parjit.frame.DType.valueOf(t));
-    }
-    DataFrame preview = FrameCodec.decode(r.preview());
-    if (r.rows() > Integer.MAX_VALUE) {
-      throw new IllegalStateException("a lazy result of " + r.rows() + " rows cannot be addressed from the driver");
-    }
-    return DataFrame.remote(List.of(r.names()), types, (int) r.rows(),
-        new LazyHandle(dispatcher, r.id(), generation, preview));
+    return LazyFrames.of(dispatcher, r.id(), generation, r.names(), r.dtypes(), r.rows(), FrameCodec.decode(r.preview()));
   }
 
   /**
@@ -51,9 +43,9 @@ public final class FrameTransport {
    * whole.
    */
   static Object argument(SpawnDispatcher dispatcher, Object value, boolean distributed, int rank, int ranks) {
-    if (value instanceof DataFrame df && df.remoteSource() instanceof LazyHandle h && h.isCurrent(dispatcher)
-        && df.isLazy()) {
-      return new Messages.LazyRef(h.id());
+    long lazyId = value instanceof DataFrame df ? LazyFrames.idOn(dispatcher, df) : -1;
+    if (lazyId >= 0) {
+      return new Messages.LazyRef(lazyId);
     }
     if (distributed && value instanceof DataFrame df) {
       long start = BlockDistribution.start(df.numRows(), ranks, rank);

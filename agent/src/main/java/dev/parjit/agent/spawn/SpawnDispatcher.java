@@ -3,6 +3,7 @@ package dev.parjit.agent.spawn;
 import dev.parjit.ParjitExecutionException;
 import dev.parjit.agent.AgentOptions;
 import dev.parjit.agent.worker.WorkerMain;
+import dev.parjit.lazy.LazyResultSource;
 import dev.parjit.mpi.launch.AuthenticatingAcceptor;
 import dev.parjit.mpi.launch.JobSecret;
 import dev.parjit.mpi.launch.LaunchResult;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * <p>Array and frame arguments the analysis makes 1D are scattered: each worker receives only its
  * block (Bodo's formula); every other argument is sent whole to every worker.
  */
-public final class SpawnDispatcher implements Dispatcher {
+public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(SpawnDispatcher.class);
   private static final long START_TIMEOUT_MS = 60_000;
@@ -341,12 +342,14 @@ public final class SpawnDispatcher implements Dispatcher {
   }
 
   /** Which set of workers is running: lazy results die with their workers. */
-  long generation() {
+  @Override
+  public long generation() {
     return generation;
   }
 
   /** Rows of a lazy result: {@code part} is head, tail or all. */
-  synchronized dev.parjit.frame.DataFrame fetch(long resultId, long resultGeneration, String part, int k) {
+  @Override
+  public synchronized dev.parjit.frame.DataFrame fetch(long resultId, long resultGeneration, String part, int k) {
     if (resultGeneration != generation || job == null || broken) {
       throw new ParjitExecutionException("a lazy result is gone: its workers were restarted after a failure", -1, null);
     }
@@ -357,7 +360,8 @@ public final class SpawnDispatcher implements Dispatcher {
   }
 
   /** Queues a dropped lazy result to be freed on the workers (any thread, never blocks on a call). */
-  void free(long resultId, long resultGeneration) {
+  @Override
+  public void free(long resultId, long resultGeneration) {
     if (resultGeneration == generation) {
       pendingFrees.add(new long[] {resultId});
     }

@@ -4,19 +4,14 @@ import dev.parjit.agent.spawn.FrameTransport;
 import dev.parjit.agent.spawn.Messages;
 import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.FrameMemory;
-import dev.parjit.frame.dist.DistributedFrames;
 import dev.parjit.frame.kernel.FrameCodec;
-import dev.parjit.runtime.DistributedArrays;
-import dev.parjit.runtime.ResultRegistry;
+import dev.parjit.lazy.WorkerResults;
 
 /**
- * A worker's part in lazy results. Loaded only when a call involves frames, so workers of programs
- * without the frame library never need it.
+ * A worker's lazy results on the channel: the messages around {@link WorkerResults}. Loaded only
+ * when a call involves frames, so workers of programs without the frame library never need it.
  */
 final class WorkerFrames {
-
-  /** Rows sent with a lazy result, so the driver's {@code head()} of a few rows moves nothing more. */
-  static final int PREVIEW_ROWS = 5;
 
   private WorkerFrames() { }
 
@@ -26,10 +21,8 @@ final class WorkerFrames {
    * them); anything else as before.
    */
   static Object result(long callId, Object value, int rank) {
-    if (value instanceof DataFrame df && DistributedArrays.lookup(df) != null) {
-      ResultRegistry.put(callId, df);
-      // Gathered to rank 0 only: rank 0 alone sends it.
-      DataFrame preview = DistributedFrames.gatherTo(DistributedFrames.head(df, PREVIEW_ROWS), 0);
+    if (value instanceof DataFrame df && WorkerResults.isDistributed(df)) {
+      DataFrame preview = WorkerResults.keep(callId, df, rank);
       if (rank != 0) {
         return null;
       }
@@ -38,32 +31,20 @@ final class WorkerFrames {
       for (int i = 0; i < names.length; i++) {
         types[i] = df.dtype(names[i]).name();
       }
-      return new Messages.LazyResult(callId, DistributedArrays.lookup(df).globalLength(), names, types,
-          FrameCodec.encode(preview));
+      return new Messages.LazyResult(callId, WorkerResults.globalRows(df), names, types, FrameCodec.encode(preview));
     }
     return rank == 0 ? FrameTransport.toWire(value) : null;
   }
 
   /** Rows of a lazy result, gathered on rank 0 for the driver. */
   static Object fetch(Messages.Fetch f, int rank) {
-    DataFrame df = (DataFrame) ResultRegistry.get(f.resultId());
-    DataFrame part = switch (f.part()) {
-      case "head" -> DistributedFrames.head(df, f.k());
-      case "tail" -> DistributedFrames.tail(df, f.k());
-      default -> df;
-    };
-    DataFrame whole = DistributedFrames.gatherTo(part, 0);
-    return rank == 0 ? FrameTransport.toWire(whole) : null;
+    DataFrame rows = WorkerResults.rows(f.resultId(), f.part(), f.k(), rank);
+    return rank == 0 ? FrameTransport.toWire(rows) : null;
   }
 
   /** Frees lazy results the driver dropped. */
   static void free(long[] ids) {
-    for (long id : ids) {
-      Object v = ResultRegistry.remove(id);
-      if (v instanceof DataFrame df) {
-        df.close();
-      }
-    }
+    WorkerResults.free(ids);
   }
 
   /** Rows this rank handled in each distributed frame path (tests check a path ran distributed). */

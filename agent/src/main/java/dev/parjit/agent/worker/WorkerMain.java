@@ -121,7 +121,7 @@ public final class WorkerMain {
         }
         args[k] = FrameTransport.fromChunk(chunk); // this rank's rows, registered at their global place
       } else if (args[k] instanceof Messages.LazyRef ref) {
-        args[k] = dev.parjit.runtime.ResultRegistry.get(ref.id()); // this worker's chunk, moved nowhere
+        args[k] = dev.parjit.lazy.ResultRegistry.get(ref.id()); // this worker's chunk, moved nowhere
       } else if (args[k] instanceof Messages.Chunk chunk) {
         if (expected == null || !expected.distributedParams()[k]) {
           throw new IllegalStateException("argument " + k + " of " + call.methodKey()
@@ -152,7 +152,7 @@ public final class WorkerMain {
       arrow = 0; // no frame library here
       frames = java.util.Map.of();
     }
-    return new Messages.Reply(s.callId(), rank, new Messages.WorkerStats(dev.parjit.runtime.ResultRegistry.size(), arrow,
+    return new Messages.Reply(s.callId(), rank, new Messages.WorkerStats(dev.parjit.lazy.ResultRegistry.size(), arrow,
         specializations.compiled(), specializations.reused(), cacheCounters(), ParallelRuntime.ownedLoopIndexes(),
         frames.keySet().toArray(new String[0]), frames.values().stream().mapToLong(Long::longValue).toArray()), null);
   }

@@ -3,6 +3,7 @@ package dev.parjit.frame.dist;
 import dev.parjit.frame.Agg;
 import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.GroupBy;
+import dev.parjit.frame.internal.FrameInternals;
 import java.util.List;
 
 /**
@@ -19,9 +20,9 @@ final class DistributedGroupBy {
   static DataFrame agg(GroupBy groups, Agg... aggs) {
     String[] keys = groups.keys().toArray(new String[0]);
     FrameCounters.add(FrameCounters.GROUPED_ROWS, dev.parjit.runtime.DistributedArrays.lookup(groups).localLength());
-    DataFrame partials = groups.partials(aggs);
+    DataFrame partials = FrameInternals.partials(groups, aggs);
     List<DataFrame> received = FrameComm.alltoall(DistributedSort.rangePieces(partials, keys));
-    DataFrame combined = GroupBy.combinePartials(DataFrame.concat(received.toArray(new DataFrame[0])), keys, aggs);
+    DataFrame combined = FrameInternals.combinePartials(DataFrame.concat(received.toArray(new DataFrame[0])), keys, aggs);
     long[] placement = FrameComm.placementOf(combined.numRows());
     return Placements.register(combined, placement[1], placement[0]);
   }

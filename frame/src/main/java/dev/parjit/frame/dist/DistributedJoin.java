@@ -3,6 +3,7 @@ package dev.parjit.frame.dist;
 import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.JoinType;
 import dev.parjit.frame.Series;
+import dev.parjit.frame.internal.FrameInternals;
 import dev.parjit.mpi.Communicator;
 import dev.parjit.runtime.BlockDistribution;
 import java.util.List;
@@ -118,8 +119,8 @@ final class DistributedJoin {
     DataFrame l = withRowNumbers(left, Placements.start(left), LEFT_ROW);
     DataFrame r = withRowNumbers(right, Placements.start(right), RIGHT_ROW);
     int p = FrameComm.comm().size();
-    List<DataFrame> ls = FrameComm.alltoall(l.partitionByHash(on, p));
-    List<DataFrame> rs = FrameComm.alltoall(r.partitionByHash(on, p));
+    List<DataFrame> ls = FrameComm.alltoall(FrameInternals.partitionByHash(l, on, p));
+    List<DataFrame> rs = FrameComm.alltoall(FrameInternals.partitionByHash(r, on, p));
     DataFrame leftHere = DataFrame.concat(ls.toArray(new DataFrame[0]));
     DataFrame rightHere = DataFrame.concat(rs.toArray(new DataFrame[0]));
     FrameCounters.add(FrameCounters.JOIN_SHUFFLED_ROWS, leftHere.numRows() + rightHere.numRows());

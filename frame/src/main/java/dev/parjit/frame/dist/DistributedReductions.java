@@ -4,6 +4,7 @@ import dev.parjit.frame.Agg;
 import dev.parjit.frame.DType;
 import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.Series;
+import dev.parjit.frame.internal.FrameInternals;
 import dev.parjit.frame.kernel.ColumnStats;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +21,17 @@ final class DistributedReductions {
 
   /** {@code df.sum()} and friends: a small REP Series indexed by column name. */
   static Series reduce(DataFrame df, Agg.Kind kind) {
-    Map<String, ColumnStats> local = df.columnStats(kind);
+    Map<String, ColumnStats> local = FrameInternals.columnStats(df, kind);
     List<String> names = new ArrayList<>(local.keySet());
     List<DType> types = new ArrayList<>();
     names.forEach(n -> types.add(df.dtype(n)));
     List<ColumnStats> merged = merge(new ArrayList<>(local.values()));
-    return DataFrame.finishReduction(kind, names, types, merged);
+    return FrameInternals.finishReduction(kind, names, types, merged);
   }
 
   /** A distributed Series' statistics over all ranks. */
   static ColumnStats stats(Series s) {
-    return merge(List.of(s.stats())).get(0);
+    return merge(List.of(FrameInternals.stats(s))).get(0);
   }
 
   /** Merges each column's partials over the ranks, in rank order. */

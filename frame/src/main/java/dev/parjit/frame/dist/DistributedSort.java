@@ -2,6 +2,7 @@ package dev.parjit.frame.dist;
 
 import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.Series;
+import dev.parjit.frame.internal.FrameInternals;
 import dev.parjit.frame.kernel.Sorting;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +61,7 @@ final class DistributedSort {
   }
 
   static DataFrame sortedBy(DataFrame df, boolean ascending, String[] keys) {
-    return df.takeRows(Sorting.argsort(vectors(df, keys), ascending));
+    return FrameInternals.takeRows(df, Sorting.argsort(vectors(df, keys), ascending));
   }
 
   /** The key columns' vectors; callers keep {@code df} reachable while they use them. */
@@ -80,7 +81,7 @@ final class DistributedSort {
     for (int k = 0; k < perRank; k++) {
       picks[k] = (int) ((k + 0.5) * n / perRank);
     }
-    DataFrame samples = sorted.select(keys).takeRows(picks);
+    DataFrame samples = FrameInternals.takeRows(sorted.select(keys), picks);
     DataFrame all = sortedBy(DataFrame.concat(FrameComm.allgather(samples).toArray(new DataFrame[0])), ascending, keys);
     int m = all.numRows();
     int[] chosen = new int[m == 0 ? 0 : p - 1];
@@ -88,7 +89,7 @@ final class DistributedSort {
       chosen[k] = (int) ((long) (k + 1) * m / p);
       chosen[k] = Math.min(chosen[k], m - 1);
     }
-    return all.takeRows(chosen);
+    return FrameInternals.takeRows(all, chosen);
   }
 
   /**

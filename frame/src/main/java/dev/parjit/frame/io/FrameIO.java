@@ -4,6 +4,7 @@ import dev.parjit.frame.DType;
 import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.FrameMemory;
 import dev.parjit.frame.Series;
+import dev.parjit.frame.internal.FrameInternals;
 import dev.parjit.frame.io.csv.CsvReader;
 import dev.parjit.frame.io.csv.CsvSchema;
 import dev.parjit.frame.io.parquet.ParquetColumnReader;
@@ -60,7 +61,7 @@ public final class FrameIO {
           + " fit (read it inside @Jit code over several ranks)");
     }
     List<RowGroupRef> mine = List.copyOf(groups);
-    return DataFrame.deferred(names, types, (int) rows,
+    return FrameInternals.deferred(names, types, (int) rows,
         i -> Series.fromArrow(ParquetColumnReader.read(ds, List.of(names.get(i)), mine, FrameMemory.allocator()).get(0)),
         (i, sumsOnly) -> streamedStats(ds, names.get(i), mine, sumsOnly),
         new dev.parjit.frame.kernel.ColumnBatches() {

@@ -7,7 +7,7 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * Row hashes that are identical in every JVM, for hash partitioning across ranks
- * ({@code DataFrame.partitionByHash}). Never uses identity or {@code String} hash codes.
+ * ({@code FrameInternals.partitionByHash}). Never uses identity or {@code String} hash codes.
  *
  * <ul>
  *   <li>{@link #fmix64}: the MurmurHash3 64-bit finaliser.

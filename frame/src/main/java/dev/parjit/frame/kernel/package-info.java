@@ -5,10 +5,10 @@
  *   <li>{@link dev.parjit.frame.kernel.ColumnStats}: mergeable per-column reduction partials
  *       (count, sum, min, max, Chan mean/M2) with a {@code double[]} wire form;
  *   <li>{@link dev.parjit.frame.kernel.StableHash}: row hashes identical in every JVM, behind
- *       {@code DataFrame.partitionByHash};
+ *       {@code FrameInternals.partitionByHash};
  *   <li>{@link dev.parjit.frame.kernel.FrameCodec}: a compact binary form of a frame;
  *   <li>{@link dev.parjit.frame.kernel.GroupAggregator}: partial / merge / finish of group
- *       aggregates, behind {@code GroupBy.partials} and {@code GroupBy.combinePartials}.
+ *       aggregates, behind {@code FrameInternals.partials} and {@code FrameInternals.combinePartials}.
  * </ul>
  * The other classes ({@link dev.parjit.frame.kernel.Vectors}, {@link
  * dev.parjit.frame.kernel.Factorizer}, {@link dev.parjit.frame.kernel.Sorting}, ...) are

@@ -6,6 +6,7 @@ import dev.parjit.frame.Agg;
 import dev.parjit.frame.DType;
 import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.Series;
+import dev.parjit.frame.internal.FrameInternals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class ColumnStatsTest {
         ColumnStats merged = null;
         for (DataFrame p : pieces(df, cuts)) {
           // travel through the wire form, as through an allgather
-          ColumnStats s = ColumnStats.fromDoubles(p.column(c).stats().toDoubles());
+          ColumnStats s = ColumnStats.fromDoubles(FrameInternals.stats(p.column(c)).toDoubles());
           merged = merged == null ? s : merged.merge(s);
         }
         assertEquals(whole.count(), merged.count());
@@ -72,14 +73,14 @@ class ColumnStatsTest {
     for (Agg.Kind kind : Agg.Kind.values()) {
       Map<String, ColumnStats> merged = null;
       for (DataFrame p : pieces(df, new int[] {100, 100, 600})) {
-        Map<String, ColumnStats> m = p.columnStats(kind);
+        Map<String, ColumnStats> m = FrameInternals.columnStats(p, kind);
         if (merged == null) merged = m;
         else for (String c : m.keySet()) merged.put(c, merged.get(c).merge(m.get(c)));
       }
       List<String> names = new ArrayList<>(merged.keySet());
       List<DType> types = new ArrayList<>();
       for (String c : names) types.add(df.dtype(c));
-      Series dist = DataFrame.finishReduction(kind, names, types, new ArrayList<>(merged.values()));
+      Series dist = FrameInternals.finishReduction(kind, names, types, new ArrayList<>(merged.values()));
       Series seq = df.reduce(kind);
       assertEquals(seq.labels(), dist.labels());
       assertEquals(seq.dtype(), dist.dtype());
@@ -92,7 +93,7 @@ class ColumnStatsTest {
   @Test
   void exactLongsSurviveTheWireForm() {
     Series s = Series.of("big", new long[] {Long.MAX_VALUE - 1, 1});
-    ColumnStats back = ColumnStats.fromDoubles(s.stats().toDoubles());
+    ColumnStats back = ColumnStats.fromDoubles(FrameInternals.stats(s).toDoubles());
     assertEquals(Long.MAX_VALUE, back.longSum());
     assertEquals(Long.MAX_VALUE - 1, back.longMax());
     assertEquals(2, back.count());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parjit.frame.Agg;
 import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.GroupBy;
+import dev.parjit.frame.internal.FrameInternals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -47,7 +48,7 @@ class PartitionTest {
     for (String[] keys : new String[][] {{"k"}, {"s"}, {"k", "s"}}) {
       DataFrame expected = df.groupBy(keys).agg(AGGS);
       for (int parts : new int[] {1, 3, 8}) {
-        DataFrame[] p = df.partitionByHash(keys, parts);
+        DataFrame[] p = FrameInternals.partitionByHash(df, keys, parts);
         int rows = 0;
         List<DataFrame> results = new ArrayList<>();
         for (DataFrame part : p) {
@@ -68,12 +69,12 @@ class PartitionTest {
       DataFrame expected = df.groupBy(keys).agg(AGGS);
       for (int[] cuts : ColumnStatsTest.SPLITS) {
         List<DataFrame> partials = new ArrayList<>();
-        for (DataFrame piece : ColumnStatsTest.pieces(df.head(1000), cuts)) partials.add(piece.groupBy(keys).partials(AGGS));
-        partials.add(df.slice(1000, 2000).groupBy(keys).partials(AGGS));
+        for (DataFrame piece : ColumnStatsTest.pieces(df.head(1000), cuts)) partials.add(FrameInternals.partials(piece.groupBy(keys), AGGS));
+        partials.add(FrameInternals.partials(df.slice(1000, 2000).groupBy(keys), AGGS));
         // partials travel between ranks: through the codec
         List<DataFrame> shipped = new ArrayList<>();
         for (DataFrame p : partials) shipped.add(FrameCodec.decode(FrameCodec.encode(p)));
-        DataFrame combined = GroupBy.combinePartials(DataFrame.concat(shipped.toArray(new DataFrame[0])), keys, AGGS);
+        DataFrame combined = FrameInternals.combinePartials(DataFrame.concat(shipped.toArray(new DataFrame[0])), keys, AGGS);
         assertClose(expected, combined);
       }
     }
@@ -82,7 +83,7 @@ class PartitionTest {
   @Test
   void partitionsAreDisjointByKey() {
     DataFrame df = data(1000);
-    DataFrame[] p = df.partitionByHash(new String[] {"k"}, 4);
+    DataFrame[] p = FrameInternals.partitionByHash(df, new String[] {"k"}, 4);
     for (int a = 0; a < 4; a++) {
       for (int b = a + 1; b < 4; b++) {
         DataFrame both = p[a].select("k").merge(p[b].select("k"), "k");
@@ -94,8 +95,8 @@ class PartitionTest {
     DataFrame i32 = DataFrame.of("k", new int[] {1, 2, 3, 4, 5});
     DataFrame f64 = DataFrame.of("k", new double[] {1, 2, 3, 4, 5});
     for (int i = 0; i < 3; i++) {
-      assertEquals(i64.partitionByHash(new String[] {"k"}, 3)[i].numRows(), i32.partitionByHash(new String[] {"k"}, 3)[i].numRows());
-      assertEquals(i64.partitionByHash(new String[] {"k"}, 3)[i].numRows(), f64.partitionByHash(new String[] {"k"}, 3)[i].numRows());
+      assertEquals(FrameInternals.partitionByHash(i64, new String[] {"k"}, 3)[i].numRows(), FrameInternals.partitionByHash(i32, new String[] {"k"}, 3)[i].numRows());
+      assertEquals(FrameInternals.partitionByHash(i64, new String[] {"k"}, 3)[i].numRows(), FrameInternals.partitionByHash(f64, new String[] {"k"}, 3)[i].numRows());
     }
   }
 

@@ -10,6 +10,7 @@ import dev.parjit.frame.Agg;
 import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.FrameMemory;
 import dev.parjit.frame.Series;
+import dev.parjit.frame.internal.FrameInternals;
 import dev.parjit.frame.io.FrameIO;
 import dev.parjit.frame.kernel.ColumnBatches;
 import dev.parjit.frame.kernel.ColumnStats;
@@ -162,7 +163,8 @@ class StreamedReadTest {
       try (DataFrame a = lazy.groupBy("k").agg(aggs); DataFrame b = eager.groupBy("k").agg(aggs)) {
         assertFramesEqual(b, a);
       }
-      try (DataFrame a = lazy.groupBy("k").partials(aggs); DataFrame b = eager.groupBy("k").partials(aggs)) {
+      try (DataFrame a = FrameInternals.partials(lazy.groupBy("k"), aggs);
+          DataFrame b = FrameInternals.partials(eager.groupBy("k"), aggs)) {
         assertFramesEqual(b, a);
       }
       try (DataFrame a = lazy.groupBy("k").mean(); DataFrame b = eager.groupBy("k").mean()) {

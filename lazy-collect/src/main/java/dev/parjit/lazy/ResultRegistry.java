@@ -1,4 +1,4 @@
-package dev.parjit.runtime;
+package dev.parjit.lazy;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * Memory-bound, so the branch costs close to nothing; an extended copy would cost a copy of the
  * chunk per step or a second layout for every distributed array.
  *
- * <p>Usage: {@code java -cp <lazy-collect test classpath> dev.parjit.runtime.HaloReadBench [points]}.
+ * <p>Usage: {@code java -cp <runtime test classpath> dev.parjit.runtime.HaloReadBench [points]}.
  */
 public final class HaloReadBench {
 

@@ -1,7 +1,7 @@
-package dev.parjit.agent.spawn;
+package dev.parjit.lazy;
 
 import dev.parjit.frame.DataFrame;
-import dev.parjit.frame.RemoteFrame;
+import dev.parjit.frame.internal.RemoteFrame;
 
 /**
  * The driver's side of a lazy result: the id of the rows kept on the workers, and the first rows
@@ -10,24 +10,26 @@ import dev.parjit.frame.RemoteFrame;
  */
 final class LazyHandle implements RemoteFrame {
 
-  private final SpawnDispatcher dispatcher;
+  private final LazyResultSource dispatcher;
   private final long id;
   private final long generation;
   private final DataFrame preview;
 
-  LazyHandle(SpawnDispatcher dispatcher, long id, long generation, DataFrame preview) {
+  /** The handle of result {@code id}, made by workers of {@code generation}, with its first rows. */
+  LazyHandle(LazyResultSource dispatcher, long id, long generation, DataFrame preview) {
     this.dispatcher = dispatcher;
     this.id = id;
     this.generation = generation;
     this.preview = preview;
   }
 
+  /** The result's id on the workers (the id of the call that made it). */
   long id() {
     return id;
   }
 
   /** Whether these rows still exist on the current workers (they die with a restart). */
-  boolean isCurrent(SpawnDispatcher d) {
+  boolean isCurrent(LazyResultSource d) {
     return d == dispatcher && dispatcher.generation() == generation;
   }
 

@@ -16,7 +16,7 @@ import java.util.function.IntFunction;
 
 /**
  * {@code p} ranks as {@code p} threads of this JVM with an in-memory communicator, so the
- * runtime and the distributed frame algorithms can be tested without MPI (lazy-collect's tests, and
+ * runtime and the distributed frame algorithms can be tested without MPI (runtime's tests, and
  * frame's through this module's test jar). Every collective is one exchange: each
  * rank publishes its contribution, all read every contribution, then the slots are released.
  */

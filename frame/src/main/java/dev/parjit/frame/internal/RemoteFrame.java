@@ -1,9 +1,12 @@
-package dev.parjit.frame;
+package dev.parjit.frame.internal;
+
+import dev.parjit.frame.DataFrame;
 
 /**
  * Where the rows of a lazy frame live: on the workers of spawn mode. The driver's
  * {@link DataFrame} keeps the row count and schema; it asks here for the rows it needs — a few
- * for {@code head}/{@code tail}, all of them (once) for anything else. Implemented by the agent.
+ * for {@code head}/{@code tail}, all of them (once) for anything else. Implemented by
+ * lazy-collect's handle; frames get one through {@link FrameInternals#remote}.
  */
 public interface RemoteFrame {
 
