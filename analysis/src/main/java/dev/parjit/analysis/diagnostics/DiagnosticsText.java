@@ -75,7 +75,7 @@ public final class DiagnosticsText {
       reason = m.group(1);
       line = Integer.parseInt(m.group(2));
     }
-    String what = r.subject().startsWith("loop #") ? r.subject() : "variable '" + r.subject() + "'";
+    String what = r.loop() ? r.subject() : "variable '" + r.subject() + "'";
     String place = line > 0 ? " (" + (plan.sourceFile() == null ? "line " + line : plan.sourceFile() + ":" + line) + ")"
         : "";
     return "Setting distribution of " + what + " to REP: " + reason + place;
