@@ -9,6 +9,7 @@ import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.analysis.plan.RepDecision;
+import dev.parjit.analysis.plan.SpecializationKey;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -64,6 +66,12 @@ final class AnalysisState {
   List<LoopPlan> loopPlans;
   final List<RepDecision> loopReps = new java.util.ArrayList<>();
   final Map<AbstractInsnNode, Integer> rowAllocations = new IdentityHashMap<>();
+
+  /** {@link CallSitesPass}. */
+  final List<MethodInsnNode> frameCalls = new java.util.ArrayList<>();
+  final List<MethodInsnNode> printed = new java.util.ArrayList<>();
+  final Map<MethodInsnNode, SpecializationKey> callKeys = new LinkedHashMap<>();
+  final List<AbstractInsnNode> frameReturns = new java.util.ArrayList<>();
 
   /** {@link MethodPlanPass}: the result. */
   MethodPlan plan;

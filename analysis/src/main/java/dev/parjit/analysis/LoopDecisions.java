@@ -1,6 +1,5 @@
 package dev.parjit.analysis;
 
-import static dev.parjit.analysis.AlignedAccesses.accessOperand;
 import static dev.parjit.analysis.AlignedAccesses.alignedArray;
 import static dev.parjit.analysis.AlignedAccesses.alignedSeries;
 import static dev.parjit.analysis.AlignedAccesses.haloRead;

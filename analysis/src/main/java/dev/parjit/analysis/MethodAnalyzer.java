@@ -32,6 +32,7 @@ public final class MethodAnalyzer {
       new ArrayDistributionsPass(),
       new LatticePass(),
       new LoopPlansPass(),
+      new CallSitesPass(),
       new MethodPlanPass());
 
   private MethodAnalyzer() { }

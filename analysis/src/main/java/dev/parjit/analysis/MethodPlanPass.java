@@ -2,7 +2,6 @@ package dev.parjit.analysis;
 
 import static dev.parjit.analysis.AlignedAccesses.seesCandidate;
 
-import dev.parjit.analysis.frames.FrameCalls;
 import dev.parjit.analysis.lattice.DistValue;
 import dev.parjit.analysis.lattice.DistributionAnalysis;
 import dev.parjit.analysis.plan.ArrayReduction;
@@ -11,10 +10,8 @@ import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.analysis.plan.RepDecision;
-import dev.parjit.analysis.plan.SpecializationKey;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,17 +20,14 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LineNumberNode;
-import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Last pass: the {@link MethodPlan} the rewriter follows. From the decisions and the lattice it
  * lists the 1D allocations, lengths and returns to translate, the parameters' and data variables'
- * distributions, the frame calls that run their distributed versions, the frames gathered for
- * printing, each {@code @Jit} call's specialization, and a reason for every REP decision
- * ({@link RepExplanations}). A distributed series read by global index inside a parallel loop fails
- * the method here: ranks running different iterations cannot make that collective call.
+ * distributions, and a reason for every REP decision (loops, demoted origins, arrays, then
+ * {@link RepExplanations}); the call sites come from {@link CallSitesPass}.
  */
 final class MethodPlanPass implements AnalysisPass {
 
@@ -83,45 +77,9 @@ final class MethodPlanPass implements AnalysisPass {
     if (returned != null) {
       variables.put(DataVariables.RETURN, returned); // the value handed back, before any gathering
     }
-    List<MethodInsnNode> frameCalls = new ArrayList<>();
-    List<MethodInsnNode> printed = new ArrayList<>();
-    Map<MethodInsnNode, SpecializationKey> callKeys = new LinkedHashMap<>();
-    Set<AbstractInsnNode> localReads = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    plans.forEach(lp -> localReads.addAll(lp.seriesAccesses()));
-    for (AbstractInsnNode x : method.instructions) {
-      if (localReads.contains(x)) {
-        continue; // read locally by the parallel loop
-      }
-      if (x instanceof MethodInsnNode read && FrameReads.isElementRead(read) && lattice.anyArgumentDistributed(read)
-          && insideParallelLoop(f, plans, x)) {
-        // Reading a distributed series by global index is a collective (the owner broadcasts);
-        // ranks running different iterations cannot do it.
-        throw new AnalysisException("a distributed series is read at an index other than the loop's in parallel loop"
-            + new LineTable().at(x), null);
-      }
-      if (x instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC && call.owner.equals(owner.name)) {
-        SpecializationKey key = callKey(call, lattice);
-        if (key != null) {
-          callKeys.put(call, key);
-        }
-      }
-      if (x instanceof MethodInsnNode call && FrameCalls.isFrameType(call.owner)) {
-        boolean distributed = lattice.anyArgumentDistributed(call);
-        if (FrameCalls.isSource(call) || FrameCalls.isArrayWrap(call)) {
-          DistValue v = lattice.produced(call);
-          distributed = v != null && v.isDistributed();
-        }
-        if (distributed) {
-          frameCalls.add(call); // runs the distributed version
-        }
-      } else if (x instanceof MethodInsnNode call && FrameCalls.isPrintingCall(call) && lattice.topDistributed(call)) {
-        printed.add(call); // gathers the frame first, so every rank prints the whole of it
-      } else if (x.getOpcode() == Opcodes.ARETURN && !distributedReturn && !f.lazyFrameReturns()
-          && lattice.frameAt(x) != null) {
-        var frame = lattice.frameAt(x);
-        if (frame.getStack(frame.getStackSize() - 1).isDistributed() && !returns.contains(x)) {
-          returns.add(x); // a distributed frame returned where the caller needs it whole
-        }
+    for (AbstractInsnNode x : s.frameReturns) {
+      if (!returns.contains(x)) {
+        returns.add(x); // a distributed frame returned where the caller needs it whole
       }
     }
     lattice.demoted().forEach((root, escape) -> {
@@ -149,44 +107,8 @@ final class MethodPlanPass implements AnalysisPass {
     });
     s.plan = new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
         params, ret, variables, plans,
-        allocations, lengths, reps, returns, frameCalls, printed, DataVariables.definitionLines(method, variables),
-        DataVariables.temporaries(method, lattice), callKeys, rowAllocations);
-  }
-
-  /**
-   * How a call passes its arrays and frames: distributed values as they are (1D_Block, 1D_Var),
-   * anything else whole (REP). {@code null} when no parameter is distributable data.
-   */
-  private static SpecializationKey callKey(MethodInsnNode call, DistributionAnalysis lattice) {
-    Type[] args = Type.getArgumentTypes(call.desc);
-    var frame = lattice.frameAt(call);
-    if (frame == null) {
-      return null; // unreachable code
-    }
-    StringBuilder code = new StringBuilder();
-    boolean any = false;
-    int base = frame.getStackSize() - args.length;
-    for (int k = 0; k < args.length; k++) {
-      if (!SpecializationKey.distributable(args[k])) {
-        code.append(SpecializationKey.OTHER);
-        continue;
-      }
-      any = true;
-      Distribution d = frame.getStack(base + k).distribution();
-      code.append(d == Distribution.ONE_D_BLOCK ? SpecializationKey.BLOCK
-          : d == Distribution.ONE_D_VAR ? SpecializationKey.VAR : SpecializationKey.REP);
-    }
-    return any ? new SpecializationKey(code.toString()) : null;
-  }
-
-  private static boolean insideParallelLoop(MethodFacts f, List<LoopPlan> plans, AbstractInsnNode x) {
-    int index = f.method().instructions.indexOf(x);
-    for (int k = 0; k < plans.size(); k++) {
-      if (plans.get(k).parallel() && f.loops().get(k).body().get(index)) {
-        return true;
-      }
-    }
-    return false;
+        allocations, lengths, reps, returns, s.frameCalls, s.printed, DataVariables.definitionLines(method, variables),
+        DataVariables.temporaries(method, lattice), s.callKeys, rowAllocations);
   }
 
   static int firstLine(MethodNode method) {

@@ -49,7 +49,8 @@ class AnalysisPipelineTest {
   @Test
   void passesRunInTheirFixedOrder() {
     assertEquals(List.of("parameter seeds", "flow graph", "candidates", "buffer rotation", "loop shapes",
-        "loop decisions", "array distributions", "lattice", "loop plans", "method plan"),
+        "loop decisions", "array distributions", "lattice", "loop plans", "call sites",
+        "method plan"),
         MethodAnalyzer.PASSES.stream().map(AnalysisPass::name).toList());
   }
 
@@ -67,6 +68,7 @@ class AnalysisPipelineTest {
     new ArrayDistributionsPass().run(s);
     new LatticePass().run(s);
     new LoopPlansPass().run(s);
+    new CallSitesPass().run(s);
     assertNull(s.plan);
     new MethodPlanPass().run(s);
     assertNotNull(s.plan);
