@@ -43,7 +43,8 @@ final class MethodPlanPass implements AnalysisPass {
     ExecutionMode mode = s.mode;
     Map<Integer, AbstractInsnNode> candidates = s.candidates;
     Set<Integer> oneD = s.oneD;
-    Map<Integer, RepDecision> arrayReps = s.arrayReps;
+    // A copy: array reductions are reworded below, the fixpoint's decisions stay as it made them.
+    Map<Integer, RepDecision> arrayReps = new java.util.LinkedHashMap<>(s.arrayReps);
     boolean distributedReturn = s.distributed.contains("return");
     DistributionAnalysis lattice = s.lattice;
     MethodNode method = f.method();
