@@ -51,7 +51,7 @@ final class ArrayDistributionsPass implements AnalysisPass {
         AbstractInsnNode where = s.candidates.containsKey(slot) ? s.candidates.get(slot)
             : s.method.instructions.getFirst();
         String name = VariableNames.at(s.method, slot, s.candidates.containsKey(slot) ? where.getNext() : where);
-        s.arrayReps.put(slot, new RepDecision(name, why.text(), LineTable.line(where)));
+        s.arrayReps.put(slot, new RepDecision(name, why.sentence(), LineTable.line(where), false, why.line()));
       });
       s.decisions = LoopDecisions.decideAll(f, s.oneD);
     }

@@ -81,7 +81,7 @@ final class LoopDecisions {
       }
     }
     Map<Integer, ArrayReduction> arrayReductions = new LinkedHashMap<>();
-    String unsafe = f.safety().check(method, loop, lines, store -> {
+    Decline unsafe = f.safety().check(method, loop, store -> {
       if (alignedArray(f, store, shape, oneD) != null
           || OwnedRowWrites.intoOwnedRow(store, f.consumers(), row -> alignedArray(f, row, shape, oneD) != null)) {
         return true;
@@ -96,7 +96,7 @@ final class LoopDecisions {
       return before == null || before.equals(r);
     });
     if (unsafe != null) {
-      return LoopDecision.declined(shape, Decline.of(DeclineRule.UNSAFE_BODY, unsafe));
+      return LoopDecision.declined(shape, unsafe);
     }
     if (mixedRowWidths(f, loop, shape, oneD)) {
       return LoopDecision.declined(shape, Decline.of(DeclineRule.MIXED_ROW_WIDTHS));

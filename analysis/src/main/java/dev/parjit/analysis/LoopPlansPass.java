@@ -53,7 +53,7 @@ final class LoopPlansPass implements AnalysisPass {
         String reason = d.reason().text();
         plans.add(new LoopPlan(id, line, false, Distribution.REP, reason, d.shape(), List.of(), List.of(),
             List.of(), List.of(), List.of()));
-        reps.add(RepDecision.loop(id, reason, line));
+        reps.add(RepDecision.loop(id, d.reason().sentence(), d.reason().line(), line));
         continue;
       }
       List<ArrayAccess> accesses = new ArrayList<>();
