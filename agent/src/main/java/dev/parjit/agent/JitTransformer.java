@@ -10,9 +10,9 @@ import dev.parjit.agent.spawn.ShippedClasses;
 import dev.parjit.agent.worker.SpecializationTable;
 import dev.parjit.transforms.InstrSupport;
 import dev.parjit.transforms.DispatchStub;
-import dev.parjit.transforms.DriverPlacement;
 import dev.parjit.transforms.JitSelection;
 import dev.parjit.transforms.MethodFailure;
+import dev.parjit.transforms.MethodPlacement;
 import dev.parjit.transforms.RewriteRequest;
 import dev.parjit.transforms.RewriteResult;
 import dev.parjit.transforms.Role;
@@ -144,12 +144,11 @@ public final class JitTransformer implements ClassFileTransformer {
         return publish(className, cache.compile(className, bytes, request, cachedDiagnostics.printsDiagnostics()));
       }
       RewriteResult result = CompileCache.rewrite(bytes, request);
-      logPasses(className, result.passLog());
+      logPasses(className, result.passLog(), result.placements());
       for (MethodFailure f : result.failures()) {
         report("could not compile " + f + "; the original code runs", null);
       }
-      result.plans().forEach(plan -> diagnostics.compiled(plan,
-          DriverPlacement.placementOf(result.passLog(), plan.displayName())));
+      result.plans().forEach(plan -> diagnostics.compiled(plan, result.placementOf(plan.displayName())));
       if (role == Role.WORKER && result.bytes() != null) {
         registerWorkerSignatures(className, result);
       }
@@ -163,7 +162,7 @@ public final class JitTransformer implements ClassFileTransformer {
 
   /** Does for a (possibly cached) compiled class what the lines above do for a fresh result. */
   private byte[] publish(String className, CompiledClass compiled) {
-    logPasses(className, compiled.passLog());
+    logPasses(className, compiled.passLog(), compiled.placements());
     for (String f : compiled.failures()) {
       report("could not compile " + f + "; the original code runs", null);
     }
@@ -185,14 +184,14 @@ public final class JitTransformer implements ClassFileTransformer {
    * Pass lines at debug; where each method runs ({@code DriverPlacement}) at info, and its warning
    * about parallel work kept on the driver printed like the no-parallelism warning.
    */
-  private void logPasses(String className, java.util.List<String> lines) {
-    for (String line : lines) {
-      if (line.startsWith(DriverPlacement.LOG_PREFIX)) {
-        LOG.info("parjit: placement {}", line.substring(DriverPlacement.LOG_PREFIX.length()));
-      } else if (line.startsWith(DriverPlacement.WARNING_PREFIX)) {
-        diagnostics.warn(line);
-      } else {
-        LOG.debug("{}: {}", className, line);
+  private void logPasses(String className, java.util.List<String> passLog, java.util.List<MethodPlacement> placements) {
+    for (String line : passLog) {
+      LOG.debug("{}: {}", className, line);
+    }
+    for (MethodPlacement p : placements) {
+      LOG.info("parjit: placement {}: {}", p.method(), p.where());
+      if (p.warning() != null) {
+        diagnostics.warn(p.warning());
       }
     }
   }

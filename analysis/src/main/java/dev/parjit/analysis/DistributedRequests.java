@@ -33,7 +33,7 @@ public final class DistributedRequests {
     int slot = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
     Type[] args = Type.getArgumentTypes(method.desc);
     for (int k = 0; k < args.length; k++) {
-      String name = MethodAnalyzer.parameterName(method, k, slot);
+      String name = Parameters.name(method, k, slot);
       if (unknown.remove(name) && !plan.paramDistributions().get(k).isDistributed()) {
         return "@Jit(distributed = ...) names '" + name + "', but the analysis made it REP: "
             + whyRep(plan, name, args[k], slot)

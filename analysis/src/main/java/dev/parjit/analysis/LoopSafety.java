@@ -28,8 +28,8 @@ final class LoopSafety {
     this.owner = owner;
   }
 
-  /** {@code null} when every instruction is safe, else the reason for the first that is not. */
-  String check(MethodNode method, NaturalLoop loop, LineTable lines, java.util.function.Predicate<AbstractInsnNode> allowedStore) {
+  /** {@code null} when every instruction is safe, else the decline for the first that is not, at its line. */
+  Decline check(MethodNode method, NaturalLoop loop, java.util.function.Predicate<AbstractInsnNode> allowedStore) {
     for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
       AbstractInsnNode x = method.instructions.get(i);
       if (x.getOpcode() >= Opcodes.IASTORE && x.getOpcode() <= Opcodes.SASTORE && allowedStore.test(x)) {
@@ -37,7 +37,7 @@ final class LoopSafety {
       }
       String problem = problem(x, HELPER_DEPTH);
       if (problem != null) {
-        return problem + lines.at(x);
+        return Decline.at(DeclineRule.UNSAFE_BODY, x, problem);
       }
     }
     return null;

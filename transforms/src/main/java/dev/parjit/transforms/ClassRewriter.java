@@ -51,9 +51,10 @@ public final class ClassRewriter {
     List<MethodFailure> failures = new ArrayList<>();
     List<DispatchStub> stubs = new ArrayList<>();
     List<MethodPlan> plans = new ArrayList<>();
+    List<MethodPlacement> placements = new ArrayList<>();
     List<JitSelection.Selected> selected = new JitSelection(request.jitPatterns()).select(cls);
     if (selected.isEmpty()) {
-      return new RewriteResult(null, List.of(), log, failures, plans);
+      return new RewriteResult(null, List.of(), log, failures, plans, placements);
     }
     boolean changed = false;
     if (request.role() != Role.SPMD) {
@@ -98,9 +99,12 @@ public final class ClassRewriter {
         String stays = DriverPlacement.reason(pristine, pristineMethod, memberPlan,
             tree == null ? null : analysis.failures().get(tree), request.classBytes());
         if (stays != null) {
+          String warning = memberPlan != null && memberPlan.isDistributed()
+              ? DriverPlacement.WARNING_PREFIX + display + " has parallel loops but runs on the driver: " + stays : null;
+          placements.add(new MethodPlacement(display, "driver (" + stays + ")", warning));
           log.add(DriverPlacement.LOG_PREFIX + display + ": driver (" + stays + ")");
-          if (memberPlan != null && memberPlan.isDistributed()) {
-            log.add(DriverPlacement.WARNING_PREFIX + display + " has parallel loops but runs on the driver: " + stays);
+          if (warning != null) {
+            log.add(warning);
           }
           if (request.strict()) {
             // Strict: a method Parjit would not run in parallel fails its first call instead.
@@ -115,6 +119,7 @@ public final class ClassRewriter {
         String declined = DispatchStubPass.apply(cls.name, s.method(), cls);
         if (declined == null) {
           log.add(DispatchStubPass.NAME + " " + method + ": applied");
+          placements.add(new MethodPlacement(display, "workers", null));
           log.add(DriverPlacement.LOG_PREFIX + display + ": workers");
           boolean[] written = new boolean[scattered.length];
           effects.writtenParams().forEach(p -> written[p] = true);
@@ -131,7 +136,7 @@ public final class ClassRewriter {
       }
     }
     if (!changed) {
-      return new RewriteResult(null, stubs, log, failures, plans);
+      return new RewriteResult(null, stubs, log, failures, plans, placements);
     }
     byte[] rewritten;
     try {
@@ -140,12 +145,12 @@ public final class ClassRewriter {
       rewritten = writer.toByteArray();
     } catch (RuntimeException e) {
       failures.add(new MethodFailure(cls.name, "*", "could not write the class: " + e));
-      return new RewriteResult(null, List.of(), log, failures, plans);
+      return new RewriteResult(null, List.of(), log, failures, plans, placements);
     }
     String problem = Verification.verify(rewritten);
     if (problem != null) {
       failures.add(new MethodFailure(cls.name, "*", "rewritten class does not verify: " + problem));
-      return new RewriteResult(null, List.of(), log, failures, plans);
+      return new RewriteResult(null, List.of(), log, failures, plans, placements);
     }
     if (request.dumpDir() != null) {
       try {
@@ -155,7 +160,7 @@ public final class ClassRewriter {
         log.add("dump failed: " + e.getMessage());
       }
     }
-    return new RewriteResult(rewritten, stubs, log, failures, plans);
+    return new RewriteResult(rewritten, stubs, log, failures, plans, placements);
   }
 
   /**

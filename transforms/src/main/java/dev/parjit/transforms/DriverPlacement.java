@@ -17,32 +17,19 @@ import org.objectweb.asm.tree.MethodNode;
  */
 public final class DriverPlacement {
 
-  /** Prefix of the pass-log line that says where a method runs; the agent logs it at info. */
+  /**
+   * Prefix of the pass-log line that says where a method runs. Readers take the placement from
+   * {@link RewriteResult#placements()}, never from this line.
+   */
   public static final String LOG_PREFIX = "Placement ";
 
   /**
-   * Prefix of the pass-log line warning that a method with parallel work stays on the driver; the
-   * agent prints it once, like the no-parallelism warning.
+   * Prefix of the warning that a method with parallel work stays on the driver
+   * ({@link MethodPlacement#warning()}); the agent prints it once, like the no-parallelism warning.
    */
   public static final String WARNING_PREFIX = "ParjitWarning: ";
 
   private DriverPlacement() { }
-
-  /**
-   * Where the pass log says a method runs ({@code "workers"} or {@code "driver (<reason>)"}), or
-   * {@code null} when it says nothing (other roles, {@code spawn = false}).
-   *
-   * @param displayName {@code C.m}, as diagnostics name the method
-   */
-  public static String placementOf(java.util.List<String> passLog, String displayName) {
-    String prefix = LOG_PREFIX + displayName + ": ";
-    for (String line : passLog) {
-      if (line.startsWith(prefix)) {
-        return line.substring(prefix.length());
-      }
-    }
-    return null;
-  }
 
   /**
    * Why {@code method} stays on the driver, or {@code null} when it runs on the workers.

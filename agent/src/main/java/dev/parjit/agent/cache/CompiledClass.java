@@ -4,9 +4,9 @@ import dev.parjit.agent.diagnostics.DiagnosticsPrinter;
 import dev.parjit.analysis.diagnostics.ParallelismWarning;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.transforms.DispatchStub;
-import dev.parjit.transforms.DriverPlacement;
 import dev.parjit.transforms.InstrSupport;
 import dev.parjit.transforms.MethodFailure;
+import dev.parjit.transforms.MethodPlacement;
 import dev.parjit.transforms.RewriteResult;
 import dev.parjit.transforms.Role;
 import java.util.ArrayList;
@@ -22,9 +22,16 @@ import java.util.List;
  * @param failures         methods that keep their original code, one line each
  * @param passLog          one line per pass and method (logged at debug)
  * @param methods          per compiled method, its diagnostics text and no-parallelism warning
+ * @param placements       driver: where each method runs (logged at info), with its warning
  */
 public record CompiledClass(byte[] bytes, List<DispatchStub> stubs, List<DispatchStub> workerSignatures,
-    List<String> failures, List<String> passLog, List<MethodReport> methods) {
+    List<String> failures, List<String> passLog, List<MethodReport> methods, List<MethodPlacement> placements) {
+
+  /** Without placements (roles and runs that place nothing). */
+  public CompiledClass(byte[] bytes, List<DispatchStub> stubs, List<DispatchStub> workerSignatures,
+      List<String> failures, List<String> passLog, List<MethodReport> methods) {
+    this(bytes, stubs, workerSignatures, failures, passLog, methods, List.of());
+  }
 
   /**
    * One compiled method's printable output.
@@ -48,6 +55,7 @@ public record CompiledClass(byte[] bytes, List<DispatchStub> stubs, List<Dispatc
     failures = List.copyOf(failures);
     passLog = List.copyOf(passLog);
     methods = List.copyOf(methods);
+    placements = List.copyOf(placements);
   }
 
   /**
@@ -73,13 +81,14 @@ public record CompiledClass(byte[] bytes, List<DispatchStub> stubs, List<Dispatc
     List<MethodReport> reports = new ArrayList<>();
     if (role != Role.WORKER) {
       for (MethodPlan plan : result.plans()) {
-        String placement = DriverPlacement.placementOf(result.passLog(), plan.displayName());
+        String placement = result.placementOf(plan.displayName());
         reports.add(new MethodReport(plan.owner() + "." + plan.method().name + plan.method().desc,
             render(plan, 1, placement), render(plan, 2, placement), ParallelismWarning.of(plan)));
       }
     }
     return new CompiledClass(result.bytes(), result.stubs(), signatures,
-        result.failures().stream().map(MethodFailure::toString).toList(), result.passLog(), reports);
+        result.failures().stream().map(MethodFailure::toString).toList(), result.passLog(), reports,
+        result.placements());
   }
 
   /**

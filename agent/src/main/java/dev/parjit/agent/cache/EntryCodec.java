@@ -1,6 +1,7 @@
 package dev.parjit.agent.cache;
 
 import dev.parjit.transforms.DispatchStub;
+import dev.parjit.transforms.MethodPlacement;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -35,7 +36,7 @@ import java.util.Map;
 final class EntryCodec {
 
   /** Bumped whenever the payload layout changes. */
-  static final int FORMAT_VERSION = 3;
+  static final int FORMAT_VERSION = 4;
 
   private static final byte[] MAGIC = "PJITCACH".getBytes(StandardCharsets.US_ASCII);
   private static final int HEADER = MAGIC.length + 4 + 4 + 32;
@@ -75,6 +76,15 @@ final class EntryCodec {
         out.writeBoolean(m.warning() != null);
         if (m.warning() != null) {
           str(out, m.warning());
+        }
+      }
+      out.writeInt(c.placements().size());
+      for (MethodPlacement p : c.placements()) {
+        str(out, p.method());
+        str(out, p.where());
+        out.writeBoolean(p.warning() != null);
+        if (p.warning() != null) {
+          str(out, p.warning());
         }
       }
     } catch (IOException ex) {
@@ -132,11 +142,16 @@ final class EntryCodec {
       for (int i = 0; i < n; i++) {
         methods.add(new CompiledClass.MethodReport(str(in), str(in), str(in), in.readBoolean() ? str(in) : null));
       }
+      int placed = count(in, 9);
+      List<MethodPlacement> placements = new ArrayList<>(placed);
+      for (int i = 0; i < placed; i++) {
+        placements.add(new MethodPlacement(str(in), str(in), in.readBoolean() ? str(in) : null));
+      }
       if (in.available() != 0) {
         throw new EntryFormatException(in.available() + " bytes after the entry", false);
       }
       return new CacheEntry(key, className, role, compiler, specialization, created, roots, dependencies,
-          new CompiledClass(bytes, stubs, signatures, failures, passLog, methods));
+          new CompiledClass(bytes, stubs, signatures, failures, passLog, methods, placements));
     } catch (IOException | RuntimeException e) {
       // A checksum collision cannot produce this; a writer bug or a hand-made file can.
       throw new EntryFormatException("unreadable payload: " + e, false);

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 
@@ -21,7 +19,6 @@ import org.objectweb.asm.tree.LineNumberNode;
  */
 public final class DiagnosticsText {
 
-  private static final Pattern AT_LINE = Pattern.compile("(.*) at line (\\d+)$");
   private static final int NAME_WIDTH = 20;
 
   private DiagnosticsText() { }
@@ -68,14 +65,9 @@ public final class DiagnosticsText {
 
   /** One REP decision: {@code Setting distribution of variable 'm' to REP: <reason> (C.java:14)}. */
   static String repLine(MethodPlan plan, RepDecision r) {
-    String reason = r.reason();
-    int line = r.line();
-    Matcher m = AT_LINE.matcher(reason);
-    if (m.matches()) {
-      reason = m.group(1);
-      line = Integer.parseInt(m.group(2));
-    }
-    String what = r.subject().startsWith("loop #") ? r.subject() : "variable '" + r.subject() + "'";
+    String reason = r.sentence();
+    int line = r.shownLine();
+    String what = r.loop() ? r.subject() : "variable '" + r.subject() + "'";
     String place = line > 0 ? " (" + (plan.sourceFile() == null ? "line " + line : plan.sourceFile() + ":" + line) + ")"
         : "";
     return "Setting distribution of " + what + " to REP: " + reason + place;

@@ -1,0 +1,157 @@
+package dev.parjit.analysis;
+
+import static dev.parjit.analysis.AlignedAccesses.accessOperand;
+import static dev.parjit.analysis.AlignedAccesses.acceptsDistributed;
+import static dev.parjit.analysis.AlignedAccesses.alignedArray;
+import static dev.parjit.analysis.AlignedAccesses.enclosingParallelLoop;
+import static dev.parjit.analysis.AlignedAccesses.haloRead;
+import static dev.parjit.analysis.AlignedAccesses.inPlaceUpdate;
+import static dev.parjit.analysis.AlignedAccesses.isLoopIndex;
+import static dev.parjit.analysis.AlignedAccesses.rowWidth;
+import static dev.parjit.analysis.AlignedAccesses.seesCandidate;
+import static dev.parjit.analysis.AlignedAccesses.segmentRead;
+
+import dev.parjit.analysis.plan.CountedLoop;
+import dev.parjit.analysis.plan.RepDecision;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * The array fixpoint: an array variable stays 1D while every use of it is one a parallel loop
+ * translates ({@link AlignedAccesses}), its length, its return, or a call that accepts chunks; the
+ * first other use declines it REP. Declines whose rule is {@link DeclineRule#loopDependent()} wait
+ * until no structural one is left; after each round the loops are re-decided
+ * ({@link LoopDecisions}), until nothing changes. Arrays only leave 1D, so this terminates.
+ */
+final class ArrayDistributionsPass implements AnalysisPass {
+
+  @Override
+  public String name() {
+    return "array distributions";
+  }
+
+  @Override
+  public void run(AnalysisState s) {
+    MethodFacts f = s.facts;
+    while (true) {
+      Map<Integer, Decline> removed = declinedThisRound(f, s.oneD, s.decisions);
+      if (removed.isEmpty()) {
+        return;
+      }
+      removed = withRotationPartners(f, s.oneD, removed);
+      removed.forEach((slot, why) -> {
+        s.oneD.remove(slot);
+        AbstractInsnNode where = s.candidates.containsKey(slot) ? s.candidates.get(slot)
+            : s.method.instructions.getFirst();
+        String name = VariableNames.at(s.method, slot, s.candidates.containsKey(slot) ? where.getNext() : where);
+        s.arrayReps.put(slot, new RepDecision(name, why.sentence(), LineTable.line(where), false, why.line()));
+      });
+      s.decisions = LoopDecisions.decideAll(f, s.oneD);
+    }
+  }
+
+  /**
+   * The arrays to take out of 1D now: every structural decline, or when there is none, every
+   * loop-dependent one. Structural declines (escapes, in-place updates) change the loop decisions,
+   * which may then keep arrays 1D that an earlier, pessimistic decision would have lost.
+   */
+  static Map<Integer, Decline> declinedThisRound(MethodFacts f, Set<Integer> oneD, List<LoopDecision> decisions) {
+    Map<Integer, Decline> structural = new LinkedHashMap<>();
+    Map<Integer, Decline> loopDependent = new LinkedHashMap<>();
+    for (Integer slot : oneD) {
+      Decline why = whyNot1D(f, slot, decisions, oneD);
+      if (why != null) {
+        (why.rule().loopDependent() ? loopDependent : structural).put(slot, why);
+      }
+    }
+    return structural.isEmpty() ? loopDependent : structural;
+  }
+
+  /** Variables that swap arrays with a variable made REP share its arrays: they become REP with it. */
+  private static Map<Integer, Decline> withRotationPartners(MethodFacts f, Set<Integer> oneD,
+      Map<Integer, Decline> removed) {
+    Map<Integer, Decline> out = new LinkedHashMap<>(removed);
+    removed.forEach((slot, why) -> {
+      BufferRotation.Group g = f.rotations().groupOf(slot);
+      if (g != null) {
+        String name = VariableNames.at(f.method(), slot, f.candidateStores().get(slot).getNext());
+        g.slots().stream().filter(oneD::contains).forEach(other -> out.putIfAbsent(other,
+            Decline.of(DeclineRule.ROTATION_PARTNER, name)));
+      }
+    });
+    return out;
+  }
+
+  /** {@code null} when every read of the array variable keeps it 1D, else the first reason. */
+  static Decline whyNot1D(MethodFacts f, int slot, List<LoopDecision> decisions, Set<Integer> oneD) {
+    MethodNode method = f.method();
+    Set<Integer> widths = new java.util.HashSet<>(); // -1: element by element
+    for (AbstractInsnNode x : method.instructions) {
+      if (!(x instanceof VarInsnNode v) || v.getOpcode() != Opcodes.ALOAD || v.var != slot || !seesCandidate(f, v, null)) {
+        continue;
+      }
+      Set<AbstractInsnNode> uses = f.consumers().of(x);
+      AbstractInsnNode update = inPlaceUpdate(f, uses);
+      Set<AbstractInsnNode> updateIndex = update == null ? Set.of() : accessOperand(f, update, 1);
+      CountedLoop around = update == null ? null : enclosingParallelLoop(f, update, decisions);
+      if (update != null && !isLoopIndex(f, update, updateIndex, decisions)
+          && (around == null || rowWidth(f, update, around) == null)) {
+        // h[k] op= e at a computed index: an array reduction at best, never 1D.
+        return Decline.at(DeclineRule.UPDATED_IN_PLACE, update);
+      }
+      if (update != null) {
+        // a[i] op= e: read and written at the loop's own index, like a separate read and write.
+        CountedLoop loop = enclosingParallelLoop(f, update, decisions);
+        if (loop == null) {
+          return Decline.at(DeclineRule.OUTSIDE_PARALLEL_LOOP, update);
+        }
+        if (alignedArray(f, update, loop, Set.of(slot)) == null) {
+          return Decline.at(DeclineRule.OTHER_INDEX, update);
+        }
+        continue;
+      }
+      if (uses.size() != 1) {
+        return Decline.at(DeclineRule.SEVERAL_USES, x);
+      }
+      AbstractInsnNode use = uses.iterator().next();
+      int op = use.getOpcode();
+      if (op == Opcodes.ARRAYLENGTH || op == Opcodes.ARETURN) {
+        continue;
+      }
+      boolean access = (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE);
+      if (op == Opcodes.DUP2) {
+        return Decline.at(DeclineRule.UPDATED_IN_PLACE, use);
+      }
+      if (use instanceof MethodInsnNode call && acceptsDistributed(f, call, x)) {
+        continue;
+      }
+      if (f.rotations().isCopy(use)) {
+        continue; // tmp = u; u = v; v = tmp: the group stays distributed as a whole
+      }
+      if (!access) {
+        return Decline.at(DeclineRule.UNMODELLED_CALL, use);
+      }
+      CountedLoop loop = enclosingParallelLoop(f, use, decisions);
+      if (loop == null) {
+        return Decline.at(DeclineRule.OUTSIDE_PARALLEL_LOOP, use);
+      }
+      if (alignedArray(f, use, loop, Set.of(slot)) == null && haloRead(f, use, loop, Set.of(slot)) == null
+          && segmentRead(f, use, decisions, oneD) == null) {
+        return Decline.at(DeclineRule.OTHER_INDEX, use);
+      }
+      Integer k = rowWidth(f, use, loop);
+      widths.add(k == null ? -1 : k);
+      if (widths.size() > 1) {
+        return Decline.at(DeclineRule.ROWS_AND_ELEMENTS, use);
+      }
+    }
+    return null;
+  }
+}

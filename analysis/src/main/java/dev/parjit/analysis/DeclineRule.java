@@ -1,0 +1,93 @@
+package dev.parjit.analysis;
+
+/**
+ * Every rule by which the analysis keeps a loop sequential or an array REP, with the sentence it
+ * renders ({@link Decline#text()}). What a decline means to the analysis is a property of its rule
+ * ({@link #loopDependent()}), never of its wording.
+ */
+public enum DeclineRule {
+
+  // Loops: why a counted loop stays sequential.
+  /** Inside a loop already chunked over ranks. */
+  NESTED_IN_PARALLEL_LOOP("it is nested in a parallel loop"),
+  /** Not a counted loop ({@code CountedLoopMatcher} says why). */
+  NOT_COUNTED("%s"),
+  /** A loop-carried dependence through an array ({@code LoopCarriedDependence} says which). */
+  LOOP_CARRIED_DEPENDENCE("%s"),
+  /** A break, return or throw out of the loop. */
+  LEAVES_EARLY("it can leave early (break, return or throw)"),
+  /** A body effect ranks cannot repeat independently ({@code LoopSafety} says which). */
+  UNSAFE_BODY("it %s"),
+  /** Rows ({@code a[k * i + j]}) and elements indexed in one loop: no single range fits both. */
+  MIXED_ROW_WIDTHS("it indexes arrays as rows (a[k * i + j]) together with arrays indexed otherwise"),
+  /** A halo read in a loop whose chunks are not ascending element ranges. */
+  HALO_AGAINST_ORDER("it reads '%s' at i %s through a halo, but %s"),
+  /** An array reduction in a loop counting down: a failing iteration would keep the wrong ranks. */
+  DESCENDING_ARRAY_REDUCTION("it counts down and updates an array reduction"),
+  /** A distributed series read by an index that is not the loop's. */
+  SERIES_OFF_INDEX("it reads a distributed series at an index other than its own"),
+  /** The index variable is read after the loop. */
+  INDEX_LIVE_AFTER_LOOP("its index '%s' is used after the loop"),
+  /** A scalar carried between iterations that is no recognised reduction. */
+  CARRIED_SCALAR("variable '%s' carries a value from one iteration to the next and is not a recognised reduction"),
+
+  // Arrays: why an array variable is REP rather than 1D.
+  /** {@code a[k] op= e} at a computed index: an array reduction at best. */
+  UPDATED_IN_PLACE("an element is updated in place (a[k] op= e)"),
+  /** Read or written where no loop is parallel; may change once loops are re-decided. */
+  OUTSIDE_PARALLEL_LOOP("it is accessed outside a parallel loop", true),
+  /** Read or written at another index than the parallel loop's; may change once loops are re-decided. */
+  OTHER_INDEX("it is accessed at an index other than the parallel loop's", true),
+  /** One load feeding several uses. */
+  SEVERAL_USES("its value is used in several ways"),
+  /** Passed to a call the model does not know. */
+  UNMODELLED_CALL("it is passed to code Parjit does not model"),
+  /** Indexed as rows in one place and element by element (or as other rows) in another. */
+  ROWS_AND_ELEMENTS("it is indexed both as rows (a[k * i + j]) and otherwise"),
+  /** Swaps arrays with a variable that is REP, so it holds REP arrays too. */
+  ROTATION_PARTNER("it exchanges arrays with '%s', which is REP"),
+  /** Combined element-wise after the loop that updates it. */
+  ARRAY_REDUCTION("it is an array reduction (%s), combined element-wise after loop #%s"),
+
+  // Explanations of REP variables that no single use decided.
+  /** Stored from a value derived from a demoted origin. */
+  DERIVED_FROM_REP("it is derived from '%s', which is REP"),
+  /** The result of a reduction over distributed data. */
+  REDUCTION_RESULT("result of reduction %s.%s()"),
+  /** Named in {@code @Jit(replicated = ...)}. */
+  NAMED_REPLICATED("it is named in @Jit(replicated = ...)"),
+  /** A specialization for a whole argument. */
+  ARRIVES_WHOLE("this specialization's argument arrives whole (REP)"),
+  /** SPMD parameters not named distributed. */
+  SPMD_PARAMETER("parameters are replicated in SPMD mode unless named in @Jit(distributed = ...)"),
+  /** A parameter reassigned, or not a 1D primitive array. */
+  PARAMETER_NOT_1D("the parameter is reassigned, or is not a one-dimensional primitive array"),
+  /** Any other data variable. */
+  NOT_DATA_SOURCE("it is not an array allocated in the method, a 1D parameter or a frame source");
+
+  private final String template;
+  private final boolean loopDependent;
+
+  DeclineRule(String template) {
+    this(template, false);
+  }
+
+  DeclineRule(String template, boolean loopDependent) {
+    this.template = template;
+    this.loopDependent = loopDependent;
+  }
+
+  /**
+   * Whether the decline depends on which loops are parallel. The array fixpoint applies such
+   * declines only once no structural one (escapes, in-place updates) is left: those change the loop
+   * decisions, which may then keep arrays 1D that an earlier, pessimistic decision would have lost.
+   */
+  public boolean loopDependent() {
+    return loopDependent;
+  }
+
+  /** The sentence, with {@code args} in its {@code %s} places. */
+  String render(Object... args) {
+    return String.format(java.util.Locale.ROOT, template, args);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.parjit.analysis;
+
+import static dev.parjit.analysis.AlignedAccesses.accessOperand;
+import static dev.parjit.analysis.AlignedAccesses.alignedArray;
+import static dev.parjit.analysis.AlignedAccesses.alignedSeries;
+import static dev.parjit.analysis.AlignedAccesses.haloRead;
+import static dev.parjit.analysis.AlignedAccesses.segmentRead;
+import static dev.parjit.analysis.AlignedAccesses.stencilRead;
+
+import dev.parjit.analysis.loops.NaturalLoop;
+import dev.parjit.analysis.plan.ArrayAccess;
+import dev.parjit.analysis.plan.Distribution;
+import dev.parjit.analysis.plan.HaloRead;
+import dev.parjit.analysis.plan.LoopPlan;
+import dev.parjit.analysis.plan.RepDecision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Each loop's plan from its decision: a sequential loop with its reason, or a parallel loop with
+ * the accesses the rewriter translates to local indices, the halo reads (stencils and CSR segments)
+ * it fetches first, the series it reads locally and the row width its range is taken in.
+ */
+final class LoopPlansPass implements AnalysisPass {
+
+  @Override
+  public String name() {
+    return "loop plans";
+  }
+
+  @Override
+  public void run(AnalysisState s) throws AnalysisException {
+    MethodFacts f = s.facts;
+    MethodNode method = s.method;
+    Set<Integer> oneD = s.oneD;
+    List<LoopDecision> decisions = s.decisions;
+    Map<Integer, AbstractInsnNode> candidates = s.candidates;
+    List<LoopPlan> plans = new ArrayList<>();
+    List<RepDecision> reps = s.loopReps;
+    Map<AbstractInsnNode, Integer> rowAllocations = s.rowAllocations;
+    for (int id = 0; id < f.loops().size(); id++) {
+      NaturalLoop loop = f.loops().get(id);
+      LoopDecision d = decisions.get(id);
+      int line = LineTable.line(method.instructions.get(loop.header()));
+      if (!d.parallel()) {
+        String reason = d.reason().text();
+        plans.add(new LoopPlan(id, line, false, Distribution.REP, reason, d.shape(), List.of(), List.of(),
+            List.of(), List.of(), List.of()));
+        reps.add(RepDecision.loop(id, d.reason().sentence(), d.reason().line(), line));
+        continue;
+      }
+      List<ArrayAccess> accesses = new ArrayList<>();
+      List<HaloRead> halos = new ArrayList<>();
+      List<AbstractInsnNode> seriesReads = new ArrayList<>();
+      Set<Integer> aligned = new TreeSet<>();
+      // Arrays the loop reads at i + c (c != 0): it never writes them (LoopCarriedDependence), and all
+      // their reads in it go through the halo, by global index, so they need not be split like the loop.
+      Set<Integer> haloArrays = new TreeSet<>();
+      for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+        HaloRead h = haloRead(f, method.instructions.get(i), d.shape(), oneD);
+        if (h != null) {
+          haloArrays.add(h.arraySlot());
+        }
+      }
+      for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+        AbstractInsnNode x = method.instructions.get(i);
+        int op = x.getOpcode();
+        HaloRead stencil = stencilRead(f, x, d.shape(), oneD);
+        if (stencil != null && haloArrays.contains(stencil.arraySlot())) {
+          halos.add(stencil);
+          continue;
+        }
+        CsrSegments.SegmentRead segment = x.getOpcode() >= Opcodes.IALOAD && x.getOpcode() <= Opcodes.SALOAD
+            ? segmentRead(f, x, decisions, oneD) : null;
+        if (segment != null) {
+          if (!haloArrays.contains(segment.rowPointerSlot())) {
+            // The nonzeros stayed 1D because the row pointer is read through a halo: never read a chunk
+            // by global index without one.
+            throw new AnalysisException("the row pointer of a CSR read has no halo in loop #" + id
+                + new LineTable().at(x), null);
+          }
+          // val[k] of the rank's rows: fetched like a halo, from the row pointer's values
+          halos.add(new HaloRead(x, segment.arraySlot(), 0, segment.rowPointerSlot(),
+              List.of()));
+          continue;
+        }
+        Integer series = alignedSeries(f, x, d.shape());
+        if (series != null) {
+          aligned.add(series);
+          seriesReads.add(x);
+          continue;
+        }
+        if ((op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE)) {
+          Integer slot = alignedArray(f, x, d.shape(), oneD);
+          if (slot != null) {
+            aligned.add(slot);
+            int indexDepth = op >= Opcodes.IASTORE ? 1 : 0;
+            AbstractInsnNode index = accessOperand(f, x, indexDepth).iterator().next();
+            if (accesses.stream().noneMatch(a -> a.indexProducer() == index)) {
+              // a[i] op= e: load and store share one index, translated once
+              accesses.add(new ArrayAccess(x, slot, index, 0));
+            }
+          }
+        }
+      }
+      int width = LoopDecisions.loopRowWidth(f, loop, d.shape(), oneD);
+      if (width >= 0) {
+        aligned.forEach(slot -> rowAllocations.put(candidates.get(slot), width));
+      }
+      plans.add(new LoopPlan(id, line, true, seriesReads.isEmpty() ? Distribution.ONE_D_BLOCK : Distribution.ONE_D_VAR,
+          null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads, width,
+          withAliasChecks(f, loop, halos)));
+    }
+    s.loopPlans = plans;
+  }
+
+  /**
+   * Halo reads of a parameter, each with the other parameters the loop writes: a caller may pass one
+   * array as both (SPMD has no per-call alias check; spawn mode runs such calls on the driver).
+   */
+  private static List<HaloRead> withAliasChecks(MethodFacts f, NaturalLoop loop,
+      List<HaloRead> halos) {
+    Set<Integer> written = new TreeSet<>();
+    for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+      AbstractInsnNode x = f.method().instructions.get(i);
+      if (x.getOpcode() >= Opcodes.IASTORE && x.getOpcode() <= Opcodes.SASTORE) {
+        Set<AbstractInsnNode> array = accessOperand(f, x, 2);
+        if (array.size() == 1 && array.iterator().next() instanceof VarInsnNode v && f.paramSlots().containsKey(v.var)) {
+          written.add(v.var);
+        }
+      }
+    }
+    List<HaloRead> out = new ArrayList<>();
+    for (HaloRead h : halos) {
+      List<Integer> others = f.paramSlots().containsKey(h.arraySlot())
+          ? written.stream().filter(w -> w != h.arraySlot()).toList() : List.of();
+      out.add(others.isEmpty() ? h : h.withMayBeWritten(others));
+    }
+    return List.copyOf(out);
+  }
+}
