@@ -20,6 +20,7 @@ import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.analysis.plan.SpecializationKey;
 import dev.parjit.analysis.plan.RepDecision;
+import dev.parjit.analysis.plan.GuardedExtremum;
 import dev.parjit.analysis.plan.ScalarReduction;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -62,9 +63,9 @@ public final class MethodAnalyzer {
       Set<String> replicated, Map<Integer, Set<Integer>> rowWidths, BufferRotation rotations) { }
 
   private record LoopDecision(CountedLoop shape, List<ScalarReduction> reductions, List<ArrayReduction> arrayReductions,
-      String reason) {
+      List<GuardedExtremum> extrema, String reason) {
     LoopDecision(CountedLoop shape, List<ScalarReduction> reductions, String reason) {
-      this(shape, reductions, List.of(), reason);
+      this(shape, reductions, List.of(), List.of(), reason);
     }
   }
 
@@ -342,9 +343,23 @@ public final class MethodAnalyzer {
     stored.clear(shape.indexSlot());
     int header = method.instructions.indexOf(shape.header());
     List<ScalarReduction> reductions = new ArrayList<>();
+    // Companions nobody reads after the loop need not travel (and may hold no value before it).
+    List<GuardedExtremum> extrema = GuardedExtremumMatcher.find(method, loop, f.consumers(),
+        (slot, at) -> VariableNames.at(method, slot, at)).stream()
+        .map(g -> new GuardedExtremum(g.keySlot(), g.keyType(), g.relation(), g.companions().stream()
+            .filter(c -> f.liveness().isLiveAt(exitIndex, c.slot())).toList(), g.guard(), g.name()))
+        .toList();
+    Set<Integer> inExtrema = new java.util.HashSet<>();
+    extrema.forEach(g -> {
+      inExtrema.add(g.keySlot());
+      g.companions().forEach(c -> inExtrema.add(c.slot()));
+    });
     for (int s = stored.nextSetBit(0); s >= 0; s = stored.nextSetBit(s + 1)) {
       if (!f.liveness().isLiveAt(header, s) && !f.liveness().isLiveAt(exitIndex, s)) {
         continue; // a temporary of one iteration
+      }
+      if (inExtrema.contains(s)) {
+        continue; // the best value so far, or what goes with it: combined by GuardedExtrema
       }
       String name = VariableNames.at(method, s, shape.exitJump());
       ReductionMatcher.Match r = ReductionMatcher.match(method, loop, s, f.consumers());
@@ -354,7 +369,7 @@ public final class MethodAnalyzer {
       }
       reductions.add(new ScalarReduction(s, r.type(), r.op(), name));
     }
-    return new LoopDecision(shape, reductions, List.copyOf(arrayReductions.values()), null);
+    return new LoopDecision(shape, reductions, List.copyOf(arrayReductions.values()), extrema, null);
   }
 
   /**
@@ -767,7 +782,7 @@ public final class MethodAnalyzer {
       }
       plans.add(new LoopPlan(id, line, true, seriesReads.isEmpty() ? Distribution.ONE_D_BLOCK : Distribution.ONE_D_VAR,
           null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads, width,
-          withAliasChecks(f, loop, halos)));
+          withAliasChecks(f, loop, halos), d.extrema()));
     }
     List<AbstractInsnNode> allocations = new ArrayList<>();
     List<AbstractInsnNode> lengths = new ArrayList<>();
