@@ -69,23 +69,23 @@ final class GuardedExtremumMatcher {
     if (a == null || b == null) {
       return null;
     }
-    int rel = guard.relation();
-    VarInsnNode key;
-    AbstractInsnNode value;
-    if (isLoad(b, guard.type())) {
-      key = (VarInsnNode) b;
-      value = a;
-    } else if (isLoad(a, guard.type())) {
-      key = (VarInsnNode) a;
-      value = b;
-      rel = flip(rel);
-    } else {
-      return null;
-    }
     List<AbstractInsnNode> block = block(method, loop, jump);
     if (block == null) {
       return null;
     }
+    // Either side may be the best: both are loads in `if (best < v)` with a local v.
+    GuardedExtremum g = isLoad(b, guard.type())
+        ? withKey(method, loop, jump, block, (VarInsnNode) b, a, guard.relation(), guard.type(), consumers, names)
+        : null;
+    if (g == null && isLoad(a, guard.type())) {
+      g = withKey(method, loop, jump, block, (VarInsnNode) a, b, flip(guard.relation()), guard.type(), consumers, names);
+    }
+    return g;
+  }
+
+  private static GuardedExtremum withKey(MethodNode method, NaturalLoop loop, JumpInsnNode jump,
+      List<AbstractInsnNode> block, VarInsnNode key, AbstractInsnNode value, int rel, String type, Consumers consumers,
+      BiFunction<Integer, AbstractInsnNode, String> names) {
     AbstractInsnNode keyStore = null;
     Map<Integer, VarInsnNode> companions = new LinkedHashMap<>();
     for (AbstractInsnNode x : block) {
@@ -120,7 +120,7 @@ final class GuardedExtremumMatcher {
       list.add(new GuardedExtremum.Companion(store.var, typeOf(store.getOpcode() - Opcodes.ISTORE),
           names.apply(store.var, store.getNext())));
     }
-    return new GuardedExtremum(key.var, guard.type(), rel, List.copyOf(list), jump, names.apply(key.var, key));
+    return new GuardedExtremum(key.var, type, rel, List.copyOf(list), jump, names.apply(key.var, key));
   }
 
   /** A comparison {@code left ? right} whose block (the fall-through) runs when {@code left REL right}. */
