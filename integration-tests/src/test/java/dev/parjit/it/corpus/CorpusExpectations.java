@@ -162,7 +162,9 @@ final class CorpusExpectations {
       sequential("TrapPrefixSums.runningMax", "#0 REP", LOOP_CARRIED),
       sequential("TrapEarlyExit.scaleUntilNegativeSum", "#0 REP", "it can leave early"),
       sequential("TrapEarlyExit.indexOfFirstAbove", "#0 REP", "it can leave early"),
-      sequential("TrapPivotSearch.factor", "#0 REP, #1 REP, #2 REP, #3 REP, #4 REP", NOT_DISTRIBUTED),
+      // the elimination stays sequential; the pivot search inside it (#2, an argmax over the column) is
+      // a guarded extremum and runs in parallel (in spawn mode the whole call stays on the driver)
+      driver("TrapPivotSearch.factor", "#0 REP, #1 REP, #2 1D_Block, #3 REP, #4 REP", "replaces rows of its argument"),
       sequential("TrapStaticWrite.absolute", "#0 REP", "it writes a field"),
       sequential("TrapPrintRunning.report", "#0 REP", "variable 'running' carries a value from one iteration to the next"),
       // the row loop runs on the workers (fields); the failure at one index makes the driver run the
