@@ -10,6 +10,7 @@ import dev.parjit.analysis.loops.NaturalLoop;
 import dev.parjit.analysis.plan.ArrayReduction;
 import dev.parjit.analysis.plan.CountedLoop;
 import dev.parjit.analysis.plan.HaloRead;
+import dev.parjit.analysis.plan.GuardedExtremum;
 import dev.parjit.analysis.plan.ScalarReduction;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -135,9 +136,23 @@ final class LoopDecisions {
     stored.clear(shape.indexSlot());
     int header = method.instructions.indexOf(shape.header());
     List<ScalarReduction> reductions = new ArrayList<>();
+    // Companions nobody reads after the loop need not travel (and may hold no value before it).
+    List<GuardedExtremum> extrema = GuardedExtremumMatcher.find(method, loop, f.consumers(),
+        (slot, at) -> VariableNames.at(method, slot, at)).stream()
+        .map(g -> new GuardedExtremum(g.keySlot(), g.keyType(), g.relation(), g.companions().stream()
+            .filter(c -> f.liveness().isLiveAt(exitIndex, c.slot())).toList(), g.guard(), g.name()))
+        .toList();
+    Set<Integer> inExtrema = new java.util.HashSet<>();
+    extrema.forEach(g -> {
+      inExtrema.add(g.keySlot());
+      g.companions().forEach(c -> inExtrema.add(c.slot()));
+    });
     for (int s = stored.nextSetBit(0); s >= 0; s = stored.nextSetBit(s + 1)) {
       if (!f.liveness().isLiveAt(header, s) && !f.liveness().isLiveAt(exitIndex, s)) {
         continue; // a temporary of one iteration
+      }
+      if (inExtrema.contains(s)) {
+        continue; // the best value so far, or what goes with it: combined by GuardedExtrema
       }
       String name = VariableNames.at(method, s, shape.exitJump());
       ReductionMatcher.Match r = ReductionMatcher.match(method, loop, s, f.consumers());
@@ -146,7 +161,7 @@ final class LoopDecisions {
       }
       reductions.add(new ScalarReduction(s, r.type(), r.op(), name));
     }
-    return new LoopDecision(shape, reductions, List.copyOf(arrayReductions.values()), null);
+    return new LoopDecision(shape, reductions, List.copyOf(arrayReductions.values()), extrema, null);
   }
 
   /**

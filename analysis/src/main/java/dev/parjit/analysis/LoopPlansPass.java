@@ -116,7 +116,7 @@ final class LoopPlansPass implements AnalysisPass {
       }
       plans.add(new LoopPlan(id, line, true, seriesReads.isEmpty() ? Distribution.ONE_D_BLOCK : Distribution.ONE_D_VAR,
           null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads, width,
-          withAliasChecks(f, loop, halos)));
+          withAliasChecks(f, loop, halos), d.extrema()));
     }
     s.loopPlans = plans;
   }

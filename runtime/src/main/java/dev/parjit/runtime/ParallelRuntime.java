@@ -283,6 +283,48 @@ public final class ParallelRuntime {
 
   public static int reduceInit(int v, int op) { return rank() == 0 ? v : Neutral.ofInt(op); }
 
+  /**
+   * A guarded extremum's starting value ({@link GuardedExtrema}): rank 0 keeps the loop's, the
+   * others start from one no element beats under comparison {@code rel}.
+   */
+  public static double extremumInit(double v, int rel) { return rank() == 0 ? v : GuardedExtrema.startDouble(rel); }
+
+  public static float extremumInit(float v, int rel) { return rank() == 0 ? v : (float) GuardedExtrema.startDouble(rel); }
+
+  public static long extremumInit(long v, int rel) { return rank() == 0 ? v : GuardedExtrema.startLong(rel); }
+
+  public static int extremumInit(int v, int rel) { return rank() == 0 ? v : GuardedExtrema.startInt(rel); }
+
+  /** The rank whose best value and companions every rank takes after a guarded-extremum loop. */
+  public static int extremumWinner(double best, int passed, int rel) {
+    return GuardedExtrema.winner(communicator(), best, passed != 0, rel);
+  }
+
+  public static int extremumWinner(float best, int passed, int rel) {
+    return GuardedExtrema.winner(communicator(), (double) best, passed != 0, rel);
+  }
+
+  public static int extremumWinner(long best, int passed, int rel) {
+    return GuardedExtrema.winner(communicator(), best, passed != 0, rel);
+  }
+
+  public static int extremumWinner(int best, int passed, int rel) {
+    return GuardedExtrema.winner(communicator(), (long) best, passed != 0, rel);
+  }
+
+  /** {@code v} as rank {@code root} holds it, on every rank. */
+  public static double fromRank(double v, int root) {
+    return Double.longBitsToDouble(GuardedExtrema.fromRank(communicator(), Double.doubleToRawLongBits(v), root));
+  }
+
+  public static float fromRank(float v, int root) {
+    return Float.intBitsToFloat((int) GuardedExtrema.fromRank(communicator(), Float.floatToRawIntBits(v), root));
+  }
+
+  public static long fromRank(long v, int root) { return GuardedExtrema.fromRank(communicator(), v, root); }
+
+  public static int fromRank(int v, int root) { return (int) GuardedExtrema.fromRank(communicator(), v, root); }
+
   public static double allreduce(double v, int op) {
     if (deterministic && isSumOrProduct(op)) {
       return RankOrder.fold(communicator(), v, op == Neutral.PROD);

@@ -81,6 +81,21 @@ public final class RuntimeCalls {
     return call("rethrowLoopFailure", "(I)V");
   }
 
+  /** {@code extremumInit(xI)x}: a guarded extremum's starting value on this rank, for a key of type {@code t}. */
+  public static MethodInsnNode extremumInit(String t) {
+    return call("extremumInit", "(" + t + "I)" + t);
+  }
+
+  /** {@code extremumWinner(xII)I}: the rank whose best value wins the fold (best, guard passed, relation). */
+  public static MethodInsnNode extremumWinner(String t) {
+    return call("extremumWinner", "(" + t + "II)I");
+  }
+
+  /** {@code fromRank(xI)x}: a value of type {@code t} as the given rank holds it. */
+  public static MethodInsnNode fromRank(String t) {
+    return call("fromRank", "(" + t + "I)" + t);
+  }
+
   /** {@code agreeLoop()V}: first in a parallel loop's combine block; every rank throws if any failed. */
   public static MethodInsnNode agreeLoop() {
     return call("agreeLoop", "()V");

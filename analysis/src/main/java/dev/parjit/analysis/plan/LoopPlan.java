@@ -26,6 +26,8 @@ import java.util.List;
  *                         when it indexes them element by element
  * @param haloReads        stencil reads {@code u[i + c]} of distributed arrays the loop does not write:
  *                         their neighbours' elements are exchanged before the loop
+ * @param extrema          guarded extrema ({@code if (v > best) { best = v; at = i; }}), combined after
+ *                         the loop by folding the ranks' bests in rank order
  */
 public record LoopPlan(
     int id,
@@ -40,7 +42,17 @@ public record LoopPlan(
     List<ArrayReduction> arrayReductions,
     List<AbstractInsnNode> seriesAccesses,
     int rowWidthSlot,
-    List<HaloRead> haloReads) {
+    List<HaloRead> haloReads,
+    List<GuardedExtremum> extrema) {
+
+  /** A loop without guarded extrema. */
+  public LoopPlan(int id, int line, boolean parallel, Distribution distribution, String reason, CountedLoop shape,
+      List<Integer> alignedArraySlots, List<ArrayAccess> accesses, List<ScalarReduction> reductions,
+      List<ArrayReduction> arrayReductions, List<AbstractInsnNode> seriesAccesses, int rowWidthSlot,
+      List<HaloRead> haloReads) {
+    this(id, line, parallel, distribution, reason, shape, alignedArraySlots, accesses, reductions, arrayReductions,
+        seriesAccesses, rowWidthSlot, haloReads, List.of());
+  }
 
   /** A loop indexing its arrays element by element, without stencil reads. */
   public LoopPlan(int id, int line, boolean parallel, Distribution distribution, String reason, CountedLoop shape,

@@ -51,6 +51,7 @@ final class CorpusExpectations {
   private static final String NOT_DISTRIBUTED = "it writes into an array that is not distributed with the loop";
   private static final String NO_COMPARISON = "the loop condition compares nothing";
   private static final String LOOP_CARRIED = "a loop-carried dependence";
+  private static final String NOT_A_REDUCTION = "is not a recognised reduction";
   private static final String ROWS_NOT_SHIPPED = "of type double[][], which Parjit does not ship to the workers";
 
   /** The table, by kernel. */
@@ -141,6 +142,18 @@ final class CorpusExpectations {
       parallel("Extrema.largest", "#0 1D_Block"),
       parallel("Extrema.smallest", "#0 1D_Block"),
       parallel("Extrema.largestFloat", "#0 1D_Block"),
+      // the best so far under an if: a best per rank, folded in rank order with the same comparison
+      parallel("BestSoFar.largest", "#0 1D_Block"),
+      parallel("BestSoFar.firstSmallest", "#0 1D_Block"),
+      parallel("BestSoFar.lastSmallest", "#0 1D_Block"),
+      parallel("BestSoFar.largestEntry", "#0 1D_Block, #1 REP"),
+      parallel("BestSoFar.largestLong", "#0 1D_Block"),
+      parallel("BestSoFar.smallestFloat", "#0 1D_Block"),
+      parallel("BestSoFar.fromNaN", "#0 1D_Block"),
+      // ... and loops that only look alike (a guard passing on NaN, another value stored, a count)
+      sequential("BestSoFar.passesOnNaN", "#0 REP", NOT_A_REDUCTION),
+      sequential("BestSoFar.storesOther", "#0 REP", NOT_A_REDUCTION),
+      sequential("BestSoFar.improvements", "#0 REP", NOT_A_REDUCTION),
       // Traps: they must stay sequential (or on the driver) whatever the analysis learns.
       sequential("TrapGaussSeidel2D.sweep", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       sequential("TrapSharedRandom.jitter", "#0 REP", "it calls java.util.Random.nextInt"),
@@ -149,7 +162,9 @@ final class CorpusExpectations {
       sequential("TrapPrefixSums.runningMax", "#0 REP", LOOP_CARRIED),
       sequential("TrapEarlyExit.scaleUntilNegativeSum", "#0 REP", "it can leave early"),
       sequential("TrapEarlyExit.indexOfFirstAbove", "#0 REP", "it can leave early"),
-      sequential("TrapPivotSearch.factor", "#0 REP, #1 REP, #2 REP, #3 REP, #4 REP", NOT_DISTRIBUTED),
+      // the elimination stays sequential; the pivot search inside it (#2, an argmax over the column) is
+      // a guarded extremum and runs in parallel (in spawn mode the whole call stays on the driver)
+      driver("TrapPivotSearch.factor", "#0 REP, #1 REP, #2 1D_Block, #3 REP, #4 REP", "replaces rows of its argument"),
       sequential("TrapStaticWrite.absolute", "#0 REP", "it writes a field"),
       sequential("TrapPrintRunning.report", "#0 REP", "variable 'running' carries a value from one iteration to the next"),
       // the row loop runs on the workers (fields); the failure at one index makes the driver run the

@@ -21,7 +21,7 @@ public final class CorpusMain {
   public static final List<String> PROGRAMS = List.of("FieldMaps", "FieldReductions", "Saxpy", "Moments",
       "MatMulFlat", "MatMul2D", "MatVec2D", "Transpose2D", "Jacobi1D", "Jacobi2D", "Stencil5Flat", "Convolution",
       "CsrConjugateGradient", "CooPowerIteration", "LuRowUpdate", "FourierSeries", "BlockCipher", "NBody",
-      "Histograms", "Polynomials", "Mandelbrot", "Reciprocals", "Extrema",
+      "Histograms", "Polynomials", "Mandelbrot", "Reciprocals", "Extrema", "BestSoFar",
       "TrapGaussSeidel2D", "TrapSharedRandom", "TrapPrefixSums", "TrapEarlyExit", "TrapPivotSearch",
       "TrapStaticWrite", "TrapPrintRunning", "TrapThrowAtIndex", "TrapRecurrence", "BoundPlusOne");
 

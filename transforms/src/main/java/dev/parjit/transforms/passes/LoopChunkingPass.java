@@ -185,6 +185,7 @@ public final class LoopChunkingPass {
       pre.add(RuntimeCalls.opCode(r.op()));
       pre.add(RuntimeCalls.arrayReduction("arrayReduceInit", r.elementType()));
     }
+    java.util.List<Integer> passedFlags = GuardedExtremaCode.init(method, loop, pre);
     method.instructions.insert(shape.initStore(), pre);
 
     // a[i] on a distributed array becomes a[i - start]: the global index minus the rank's start.
@@ -249,6 +250,7 @@ public final class LoopChunkingPass {
       post.add(RuntimeCalls.reduction("allreduce", r.type()));
       post.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
     }
+    GuardedExtremaCode.combine(method, loop, passedFlags, post);
     post.add(new JumpInsnNode(Opcodes.GOTO, shape.exit()));
     if (agree) {
       // The iterations' handler: record the failure, then meet the other ranks at combine.

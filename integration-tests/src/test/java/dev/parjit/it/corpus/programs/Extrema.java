@@ -62,6 +62,6 @@ public final class Extrema implements EffectsProgram {
     if (n > 1) {
       f[0] = Float.NaN; // on rank 0 only
     }
-    s.put("largestFloat(float)", largestFloat(f));
+    s.put("largestFloat", largestFloat(f));
   }
 }
