@@ -74,4 +74,85 @@ class ResidentInputsTest {
     assertEquals(ResidentInputs.MAX_ENTRIES, r.takeDropped().length);
     assertFalse(r.decide(arrays[arrays.length - 1]).known());
   }
+
+  @Test
+  void aWrittenBlockArrayStaysResidentWithTheContentsWrittenBack() {
+    ResidentInputs r = new ResidentInputs();
+    double[] y = big(1);
+    ResidentInputs.Decision first = r.decide(y, ResidentInputs.Form.BLOCK, true);
+    assertEquals(ResidentInputs.Action.SEND, first.action());
+    java.util.Arrays.fill(y, 7); // the write-back of the call
+    r.written(first.id(), y);
+    ResidentInputs.Decision next = r.decide(y, ResidentInputs.Form.BLOCK, true);
+    assertEquals(new ResidentInputs.Decision(first.id(), ResidentInputs.Action.USE), next,
+        "the workers' blocks hold what was written back: nothing is sent");
+    java.util.Arrays.fill(y, 7);
+    r.written(next.id(), y);
+    y[3] = 8; // changed by plain Java between calls
+    ResidentInputs.Decision changed = r.decide(y, ResidentInputs.Form.BLOCK, false);
+    assertEquals(ResidentInputs.Action.SEND, changed.action());
+    assertArrayEquals(new long[] {first.id()}, r.takeDropped());
+  }
+
+  @Test
+  void withoutTheWriteBackRecordedTheOldContentsDoNotMatch() {
+    // A call that failed on the workers is rerun on the driver: the dispatcher forgets everything,
+    // and even a missed written() cannot make a changed array look current.
+    ResidentInputs r = new ResidentInputs();
+    double[] y = big(1);
+    r.decide(y, ResidentInputs.Form.BLOCK, true);
+    y[0] = 2; // the driver's rerun wrote it
+    assertFalse(r.decide(y, ResidentInputs.Form.BLOCK, true).known());
+    r.forgetAll();
+    assertEquals(2, r.takeDropped().length);
+    assertFalse(r.decide(y, ResidentInputs.Form.BLOCK, true).known(), "nothing is reused after a failure");
+  }
+
+  @Test
+  void theWorkersReshapeWhatTheyKeepInsteadOfTheDriverSending() {
+    ResidentInputs r = new ResidentInputs();
+    double[] p = big(1);
+    long id = r.decide(p, ResidentInputs.Form.BLOCK, true).id(); // written as blocks (xpby)
+    r.written(id, p);
+    assertEquals(new ResidentInputs.Decision(id, ResidentInputs.Action.GATHER), r.decide(p),
+        "needed whole (the x of a sparse product): gathered among the workers");
+    assertEquals(1, r.gathered());
+    assertEquals(ResidentInputs.Action.SLICE, r.decide(p, ResidentInputs.Form.BLOCK, false).action(),
+        "read as blocks: cut from the whole copy, which stays");
+    assertEquals(ResidentInputs.Action.USE, r.decide(p).action(), "still whole");
+    ResidentInputs.Decision write = r.decide(p, ResidentInputs.Form.BLOCK, true);
+    assertEquals(ResidentInputs.Action.SLICE_AND_KEEP, write.action(), "written as blocks: the whole copy is stale");
+    r.written(write.id(), p);
+    assertEquals(ResidentInputs.Action.GATHER, r.decide(p).action());
+    assertEquals(id, write.id());
+  }
+
+  @Test
+  void onlyScatteredOneDimensionalArraysOfGatherableTypesStayWhenWritten() {
+    assertTrue(ResidentInputs.keepsWrittenBlocks(big(0)));
+    assertTrue(ResidentInputs.keepsWrittenBlocks(new int[ResidentInputs.MIN_BYTES / 4]));
+    assertFalse(ResidentInputs.keepsWrittenBlocks(new float[ResidentInputs.MIN_BYTES / 4]), "no float allgather");
+    assertFalse(ResidentInputs.keepsWrittenBlocks(new double[64][ResidentInputs.MIN_BYTES / 8 / 64]), "rows");
+    assertFalse(ResidentInputs.keepsWrittenBlocks(new double[10]), "small");
+    ResidentInputs r = new ResidentInputs();
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> r.decide(big(0), ResidentInputs.Form.WHOLE, true), "written whole: every rank wrote its own copy");
+    float[] f = new float[ResidentInputs.MIN_BYTES / 4];
+    long id = r.decide(f, ResidentInputs.Form.BLOCK, false).id();
+    ResidentInputs.Decision whole = r.decide(f);
+    assertEquals(ResidentInputs.Action.SEND, whole.action(), "blocks the workers cannot gather: sent whole");
+    assertNotEquals(id, whole.id());
+  }
+
+  @Test
+  void theSameArrayTwiceInOneCallIsComparedOnce() {
+    ResidentInputs r = new ResidentInputs();
+    double[] a = big(1);
+    ResidentInputs.Decision first = r.decide(a, ResidentInputs.Form.BLOCK, false);
+    assertEquals(new ResidentInputs.Decision(first.id(), ResidentInputs.Action.USE), r.again(first),
+        "the second argument uses what the first one sent");
+    r.decide(a); // kept whole now
+    ResidentInputs.Decision slice = r.decide(a, ResidentInputs.Form.BLOCK, false);
+    assertEquals(ResidentInputs.Action.SLICE, r.again(slice).action(), "cut again: the workers keep it whole");
+  }
 }
