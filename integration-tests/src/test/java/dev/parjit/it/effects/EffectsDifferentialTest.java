@@ -116,8 +116,8 @@ class EffectsDifferentialTest {
       entry("CooProduct.gather", WORKERS), // an indirect read: x whole, the indices split
       entry("ResidentSolver.multiply", WORKERS), // x whole (indirect reads), y written block by block
       entry("ResidentSolver.dot", WORKERS),
-      entry("ResidentSolver.axpy", WORKERS), // the aliased call itself runs on the driver
-      entry("ResidentSolver.xpby", WORKERS),
+      entry("ResidentSolver.axpy", WORKERS),
+      entry("ResidentSolver.xpby", WORKERS), // the aliased call itself runs on the driver
       entry("ResidentFailure.scaleBelow", WORKERS), // the failing call reruns on the driver
       entry("ResidentFailure.total", WORKERS));
 

@@ -8,8 +8,8 @@ import dev.parjit.it.effects.State;
  * A conjugate-gradient-shaped loop in plain Java calling kernels again and again on the same
  * vectors (large enough at n = 100 for the spawn driver to keep them on the workers): a product
  * that needs its input whole, dot products (one of an array with itself), and updates written block
- * by block. Between calls plain Java changes {@code r} once, and an aliased call ({@code axpy(r,
- * r)}, run on the driver) changes it again: both changes must reach the next call. The scalars are
+ * by block. Between calls plain Java changes {@code r} once, and an aliased call ({@code xpby(r,
+ * 0.5, r)}, run on the driver) changes it again: both changes must reach the next call. The scalars are
  * fixed and the data small multiples of 1/4, so every value is exact whatever order ranks add in.
  */
 public final class ResidentSolver implements EffectsProgram {
@@ -77,7 +77,7 @@ public final class ResidentSolver implements EffectsProgram {
         r[len / 3] += 1; // plain Java, between calls
       }
       if (it == 2) {
-        axpy(0.5, r, r); // aliased: the driver runs it
+        xpby(r, 0.5, r); // aliased: the spawn driver runs it
       }
       double next = dot(r, r);
       s.put("rr" + it, next);
