@@ -57,14 +57,22 @@ final class ResidentInputs {
     }
   }
 
+  /**
+   * One kept array: what the workers hold of it as the driver knows it, in {@code parts} placed at
+   * {@code starts} (a whole copy at 0, or after a write-back the blocks the workers sent back, which
+   * the driver then keeps instead of copying the array again), or {@code null} before the first
+   * write-back of an array the call writes (nothing can match it until then).
+   */
   private static final class Slot {
     final WeakReference<Object> array;
-    final Object copy;
+    Object[] parts;
+    int[] starts;
     Form form;
 
     Slot(Object array, Object copy, Form form) {
       this.array = new WeakReference<>(array);
-      this.copy = copy;
+      this.parts = copy == null ? null : new Object[] {copy};
+      this.starts = new int[] {0};
       this.form = form;
     }
   }
@@ -139,7 +147,7 @@ final class ResidentInputs {
         it.remove();
         dropped.add(e.getKey());
       } else if (held == array) {
-        Action action = sameContentsTimed(slot.copy, array) ? reshape(slot, needed, writes, array) : null;
+        Action action = sameContentsTimed(slot, array) ? reshape(slot, needed, writes, array) : null;
         if (action != null) {
           slots.get(e.getKey()); // most recently used
           reused++;
@@ -151,7 +159,8 @@ final class ResidentInputs {
       }
     }
     long id = ++nextId;
-    slots.put(id, new Slot(array, copyOf(array), needed));
+    // An array the call writes is recorded from its write-back (written): no copy of the old contents.
+    slots.put(id, new Slot(array, writes ? null : copyOf(array), needed));
     while (slots.size() > MAX_ENTRIES) {
       Long eldest = slots.keySet().iterator().next();
       slots.remove(eldest);
@@ -194,15 +203,17 @@ final class ResidentInputs {
   }
 
   /**
-   * After a successful call wrote {@code array} back: the workers' blocks hold its new contents,
-   * which become the driver's copy (copied into the buffer the slot already has: no allocation).
+   * After a successful call wrote {@code array} back from {@code blocks} (each copied into it at
+   * its {@code starts} entry): the workers' blocks hold its new contents, and the blocks received
+   * become the driver's record of them, so the write-back costs no second copy.
    */
-  void written(long id, Object array) {
+  void written(long id, Object array, Object[] blocks, int[] starts) {
     Slot slot = slots.get(id);
     if (slot == null || slot.array.get() != array) {
       return; // evicted meanwhile (by a later argument of the same call): the workers were told to forget it
     }
-    System.arraycopy(array, 0, slot.copy, 0, Array.getLength(array));
+    slot.parts = blocks.clone();
+    slot.starts = starts.clone();
   }
 
   /** Ids the workers should forget (evicted, changed or collected on the driver), cleared. */
@@ -239,13 +250,46 @@ final class ResidentInputs {
     return checkNanos;
   }
 
-  private boolean sameContentsTimed(Object copy, Object array) {
+  private boolean sameContentsTimed(Slot slot, Object array) {
     long t0 = System.nanoTime();
     try {
-      return sameContents(copy, array);
+      return slot.parts != null && sameContents(slot.parts, slot.starts, array);
     } finally {
       checkNanos += System.nanoTime() - t0;
     }
+  }
+
+  /** Whether {@code parts} placed at {@code starts} are exactly {@code array}, every item covered once. */
+  static boolean sameContents(Object[] parts, int[] starts, Object array) {
+    if (parts.length == 1 && starts[0] == 0) {
+      return sameContents(parts[0], array);
+    }
+    int covered = 0;
+    for (int k = 0; k < parts.length; k++) {
+      if (parts[k] == null || parts[k].getClass() != array.getClass() || starts[k] != covered) {
+        return false;
+      }
+      int len = Array.getLength(parts[k]);
+      if (covered + len > Array.getLength(array) || !rangeEquals(array, covered, parts[k], len)) {
+        return false;
+      }
+      covered += len;
+    }
+    return covered == Array.getLength(array);
+  }
+
+  /** Items {@code [from, from + len)} of {@code array} against all of {@code part} (one of the {@link #gatherable} types). */
+  private static boolean rangeEquals(Object array, int from, Object part, int len) {
+    if (array instanceof double[] a) {
+      return java.util.Arrays.equals(a, from, from + len, (double[]) part, 0, len);
+    } else if (array instanceof long[] a) {
+      return java.util.Arrays.equals(a, from, from + len, (long[]) part, 0, len);
+    } else if (array instanceof int[] a) {
+      return java.util.Arrays.equals(a, from, from + len, (int[]) part, 0, len);
+    } else if (array instanceof byte[] a) {
+      return java.util.Arrays.equals(a, from, from + len, (byte[]) part, 0, len);
+    }
+    return false;
   }
 
   private static Object copyOf(Object array) {

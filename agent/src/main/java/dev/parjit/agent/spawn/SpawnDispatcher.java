@@ -151,7 +151,14 @@ public final class SpawnDispatcher implements Dispatcher {
     writeBack(args, replies, signature);
     for (int k = 0; k < resident.length; k++) {
       if (resident[k] != null && writeBack[k]) {
-        residents.written(resident[k].id(), args[k]); // the workers' blocks hold what was just copied back
+        // The workers' blocks hold what was just copied back; the blocks received record it.
+        Object[] blocks = new Object[replies.length];
+        int[] starts = new int[replies.length];
+        for (int r = 0; r < replies.length; r++) {
+          blocks[r] = replies[r].writeBacks()[k];
+          starts[r] = (int) BlockDistribution.start(Array.getLength(args[k]), replies.length, r);
+        }
+        residents.written(resident[k].id(), args[k], blocks, starts);
       }
     }
     if (signature != null && signature.returnedParam() >= 0) {

@@ -16,6 +16,11 @@ class ResidentInputsTest {
     return a;
   }
 
+  /** The two blocks two workers send back for {@code a}. */
+  private static Object[] halves(double[] a) {
+    return new Object[] {java.util.Arrays.copyOfRange(a, 0, a.length / 2), java.util.Arrays.copyOfRange(a, a.length / 2, a.length)};
+  }
+
   @Test
   void onlyLargePrimitiveArraysAreKept() {
     assertTrue(ResidentInputs.eligible(big(1)));
@@ -82,12 +87,12 @@ class ResidentInputsTest {
     ResidentInputs.Decision first = r.decide(y, ResidentInputs.Form.BLOCK, true);
     assertEquals(ResidentInputs.Action.SEND, first.action());
     java.util.Arrays.fill(y, 7); // the write-back of the call
-    r.written(first.id(), y);
+    r.written(first.id(), y, halves(y), new int[] {0, y.length / 2});
     ResidentInputs.Decision next = r.decide(y, ResidentInputs.Form.BLOCK, true);
     assertEquals(new ResidentInputs.Decision(first.id(), ResidentInputs.Action.USE), next,
         "the workers' blocks hold what was written back: nothing is sent");
     java.util.Arrays.fill(y, 7);
-    r.written(next.id(), y);
+    r.written(next.id(), y, halves(y), new int[] {0, y.length / 2});
     y[3] = 8; // changed by plain Java between calls
     ResidentInputs.Decision changed = r.decide(y, ResidentInputs.Form.BLOCK, false);
     assertEquals(ResidentInputs.Action.SEND, changed.action());
@@ -113,7 +118,7 @@ class ResidentInputsTest {
     ResidentInputs r = new ResidentInputs();
     double[] p = big(1);
     long id = r.decide(p, ResidentInputs.Form.BLOCK, true).id(); // written as blocks (xpby)
-    r.written(id, p);
+    r.written(id, p, halves(p), new int[] {0, p.length / 2});
     assertEquals(new ResidentInputs.Decision(id, ResidentInputs.Action.GATHER), r.decide(p),
         "needed whole (the x of a sparse product): gathered among the workers");
     assertEquals(1, r.gathered());
@@ -122,7 +127,7 @@ class ResidentInputsTest {
     assertEquals(ResidentInputs.Action.USE, r.decide(p).action(), "still whole");
     ResidentInputs.Decision write = r.decide(p, ResidentInputs.Form.BLOCK, true);
     assertEquals(ResidentInputs.Action.SLICE_AND_KEEP, write.action(), "written as blocks: the whole copy is stale");
-    r.written(write.id(), p);
+    r.written(write.id(), p, halves(p), new int[] {0, p.length / 2});
     assertEquals(ResidentInputs.Action.GATHER, r.decide(p).action());
     assertEquals(id, write.id());
   }
@@ -154,5 +159,29 @@ class ResidentInputsTest {
     r.decide(a); // kept whole now
     ResidentInputs.Decision slice = r.decide(a, ResidentInputs.Form.BLOCK, false);
     assertEquals(ResidentInputs.Action.SLICE, r.again(slice).action(), "cut again: the workers keep it whole");
+  }
+
+  @Test
+  void theBlocksWrittenBackAreComparedRangeByRange() {
+    double[] a = {1, 2, 3, 4, 5};
+    Object[] blocks = {new double[] {1, 2, 3}, new double[] {4, 5}};
+    assertTrue(ResidentInputs.sameContents(blocks, new int[] {0, 3}, a));
+    assertFalse(ResidentInputs.sameContents(blocks, new int[] {0, 2}, a), "a gap or an overlap never matches");
+    assertFalse(ResidentInputs.sameContents(new Object[] {new double[] {1, 2, 3}}, new int[] {0}, a), "shorter");
+    assertFalse(ResidentInputs.sameContents(new Object[] {new double[] {1, 2, 3}, new double[] {4, 5, 6}},
+        new int[] {0, 3}, a), "longer");
+    a[4] = 6;
+    assertFalse(ResidentInputs.sameContents(blocks, new int[] {0, 3}, a), "a change in the last block");
+    assertFalse(ResidentInputs.sameContents(new Object[] {new long[] {1, 2, 3}, new long[] {4, 5}}, new int[] {0, 3}, a),
+        "another type");
+  }
+
+  @Test
+  void aWrittenArrayMatchesNothingBeforeItsWriteBack() {
+    ResidentInputs r = new ResidentInputs();
+    double[] y = big(1);
+    assertFalse(r.decide(y, ResidentInputs.Form.BLOCK, true).known());
+    assertFalse(r.decide(y, ResidentInputs.Form.BLOCK, false).known(),
+        "no write-back recorded (the call did not finish): sent again even though the contents look the same");
   }
 }
