@@ -39,15 +39,25 @@ public final class Messages {
   }
 
   /**
-   * A read-only array argument the worker keeps under {@code id} for later calls ({@code payload}:
+   * An array argument the worker keeps under {@code id} for later calls ({@code payload}:
    * its {@link Chunk} or the whole array), then uses for this call.
    */
   public record Resident(long id, Object payload) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
-  /** A read-only array argument the worker already keeps under {@code id}, unchanged since. */
+  /** An array argument the worker already keeps under {@code id}, unchanged since. */
   public record ResidentRef(long id) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * An array argument the workers keep under {@code id} in the other form than the call needs:
+   * with {@code whole}, every worker gathers the whole array from the blocks the workers keep (a
+   * collective, in argument order) and keeps it whole; without, each worker cuts its block from the
+   * whole array it keeps, and keeps that block instead when {@code keep} (the call writes it).
+   */
+  public record ResidentReshape(long id, boolean whole, boolean keep) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 

@@ -9,12 +9,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Large read-only array arguments the workers keep between calls (the matrix of an iterative
- * solver, the points of a clustering loop; arrays of rows too, compared row by row): a call passing the same array again, with the same
- * contents, sends only its id. The driver keeps a copy of what it sent and compares it with the
- * argument at each call ({@code Arrays.equals}: exact, about a millisecond per 8 MB), so a change
- * made between calls is always sent. At most {@link #MAX_ENTRIES} arrays are kept, least recently
- * used first out; the workers forget what the driver evicts ({@link Messages.DropResident}).
+ * Large array arguments the workers keep between calls (the matrix of an iterative solver, the
+ * points of a clustering loop, the vectors a solver's kernels update in turn; arrays of rows too,
+ * compared row by row): a call passing the same array again, with the same contents, sends only
+ * its id. The driver keeps a copy of what the workers hold and compares it with the argument at
+ * each call ({@code Arrays.equals}: exact, about a millisecond per 8 MB), so a change made between
+ * calls is always sent. At most {@link #MAX_ENTRIES} arrays are kept, least recently used first
+ * out; the workers forget what the driver evicts ({@link Messages.DropResident}).
+ *
+ * <p>The workers hold an array in one of two {@link Form}s: whole on every worker (an argument
+ * sent whole), or each worker its block (a scattered argument). A call needing the other form gets
+ * it from what the workers hold without the driver sending anything: a block is cut from a whole
+ * array, a whole array is gathered from the blocks among the workers ({@link Action}).
+ *
+ * <p>An argument the call writes, block by block, stays resident too: each worker's block is
+ * written in place, so after the call it holds the block of the contents the driver copies back,
+ * and {@link #written} records those contents as the driver's copy. A failed call makes everything
+ * unknown ({@link #forgetAll}).
  */
 final class ResidentInputs {
 
@@ -22,15 +33,56 @@ final class ResidentInputs {
   static final int MIN_BYTES = 1 << 16;
   static final int MAX_ENTRIES = 16;
 
-  private record Slot(WeakReference<Object> array, Object copy) { }
+  /** How the workers hold a resident array. */
+  enum Form { WHOLE, BLOCK }
 
-  /** What to send for one argument: the id and whether the workers already have it. */
-  record Decision(long id, boolean known) { }
+  /** What the workers do with a resident argument for one call. */
+  enum Action {
+    /** The driver sends it (whole or this worker's block); the workers keep what they receive. */
+    SEND,
+    /** The workers use what they keep. */
+    USE,
+    /** Each worker cuts its block from the whole array it keeps, for this call only. */
+    SLICE,
+    /** Each worker cuts its block from the whole array it keeps and keeps the block instead (the call writes it). */
+    SLICE_AND_KEEP,
+    /** The workers gather the whole array from the blocks they keep, and keep it whole. */
+    GATHER
+  }
+
+  /** What to send for one argument: the id the workers keep it under and what they do with it. */
+  record Decision(long id, Action action) {
+    boolean known() {
+      return action != Action.SEND;
+    }
+  }
+
+  /**
+   * One kept array: what the workers hold of it as the driver knows it, in {@code parts} placed at
+   * {@code starts} (a whole copy at 0, or after a write-back the blocks the workers sent back, which
+   * the driver then keeps instead of copying the array again), or {@code null} before the first
+   * write-back of an array the call writes (nothing can match it until then).
+   */
+  private static final class Slot {
+    final WeakReference<Object> array;
+    Object[] parts;
+    int[] starts;
+    Form form;
+
+    Slot(Object array, Object copy, Form form) {
+      this.array = new WeakReference<>(array);
+      this.parts = copy == null ? null : new Object[] {copy};
+      this.starts = new int[] {0};
+      this.form = form;
+    }
+  }
 
   private final Map<Long, Slot> slots = new LinkedHashMap<>(16, 0.75f, true);
   private final List<Long> dropped = new ArrayList<>();
   private long nextId;
   private long reused;
+  private long gathered;
+  private long checkNanos;
 
   /** Whether {@code value} is an array worth keeping resident. */
   static boolean eligible(Object value) {
@@ -38,6 +90,19 @@ final class ResidentInputs {
       return false;
     }
     return bytes(value) >= MIN_BYTES;
+  }
+
+  /**
+   * Whether a written, scattered argument can stay resident: a one-dimensional array of a type the
+   * workers can gather among themselves (a later call may need it whole). Arrays of rows are copied
+   * back row by row into the caller's rows and are sent again instead.
+   */
+  static boolean keepsWrittenBlocks(Object value) {
+    return eligible(value) && gatherable(value.getClass());
+  }
+
+  private static boolean gatherable(Class<?> c) {
+    return c == double[].class || c == long[].class || c == int[].class || c == byte[].class;
   }
 
   /** Primitive arrays, and arrays of rows of them ({@code double[][]}, {@code int[][][]}). */
@@ -60,36 +125,95 @@ final class ResidentInputs {
     return (long) Array.getLength(array) * bytesPerElement(array.getClass().getComponentType());
   }
 
-  /**
-   * The id under which the workers keep {@code array}, and whether they already have these contents.
-   * A new or changed array gets a new id (the workers store it); the old one is forgotten.
-   */
+  /** A read-only argument needed whole: {@link #decide(Object, Form, boolean)}. */
   Decision decide(Object array) {
+    return decide(array, Form.WHOLE, false);
+  }
+
+  /**
+   * The id under which the workers keep {@code array} and what they do with it for a call that
+   * needs it in form {@code needed} (and writes it, block by block, when {@code writes}). A new or
+   * changed array gets a new id (the workers store it); the old one is forgotten.
+   */
+  Decision decide(Object array, Form needed, boolean writes) {
+    if (writes && (needed != Form.BLOCK || !keepsWrittenBlocks(array))) {
+      throw new IllegalArgumentException("only a scattered one-dimensional array stays resident when written");
+    }
     for (Iterator<Map.Entry<Long, Slot>> it = slots.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<Long, Slot> e = it.next();
-      Object held = e.getValue().array().get();
+      Slot slot = e.getValue();
+      Object held = slot.array.get();
       if (held == null) {
         it.remove();
         dropped.add(e.getKey());
       } else if (held == array) {
-        if (sameContents(e.getValue().copy(), array)) {
+        Action action = sameContentsTimed(slot, array) ? reshape(slot, needed, writes, array) : null;
+        if (action != null) {
           slots.get(e.getKey()); // most recently used
           reused++;
-          return new Decision(e.getKey(), true);
+          return new Decision(e.getKey(), action);
         }
-        it.remove();
+        it.remove(); // changed on the driver, or a form the workers cannot make: sent again
         dropped.add(e.getKey());
         break;
       }
     }
     long id = ++nextId;
-    slots.put(id, new Slot(new WeakReference<>(array), copyOf(array)));
+    // An array the call writes is recorded from its write-back (written): no copy of the old contents.
+    slots.put(id, new Slot(array, writes ? null : copyOf(array), needed));
     while (slots.size() > MAX_ENTRIES) {
       Long eldest = slots.keySet().iterator().next();
       slots.remove(eldest);
       dropped.add(eldest);
     }
-    return new Decision(id, false);
+    return new Decision(id, Action.SEND);
+  }
+
+  /**
+   * What the workers do to give the call the form it needs from the form they keep, and the form
+   * they keep afterwards (recorded in the slot); {@code null} when they cannot make it.
+   */
+  private Action reshape(Slot slot, Form needed, boolean writes, Object array) {
+    if (slot.form == needed) {
+      return Action.USE;
+    }
+    if (needed == Form.BLOCK) {
+      if (writes) {
+        slot.form = Form.BLOCK; // the whole copies are stale once the call writes the blocks
+        return Action.SLICE_AND_KEEP;
+      }
+      return Action.SLICE; // the whole array serves later calls of either form
+    }
+    if (!gatherable(array.getClass())) {
+      return null;
+    }
+    slot.form = Form.WHOLE;
+    gathered++;
+    return Action.GATHER;
+  }
+
+  /**
+   * The same array again, in the same form, as a later argument of the call {@code first} was
+   * decided for: the workers resolve arguments in order, so it uses what {@code first} left them
+   * (a block cut for this call only is cut again).
+   */
+  Decision again(Decision first) {
+    reused++;
+    return new Decision(first.id(), first.action() == Action.SLICE ? Action.SLICE : Action.USE);
+  }
+
+  /**
+   * After a successful call wrote {@code array} back from {@code blocks} (each copied into it at
+   * its {@code starts} entry): the workers' blocks hold its new contents, and the blocks received
+   * become the driver's record of them, so the write-back costs no second copy.
+   */
+  void written(long id, Object array, Object[] blocks, int[] starts) {
+    Slot slot = slots.get(id);
+    if (slot == null || slot.array.get() != array) {
+      return; // evicted meanwhile (by a later argument of the same call): the workers were told to forget it
+    }
+    slot.parts = blocks.clone();
+    slot.starts = starts.clone();
   }
 
   /** Ids the workers should forget (evicted, changed or collected on the driver), cleared. */
@@ -111,9 +235,61 @@ final class ResidentInputs {
     dropped.clear();
   }
 
-  /** Calls that sent an id instead of an array. */
+  /** Arguments that sent an id instead of an array. */
   long reused() {
     return reused;
+  }
+
+  /** Arguments the workers gathered whole from the blocks they kept, instead of the driver sending them. */
+  long gathered() {
+    return gathered;
+  }
+
+  /** Time spent comparing arguments with the driver's copies, in nanoseconds: the cost of exactness. */
+  long checkNanos() {
+    return checkNanos;
+  }
+
+  private boolean sameContentsTimed(Slot slot, Object array) {
+    long t0 = System.nanoTime();
+    try {
+      return slot.parts != null && sameContents(slot.parts, slot.starts, array);
+    } finally {
+      checkNanos += System.nanoTime() - t0;
+    }
+  }
+
+  /** Whether {@code parts} placed at {@code starts} are exactly {@code array}, every item covered once. */
+  static boolean sameContents(Object[] parts, int[] starts, Object array) {
+    if (parts.length == 1 && starts[0] == 0) {
+      return sameContents(parts[0], array);
+    }
+    int covered = 0;
+    for (int k = 0; k < parts.length; k++) {
+      if (parts[k] == null || parts[k].getClass() != array.getClass() || starts[k] != covered) {
+        return false;
+      }
+      int len = Array.getLength(parts[k]);
+      if (covered + len > Array.getLength(array) || !rangeEquals(array, covered, parts[k], len)) {
+        return false;
+      }
+      covered += len;
+    }
+    return covered == Array.getLength(array);
+  }
+
+  /** Items {@code [from, from + len)} of {@code array} against all of {@code part} (one of the {@link #gatherable} types). */
+  private static boolean rangeEquals(Object array, int from, Object part, int len) {
+    if (array instanceof double[] a) {
+      return java.util.Arrays.equals(a, from, from + len, (double[]) part, 0, len);
+    } else if (array instanceof long[] a) {
+      return java.util.Arrays.equals(a, from, from + len, (long[]) part, 0, len);
+    } else if (array instanceof int[] a) {
+      return java.util.Arrays.equals(a, from, from + len, (int[]) part, 0, len);
+    } else if (array instanceof byte[] a) {
+      return java.util.Arrays.equals(a, from, from + len, (byte[]) part, 0, len);
+    }
+    return false;
   }
 
   private static Object copyOf(Object array) {

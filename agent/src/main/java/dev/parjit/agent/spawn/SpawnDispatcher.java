@@ -121,7 +121,8 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     shipClasses(owner);
     long id = ++nextId;
     boolean[] writeBack = signature == null ? new boolean[args.length] : signature.writtenParams();
-    ResidentInputs.Decision[] resident = residentDecisions(args, writeBack);
+    ResidentInputs.Decision[] resident = residentDecisions(args, writeBack,
+        signature == null ? new boolean[args.length] : signature.distributedParams());
     flushFrees(); // including the resident arguments just replaced
     for (int r = 0; r < channels.size(); r++) {
       try {
@@ -143,11 +144,24 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       return Dispatch.runHere();
     }
     if (!rowsFit(args, replies, signature)) {
+      residents.forgetAll(); // the workers wrote blocks the driver does not take
       LOG.info("parjit: {} runs on the driver for this call: the rows it wrote do not have the shape of the caller's rows",
           shortName(methodKey));
       return Dispatch.runHere();
     }
     writeBack(args, replies, signature);
+    for (int k = 0; k < resident.length; k++) {
+      if (resident[k] != null && writeBack[k]) {
+        // The workers' blocks hold what was just copied back; the blocks received record it.
+        Object[] blocks = new Object[replies.length];
+        int[] starts = new int[replies.length];
+        for (int r = 0; r < replies.length; r++) {
+          blocks[r] = replies[r].writeBacks()[k];
+          starts[r] = (int) BlockDistribution.start(Array.getLength(args[k]), replies.length, r);
+        }
+        residents.written(resident[k].id(), args[k], blocks, starts);
+      }
+    }
     if (signature != null && signature.returnedParam() >= 0) {
       return args[signature.returnedParam()]; // the caller gets its own object back, as written back
     }
@@ -230,15 +244,35 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     }
   }
 
-  /** For each read-only large array argument, whether the workers keep it already (else: keep it now). */
-  private ResidentInputs.Decision[] residentDecisions(Object[] args, boolean[] written) {
+  /**
+   * For each large array argument read, or written block by block, whether the workers keep it
+   * already and in which form (else: keep it now). An array passed twice to a method that only
+   * reads it ({@code dot(r, r)}) is compared once.
+   */
+  private ResidentInputs.Decision[] residentDecisions(Object[] args, boolean[] written, boolean[] distributed) {
     ResidentInputs.Decision[] out = new ResidentInputs.Decision[args.length];
+    ResidentInputs.Form[] forms = new ResidentInputs.Form[args.length];
     for (int k = 0; k < args.length; k++) {
-      if ((k >= written.length || !written[k]) && ResidentInputs.eligible(args[k])) {
-        out[k] = residents.decide(args[k]);
+      boolean writes = k < written.length && written[k];
+      boolean block = k < distributed.length && distributed[k];
+      if (writes ? !(block && ResidentInputs.keepsWrittenBlocks(args[k])) : !ResidentInputs.eligible(args[k])) {
+        continue;
       }
+      forms[k] = block ? ResidentInputs.Form.BLOCK : ResidentInputs.Form.WHOLE;
+      int same = earlierSame(args, out, forms, k);
+      out[k] = same >= 0 && !writes ? residents.again(out[same]) : residents.decide(args[k], forms[k], writes);
     }
     return out;
+  }
+
+  /** An earlier argument that is the same array needed in the same form, or -1. */
+  private static int earlierSame(Object[] args, ResidentInputs.Decision[] decided, ResidentInputs.Form[] forms, int k) {
+    for (int j = 0; j < k; j++) {
+      if (decided[j] != null && args[j] == args[k] && forms[j] == forms[k]) {
+        return j;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -251,7 +285,12 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     int p = channels.size();
     for (int k = 0; k < args.length; k++) {
       if (resident[k] != null && resident[k].known()) {
-        out[k] = new Messages.ResidentRef(resident[k].id());
+        out[k] = switch (resident[k].action()) {
+          case SLICE -> new Messages.ResidentReshape(resident[k].id(), false, false);
+          case SLICE_AND_KEEP -> new Messages.ResidentReshape(resident[k].id(), false, true);
+          case GATHER -> new Messages.ResidentReshape(resident[k].id(), true, true);
+          default -> new Messages.ResidentRef(resident[k].id());
+        };
         continue;
       }
       if (distributed[k] && args[k] != null && args[k].getClass().isArray()) {
@@ -389,6 +428,8 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     Map<String, Long> out = new java.util.LinkedHashMap<>();
     out.put("bytesToDriver", bytesToDriver.get());
     out.put("residentArgumentsReused", residents.reused());
+    out.put("residentArgumentsGatheredOnWorkers", residents.gathered());
+    out.put("residentCheckNanos", residents.checkNanos());
     out.put("callsRunOnDriverAfterFailure", callsRunOnDriverAfterFailure);
     if (job == null || broken) {
       return out;

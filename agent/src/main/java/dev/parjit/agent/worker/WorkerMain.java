@@ -73,7 +73,7 @@ public final class WorkerMain {
         if (message instanceof Messages.Call sent) {
           Messages.Reply reply;
           try {
-            Messages.Call call = new Messages.Call(sent.id(), sent.methodKey(), residents.resolve(sent.args()),
+            Messages.Call call = new Messages.Call(sent.id(), sent.methodKey(), residents.resolve(sent.args(), ParallelRuntime.communicator()),
                 sent.staticNames(), sent.staticValues(), sent.writeBack(), sent.receiver());
             reply = run(call, rank, methods, specializations);
           } catch (RuntimeException e) {

@@ -16,6 +16,11 @@ class ResidentInputsTest {
     return a;
   }
 
+  /** The two blocks two workers send back for {@code a}. */
+  private static Object[] halves(double[] a) {
+    return new Object[] {java.util.Arrays.copyOfRange(a, 0, a.length / 2), java.util.Arrays.copyOfRange(a, a.length / 2, a.length)};
+  }
+
   @Test
   void onlyLargePrimitiveArraysAreKept() {
     assertTrue(ResidentInputs.eligible(big(1)));
@@ -73,5 +78,110 @@ class ResidentInputsTest {
     r.forgetAll();
     assertEquals(ResidentInputs.MAX_ENTRIES, r.takeDropped().length);
     assertFalse(r.decide(arrays[arrays.length - 1]).known());
+  }
+
+  @Test
+  void aWrittenBlockArrayStaysResidentWithTheContentsWrittenBack() {
+    ResidentInputs r = new ResidentInputs();
+    double[] y = big(1);
+    ResidentInputs.Decision first = r.decide(y, ResidentInputs.Form.BLOCK, true);
+    assertEquals(ResidentInputs.Action.SEND, first.action());
+    java.util.Arrays.fill(y, 7); // the write-back of the call
+    r.written(first.id(), y, halves(y), new int[] {0, y.length / 2});
+    ResidentInputs.Decision next = r.decide(y, ResidentInputs.Form.BLOCK, true);
+    assertEquals(new ResidentInputs.Decision(first.id(), ResidentInputs.Action.USE), next,
+        "the workers' blocks hold what was written back: nothing is sent");
+    java.util.Arrays.fill(y, 7);
+    r.written(next.id(), y, halves(y), new int[] {0, y.length / 2});
+    y[3] = 8; // changed by plain Java between calls
+    ResidentInputs.Decision changed = r.decide(y, ResidentInputs.Form.BLOCK, false);
+    assertEquals(ResidentInputs.Action.SEND, changed.action());
+    assertArrayEquals(new long[] {first.id()}, r.takeDropped());
+  }
+
+  @Test
+  void withoutTheWriteBackRecordedTheOldContentsDoNotMatch() {
+    // A call that failed on the workers is rerun on the driver: the dispatcher forgets everything,
+    // and even a missed written() cannot make a changed array look current.
+    ResidentInputs r = new ResidentInputs();
+    double[] y = big(1);
+    r.decide(y, ResidentInputs.Form.BLOCK, true);
+    y[0] = 2; // the driver's rerun wrote it
+    assertFalse(r.decide(y, ResidentInputs.Form.BLOCK, true).known());
+    r.forgetAll();
+    assertEquals(2, r.takeDropped().length);
+    assertFalse(r.decide(y, ResidentInputs.Form.BLOCK, true).known(), "nothing is reused after a failure");
+  }
+
+  @Test
+  void theWorkersReshapeWhatTheyKeepInsteadOfTheDriverSending() {
+    ResidentInputs r = new ResidentInputs();
+    double[] p = big(1);
+    long id = r.decide(p, ResidentInputs.Form.BLOCK, true).id(); // written as blocks (xpby)
+    r.written(id, p, halves(p), new int[] {0, p.length / 2});
+    assertEquals(new ResidentInputs.Decision(id, ResidentInputs.Action.GATHER), r.decide(p),
+        "needed whole (the x of a sparse product): gathered among the workers");
+    assertEquals(1, r.gathered());
+    assertEquals(ResidentInputs.Action.SLICE, r.decide(p, ResidentInputs.Form.BLOCK, false).action(),
+        "read as blocks: cut from the whole copy, which stays");
+    assertEquals(ResidentInputs.Action.USE, r.decide(p).action(), "still whole");
+    ResidentInputs.Decision write = r.decide(p, ResidentInputs.Form.BLOCK, true);
+    assertEquals(ResidentInputs.Action.SLICE_AND_KEEP, write.action(), "written as blocks: the whole copy is stale");
+    r.written(write.id(), p, halves(p), new int[] {0, p.length / 2});
+    assertEquals(ResidentInputs.Action.GATHER, r.decide(p).action());
+    assertEquals(id, write.id());
+  }
+
+  @Test
+  void onlyScatteredOneDimensionalArraysOfGatherableTypesStayWhenWritten() {
+    assertTrue(ResidentInputs.keepsWrittenBlocks(big(0)));
+    assertTrue(ResidentInputs.keepsWrittenBlocks(new int[ResidentInputs.MIN_BYTES / 4]));
+    assertFalse(ResidentInputs.keepsWrittenBlocks(new float[ResidentInputs.MIN_BYTES / 4]), "no float allgather");
+    assertFalse(ResidentInputs.keepsWrittenBlocks(new double[64][ResidentInputs.MIN_BYTES / 8 / 64]), "rows");
+    assertFalse(ResidentInputs.keepsWrittenBlocks(new double[10]), "small");
+    ResidentInputs r = new ResidentInputs();
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> r.decide(big(0), ResidentInputs.Form.WHOLE, true), "written whole: every rank wrote its own copy");
+    float[] f = new float[ResidentInputs.MIN_BYTES / 4];
+    long id = r.decide(f, ResidentInputs.Form.BLOCK, false).id();
+    ResidentInputs.Decision whole = r.decide(f);
+    assertEquals(ResidentInputs.Action.SEND, whole.action(), "blocks the workers cannot gather: sent whole");
+    assertNotEquals(id, whole.id());
+  }
+
+  @Test
+  void theSameArrayTwiceInOneCallIsComparedOnce() {
+    ResidentInputs r = new ResidentInputs();
+    double[] a = big(1);
+    ResidentInputs.Decision first = r.decide(a, ResidentInputs.Form.BLOCK, false);
+    assertEquals(new ResidentInputs.Decision(first.id(), ResidentInputs.Action.USE), r.again(first),
+        "the second argument uses what the first one sent");
+    r.decide(a); // kept whole now
+    ResidentInputs.Decision slice = r.decide(a, ResidentInputs.Form.BLOCK, false);
+    assertEquals(ResidentInputs.Action.SLICE, r.again(slice).action(), "cut again: the workers keep it whole");
+  }
+
+  @Test
+  void theBlocksWrittenBackAreComparedRangeByRange() {
+    double[] a = {1, 2, 3, 4, 5};
+    Object[] blocks = {new double[] {1, 2, 3}, new double[] {4, 5}};
+    assertTrue(ResidentInputs.sameContents(blocks, new int[] {0, 3}, a));
+    assertFalse(ResidentInputs.sameContents(blocks, new int[] {0, 2}, a), "a gap or an overlap never matches");
+    assertFalse(ResidentInputs.sameContents(new Object[] {new double[] {1, 2, 3}}, new int[] {0}, a), "shorter");
+    assertFalse(ResidentInputs.sameContents(new Object[] {new double[] {1, 2, 3}, new double[] {4, 5, 6}},
+        new int[] {0, 3}, a), "longer");
+    a[4] = 6;
+    assertFalse(ResidentInputs.sameContents(blocks, new int[] {0, 3}, a), "a change in the last block");
+    assertFalse(ResidentInputs.sameContents(new Object[] {new long[] {1, 2, 3}, new long[] {4, 5}}, new int[] {0, 3}, a),
+        "another type");
+  }
+
+  @Test
+  void aWrittenArrayMatchesNothingBeforeItsWriteBack() {
+    ResidentInputs r = new ResidentInputs();
+    double[] y = big(1);
+    assertFalse(r.decide(y, ResidentInputs.Form.BLOCK, true).known());
+    assertFalse(r.decide(y, ResidentInputs.Form.BLOCK, false).known(),
+        "no write-back recorded (the call did not finish): sent again even though the contents look the same");
   }
 }

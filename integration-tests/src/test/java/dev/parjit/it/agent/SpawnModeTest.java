@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parjit.it.JobRunner;
+import dev.parjit.it.effects.programs.ResidentFailure;
+import dev.parjit.it.effects.programs.ResidentSolver;
 import dev.parjit.it.kernels.KernelRunner;
 import dev.parjit.it.kernels.SpmdDifferentialTest;
 import java.nio.file.Path;
@@ -72,5 +74,59 @@ class SpawnModeTest {
     // sums k=1..3 reuse the array, the changed one is sent again and then reused by both dot calls
     // (twice each), and a copy is a new array: 3 + 2 + 2.
     assertTrue(out.contains("REUSED 7"), String.join("\n", out));
+  }
+
+  /**
+   * A solver loop whose vectors stay on the workers between calls, written or read, and are
+   * reshaped there (a block kept, a whole array needed: gathered among the workers). The state is
+   * the sequential one, and the counters prove the reuse happened: each number below is counted in
+   * the comments of {@code residentCountsOfTheSolver}.
+   */
+  @ParameterizedTest(name = "{0} workers")
+  @ValueSource(ints = {2, 3})
+  void writtenVectorsStayOnTheWorkersAndEveryChangeIsSeen(int workers) throws Exception {
+    List<String> out = runDriver(workers, ResidentSolverMain.class.getName());
+    List<String> expected = captureOracle(); // this JVM has no agent
+    List<String> state = out.stream().filter(l -> l.startsWith("STATE ")).toList();
+    assertEquals(expected, state, String.join("\n", out));
+    String text = String.join("\n", out);
+    assertTrue(out.contains("STAT residentArgumentsReused " + REUSED), text);
+    assertTrue(out.contains("STAT residentArgumentsGatheredOnWorkers " + (ResidentSolver.ITERATIONS - 1)), text);
+    assertTrue(out.contains("STAT callsRunOnDriverAfterFailure 1"), text);
+  }
+
+  /** Arguments the workers already held, counted call by call as the two programs make them. */
+  private static final long REUSED = residentCountsOfTheSolver();
+
+  private static long residentCountsOfTheSolver() {
+    long reused = 1; // dot(r, r) before the loop: the second argument uses what the first one sent
+    for (int it = 0; it < ResidentSolver.ITERATIONS; it++) {
+      boolean first = it == 0;
+      reused += first ? 0 : 2; // multiply: p sent whole, later gathered from its blocks; ap written: sent, later kept
+      reused += 2; // dot(p, ap): p's block cut from the whole copy, ap's blocks
+      reused += first ? 1 : 2; // axpy(p, x): x sent the first time
+      reused += 2; // axpy(ap, r): r kept since dot(r, r)
+      boolean rChanged = it == 1 || it == 2; // by plain Java, then by the aliased call run on the driver
+      reused += rChanged ? 1 : 2; // dot(r, r): sent again when changed, the second argument reuses it
+      reused += 2; // xpby(r, p)
+    }
+    // ResidentFailure: the second and the failing scaleBelow use a's blocks; after the failure the
+    // workers forget everything, so total sends a again and only the last call reuses it.
+    return reused + 2 + 1;
+  }
+
+  private static List<String> captureOracle() {
+    java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.out;
+    synchronized (dev.parjit.it.effects.ProgramSuite.class) {
+      try (java.io.PrintStream print = new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8)) {
+        System.setOut(print);
+        new ResidentSolver().run(ResidentSolverMain.N);
+        new ResidentFailure().run(ResidentSolverMain.N);
+      } finally {
+        System.setOut(saved);
+      }
+    }
+    return buffer.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
   }
 }
