@@ -106,4 +106,26 @@ final class ArrayReductionMatcher {
   private static AbstractInsnNode single(Set<AbstractInsnNode> s) {
     return s.size() == 1 ? s.iterator().next() : null;
   }
+
+  /**
+   * The other references the loop reads from locals it never assigns (parameters among them): any
+   * could be the reduction's array under another name. Those locals hold at the loop's entry what
+   * every iteration reads, so comparing them there with the reduction's array is exact.
+   */
+  static java.util.List<Integer> othersRead(MethodNode method, NaturalLoop loop, int reductionSlot) {
+    java.util.Set<Integer> loaded = new java.util.TreeSet<>();
+    java.util.Set<Integer> stored = new java.util.TreeSet<>();
+    for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+      if (method.instructions.get(i) instanceof VarInsnNode v) {
+        if (v.getOpcode() == Opcodes.ALOAD) {
+          loaded.add(v.var);
+        } else if (v.getOpcode() == Opcodes.ASTORE) {
+          stored.add(v.var);
+        }
+      }
+    }
+    loaded.removeAll(stored);
+    loaded.remove(reductionSlot);
+    return java.util.List.copyOf(loaded);
+  }
 }

@@ -92,7 +92,8 @@ final class LoopDecisions {
           || !ArrayReductionMatcher.onlyReductions(method, loop, m.slot(), m.op(), f.consumers())) {
         return false;
       }
-      ArrayReduction r = new ArrayReduction(m.slot(), m.elementType(), m.op(), VariableNames.at(method, m.slot(), store));
+      ArrayReduction r = new ArrayReduction(m.slot(), m.elementType(), m.op(), VariableNames.at(method, m.slot(), store),
+          ArrayReductionMatcher.othersRead(method, loop, m.slot()));
       ArrayReduction before = arrayReductions.putIfAbsent(m.slot(), r);
       return before == null || before.equals(r);
     });

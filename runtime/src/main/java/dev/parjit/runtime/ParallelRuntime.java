@@ -85,6 +85,36 @@ public final class ParallelRuntime {
     return (int) blockEnd((long) lo, (long) hi);
   }
 
+  /**
+   * {@code 1} when {@code a} and {@code b} are one object: a loop with an array reduction checks its
+   * array against the other arrays it reads before it splits its range.
+   */
+  public static int same(Object a, Object b) {
+    return a == b ? 1 : 0;
+  }
+
+  /**
+   * {@link #blockStart(int, int)}, unless {@code whole} is non-zero: then rank 0 runs all of
+   * {@code [lo, hi)} and every other rank none of it (an array reduction whose array the loop also
+   * reads under another name: the other ranks' neutral start would show through those reads).
+   */
+  public static int blockStartUnless(int lo, int hi, int whole) {
+    return whole == 0 ? blockStart(lo, hi) : rank() == 0 ? lo : Math.max(lo, hi);
+  }
+
+  /** {@link #blockEnd(int, int)}, or the whole range's end when {@code whole} is non-zero. */
+  public static int blockEndUnless(int lo, int hi, int whole) {
+    return whole == 0 ? blockEnd(lo, hi) : Math.max(lo, hi);
+  }
+
+  public static long blockStartUnless(long lo, long hi, int whole) {
+    return whole == 0 ? blockStart(lo, hi) : rank() == 0 ? lo : Math.max(lo, hi);
+  }
+
+  public static long blockEndUnless(long lo, long hi, int whole) {
+    return whole == 0 ? blockEnd(lo, hi) : Math.max(lo, hi);
+  }
+
   public static long blockStart(long lo, long hi) {
     return hi <= lo ? lo : lo + BlockDistribution.start(hi - lo, size(), rank());
   }

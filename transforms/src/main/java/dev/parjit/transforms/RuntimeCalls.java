@@ -23,6 +23,16 @@ public final class RuntimeCalls {
     return call(name, "(" + t + t + ")" + t);
   }
 
+  /** {@code blockStartUnless}/{@code blockEndUnless(lo, hi, whole)} for an index of type {@code t}. */
+  public static MethodInsnNode blockUnless(String name, String t) {
+    return call(name, "(" + t + t + "I)" + t);
+  }
+
+  /** {@code same(Object, Object)I}: 1 when both are one object. */
+  public static MethodInsnNode same() {
+    return call("same", "(Ljava/lang/Object;Ljava/lang/Object;)I");
+  }
+
   /** {@code alignUp(s, lo, step)}. */
   public static MethodInsnNode alignUp(String t) {
     return call("alignUp", "(" + t + t + t + ")" + t);

@@ -8,6 +8,15 @@ package dev.parjit.analysis.plan;
  * @param elementType the element descriptor: {@code I}, {@code J}, {@code F} or {@code D}
  * @param op          the operator
  * @param name        the source name
+ * @param mayAlias    slots of the other references the loop reads (locals it never assigns, such as
+ *                    parameters): one may be the same array (a caller passing {@code axpy(a, r, r)}),
+ *                    and the other ranks' neutral start would then show through its reads, so when one
+ *                    is, the loop runs whole on rank 0 instead
  */
-public record ArrayReduction(int slot, String elementType, ReductionOp op, String name) {
+public record ArrayReduction(int slot, String elementType, ReductionOp op, String name, java.util.List<Integer> mayAlias) {
+
+  /** A reduction into an array no parameter the loop reads can alias. */
+  public ArrayReduction(int slot, String elementType, ReductionOp op, String name) {
+    this(slot, elementType, op, name, java.util.List.of());
+  }
 }

@@ -114,6 +114,8 @@ class EffectsDifferentialTest {
       entry("WideStencil.smooth", WORKERS), // offsets -2..2 through the halo; the ends keep the caller's values
       entry("WideStencil.forwardDifference", WORKERS), // reads a[n] at the last index: the sequential exception
       entry("CooProduct.multiplyAdd", WORKERS), // a scatter-add through an index array: an array reduction
+      entry("AliasedReduction.axpy", WORKERS), // the aliased call itself runs on the driver
+      entry("AliasedReduction.scatterAdd", WORKERS),
       entry("CooProduct.gather", WORKERS), // an indirect read: x whole, the indices split
       entry("ResidentSolver.multiply", WORKERS), // x whole (indirect reads), y written block by block
       entry("ResidentSolver.dot", WORKERS),

@@ -19,6 +19,8 @@ final class EffectsSpmdLoops {
 
   static final Map<String, String> TABLE = Map.ofEntries(
       entry("AliasArgs.mirrorAdd", "#0 REP"),
+      entry("AliasedReduction.axpy", "#0 1D_Block"), // runs whole on rank 0 when called with one array twice
+      entry("AliasedReduction.scatterAdd", "#0 1D_Block"),
       entry("AliasedRows.addInto", "#0 REP, #1 REP"),
       entry("AllocOnly.squares", "#0 1D_Block"),
       entry("BooleanMask.mark", "#0 REP"),

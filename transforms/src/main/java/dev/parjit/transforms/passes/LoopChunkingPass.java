@@ -150,6 +150,29 @@ public final class LoopChunkingPass {
             "(Ljava/lang/Object;I)I", false));
         pre.add(new VarInsnNode(Opcodes.ISTORE, end));
       }
+    } else if (loop.arrayReductions().stream().anyMatch(r -> !r.mayAlias().isEmpty())) {
+      // An array reduction read under another name (axpy(a, r, r)) runs whole on rank 0: checked here.
+      int whole = newLocal(method, Type.INT_TYPE);
+      pre.add(new InsnNode(Opcodes.ICONST_0));
+      for (ArrayReduction r : loop.arrayReductions()) {
+        for (int other : r.mayAlias()) {
+          pre.add(new VarInsnNode(Opcodes.ALOAD, r.slot()));
+          pre.add(new VarInsnNode(Opcodes.ALOAD, other));
+          pre.add(RuntimeCalls.same());
+          pre.add(new InsnNode(Opcodes.IOR));
+        }
+      }
+      pre.add(new VarInsnNode(Opcodes.ISTORE, whole));
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), end));
+      pre.add(new VarInsnNode(Opcodes.ILOAD, whole));
+      pre.add(RuntimeCalls.blockUnless("blockStartUnless", t));
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), start));
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), end));
+      pre.add(new VarInsnNode(Opcodes.ILOAD, whole));
+      pre.add(RuntimeCalls.blockUnless("blockEndUnless", t));
+      pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), end));
     } else {
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), lo));
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), end));
