@@ -140,7 +140,6 @@ public final class SpawnDispatcher implements Dispatcher {
     }
     Messages.Reply[] replies = collectReplies(methodKey, id, false);
     StartupLog.mark("call " + id + " answered");
-    archive.buildInBackground(); // rank 0 has loaded what a call needs: archive it for the next runs
     Messages.Reply failed = firstFailure(replies);
     if (failed != null) {
       residents.forgetAll(); // what the workers kept is unknown after a failure
@@ -475,7 +474,7 @@ public final class SpawnDispatcher implements Dispatcher {
     try {
       startWorkers();
     } catch (RuntimeException e) {
-      LOG.debug("starting the workers early failed ({}); the first call starts them", e.toString());
+      LOG.info("parjit: starting the workers early failed ({}); the first call starts them", e.toString());
     }
   }
 
@@ -635,6 +634,9 @@ public final class SpawnDispatcher implements Dispatcher {
     if (job != null) {
       job.close(2000); // told to stop: let them exit, so their last output reaches the console
       job = null;
+      if (nextId > 0) {
+        archive.buildInBackground(); // rank 0 has exited: its list of classes, calls' included, is complete
+      }
     }
   }
 

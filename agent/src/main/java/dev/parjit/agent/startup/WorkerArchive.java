@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * dependencies: about 3,400 classes besides the JDK's) instead of reading and verifying them.
  *
  * <p>Built on first use: without an archive, rank 0 records the classes it loads
- * ({@code -XX:DumpLoadedClassList}); after the first call {@link #buildInBackground} has a
- * detached {@link ArchiveDump} write the archive, which later runs use. The archive covers the
+ * ({@code -XX:DumpLoadedClassList}; the JVM writes the list whole only when it exits); when the
+ * workers that ran calls stop, {@link #buildInBackground} has a detached {@link ArchiveDump} write
+ * the archive, which later runs use. The archive covers the
  * leading run of jar files of the workers' class path (the JVM refuses an archive whose class path
  * holds a non-empty directory, and needs the run-time class path to start with the archived
  * one): {@code -cp app.jar:lib/*.jar} is covered whole, {@code -cp classes:lib/...} not at all.
@@ -153,9 +154,9 @@ public final class WorkerArchive {
   }
 
   /**
-   * After the workers ran a call: has a detached JVM build the archive from rank 0's class list
-   * (it may outlive this program; the archive appears under its final name only when complete).
-   * Once per driver; nothing when an archive is there or nothing was recorded.
+   * After workers that ran calls stopped: has a detached JVM build the archive from rank 0's class
+   * list (it may outlive this program; the archive appears under its final name only when
+   * complete). Once per driver; nothing when an archive is there or nothing was recorded.
    */
   public void buildInBackground() {
     if (disabledReason != null || ready() || !Files.isRegularFile(recording) || !buildStarted.compareAndSet(false, true)) {
