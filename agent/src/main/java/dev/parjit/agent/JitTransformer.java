@@ -46,10 +46,17 @@ public final class JitTransformer implements ClassFileTransformer {
   private final DiagnosticsPrinter diagnostics;
   private final CompileCache cache;
   private final CachedDiagnostics cachedDiagnostics;
+  /** Runs once a spawn-mode method was compiled (every time; it ignores repeats): the driver starts its workers. */
+  private final Runnable spawnMethodCompiled;
   /** {@code jit=} patterns that named a method of a class loaded so far. */
   private final java.util.Set<String> matchedPatterns = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public JitTransformer(Role role, AgentOptions options, DiagnosticsPrinter diagnostics) {
+    this(role, options, diagnostics, () -> { });
+  }
+
+  public JitTransformer(Role role, AgentOptions options, DiagnosticsPrinter diagnostics, Runnable spawnMethodCompiled) {
+    this.spawnMethodCompiled = spawnMethodCompiled;
     this.role = role;
     this.options = options;
     this.selection = new JitSelection(options.jitPatterns());
@@ -153,6 +160,9 @@ public final class JitTransformer implements ClassFileTransformer {
         registerWorkerSignatures(className, result);
       }
       result.stubs().forEach(JitTransformer::register);
+      if (!result.stubs().isEmpty()) {
+        spawnMethodCompiled.run();
+      }
       return result.bytes();
     } catch (Throwable t) {
       report("could not compile " + className.replace('/', '.') + ": " + t + "; the original code runs", t);
@@ -169,6 +179,9 @@ public final class JitTransformer implements ClassFileTransformer {
     cachedDiagnostics.compiled(compiled);
     compiled.workerSignatures().forEach(s -> Dispatch.register(s.methodKey(), s.distributedParams(), false));
     compiled.stubs().forEach(JitTransformer::register);
+    if (!compiled.stubs().isEmpty()) {
+      spawnMethodCompiled.run();
+    }
     return compiled.bytes();
   }
 

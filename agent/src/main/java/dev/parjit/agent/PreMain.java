@@ -57,6 +57,7 @@ public final class PreMain {
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
     JitTransformer transformer = AgentRuntime.start(options, inst);
     System.setProperty(AgentInstaller.LOADED_PROPERTY, "true");
+    dev.parjit.agent.startup.StartupLog.mark("agent started (" + options.role().name().toLowerCase(java.util.Locale.ROOT) + ")");
     return transformer;
   }
 }

@@ -2,6 +2,8 @@ package dev.parjit.agent.spawn;
 
 import dev.parjit.ParjitExecutionException;
 import dev.parjit.agent.AgentOptions;
+import dev.parjit.agent.startup.StartupLog;
+import dev.parjit.agent.startup.WorkerArchive;
 import dev.parjit.agent.worker.WorkerMain;
 import dev.parjit.lazy.LazyResultSource;
 import dev.parjit.mpi.launch.AuthenticatingAcceptor;
@@ -64,6 +66,10 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
   private final ResidentInputs residents = new ResidentInputs();
   /** Classes shipped as bytes to the running workers: name to the serial of the version sent. */
   private final Map<String, Long> shippedClasses = new java.util.HashMap<>();
+
+  /** The workers' class-data-sharing archive, once the first start looked for it. */
+  private WorkerArchive archive;
+  private final java.util.concurrent.atomic.AtomicBoolean prestarted = new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Calls that failed on the workers and ran on the driver: tests check that none fell back quietly. */
   private long callsRunOnDriverAfterFailure;
@@ -135,6 +141,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       }
     }
     Messages.Reply[] replies = collectReplies(methodKey, id, false);
+    StartupLog.mark("call " + id + " answered");
     Messages.Reply failed = firstFailure(replies);
     if (failed != null) {
       residents.forgetAll(); // what the workers kept is unknown after a failure
@@ -487,6 +494,35 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     }
   }
 
+  /** {@code -Dparjit.earlyWorkers=false}: the workers start at the first call, not when the first {@code @Jit} method is compiled. */
+  public static final String EARLY_START_PROPERTY = "parjit.earlyWorkers";
+
+  /**
+   * Starts the workers on a background thread, so they boot while the driver still loads and
+   * compiles: called when the first spawn-mode {@code @Jit} method is compiled. The first call
+   * waits for them (this object's lock); a failed start is retried, and reported, by that call.
+   * Workers never called are stopped at exit like any others.
+   */
+  public void prestart() {
+    if (!Boolean.parseBoolean(System.getProperty(EARLY_START_PROPERTY, "true")) || !prestarted.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t = new Thread(this::startUnlessRunning, "parjit-worker-prestart");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private synchronized void startUnlessRunning() {
+    if (job != null) {
+      return;
+    }
+    try {
+      startWorkers();
+    } catch (RuntimeException e) {
+      LOG.info("parjit: starting the workers early failed ({}); the first call starts them", e.toString());
+    }
+  }
+
   private void startWorkers() {
     stopWorkers();
     broken = false;
@@ -499,6 +535,10 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     Placement placement = options.workerPlacement();
     JobSecret secret = JobSecret.generate();
     long t0 = System.nanoTime();
+    StartupLog.mark("starting " + n + " workers");
+    if (archive == null) {
+      archive = WorkerArchive.forClasspath(System.getProperty("java.class.path"), WorkerArchive.defaultDirectory());
+    }
     InetAddress address = NetworkChoice.launcherAddress(placement, options.iface());
     BlockingQueue<Channel.Accepted> arrivals = new LinkedBlockingQueue<>();
     try (ServerSocket server = new ServerSocket(0, 64, address);
@@ -510,10 +550,12 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
          })) {
       job = Launcher.builder().placement(placement).secret(secret).iface(options.iface())
           .classpath(System.getProperty("java.class.path"))
+          .jvmOptions(archive.options()).rankJvmOptions(0, archive.recordingOptions())
           .jvmOptions(workerJvmOptions()).agent("-javaagent:" + agentJar + "=" + workerAgentOptions())
           .mainClass(WorkerMain.class.getName())
           .env(Map.of(WorkerMain.DRIVER_ENV, address.getHostAddress() + ":" + server.getLocalPort()))
           .start();
+      StartupLog.mark("workers launched" + (archive.ready() ? " (class-data-sharing archive " + archive.file() + ")" : ""));
       Channel[] byRank = new Channel[n];
       int connected = 0;
       long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
@@ -553,6 +595,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
         startReader(r, byRank[r]);
       }
       LOG.info("started {} workers in {} ms", n, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+      StartupLog.mark("workers connected");
     } catch (IOException | RuntimeException e) {
       stopWorkers();
       throw new ParjitExecutionException("could not start " + n + " Parjit workers: " + e.getMessage(), -1, e);
@@ -596,7 +639,8 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (a.startsWith("-javaagent") || a.startsWith("-agentlib") || a.startsWith("-Xmx") || a.startsWith("-Xms")
           || a.startsWith("-Xmn") || a.startsWith("-XX:MaxRAM") || a.startsWith("-XX:InitialRAM")
-          || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:InitialHeapSize") || a.equals(Launcher.ADD_OPENS_NIO)) {
+          || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:InitialHeapSize") || a.equals(Launcher.ADD_OPENS_NIO)
+          || WorkerArchive.isSharingOption(a)) {
         continue;
       }
       jvm.add(a);
@@ -635,6 +679,9 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     if (job != null) {
       job.close(2000); // told to stop: let them exit, so their last output reaches the console
       job = null;
+      if (nextId > 0) {
+        archive.buildInBackground(); // rank 0 has exited: its list of classes, calls' included, is complete
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import dev.parjit.agent.spawn.Channel;
 import dev.parjit.agent.spawn.FrameNames;
 import dev.parjit.agent.spawn.FrameTransport;
 import dev.parjit.agent.spawn.Messages;
+import dev.parjit.agent.startup.StartupLog;
 import dev.parjit.mpi.Communicators;
 import dev.parjit.mpi.launch.JobSecret;
 import dev.parjit.mpi.launch.RankMain;
@@ -53,6 +54,7 @@ public final class WorkerMain {
     if (driverAddress == null || secret == null) {
       throw new IllegalStateException("WorkerMain is started by the Parjit driver, not directly");
     }
+    StartupLog.mark("worker: MPI initialized");
     ParallelRuntime.install(Communicators.world());
     int rank = ParallelRuntime.rank();
     ShippedClasses shipped = new ShippedClasses();
@@ -61,6 +63,7 @@ public final class WorkerMain {
     ResidentStore residents = new ResidentStore();
     dev.parjit.runtime.Specializations.install(specializations::link);
     try (Channel driver = Channel.connect(() -> connectToDriver(driverAddress), secret, rank)) {
+      StartupLog.mark("worker rank " + rank + ": connected to the driver");
       LOG.info("parjit: worker rank {} runs on {}", rank,
           NiodevHooks.bindAddress() == null ? "?" : NiodevHooks.bindAddress().getHostAddress());
       while (true) {
@@ -78,6 +81,9 @@ public final class WorkerMain {
             reply = run(call, rank, methods, specializations);
           } catch (RuntimeException e) {
             reply = new Messages.Reply(sent.id(), rank, null, Messages.RemoteFailure.of(e));
+          }
+          if (sent.id() == 1) {
+            StartupLog.mark("worker rank " + rank + ": first call done");
           }
           DistributedArrays.clearArrays(); // the call's arrays are garbage now
           driver.send(reply);

@@ -169,8 +169,8 @@ public final class BenchRunner implements Callable<Integer> {
     long t = System.nanoTime();
     try {
       Measurement m = ChildProcess.run(r.command(jvm, w), timeout);
-      progress(String.format("%s: median %.1f ms (%.1f–%.1f), first call %.0f ms, JVM %.1f s", what, m.median(),
-          m.min(), m.max(), m.firstMs(), (System.nanoTime() - t) / 1e9));
+      progress(String.format("%s: median %.1f ms (%.1f–%.1f), first call %.0f ms (%.0f ms from process start), JVM %.1f s",
+          what, m.median(), m.min(), m.max(), m.firstMs(), m.firstFromStartMs(), (System.nanoTime() - t) / 1e9));
       return Cell.of(m);
     } catch (Exception e) {
       progress(what + ": FAILED: " + e.getMessage());

@@ -76,6 +76,7 @@ public final class Launcher implements AutoCloseable {
         java.add(b.java);
         java.add(ADD_OPENS_NIO);
         java.addAll(b.jvmOptions);
+        java.addAll(b.rankJvmOptions.getOrDefault(r, List.of()));
         if (b.agent != null) {
           java.add(b.agent);
         }
@@ -364,6 +365,7 @@ public final class Launcher implements AutoCloseable {
     private String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private String classpath = System.getProperty("java.class.path");
     private final List<String> jvmOptions = new ArrayList<>();
+    private final Map<Integer, List<String>> rankJvmOptions = new HashMap<>();
     private String agent;
     private String mainClass;
     private final List<String> args = new ArrayList<>();
@@ -430,6 +432,15 @@ public final class Launcher implements AutoCloseable {
 
     public Builder jvmOptions(List<String> options) {
       this.jvmOptions.addAll(options);
+      return this;
+    }
+
+    /**
+     * JVM options for one rank only, after the common ones: a spawn driver has rank 0 record the
+     * classes it loads (for a class-data-sharing archive) without every rank writing the same file.
+     */
+    public Builder rankJvmOptions(int rank, List<String> options) {
+      this.rankJvmOptions.computeIfAbsent(rank, k -> new ArrayList<>()).addAll(options);
       return this;
     }
 

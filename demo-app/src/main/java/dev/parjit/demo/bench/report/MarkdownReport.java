@@ -19,7 +19,9 @@ public final class MarkdownReport {
         + "(sequential median / this median; higher is faster).\n\n");
     table(b, t, true);
     b.append("\nFirst (cold) call in ms, not part of the statistics: JIT compilation, and for Parjit "
-        + "spawn mode the start of the workers.\n\n");
+        + "spawn mode the start of the workers; in brackets, from the measured process's start to that call's "
+        + "answer (what a user of a cold program waits; in SPMD mode rank 0's process, which the launcher "
+        + "started after its own start).\n\n");
     table(b, t, false);
     b.append("\n## Answers\n\n");
     List<String> problems = new ArrayList<>();
@@ -86,7 +88,11 @@ public final class MarkdownReport {
     if (c == null) {
       return "—";
     }
-    return c.measurement() == null ? c.status() : ms(c.measurement().firstMs());
+    if (c.measurement() == null) {
+      return c.status();
+    }
+    double fromStart = c.measurement().firstFromStartMs();
+    return ms(c.measurement().firstMs()) + (Double.isNaN(fromStart) ? "" : " (" + ms(fromStart) + ")");
   }
 
   /** Milliseconds with 3 significant digits at most (no decimals from 100 ms on). */

@@ -7,10 +7,17 @@ import java.util.List;
  * What one measured JVM reported.
  *
  * @param firstMs the first (cold) call, milliseconds: not part of the statistics
+ * @param firstFromStartMs from the measured process's start to the first call's answer (what a user
+ *                         waits for a cold program), milliseconds; NaN when not reported
  * @param timesMs the warm runs, milliseconds
  * @param result the answer's digest
  */
-public record Measurement(double firstMs, double[] timesMs, double[] result) {
+public record Measurement(double firstMs, double firstFromStartMs, double[] timesMs, double[] result) {
+
+  /** Without the time from the process's start. */
+  public Measurement(double firstMs, double[] timesMs, double[] result) {
+    this(firstMs, Double.NaN, timesMs, result);
+  }
 
   /** Median of the warm runs (the mean of the two middle ones for an even count). */
   public double median() {
@@ -43,16 +50,17 @@ public record Measurement(double firstMs, double[] timesMs, double[] result) {
   }
 
   /**
-   * Several JVMs' measurements of one configuration as one: every warm run, the median cold call,
-   * and the first one's answer.
+   * Several JVMs' measurements of one configuration as one: every warm run, the median cold call
+   * (and median time from start to it), and the first one's answer.
    */
   public static Measurement pooled(List<Measurement> rounds) {
     if (rounds.isEmpty()) {
       throw new IllegalArgumentException("no measurements to pool");
     }
     double first = middle(rounds.stream().mapToDouble(Measurement::firstMs).sorted().toArray());
+    double fromStart = middle(rounds.stream().mapToDouble(Measurement::firstFromStartMs).sorted().toArray());
     double[] times = rounds.stream().flatMapToDouble(m -> Arrays.stream(m.timesMs())).toArray();
-    return new Measurement(first, times, rounds.get(0).result());
+    return new Measurement(first, fromStart, times, rounds.get(0).result());
   }
 
   /** How many times faster than {@code baseline} (baseline median / this median). */

@@ -34,7 +34,7 @@ public final class ChildProcess {
   public static Measurement run(List<String> command, long timeoutSeconds) throws Exception {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
     Deque<String> tail = new ArrayDeque<>();
-    String[] values = new String[3];
+    String[] values = new String[4];
     Thread reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line; (line = r.readLine()) != null; ) {
@@ -44,6 +44,8 @@ public final class ChildProcess {
               values[0] = l.substring(15).trim();
             } else if (l.startsWith("BENCH times_ms ")) {
               values[1] = l.substring(15).trim();
+            } else if (l.startsWith("BENCH first_from_start_ms ")) {
+              values[3] = l.substring(26).trim();
             } else if (l.startsWith("BENCH result ")) {
               values[2] = l.substring(13).trim();
             } else {
@@ -74,7 +76,8 @@ public final class ChildProcess {
       if (p.exitValue() != 0 || values[0] == null || values[1] == null || values[2] == null) {
         throw new RunFailure("exit status " + p.exitValue() + (values[2] == null ? ", no result" : "") + "\n" + out);
       }
-      return new Measurement(Double.parseDouble(values[0]), parse(values[1]), parse(values[2]));
+      return new Measurement(Double.parseDouble(values[0]), values[3] == null ? Double.NaN : Double.parseDouble(values[3]),
+          parse(values[1]), parse(values[2]));
     }
   }
 

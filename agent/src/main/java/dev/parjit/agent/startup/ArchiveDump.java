@@ -1,0 +1,80 @@
+package dev.parjit.agent.startup;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ArchiveDump <archive> <class list> <class path>}: the detached JVM that writes a {@link
+ * WorkerArchive}. Runs {@code java -Xshare:dump} into a temporary file and renames it to the
+ * archive only when the dump succeeded, so a reader never maps half an archive; one dump per
+ * archive at a time (a lock file, taken over when older than the dump's time limit). Exits 0 also
+ * when it gave up: nobody waits for it.
+ */
+public final class ArchiveDump {
+
+  private static final long TIME_LIMIT_MINUTES = 10;
+
+  private ArchiveDump() { }
+
+  public static void main(String[] args) throws Exception {
+    Path archive = Path.of(args[0]);
+    Path list = Path.of(args[1]);
+    String classpath = args[2];
+    Path lock = archive.resolveSibling(archive.getFileName() + ".building");
+    try {
+      if (!takeLock(lock) || Files.exists(archive)) {
+        return;
+      }
+      Path tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+      try {
+        Process p = new ProcessBuilder(WorkerArchive.javaExecutable(), "-Xshare:dump", "-XX:SharedClassListFile=" + list,
+            "-XX:SharedArchiveFile=" + tmp, "-cp", classpath)
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(TIME_LIMIT_MINUTES, TimeUnit.MINUTES)) {
+          p.destroyForcibly();
+          return;
+        }
+        if (p.exitValue() == 0 && Files.isRegularFile(tmp) && Files.size(tmp) > 0) {
+          Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+        Files.deleteIfExists(lock);
+      }
+    } finally {
+      Files.deleteIfExists(list);
+    }
+  }
+
+  /** Creates the lock file; a left-over one older than the time limit (its dump died) is taken over. */
+  static boolean takeLock(Path lock) throws IOException {
+    try {
+      Files.createFile(lock);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      FileTime t = Files.getLastModifiedTime(lock);
+      if (System.currentTimeMillis() - t.toMillis() > TimeUnit.MINUTES.toMillis(TIME_LIMIT_MINUTES)) {
+        Files.setLastModifiedTime(lock, FileTime.fromMillis(System.currentTimeMillis()));
+        return true;
+      }
+      return false;
+    }
+  }
+
+  /** The jar (or directory) this class came from: the dump's own class path. */
+  static String classpathOfThisJar() {
+    try {
+      return Path.of(ArchiveDump.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (URISyntaxException | RuntimeException e) {
+      throw new IllegalStateException("cannot locate the agent's jar", e);
+    }
+  }
+
+}

@@ -1,0 +1,202 @@
+package dev.parjit.agent.startup;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A class-data-sharing archive (AppCDS) for spawn-mode worker JVMs: a worker then maps the
+ * classes it loads at start-up and at its first call (MPJ, Arrow, Parquet, Jackson, the agent's
+ * dependencies: about 3,400 classes besides the JDK's) instead of reading and verifying them.
+ *
+ * <p>Built on first use: without an archive, rank 0 records the classes it loads
+ * ({@code -XX:DumpLoadedClassList}; the JVM writes the list whole only when it exits); when the
+ * workers that ran calls stop, {@link #buildInBackground} has a detached {@link ArchiveDump} write
+ * the archive, which later runs use. The archive covers the
+ * leading run of jar files of the workers' class path (the JVM refuses an archive whose class path
+ * holds a non-empty directory, and needs the run-time class path to start with the archived
+ * one): {@code -cp app.jar:lib/*.jar} is covered whole, {@code -cp classes:lib/...} not at all.
+ *
+ * <p>Never stale: the archive's name is a hash of the JDK and of every archived jar's path, size
+ * and modification time, so a rebuilt jar or another JDK names another archive. Never fatal: the
+ * JVM's {@code -Xshare:auto} runs without sharing when an archive does not fit or fails its
+ * checksum ({@code -XX:+VerifySharedSpaces}), and every failure here only logs. Lines the JDK 17
+ * dump cannot serve to an agent's class-file hook (generated lambda forms and species, which crash
+ * a worker at their first use) are left out of the class list.
+ */
+public final class WorkerArchive {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerArchive.class);
+
+  /** {@code -Dparjit.workerArchive=false} starts workers without an archive (and records none). */
+  public static final String ENABLED_PROPERTY = "parjit.workerArchive";
+
+  private final List<String> prefix;
+  private final Path archive;
+  private final Path recording;
+  private final String disabledReason;
+  private final AtomicBoolean buildStarted = new AtomicBoolean();
+
+  private WorkerArchive(List<String> prefix, Path archive, Path recording, String disabledReason) {
+    this.prefix = prefix;
+    this.archive = archive;
+    this.recording = recording;
+    this.disabledReason = disabledReason;
+  }
+
+  /** The archive for workers started with {@code classpath}, kept under {@code dir}. */
+  public static WorkerArchive forClasspath(String classpath, Path dir) {
+    if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))) {
+      return disabled("-D" + ENABLED_PROPERTY + "=false");
+    }
+    List<String> prefix = leadingJars(classpath);
+    if (prefix.isEmpty()) {
+      return disabled("the class path does not start with a jar file");
+    }
+    String key = key(prefix);
+    return new WorkerArchive(prefix, dir.resolve(key + ".jsa"),
+        dir.resolve(key + ".classes." + ProcessHandle.current().pid() + ".tmp"), null);
+  }
+
+  /** {@code ~/.cache/parjit/cds} (under {@code -Dparjit.cacheDir} when set, as the compile cache). */
+  public static Path defaultDirectory() {
+    String base = System.getProperty("parjit.cacheDir");
+    return (base != null ? Path.of(base) : Path.of(System.getProperty("user.home"), ".cache", "parjit")).resolve("cds");
+  }
+
+  private static WorkerArchive disabled(String reason) {
+    return new WorkerArchive(List.of(), null, null, reason);
+  }
+
+  /** The entries of the class path up to the first that is not a jar file. */
+  static List<String> leadingJars(String classpath) {
+    List<String> out = new ArrayList<>();
+    for (String e : classpath.split(File.pathSeparator, -1)) {
+      Path p;
+      try {
+        p = Path.of(e);
+      } catch (RuntimeException bad) {
+        break;
+      }
+      if (e.isEmpty() || !Files.isRegularFile(p) || !(e.endsWith(".jar") || e.endsWith(".zip"))) {
+        break;
+      }
+      out.add(e);
+    }
+    return out;
+  }
+
+  /** The JDK and each jar's path, size and modification time, hashed. */
+  static String key(List<String> jars) {
+    StringBuilder sb = new StringBuilder();
+    for (String p : new String[] {"java.home", "java.vm.name", "java.vm.version", "os.arch"}) {
+      sb.append(System.getProperty(p)).append('\n');
+    }
+    for (String j : jars) {
+      File f = new File(j);
+      sb.append(f.getAbsolutePath()).append('|').append(f.length()).append('|').append(f.lastModified()).append('\n');
+    }
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+      return "workers-" + HexFormat.of().formatHex(h, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Whether a built archive is there for this class path. */
+  public boolean ready() {
+    try {
+      return archive != null && Files.isRegularFile(archive) && Files.size(archive) > 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The archive file (whether built or not), or {@code null} when disabled. */
+  public Path file() {
+    return archive;
+  }
+
+  /** Options for every worker: use the archive when it is built. */
+  public List<String> options() {
+    if (!ready()) {
+      return List.of();
+    }
+    return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-XX:+VerifySharedSpaces", "-Xlog:cds=off");
+  }
+
+  /** Options for rank 0: record its classes when there is no archive to use yet. */
+  public List<String> recordingOptions() {
+    if (disabledReason != null || ready()) {
+      if (disabledReason != null) {
+        LOG.debug("no class-data-sharing archive for the workers: {}", disabledReason);
+      }
+      return List.of();
+    }
+    try {
+      Files.createDirectories(recording.getParent());
+    } catch (IOException e) {
+      LOG.debug("no class-data-sharing archive for the workers: {}", e.toString());
+      return List.of();
+    }
+    return List.of("-XX:DumpLoadedClassList=" + recording);
+  }
+
+  /**
+   * After workers that ran calls stopped: has a detached JVM build the archive from rank 0's class
+   * list (it may outlive this program; the archive appears under its final name only when
+   * complete). Once per driver; nothing when an archive is there or nothing was recorded.
+   */
+  public void buildInBackground() {
+    if (disabledReason != null || ready() || !Files.isRegularFile(recording) || !buildStarted.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      Path list = recording.resolveSibling(recording.getFileName() + ".list");
+      Files.write(list, shareableLines(Files.readAllLines(recording, StandardCharsets.UTF_8)));
+      Files.deleteIfExists(recording);
+      List<String> cmd = new ArrayList<>(List.of(javaExecutable(), "-cp", ArchiveDump.classpathOfThisJar(),
+          ArchiveDump.class.getName(), archive.toString(), list.toString(), String.join(File.pathSeparator, prefix)));
+      new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectInput(ProcessBuilder.Redirect.PIPE).start().getOutputStream().close();
+      LOG.debug("building the workers' class-data-sharing archive {} in the background", archive);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("could not start building the workers' class-data-sharing archive: {}", e.toString());
+    }
+  }
+
+  /** The class list's plain class lines, without the generated classes JDK 17 cannot serve to an agent. */
+  static List<String> shareableLines(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    for (String l : lines) {
+      if (l.isBlank() || l.startsWith("#") || l.startsWith("@") || l.contains("$$Lambda") || l.contains("LambdaForm$")
+          || l.contains("$Species_")) {
+        continue;
+      }
+      out.add(l);
+    }
+    return out;
+  }
+
+  static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Whether a JVM option of the driver's is about class-data sharing: workers never inherit those. */
+  public static boolean isSharingOption(String jvmOption) {
+    return jvmOption.startsWith("-Xshare") || jvmOption.startsWith("-XX:SharedArchiveFile")
+        || jvmOption.startsWith("-XX:ArchiveClassesAtExit") || jvmOption.startsWith("-XX:DumpLoadedClassList")
+        || jvmOption.startsWith("-XX:SharedClassListFile") || jvmOption.startsWith("-XX:+VerifySharedSpaces");
+  }
+}
