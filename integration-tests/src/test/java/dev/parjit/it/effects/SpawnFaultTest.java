@@ -12,9 +12,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Spawn mode, 2 workers: an exception at one index of rank 1's block reaches the caller as the
- * sequential exception (type, message, partial writes) within 100 ms, and the next 100 calls work.
+ * sequential exception (type, message, partial writes), and the next 100 calls work. The fault must
+ * reach the caller without waiting for any time-out: the bound below is far above the ~30 ms it takes
+ * on a quiet machine and far below every time-out on the path, so it only fails on a wait, never on a
+ * loaded machine's slowness (how fast it is belongs to the benchmarks, not to this test).
  */
 class SpawnFaultTest {
+
+  private static final double FAULT_BOUND_MS = 2000;
 
   @Test
   void aWorkerFaultIsTheSequentialExceptionQuicklyAndTheWorkersStayUsable() throws Exception {
@@ -41,7 +46,8 @@ class SpawnFaultTest {
         () -> {
           assertEquals(1, ms.size(), "one timed fault: " + actual);
           double millis = Double.parseDouble(ms.get(0).substring(FaultMain.FAULT_MS.length()));
-          assertTrue(millis < 100, "the exception reached the caller " + millis + " ms after the call (limit 100 ms)");
+          assertTrue(millis < FAULT_BOUND_MS, "the exception reached the caller " + millis
+              + " ms after the call: something on the path waits (bound " + FAULT_BOUND_MS + " ms)");
         });
   }
 }
