@@ -170,7 +170,18 @@ final class LoopDecisions {
    * ({@code a[k * i + j]}) and others element by element ({@code b[i]}), or as rows of different widths.
    */
   private static boolean mixedRowWidths(MethodFacts f, NaturalLoop loop, CountedLoop shape, Set<Integer> oneD) {
-    Set<Integer> widths = new java.util.HashSet<>();
+    return rowWidths(f, loop, shape, oneD).size() > 1;
+  }
+
+  /** The row width of a parallel loop's accesses ({@code -1}: element by element), once mixing is excluded. */
+  static int loopRowWidth(MethodFacts f, NaturalLoop loop, CountedLoop shape, Set<Integer> oneD) {
+    Set<Integer> widths = rowWidths(f, loop, shape, oneD);
+    return widths.isEmpty() ? -1 : widths.iterator().next();
+  }
+
+  /** The row widths of the loop's aligned accesses in the order they come ({@code -1}: element by element). */
+  private static Set<Integer> rowWidths(MethodFacts f, NaturalLoop loop, CountedLoop shape, Set<Integer> oneD) {
+    Set<Integer> widths = new java.util.LinkedHashSet<>();
     BitSet body = loop.body();
     for (int i = body.nextSetBit(0); i >= 0; i = body.nextSetBit(i + 1)) {
       AbstractInsnNode x = f.method().instructions.get(i);
@@ -181,22 +192,7 @@ final class LoopDecisions {
         widths.add(k == null ? -1 : k);
       }
     }
-    return widths.size() > 1;
-  }
-
-  /** The row width of a parallel loop's accesses ({@code -1}: element by element), once mixing is excluded. */
-  static int loopRowWidth(MethodFacts f, NaturalLoop loop, CountedLoop shape, Set<Integer> oneD) {
-    BitSet body = loop.body();
-    for (int i = body.nextSetBit(0); i >= 0; i = body.nextSetBit(i + 1)) {
-      AbstractInsnNode x = f.method().instructions.get(i);
-      int op = x.getOpcode();
-      if (((op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE))
-          && alignedArray(f, x, shape, oneD) != null) {
-        Integer k = rowWidth(f, x, shape);
-        return k == null ? -1 : k;
-      }
-    }
-    return -1;
+    return widths;
   }
 
   private static boolean isTerminal(AbstractInsnNode x) {
