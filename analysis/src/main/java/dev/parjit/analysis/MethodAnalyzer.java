@@ -447,6 +447,9 @@ public final class MethodAnalyzer {
         return "it is passed to code Parjit does not model" + lines.at(use);
       }
       CountedLoop loop = enclosingParallelLoop(f, use, decisions);
+      if (loop == null && isElementRead(f, use, decisions)) {
+        continue; // the holder shares the element (elementReads)
+      }
       if (loop == null) {
         return "it is accessed outside a parallel loop" + lines.at(use);
       }
@@ -680,6 +683,38 @@ public final class MethodAnalyzer {
         : Distribution.ONE_D_BLOCK;
   }
 
+  /**
+   * A primitive element load outside parallel loops ({@code u[n / 2]} after a time loop) that keeps
+   * its array distributed: one rank holds the element and shares it. Only outside loops, or in loops
+   * that each run a parallel loop (time steps), so one collective per step at most: a load in a
+   * sequential loop over the elements would cost one collective per element, and makes the array REP.
+   */
+  private static boolean isElementRead(Facts f, AbstractInsnNode load, List<LoopDecision> decisions) {
+    int op = load.getOpcode();
+    if (op < Opcodes.IALOAD || op > Opcodes.SALOAD || op == Opcodes.AALOAD) {
+      return false;
+    }
+    int index = f.method().instructions.indexOf(load);
+    for (NaturalLoop around : f.loops()) {
+      if (around.body().get(index) && !runsParallelLoop(f, around, decisions)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a parallel loop's header lies inside {@code outer}'s body. */
+  private static boolean runsParallelLoop(Facts f, NaturalLoop outer, List<LoopDecision> decisions) {
+    for (int k = 0; k < f.loops().size(); k++) {
+      NaturalLoop inner = f.loops().get(k);
+      if (inner != outer && decisions.get(k).reason() == null
+          && outer.body().get(inner.header())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static CountedLoop enclosingParallelLoop(Facts f, AbstractInsnNode insn, List<LoopDecision> decisions) {
     int index = f.method().instructions.indexOf(insn);
     for (int k = 0; k < f.loops().size(); k++) {
@@ -772,6 +807,7 @@ public final class MethodAnalyzer {
     List<AbstractInsnNode> allocations = new ArrayList<>();
     List<AbstractInsnNode> lengths = new ArrayList<>();
     List<AbstractInsnNode> returns = new ArrayList<>();
+    List<AbstractInsnNode> elementReads = new ArrayList<>();
     for (int slot : oneD) {
       if (candidates.containsKey(slot)) {
         allocations.add(candidates.get(slot));
@@ -781,6 +817,8 @@ public final class MethodAnalyzer {
           AbstractInsnNode use = f.consumers().of(x).iterator().next();
           if (use.getOpcode() == Opcodes.ARRAYLENGTH) {
             lengths.add(use);
+          } else if (enclosingParallelLoop(f, use, decisions) == null && isElementRead(f, use, decisions)) {
+            elementReads.add(use);
           } else if (use.getOpcode() == Opcodes.ARETURN && !distributedReturn) {
             returns.add(use);
           }
@@ -863,7 +901,7 @@ public final class MethodAnalyzer {
     return new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
         params, ret, variables, plans,
         allocations, lengths, reps, returns, frameCalls, printed, DataVariables.definitionLines(method, variables),
-        DataVariables.temporaries(method, lattice), callKeys, rowAllocations);
+        DataVariables.temporaries(method, lattice), callKeys, rowAllocations, elementReads);
   }
 
   /**
