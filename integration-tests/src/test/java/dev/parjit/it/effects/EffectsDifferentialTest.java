@@ -113,7 +113,10 @@ class EffectsDifferentialTest {
       entry("WideStencil.smooth", WORKERS), // offsets -2..2 through the halo; the ends keep the caller's values
       entry("WideStencil.forwardDifference", WORKERS), // reads a[n] at the last index: the sequential exception
       entry("CooProduct.multiplyAdd", WORKERS), // a scatter-add through an index array: an array reduction
-      entry("CooProduct.gather", WORKERS)); // an indirect read: x whole, the indices split
+      entry("CooProduct.gather", WORKERS), // an indirect read: x whole, the indices split
+      entry("ElementReads.middleAfterSteps", WORKERS), // u[n / 2] after the time loop: shared by its holder
+      entry("ElementReads.probeEachStep", WORKERS), // one shared element per time step
+      entry("ElementReads.lastOfEach", WORKERS)); // BALOAD/CALOAD/SALOAD... of split arrays
 
   private static Transcript oracle;
 
