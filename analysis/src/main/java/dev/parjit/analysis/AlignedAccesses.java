@@ -230,4 +230,35 @@ final class AlignedAccesses {
     }
     return null;
   }
+
+  /**
+   * A primitive element load outside parallel loops ({@code u[n / 2]} after a time loop) that keeps
+   * its array distributed: one rank holds the element and shares it. Only outside loops, or in loops
+   * that each run a parallel loop (time steps), so one collective per step at most: a load in a
+   * sequential loop over the elements would cost one collective per element, and makes the array REP.
+   */
+  static boolean isElementRead(MethodFacts f, AbstractInsnNode load, List<LoopDecision> decisions) {
+    int op = load.getOpcode();
+    if (op < Opcodes.IALOAD || op > Opcodes.SALOAD || op == Opcodes.AALOAD) {
+      return false;
+    }
+    int index = f.method().instructions.indexOf(load);
+    for (NaturalLoop around : f.loops()) {
+      if (around.body().get(index) && !runsParallelLoop(f, around, decisions)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a parallel loop's header lies inside {@code outer}'s body. */
+  private static boolean runsParallelLoop(MethodFacts f, NaturalLoop outer, List<LoopDecision> decisions) {
+    for (int k = 0; k < f.loops().size(); k++) {
+      NaturalLoop inner = f.loops().get(k);
+      if (inner != outer && decisions.get(k).parallel() && outer.body().get(inner.header())) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

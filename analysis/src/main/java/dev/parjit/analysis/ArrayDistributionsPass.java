@@ -139,6 +139,9 @@ final class ArrayDistributionsPass implements AnalysisPass {
         return Decline.at(DeclineRule.UNMODELLED_CALL, use);
       }
       CountedLoop loop = enclosingParallelLoop(f, use, decisions);
+      if (loop == null && AlignedAccesses.isElementRead(f, use, decisions)) {
+        continue; // the holder shares the element (elementReads)
+      }
       if (loop == null) {
         return Decline.at(DeclineRule.OUTSIDE_PARALLEL_LOOP, use);
       }

@@ -54,6 +54,7 @@ final class MethodPlanPass implements AnalysisPass {
     List<AbstractInsnNode> allocations = new ArrayList<>();
     List<AbstractInsnNode> lengths = new ArrayList<>();
     List<AbstractInsnNode> returns = new ArrayList<>();
+    List<AbstractInsnNode> elementReads = new ArrayList<>();
     for (int slot : oneD) {
       if (candidates.containsKey(slot)) {
         allocations.add(candidates.get(slot));
@@ -63,6 +64,9 @@ final class MethodPlanPass implements AnalysisPass {
           AbstractInsnNode use = f.consumers().of(x).iterator().next();
           if (use.getOpcode() == Opcodes.ARRAYLENGTH) {
             lengths.add(use);
+          } else if (AlignedAccesses.enclosingParallelLoop(f, use, s.decisions) == null
+              && AlignedAccesses.isElementRead(f, use, s.decisions)) {
+            elementReads.add(use);
           } else if (use.getOpcode() == Opcodes.ARETURN && !distributedReturn) {
             returns.add(use);
           }
@@ -109,7 +113,7 @@ final class MethodPlanPass implements AnalysisPass {
     s.plan = new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
         params, ret, variables, plans,
         allocations, lengths, reps, returns, s.frameCalls, s.printed, DataVariables.definitionLines(method, variables),
-        DataVariables.temporaries(method, lattice), s.callKeys, rowAllocations);
+        DataVariables.temporaries(method, lattice), s.callKeys, rowAllocations, elementReads);
   }
 
   static int firstLine(MethodNode method) {

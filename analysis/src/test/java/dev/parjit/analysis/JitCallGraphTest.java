@@ -61,7 +61,7 @@ class JitCallGraphTest {
   void repPropagatesBackThroughAChainOfCalls() throws Exception {
     for (ExecutionMode mode : ExecutionMode.values()) {
       Map<String, MethodPlan> plans = analyse(mode);
-      assertEquals(Distribution.REP, plans.get("firstElement").paramDistributions().get(0), mode.toString());
+      assertEquals(Distribution.REP, plans.get("backwards").paramDistributions().get(0), mode.toString());
       assertEquals(Distribution.REP, plans.get("forward").paramDistributions().get(0), mode.toString());
       assertEquals(Distribution.REP, plans.get("callerOfCaller").variables().get("x"), mode.toString());
     }

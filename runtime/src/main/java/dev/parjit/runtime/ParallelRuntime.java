@@ -194,6 +194,79 @@ public final class ParallelRuntime {
     return chunk == null ? Array.getLength(array) : (int) chunk.globalLength();
   }
 
+  // ---- one element of a distributed array, read outside parallel loops ---------------------
+
+  /**
+   * {@code a[index]} read outside any parallel loop ({@code u[n / 2]} after a time loop): the rank
+   * holding the element shares it with every rank, so the array stays split instead of being made
+   * whole for one read. Collective on a distributed array; a plain read on any other.
+   */
+  public static double elementOf(double[] a, int index) {
+    int at = elementOffset(a, index);
+    return at == NOT_DISTRIBUTED ? a[index] : Double.longBitsToDouble(shareElement(at < 0 ? 0 : Double.doubleToRawLongBits(a[at])));
+  }
+
+  public static float elementOf(float[] a, int index) {
+    int at = elementOffset(a, index);
+    return at == NOT_DISTRIBUTED ? a[index] : Float.intBitsToFloat((int) shareElement(at < 0 ? 0 : Float.floatToRawIntBits(a[at])));
+  }
+
+  public static long elementOf(long[] a, int index) {
+    int at = elementOffset(a, index);
+    return at == NOT_DISTRIBUTED ? a[index] : shareElement(at < 0 ? 0 : a[at]);
+  }
+
+  public static int elementOf(int[] a, int index) {
+    int at = elementOffset(a, index);
+    return at == NOT_DISTRIBUTED ? a[index] : (int) shareElement(at < 0 ? 0 : a[at]);
+  }
+
+  public static short elementOf(short[] a, int index) {
+    int at = elementOffset(a, index);
+    return at == NOT_DISTRIBUTED ? a[index] : (short) shareElement(at < 0 ? 0 : a[at]);
+  }
+
+  public static char elementOf(char[] a, int index) {
+    int at = elementOffset(a, index);
+    return at == NOT_DISTRIBUTED ? a[index] : (char) shareElement(at < 0 ? 0 : a[at]);
+  }
+
+  /** {@code BALOAD} serves {@code byte[]} and {@code boolean[]} alike: the array's class tells which. */
+  public static int byteOrBooleanElementOf(Object a, int index) {
+    if (a instanceof boolean[] z) {
+      int at = elementOffset(z, index);
+      return at == NOT_DISTRIBUTED ? (z[index] ? 1 : 0) : (int) shareElement(at >= 0 && z[at] ? 1 : 0);
+    }
+    byte[] b = (byte[]) a;
+    int at = elementOffset(b, index);
+    return at == NOT_DISTRIBUTED ? b[index] : (int) shareElement(at < 0 ? 0 : b[at]);
+  }
+
+  /** {@link #elementOffset}'s answer for an array that is whole here (null included). */
+  private static final int NOT_DISTRIBUTED = Integer.MIN_VALUE;
+
+  /**
+   * Where {@code a[index]} sits in this rank's chunk, -1 when another rank holds it. An index outside
+   * the whole array throws on every rank alike, with the JVM's own message, before any communication.
+   */
+  private static int elementOffset(Object a, int index) {
+    DistributedArrays.Chunk chunk = DistributedArrays.lookup(a);
+    if (chunk == null) {
+      return NOT_DISTRIBUTED;
+    }
+    if (index < 0 || index >= chunk.globalLength()) {
+      throw new ArrayIndexOutOfBoundsException("Index " + index + " out of bounds for length " + chunk.globalLength());
+    }
+    long offset = index - chunk.start();
+    return offset >= 0 && offset < chunk.localLength() ? (int) offset : -1;
+  }
+
+  /** The holder's value on every rank: the others add zero, so the sum is the holder's bits exactly. */
+  private static long shareElement(long bitsOrZero) {
+    Communicator comm = communicator();
+    return comm.size() == 1 ? bitsOrZero : comm.allreduce(bitsOrZero, ReduceOp.SUM);
+  }
+
   /** Fails clearly when two arrays of one parallel loop are not split the same way. */
   public static void checkAligned(Object first, Object other) {
     if (length(first) != length(other) || ownedStart(first) != ownedStart(other)

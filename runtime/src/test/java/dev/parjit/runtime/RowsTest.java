@@ -66,6 +66,42 @@ class RowsTest {
 
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 4})
+  void rowsOfEveryFlatTypeAndSharedRowsOnOneRankComeBackAsTheyWere(int p) throws Exception {
+    List<Object[]> results = SimulatedRanks.run(p, r -> {
+      long[][] longs = (long[][]) ParallelRuntime.newMatrix(6, 3, long[][].class);
+      byte[][] bytes = (byte[][]) ParallelRuntime.newMatrix(6, 2, byte[][].class);
+      double[][] shared = (double[][]) ParallelRuntime.newMatrix(6, 2, double[][].class);
+      int start = ParallelRuntime.ownedStart(longs);
+      for (int i = 0; i < longs.length; i++) {
+        longs[i][2] = Long.MIN_VALUE + start + i;
+        bytes[i][1] = (byte) (-1 - start - i);
+        shared[i][0] = start + i;
+      }
+      if (r == 0 && shared.length > 1) {
+        shared[1] = shared[0]; // only rank 0 shares a row: every rank must still agree on one path
+      }
+      return new Object[] {ParallelRuntime.replicateRows(longs), ParallelRuntime.replicateRows(bytes),
+          ParallelRuntime.replicateRows(shared)};
+    });
+    for (Object[] got : results) {
+      long[][] longs = (long[][]) got[0];
+      byte[][] bytes = (byte[][]) got[1];
+      double[][] shared = (double[][]) got[2];
+      for (int i = 0; i < 6; i++) {
+        assertArrayEquals(new long[] {0, 0, Long.MIN_VALUE + i}, longs[i]);
+        assertArrayEquals(new byte[] {0, (byte) (-1 - i)}, bytes[i]);
+      }
+      int rank0Rows = BlockDistribution.count(6, p, 0);
+      if (rank0Rows > 1) {
+        assertSame(shared[0], shared[1], "rank 0's shared row stays one array");
+      }
+      assertEquals(6, shared.length);
+      assertEquals(rank0Rows > 1 ? 0.0 : 1.0, shared[1][0]);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4})
   void rowMajorDataInOneDimensionIsSplitInWholeRows(int p) throws Exception {
     for (int rows : new int[] {0, 1, 3, 7}) {
       for (int k : new int[] {0, 1, 4}) {

@@ -172,6 +172,23 @@ public final class RuntimeCalls {
     return call("new" + primitiveName(elementDesc) + "Array", "(I)[" + elementDesc);
   }
 
+  /**
+   * {@code elementOf([XI)X} replacing an {@code XALOAD} of a distributed array outside parallel loops;
+   * {@code BALOAD} (byte or boolean) calls {@code byteOrBooleanElementOf(Ljava/lang/Object;I)I}.
+   */
+  public static MethodInsnNode elementOf(int loadOpcode) {
+    switch (loadOpcode) {
+      case Opcodes.DALOAD: return call("elementOf", "([DI)D");
+      case Opcodes.FALOAD: return call("elementOf", "([FI)F");
+      case Opcodes.LALOAD: return call("elementOf", "([JI)J");
+      case Opcodes.IALOAD: return call("elementOf", "([II)I");
+      case Opcodes.SALOAD: return call("elementOf", "([SI)S");
+      case Opcodes.CALOAD: return call("elementOf", "([CI)C");
+      case Opcodes.BALOAD: return call("byteOrBooleanElementOf", "(Ljava/lang/Object;I)I");
+      default: throw new IllegalArgumentException("not a primitive element load: " + loadOpcode);
+    }
+  }
+
   /** {@code replicate([X)[X}. */
   public static MethodInsnNode replicate(String arrayDesc) {
     return call("replicate", "(" + arrayDesc + ")" + arrayDesc);

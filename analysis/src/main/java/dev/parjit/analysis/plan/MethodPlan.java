@@ -31,6 +31,9 @@ import org.objectweb.asm.tree.MethodNode;
  * @param rowAllocations         distributed allocations {@code new T[r * k]} of arrays indexed as rows
  *                               {@code a[k * i + j]}, to the local holding {@code k}: allocated in
  *                               blocks of whole rows
+ * @param elementReads           element loads ({@code XALOAD}, never {@code AALOAD}) of distributed
+ *                               arrays outside every parallel loop: the rank holding the element
+ *                               shares it with the others
  */
 public record MethodPlan(
     String owner,
@@ -51,7 +54,8 @@ public record MethodPlan(
     Map<String, java.util.SortedSet<Integer>> definitionLines,
     Map<String, Distribution> temporaries,
     Map<org.objectweb.asm.tree.MethodInsnNode, SpecializationKey> callKeys,
-    Map<AbstractInsnNode, Integer> rowAllocations) {
+    Map<AbstractInsnNode, Integer> rowAllocations,
+    List<AbstractInsnNode> elementReads) {
 
   /** A plan without arrays indexed as rows. */
   public MethodPlan(String owner, MethodNode method, ExecutionMode mode, String sourceFile, int firstLine,
@@ -63,7 +67,7 @@ public record MethodPlan(
       Map<String, Distribution> temporaries, Map<org.objectweb.asm.tree.MethodInsnNode, SpecializationKey> callKeys) {
     this(owner, method, mode, sourceFile, firstLine, paramDistributions, returnDistribution, variables, loops,
         distributedAllocations, globalLengths, repDecisions, replicatedReturns, distributedFrameCalls, replicatedArguments,
-        definitionLines, temporaries, callKeys, Map.of());
+        definitionLines, temporaries, callKeys, Map.of(), List.of());
   }
 
   /** Whether anything runs distributed: a parallel loop, or data kept split over ranks. */

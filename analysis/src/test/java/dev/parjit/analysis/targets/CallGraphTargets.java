@@ -49,11 +49,15 @@ public final class CallGraphTargets {
 
   /** Forwards its parameter to a method that does not accept chunks. */
   public static double forward(double[] a) {
-    return firstElement(a);
+    return backwards(a);
   }
 
-  /** Reads one element outside any loop. */
-  public static double firstElement(double[] a) {
-    return a.length == 0 ? 0 : a[0];
+  /** Reads every element in a sequential loop (a recurrence), at an index of its own: needs the whole array. */
+  public static double backwards(double[] a) {
+    double s = 0;
+    for (int i = a.length - 1; i >= 0; i--) {
+      s = s * 0.5 + a[a.length - 1 - i];
+    }
+    return s;
   }
 }

@@ -117,6 +117,9 @@ class EffectsDifferentialTest {
       entry("AliasedReduction.axpy", WORKERS), // the aliased call itself runs on the driver
       entry("AliasedReduction.scatterAdd", WORKERS),
       entry("CooProduct.gather", WORKERS), // an indirect read: x whole, the indices split
+      entry("ElementReads.middleAfterSteps", WORKERS), // u[n / 2] after the time loop: shared by its holder
+      entry("ElementReads.probeEachStep", WORKERS), // one shared element per time step
+      entry("ElementReads.lastOfEach", WORKERS), // BALOAD/CALOAD/SALOAD... of split arrays
       entry("ResidentSolver.multiply", WORKERS), // x whole (indirect reads), y written block by block
       entry("ResidentSolver.dot", WORKERS),
       entry("ResidentSolver.axpy", WORKERS),

@@ -22,7 +22,8 @@ import org.objectweb.asm.tree.MethodNode;
  * The method-wide part of distributing arrays: 1D allocations get the rank's local length and are
  * registered ({@code new double[n]} becomes {@code ParallelRuntime.newDoubleArray(n)}, {@code new
  * double[n][m]} this rank's block of rows: {@link RowArrays}),
- * {@code a.length} answers the global length, and a returned distributed array is gathered
+ * {@code a.length} answers the global length, an element read outside parallel loops comes from the
+ * rank holding it ({@code ParallelRuntime.elementOf}), and a returned distributed array is gathered
  * whole on every rank first, so the caller sees the sequential value. In SPMD mode, parameters
  * named in {@code @Jit(distributed = ...)} register each rank's chunk on entry.
  */
@@ -36,7 +37,7 @@ public final class DistributedArraysPass {
   /** Whether the plan has anything for this pass to do. */
   public static boolean applies(MethodPlan plan) {
     return !plan.distributedAllocations().isEmpty() || !plan.globalLengths().isEmpty()
-        || !plan.replicatedReturns().isEmpty() || !plan.distributedFrameCalls().isEmpty()
+        || !plan.replicatedReturns().isEmpty() || !plan.elementReads().isEmpty() || !plan.distributedFrameCalls().isEmpty()
         || !plan.replicatedArguments().isEmpty() || plan.paramDistributions().stream().anyMatch(Distribution::isDistributed);
   }
 
@@ -59,6 +60,7 @@ public final class DistributedArraysPass {
     }
     Set<AbstractInsnNode> allocations = identitySet(plan.distributedAllocations());
     Set<AbstractInsnNode> lengths = identitySet(plan.globalLengths());
+    Set<AbstractInsnNode> elementReads = identitySet(plan.elementReads());
     Set<AbstractInsnNode> returns = identitySet(plan.replicatedReturns());
     Set<AbstractInsnNode> frameCalls = identitySet(List.copyOf(plan.distributedFrameCalls()));
     Set<AbstractInsnNode> printed = identitySet(List.copyOf(plan.replicatedArguments()));
@@ -74,6 +76,8 @@ public final class DistributedArraysPass {
         method.instructions.set(x, RuntimeCalls.newArray(elementDesc(((IntInsnNode) x).operand)));
       } else if (lengths.contains(x)) {
         method.instructions.set(x, RuntimeCalls.length());
+      } else if (elementReads.contains(x)) {
+        method.instructions.set(x, RuntimeCalls.elementOf(x.getOpcode()));
       } else if (returns.contains(x)) {
         if (frameReturn) {
           method.instructions.insertBefore(x, FrameCallsRuntime.replicate(Type.getReturnType(method.desc).getInternalName()));
