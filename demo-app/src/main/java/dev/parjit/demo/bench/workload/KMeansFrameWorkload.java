@@ -15,7 +15,9 @@ import java.util.function.Consumer;
  * The k-means step of {@link KMeansWorkload} written as Bodo users write it: the points are read once
  * inside a {@code @Jit} function, which returns them as a frame (lazy in spawn mode: it stays on the
  * workers), and each step takes that frame back with the current centroids. In spawn mode a lazy
- * frame passed back in travels as its id, so a step moves no point data.
+ * frame passed back in travels as its id, so a step moves no point data. The SQL peers do the same:
+ * the first call keeps the points in the engine's memory (Spark's {@code CACHE TABLE}, a DuckDB
+ * temporary table), each step is a query over them.
  */
 public final class KMeansFrameWorkload implements Workload {
   /** The SQL engines' name for the kept points. */
