@@ -22,12 +22,10 @@ public final class SparkRunner implements Runner {
       "java.base/sun.nio.ch", "java.base/sun.nio.cs", "java.base/sun.security.action", "java.base/sun.util.calendar");
 
   /**
-   * Logging at WARN through slf4j-simple, named so that Spark's own log4j binding on the same
-   * classpath neither wins by order nor makes SLF4J warn about two providers; Hadoop's notice that
-   * it has no native library (it never needs one here) is left out.
+   * Logging at WARN through slf4j-simple (the -Pspark build leaves out Spark's log4j binding), without
+   * Hadoop's notice that it has no native library: it never needs one here.
    */
-  static final List<String> QUIET = List.of("-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
-      "-Dslf4j.internal.verbosity=WARN", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+  static final List<String> QUIET = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
       "-Dorg.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader=error");
 
   /** What {@code bin/parjit bench} says when Spark was asked for but this build has none. */

@@ -28,7 +28,7 @@ class RunnerCommandTest {
     List<String> cmd = new SparkRunner().command(JVM, Workloads.byId("kmeans-frame"));
     assertEquals(List.of("env", "SPARK_LOCAL_IP=127.0.0.1", "java"), cmd.subList(0, 3));
     assertTrue(cmd.contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"), cmd.toString());
-    assertTrue(cmd.contains("-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider"), cmd.toString());
+    assertTrue(cmd.contains("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), cmd.toString());
     assertEquals(List.of("kmeans-frame", "spark", "quick"), cmd.subList(cmd.size() - 6, cmd.size() - 3));
   }
 
