@@ -9,6 +9,7 @@ import dev.parjit.demo.bench.report.ResultTable;
 import dev.parjit.demo.bench.runner.BenchJvm;
 import dev.parjit.demo.bench.runner.ChildProcess;
 import dev.parjit.demo.bench.runner.Runner;
+import dev.parjit.demo.bench.runner.RunnerSelection;
 import dev.parjit.demo.bench.runner.Runners;
 import dev.parjit.demo.bench.workload.Workload;
 import dev.parjit.demo.bench.workload.Workloads;
@@ -69,7 +70,7 @@ public final class BenchRunner implements Callable<Integer> {
   List<String> workloads;
 
   @Option(names = "--runner", split = ",", description = "only these runners besides the sequential baseline "
-      + "(ids: streams, spawn, spmd, duckdb, spark)")
+      + "(ids: streams, spawn, spmd, duckdb, spark; spark needs the -Pspark build: bin/parjit bench --with-spark)")
   List<String> runnerIds;
 
   @Option(names = "--timeout", description = "seconds before a run is killed (default: ${DEFAULT-VALUE})")
@@ -92,8 +93,13 @@ public final class BenchRunner implements Callable<Integer> {
       throw new CommandLine.ParameterException(new CommandLine(this), "no agent jar at " + agent + " (--agent)");
     }
     List<Workload> ws = workloads == null ? Workloads.all() : workloads.stream().map(Workloads::byId).toList();
-    List<Runner> rs = Runners.all().stream()
-        .filter(r -> r.id().equals("seq") || runnerIds == null || runnerIds.contains(r.id())).toList();
+    List<Runner> rs;
+    try {
+      rs = RunnerSelection.select(Runners.all(), runnerIds);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage() + " (--runner)");
+    }
+    RunnerSelection.unavailable(rs).forEach(BenchRunner::progress);
     String cp = System.getProperty("java.class.path");
     BenchJvm jvm = new BenchJvm(Path.of(System.getProperty("java.home"), "bin", "java").toString(), cp,
         agent.toAbsolutePath(), scale, data, n, warmups, agentOptions);

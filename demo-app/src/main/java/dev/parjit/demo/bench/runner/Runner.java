@@ -13,6 +13,14 @@ public interface Runner {
   /** Short name for {@code --runner} and the progress lines. */
   String id();
 
+  /**
+   * Why this runner cannot run at all in this build (a one-line hint saying how to get it), or empty
+   * when it can.
+   */
+  default Optional<String> unavailable() {
+    return Optional.empty();
+  }
+
   /** Why this runner does not run {@code w} ({@code "n/a"}, {@code "not built"}), or empty when it does. */
   default Optional<String> skip(Workload w) {
     return Optional.empty();

@@ -21,6 +21,17 @@ public final class SparkRunner implements Runner {
       "java.base/java.util", "java.base/java.util.concurrent", "java.base/java.util.concurrent.atomic",
       "java.base/sun.nio.ch", "java.base/sun.nio.cs", "java.base/sun.security.action", "java.base/sun.util.calendar");
 
+  /**
+   * Logging at WARN through slf4j-simple (the -Pspark build leaves out Spark's log4j binding), without
+   * Hadoop's notice that it has no native library: it never needs one here.
+   */
+  static final List<String> QUIET = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+      "-Dorg.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader=error");
+
+  /** What {@code bin/parjit bench} says when Spark was asked for but this build has none. */
+  static final String ABSENT = "this build has no Spark, its cells say \"not built\": run bin/parjit bench --with-spark "
+      + "(or mvn -B -ntp -Pspark -pl demo-app -am install first)";
+
   /** Whether this build contains the Spark engine and Spark itself (a stale engine class alone is not enough). */
   public static boolean built() {
     try {
@@ -43,20 +54,27 @@ public final class SparkRunner implements Runner {
   }
 
   @Override
+  public Optional<String> unavailable() {
+    return built() ? Optional.empty() : Optional.of(ABSENT);
+  }
+
+  @Override
   public Optional<String> skip(Workload w) {
     if (w.sql(SqlDialect.SPARK, Scale.QUICK, Path.of(".")).isEmpty()) {
       return Optional.of("n/a");
     }
-    return built() ? Optional.empty() : Optional.of("not built");
+    return unavailable().isPresent() ? Optional.of("not built") : Optional.empty();
   }
 
   @Override
   public List<String> command(BenchJvm jvm, Workload w) {
-    List<String> cmd = new ArrayList<>(List.of(jvm.java()));
+    // Spark takes its own address from the environment only: loopback, like every other runner
+    // (`env` execs java, so the measured process keeps its id and is killed on time-out).
+    List<String> cmd = new ArrayList<>(List.of("env", "SPARK_LOCAL_IP=127.0.0.1", jvm.java()));
     for (String p : OPENS) {
       cmd.add("--add-opens=" + p + "=ALL-UNNAMED");
     }
-    cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    cmd.addAll(QUIET);
     List<String> args = new ArrayList<>(jvm.childArgs(w.id(), Engine.SPARK));
     args.set(1, sparkFirst(jvm.classpath()));
     cmd.addAll(args);

@@ -44,6 +44,11 @@ public final class SparkEngine implements SqlEngine {
   }
 
   @Override
+  public void execute(String statement) {
+    spark.sql(statement).collectAsList(); // CACHE TABLE is eager: the rows are in memory on return
+  }
+
+  @Override
   public void close() {
     spark.stop();
   }

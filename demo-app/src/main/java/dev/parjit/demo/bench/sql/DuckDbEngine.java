@@ -41,6 +41,13 @@ public final class DuckDbEngine implements SqlEngine {
   }
 
   @Override
+  public void execute(String statement) throws Exception {
+    try (Statement st = connection.createStatement()) {
+      st.execute(statement);
+    }
+  }
+
+  @Override
   public void close() throws Exception {
     connection.close();
   }

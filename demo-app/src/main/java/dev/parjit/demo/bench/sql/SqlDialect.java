@@ -9,6 +9,15 @@ public enum SqlDialect {
   /** {@code parquet.`dir`}. */
   SPARK;
 
+  /**
+   * The statement that runs {@code select} once and keeps its rows in the engine's memory as
+   * {@code table} for the queries after it (Spark: {@code CACHE TABLE}, eager; DuckDB: a temporary
+   * table).
+   */
+  public String keep(String table, String select) {
+    return (this == DUCKDB ? "CREATE TEMP TABLE " : "CACHE TABLE ") + table + " AS " + select;
+  }
+
   /** The table expression that reads every part file of {@code dir}. */
   public String parquet(Path dir) {
     String d = dir.toAbsolutePath().toString();

@@ -11,6 +11,9 @@ public interface SqlEngine extends AutoCloseable {
   /** Runs a query whose columns are all numeric; every row as doubles. */
   List<double[]> query(String sql) throws Exception;
 
+  /** Runs a statement that returns no rows (a table kept for later queries). */
+  void execute(String statement) throws Exception;
+
   @Override
   void close() throws Exception;
 }

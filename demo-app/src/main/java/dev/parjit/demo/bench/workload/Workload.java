@@ -33,6 +33,15 @@ public interface Workload {
     return Optional.empty();
   }
 
+  /**
+   * Statements a SQL engine runs once, as part of the first (cold) call, before {@link #sql}: what
+   * the workload keeps between calls (the points of a k-means step, cached in the engine's memory),
+   * as a Parjit program keeps a lazy frame on its workers. None by default.
+   */
+  default List<String> sqlSetup(SqlDialect dialect, Scale scale, Path dataDir) {
+    return List.of();
+  }
+
   /** The digest of a SQL query's rows (every column numeric). */
   default double[] digestRows(List<double[]> rows) {
     throw new UnsupportedOperationException(id() + " has no SQL form");

@@ -24,6 +24,15 @@ class RunnerCommandTest {
   }
 
   @Test
+  void sparkRunsOnLoopbackWithItsOpensAndQuietLogging() {
+    List<String> cmd = new SparkRunner().command(JVM, Workloads.byId("kmeans-frame"));
+    assertEquals(List.of("env", "SPARK_LOCAL_IP=127.0.0.1", "java"), cmd.subList(0, 3));
+    assertTrue(cmd.contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"), cmd.toString());
+    assertTrue(cmd.contains("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), cmd.toString());
+    assertEquals(List.of("kmeans-frame", "spark", "quick"), cmd.subList(cmd.size() - 6, cmd.size() - 3));
+  }
+
+  @Test
   void spawnAndSpmdUseTheAgentWithTwoRanks() {
     List<String> spawn = new SpawnRunner().command(JVM, Workloads.byId("sumsq"));
     assertTrue(spawn.contains("-javaagent:agent.jar=workers=2"), spawn.toString());
