@@ -5,6 +5,7 @@ import dev.parjit.frame.FrameMemory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
@@ -263,6 +264,9 @@ public final class Vectors {
   public static FieldVector take(FieldVector src, String name, int[] rows) {
     DType t = DType.of(src);
     int n = rows.length;
+    if (width(t) == 8 && src.getNullCount() == 0) {
+      return take8(src, t, name, rows);
+    }
     ArrowBuf sValid = src.getValidityBuffer();
     boolean srcNulls = src.getNullCount() > 0;
     ArrowBuf sData = src.getDataBuffer();
@@ -311,9 +315,42 @@ public final class Vectors {
     return finish(dst, n);
   }
 
+  /**
+   * {@link #take} of an 8-byte column without nulls (the hot case of filters, joins and sorts): a
+   * plain copy loop on the buffers' addresses, every row checked against the source's length first
+   * so a bad row is an exception, never a read outside the buffer.
+   */
+  private static FieldVector take8(FieldVector src, DType t, String name, int[] rows) {
+    int n = rows.length;
+    int count = src.getValueCount();
+    boolean misses = false;
+    for (int r : rows) {
+      if (r >= count) throw new IndexOutOfBoundsException("row " + r + " of a column of " + count + " rows");
+      misses |= r < 0;
+    }
+    FieldVector dst = allocate(t, name, n, 0);
+    if (n == 0) return finish(dst, 0);
+    long from = src.getDataBuffer().memoryAddress();
+    long to = dst.getDataBuffer().memoryAddress();
+    for (int i = 0; i < n; i++) {
+      int r = rows[i];
+      MemoryUtil.putLong(to + 8L * i, r < 0 ? 0L : MemoryUtil.getLong(from + 8L * r));
+    }
+    if (misses) {
+      ArrowBuf valid = dst.getValidityBuffer();
+      for (int i = 0; i < n; i++) if (rows[i] >= 0) BitVectorHelper.setBit(valid, i);
+    } else {
+      setAllValid(dst.getValidityBuffer(), n);
+    }
+    return finish(dst, n);
+  }
+
   /** Row indices where {@code mask} (a BOOL vector) is true; null mask entries count as false. */
   public static int[] maskRows(FieldVector mask) {
     int n = mask.getValueCount();
+    if (mask.getNullCount() == 0) {
+      return setBits(mask.getDataBuffer(), n);
+    }
     ArrowBuf data = mask.getDataBuffer();
     ArrowBuf valid = mask.getValidityBuffer();
     boolean nulls = mask.getNullCount() > 0;
@@ -322,6 +359,26 @@ public final class Vectors {
     int[] rows = new int[count];
     int k = 0;
     for (int i = 0; i < n; i++) if (BitVectorHelper.get(data, i) != 0 && (!nulls || BitVectorHelper.get(valid, i) != 0)) rows[k++] = i;
+    return rows;
+  }
+
+  /** Indices of the set bits among the first {@code n} of a bitmap, a byte at a time. */
+  private static int[] setBits(ArrowBuf bits, int n) {
+    int bytes = (n + 7) >>> 3;
+    byte[] b = new byte[bytes];
+    if (bytes > 0) bits.getBytes(0, b, 0, bytes);
+    if ((n & 7) != 0) b[bytes - 1] &= (byte) ((1 << (n & 7)) - 1); // bits past the end are not rows
+    int count = 0;
+    for (byte x : b) count += Integer.bitCount(x & 0xff);
+    int[] rows = new int[count];
+    int k = 0;
+    for (int j = 0; j < bytes; j++) {
+      int x = b[j] & 0xff;
+      while (x != 0) {
+        rows[k++] = (j << 3) + Integer.numberOfTrailingZeros(x);
+        x &= x - 1;
+      }
+    }
     return rows;
   }
 
