@@ -632,7 +632,7 @@ public final class DataFrame implements AutoCloseable {
   public DataFrame merge(DataFrame right, JoinType how, String... on) {
     if (on.length == 0) throw new IllegalArgumentException("merge needs at least one key column");
     for (String k : on) {
-      column(k);
+      if (!hasColumn(k)) column(k); // the usual error; a present column of a filtered frame stays untaken
       if (!right.hasColumn(k)) throw new IllegalArgumentException("No column '" + k + "' in right DataFrame; columns are " + right.columns());
     }
     try {
