@@ -344,7 +344,9 @@ public final class DataFrame implements AutoCloseable {
     if (columns instanceof LazyColumns lazy && remote == null) {
       for (String n : names) if (!positions.containsKey(n)) column(n); // the usual error for a missing column
       if (new HashSet<>(Arrays.asList(names)).size() == names.length) {
-        return new DataFrame(lazy.select(Arrays.asList(names)), numRows, null); // decodes nothing yet
+        // Decodes nothing yet; a filtered frame's projection keeps reading its source in place.
+        return new DataFrame(lazy.select(Arrays.asList(names)), numRows, null,
+            selection == null ? null : new Selection(selection.base.select(names), selection.rows));
       }
     }
     List<Series> out = new ArrayList<>();

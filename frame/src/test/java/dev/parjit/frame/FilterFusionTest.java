@@ -50,6 +50,9 @@ class FilterFusionTest {
         DataFrame twice = left.filter(mask).filter(left.filter(mask).column("v").lt(0.8)).merge(right, how, "k");
         DataFrame twiceCopied = left.takeRows(rows).filter(left.takeRows(rows).column("v").lt(0.8)).merge(right, how, "k");
         assertEquals(twiceCopied, twice, "filter of a filter, " + how + " join, round " + round);
+        // a projection of a filter too
+        assertEquals(left.takeRows(rows).select("s", "k").merge(right, how, "k"),
+            left.filter(mask).select("s", "k").merge(right, how, "k"), "projected filter, " + how + " join");
       }
     }
   }
