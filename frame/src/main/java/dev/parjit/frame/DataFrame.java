@@ -47,7 +47,23 @@ public final class DataFrame implements AutoCloseable {
   private final RemoteFrame remote;
   private final java.lang.ref.Cleaner.Cleanable remoteCleanable;
 
+  /**
+   * For a filtered frame: its source (a frame of views, valid after the source is closed) and the
+   * selected rows, so a join or a reduction consuming the filter reads the source rows in place
+   * instead of copying every column first; else {@code null}. The columns themselves are taken from
+   * the source on first use, so a filter followed by a projection copies only the columns used.
+   */
+  private final Selection selection;
+
+  /** Rows {@code rows} (ascending) of {@code base}. */
+  private record Selection(DataFrame base, int[] rows) { }
+
   private DataFrame(LazyColumns lazy, int rows, RemoteFrame remote) {
+    this(lazy, rows, remote, null);
+  }
+
+  private DataFrame(LazyColumns lazy, int rows, RemoteFrame remote, Selection selection) {
+    this.selection = selection;
     this.remote = remote;
     // Dropping the last driver reference frees the rows on the workers.
     this.remoteCleanable = remote == null ? null : FrameMemory.registerRemote(this, remote);
@@ -114,6 +130,7 @@ public final class DataFrame implements AutoCloseable {
   }
 
   private DataFrame(List<Series> owned) {
+    this.selection = null;
     this.remote = null;
     this.remoteCleanable = null;
     this.columns = List.copyOf(owned);
@@ -317,7 +334,9 @@ public final class DataFrame implements AutoCloseable {
     if (columns instanceof LazyColumns lazy && remote == null) {
       for (String n : names) if (!positions.containsKey(n)) column(n); // the usual error for a missing column
       if (new HashSet<>(Arrays.asList(names)).size() == names.length) {
-        return new DataFrame(lazy.select(Arrays.asList(names)), numRows, null); // decodes nothing yet
+        // Decodes nothing yet; a filtered frame's projection keeps reading its source in place.
+        return new DataFrame(lazy.select(Arrays.asList(names)), numRows, null,
+            selection == null ? null : new Selection(selection.base.select(names), selection.rows));
       }
     }
     List<Series> out = new ArrayList<>();
@@ -346,10 +365,58 @@ public final class DataFrame implements AutoCloseable {
       throw new IllegalArgumentException("filter needs a bool mask: " + mask.describe() + " is " + mask.dtype().pandasName());
     }
     try {
-      return takeRows(Vectors.maskRows(mask.arrowVector()));
+      return selectRows(Vectors.maskRows(mask.arrowVector()));
     } finally {
       Reference.reachabilityFence(mask);
     }
+  }
+
+  /**
+   * Rows {@code rows} (ascending) as a frame whose columns are taken on first use: the filter's
+   * result. A lazy result of spawn mode is collected and copied at once, as before.
+   */
+  private DataFrame selectRows(int[] rows) {
+    if (remote != null) {
+      return takeRows(rows);
+    }
+    DataFrame base;
+    int[] chosen;
+    if (selection != null) {
+      // A filter of a filter: one selection of the first source, so consumers still read in place
+      // (its own views of it: each frame closes its own).
+      base = selection.base.detached();
+      chosen = new int[rows.length];
+      for (int i = 0; i < rows.length; i++) chosen[i] = selection.rows[rows[i]];
+    } else {
+      base = detached();
+      chosen = rows;
+    }
+    List<String> names = columns();
+    List<DType> types = new ArrayList<>(names.size());
+    for (String n : names) types.add(dtype(n));
+    LazyColumns taken = new LazyColumns(names, types, chosen.length, i -> base.column(names.get(i)).take(chosen), null);
+    return new DataFrame(taken, chosen.length, null, new Selection(base, chosen));
+  }
+
+  /**
+   * The same columns over the same data, still valid when this frame is closed: views of the
+   * columns in memory; a file-backed frame's undecoded columns stay undecoded (decoded on first use).
+   */
+  private DataFrame detached() {
+    if (columns instanceof LazyColumns lazy) {
+      List<String> names = lazy.names();
+      Series[] now = new Series[names.size()];
+      List<DType> types = new ArrayList<>(names.size());
+      for (int i = 0; i < now.length; i++) {
+        types.add(lazy.type(i));
+        if (lazy.isDecoded(names.get(i))) now[i] = lazy.get(i).rename(names.get(i));
+      }
+      IntFunction<Series> later = i -> now[i] != null ? now[i] : lazy.get(i).rename(names.get(i));
+      return new DataFrame(new LazyColumns(names, types, numRows, later, null), numRows, null);
+    }
+    List<Series> views = new ArrayList<>(columns.size());
+    for (Series c : columns) views.add(c.rename(c.name()));
+    return own(views);
   }
 
   /** This frame with column {@code name} replaced by (or appended as) a view of {@code s}. */
@@ -557,17 +624,20 @@ public final class DataFrame implements AutoCloseable {
   public DataFrame merge(DataFrame right, JoinType how, String... on) {
     if (on.length == 0) throw new IllegalArgumentException("merge needs at least one key column");
     for (String k : on) {
-      column(k);
+      if (!hasColumn(k)) column(k); // the usual error; a present column of a filtered frame stays untaken
       if (!right.hasColumn(k)) throw new IllegalArgumentException("No column '" + k + "' in right DataFrame; columns are " + right.columns());
     }
     try {
-      int[][] m = HashJoin.match(vectors(on), right.vectors(on), Arrays.asList(on), how == JoinType.LEFT);
+      // A filtered left side is probed in place: its selected rows of the source, no copy first.
+      DataFrame left = selection == null ? this : selection.base;
+      int[][] m = HashJoin.match(left.vectors(on), right.vectors(on), Arrays.asList(on), how == JoinType.LEFT,
+          selection == null ? null : selection.rows);
       Set<String> keys = new HashSet<>(Arrays.asList(on));
       List<Series> out = new ArrayList<>();
-      for (Series c : columns) {
-        String n = c.name();
+      for (String c : columns()) {
+        String n = c;
         if (!keys.contains(n) && right.hasColumn(n)) n = n + "_x";
-        out.add(Series.own(Vectors.take(c.arrowVector(), n, m[0]), n, null));
+        out.add(Series.own(Vectors.take(left.column(c).arrowVector(), n, m[0]), n, null));
       }
       for (Series c : right.columns) {
         String n = c.name();
@@ -612,6 +682,7 @@ public final class DataFrame implements AutoCloseable {
   @Override
   public void close() {
     for (Series s : columns instanceof LazyColumns lazy ? lazy.decoded() : columns) s.close();
+    if (selection != null) selection.base.close();
     if (remoteCleanable != null) remoteCleanable.clean(); // frees the rows on the workers, once
   }
 

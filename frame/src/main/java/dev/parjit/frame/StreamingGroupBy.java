@@ -82,13 +82,36 @@ final class StreamingGroupBy {
     long[][] keyOf;
     int size;
 
+    /**
+     * While every key column's values seen so far span ranges whose product is at most
+     * {@link #DIRECT_SLOTS}, ids are looked up directly (the tuple's offset in those ranges indexes
+     * {@code directIds}): no hashing and no key comparison, which is most of a group-by's time. A
+     * batch that widens the ranges past that switches the map to hashing for good.
+     */
+    static final long DIRECT_SLOTS = 1 << 20;
+    boolean direct = true;
+    final long[] lo;
+    final long[] hi;
+    int[] directIds = new int[0]; // id + 1 by tuple offset; 0 marks an unseen tuple
+
     KeyMap(int width) {
       this.width = width;
       keyOf = new long[width][1024];
+      lo = new long[width];
+      hi = new long[width];
+      Arrays.fill(lo, Long.MAX_VALUE);
+      Arrays.fill(hi, Long.MIN_VALUE);
     }
 
     /** Group ids of rows {@code [0, rows)} of the key columns, -1 for a row with a missing key. */
     void codes(ColumnBatches.Column[] cols, int[] code, int rows) {
+      if (direct) {
+        if (widenDirect(cols, rows)) {
+          directCodes(cols, code, rows);
+          return;
+        }
+        toHashed();
+      }
       if (width == 1) {
         long[] k = cols[0].longs;
         boolean[] valid = cols[0].valid;
@@ -99,6 +122,107 @@ final class StreamingGroupBy {
       }
       for (int i = 0; i < rows; i++) {
         code[i] = idN(cols, i);
+      }
+    }
+
+    /**
+     * Takes this batch's key ranges into the direct table (rebuilt when they widen), or returns false
+     * when the ranges together would need more than {@link #DIRECT_SLOTS} slots.
+     */
+    private boolean widenDirect(ColumnBatches.Column[] cols, int rows) {
+      long[] newLo = lo.clone();
+      long[] newHi = hi.clone();
+      for (int c = 0; c < width; c++) {
+        long[] k = cols[c].longs;
+        boolean[] valid = cols[c].valid;
+        long a = newLo[c];
+        long b = newHi[c];
+        for (int i = 0; i < rows; i++) {
+          if (valid == null || valid[i]) {
+            a = Math.min(a, k[i]);
+            b = Math.max(b, k[i]);
+          }
+        }
+        newLo[c] = a;
+        newHi[c] = b;
+      }
+      if (Arrays.equals(newLo, lo) && Arrays.equals(newHi, hi)) {
+        return true;
+      }
+      long slots = 1;
+      for (int c = 0; c < width; c++) {
+        if (newLo[c] > newHi[c]) {
+          return true; // no key in any batch yet: nothing to address
+        }
+        long span = newHi[c] - newLo[c] + 1;
+        if (span <= 0 || span > DIRECT_SLOTS || (slots *= span) > DIRECT_SLOTS) {
+          return false;
+        }
+      }
+      System.arraycopy(newLo, 0, lo, 0, width);
+      System.arraycopy(newHi, 0, hi, 0, width);
+      directIds = new int[(int) slots];
+      for (int id = 0; id < size; id++) {
+        long at = 0;
+        for (int c = 0; c < width; c++) at = at * (hi[c] - lo[c] + 1) + (keyOf[c][id] - lo[c]);
+        directIds[(int) at] = id + 1;
+      }
+      return true;
+    }
+
+    /** {@link #codes} by direct addressing (the batch is inside the ranges). */
+    private void directCodes(ColumnBatches.Column[] cols, int[] code, int rows) {
+      if (width == 1) {
+        long[] k = cols[0].longs;
+        boolean[] valid = cols[0].valid;
+        long base = lo[0];
+        for (int i = 0; i < rows; i++) {
+          if (valid != null && !valid[i]) {
+            code[i] = -1;
+            continue;
+          }
+          int at = (int) (k[i] - base);
+          int id = directIds[at];
+          code[i] = id != 0 ? id - 1 : addDirect(at, cols, i);
+        }
+        return;
+      }
+      rows:
+      for (int i = 0; i < rows; i++) {
+        long at = 0;
+        for (int c = 0; c < width; c++) {
+          if (cols[c].valid != null && !cols[c].valid[i]) {
+            code[i] = -1;
+            continue rows;
+          }
+          at = at * (hi[c] - lo[c] + 1) + (cols[c].longs[i] - lo[c]);
+        }
+        int id = directIds[(int) at];
+        code[i] = id != 0 ? id - 1 : addDirect((int) at, cols, i);
+      }
+    }
+
+    private int addDirect(int at, ColumnBatches.Column[] cols, int row) {
+      int id = size++;
+      if (id >= keyOf[0].length) {
+        for (int c = 0; c < width; c++) keyOf[c] = Arrays.copyOf(keyOf[c], keyOf[c].length * 2);
+      }
+      for (int c = 0; c < width; c++) keyOf[c][id] = cols[c].longs[row];
+      directIds[at] = id + 1;
+      return id;
+    }
+
+    /** Leaves direct addressing: every id so far goes into the hash table. */
+    private void toHashed() {
+      direct = false;
+      directIds = null;
+      int cap = Math.max(2048, Integer.highestOneBit(Math.max(1, size) * 4 - 1) << 1);
+      slotIds = new int[cap];
+      int mask = cap - 1;
+      for (int id = 0; id < size; id++) {
+        int slot = (int) hashOf(id) & mask;
+        while (slotIds[slot] != 0) slot = (slot + 1) & mask;
+        slotIds[slot] = id + 1;
       }
     }
 

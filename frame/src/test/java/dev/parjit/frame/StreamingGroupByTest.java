@@ -96,4 +96,38 @@ class StreamingGroupByTest {
     assertTrue(decoded(write(5000)).groupBy("a", "b", "c", "l").agg(aggs).numRows() > 1000,
         "enough groups to grow the map");
   }
+
+  /**
+   * Keys that start dense (looked up directly) and later widen past the direct table (hashed from
+   * then on), or widen within it (the table rebuilt): the same groups as the vector path.
+   */
+  @Test
+  void keysWideningMidStreamMatchTheVectorPath() throws Exception {
+    int n = 6000;
+    long[] narrow = new long[n];
+    long[] wide = new long[n];
+    long[] grows = new long[n];
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      narrow[i] = i % 37 - 5;
+      wide[i] = i < n / 2 ? i % 50 : (i % 61) * 1_000_000_007L - 3;
+      grows[i] = (i % 29) * (i / 700 + 1) * 1000L; // each row group reaches further
+      x[i] = (i * 37 % 101) / 8.0;
+    }
+    List<Series> owners = List.of(Series.of("narrow", narrow), Series.of("wide", wide), Series.of("grows", grows),
+        Series.of("x", x));
+    List<FieldVector> vectors = new ArrayList<>();
+    for (Series s : owners) {
+      vectors.add(s.arrowVector());
+    }
+    Path file = dir.resolve("widening.parquet");
+    ParquetColumnWriter.write(vectors, file, CompressionCodecName.SNAPPY, 700);
+    java.lang.ref.Reference.reachabilityFence(owners);
+    Agg[] aggs = {Agg.sum("x").as("sx"), Agg.mean("x").as("mx"), Agg.min("x").as("nx"), Agg.count("x").as("cx")};
+    for (String[] keys : new String[][] {{"wide"}, {"grows"}, {"narrow", "wide"}, {"grows", "narrow"}}) {
+      DataFrame lazy = DataFrame.readParquet(file.toString());
+      assertSame(decoded(file).groupBy(keys).agg(aggs), lazy.groupBy(keys).agg(aggs));
+      assertFalse(lazy.isDecoded(keys[0]), "streamed, not decoded: " + String.join(",", keys));
+    }
+  }
 }

@@ -1,9 +1,11 @@
 package dev.parjit.frame.dist;
 
+import dev.parjit.frame.DType;
 import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.JoinType;
 import dev.parjit.frame.Series;
 import dev.parjit.frame.internal.FrameInternals;
+import dev.parjit.frame.kernel.Vectors;
 import dev.parjit.mpi.Communicator;
 import dev.parjit.runtime.BlockDistribution;
 import java.util.List;
@@ -54,11 +56,25 @@ final class DistributedJoin {
     return sizes;
   }
 
-  /** What a frame's columns hold in Arrow buffers: what sending it whole costs. */
+  /**
+   * What a frame's columns hold in Arrow buffers: what sending it whole costs. Fixed-width columns
+   * are counted from their dtype (values and validity bitmap, as Arrow sizes them), so a file-backed
+   * or filtered frame is not decoded or copied just to be measured; strings need their offsets.
+   */
   static long bytesOf(DataFrame df) {
+    long rows = df.numRows();
+    long bitmap = (rows + 7) / 8;
     long total = 0;
     for (String name : df.columns()) {
-      total += df.column(name).arrowVector().getBufferSize();
+      DType t = df.dtype(name);
+      int width = Vectors.width(t);
+      if (width > 0) {
+        total += rows * width + bitmap;
+      } else if (t == DType.BOOL) {
+        total += 2 * bitmap;
+      } else {
+        total += df.column(name).arrowVector().getBufferSize();
+      }
     }
     return total;
   }

@@ -42,7 +42,14 @@ final class DistributedSort {
     int p = FrameComm.comm().size();
     DataFrame[] pieces = split(sorted, splitters(sorted, ascending, keys, p), ascending, keys, p);
     List<DataFrame> received = FrameComm.alltoall(pieces);
-    DataFrame mine = sortedBy(DataFrame.concat(received.toArray(new DataFrame[0])), ascending, by).drop(ROW);
+    // Each piece arrives sorted (a range of a sender's sorted chunk), pieces in rank order, which is
+    // row order for equal keys: merging the runs gives the stable order without sorting again.
+    int[] runStarts = new int[received.size()];
+    for (int r = 1; r < runStarts.length; r++) {
+      runStarts[r] = runStarts[r - 1] + received.get(r - 1).numRows();
+    }
+    DataFrame all = DataFrame.concat(received.toArray(new DataFrame[0]));
+    DataFrame mine = FrameInternals.takeRows(all, Sorting.mergeRuns(vectors(all, by), ascending, runStarts)).drop(ROW);
     long[] placement = FrameComm.placementOf(mine.numRows());
     return Placements.register(mine, placement[1], placement[0]);
   }

@@ -77,6 +77,15 @@ public final class Factorizer {
 
   private enum Kind { LONG, DOUBLE, STRING }
 
+  /**
+   * Whether one key column, seen across several tables, is coded by integer value (no float or
+   * string on any side); incompatible types fail here with the message {@link #factorize} gives.
+   * A join uses it to pick its integer build and probe.
+   */
+  public static boolean integerKey(List<FieldVector> col, String keyName) {
+    return kind(col, keyName) == Kind.LONG;
+  }
+
   private static Kind kind(List<FieldVector> col, String keyName) {
     DType first = DType.of(col.get(0));
     boolean anyFloat = false;

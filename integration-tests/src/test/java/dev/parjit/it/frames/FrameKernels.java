@@ -190,4 +190,44 @@ public final class FrameKernels {
     }
     return sums;
   }
+
+  /**
+   * A filter consumed by an inner join on timestamps (integer keys spread too wide to address
+   * directly: the hashed build), the distributed right side filtered too, then reductions.
+   */
+  public static String filterJoinWideKeys(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    DataFrame fast = df.filter(df.column("speed").gt(24));
+    DataFrame dim = DataFrame.readParquet(path, "ts", "cadence");
+    DataFrame joined = fast.merge(dim.filter(dim.column("cadence").lt(75)), "ts");
+    double work = joined.column("speed").mul(joined.column("cadence_y")).sum();
+    return joined.numRows() + " " + work + " " + joined.column("power").sum() + "\n" + joined.head(6) + "\n"
+        + joined.tail(6);
+  }
+
+  /**
+   * A projected filter consumed by a left join on dense int64 ids (the directly addressed build),
+   * unmatched left rows kept with nulls.
+   */
+  public static String leftJoinDenseKeys(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    DataFrame strong = df.filter(df.column("power").gt(120)).select("id", "power", "zone");
+    DataFrame right = DataFrame.readParquet(path, "id", "speed");
+    DataFrame joined = strong.merge(right.filter(right.column("speed").lt(25)), JoinType.LEFT, "id");
+    return joined.numRows() + " " + joined.column("speed").count() + " " + joined.column("speed").sum() + "\n"
+        + joined.head(6) + "\n" + joined.tail(6);
+  }
+
+  /** Two integer keys, four aggregates, streamed (keys looked up directly): the bench's 3-key shape. */
+  public static DataFrame groupIntegerKeys(String path) {
+    return DataFrame.readParquet(path).groupBy("cadence", "id")
+        .agg(Agg.sum("speed").as("ss"), Agg.mean("power").as("mp"), Agg.min("speed").as("ns"), Agg.max("power").as("xp"))
+        .head(30);
+  }
+
+  /** A filter consumed by a group-by (only the columns grouped and aggregated are taken). */
+  public static DataFrame filterGroup(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    return df.filter(df.column("speed").gt(22)).groupBy("cadence").agg(Agg.count("id").as("n"), Agg.mean("power").as("mp"));
+  }
 }

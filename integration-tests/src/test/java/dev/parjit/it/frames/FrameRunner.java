@@ -42,6 +42,10 @@ public final class FrameRunner {
       out.add(line("joinSmall", d, () -> FrameKernels.joinSmall(p)));
       out.add(line("joinLarge", d, () -> FrameKernels.joinLarge(p)));
       out.add(line("joinSmallLeft", d, () -> FrameKernels.joinSmallLeft(p)));
+      out.add(line("filterJoinWideKeys", d, () -> FrameKernels.filterJoinWideKeys(p)));
+      out.add(line("leftJoinDenseKeys", d, () -> FrameKernels.leftJoinDenseKeys(p)));
+      out.add(line("groupIntegerKeys", d, () -> FrameKernels.groupIntegerKeys(p)));
+      out.add(line("filterGroup", d, () -> FrameKernels.filterGroup(p)));
       out.add(line("roundTrip", d, () -> FrameKernels.roundTrip(p, scratch.resolve("out-" + d).toString())));
       out.add(line("derived", d, () -> FrameKernels.derived(p)));
       out.add(line("elements", d, () -> FrameKernels.elements(p)));
