@@ -123,7 +123,7 @@ public class SpmdDifferentialTest {
           allocates |= x instanceof MethodInsnNode mi && mi.owner.equals("dev/parjit/runtime/ParallelRuntime")
               && mi.name.startsWith("new");
           calls |= x instanceof MethodInsnNode mi && mi.owner.equals("dev/parjit/runtime/ParallelRuntime")
-              && (mi.name.equals("blockStart") || mi.name.equals("ownedStart") || mi.name.equals("downRange"));
+              && (mi.name.equals("blockStart") || mi.name.equals("blockStartUnless") || mi.name.equals("ownedStart") || mi.name.equals("downRange"));
         }
         chunked.put(m.name, calls);
         distributedAllocation.put(m.name, allocates);
