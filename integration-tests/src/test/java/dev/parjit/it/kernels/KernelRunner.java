@@ -20,7 +20,7 @@ public final class KernelRunner {
       "longProd", "longMinMax", "longBits", "floatSum", "floatMinMax", "floatProd", "doubleProd", "doubleMinMax",
       "doubleSubtract", "anyNegative", "allAboveMinimum", "evenCounter", "endsBeforeLast", "distributedSum",
       "callsJit", "matMul", "rowTable", "countDownSum", "stridedDown", "flatTable", "jacobi", "wideStencil", "spread",
-      "csrRows", "cooScatter");
+      "csrRows", "cooScatter", "argmax", "argmin");
 
   /** Kernels whose parallel loops read through halos (stencils, CSR row pointers). */
   public static final List<String> HALOS = List.of("jacobi", "wideStencil", "spread", "csrRows");

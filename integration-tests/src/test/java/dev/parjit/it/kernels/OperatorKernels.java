@@ -193,7 +193,10 @@ public final class OperatorKernels {
     return s;
   }
 
-  /** argmax keeps the first index of the maximum: the pair is not a plain reduction, so sequential. */
+  /**
+   * argmax keeps the first index of the maximum: a guarded extremum, each rank's best folded in rank
+   * order with the same {@code >}, so the first index still wins.
+   */
   @Jit
   public static int argmax(double[] a) {
     int best = -1;
