@@ -152,22 +152,9 @@ class CorpusDifferentialTest {
 
   /** Each kernel's diagnostics printed once, its loops distributed as the table says. */
   private static List<String> checkLoops(List<String> stdout, boolean spmd) {
-    Map<String, List<String>> seen = LoopDiagnostics.parse(stdout);
-    List<String> problems = new ArrayList<>();
-    for (Expect e : CorpusExpectations.TABLE.values()) {
-      String expected = spmd ? e.spmdLoops() : e.loops();
-      List<String> got = seen.getOrDefault(e.kernel(), List.of());
-      if (got.size() != 1) {
-        problems.add("  " + e.kernel() + ": expected its diagnostics once, found " + got.size() + " times");
-      } else if (!got.get(0).equals(expected)) {
-        problems.add("  " + e.kernel() + ": loops expected [" + expected + "] but the diagnostics say [" + got.get(0) + "]"
-            + (LoopDiagnostics.anyParallel(got.get(0)) && !LoopDiagnostics.anyParallel(expected)
-                ? " (now parallel: update its row)" : ""));
-      }
-    }
-    seen.keySet().stream().filter(k -> !CorpusExpectations.TABLE.containsKey(k))
-        .forEach(k -> problems.add("  diagnostics of a kernel the table does not know: " + k));
-    return problems;
+    Map<String, String> expected = new TreeMap<>();
+    CorpusExpectations.TABLE.values().forEach(e -> expected.put(e.kernel(), spmd ? e.spmdLoops() : e.loops()));
+    return LoopDiagnostics.mismatches(expected, stdout);
   }
 
   /** Spawn-mode placement: the table's workers/driver, and a driver placement's reason containing the table's fragment. */

@@ -56,4 +56,26 @@ public final class LoopDiagnostics {
   public static boolean anyParallel(String loops) {
     return loops.contains("1D_");
   }
+
+  /**
+   * Where a run's diagnostics ({@code lines}, rank prefix stripped) disagree with {@code expected}
+   * (kernel to loop list): a kernel whose diagnostics are missing or printed twice, loops other than
+   * expected, and diagnostics of kernels the table does not know. Empty when they agree.
+   */
+  public static List<String> mismatches(Map<String, String> expected, List<String> lines) {
+    Map<String, List<String>> seen = parse(lines);
+    List<String> problems = new ArrayList<>();
+    expected.forEach((kernel, loops) -> {
+      List<String> got = seen.getOrDefault(kernel, List.of());
+      if (got.size() != 1) {
+        problems.add("  " + kernel + ": expected its diagnostics once, found " + got.size() + " times");
+      } else if (!got.get(0).equals(loops)) {
+        problems.add("  " + kernel + ": loops expected [" + loops + "] but the diagnostics say [" + got.get(0) + "]"
+            + (anyParallel(got.get(0)) && !anyParallel(loops) ? " (now parallel: update its row)" : ""));
+      }
+    });
+    seen.keySet().stream().filter(k -> !expected.containsKey(k))
+        .forEach(k -> problems.add("  diagnostics of a kernel the table does not know: " + k));
+    return problems;
+  }
 }

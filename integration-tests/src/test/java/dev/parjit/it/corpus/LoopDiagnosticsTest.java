@@ -63,4 +63,24 @@ class LoopDiagnosticsTest {
     assertFalse(LoopDiagnostics.anyParallel("#0 REP, #1 REP"));
     assertFalse(LoopDiagnostics.anyParallel(""));
   }
+
+  @Test
+  void mismatchesNameMissingWrongTwiceAndUnknownKernels() {
+    Map<String, List<String>> seen = LoopDiagnostics.parse(PRINTED);
+    Map<String, String> table = new java.util.TreeMap<>();
+    seen.forEach((k, v) -> table.put(k, v.get(0)));
+    List<String> twice = seen.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+    List<String> once = seen.entrySet().stream().filter(e -> e.getValue().size() == 1).map(Map.Entry::getKey).toList();
+    assertEquals(twice.stream().map(k -> "  " + k + ": expected its diagnostics once, found 2 times").toList(),
+        LoopDiagnostics.mismatches(table, PRINTED), "only the kernel printed twice");
+    assertEquals(1, twice.size(), "the fixture prints one kernel twice");
+    table.put(once.get(0), "#9 REP");
+    table.put("Example.absent", "#0 1D_Block");
+    table.remove(twice.get(0)); // unknown to the table now
+    List<String> problems = LoopDiagnostics.mismatches(table, PRINTED);
+    assertEquals(3, problems.size(), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.contains(once.get(0) + ": loops expected [#9 REP]")), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.contains("Example.absent: expected its diagnostics once, found 0")));
+    assertTrue(problems.stream().anyMatch(p -> p.contains("does not know: " + twice.get(0))));
+  }
 }

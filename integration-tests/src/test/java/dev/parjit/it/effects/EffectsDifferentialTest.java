@@ -199,24 +199,7 @@ class EffectsDifferentialTest {
         add(problems, expected.key(), Transcript.outDiff(expected.out(), printed));
       }
     }
-    report(where, run, problems, spmdLoops(Transcript.ofRank(run.stdout(), 0)), perRank.stream().allMatch(Transcript::done));
-  }
-
-  /** Each kernel's diagnostics printed once on rank 0, its loops distributed as {@link EffectsSpmdLoops} says. */
-  private static List<String> spmdLoops(List<String> rank0) {
-    Map<String, List<String>> seen = LoopDiagnostics.parse(rank0);
-    List<String> problems = new ArrayList<>();
-    EffectsSpmdLoops.TABLE.forEach((kernel, expected) -> {
-      List<String> got = seen.getOrDefault(kernel, List.of());
-      if (got.size() != 1) {
-        problems.add("  " + kernel + ": expected its diagnostics once, found " + got.size() + " times");
-      } else if (!got.get(0).equals(expected)) {
-        problems.add("  " + kernel + ": loops expected [" + expected + "] but the diagnostics say [" + got.get(0) + "]");
-      }
-    });
-    seen.keySet().stream().filter(k -> !EffectsSpmdLoops.TABLE.containsKey(k))
-        .forEach(k -> problems.add("  diagnostics of a kernel the SPMD table does not know: " + k));
-    return problems;
+    report(where, run, problems, LoopDiagnostics.mismatches(EffectsSpmdLoops.TABLE, Transcript.ofRank(run.stdout(), 0)), perRank.stream().allMatch(Transcript::done));
   }
 
   private static void add(Map<String, List<String>> problems, String key, List<String> lines) {
