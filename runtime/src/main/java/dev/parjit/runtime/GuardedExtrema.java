@@ -85,6 +85,7 @@ final class GuardedExtrema {
 
   /** {@code value} as rank {@code root} holds it, on every rank. */
   static long fromRank(Communicator comm, long value, int root) {
-    return comm.allgatherv(new long[] {value})[root];
+    byte[] bytes = comm.bcast(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(value).array(), root);
+    return java.nio.ByteBuffer.wrap(bytes).getLong();
   }
 }
