@@ -2,18 +2,15 @@ package dev.parjit.it.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.parjit.it.JobRunner;
 import dev.parjit.it.corpus.CorpusExpectations.Expect;
 import dev.parjit.it.effects.PlacementLog;
 import dev.parjit.it.effects.ProgramSuite;
 import dev.parjit.it.effects.SplitRun;
+import dev.parjit.it.effects.SuiteReport;
 import dev.parjit.it.effects.Transcript;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +85,8 @@ class CorpusDifferentialTest {
     if (!workerPrints.isEmpty()) {
       expectations.add("  " + workerPrints.size() + " kernel lines were printed on worker ranks, e.g. " + workerPrints.get(0));
     }
-    report(where, run, problems, expectations, new Transcript(run.stdout()).done(), CorpusMain.SUITE);
+    SuiteReport.check(where, run, problems, expectations,
+        new Transcript(run.stdout()).done(), CorpusMain.SUITE.programs().size(), "corpus");
   }
 
   @ParameterizedTest(name = "{0} ranks")
@@ -102,7 +100,8 @@ class CorpusDifferentialTest {
     }
     Map<String, List<String>> problems = compareSpmd(oracle, perRank);
     List<String> expectations = checkLoops(Transcript.ofRank(run.stdout(), 0), true);
-    report(where, run, problems, expectations, perRank.stream().allMatch(Transcript::done), CorpusMain.SUITE);
+    SuiteReport.check(where, run, problems, expectations,
+        perRank.stream().allMatch(Transcript::done), CorpusMain.SUITE.programs().size(), "corpus");
   }
 
   private static Map<String, List<String>> compareSpawn(Transcript expectedRuns, List<String> stdout) {
@@ -111,11 +110,11 @@ class CorpusDifferentialTest {
     for (Transcript.Run expected : expectedRuns.runs().values()) {
       Transcript.Run got = actual.runs().get(expected.key());
       if (got == null) {
-        add(problems, expected.key(), List.of("    no output: the process stopped before this run"));
+        SuiteReport.add(problems, expected.key(), List.of("    no output: the process stopped before this run"));
         continue;
       }
-      add(problems, expected.key(), Transcript.stateDiff(expected.state(), got.state()));
-      add(problems, expected.key(), Transcript.outDiff(expected.out(), got.out()));
+      SuiteReport.add(problems, expected.key(), Transcript.stateDiff(expected.state(), got.state()));
+      SuiteReport.add(problems, expected.key(), Transcript.outDiff(expected.out(), got.out()));
     }
     return problems;
   }
@@ -129,7 +128,7 @@ class CorpusDifferentialTest {
       for (int r = 0; r < perRank.size(); r++) {
         Transcript.Run got = perRank.get(r).runs().get(expected.key());
         if (got == null) {
-          add(problems, expected.key(), List.of("    rank " + r + ": no output: it stopped before this run"));
+          SuiteReport.add(problems, expected.key(), List.of("    rank " + r + ": no output: it stopped before this run"));
           complete = false;
           continue;
         }
@@ -138,13 +137,13 @@ class CorpusDifferentialTest {
           diff.addAll(Transcript.outDiff(expected.out(), got.out()));
         }
         if (!diff.isEmpty()) {
-          add(problems, expected.key(), List.of("    rank " + r + ":"));
-          add(problems, expected.key(), diff);
+          SuiteReport.add(problems, expected.key(), List.of("    rank " + r + ":"));
+          SuiteReport.add(problems, expected.key(), diff);
         }
         printed.addAll(got.out());
       }
       if (complete && !everyRankPrints) {
-        add(problems, expected.key(), Transcript.outDiff(expected.out(), printed));
+        SuiteReport.add(problems, expected.key(), Transcript.outDiff(expected.out(), printed));
       }
     }
     return problems;
@@ -173,41 +172,6 @@ class CorpusDifferentialTest {
       }
     }
     return problems;
-  }
-
-  private static void add(Map<String, List<String>> problems, String key, List<String> lines) {
-    if (!lines.isEmpty()) {
-      problems.computeIfAbsent(key, k -> new ArrayList<>()).addAll(lines);
-    }
-  }
-
-  /** Fails listing the differing programs and the table's mismatches; keeps the raw output in target/corpus. */
-  private static void report(String where, SplitRun.Result run, Map<String, List<String>> problems,
-      List<String> expectations, boolean done, ProgramSuite suite) throws IOException {
-    Set<String> failing = new TreeSet<>();
-    problems.keySet().forEach(k -> failing.add(Transcript.program(k)));
-    StringBuilder msg = new StringBuilder();
-    if (run.killedBecause() != null || run.exitCode() != 0 || !done) {
-      msg.append(where).append(": the job did not finish cleanly: ").append(run.summary()).append('\n');
-    }
-    if (!failing.isEmpty()) {
-      msg.append(where).append(": ").append(failing.size()).append(" of ").append(suite.programs().size())
-          .append(" programs leave a state other than the sequential one: ").append(failing).append('\n');
-      problems.forEach((key, lines) -> msg.append("  ").append(key).append('\n').append(String.join("\n", lines))
-          .append('\n'));
-    }
-    if (!expectations.isEmpty()) {
-      msg.append(where).append(": loops or placements other than the table's:\n")
-          .append(String.join("\n", expectations)).append('\n');
-    }
-    Path dir = JobRunner.root().resolve("integration-tests/target/corpus");
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve(where.replaceAll("[^A-Za-z0-9]+", "-") + ".txt"), msg + "\n--- stdout\n"
-        + String.join("\n", run.stdout()) + "\n--- stderr\n" + String.join("\n", run.stderr()) + "\n");
-    System.out.printf("%s: %.1f s, %d programs differ%n", where, run.seconds(), failing.size());
-    if (msg.length() > 0) {
-      fail(msg.toString());
-    }
   }
 
   @Test

@@ -5,14 +5,10 @@ import static dev.parjit.it.effects.PlacementLog.WORKERS;
 import static java.util.Map.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.parjit.it.JobRunner;
 import dev.parjit.it.corpus.LoopDiagnostics;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,11 +142,11 @@ class EffectsDifferentialTest {
     for (Transcript.Run expected : oracle.runs().values()) {
       Transcript.Run got = actual.runs().get(expected.key());
       if (got == null) {
-        add(problems, expected.key(), List.of("    no output: the process stopped before this run"));
+        SuiteReport.add(problems, expected.key(), List.of("    no output: the process stopped before this run"));
         continue;
       }
-      add(problems, expected.key(), Transcript.stateDiff(expected.state(), got.state()));
-      add(problems, expected.key(), Transcript.outDiff(expected.out(), got.out()));
+      SuiteReport.add(problems, expected.key(), Transcript.stateDiff(expected.state(), got.state()));
+      SuiteReport.add(problems, expected.key(), Transcript.outDiff(expected.out(), got.out()));
     }
     List<String> placement = new ArrayList<>(PlacementLog.check(run.stderr(), PLACEMENT));
     // A kernel whose arrays the workers could not split alike falls back to the driver: right state,
@@ -162,7 +158,7 @@ class EffectsDifferentialTest {
     if (!workerPrints.isEmpty()) {
       placement.add("  " + workerPrints.size() + " kernel lines were printed on worker ranks, e.g. " + workerPrints.get(0));
     }
-    report(where, run, problems, placement, actual.done());
+    SuiteReport.check(where, run, problems, placement, actual.done(), EffectsMain.PROGRAMS.size(), "effects");
   }
 
   @ParameterizedTest(name = "{0} ranks")
@@ -184,56 +180,22 @@ class EffectsDifferentialTest {
       for (int r = 0; r < ranks; r++) {
         Transcript.Run got = perRank.get(r).runs().get(expected.key());
         if (got == null) {
-          add(problems, expected.key(), List.of("    rank " + r + ": no output: it stopped before this run"));
+          SuiteReport.add(problems, expected.key(), List.of("    rank " + r + ": no output: it stopped before this run"));
           complete = false;
           continue;
         }
         List<String> diff = Transcript.stateDiff(expected.state(), got.state());
         if (!diff.isEmpty()) {
-          add(problems, expected.key(), List.of("    rank " + r + ":"));
-          add(problems, expected.key(), diff);
+          SuiteReport.add(problems, expected.key(), List.of("    rank " + r + ":"));
+          SuiteReport.add(problems, expected.key(), diff);
         }
         printed.addAll(got.out());
       }
       if (complete) {
-        add(problems, expected.key(), Transcript.outDiff(expected.out(), printed));
+        SuiteReport.add(problems, expected.key(), Transcript.outDiff(expected.out(), printed));
       }
     }
-    report(where, run, problems, LoopDiagnostics.mismatches(EffectsSpmdLoops.TABLE, Transcript.ofRank(run.stdout(), 0)), perRank.stream().allMatch(Transcript::done));
-  }
-
-  private static void add(Map<String, List<String>> problems, String key, List<String> lines) {
-    if (!lines.isEmpty()) {
-      problems.computeIfAbsent(key, k -> new ArrayList<>()).addAll(lines);
-    }
-  }
-
-  /** Fails listing the differing programs, then every differing line; keeps the raw output in target/. */
-  private static void report(String where, SplitRun.Result run, Map<String, List<String>> problems,
-      List<String> placement, boolean done) throws IOException {
-    Set<String> failing = new TreeSet<>();
-    problems.keySet().forEach(k -> failing.add(Transcript.program(k)));
-    StringBuilder msg = new StringBuilder();
-    if (run.killedBecause() != null || run.exitCode() != 0 || !done) {
-      msg.append(where).append(": the job did not finish cleanly: ").append(run.summary()).append('\n');
-    }
-    if (!failing.isEmpty()) {
-      msg.append(where).append(": ").append(failing.size()).append(" of ").append(EffectsMain.PROGRAMS.size())
-          .append(" programs leave a state other than the sequential one: ").append(failing).append('\n');
-      problems.forEach((key, lines) -> msg.append("  ").append(key).append('\n').append(String.join("\n", lines))
-          .append('\n'));
-    }
-    if (!placement.isEmpty()) {
-      msg.append(where).append(": placement or loop distributions wrong:\n").append(String.join("\n", placement)).append('\n');
-    }
-    Path dir = JobRunner.root().resolve("integration-tests/target/effects");
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve(where.replaceAll("[^A-Za-z0-9]+", "-") + ".txt"), msg + "\n--- stdout\n"
-        + String.join("\n", run.stdout()) + "\n--- stderr\n" + String.join("\n", run.stderr()) + "\n");
-    System.out.printf("%s: %.1f s, %d programs differ%n", where, run.seconds(), failing.size());
-    if (msg.length() > 0) {
-      fail(msg.toString());
-    }
+    SuiteReport.check(where, run, problems, LoopDiagnostics.mismatches(EffectsSpmdLoops.TABLE, Transcript.ofRank(run.stdout(), 0)), perRank.stream().allMatch(Transcript::done), EffectsMain.PROGRAMS.size(), "effects");
   }
 
   @Test
