@@ -185,5 +185,13 @@ public final class BestSoFar implements EffectsProgram {
     s.put("passesOnNaN", passesOnNaN(withNaN));
     s.put("storesOther", storesOther(a));
     s.put("improvements", improvements(a));
+    // the caller's arrays, which the kernels only read
+    s.put("a", a);
+    s.put("withNaN", withNaN);
+    s.put("ties", ties);
+    s.put("ints", ints);
+    s.put("m", m);
+    s.put("longs", longs);
+    s.put("f", f);
   }
 }

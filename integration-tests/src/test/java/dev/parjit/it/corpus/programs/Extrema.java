@@ -63,5 +63,9 @@ public final class Extrema implements EffectsProgram {
       f[0] = Float.NaN; // on rank 0 only
     }
     s.put("largestFloat", largestFloat(f));
+    // the caller's arrays, which the kernels only read
+    s.put("withNaN", withNaN);
+    s.put("zeros", zeros);
+    s.put("f", f);
   }
 }

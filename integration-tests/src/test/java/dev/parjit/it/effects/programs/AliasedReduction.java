@@ -36,6 +36,7 @@ public final class AliasedReduction implements EffectsProgram {
     double[] p = Data.doubles(n, 42);
     axpy(0.5, p, r); // separate arrays
     s.put("r", r);
+    s.put("p", p);
     axpy(0.5, r, r); // the same array twice
     s.put("rr", r);
     int[] bin = new int[n];
