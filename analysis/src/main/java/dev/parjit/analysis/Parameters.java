@@ -78,13 +78,25 @@ final class Parameters {
     return out;
   }
 
-  /** Whether an element of the array in {@code slot} is ever stored. */
+  /**
+   * Whether an element of the array in {@code slot} may be stored: a store whose array is the
+   * parameter, seen through javac's {@code dup2} of {@code a[i] op= e} (which the store's own
+   * operand only names as the {@code dup2}), or the parameter copied to another local, which a store
+   * could then write through. A write missed here is a silent loss in SPMD mode: the method would
+   * write into the copy {@code blockOf} makes of a whole array its caller passed.
+   */
   static boolean writesInto(MethodNode method, int slot, Consumers consumers) {
     for (AbstractInsnNode x : method.instructions) {
       int op = x.getOpcode();
       if (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE) {
-        for (AbstractInsnNode a : consumers.operand(x, 2)) {
+        for (AbstractInsnNode a : ArrayOperands.array(consumers, x)) {
           if (a instanceof VarInsnNode v && v.var == slot) {
+            return true;
+          }
+        }
+      } else if (op == Opcodes.ALOAD && ((VarInsnNode) x).var == slot) {
+        for (AbstractInsnNode use : consumers.of(x)) {
+          if (use.getOpcode() == Opcodes.ASTORE) {
             return true;
           }
         }
@@ -92,7 +104,6 @@ final class Parameters {
     }
     return false;
   }
-
 
   /**
    * Spawn mode: DataFrame and Series parameters start 1D_Var — a lazy result passed back in is a

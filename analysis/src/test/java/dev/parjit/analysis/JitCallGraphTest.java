@@ -68,6 +68,14 @@ class JitCallGraphTest {
   }
 
   @Test
+  void aCalleeThatUpdatesItsParameterByACompoundAssignmentOrAnAliasTakesNoChunkInSpmd() throws Exception {
+    Map<String, MethodPlan> plans = analyse(ExecutionMode.SPMD);
+    assertEquals(Distribution.REP, plans.get("scaleInPlace").paramDistributions().get(0));
+    assertEquals(Distribution.REP, plans.get("throughAlias").paramDistributions().get(0));
+    assertEquals(Distribution.REP, plans.get("callerOfUpdaters").variables().get("x"));
+  }
+
+  @Test
   void analysedAloneACallIsAnUnknownUse() throws Exception {
     ClassNode cn = new ClassNode();
     try (InputStream in = CallGraphTargets.class.getResourceAsStream("CallGraphTargets.class")) {

@@ -60,4 +60,33 @@ public final class CallGraphTargets {
     }
     return s;
   }
+  /** Passes its array to methods that write into it by {@code a[i] *= f} and through a local alias. */
+  public static double callerOfUpdaters(int n) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+    }
+    scaleInPlace(x, 2);
+    throughAlias(x);
+    return x.length;
+  }
+
+  /**
+   * Writes at the loop index by a compound assignment: javac's {@code dup2} hides the array from
+   * the store's own operand. A caller outside {@code @Jit} code passes its whole array, which must
+   * be written, not a copy of this rank's block.
+   */
+  public static void scaleInPlace(double[] a, double f) {
+    for (int i = 0; i < a.length; i++) {
+      a[i] *= f;
+    }
+  }
+
+  /** Writes through a local alias of its parameter. */
+  public static void throughAlias(double[] a) {
+    double[] b = a;
+    for (int i = 0; i < b.length; i++) {
+      b[i] = i;
+    }
+  }
 }
