@@ -115,6 +115,9 @@ public final class SpecializationTable {
           : lazyOrPlain(e.hidden(), baseName(loaded.getName()),
               MethodType.methodType(loaded.getReturnType(), loaded.getParameterTypes()),
               loaded.getName().endsWith(ClassRewriter.LAZY_SUFFIX));
+      // A varargs method's handle collects a trailing argument into a new array: spread from
+      // Object[], the caller's double[] would be unboxed as one element. Calls pass the array itself.
+      h = h.asFixedArity();
       handles.put(variant, h);
     }
     return h;
