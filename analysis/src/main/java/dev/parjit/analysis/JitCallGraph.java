@@ -92,7 +92,7 @@ public final class JitCallGraph {
     Map<MethodNode, AnalysisContext> contexts = new LinkedHashMap<>();
     for (Member m : members) {
       try {
-        contexts.put(m.method(), context(m, accepts, returns));
+        contexts.put(m.method(), context(owner, m, accepts, returns));
         plans.put(m.method(), MethodAnalyzer.analyze(owner, m.method(), mode, contexts.get(m.method())));
       } catch (AnalysisException | RuntimeException e) {
         failures.put(m.method(), e.getMessage());
@@ -104,38 +104,47 @@ public final class JitCallGraph {
   private static MethodPlan analyzeOne(ClassNode owner, MethodNode copy, Member m, ExecutionMode mode,
       Map<String, BitSet> accepts, Map<String, Distribution> returns) {
     try {
-      return MethodAnalyzer.analyze(owner, copy, mode, context(m, accepts, returns));
+      return MethodAnalyzer.analyze(owner, copy, mode, context(owner, m, accepts, returns));
     } catch (AnalysisException | RuntimeException e) {
       return null;
     }
   }
 
-  private static AnalysisContext context(Member m, Map<String, BitSet> accepts, Map<String, Distribution> returns) {
+  private static AnalysisContext context(ClassNode owner, Member m, Map<String, BitSet> accepts,
+      Map<String, Distribution> returns) {
     Set<Integer> params = new HashSet<>();
     BitSet b = accepts.get(key(m.method()));
     b.stream().forEach(params::add);
-    return new AnalysisContext(m.distributed(), model(accepts, returns), params).withReplicated(m.replicated());
+    return new AnalysisContext(m.distributed(), model(owner, accepts, returns), params).withReplicated(m.replicated());
   }
 
   /** What a call to a member accepts and returns, as the analysis of the caller sees it. */
-  private static CallModel model(Map<String, BitSet> accepts, Map<String, Distribution> returns) {
+  private static CallModel model(ClassNode owner, Map<String, BitSet> accepts, Map<String, Distribution> returns) {
     Map<String, BitSet> acceptsNow = copy(accepts);
     Map<String, Distribution> returnsNow = new HashMap<>(returns);
-    return (call, args) -> {
-      if (call.getOpcode() != Opcodes.INVOKESTATIC) {
-        return null;
-      }
-      BitSet b = acceptsNow.get(call.name + call.desc);
-      if (b == null) {
-        return null;
-      }
-      for (int p = 0; p < args.size(); p++) {
-        DistValue v = args.get(p);
-        if (v.isDistributed() && !b.get(p)) {
+    return new CallModel() {
+      @Override
+      public Distribution result(MethodInsnNode call, List<DistValue> args) {
+        if (call.getOpcode() != Opcodes.INVOKESTATIC) {
           return null;
         }
+        BitSet b = acceptsNow.get(call.name + call.desc);
+        if (b == null) {
+          return null;
+        }
+        for (int p = 0; p < args.size(); p++) {
+          DistValue v = args.get(p);
+          if (v.isDistributed() && !b.get(p)) {
+            return null;
+          }
+        }
+        return returnsNow.getOrDefault(call.name + call.desc, Distribution.REP);
       }
-      return returnsNow.getOrDefault(call.name + call.desc, Distribution.REP);
+
+      @Override
+      public boolean isJitMember(MethodInsnNode call) {
+        return call.owner.equals(owner.name) && acceptsNow.containsKey(call.name + call.desc);
+      }
     };
   }
 

@@ -23,9 +23,11 @@ final class LoopSafety {
   private static final int HELPER_DEPTH = 3;
 
   private final ClassNode owner;
+  private final dev.parjit.analysis.lattice.CallModel calls;
 
-  LoopSafety(ClassNode owner) {
+  LoopSafety(ClassNode owner, dev.parjit.analysis.lattice.CallModel calls) {
     this.owner = owner;
+    this.calls = calls;
   }
 
   /** {@code null} when every instruction is safe, else the decline for the first that is not, at its line. */
@@ -85,6 +87,11 @@ final class LoopSafety {
     }
     if (FrameReads.isElementRead(m) || FrameReads.isSizeRead(m)) {
       return null; // frames are immutable; reads of distributed ones are checked by the analyzer
+    }
+    if (calls.isJitMember(m)) {
+      // Compiled too, with collectives: ranks running different numbers of iterations would call
+      // it different numbers of times (a hang), or combine the partial results of different calls.
+      return "calls the @Jit method " + m.name + ", whose collectives every rank must reach alike";
     }
     if (m.owner.equals(owner.name) && depth > 0 && exactTarget(m)) {
       for (MethodNode helper : owner.methods) {

@@ -31,7 +31,7 @@ final class LoopShapesPass implements AnalysisPass {
         Parameters.frameParamRoots(s.method, s.mode, s.context.paramSeeds()), java.util.Map.of(), s.calls,
         LatticePass.mayDemote(s.frameParams.keySet()));
     s.facts = new MethodFacts(s.method, s.graph, new Liveness(s.method, s.graph), s.consumers,
-        new LoopSafety(s.owner), List.copyOf(s.loops), List.copyOf(shapes), s.candidateStores, s.paramSlots, s.calls,
+        new LoopSafety(s.owner, s.calls), List.copyOf(s.loops), List.copyOf(shapes), s.candidateStores, s.paramSlots, s.calls,
         s.calleeSlots, frames, s.frameParams,
         s.context.lazyFrameReturns() && !s.context.replicated().contains(DataVariables.RETURN),
         s.context.paramSeeds(), s.context.replicated(), FlatRows.candidates(s.method, s.consumers, s.candidates),

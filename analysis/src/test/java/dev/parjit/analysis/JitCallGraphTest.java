@@ -76,6 +76,16 @@ class JitCallGraphTest {
   }
 
   @Test
+  void aLoopCallingAnotherJitMethodIsNotSplitAcrossRanks() throws Exception {
+    for (ExecutionMode mode : ExecutionMode.values()) {
+      MethodPlan plan = analyse(mode).get("rowTotals");
+      assertEquals(1, plan.loops().size(), mode.toString());
+      assertTrue(!plan.loops().get(0).parallel(), mode + ": " + plan.loops());
+      assertTrue(plan.loops().get(0).reason().contains("calls the @Jit method total"), plan.loops().get(0).reason());
+    }
+  }
+
+  @Test
   void analysedAloneACallIsAnUnknownUse() throws Exception {
     ClassNode cn = new ClassNode();
     try (InputStream in = CallGraphTargets.class.getResourceAsStream("CallGraphTargets.class")) {

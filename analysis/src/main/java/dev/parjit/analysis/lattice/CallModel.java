@@ -19,14 +19,32 @@ public interface CallModel {
    */
   Distribution result(MethodInsnNode call, List<DistValue> args);
 
+  /**
+   * Whether {@code call} reaches another {@code @Jit} method of the class being compiled. Such a
+   * method is compiled too, with collectives every rank must reach in the same order: a loop that
+   * calls it cannot run a rank-dependent share of its iterations.
+   */
+  default boolean isJitMember(MethodInsnNode call) {
+    return false;
+  }
+
   /** A model that understands nothing: every call is an escape. */
   CallModel NONE = (call, args) -> null;
 
   /** This model, falling back to {@code other} where it has no answer. */
   default CallModel orElse(CallModel other) {
-    return (call, args) -> {
-      Distribution d = result(call, args);
-      return d != null ? d : other.result(call, args);
+    CallModel first = this;
+    return new CallModel() {
+      @Override
+      public Distribution result(MethodInsnNode call, List<DistValue> args) {
+        Distribution d = first.result(call, args);
+        return d != null ? d : other.result(call, args);
+      }
+
+      @Override
+      public boolean isJitMember(MethodInsnNode call) {
+        return first.isJitMember(call) || other.isJitMember(call);
+      }
     };
   }
 }

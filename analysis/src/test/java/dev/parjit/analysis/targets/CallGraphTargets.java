@@ -89,4 +89,15 @@ public final class CallGraphTargets {
       b[i] = i;
     }
   }
+  /**
+   * Calls a compiled method once per row: the row loop must stay whole on every rank, or ranks
+   * holding different numbers of rows reach the callee's collectives different numbers of times.
+   */
+  public static double[] rowTotals(double[][] m) {
+    double[] out = new double[m.length];
+    for (int i = 0; i < m.length; i++) {
+      out[i] = total(m[i]);
+    }
+    return out;
+  }
 }
