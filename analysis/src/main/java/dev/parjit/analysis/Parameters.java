@@ -53,7 +53,7 @@ final class Parameters {
       // In SPMD a caller's chunk arrives only from other @Jit methods; main passes whole arrays,
       // which the method then reads as its block - so the array must be read-only there.
       boolean wanted = mode == ExecutionMode.SPAWN || distributed.contains(name(method, k, slot))
-          || (calleeParams.contains(k) && !writesInto(method, slot, consumers));
+          || (calleeParams.contains(k) && !writesOrReturns(method, slot, consumers));
       wanted &= seeds.get(k) != Distribution.REP; // a specialization for a whole array
       if (wanted && dev.parjit.analysis.plan.ArrayShapes.isDistributable(t) && !stored.contains(slot)) {
         out.put(slot, k);
@@ -79,13 +79,15 @@ final class Parameters {
   }
 
   /**
-   * Whether an element of the array in {@code slot} may be stored: a store whose array is the
-   * parameter, seen through javac's {@code dup2} of {@code a[i] op= e} (which the store's own
-   * operand only names as the {@code dup2}), or the parameter copied to another local, which a store
-   * could then write through. A write missed here is a silent loss in SPMD mode: the method would
-   * write into the copy {@code blockOf} makes of a whole array its caller passed.
+   * Whether the array in {@code slot} may be written or handed back whole: a store whose array is
+   * the parameter, seen through javac's {@code dup2} of {@code a[i] op= e} (which the store's own
+   * operand only names as the {@code dup2}); the parameter copied to another local, which a store
+   * could then write through; or the parameter returned. Any of them is a silent difference in SPMD
+   * mode when the caller is outside {@code @Jit} code: the method works on the copy of this rank's
+   * block that {@code blockOf} makes of the caller's whole array, so writes would be lost and the
+   * returned array would be that block.
    */
-  static boolean writesInto(MethodNode method, int slot, Consumers consumers) {
+  static boolean writesOrReturns(MethodNode method, int slot, Consumers consumers) {
     for (AbstractInsnNode x : method.instructions) {
       int op = x.getOpcode();
       if (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE) {
@@ -96,7 +98,7 @@ final class Parameters {
         }
       } else if (op == Opcodes.ALOAD && ((VarInsnNode) x).var == slot) {
         for (AbstractInsnNode use : consumers.of(x)) {
-          if (use.getOpcode() == Opcodes.ASTORE) {
+          if (use.getOpcode() == Opcodes.ASTORE || use.getOpcode() == Opcodes.ARETURN) {
             return true;
           }
         }

@@ -76,6 +76,13 @@ class JitCallGraphTest {
   }
 
   @Test
+  void aCalleeThatReturnsItsParameterTakesNoChunkInSpmd() throws Exception {
+    Map<String, MethodPlan> plans = analyse(ExecutionMode.SPMD);
+    assertEquals(Distribution.REP, plans.get("passThrough").paramDistributions().get(0));
+    assertEquals(Distribution.REP, plans.get("callerOfReturner").variables().get("x"));
+  }
+
+  @Test
   void aLoopCallingAnotherJitMethodIsNotSplitAcrossRanks() throws Exception {
     for (ExecutionMode mode : ExecutionMode.values()) {
       MethodPlan plan = analyse(mode).get("rowTotals");

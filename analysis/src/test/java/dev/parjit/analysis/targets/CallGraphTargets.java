@@ -100,4 +100,27 @@ public final class CallGraphTargets {
     }
     return out;
   }
+  /** Passes its array to a reader that returns it. */
+  public static double callerOfReturner(int n) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+    }
+    return passThrough(x).length;
+  }
+
+  /**
+   * Reads its parameter in a parallel loop and returns it: a caller outside {@code @Jit} code must
+   * get its own array back, not a copy of this rank's block.
+   */
+  public static double[] passThrough(double[] a) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i];
+    }
+    if (s < 0) {
+      throw new IllegalArgumentException("negative");
+    }
+    return a;
+  }
 }
