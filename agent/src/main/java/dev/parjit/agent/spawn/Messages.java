@@ -70,6 +70,24 @@ public final class Messages {
     private static final long serialVersionUID = 1L;
   }
 
+  /**
+   * Driver to every worker, before call {@code callId}: the driver compares some of its resident
+   * arguments only while the workers run it, so it may discard the answer. The workers hold what the
+   * call prints until the {@link Verdict}. No reply.
+   */
+  public record HoldOutput(long callId) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * Driver to every worker, after the replies to a call announced by {@link HoldOutput}: whether the
+   * driver took its answer ({@code accepted}: print what it held back) or discarded it (drop it: the
+   * call is sent again). No reply.
+   */
+  public record Verdict(long callId, boolean accepted) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
   /** Driver to every worker: forget these resident arguments. No reply. */
   public record DropResident(long[] ids) implements Serializable {
     private static final long serialVersionUID = 1L;
