@@ -88,6 +88,15 @@ public final class Messages {
     private static final long serialVersionUID = 1L;
   }
 
+  /**
+   * Worker to driver, as a reply's value: this rank's rows {@code [start, start + rows.length)} of
+   * an array of rows the method returned ({@code globalRows} in all). The driver assembles the
+   * returned array from every rank's block.
+   */
+  public record RowsBlock(Object rows, long globalRows, long start) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
   /** Driver to every worker: forget these resident arguments. No reply. */
   public record DropResident(long[] ids) implements Serializable {
     private static final long serialVersionUID = 1L;

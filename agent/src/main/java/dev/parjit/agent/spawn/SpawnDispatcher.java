@@ -82,6 +82,9 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
   /** Methods these workers answered without failure: compiled there, so they may run speculatively. */
   private final java.util.Set<String> completedMethods = new java.util.HashSet<>();
 
+  /** Returned arrays of rows assembled from every rank's block (tests check the path is taken). */
+  private long rowsAssembled;
+
   /** Calls that failed on the workers and ran on the driver: tests check that none fell back quietly. */
   private long callsRunOnDriverAfterFailure;
 
@@ -162,7 +165,9 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     }
     long tWait = System.nanoTime();
     // The comparisons deferred above, while the workers compute: a changed argument fails the call.
+    long tDeferred = System.nanoTime();
     boolean unchanged = !speculative || residents.verifyDeferred();
+    tDeferred = System.nanoTime() - tDeferred;
     Messages.Reply[] replies = collectReplies(methodKey, id, false);
     long tReplied = System.nanoTime();
     StartupLog.mark("call " + id + " answered");
@@ -209,25 +214,27 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       }
     }
     if (signature != null && signature.returnedParam() >= 0) {
-      logBreakdown(methodKey, id, tCheck, tSend, tWait, tReplied);
+      logBreakdown(methodKey, id, tCheck, tSend, tWait, tDeferred, tReplied);
       return args[signature.returnedParam()]; // the caller gets its own object back, as written back
     }
     Object value = valueOf(replies);
-    logBreakdown(methodKey, id, tCheck, tSend, tWait, tReplied);
+    logBreakdown(methodKey, id, tCheck, tSend, tWait, tDeferred, tReplied);
     return value;
   }
 
   /**
    * At debug level, where a call's time went on the driver: checking and deciding resident
    * arguments, encoding and sending the call, waiting for every reply (the workers' time and the
-   * replies' transfer, decoded by the reader threads), then copying back and assembling the value.
+   * replies' transfer, decoded by the reader threads; the comparisons deferred to that time, of
+   * {@code deferred} nanoseconds, included), then copying back and assembling the value.
    */
-  private static void logBreakdown(String methodKey, long id, long tCheck, long tSend, long tWait, long tReplied) {
+  private static void logBreakdown(String methodKey, long id, long tCheck, long tSend, long tWait, long deferred,
+      long tReplied) {
     if (LOG.isDebugEnabled()) {
       long end = System.nanoTime();
-      LOG.debug("call {} #{} on the driver: resident check {} us, send {} us, wait {} us, write-back and value {} us",
-          shortName(methodKey), id, (tSend - tCheck) / 1000, (tWait - tSend) / 1000, (tReplied - tWait) / 1000,
-          (end - tReplied) / 1000);
+      LOG.debug("call {} #{} on the driver: resident decisions {} us, send {} us, wait {} us (of which comparing"
+          + " resident arguments {} us), write-back and value {} us", shortName(methodKey), id, (tSend - tCheck) / 1000,
+          (tWait - tSend) / 1000, (tReplied - tWait) / 1000, deferred / 1000, (end - tReplied) / 1000);
     }
   }
 
@@ -392,6 +399,10 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
 
   private Object valueOf(Messages.Reply[] replies) {
     Object value = replies[0].value();
+    if (value instanceof Messages.RowsBlock) {
+      rowsAssembled++;
+      return RowBlocks.assemble(replies);
+    }
     if (value instanceof Messages.LazyResult lazy) {
       return FrameTransport.lazyFrame(this, lazy, generation);
     }
@@ -506,6 +517,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     out.put("residentArgumentsGatheredOnWorkers", residents.gathered());
     out.put("residentCheckNanos", residents.checkNanos());
     out.put("residentSpeculationsFailed", residents.speculationsFailed());
+    out.put("returnedRowsAssembled", rowsAssembled);
     out.put("callsRunOnDriverAfterFailure", callsRunOnDriverAfterFailure);
     if (job == null || broken) {
       return out;

@@ -262,9 +262,18 @@ public final class WorkerMain {
             keyOf(call, desc, compiled.distributedParams()),
             SpecializationKey.defaultFor(desc, compiled.distributedParams()));
         try {
-          value = (Object) body.invokeExact(args);
+          value = dev.parjit.runtime.EntryCalls.invoke(body, args);
         } catch (Throwable t) {
           throw new InvocationTargetException(t);
+        }
+        Object kept = dev.parjit.runtime.EntryCalls.takeKept();
+        DistributedArrays.Chunk block = kept != null && kept == value ? DistributedArrays.lookup(kept) : null;
+        if (block != null) {
+          // Returned rows this rank did not gather: every rank sends its block, the driver assembles them.
+          LOG.debug("call {} #{} on rank {}: method {} us, returns its {} rows", m.getName(), call.id(), rank,
+              (System.nanoTime() - t0) / 1000, block.localLength());
+          return new Messages.Reply(call.id(), rank, new Messages.RowsBlock(kept, block.globalLength(), block.start()),
+              null, writeBacks(call, args, rank));
         }
       }
       long t1 = System.nanoTime();
