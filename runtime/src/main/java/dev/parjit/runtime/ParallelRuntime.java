@@ -563,6 +563,10 @@ public final class ParallelRuntime {
     if (!(local instanceof Object[] rows) || DistributedArrays.lookup(local) == null) {
       return local;
     }
+    if (EntryCalls.returnsToTheDriver()) {
+      EntryCalls.kept(rows); // each rank sends its own rows to the driver, which assembles them
+      return rows;
+    }
     return Rows.replicate(communicator(), rows);
   }
 

@@ -38,7 +38,8 @@ public final class Channel implements AutoCloseable {
       Messages.LazyRef.class.getName(), Messages.Fetch.class.getName(), Messages.Free.class.getName(),
       Messages.StatsRequest.class.getName(), Messages.WorkerStats.class.getName(), Messages.Receiver.class.getName(),
       Messages.Resident.class.getName(), Messages.ResidentRef.class.getName(), Messages.DropResident.class.getName(),
-      Messages.DefineClasses.class.getName());
+      Messages.DefineClasses.class.getName(), Messages.HoldOutput.class.getName(), Messages.Verdict.class.getName(),
+      Messages.RowsBlock.class.getName());
 
   /** The allow-list as a filter: arrays are judged by their component type. */
   static final ObjectInputFilter FILTER = info -> {

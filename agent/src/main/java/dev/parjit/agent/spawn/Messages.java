@@ -70,6 +70,33 @@ public final class Messages {
     private static final long serialVersionUID = 1L;
   }
 
+  /**
+   * Driver to every worker, before call {@code callId}: the driver compares some of its resident
+   * arguments only while the workers run it, so it may discard the answer. The workers hold what the
+   * call prints until the {@link Verdict}. No reply.
+   */
+  public record HoldOutput(long callId) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * Driver to every worker, after the replies to a call announced by {@link HoldOutput}: whether the
+   * driver took its answer ({@code accepted}: print what it held back) or discarded it (drop it: the
+   * call is sent again). No reply.
+   */
+  public record Verdict(long callId, boolean accepted) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * Worker to driver, as a reply's value: this rank's rows {@code [start, start + rows.length)} of
+   * an array of rows the method returned ({@code globalRows} in all). The driver assembles the
+   * returned array from every rank's block.
+   */
+  public record RowsBlock(Object rows, long globalRows, long start) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
   /** Driver to every worker: forget these resident arguments. No reply. */
   public record DropResident(long[] ids) implements Serializable {
     private static final long serialVersionUID = 1L;

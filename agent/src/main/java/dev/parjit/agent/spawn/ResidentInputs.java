@@ -26,6 +26,15 @@ import java.util.Map;
  * written in place, so after the call it holds the block of the contents the driver copies back,
  * and {@link #written} records those contents as the driver's copy. A failed call makes everything
  * unknown ({@link #forgetAll}).
+ *
+ * <p>Speculation: an array whose last comparison matched is likely unchanged again (the points of a
+ * clustering loop). {@link #decide(Object, Form, boolean, boolean)} may then answer from the slot
+ * without comparing, and defer the comparison to {@link #verifyDeferred}, which the dispatcher runs
+ * while the workers compute. A mismatch found there is a failure of the call: the dispatcher
+ * discards the replies, forgets the arrays compared late and those the call wrote (the workers wrote
+ * their kept blocks), and sends the call again.
+ * An array that changed is kept in a new slot, which is compared before use until it matches once,
+ * so an argument changed before every call never costs a discarded call twice in a row.
  */
 final class ResidentInputs {
 
@@ -68,6 +77,8 @@ final class ResidentInputs {
     Object[] parts;
     int[] starts;
     Form form;
+    /** Whether a comparison found it unchanged at least once: only then is a check deferred. */
+    boolean matchedBefore;
 
     Slot(Object array, Object copy, Form form) {
       this.array = new WeakReference<>(array);
@@ -79,10 +90,18 @@ final class ResidentInputs {
 
   private final Map<Long, Slot> slots = new LinkedHashMap<>(16, 0.75f, true);
   private final List<Long> dropped = new ArrayList<>();
+  /** Comparisons deferred by the current call: the slot and the argument it must still equal. */
+  private final List<Deferred> deferred = new ArrayList<>();
+
+  /** A comparison deferred to {@link #verifyDeferred}: the slot kept under {@code id} must still equal {@code array}. */
+  private record Deferred(long id, Slot slot, Object array) { }
   private long nextId;
   private long reused;
   private long gathered;
   private long checkNanos;
+  private long speculationsFailed;
+  /** {@link #reused} before the current call's decisions: a discarded call reused nothing. */
+  private long reusedBeforeCall;
 
   /** Whether {@code value} is an array worth keeping resident. */
   static boolean eligible(Object value) {
@@ -136,6 +155,14 @@ final class ResidentInputs {
    * changed array gets a new id (the workers store it); the old one is forgotten.
    */
   Decision decide(Object array, Form needed, boolean writes) {
+    return decide(array, needed, writes, false);
+  }
+
+  /**
+   * As {@link #decide(Object, Form, boolean)}; with {@code speculate}, an array kept in a slot that
+   * matched before is taken as unchanged and its comparison is deferred to {@link #verifyDeferred}.
+   */
+  Decision decide(Object array, Form needed, boolean writes, boolean speculate) {
     if (writes && (needed != Form.BLOCK || !keepsWrittenBlocks(array))) {
       throw new IllegalArgumentException("only a scattered one-dimensional array stays resident when written");
     }
@@ -147,7 +174,11 @@ final class ResidentInputs {
         it.remove();
         dropped.add(e.getKey());
       } else if (held == array) {
-        Action action = sameContentsTimed(slot, array) ? reshape(slot, needed, writes, array) : null;
+        boolean defer = speculate && slot.matchedBefore && slot.parts != null;
+        Action action = defer || sameContentsTimed(slot, array) ? reshape(slot, needed, writes, array) : null;
+        if (action != null && defer) {
+          deferred.add(new Deferred(e.getKey(), slot, array));
+        }
         if (action != null) {
           slots.get(e.getKey()); // most recently used
           reused++;
@@ -216,6 +247,53 @@ final class ResidentInputs {
     slot.starts = starts.clone();
   }
 
+  /** Before a call's decisions: it starts with no deferred comparison. */
+  void beginCall() {
+    deferred.clear();
+    reusedBeforeCall = reused;
+  }
+
+  /** Whether the current call has comparisons still to make ({@link #verifyDeferred}). */
+  boolean hasDeferred() {
+    return !deferred.isEmpty();
+  }
+
+  /**
+   * Makes the comparisons the current call deferred, and clears them: {@code false} when an
+   * argument differs from what the workers kept, and the call's answer must not be taken. Then every
+   * array whose comparison was deferred is forgotten (one changed; the others were not all compared),
+   * so the call sent again sends them; the dispatcher forgets the arrays the call wrote.
+   */
+  boolean verifyDeferred() {
+    try {
+      for (Deferred d : deferred) {
+        if (!sameContentsTimed(d.slot(), d.array())) {
+          speculationsFailed++;
+          reused = reusedBeforeCall; // the call is sent again with what changed
+          for (Deferred f : deferred) {
+            forget(f.id());
+          }
+          return false;
+        }
+      }
+      return true;
+    } finally {
+      deferred.clear();
+    }
+  }
+
+  /** The workers forget the array kept under {@code id} (a call wrote it, and its answer was discarded). */
+  void forget(long id) {
+    if (slots.remove(id) != null) {
+      dropped.add(id);
+    }
+  }
+
+  /** Calls whose deferred comparison found a changed argument (each was sent again). */
+  long speculationsFailed() {
+    return speculationsFailed;
+  }
+
   /** Ids the workers should forget (evicted, changed or collected on the driver), cleared. */
   long[] takeDropped() {
     long[] out = dropped.stream().mapToLong(Long::longValue).toArray();
@@ -227,12 +305,14 @@ final class ResidentInputs {
   void forgetAll() {
     dropped.addAll(slots.keySet());
     slots.clear();
+    deferred.clear();
   }
 
   /** New workers keep nothing yet. */
   void clear() {
     slots.clear();
     dropped.clear();
+    deferred.clear();
   }
 
   /** Arguments that sent an id instead of an array. */
@@ -253,7 +333,9 @@ final class ResidentInputs {
   private boolean sameContentsTimed(Slot slot, Object array) {
     long t0 = System.nanoTime();
     try {
-      return slot.parts != null && sameContents(slot.parts, slot.starts, array);
+      boolean same = slot.parts != null && sameContents(slot.parts, slot.starts, array);
+      slot.matchedBefore |= same;
+      return same;
     } finally {
       checkNanos += System.nanoTime() - t0;
     }

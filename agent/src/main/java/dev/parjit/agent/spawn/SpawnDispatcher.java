@@ -71,6 +71,20 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
   private WorkerArchive archive;
   private final java.util.concurrent.atomic.AtomicBoolean prestarted = new java.util.concurrent.atomic.AtomicBoolean();
 
+  /**
+   * {@code -Dparjit.speculativeResidentCheck=false}: compare resident arguments before sending a call,
+   * not while the workers run it (for measuring what the overlap gains).
+   */
+  public static final String SPECULATIVE_CHECK_PROPERTY = "parjit.speculativeResidentCheck";
+  private static final boolean SPECULATIVE_CHECK =
+      Boolean.parseBoolean(System.getProperty(SPECULATIVE_CHECK_PROPERTY, "true"));
+
+  /** Methods these workers answered without failure: compiled there, so they may run speculatively. */
+  private final java.util.Set<String> completedMethods = new java.util.HashSet<>();
+
+  /** Returned arrays of rows assembled from every rank's block (tests check the path is taken). */
+  private long rowsAssembled;
+
   /** Calls that failed on the workers and ran on the driver: tests check that none fell back quietly. */
   private long callsRunOnDriverAfterFailure;
 
@@ -126,10 +140,19 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     flushFrees();
     shipClasses(owner);
     long id = ++nextId;
+    long tCheck = System.nanoTime();
     boolean[] writeBack = signature == null ? new boolean[args.length] : signature.writtenParams();
+    // A method these workers ran before may be sent before its resident arguments are compared
+    // (their first run compiled it, so a discarded run leaves nothing behind but its output).
+    boolean speculate = SPECULATIVE_CHECK && completedMethods.contains(methodKey);
     ResidentInputs.Decision[] resident = residentDecisions(args, writeBack,
-        signature == null ? new boolean[args.length] : signature.distributedParams());
+        signature == null ? new boolean[args.length] : signature.distributedParams(), speculate);
     flushFrees(); // including the resident arguments just replaced
+    boolean speculative = residents.hasDeferred();
+    if (speculative) {
+      sendAll(new Messages.HoldOutput(id), "announcing a call");
+    }
+    long tSend = System.nanoTime();
     for (int r = 0; r < channels.size(); r++) {
       try {
         channels.get(r).send(new Messages.Call(id, methodKey, argsFor(r, args, signature, resident),
@@ -140,8 +163,28 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
             + " is unreachable (" + e.getMessage() + "); the workers will be restarted", r, e);
       }
     }
+    long tWait = System.nanoTime();
+    // The comparisons deferred above, while the workers compute: a changed argument fails the call.
+    long tDeferred = System.nanoTime();
+    boolean unchanged = !speculative || residents.verifyDeferred();
+    tDeferred = System.nanoTime() - tDeferred;
     Messages.Reply[] replies = collectReplies(methodKey, id, false);
+    long tReplied = System.nanoTime();
     StartupLog.mark("call " + id + " answered");
+    if (speculative) {
+      sendAll(new Messages.Verdict(id, unchanged), "answering a call");
+    }
+    if (!unchanged) {
+      discard(replies);
+      for (int k = 0; k < resident.length; k++) {
+        if (resident[k] != null && writeBack[k]) {
+          residents.forget(resident[k].id()); // the blocks the call wrote are stale: sent again from the caller's array
+        }
+      }
+      LOG.debug("call {} #{}: a resident argument changed on the driver; its answer is discarded and the call sent"
+          + " again", shortName(methodKey), id);
+      return invoke(owner, methodKey, receiver, args); // nothing is resident now: no speculation
+    }
     Messages.Reply failed = firstFailure(replies);
     if (failed != null) {
       residents.forgetAll(); // what the workers kept is unknown after a failure
@@ -156,6 +199,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
           shortName(methodKey));
       return Dispatch.runHere();
     }
+    completedMethods.add(methodKey);
     writeBack(args, replies, signature);
     for (int k = 0; k < resident.length; k++) {
       if (resident[k] != null && writeBack[k]) {
@@ -170,9 +214,37 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       }
     }
     if (signature != null && signature.returnedParam() >= 0) {
+      logBreakdown(methodKey, id, tCheck, tSend, tWait, tDeferred, tReplied);
       return args[signature.returnedParam()]; // the caller gets its own object back, as written back
     }
-    return valueOf(replies);
+    Object value = valueOf(replies);
+    logBreakdown(methodKey, id, tCheck, tSend, tWait, tDeferred, tReplied);
+    return value;
+  }
+
+  /**
+   * At debug level, where a call's time went on the driver: checking and deciding resident
+   * arguments, encoding and sending the call, waiting for every reply (the workers' time and the
+   * replies' transfer, decoded by the reader threads; the comparisons deferred to that time, of
+   * {@code deferred} nanoseconds, included), then copying back and assembling the value.
+   */
+  private static void logBreakdown(String methodKey, long id, long tCheck, long tSend, long tWait, long deferred,
+      long tReplied) {
+    if (LOG.isDebugEnabled()) {
+      long end = System.nanoTime();
+      LOG.debug("call {} #{} on the driver: resident decisions {} us, send {} us, wait {} us (of which comparing"
+          + " resident arguments {} us), write-back and value {} us", shortName(methodKey), id, (tSend - tCheck) / 1000,
+          (tWait - tSend) / 1000, (tReplied - tWait) / 1000, deferred / 1000, (end - tReplied) / 1000);
+    }
+  }
+
+  /** Lazy results of a discarded call are freed on the workers; nothing else of it is kept. */
+  private void discard(Messages.Reply[] replies) {
+    for (Messages.Reply r : replies) {
+      if (r != null && r.value() instanceof Messages.LazyResult lazy) {
+        pendingFrees.add(new long[] {lazy.id()});
+      }
+    }
   }
 
   /** Sends the classes of the owner's loader that the workers cannot load and have not received yet. */
@@ -256,7 +328,9 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
    * already and in which form (else: keep it now). An array passed twice to a method that only
    * reads it ({@code dot(r, r)}) is compared once.
    */
-  private ResidentInputs.Decision[] residentDecisions(Object[] args, boolean[] written, boolean[] distributed) {
+  private ResidentInputs.Decision[] residentDecisions(Object[] args, boolean[] written, boolean[] distributed,
+      boolean speculate) {
+    residents.beginCall();
     ResidentInputs.Decision[] out = new ResidentInputs.Decision[args.length];
     ResidentInputs.Form[] forms = new ResidentInputs.Form[args.length];
     for (int k = 0; k < args.length; k++) {
@@ -267,7 +341,8 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       }
       forms[k] = block ? ResidentInputs.Form.BLOCK : ResidentInputs.Form.WHOLE;
       int same = earlierSame(args, out, forms, k);
-      out[k] = same >= 0 && !writes ? residents.again(out[same]) : residents.decide(args[k], forms[k], writes);
+      out[k] = same >= 0 && !writes ? residents.again(out[same])
+          : residents.decide(args[k], forms[k], writes, speculate);
     }
     return out;
   }
@@ -324,6 +399,10 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
 
   private Object valueOf(Messages.Reply[] replies) {
     Object value = replies[0].value();
+    if (value instanceof Messages.RowsBlock) {
+      rowsAssembled++;
+      return RowBlocks.assemble(replies);
+    }
     if (value instanceof Messages.LazyResult lazy) {
       return FrameTransport.lazyFrame(this, lazy, generation);
     }
@@ -437,6 +516,8 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     out.put("residentArgumentsReused", residents.reused());
     out.put("residentArgumentsGatheredOnWorkers", residents.gathered());
     out.put("residentCheckNanos", residents.checkNanos());
+    out.put("residentSpeculationsFailed", residents.speculationsFailed());
+    out.put("returnedRowsAssembled", rowsAssembled);
     out.put("callsRunOnDriverAfterFailure", callsRunOnDriverAfterFailure);
     if (job == null || broken) {
       return out;
@@ -529,6 +610,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     inbox.clear();
     pendingFrees.clear(); // their rows died with the old workers
     residents.clear();
+    completedMethods.clear();
     shippedClasses.clear(); // new workers have none of them
     generation++;
     int n = options.workers();

@@ -61,6 +61,7 @@ public final class WorkerMain {
     MethodKeys methods = new MethodKeys(shipped);
     SpecializationTable specializations = new SpecializationTable(rank == 0);
     ResidentStore residents = new ResidentStore();
+    HeldOutput heldOutput = new HeldOutput();
     dev.parjit.runtime.Specializations.install(specializations::link);
     try (Channel driver = Channel.connect(() -> connectToDriver(driverAddress), secret, rank)) {
       StartupLog.mark("worker rank " + rank + ": connected to the driver");
@@ -75,6 +76,8 @@ public final class WorkerMain {
         }
         if (message instanceof Messages.Call sent) {
           Messages.Reply reply;
+          long tReceived = System.nanoTime();
+          heldOutput.begin(sent.id());
           try {
             Messages.Call call = new Messages.Call(sent.id(), sent.methodKey(), residents.resolve(sent.args(), ParallelRuntime.communicator()),
                 sent.staticNames(), sent.staticValues(), sent.writeBack(), sent.receiver());
@@ -86,7 +89,13 @@ public final class WorkerMain {
             StartupLog.mark("worker rank " + rank + ": first call done");
           }
           DistributedArrays.clearArrays(); // the call's arrays are garbage now
+          heldOutput.end();
+          long tRan = System.nanoTime();
           driver.send(reply);
+          if (LOG.isDebugEnabled()) {
+            LOG.debug("call #{} on rank {}: resolve and run {} us, reply sent in {} us", sent.id(), rank,
+                (tRan - tReceived) / 1000, (System.nanoTime() - tRan) / 1000);
+          }
         } else if (message instanceof Messages.Fetch fetch) {
           driver.send(fetch(fetch, rank));
         } else if (message instanceof Messages.DefineClasses classes) {
@@ -96,6 +105,10 @@ public final class WorkerMain {
             methods.clear(); // new versions of classes resolved before
             specializations.forgetAll();
           }
+        } else if (message instanceof Messages.HoldOutput hold) {
+          heldOutput.announce(hold.callId()); // no reply
+        } else if (message instanceof Messages.Verdict verdict) {
+          heldOutput.settle(verdict.callId(), verdict.accepted()); // no reply
         } else if (message instanceof Messages.DropResident drop) {
           residents.drop(drop.ids()); // no reply
         } else if (message instanceof Messages.Free free) {
@@ -249,9 +262,18 @@ public final class WorkerMain {
             keyOf(call, desc, compiled.distributedParams()),
             SpecializationKey.defaultFor(desc, compiled.distributedParams()));
         try {
-          value = (Object) body.invokeExact(args);
+          value = dev.parjit.runtime.EntryCalls.invoke(body, args);
         } catch (Throwable t) {
           throw new InvocationTargetException(t);
+        }
+        Object kept = dev.parjit.runtime.EntryCalls.takeKept();
+        DistributedArrays.Chunk block = kept != null && kept == value ? DistributedArrays.lookup(kept) : null;
+        if (block != null) {
+          // Returned rows this rank did not gather: every rank sends its block, the driver assembles them.
+          LOG.debug("call {} #{} on rank {}: method {} us, returns its {} rows", m.getName(), call.id(), rank,
+              (System.nanoTime() - t0) / 1000, block.localLength());
+          return new Messages.Reply(call.id(), rank, new Messages.RowsBlock(kept, block.globalLength(), block.start()),
+              null, writeBacks(call, args, rank));
         }
       }
       long t1 = System.nanoTime();
@@ -261,7 +283,7 @@ public final class WorkerMain {
             (System.nanoTime() - t1) / 1_000_000);
         return new Messages.Reply(call.id(), rank, wire, null, writeBacks(call, args, rank));
       }
-      LOG.debug("call {} #{} on rank {}: {} ms", m.getName(), call.id(), rank, (t1 - t0) / 1_000_000);
+      LOG.debug("call {} #{} on rank {}: method {} us", m.getName(), call.id(), rank, (t1 - t0) / 1000);
       return new Messages.Reply(call.id(), rank, rank == 0 ? value : null, null, writeBacks(call, args, rank));
     } catch (InvocationTargetException e) {
       return new Messages.Reply(call.id(), rank, null, Messages.RemoteFailure.of(e.getCause()));

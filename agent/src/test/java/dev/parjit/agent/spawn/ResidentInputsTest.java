@@ -184,4 +184,88 @@ class ResidentInputsTest {
     assertFalse(r.decide(y, ResidentInputs.Form.BLOCK, false).known(),
         "no write-back recorded (the call did not finish): sent again even though the contents look the same");
   }
+
+  private static ResidentInputs.Decision speculate(ResidentInputs r, Object a) {
+    r.beginCall();
+    return r.decide(a, ResidentInputs.Form.WHOLE, false, true);
+  }
+
+  @Test
+  void aComparisonIsDeferredOnlyForAnArrayThatMatchedBefore() {
+    ResidentInputs r = new ResidentInputs();
+    double[] a = big(1);
+    assertFalse(speculate(r, a).known(), "first sight: sent");
+    assertFalse(r.hasDeferred());
+    assertTrue(speculate(r, a).known());
+    assertFalse(r.hasDeferred(), "never matched yet: compared before the call");
+    long checked = r.checkNanos();
+    ResidentInputs.Decision third = speculate(r, a);
+    assertTrue(third.known());
+    assertTrue(r.hasDeferred(), "matched once: compared while the workers run");
+    assertEquals(checked, r.checkNanos(), "nothing compared yet");
+    assertTrue(r.verifyDeferred());
+    assertFalse(r.hasDeferred());
+    assertEquals(2, r.reused());
+    assertEquals(0, r.speculationsFailed());
+  }
+
+  @Test
+  void aChangeFoundAfterDispatchFailsTheCallAndTheResentArrayIsComparedFirstAgain() {
+    ResidentInputs r = new ResidentInputs();
+    double[] a = big(1);
+    speculate(r, a);
+    speculate(r, a);
+    assertTrue(r.verifyDeferred());
+    ResidentInputs.Decision used = speculate(r, a);
+    assertTrue(r.verifyDeferred());
+    a[a.length / 2] = -0.0; // changed in place between calls
+    ResidentInputs.Decision stale = speculate(r, a);
+    assertTrue(stale.known(), "sent as the id the workers keep: the comparison is deferred");
+    assertEquals(used.id(), stale.id());
+    assertFalse(r.verifyDeferred(), "the change is found while the workers run");
+    assertEquals(1, r.speculationsFailed());
+    assertEquals(2, r.reused(), "the discarded call reused nothing");
+    assertArrayEquals(new long[] {used.id()}, r.takeDropped(), "the workers forget what they kept of it");
+    ResidentInputs.Decision resent = speculate(r, a);
+    assertFalse(resent.known(), "sent again, from the caller's array as it is now");
+    assertTrue(speculate(r, a).known());
+    assertFalse(r.hasDeferred(), "a new slot is compared before use until it matches once");
+  }
+
+  @Test
+  void aChangedArrayIsNeverSpeculatedOn() {
+    ResidentInputs r = new ResidentInputs();
+    double[] a = big(1);
+    for (int call = 0; call < 5; call++) {
+      a[0] = call; // the caller changes it before every call
+      speculate(r, a);
+      assertFalse(r.hasDeferred(), "call " + call);
+    }
+    assertEquals(0, r.speculationsFailed());
+  }
+
+  @Test
+  void aDiscardedCallForgetsTheArraysItComparedLateAndKeepsTheOthers() {
+    ResidentInputs r = new ResidentInputs();
+    double[] a = big(1);
+    double[] b = big(2);
+    double[] c = big(3);
+    for (int call = 0; call < 2; call++) { // sent, then matched once each
+      r.beginCall();
+      r.decide(a, ResidentInputs.Form.WHOLE, false, true);
+      r.decide(b, ResidentInputs.Form.WHOLE, false, true);
+      r.decide(c, ResidentInputs.Form.WHOLE, false, false);
+    }
+    r.takeDropped();
+    r.beginCall();
+    long idA = r.decide(a, ResidentInputs.Form.WHOLE, false, true).id();
+    long idB = r.decide(b, ResidentInputs.Form.WHOLE, false, true).id();
+    ResidentInputs.Decision kept = r.decide(c, ResidentInputs.Form.WHOLE, false, false);
+    b[3] = 7; // the second deferred array changed: the first is compared too, but not trusted alone
+    assertFalse(r.verifyDeferred());
+    assertArrayEquals(new long[] {idA, idB}, r.takeDropped());
+    r.beginCall();
+    assertEquals(kept.id(), r.decide(c, ResidentInputs.Form.WHOLE, false, false).id(), "compared before the call: kept");
+    assertFalse(r.decide(a, ResidentInputs.Form.WHOLE, false, true).known(), "sent again");
+  }
 }

@@ -77,6 +77,40 @@ class SpawnModeTest {
   }
 
   /**
+   * A returned {@code double[][]} comes to the driver as every rank's own rows, assembled there
+   * (not gathered onto every worker first): with fewer rows than workers, none and many, the
+   * caller gets the sequential array, and every call took that path.
+   */
+  @ParameterizedTest(name = "{0} workers")
+  @ValueSource(ints = {1, 2, 4})
+  void returnedRowsAreAssembledFromEveryRanksBlock(int workers) throws Exception {
+    List<String> out = runDriver(workers, ReturnedRowsMain.class.getName());
+    String text = String.join("\n", out);
+    assertEquals(ReturnedRowsMain.results(), out.stream().filter(l -> l.startsWith("TABLE ")).toList(), text);
+    assertTrue(out.contains("STAT returnedRowsAssembled " + ReturnedRowsMain.ROWS.length), text);
+    assertTrue(out.contains("STAT callsRunOnDriverAfterFailure 0"), text);
+  }
+
+  /**
+   * The driver compares an array that matched before only while the workers run the call: a change
+   * found then discards the workers' answer and sends the call again, so the answer is the
+   * sequential one. Calls: 0 sends the array, 1 compares it first (and reuses it), 2 reuses it
+   * with the comparison deferred, 3 finds the change after dispatch and is sent again, 4 compares the
+   * new contents first, 5 defers again.
+   */
+  @ParameterizedTest(name = "{0} workers")
+  @ValueSource(ints = {1, 2, 3})
+  void aChangeFoundWhileTheWorkersRunIsSentAgainAndTheAnswerIsTheSequentialOne(int workers) throws Exception {
+    List<String> out = runDriver(workers, ResidentSpeculationMain.class.getName());
+    String text = String.join("\n", out);
+    assertEquals(ResidentSpeculationMain.results(), out.stream().filter(l -> l.startsWith("SUM ")).toList(), text);
+    assertTrue(out.contains("STAT residentSpeculationsFailed 1"), text);
+    assertTrue(out.contains("STAT residentArgumentsReused 4"), text); // calls 1, 2, 4 and 5
+    assertTrue(out.contains("STAT callsRunOnDriverAfterFailure 0"), text);
+    assertTrue(out.stream().anyMatch(l -> l.matches(".*parjit: placement \\w+\\.scaledSum: workers.*")), text);
+  }
+
+  /**
    * A solver loop whose vectors stay on the workers between calls, written or read, and are
    * reshaped there (a block kept, a whole array needed: gathered among the workers). The state is
    * the sequential one, and the counters prove the reuse happened: each number below is counted in
