@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * What a parallel loop reads through halos, for its line under "Loop distributions": each array
  * with the offsets the exchange covers, {@code (halo: u[i-1..i+1])}, and a CSR loop's nonzeros,
- * {@code val[rowptr[i]..rowptr[i+1]]}. Empty for loops without.
+ * {@code val[rowptr[i]..rowptr[i+1]]}, and what its column indices name, {@code x[col[k]]}. Empty for
+ * loops without.
  */
 final class HaloNotes {
 
@@ -21,6 +22,11 @@ final class HaloNotes {
     Map<String, int[]> ranges = new LinkedHashMap<>();
     Map<String, String> segments = new LinkedHashMap<>();
     for (HaloRead h : loop.haloReads()) {
+      if (h.isIndexed()) {
+        segments.put(VariableNames.at(plan.method(), h.arraySlot(), h.load()),
+            "[" + VariableNames.at(plan.method(), h.indexArraySlot(), h.load()) + "[k]]");
+        continue;
+      }
       if (h.isSegment()) {
         String rowptr = VariableNames.at(plan.method(), h.rowPointerSlot(), h.load());
         segments.put(VariableNames.at(plan.method(), h.arraySlot(), h.load()),
