@@ -23,8 +23,10 @@ final class HaloNotes {
     Map<String, String> segments = new LinkedHashMap<>();
     for (HaloRead h : loop.haloReads()) {
       if (h.isIndexed()) {
-        segments.put(VariableNames.at(plan.method(), h.arraySlot(), h.load()),
-            "[" + VariableNames.at(plan.method(), h.indexArraySlot(), h.load()) + "[k]]");
+        // named where the loop starts: the rewrite may already have replaced the load (SPMD)
+        var at = loop.shape() != null ? loop.shape().header() : h.load();
+        segments.put(VariableNames.at(plan.method(), h.arraySlot(), at),
+            "[" + VariableNames.at(plan.method(), h.indexArraySlot(), at) + "[k]]");
         continue;
       }
       if (h.isSegment()) {
