@@ -19,7 +19,8 @@ import org.objectweb.asm.tree.analysis.BasicValue;
 /**
  * The access shapes a parallel loop translates, shared by the loop and array passes: {@code a[i]}
  * on a 1D array, {@code a[k * i + j]} on rows ({@link FlatRows}), {@code u[i + c]} through a halo
- * ({@link StencilIndex}), {@code val[k]} of a CSR row ({@link CsrSegments}) and {@code s.getDouble(i)}
+ * ({@link StencilIndex}), {@code val[k]} of a CSR row ({@link CsrSegments}), {@code x[col[k]]} through a
+ * CSR row's column indices ({@link IndexedReads}) and {@code s.getDouble(i)}
  * on a distributed series. Each shape is recognised here and nowhere else.
  */
 final class AlignedAccesses {
@@ -115,6 +116,11 @@ final class AlignedAccesses {
       }
     }
     return null;
+  }
+
+  /** {@code x[col[k]]} through the column indices of a parallel CSR row loop, or {@code null} ({@link IndexedReads}). */
+  static HaloRead indexedRead(MethodFacts f, AbstractInsnNode access, List<LoopDecision> decisions, Set<Integer> oneD) {
+    return IndexedReads.of(f, access, decisions, oneD);
   }
 
   static VarInsnNode arrayLoad(MethodFacts f, AbstractInsnNode access) {

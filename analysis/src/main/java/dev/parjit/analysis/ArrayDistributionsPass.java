@@ -6,6 +6,7 @@ import static dev.parjit.analysis.AlignedAccesses.alignedArray;
 import static dev.parjit.analysis.AlignedAccesses.enclosingParallelLoop;
 import static dev.parjit.analysis.AlignedAccesses.haloRead;
 import static dev.parjit.analysis.AlignedAccesses.inPlaceUpdate;
+import static dev.parjit.analysis.AlignedAccesses.indexedRead;
 import static dev.parjit.analysis.AlignedAccesses.isLoopIndex;
 import static dev.parjit.analysis.AlignedAccesses.rowWidth;
 import static dev.parjit.analysis.AlignedAccesses.seesCandidate;
@@ -146,7 +147,7 @@ final class ArrayDistributionsPass implements AnalysisPass {
         return Decline.at(DeclineRule.OUTSIDE_PARALLEL_LOOP, use);
       }
       if (alignedArray(f, use, loop, Set.of(slot)) == null && haloRead(f, use, loop, Set.of(slot)) == null
-          && segmentRead(f, use, decisions, oneD) == null) {
+          && segmentRead(f, use, decisions, oneD) == null && indexedRead(f, use, decisions, oneD) == null) {
         return Decline.at(DeclineRule.OTHER_INDEX, use);
       }
       Integer k = rowWidth(f, use, loop);

@@ -4,6 +4,7 @@ import static dev.parjit.analysis.AlignedAccesses.accessOperand;
 import static dev.parjit.analysis.AlignedAccesses.alignedArray;
 import static dev.parjit.analysis.AlignedAccesses.alignedSeries;
 import static dev.parjit.analysis.AlignedAccesses.haloRead;
+import static dev.parjit.analysis.AlignedAccesses.indexedRead;
 import static dev.parjit.analysis.AlignedAccesses.segmentRead;
 import static dev.parjit.analysis.AlignedAccesses.stencilRead;
 
@@ -89,6 +90,12 @@ final class LoopPlansPass implements AnalysisPass {
           // val[k] of the rank's rows: fetched like a halo, from the row pointer's values
           halos.add(new HaloRead(x, segment.arraySlot(), 0, segment.rowPointerSlot(),
               List.of()));
+          continue;
+        }
+        HaloRead indexed = indexedRead(f, x, decisions, oneD);
+        if (indexed != null) {
+          // x[col[k]]: the elements the rank's column indices name, fetched after col's own segment
+          halos.add(indexed);
           continue;
         }
         Integer series = alignedSeries(f, x, d.shape());

@@ -147,18 +147,23 @@ class StencilAnalysisTest {
   }
 
   @Test
-  void aCsrRowLoopIsParallelOverRowsWithRowptrReadThroughAHaloAndTheNonzerosSplit() throws Exception {
+  void aCsrRowLoopIsParallelOverRowsWithRowptrReadThroughAHaloAndTheNonzerosAndXSplit() throws Exception {
     MethodPlan p = plan("csr");
     LoopPlan rows = p.loops().get(0);
     assertTrue(rows.parallel(), rows.reason());
     assertEquals(Map.of("rowptr", Distribution.ONE_D_BLOCK, "col", Distribution.ONE_D_BLOCK, "val",
-        Distribution.ONE_D_BLOCK, "x", Distribution.REP), Map.of("rowptr", p.variables().get("rowptr"),
+        Distribution.ONE_D_BLOCK, "x", Distribution.ONE_D_BLOCK), Map.of("rowptr", p.variables().get("rowptr"),
         "col", p.variables().get("col"), "val", p.variables().get("val"), "x", p.variables().get("x")));
     assertEquals(List.of(5), rows.alignedArraySlots(), "the rows are y's: rowptr has one entry more");
     TreeSet<Integer> rowptrOffsets = new TreeSet<>();
     TreeSet<Integer> segmentArrays = new TreeSet<>();
+    TreeSet<Integer> indexedArrays = new TreeSet<>();
     for (HaloRead h : rows.haloReads()) {
-      if (h.isSegment()) {
+      if (h.isIndexed()) {
+        assertEquals(1, h.indexArraySlot(), "x[col[k]]");
+        assertEquals(0, h.rowPointerSlot(), "col's rows are rowptr's");
+        indexedArrays.add(h.arraySlot());
+      } else if (h.isSegment()) {
         assertEquals(0, h.rowPointerSlot(), "bounded by rowptr");
         segmentArrays.add(h.arraySlot());
       } else {
@@ -168,8 +173,10 @@ class StencilAnalysisTest {
     }
     assertEquals(new TreeSet<>(List.of(0, 1)), rowptrOffsets, "rowptr[i] and rowptr[i + 1]");
     assertEquals(new TreeSet<>(List.of(1, 2)), segmentArrays, "col[k] and val[k]");
+    assertEquals(new TreeSet<>(List.of(3)), indexedArrays, "x read through col: the elements col names are fetched");
     String text = dev.parjit.analysis.diagnostics.DiagnosticsText.render(p, null, 1);
-    assertTrue(text.contains("(halo: rowptr[i..i+1], val[rowptr[i]..rowptr[i+1]], col[rowptr[i]..rowptr[i+1]])"), text);
+    assertTrue(text.contains("(halo: rowptr[i..i+1], val[rowptr[i]..rowptr[i+1]], col[rowptr[i]..rowptr[i+1]], x[col[k]])"),
+        text);
   }
 
   @Test

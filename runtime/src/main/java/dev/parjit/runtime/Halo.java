@@ -122,6 +122,44 @@ public final class Halo {
   }
 
   /**
+   * Fetches what a CSR row loop over rows {@code [from, to)} reads of {@code array} through its
+   * nonzeros' column indices, {@code array[col[k]]} for {@code k} in {@code [rowptr[i], rowptr[i + 1])}:
+   * the hull of those indices ({@link #exchange}: collective), so a banded matrix's rank receives
+   * the band on each side of its block. {@code col} and {@code rowptr} are read through their own
+   * halos ({@link #exchangeSegments} and the row pointer's exchange), or in place when their halo is
+   * {@code null} (arrays every rank holds whole). Indices outside the array and
+   * nonzeros past {@code col}'s ends are left out: the loop meets them and throws the sequential
+   * exception.
+   */
+  public static Halo exchangeIndexed(Object array, int[] col, Halo cols, int[] rowptr, Halo rows, int from, int to) {
+    long n = array == null ? 0 : globalLength(array);
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    if (col != null && rowptr != null) {
+      // A whole array (a replicated parameter) has no halo: its chunk is itself.
+      Halo c = cols != null ? cols : new Halo(0, col.length, null, 0, null, 0);
+      Halo r = rows != null ? rows : new Halo(0, rowptr.length, null, 0, null, 0);
+      for (int i = Math.max(0, from); i < to && i + 1 < r.globalLength; i++) {
+        int first = Math.max(0, read(rowptr, i, r));
+        int last = (int) Math.min(c.globalLength, read(rowptr, i + 1, r));
+        for (int k = first; k < last; k++) {
+          int g = read(col, k, c);
+          if (g >= 0 && g < n) {
+            lo = Math.min(lo, g);
+            hi = Math.max(hi, g + 1L);
+          }
+        }
+      }
+    }
+    return lo < hi ? exchange(array, 0, 0, (int) lo, (int) hi) : exchange(array, 0, 0, 0, 0);
+  }
+
+  private static long globalLength(Object array) {
+    DistributedArrays.Chunk chunk = DistributedArrays.lookup(array);
+    return chunk == null ? Array.getLength(array) : chunk.globalLength();
+  }
+
+  /**
    * Before a stencil loop that reads one parameter at {@code i + c} and writes another: the same
    * array passed as both would make the loop read what it writes, which its parallel form cannot
    * reproduce. Every rank holds the same arguments, so every rank throws alike.

@@ -208,6 +208,12 @@ public final class RuntimeCalls {
         "(Ljava/lang/Object;[IL" + HALO + ";II)L" + HALO + ";", false);
   }
 
+  /** {@code Halo.exchangeIndexed(Object, int[] col, Halo colHalo, int[] rowptr, Halo rowptrHalo, int from, int to)Halo}: collective. */
+  public static MethodInsnNode haloIndexed() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "exchangeIndexed",
+        "(Ljava/lang/Object;[IL" + HALO + ";[IL" + HALO + ";II)L" + HALO + ";", false);
+  }
+
   /** {@code Halo.checkSeparate(Object read, Object written)V}: before a stencil loop over parameters. */
   public static MethodInsnNode haloCheckSeparate() {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "checkSeparate", "(Ljava/lang/Object;Ljava/lang/Object;)V",

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * What a parallel loop reads through halos, for its line under "Loop distributions": each array
  * with the offsets the exchange covers, {@code (halo: u[i-1..i+1])}, and a CSR loop's nonzeros,
- * {@code val[rowptr[i]..rowptr[i+1]]}. Empty for loops without.
+ * {@code val[rowptr[i]..rowptr[i+1]]}, and what its column indices name, {@code x[col[k]]}. Empty for
+ * loops without.
  */
 final class HaloNotes {
 
@@ -21,6 +22,13 @@ final class HaloNotes {
     Map<String, int[]> ranges = new LinkedHashMap<>();
     Map<String, String> segments = new LinkedHashMap<>();
     for (HaloRead h : loop.haloReads()) {
+      if (h.isIndexed()) {
+        // named where the loop starts: the rewrite may already have replaced the load (SPMD)
+        var at = loop.shape() != null ? loop.shape().header() : h.load();
+        segments.put(VariableNames.at(plan.method(), h.arraySlot(), at),
+            "[" + VariableNames.at(plan.method(), h.indexArraySlot(), at) + "[k]]");
+        continue;
+      }
       if (h.isSegment()) {
         String rowptr = VariableNames.at(plan.method(), h.rowPointerSlot(), h.load());
         segments.put(VariableNames.at(plan.method(), h.arraySlot(), h.load()),

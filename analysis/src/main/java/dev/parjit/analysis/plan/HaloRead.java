@@ -13,6 +13,12 @@ import org.objectweb.asm.tree.AbstractInsnNode;
  * {@code rowptr[i]} to {@code rowptr[i + 1]}): {@code rowPointerSlot} names the row pointer whose
  * values bound what the rank's rows read, and {@code offset} is 0.
  *
+ * <p>A read through a CSR row's column indices ({@code x[col[k]]}, {@code col[k]} a nonzero read as
+ * above) of an array the row loop does not write is one too: {@code indexArraySlot} names
+ * {@code col}, {@code rowPointerSlot} its row pointer. The rank fetches the elements its nonzeros'
+ * column indices name, from the hull of those values (for a banded matrix, its own block and the
+ * band on each side).
+ *
  * @param load           the {@code xALOAD}, which the rewrite makes read through the halo
  * @param arraySlot      the local variable holding the array
  * @param offset         {@code c} (0 for {@code u[i]})
@@ -20,9 +26,21 @@ import org.objectweb.asm.tree.AbstractInsnNode;
  * @param mayBeWritten   parameters the loop writes that a caller could pass the same array as this
  *                       one (a parameter too): checked before the exchange, since the loop would then
  *                       read what it writes
+ * @param indexArraySlot the column indices {@code col} of an indexed read {@code x[col[k]]}, or -1
  */
 public record HaloRead(AbstractInsnNode load, int arraySlot, int offset, int rowPointerSlot,
-    java.util.List<Integer> mayBeWritten) {
+    java.util.List<Integer> mayBeWritten, int indexArraySlot) {
+
+  /** A stencil read or a CSR nonzero read. */
+  public HaloRead(AbstractInsnNode load, int arraySlot, int offset, int rowPointerSlot,
+      java.util.List<Integer> mayBeWritten) {
+    this(load, arraySlot, offset, rowPointerSlot, mayBeWritten, -1);
+  }
+
+  /** {@code x[col[k]]}: an indexed read through the nonzeros' column indices {@code col} of {@code rowptr}'s rows. */
+  public static HaloRead indexed(AbstractInsnNode load, int arraySlot, int indexArraySlot, int rowPointerSlot) {
+    return new HaloRead(load, arraySlot, 0, rowPointerSlot, java.util.List.of(), indexArraySlot);
+  }
 
   /** A stencil read {@code u[i + offset]}. */
   public HaloRead(AbstractInsnNode load, int arraySlot, int offset) {
@@ -31,11 +49,16 @@ public record HaloRead(AbstractInsnNode load, int arraySlot, int offset, int row
 
   /** The same read, checked against these written parameters. */
   public HaloRead withMayBeWritten(java.util.List<Integer> slots) {
-    return new HaloRead(load, arraySlot, offset, rowPointerSlot, java.util.List.copyOf(slots));
+    return new HaloRead(load, arraySlot, offset, rowPointerSlot, java.util.List.copyOf(slots), indexArraySlot);
   }
 
   /** Whether this reads the nonzeros of a CSR row loop rather than a stencil. */
   public boolean isSegment() {
-    return rowPointerSlot >= 0;
+    return rowPointerSlot >= 0 && indexArraySlot < 0;
+  }
+
+  /** Whether this reads {@code x[col[k]]} through a CSR row's column indices. */
+  public boolean isIndexed() {
+    return indexArraySlot >= 0;
   }
 }

@@ -100,11 +100,17 @@ final class CorpusExpectations {
       // target: parallel (halo, rows2d): row loop #1 at u[c ± w]
       sequential("Stencil5Flat.diffuse", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       parallel("Convolution.filter", "#0 1D_Block, #1 REP"),
-      // target: parallel (halo) in SPMD mode too: CSR rows, x[colIdx[k]] an indirect read
+      // CSR rows, x[colIdx[k]] read through the column indices (x split, the elements they name fetched);
+      // target: parallel (halo) in SPMD mode too (its arrays are fields there)
       parallel("CsrConjugateGradient.multiply", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
       parallel("CsrConjugateGradient.dot", "#0 1D_Block"),
       parallel("CsrConjugateGradient.axpy", "#0 1D_Block"),
       parallel("CsrConjugateGradient.xpby", "#0 1D_Block", "#0 REP"),
+      // the solver loop (#2) inside the kernel: every vector stays split across the iterations, the
+      // product (#3) fetches the elements of p its rows' column indices name
+      parallel("CsrSolveInline.solve", "#0 1D_Block, #1 1D_Block, #2 REP, #3 1D_Block, #4 REP, #5 1D_Block, #6 1D_Block, "
+          + "#7 1D_Block"),
+      parallel("CsrSolveInline.product", "#0 1D_Block, #1 1D_Block, #2 REP"),
       parallel("CooPowerIteration.multiply", "#0 1D_Block"),
       parallel("CooPowerIteration.norm", "#0 1D_Block"),
       parallel("CooPowerIteration.scale", "#0 1D_Block"),
@@ -171,6 +177,9 @@ final class CorpusExpectations {
       // original code on the caller's untouched rows, which raises the sequential exception
       parallel("TrapThrowAtIndex.normalizeRows", "#0 1D_Block, #1 REP, #2 REP", "#0 REP, #1 1D_Block, #2 REP"),
       sequential("TrapRecurrence.generate", "#0 REP", NOT_DISTRIBUTED),
+      // a row loop writing the vector it reads through col (Gauss-Seidel), or rewriting col: x stays whole
+      sequential("TrapIndexedWrite.gaussSeidel", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
+      sequential("TrapIndexedWrite.shiftingColumns", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       // i + 1 < n runs as i < n - 1; a[i + 1] through a halo
       parallel("BoundPlusOne.variation", "#0 1D_Block", "#0 1D_Block"),
       parallel("BoundPlusOne.rises", "#0 1D_Block")));

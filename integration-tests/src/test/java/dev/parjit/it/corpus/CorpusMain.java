@@ -20,10 +20,11 @@ public final class CorpusMain {
    */
   public static final List<String> PROGRAMS = List.of("FieldMaps", "FieldReductions", "Saxpy", "Moments",
       "MatMulFlat", "MatMul2D", "MatVec2D", "Transpose2D", "Jacobi1D", "Jacobi2D", "Stencil5Flat", "Convolution",
-      "CsrConjugateGradient", "CooPowerIteration", "LuRowUpdate", "FourierSeries", "BlockCipher", "NBody",
+      "CsrConjugateGradient", "CsrSolveInline", "CooPowerIteration", "LuRowUpdate", "FourierSeries", "BlockCipher", "NBody",
       "Histograms", "Polynomials", "Mandelbrot", "Reciprocals", "Extrema", "BestSoFar",
       "TrapGaussSeidel2D", "TrapSharedRandom", "TrapPrefixSums", "TrapEarlyExit", "TrapPivotSearch",
-      "TrapStaticWrite", "TrapPrintRunning", "TrapThrowAtIndex", "TrapRecurrence", "BoundPlusOne");
+      "TrapStaticWrite", "TrapPrintRunning", "TrapThrowAtIndex", "TrapRecurrence", "TrapIndexedWrite",
+      "BoundPlusOne");
 
   /** The suite: programs of {@code dev.parjit.it.corpus.programs}. */
   public static final ProgramSuite SUITE = new ProgramSuite("dev.parjit.it.corpus.programs.", PROGRAMS, SIZES);

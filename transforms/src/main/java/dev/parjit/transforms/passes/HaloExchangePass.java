@@ -20,7 +20,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  * the fetched copies outside. Runs again at each entry of the loop, so a time-step loop exchanges
  * only halos from one step to the next. The nonzeros a CSR row loop reads ({@code val[k]} for
  * {@code k} in {@code rowptr[i]..rowptr[i + 1]}) are fetched after the row pointer's halo, from its
- * values: {@code Halo.exchangeSegments(val, rowptr, hRowptr, i, end)}.
+ * values: {@code Halo.exchangeSegments(val, rowptr, hRowptr, i, end)}; a vector read through their
+ * column indices ({@code x[col[k]]}) after those, from the indices:
+ * {@code Halo.exchangeIndexed(x, col, hCol, rowptr, hRowptr, i, end)}.
  */
 public final class HaloExchangePass {
 
@@ -36,6 +38,7 @@ public final class HaloExchangePass {
   static Map<Integer, Integer> exchange(MethodNode method, LoopPlan loop, InsnList pre, int indexSlot, int endSlot) {
     Map<Integer, int[]> range = new LinkedHashMap<>();
     Map<Integer, Integer> segments = new LinkedHashMap<>();
+    Map<Integer, HaloRead> indexed = new LinkedHashMap<>();
     java.util.Set<java.util.List<Integer>> checked = new java.util.HashSet<>();
     for (HaloRead h : loop.haloReads()) {
       for (int written : h.mayBeWritten()) {
@@ -45,6 +48,10 @@ public final class HaloExchangePass {
           pre.add(new VarInsnNode(Opcodes.ALOAD, written));
           pre.add(RuntimeCalls.haloCheckSeparate());
         }
+      }
+      if (h.isIndexed()) {
+        indexed.putIfAbsent(h.arraySlot(), h);
+        continue;
       }
       if (h.isSegment()) {
         segments.put(h.arraySlot(), h.rowPointerSlot());
@@ -78,7 +85,27 @@ public final class HaloExchangePass {
       pre.add(new VarInsnNode(Opcodes.ASTORE, local));
       locals.put(slot, local);
     });
+    // x[col[k]]: what the rank's column indices name, read through col's and the row pointer's halos.
+    indexed.forEach((slot, h) -> {
+      int local = method.maxLocals++;
+      pre.add(new VarInsnNode(Opcodes.ALOAD, slot));
+      pre.add(new VarInsnNode(Opcodes.ALOAD, h.indexArraySlot()));
+      pre.add(haloOrNull(locals, h.indexArraySlot()));
+      pre.add(new VarInsnNode(Opcodes.ALOAD, h.rowPointerSlot()));
+      pre.add(haloOrNull(locals, h.rowPointerSlot()));
+      pre.add(new VarInsnNode(Opcodes.ILOAD, indexSlot));
+      pre.add(new VarInsnNode(Opcodes.ILOAD, endSlot));
+      pre.add(RuntimeCalls.haloIndexed());
+      pre.add(new VarInsnNode(Opcodes.ASTORE, local));
+      locals.put(slot, local);
+    });
     return locals;
+  }
+
+  /** The halo local of a split array, or {@code null} for one every rank holds whole (no halo: read in place). */
+  private static AbstractInsnNode haloOrNull(Map<Integer, Integer> locals, int slot) {
+    Integer local = locals.get(slot);
+    return local == null ? new org.objectweb.asm.tree.InsnNode(Opcodes.ACONST_NULL) : new VarInsnNode(Opcodes.ALOAD, local);
   }
 
   /** Makes each stencil read go through its array's halo. */

@@ -141,6 +141,18 @@ public final class ConjugateGradientWorkload implements Workload {
     }
   }
 
+  /** The matrix, built once per JVM (shared with {@link ConjugateGradientJitWorkload}). */
+  Csr matrix(Scale scale) {
+    inputs(scale);
+    return matrix;
+  }
+
+  /** The right-hand side b. */
+  double[] rhs(Scale scale) {
+    inputs(scale);
+    return rhs;
+  }
+
   @Override
   public String id() {
     return "cg";

@@ -12,7 +12,7 @@ public final class Workloads {
     return List.of(new MonteCarloWorkload(), new SumSquaresWorkload(), new ParquetMeanWorkload(),
         new GroupByWorkload(), new GroupByMultiWorkload(), new KMeansWorkload(), new KMeansFrameWorkload(),
         new FilterJoinWorkload(), new SortWorkload(), new MatMul2DWorkload(), new ConjugateGradientWorkload(),
-        new Jacobi1DWorkload(), new FourierWorkload(), new KMeansLoopWorkload());
+        new ConjugateGradientJitWorkload(), new Jacobi1DWorkload(), new FourierWorkload(), new KMeansLoopWorkload());
   }
 
   /** The workload with this {@link Workload#id()}. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ArrayWorkloadsAgreeTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"matmul2d", "cg", "jacobi1d", "fourier", "kmeans-loop"})
+  @ValueSource(strings = {"matmul2d", "cg", "cg-jit", "jacobi1d", "fourier", "kmeans-loop"})
   void kernelAndStreamsPeerAgree(String id) {
     Workload w = Workloads.byId(id);
     assertEquals(id, w.id());
