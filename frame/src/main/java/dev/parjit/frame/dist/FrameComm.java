@@ -75,43 +75,48 @@ final class FrameComm {
     return DataFrame.concat(parts.toArray(new DataFrame[0]));
   }
 
-  /** Sends {@code perDestination[d]} to rank d; returns what each rank sent here, in rank order. */
+  /**
+   * Sends {@code perDestination[d]} to rank d; returns what each rank sent here, in rank order. This
+   * rank's own piece is returned as it is: encoding, sending and decoding it would only copy it.
+   */
   static List<DataFrame> alltoall(DataFrame[] perDestination) {
     Communicator c = comm();
     int p = c.size();
-    byte[][] parts = new byte[p][];
-    int total = 0;
+    int me = c.rank();
+    if (p == 1) {
+      return List.of(perDestination[0]);
+    }
     int[] sendCounts = new int[p];
+    int total = 0;
     for (int d = 0; d < p; d++) {
-      parts[d] = FrameCodec.encode(perDestination[d]);
-      sendCounts[d] = parts[d].length;
-      total += parts[d].length;
+      if (d != me) {
+        sendCounts[d] = FrameCodec.encodedSize(perDestination[d]);
+        total = Math.addExact(total, sendCounts[d]);
+      }
     }
     byte[] send = new byte[total];
     int at = 0;
-    for (byte[] b : parts) {
-      System.arraycopy(b, 0, send, at, b.length);
-      at += b.length;
+    for (int d = 0; d < p; d++) {
+      if (d != me) {
+        FrameCodec.encode(perDestination[d], send, at);
+        at += sendCounts[d];
+      }
     }
     // Every rank's send counts by an allreduce of the count matrix (each rank fills its row), not a
     // first alltoallv: two alltoallvs in a row need a barrier between them on MPJ, an allreduce
     // never does (see the mpi module's CollectiveOrder).
-    int me = c.rank();
     long[] matrix = new long[p * p];
     for (int d = 0; d < p; d++) {
       matrix[me * p + d] = sendCounts[d];
     }
     c.allreduceInPlace(matrix, dev.parjit.mpi.ReduceOp.SUM);
-    int[] recvCounts = new int[p];
-    for (int r = 0; r < p; r++) {
-      recvCounts[r] = (int) matrix[r * p + me];
-    }
     byte[] received = c.alltoallv(send, sendCounts);
     List<DataFrame> out = new ArrayList<>(p);
     at = 0;
     for (int r = 0; r < p; r++) {
-      out.add(FrameCodec.decode(Arrays.copyOfRange(received, at, at + recvCounts[r])));
-      at += recvCounts[r];
+      int length = (int) matrix[r * p + me];
+      out.add(r == me ? perDestination[me] : FrameCodec.decode(received, at, length));
+      at += length;
     }
     return out;
   }

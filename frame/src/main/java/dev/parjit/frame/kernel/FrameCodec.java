@@ -37,29 +37,48 @@ public final class FrameCodec {
 
   /** The frame as bytes. */
   public static byte[] encode(DataFrame df) {
+    byte[] out = new byte[encodedSize(df)];
+    encode(df, out, 0);
+    return out;
+  }
+
+  /** The length of {@link #encode}'s bytes for {@code df}. */
+  public static int encodedSize(DataFrame df) {
     try {
-      return encodeColumns(df);
+      List<String> names = df.columns();
+      int n = df.numRows();
+      long size = 16;
+      for (String name : names) {
+        FieldVector v = df.column(name).arrowVector();
+        size += 4 + name.getBytes(StandardCharsets.UTF_8).length + 2 + (v.getNullCount() > 0 ? bitmapBytes(n) : 0)
+            + valueBytes(v, n);
+      }
+      if (size > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("frame too large to encode in one array: " + size + " bytes");
+      return (int) size;
     } finally {
       java.lang.ref.Reference.reachabilityFence(df);
     }
   }
 
-  private static byte[] encodeColumns(DataFrame df) {
+  /**
+   * Writes {@link #encode}'s bytes for {@code df} into {@code out} from {@code offset} (it must have
+   * {@link #encodedSize} bytes there): several frames can go into one buffer without a copy each.
+   */
+  public static void encode(DataFrame df, byte[] out, int offset) {
+    try {
+      encodeColumns(df, ByteBuffer.wrap(out, offset, out.length - offset).order(ByteOrder.LITTLE_ENDIAN));
+    } finally {
+      java.lang.ref.Reference.reachabilityFence(df);
+    }
+  }
+
+  private static void encodeColumns(DataFrame df, ByteBuffer bb) {
     List<String> names = df.columns();
     int n = df.numRows();
     List<FieldVector> vecs = new ArrayList<>();
     for (String c : names) vecs.add(df.column(c).arrowVector());
-    long size = 16;
     List<byte[]> nameBytes = new ArrayList<>();
-    for (int c = 0; c < vecs.size(); c++) {
-      byte[] nb = names.get(c).getBytes(StandardCharsets.UTF_8);
-      nameBytes.add(nb);
-      FieldVector v = vecs.get(c);
-      size += 4 + nb.length + 2 + (v.getNullCount() > 0 ? bitmapBytes(n) : 0) + valueBytes(v, n);
-    }
-    if (size > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("frame too large to encode in one array: " + size + " bytes");
-    byte[] out = new byte[(int) size];
-    ByteBuffer bb = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+    for (String name : names) nameBytes.add(name.getBytes(StandardCharsets.UTF_8));
     bb.putInt(MAGIC).putInt(VERSION).putInt(vecs.size()).putInt(n);
     for (int c = 0; c < vecs.size(); c++) {
       FieldVector v = vecs.get(c);
@@ -82,12 +101,18 @@ public final class FrameCodec {
         copyOut(bb, v.getDataBuffer(), base, len);
       }
     }
-    return out;
   }
 
   /** The frame encoded by {@link #encode}; corrupt input is rejected with IllegalArgumentException. */
   public static DataFrame decode(byte[] bytes) {
-    ByteBuffer bb = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    return decode(bytes, 0, bytes.length);
+  }
+
+  /** As {@link #decode(byte[])} for the encoding in {@code bytes[offset, offset + length)}. */
+  public static DataFrame decode(byte[] bytes, int offset, int length) {
+    // Positions below are indices into 'bytes' (the buffer's position starts at offset): the Arrow
+    // copies take them as they are.
+    ByteBuffer bb = ByteBuffer.wrap(bytes, offset, length).order(ByteOrder.LITTLE_ENDIAN);
     List<FieldVector> vecs = new ArrayList<>();
     try {
       if (bb.getInt() != MAGIC) throw corrupt("bad magic");

@@ -28,59 +28,6 @@ public final class Sorting {
     return order;
   }
 
-  /**
-   * The permutation that sorts rows made of consecutive runs, each already sorted by {@code keys}
-   * (run {@code r} is rows {@code [runStarts[r], runStarts[r + 1])}, the last run ending at the
-   * rows' end), as {@link #argsort} would order them: a merge, one comparison per row and run, in
-   * place of a full sort. Equal rows keep run order, then row order within a run (stable).
-   */
-  public static int[] mergeRuns(List<FieldVector> keys, boolean ascending, int[] runStarts) {
-    int n = keys.isEmpty() ? 0 : keys.get(0).getValueCount();
-    int nk = keys.size();
-    long[][] sortKey = new long[nk][];
-    boolean[][] missing = new boolean[nk][];
-    for (int k = 0; k < nk; k++) {
-      missing[k] = new boolean[n];
-      sortKey[k] = sortKeys(keys.get(k), ascending, missing[k]);
-    }
-    int runs = runStarts.length;
-    int[] at = new int[runs];
-    int[] end = new int[runs];
-    for (int r = 0; r < runs; r++) {
-      at[r] = runStarts[r];
-      end[r] = r + 1 < runs ? runStarts[r + 1] : n;
-    }
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      int best = -1;
-      for (int r = 0; r < runs; r++) {
-        if (at[r] < end[r] && (best < 0 || before(sortKey, missing, at[r], at[best]))) {
-          best = r; // strictly before: on a tie the earlier run wins
-        }
-      }
-      order[i] = at[best]++;
-    }
-    return order;
-  }
-
-  /** Whether row {@code a} sorts strictly before row {@code b}: missing values last, keys in order. */
-  private static boolean before(long[][] sortKey, boolean[][] missing, int a, int b) {
-    for (int k = 0; k < sortKey.length; k++) {
-      boolean ma = missing[k][a];
-      boolean mb = missing[k][b];
-      if (ma != mb) {
-        return mb;
-      }
-      if (!ma) {
-        int c = Long.compareUnsigned(sortKey[k][a], sortKey[k][b]);
-        if (c != 0) {
-          return c < 0;
-        }
-      }
-    }
-    return false;
-  }
-
   /** Stable pass: rows with a value by key, then rows missing it, each group keeping its order. */
   private static int[] sortPass(int[] order, long[] sortKey, boolean[] missing) {
     int n = order.length;
@@ -145,6 +92,27 @@ public final class Sorting {
 
   /** Order-preserving unsigned keys of one column; fills {@code missing}. */
   private static long[] sortKeys(FieldVector v, boolean ascending, boolean[] missing) {
+    if (DType.of(v) == DType.STRING) {
+      Factorizer.Codes c = Factorizer.factorize(List.of(v));
+      long[] rank = stringRanks(v, c);
+      int n = v.getValueCount();
+      long[] key = new long[n];
+      for (int i = 0; i < n; i++) {
+        missing[i] = c.codes[i] < 0;
+        key[i] = missing[i] ? 0 : rank[c.codes[i]];
+      }
+      if (!ascending) for (int i = 0; i < n; i++) key[i] = ~key[i];
+      return key;
+    }
+    return numericKeys(v, ascending, missing);
+  }
+
+  /**
+   * Order-preserving unsigned keys of a numeric column (every dtype but strings), filling
+   * {@code missing}: unlike string ranks they depend on the value alone, so keys of different
+   * frames compare ({@link KeyOrder} relies on it).
+   */
+  static long[] numericKeys(FieldVector v, boolean ascending, boolean[] missing) {
     DType t = DType.of(v);
     int n = v.getValueCount();
     long[] key = new long[n];
@@ -157,12 +125,7 @@ public final class Sorting {
         key[i] = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE;
       }
     } else if (t == DType.STRING) {
-      Factorizer.Codes c = Factorizer.factorize(List.of(v));
-      long[] rank = stringRanks(v, c);
-      for (int i = 0; i < n; i++) {
-        missing[i] = c.codes[i] < 0;
-        key[i] = missing[i] ? 0 : rank[c.codes[i]];
-      }
+      throw new IllegalArgumentException("column '" + v.getName() + "' holds strings: their keys are ranks, see sortKeys");
     } else {
       long[] x = Vectors.longs(v);
       boolean[] valid = Vectors.validity(v);

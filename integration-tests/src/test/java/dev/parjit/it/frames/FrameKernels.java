@@ -162,6 +162,40 @@ public final class FrameKernels {
     return n + " " + weighted + " " + payload;
   }
 
+  /**
+   * Whole orders of sorts by a float key with nulls (both directions), by a boolean key (ties only)
+   * and by a string key with nulls then a float, descending: each a digest of the unique ids weighted
+   * by position, so any other permutation shows.
+   */
+  public static String sortedOrders(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    DataFrame up = df.sortValues("power");
+    Series upId = up.column("id");
+    long upDigest = 0;
+    for (int i = 0; i < up.numRows(); i++) {
+      upDigest += upId.getLong(i) * (i % 1009 + 1);
+    }
+    DataFrame down = df.sortValues(false, "power");
+    Series downId = down.column("id");
+    long downDigest = 0;
+    for (int i = 0; i < down.numRows(); i++) {
+      downDigest += downId.getLong(i) * (i % 1009 + 1);
+    }
+    DataFrame ties = df.sortValues("flag");
+    Series tiesId = ties.column("id");
+    long tiesDigest = 0;
+    for (int i = 0; i < ties.numRows(); i++) {
+      tiesDigest += tiesId.getLong(i) * (i % 1009 + 1);
+    }
+    DataFrame strings = df.sortValues(false, "zone", "speed");
+    Series stringsId = strings.column("id");
+    long stringsDigest = 0;
+    for (int i = 0; i < strings.numRows(); i++) {
+      stringsDigest += stringsId.getLong(i) * (i % 1009 + 1);
+    }
+    return upDigest + " " + downDigest + " " + tiesDigest + " " + stringsDigest + "\n" + down.head(4) + "\n" + strings.tail(4);
+  }
+
   /** Points read once for an iterative pipeline: a lazy result in spawn mode. */
   public static DataFrame loadForSteps(String path) {
     return DataFrame.readParquet(path, "speed", "cadence", "power");

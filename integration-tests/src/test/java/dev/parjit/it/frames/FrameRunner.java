@@ -39,6 +39,7 @@ public final class FrameRunner {
       out.add(line("groupAgg", d, () -> FrameKernels.groupAgg(p)));
       out.add(line("sorted", d, () -> FrameKernels.sorted(p)));
       out.add(line("sortedPositions", d, () -> FrameKernels.sortedPositions(p)));
+      out.add(line("sortedOrders", d, () -> FrameKernels.sortedOrders(p)));
       out.add(line("joinSmall", d, () -> FrameKernels.joinSmall(p)));
       out.add(line("joinLarge", d, () -> FrameKernels.joinLarge(p)));
       out.add(line("joinSmallLeft", d, () -> FrameKernels.joinSmallLeft(p)));

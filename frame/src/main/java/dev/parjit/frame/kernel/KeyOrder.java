@@ -1,0 +1,85 @@
+package dev.parjit.frame.kernel;
+
+import dev.parjit.frame.DType;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The order {@link Sorting#argsort} sorts rows in, as a comparison between a row of one frame and
+ * a row of another with the same key columns: a distributed sort compares its rows with splitter
+ * rows that came from other ranks. Keys compare first to last; in each, missing values (null,
+ * NaN) come after every value whatever the direction, and values compare in the direction asked.
+ * Numeric keys use {@link Sorting}'s own order-preserving encoding (it depends on the value only),
+ * strings compare by code point as {@link Sorting}'s ranks do, so the two orders are one.
+ */
+public final class KeyOrder {
+  private final boolean ascending;
+  /** Per key: encoded values of a numeric key, else null. */
+  private final long[][] encoded;
+  /** Per key: missing rows, or null when the key has none. */
+  private final boolean[][] missing;
+  /** Per key: the strings of a string key, else null. */
+  private final StringColumn[] strings;
+
+  private KeyOrder(boolean ascending, long[][] encoded, boolean[][] missing, StringColumn[] strings) {
+    this.ascending = ascending;
+    this.encoded = encoded;
+    this.missing = missing;
+    this.strings = strings;
+  }
+
+  /** The order of rows by {@code keys} (first key most significant); copies what it needs. */
+  public static KeyOrder of(List<FieldVector> keys, boolean ascending) {
+    int nk = keys.size();
+    long[][] encoded = new long[nk][];
+    boolean[][] missing = new boolean[nk][];
+    StringColumn[] strings = new StringColumn[nk];
+    for (int k = 0; k < nk; k++) {
+      FieldVector v = keys.get(k);
+      int n = v.getValueCount();
+      boolean[] m = new boolean[n];
+      if (DType.of(v) == DType.STRING) {
+        strings[k] = StringColumn.of(v);
+        for (int i = 0; i < n; i++) m[i] = !Vectors.isValid(v, i);
+      } else {
+        encoded[k] = Sorting.numericKeys(v, ascending, m);
+      }
+      missing[k] = anyTrue(m) ? m : null;
+    }
+    return new KeyOrder(ascending, encoded, missing, strings);
+  }
+
+  /**
+   * Negative, zero or positive as row {@code row} sorts before, with, or after row {@code otherRow}
+   * of {@code other} (an order of the same key columns and direction).
+   */
+  public int compare(int row, KeyOrder other, int otherRow) {
+    for (int k = 0; k < encoded.length; k++) {
+      boolean ma = missing[k] != null && missing[k][row];
+      boolean mb = other.missing[k] != null && other.missing[k][otherRow];
+      if (ma || mb) {
+        if (ma != mb) {
+          return ma ? 1 : -1;
+        }
+        continue; // both missing: equal here
+      }
+      int c = encoded[k] != null
+          ? Long.compareUnsigned(encoded[k][row], other.encoded[k][otherRow])
+          : ascending ? StringColumn.compare(strings[k], row, other.strings[k], otherRow)
+          : StringColumn.compare(other.strings[k], otherRow, strings[k], row);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  private static boolean anyTrue(boolean[] m) {
+    for (boolean b : m) {
+      if (b) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
