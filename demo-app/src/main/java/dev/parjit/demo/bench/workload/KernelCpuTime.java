@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * Thread CPU time per call of one numeric kernel, on this rank:
- * {@code KernelCpuTime <kmeans|kmeans-frame|matmul|jacobi> <calls> [points dir]}, run without the agent, or with it in SPMD
+ * {@code KernelCpuTime <kmeans|kmeans-frame|groupby|matmul|jacobi> <calls> [data dir]}, run without the agent, or with it in SPMD
  * mode ({@code bin/parjit spmd -np N}). CPU time rather than wall time, because on a shared machine
  * at a high load average wall times mostly measure the other programs; it answers whether the
  * rewritten loop costs more per element than the original (one rank against no agent) and how the
@@ -17,6 +17,13 @@ import java.util.Arrays;
 public final class KernelCpuTime {
 
   private KernelCpuTime() { }
+
+  /** The groupBy mean of {@link GroupByWorkload} over the dataset in {@code dir}: its number of groups. */
+  private static double groupByOnce(String dir) {
+    try (dev.parjit.frame.DataFrame g = GroupByWorkload.groupMean(dir)) {
+      return g.numRows();
+    }
+  }
 
   public static void main(String[] args) {
     String kernel = args[0];
@@ -36,9 +43,10 @@ public final class KernelCpuTime {
             KMeansWorkload.initial(true))[0];
         case "kmeans-frame" -> KMeansFrameWorkload.stepFrame(frame, KMeansWorkload.initial(false),
             KMeansWorkload.initial(true))[0];
+        case "groupby" -> groupByOnce(args[2]);
         case "matmul" -> MatMul2DWorkload.multiply(a, b)[3][5];
         case "jacobi" -> Jacobi1DWorkload.relax(Jacobi1DWorkload.points(dev.parjit.demo.bench.Scale.FULL), 10)[1];
-        default -> throw new IllegalArgumentException("kernel: kmeans, kmeans-frame, matmul or jacobi, not " + kernel);
+        default -> throw new IllegalArgumentException("kernel: kmeans, kmeans-frame, groupby, matmul or jacobi, not " + kernel);
       };
       cpu[c] = mx.getCurrentThreadCpuTime() - t0;
     }
