@@ -99,11 +99,13 @@ class StreamingGroupByTest {
 
   /**
    * Keys that start dense (looked up directly) and later widen past the direct table (hashed from
-   * then on), or widen within it (the table rebuilt): the same groups as the vector path.
+   * then on), or widen within it (the table rebuilt): the same groups as the vector path. With small
+   * row groups the change falls between batches; with one row group of several
+   * {@link StreamingGroupBy#SLICE_ROWS} slices, inside a batch.
    */
   @Test
   void keysWideningMidStreamMatchTheVectorPath() throws Exception {
-    int n = 6000;
+    int n = 5 * StreamingGroupBy.SLICE_ROWS + 123;
     long[] narrow = new long[n];
     long[] wide = new long[n];
     long[] grows = new long[n];
@@ -111,8 +113,8 @@ class StreamingGroupByTest {
     for (int i = 0; i < n; i++) {
       narrow[i] = i % 37 - 5;
       wide[i] = i < n / 2 ? i % 50 : (i % 61) * 1_000_000_007L - 3;
-      grows[i] = (i % 29) * (i / 700 + 1) * 1000L; // each row group reaches further
-      x[i] = (i * 37 % 101) / 8.0;
+      grows[i] = (i % 29) * (i / 700 + 1) * 1000L; // every 700 rows reach further
+      x[i] = i % 17 == 3 ? Double.NaN : (i * 37 % 101) / 8.0;
     }
     List<Series> owners = List.of(Series.of("narrow", narrow), Series.of("wide", wide), Series.of("grows", grows),
         Series.of("x", x));
@@ -120,14 +122,16 @@ class StreamingGroupByTest {
     for (Series s : owners) {
       vectors.add(s.arrowVector());
     }
-    Path file = dir.resolve("widening.parquet");
-    ParquetColumnWriter.write(vectors, file, CompressionCodecName.SNAPPY, 700);
-    java.lang.ref.Reference.reachabilityFence(owners);
-    Agg[] aggs = {Agg.sum("x").as("sx"), Agg.mean("x").as("mx"), Agg.min("x").as("nx"), Agg.count("x").as("cx")};
-    for (String[] keys : new String[][] {{"wide"}, {"grows"}, {"narrow", "wide"}, {"grows", "narrow"}}) {
-      DataFrame lazy = DataFrame.readParquet(file.toString());
-      assertSame(decoded(file).groupBy(keys).agg(aggs), lazy.groupBy(keys).agg(aggs));
-      assertFalse(lazy.isDecoded(keys[0]), "streamed, not decoded: " + String.join(",", keys));
+    for (int groupRows : new int[] {700, n}) {
+      Path file = dir.resolve("widening-" + groupRows + ".parquet");
+      ParquetColumnWriter.write(vectors, file, CompressionCodecName.SNAPPY, groupRows);
+      Agg[] aggs = {Agg.sum("x").as("sx"), Agg.mean("x").as("mx"), Agg.min("x").as("nx"), Agg.count("x").as("cx")};
+      for (String[] keys : new String[][] {{"wide"}, {"grows"}, {"narrow", "wide"}, {"grows", "narrow"}}) {
+        DataFrame lazy = DataFrame.readParquet(file.toString());
+        assertSame(decoded(file).groupBy(keys).agg(aggs), lazy.groupBy(keys).agg(aggs));
+        assertFalse(lazy.isDecoded(keys[0]), "streamed, not decoded: " + String.join(",", keys));
+      }
     }
+    java.lang.ref.Reference.reachabilityFence(owners);
   }
 }

@@ -40,6 +40,7 @@ public class FrameDifferentialTest {
     FrameData.write(FrameData.table(DATASET_ROWS[0]), data.resolve("full"), 3, 400);
     FrameData.write(FrameData.table(DATASET_ROWS[1]), data.resolve("tiny"), 1, 1);
     FrameData.write(FrameData.table(DATASET_ROWS[2]), data.resolve("empty"), 1, 1);
+    FrameData.write(FrameData.table(DATASET_ROWS[3]), data.resolve("onegroup"), 1, DATASET_ROWS[3]);
     FrameData.csv(data.resolve("table.csv"), 1001);
     Files.createDirectories(data.resolve("scratch-oracle"));
     oracle = FrameRunner.results(data, data.resolve("scratch-oracle"));
@@ -120,6 +121,7 @@ public class FrameDifferentialTest {
           "rows scattered to worker " + r);
       assertJoinsRanDistributed(output, workerStat(r), "worker " + r, false);
       assertSortAndGroupByRanDistributed(output, workerStat(r), "worker " + r);
+      assertOneGroupReadsWereBalanced(output, workerStat(r), "worker " + r, workers);
     }
   }
 
@@ -150,6 +152,20 @@ public class FrameDifferentialTest {
         + String.join("\n", output));
   }
 
+  /**
+   * On more than one rank, every rank received rows of the one-row-group dataset (read whole by one
+   * rank, then moved to blocks): without the move, steps over a loaded frame ran on one rank.
+   */
+  static void assertOneGroupReadsWereBalanced(List<String> output, Function<String, String> line, String where,
+      int ranks) {
+    long balanced = counter(output, line.apply(FrameCounters.BALANCED_READ_ROWS));
+    if (ranks == 1) {
+      assertEquals(0, balanced, where + " moved rows of a read on one rank");
+    } else {
+      assertTrue(balanced > 0, where + " received no rows of an uneven read\n" + String.join("\n", output));
+    }
+  }
+
   /** The value of the line starting with {@code prefix + " "} (0 when absent). */
   static long counter(List<String> output, String prefix) {
     return output.stream().filter(l -> l.startsWith(prefix + " ")).findFirst()
@@ -157,7 +173,7 @@ public class FrameDifferentialTest {
   }
 
   /** Rows of the datasets of {@link FrameRunner#DATASETS}, in that order. */
-  static final int[] DATASET_ROWS = {5003, 2, 0};
+  static final int[] DATASET_ROWS = {5003, 2, 0, 1201};
 
   /** The line naming a frame counter of worker {@code r} in the driver's {@code Parjit.stats()}. */
   static Function<String, String> workerStat(int r) {
@@ -192,6 +208,7 @@ public class FrameDifferentialTest {
       }
       assertJoinsRanDistributed(output, rankCounter(r), "rank " + r, false);
       assertSortAndGroupByRanDistributed(output, rankCounter(r), "rank " + r);
+      assertOneGroupReadsWereBalanced(output, rankCounter(r), "rank " + r, ranks);
     }
   }
 

@@ -15,8 +15,8 @@ import java.util.function.Supplier;
  */
 public final class FrameRunner {
 
-  /** Datasets: several parts and row groups, fewer rows than ranks, and none. */
-  public static final List<String> DATASETS = List.of("full", "tiny", "empty");
+  /** Datasets: several parts and row groups, fewer rows than ranks, none, and one row group (moved to blocks). */
+  public static final List<String> DATASETS = List.of("full", "tiny", "empty", "onegroup");
 
   private FrameRunner() { }
 
