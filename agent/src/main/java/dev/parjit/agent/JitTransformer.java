@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class JitTransformer implements ClassFileTransformer {
 
   private static final Logger LOG = LoggerFactory.getLogger(JitTransformer.class);
-  private static final byte[] JIT_MARKER = JitSelection.JIT_DESC.getBytes(StandardCharsets.UTF_8);
+  private static final ByteSearch JIT_MARKER = new ByteSearch(JitSelection.JIT_DESC.getBytes(StandardCharsets.UTF_8));
 
   private final Role role;
   private final AgentOptions options;
@@ -114,7 +114,7 @@ public final class JitTransformer implements ClassFileTransformer {
 
   /** Whether a class with these bytes has methods to compile ({@code @Jit} or a {@code jit=} pattern). */
   boolean wants(String className, byte[] bytes) {
-    return ByteSearch.contains(bytes, JIT_MARKER) || selection.mayMatchClass(className);
+    return JIT_MARKER.in(bytes) || selection.mayMatchClass(className);
   }
 
   @Override
