@@ -4,6 +4,7 @@ import dev.parjit.ParjitExecutionException;
 import dev.parjit.agent.AgentOptions;
 import dev.parjit.agent.startup.StartupLog;
 import dev.parjit.agent.startup.WorkerArchive;
+import dev.parjit.agent.startup.WorkerClasspath;
 import dev.parjit.agent.worker.WorkerMain;
 import dev.parjit.lazy.LazyResultSource;
 import dev.parjit.mpi.launch.AuthenticatingAcceptor;
@@ -536,8 +537,9 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     JobSecret secret = JobSecret.generate();
     long t0 = System.nanoTime();
     StartupLog.mark("starting " + n + " workers");
+    String classpath = WorkerClasspath.of(System.getProperty("java.class.path"), agentJar);
     if (archive == null) {
-      archive = WorkerArchive.forClasspath(System.getProperty("java.class.path"), WorkerArchive.defaultDirectory());
+      archive = WorkerArchive.forClasspath(classpath, WorkerArchive.defaultDirectory());
     }
     InetAddress address = NetworkChoice.launcherAddress(placement, options.iface());
     BlockingQueue<Channel.Accepted> arrivals = new LinkedBlockingQueue<>();
@@ -549,7 +551,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
            }
          })) {
       job = Launcher.builder().placement(placement).secret(secret).iface(options.iface())
-          .classpath(System.getProperty("java.class.path"))
+          .classpath(classpath)
           .jvmOptions(archive.options()).rankJvmOptions(0, archive.recordingOptions())
           .jvmOptions(workerJvmOptions()).agent("-javaagent:" + agentJar + "=" + workerAgentOptions())
           .mainClass(WorkerMain.class.getName())
