@@ -495,12 +495,13 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     }
   }
 
-  /** {@code -Dparjit.earlyWorkers=false}: the workers start at the first call, not when the first {@code @Jit} method is compiled. */
+  /** {@code -Dparjit.earlyWorkers=false}: the workers start at the first call, not when the first {@code @Jit} class is compiled. */
   public static final String EARLY_START_PROPERTY = "parjit.earlyWorkers";
 
   /**
    * Starts the workers on a background thread, so they boot while the driver still loads and
-   * compiles: called when the first spawn-mode {@code @Jit} method is compiled. The first call
+   * compiles: called when the first class with a spawn-mode {@code @Jit} method is about to be
+   * compiled (before its analysis, so the workers boot during it). The first call
    * waits for them (this object's lock); a failed start is retried, and reported, by that call.
    * Workers never called are stopped at exit like any others.
    */
