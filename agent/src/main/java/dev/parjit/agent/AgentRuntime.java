@@ -47,15 +47,15 @@ final class AgentRuntime {
     DiagnosticsPrinter printer = new DiagnosticsPrinter(printsHere, level, System.out, System.err);
     ParallelContexts.installDiagnostics(new OnDemandDiagnostics(
         role == Role.SPMD ? ExecutionMode.SPMD : ExecutionMode.SPAWN, options.jitPatterns(), printsHere, level));
-    Runnable spawnMethodCompiled = () -> { };
+    Runnable spawnMethodFound = () -> { };
     if (role == Role.DRIVER) {
       SpawnDispatcher dispatcher = new SpawnDispatcher(options, agentJar());
       Dispatch.install(dispatcher);
       ParallelContexts.installStats(dispatcher::stats);
       // The program has @Jit code: its workers boot while it goes on loading, not at its first call.
-      spawnMethodCompiled = dispatcher::prestart;
+      spawnMethodFound = dispatcher::prestart;
     }
-    JitTransformer transformer = new JitTransformer(role, options, printer, spawnMethodCompiled);
+    JitTransformer transformer = new JitTransformer(role, options, printer, spawnMethodFound);
     inst.addTransformer(transformer, true);
     return transformer;
   }

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class JitTransformer implements ClassFileTransformer {
 
   private static final Logger LOG = LoggerFactory.getLogger(JitTransformer.class);
-  private static final byte[] JIT_MARKER = JitSelection.JIT_DESC.getBytes(StandardCharsets.UTF_8);
+  private static final ByteSearch JIT_MARKER = new ByteSearch(JitSelection.JIT_DESC.getBytes(StandardCharsets.UTF_8));
 
   private final Role role;
   private final AgentOptions options;
@@ -46,8 +46,11 @@ public final class JitTransformer implements ClassFileTransformer {
   private final DiagnosticsPrinter diagnostics;
   private final CompileCache cache;
   private final CachedDiagnostics cachedDiagnostics;
-  /** Runs once a spawn-mode method was compiled (every time; it ignores repeats): the driver starts its workers. */
-  private final Runnable spawnMethodCompiled;
+  /**
+   * Runs when a class with a spawn-mode method is about to be compiled, and again when its stubs
+   * are made (it ignores repeats): the driver starts its workers.
+   */
+  private final Runnable spawnMethodFound;
   /** {@code jit=} patterns that named a method of a class loaded so far. */
   private final java.util.Set<String> matchedPatterns = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -55,8 +58,8 @@ public final class JitTransformer implements ClassFileTransformer {
     this(role, options, diagnostics, () -> { });
   }
 
-  public JitTransformer(Role role, AgentOptions options, DiagnosticsPrinter diagnostics, Runnable spawnMethodCompiled) {
-    this.spawnMethodCompiled = spawnMethodCompiled;
+  public JitTransformer(Role role, AgentOptions options, DiagnosticsPrinter diagnostics, Runnable spawnMethodFound) {
+    this.spawnMethodFound = spawnMethodFound;
     this.role = role;
     this.options = options;
     this.selection = new JitSelection(options.jitPatterns());
@@ -114,7 +117,7 @@ public final class JitTransformer implements ClassFileTransformer {
 
   /** Whether a class with these bytes has methods to compile ({@code @Jit} or a {@code jit=} pattern). */
   boolean wants(String className, byte[] bytes) {
-    return ByteSearch.contains(bytes, JIT_MARKER) || selection.mayMatchClass(className);
+    return JIT_MARKER.in(bytes) || selection.mayMatchClass(className);
   }
 
   @Override
@@ -141,6 +144,9 @@ public final class JitTransformer implements ClassFileTransformer {
       if (selection.mayMatchClass(className)) {
         notePatterns(className, bytes);
       }
+      if (role == Role.DRIVER && SpawnCandidates.any(bytes, selection)) {
+        spawnMethodFound.run(); // the workers boot while this class is analysed
+      }
       RewriteRequest request =
           new RewriteRequest(role, options.jitPatterns(), resources(loader), options.dumpDir(), options.strict());
       if (role == Role.WORKER) {
@@ -161,7 +167,7 @@ public final class JitTransformer implements ClassFileTransformer {
       }
       result.stubs().forEach(JitTransformer::register);
       if (!result.stubs().isEmpty()) {
-        spawnMethodCompiled.run();
+        spawnMethodFound.run();
       }
       return result.bytes();
     } catch (Throwable t) {
@@ -180,7 +186,7 @@ public final class JitTransformer implements ClassFileTransformer {
     compiled.workerSignatures().forEach(s -> Dispatch.register(s.methodKey(), s.distributedParams(), false));
     compiled.stubs().forEach(JitTransformer::register);
     if (!compiled.stubs().isEmpty()) {
-      spawnMethodCompiled.run();
+      spawnMethodFound.run();
     }
     return compiled.bytes();
   }

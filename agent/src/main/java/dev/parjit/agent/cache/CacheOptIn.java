@@ -16,13 +16,13 @@ import org.objectweb.asm.MethodVisitor;
  */
 final class CacheOptIn {
 
-  private static final byte[] ELEMENT = "cache".getBytes(StandardCharsets.UTF_8);
+  private static final ByteSearch ELEMENT = new ByteSearch("cache".getBytes(StandardCharsets.UTF_8));
 
   private CacheOptIn() { }
 
   static boolean optsIn(byte[] classBytes) {
     // The element name must be in the constant pool: most classes are ruled out without parsing.
-    if (!ByteSearch.contains(classBytes, ELEMENT)) {
+    if (!ELEMENT.in(classBytes)) {
       return false;
     }
     boolean[] found = {false};

@@ -4,6 +4,7 @@ import dev.parjit.ParjitExecutionException;
 import dev.parjit.agent.AgentOptions;
 import dev.parjit.agent.startup.StartupLog;
 import dev.parjit.agent.startup.WorkerArchive;
+import dev.parjit.agent.startup.WorkerClasspath;
 import dev.parjit.agent.worker.WorkerMain;
 import dev.parjit.lazy.LazyResultSource;
 import dev.parjit.mpi.launch.AuthenticatingAcceptor;
@@ -575,12 +576,13 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     }
   }
 
-  /** {@code -Dparjit.earlyWorkers=false}: the workers start at the first call, not when the first {@code @Jit} method is compiled. */
+  /** {@code -Dparjit.earlyWorkers=false}: the workers start at the first call, not when the first {@code @Jit} class is compiled. */
   public static final String EARLY_START_PROPERTY = "parjit.earlyWorkers";
 
   /**
    * Starts the workers on a background thread, so they boot while the driver still loads and
-   * compiles: called when the first spawn-mode {@code @Jit} method is compiled. The first call
+   * compiles: called when the first class with a spawn-mode {@code @Jit} method is about to be
+   * compiled (before its analysis, so the workers boot during it). The first call
    * waits for them (this object's lock); a failed start is retried, and reported, by that call.
    * Workers never called are stopped at exit like any others.
    */
@@ -618,8 +620,9 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     JobSecret secret = JobSecret.generate();
     long t0 = System.nanoTime();
     StartupLog.mark("starting " + n + " workers");
+    String classpath = WorkerClasspath.of(System.getProperty("java.class.path"), agentJar);
     if (archive == null) {
-      archive = WorkerArchive.forClasspath(System.getProperty("java.class.path"), WorkerArchive.defaultDirectory());
+      archive = WorkerArchive.forClasspath(classpath, WorkerArchive.defaultDirectory());
     }
     InetAddress address = NetworkChoice.launcherAddress(placement, options.iface());
     BlockingQueue<Channel.Accepted> arrivals = new LinkedBlockingQueue<>();
@@ -631,7 +634,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
            }
          })) {
       job = Launcher.builder().placement(placement).secret(secret).iface(options.iface())
-          .classpath(System.getProperty("java.class.path"))
+          .classpath(classpath)
           .jvmOptions(archive.options()).rankJvmOptions(0, archive.recordingOptions())
           .jvmOptions(workerJvmOptions()).agent("-javaagent:" + agentJar + "=" + workerAgentOptions())
           .mainClass(WorkerMain.class.getName())

@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * and modification time, so a rebuilt jar or another JDK names another archive. Never fatal: the
  * JVM's {@code -Xshare:auto} runs without sharing when an archive does not fit or fails its
  * checksum ({@code -XX:+VerifySharedSpaces}), and every failure here only logs. Lines the JDK 17
- * dump cannot serve to an agent's class-file hook (generated lambda forms and species, which crash
- * a worker at their first use) are left out of the class list.
+ * dump cannot serve to an agent's class-file hook (generated classes named on plain lines, which
+ * crash a worker at their first use) are left out of the class list; lambda proxies and
+ * method-handle forms are archived through the list's {@code @lambda-proxy} and
+ * {@code @lambda-form-invoker} lines instead.
  */
 public final class WorkerArchive {
 
@@ -176,12 +178,26 @@ public final class WorkerArchive {
     }
   }
 
-  /** The class list's plain class lines, without the generated classes JDK 17 cannot serve to an agent. */
+  /**
+   * The class list's lines the dump can serve to a worker with an agent: plain class lines, except
+   * generated classes, and the lines that have the dump generate lambda proxies
+   * ({@code @lambda-proxy}) and method-handle forms ({@code @lambda-form-invoker [LF_RESOLVE]})
+   * ahead of time. A generated class that would be archived as an ordinary class is left out: one
+   * named on a plain line ({@code $$Lambda}, {@code LambdaForm$}, {@code $Species_}) or generated
+   * for a {@code [SPECIES_RESOLVE]} line (a {@code BoundMethodHandle} species). Its archived copy
+   * has no class file, and JDK 17 crashes (SIGSEGV in {@code check_shared_class_file_load_hook})
+   * fetching one for the agent's class-file hook when the class is first used. The kept lines are
+   * safe: the JVM does not send archived lambda proxies (hidden classes) through that hook, and the
+   * regenerated form holders are JDK classes with class files, which the agent leaves alone. They
+   * save a worker spinning some hundred lambda and method-handle classes, with the JDK's bytecode
+   * generator, at its start and first call.
+   */
   static List<String> shareableLines(List<String> lines) {
     List<String> out = new ArrayList<>();
     for (String l : lines) {
-      if (l.isBlank() || l.startsWith("#") || l.startsWith("@") || l.contains("$$Lambda") || l.contains("LambdaForm$")
-          || l.contains("$Species_")) {
+      boolean generated = l.contains("$$Lambda") || l.contains("LambdaForm$") || l.contains("$Species_");
+      boolean ahead = l.startsWith("@lambda-proxy ") || l.startsWith("@lambda-form-invoker [LF_RESOLVE] ");
+      if (l.isBlank() || l.startsWith("#") || (l.startsWith("@") && !ahead) || (!ahead && generated)) {
         continue;
       }
       out.add(l);

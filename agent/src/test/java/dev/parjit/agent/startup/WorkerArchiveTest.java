@@ -73,12 +73,15 @@ class WorkerArchiveTest {
   }
 
   @Test
-  void generatedClassesAreLeftOutOfTheClassList() {
-    List<String> lines = List.of("# header", "java/lang/Object id: 0", "org/apache/parquet/Foo",
-        "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.Invokers$Holder invoker L_L",
-        "@lambda-proxy dev/parjit/X run ()Ljava/lang/Runnable;", "java/lang/invoke/BoundMethodHandle$Species_LI",
+  void generatedClassesAreLeftOutOfTheClassListAndLambdasAreGeneratedByTheDump() {
+    String invoker = "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.Invokers$Holder invoker L_L";
+    String proxy = "@lambda-proxy dev/parjit/X run ()Ljava/lang/Runnable; ()V REF_invokeStatic dev/parjit/X lambda$f$0 ()V ()V";
+    List<String> lines = List.of("# header", "java/lang/Object id: 0", "org/apache/parquet/Foo", invoker, proxy,
+        "@some-future-directive x", "@lambda-form-invoker [SPECIES_RESOLVE] java.lang.invoke.BoundMethodHandle$Species_LIL",
+        "java/lang/invoke/BoundMethodHandle$Species_LI",
         "java/lang/invoke/LambdaForm$MH/0x0000000800c01000", "dev/parjit/X$$Lambda$14/0x000000080004a000", "");
-    assertEquals(List.of("java/lang/Object id: 0", "org/apache/parquet/Foo"), WorkerArchive.shareableLines(lines));
+    assertEquals(List.of("java/lang/Object id: 0", "org/apache/parquet/Foo", invoker, proxy),
+        WorkerArchive.shareableLines(lines));
   }
 
   @Test

@@ -43,7 +43,7 @@ public final class FrameIO {
     }
     List<DType> types = new ArrayList<>(names.size());
     for (String name : names) {
-      org.apache.arrow.vector.types.pojo.Field field = ds.schema().getFields().stream()
+      org.apache.arrow.vector.types.pojo.Field field = ds.fields().stream()
           .filter(f -> f.getName().equals(name)).findFirst().orElse(null);
       if (field == null) {
         // The reader's message names the file, the column and the available ones.

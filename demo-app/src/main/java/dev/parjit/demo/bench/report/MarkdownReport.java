@@ -21,7 +21,8 @@ public final class MarkdownReport {
     b.append("\nFirst (cold) call in ms, not part of the statistics: JIT compilation, and for Parjit "
         + "spawn mode the start of the workers; in brackets, from the measured process's start to that call's "
         + "answer (what a user of a cold program waits; in SPMD mode rank 0's process, which the launcher "
-        + "started after its own start).\n\n");
+        + "started after its own start); for Parjit spawn mode also that time with the compile cache on "
+        + "(`cache=DIR`, filled by an untimed run first), the figure without it being the cache off.\n\n");
     table(b, t, false);
     b.append("\n## Answers\n\n");
     List<String> problems = new ArrayList<>();
@@ -92,7 +93,9 @@ public final class MarkdownReport {
       return c.status();
     }
     double fromStart = c.measurement().firstFromStartMs();
-    return ms(c.measurement().firstMs()) + (Double.isNaN(fromStart) ? "" : " (" + ms(fromStart) + ")");
+    double cached = c.measurement().firstFromStartCachedMs();
+    return ms(c.measurement().firstMs()) + (Double.isNaN(fromStart) ? "" : " (" + ms(fromStart)
+        + (Double.isNaN(cached) ? "" : "; cache on: " + ms(cached)) + ")");
   }
 
   /** Milliseconds with 3 significant digits at most (no decimals from 100 ms on). */

@@ -11,12 +11,26 @@ import java.util.List;
  *                         waits for a cold program), milliseconds; NaN when not reported
  * @param timesMs the warm runs, milliseconds
  * @param result the answer's digest
+ * @param firstFromStartCachedMs the same as {@code firstFromStartMs} for a process whose compile cache
+ *                               already held the program's classes (a second run with the agent's
+ *                               {@code cache} option), milliseconds; NaN when not measured
  */
-public record Measurement(double firstMs, double firstFromStartMs, double[] timesMs, double[] result) {
+public record Measurement(double firstMs, double firstFromStartMs, double[] timesMs, double[] result,
+    double firstFromStartCachedMs) {
+
+  /** Without a run with the compile cache. */
+  public Measurement(double firstMs, double firstFromStartMs, double[] timesMs, double[] result) {
+    this(firstMs, firstFromStartMs, timesMs, result, Double.NaN);
+  }
 
   /** Without the time from the process's start. */
   public Measurement(double firstMs, double[] timesMs, double[] result) {
     this(firstMs, Double.NaN, timesMs, result);
+  }
+
+  /** This measurement with the time from start to the first answer of a run whose compile cache was filled. */
+  public Measurement withCachedFirstFromStart(double ms) {
+    return new Measurement(firstMs, firstFromStartMs, timesMs, result, ms);
   }
 
   /** Median of the warm runs (the mean of the two middle ones for an even count). */
@@ -51,7 +65,7 @@ public record Measurement(double firstMs, double firstFromStartMs, double[] time
 
   /**
    * Several JVMs' measurements of one configuration as one: every warm run, the median cold call
-   * (and median time from start to it), and the first one's answer.
+   * (and median time from start to it, with the compile cache too), and the first one's answer.
    */
   public static Measurement pooled(List<Measurement> rounds) {
     if (rounds.isEmpty()) {
@@ -60,7 +74,9 @@ public record Measurement(double firstMs, double firstFromStartMs, double[] time
     double first = middle(rounds.stream().mapToDouble(Measurement::firstMs).sorted().toArray());
     double fromStart = middle(rounds.stream().mapToDouble(Measurement::firstFromStartMs).sorted().toArray());
     double[] times = rounds.stream().flatMapToDouble(m -> Arrays.stream(m.timesMs())).toArray();
-    return new Measurement(first, fromStart, times, rounds.get(0).result());
+    double[] cached = rounds.stream().mapToDouble(Measurement::firstFromStartCachedMs).filter(v -> !Double.isNaN(v))
+        .sorted().toArray();
+    return new Measurement(first, fromStart, times, rounds.get(0).result(), cached.length == 0 ? Double.NaN : middle(cached));
   }
 
   /** How many times faster than {@code baseline} (baseline median / this median). */

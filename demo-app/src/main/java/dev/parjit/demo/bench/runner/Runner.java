@@ -28,4 +28,13 @@ public interface Runner {
 
   /** The command line of the measured process(es). */
   List<String> command(BenchJvm jvm, Workload w);
+
+  /**
+   * For a Parjit runner: the command of a short run with the compile cache in {@code cacheDir}
+   * (the agent's {@code cache} option), whose cold call the report gives beside the one without;
+   * empty for runners without a compile cache.
+   */
+  default java.util.Optional<List<String>> cachedCommand(BenchJvm jvm, Workload w, java.nio.file.Path cacheDir) {
+    return java.util.Optional.empty();
+  }
 }

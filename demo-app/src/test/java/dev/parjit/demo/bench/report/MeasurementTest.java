@@ -33,6 +33,15 @@ class MeasurementTest {
   }
 
   @Test
+  void poolingTakesTheMedianColdCallWithTheCompileCacheOfTheRoundsThatMeasuredIt() {
+    Measurement a = new Measurement(900, 2900, new double[] {10}, new double[] {1.5}).withCachedFirstFromStart(800);
+    Measurement b = new Measurement(900, 2900, new double[] {10}, new double[] {1.5}).withCachedFirstFromStart(600);
+    Measurement c = new Measurement(900, 2900, new double[] {10}, new double[] {1.5});
+    assertEquals(700, Measurement.pooled(List.of(a, b, c)).firstFromStartCachedMs());
+    assertTrue(Double.isNaN(Measurement.pooled(List.of(c, c)).firstFromStartCachedMs()));
+  }
+
+  @Test
   void aJvmThatDidNotReportItsStartPoolsToNaN() {
     Measurement a = new Measurement(900, new double[] {10}, new double[] {1.5});
     assertTrue(Double.isNaN(Measurement.pooled(List.of(a, a)).firstFromStartMs()));

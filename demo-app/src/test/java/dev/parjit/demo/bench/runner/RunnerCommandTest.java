@@ -49,6 +49,15 @@ class RunnerCommandTest {
   }
 
   @Test
+  void onlySpawnModeHasARunWithTheCompileCache() {
+    List<String> cached = new SpawnRunner().cachedCommand(JVM, Workloads.byId("parquet-mean"), Path.of("/c")).orElseThrow();
+    assertTrue(cached.contains("-javaagent:agent.jar=workers=2,cache=" + Path.of("/c").toAbsolutePath()), cached.toString());
+    assertEquals(List.of("1", "0"), cached.subList(cached.size() - 2, cached.size()), "one timed run, no warm-up time");
+    assertEquals(Optional.empty(), new SequentialRunner().cachedCommand(JVM, Workloads.byId("parquet-mean"), Path.of("/c")));
+    assertEquals(Optional.empty(), new SpmdRunner().cachedCommand(JVM, Workloads.byId("parquet-mean"), Path.of("/c")));
+  }
+
+  @Test
   void sqlRunnersSkipWorkloadsThatAreNotSqlShaped() {
     assertEquals(Optional.of("n/a"), new DuckDbRunner().skip(Workloads.byId("kmeans")));
     assertEquals(Optional.empty(), new DuckDbRunner().skip(Workloads.byId("groupby")));

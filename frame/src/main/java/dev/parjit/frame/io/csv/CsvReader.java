@@ -145,7 +145,7 @@ public final class CsvReader {
       BufferAllocator alloc) {
     List<FieldVector> vectors = new ArrayList<>();
     try {
-      for (Field f : schema.arrowSchema().getFields()) {
+      for (Field f : schema.fields()) {
         FieldVector v = f.createVector(alloc);
         v.allocateNew();
         vectors.add(v);

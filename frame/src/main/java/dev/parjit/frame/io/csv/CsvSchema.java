@@ -24,10 +24,15 @@ public record CsvSchema(List<String> names, List<ColumnType> types) {
 
   /** @return the Arrow schema of the vectors {@link CsvReader#read} returns */
   public Schema arrowSchema() {
+    return new Schema(fields());
+  }
+
+  /** @return the Arrow fields of those vectors (reading needs no {@link Schema}, whose class builds a JSON mapper) */
+  public List<Field> fields() {
     List<Field> fields = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       fields.add(types.get(i).field(names.get(i)));
     }
-    return new Schema(fields);
+    return fields;
   }
 }

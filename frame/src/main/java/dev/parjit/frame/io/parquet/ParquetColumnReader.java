@@ -154,7 +154,7 @@ public final class ParquetColumnReader {
    */
   public static boolean scannable(ParquetDataset ds, List<String> columns, List<RowGroupRef> groups) {
     for (String c : columns) {
-      if (ds.schema().getFields().stream().noneMatch(f -> f.getName().equals(c))) {
+      if (ds.fields().stream().noneMatch(f -> f.getName().equals(c))) {
         return false;
       }
     }
@@ -246,7 +246,7 @@ public final class ParquetColumnReader {
   private static List<Field> resolve(ParquetDataset ds, List<String> columns) {
     List<String> names = new ArrayList<>();
     if (columns == null) {
-      ds.schema().getFields().forEach(f -> names.add(f.getName()));
+      ds.fields().forEach(f -> names.add(f.getName()));
       // "All" must not silently drop columns we cannot represent.
       if (!ds.unsupportedColumns().isEmpty()) {
         var e = ds.unsupportedColumns().entrySet().iterator().next();
@@ -266,7 +266,7 @@ public final class ParquetColumnReader {
       if (reason != null) {
         throw new FrameIOException("column '" + name + "' of " + ds.path() + " cannot be read: " + reason);
       }
-      Field f = ds.schema().getFields().stream().filter(x -> x.getName().equals(name)).findFirst().orElse(null);
+      Field f = ds.fields().stream().filter(x -> x.getName().equals(name)).findFirst().orElse(null);
       if (f == null) {
         throw new FrameIOException("column '" + name + "' not found in " + ds.path()
             + "; available columns: " + ds.columnNames());
