@@ -92,7 +92,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
   public SpawnDispatcher(AgentOptions options, Path agentJar) {
     this.options = options;
     this.agentJar = agentJar;
-    Runtime.getRuntime().addShutdownHook(new Thread(this::stopWorkers, "parjit-spawn-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(this::atExit, "parjit-spawn-shutdown"));
   }
 
   @Override
@@ -596,14 +596,31 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
   }
 
   private synchronized void startUnlessRunning() {
-    if (job != null) {
+    if (job != null || exiting) {
       return;
     }
     try {
       startWorkers();
     } catch (RuntimeException e) {
-      LOG.info("parjit: starting the workers early failed ({}); the first call starts them", e.toString());
+      if (exiting) {
+        LOG.debug("parjit: the program exited while its workers started; they were stopped");
+      } else {
+        LOG.info("parjit: starting the workers early failed ({}); the first call starts them", e.toString());
+      }
     }
+  }
+
+  /** Set when the JVM shuts down: a start still waiting for its workers gives up at once. */
+  private volatile boolean exiting;
+
+  /**
+   * At exit: stops the workers. A program can return while its workers still boot (they start
+   * before its first call); the start waiting for them sees {@link #exiting} within one poll and
+   * gives up, instead of holding this object's lock, and the exit, until its time-out.
+   */
+  private void atExit() {
+    exiting = true;
+    stopWorkers();
   }
 
   private void startWorkers() {
@@ -651,6 +668,9 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
         }
         if (System.currentTimeMillis() > deadline) {
           throw new IllegalStateException(connected + " of " + n + " workers connected before the time-out");
+        }
+        if (exiting) {
+          throw new IllegalStateException("the program is exiting");
         }
         Channel.Accepted a;
         try {

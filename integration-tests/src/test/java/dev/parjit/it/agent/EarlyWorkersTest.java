@@ -48,6 +48,29 @@ class EarlyWorkersTest {
     }
   }
 
+  /**
+   * The program returns while its workers are still booting: it exits (the runner's time-out would
+   * fail a hang) with status 0, prints nothing from the workers' start-up, and no worker outlives it.
+   */
+  @Test
+  void aProgramReturningWhileItsWorkersBootExitsAndLeavesNoProcess() throws Exception {
+    String marker = UUID.randomUUID().toString();
+    try {
+      JobRunner.Finished run = run(marker, "jit-exit");
+      assertEquals(0, run.exitCode(), run.text());
+      assertTrue(run.lines().contains("RETURNING"), run.text());
+      assertTrue(run.lines().stream().noneMatch(l -> l.contains("Exception") || l.contains("WARN")), run.text());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!processesMarked(marker).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertEquals(List.of(), processesMarked(marker).stream().map(p -> p.info().commandLine().orElse("?")).toList(),
+          "no worker outlives the program\n" + run.text());
+    } finally {
+      processesMarked(marker).forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
   @Test
   void aProgramWithoutJitCodeStartsNoWorkers() throws Exception {
     String marker = UUID.randomUUID().toString();

@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code UnusedJitMain jit N}: loads a class with a spawn-mode {@code @Jit} method (the driver then
  * starts its workers early), waits until N worker processes run, prints {@code WORKERS STARTED N}
- * and returns without a call. {@code UnusedJitMain plain}: loads no such class, prints how many
+ * and returns without a call. {@code UnusedJitMain jit-exit}: loads that class and returns at once,
+ * while its workers boot. {@code UnusedJitMain plain}: loads no such class, prints how many
  * processes this one started ({@code CHILDREN 0} expected) and returns.
  */
 public final class UnusedJitMain {
@@ -30,6 +31,11 @@ public final class UnusedJitMain {
       Thread.sleep(1000); // room for anything that would start early
       System.out.println("CHILDREN " + ProcessHandle.current().children().count());
       return;
+    }
+    if (args[0].equals("jit-exit")) {
+      Class.forName(Kernel.class.getName()); // the workers start booting now
+      System.out.println("RETURNING");
+      return; // while they boot
     }
     int workers = Integer.parseInt(args[1]);
     Class.forName(Kernel.class.getName()); // loaded (and compiled), never called
