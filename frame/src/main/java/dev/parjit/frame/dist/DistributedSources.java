@@ -15,7 +15,7 @@ import java.util.List;
  * Reading files in parallel: each rank reads its share (row groups balanced by rows, or a
  * line-aligned byte range of a CSV file), giving a 1D_Var frame whose placement every rank knows
  * from the footers (Parquet) or one allgather of counts (CSV). Row groups too few or too uneven for
- * the ranks are evened out once after the read ({@link ReadBalance}). Bad input fails on every rank with
+ * the ranks are read by 1D_Block rows instead ({@link ReadBalance}). Bad input fails on every rank with
  * the same message, so the driver sees one exception naming the file.
  */
 final class DistributedSources {
@@ -25,22 +25,19 @@ final class DistributedSources {
   static DataFrame readParquet(String path, String... columns) {
     Communicator c = FrameComm.comm();
     ParquetDataset ds = ParquetDataset.open(Path.of(path));
-    List<RowGroupRef> mine = ParquetDataset.share(ds.rowGroups(), c.rank(), c.size());
-    DataFrame local = FrameIO.readParquet(ds, columns.length == 0 ? null : Arrays.asList(columns), mine);
-    long start = mine.isEmpty() ? firstRowAfter(ds, c.rank(), c.size()) : mine.get(0).firstRow();
+    List<String> wanted = columns.length == 0 ? null : Arrays.asList(columns);
     long[] shares = new long[c.size()];
-    long[] starts = new long[c.size()];
     for (int r = 0; r < shares.length; r++) {
       for (RowGroupRef g : ParquetDataset.share(ds.rowGroups(), r, c.size())) {
         shares[r] += g.rowCount();
       }
     }
-    for (int r = 1; r < starts.length; r++) {
-      starts[r] = starts[r - 1] + shares[r - 1];
-    }
     if (ReadBalance.uneven(shares)) {
-      return ReadBalance.toBlocks(local, starts, ds.numRows());
+      return ReadBalance.block(ds, wanted, c.size(), c.rank());
     }
+    List<RowGroupRef> mine = ParquetDataset.share(ds.rowGroups(), c.rank(), c.size());
+    DataFrame local = FrameIO.readParquet(ds, wanted, mine);
+    long start = mine.isEmpty() ? firstRowAfter(ds, c.rank(), c.size()) : mine.get(0).firstRow();
     return Placements.register(local, ds.numRows(), start);
   }
 

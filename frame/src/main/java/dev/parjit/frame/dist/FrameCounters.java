@@ -25,7 +25,7 @@ public final class FrameCounters {
 
   /** Rows this rank sorted in a distributed sort (before the exchange). */
   public static final String SORTED_ROWS = "sortedRows";
-  /** Rows this rank holds after a read whose row groups split the rows unevenly moved them to blocks. */
+  /** Rows this rank read as its block because whole row groups would split the rows unevenly. */
   public static final String BALANCED_READ_ROWS = "balancedReadRows";
   /** Rows this rank pre-aggregated in a distributed group-by. */
   public static final String GROUPED_ROWS = "groupedRows";

@@ -1,29 +1,33 @@
 package dev.parjit.frame.dist;
 
 import dev.parjit.frame.DataFrame;
-import dev.parjit.mpi.Communicator;
+import dev.parjit.frame.io.FrameIO;
+import dev.parjit.frame.io.parquet.ParquetDataset;
+import dev.parjit.frame.io.parquet.RowGroupRef;
 import dev.parjit.runtime.BlockDistribution;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Evens out the rows of a distributed read. Ranks read whole row groups, so a file with fewer row
- * groups than ranks, or groups of very different sizes, leaves some ranks with most of the rows (a
- * one-group file of a million points: every row on one rank, and every later step over that frame
- * runs on one core). When the largest share exceeds a block ({@code ceil(n / p)} rows, Bodo's
- * formula) by more than {@link #TOLERANCE}, the rows move once, each to its rank of the 1D_Block
- * distribution, in one all-to-all. Every rank knows every share from the footers, so all take the
- * same decision without a message.
+ * Evens out the rows of a distributed Parquet read. Ranks read whole row groups, so a file with
+ * fewer row groups than ranks, or groups of very different sizes, leaves some ranks with most of the
+ * rows (a one-group file of a million points: every row on one rank, and every later step over that
+ * frame runs on one core). When the largest share exceeds a block ({@code ceil(n / p)} rows, Bodo's
+ * formula) by more than {@link #TOLERANCE}, each rank instead reads the row groups that hold its
+ * 1D_Block rows and keeps those rows: a group split between ranks is decoded by each of them (at the
+ * same time, on their own cores), and no row travels between ranks. Every rank knows every share
+ * from the footers, so all take the same decision without a message.
  */
 final class ReadBalance {
 
-  /** How far the largest share may exceed a block before rows move (the read then stays as it is). */
+  /** How far the largest share may exceed a block before ranks read by blocks (else whole groups stay). */
   static final double TOLERANCE = 1.25;
 
   private ReadBalance() { }
 
   /**
-   * Whether shares of these sizes (rows per rank, in rank order) are uneven enough to move rows: the
-   * largest one more than {@link #TOLERANCE} blocks.
+   * Whether shares of these sizes (rows per rank, in rank order) are uneven enough to read by blocks:
+   * the largest one more than {@link #TOLERANCE} blocks.
    */
   static boolean uneven(long[] shares) {
     long total = 0;
@@ -37,25 +41,23 @@ final class ReadBalance {
   }
 
   /**
-   * This rank's 1D_Block rows, given its local rows (global rows {@code [starts[rank], starts[rank] +
-   * local rows)}) and every rank's first global row ({@code starts}, non-decreasing, shares contiguous
-   * in rank order). Collective; the result is registered as a distributed frame.
+   * Rank {@code rank}'s 1D_Block rows of the dataset (only {@code columns}, {@code null}: all), read
+   * from the row groups that hold them, registered as a distributed frame. Not collective.
    */
-  static DataFrame toBlocks(DataFrame local, long[] starts, long globalRows) {
-    Communicator c = FrameComm.comm();
-    int p = c.size();
-    int rank = c.rank();
-    long mine = starts[rank];
-    long myEnd = mine + local.numRows();
-    DataFrame[] out = new DataFrame[p];
-    for (int d = 0; d < p; d++) {
-      long from = Math.max(mine, BlockDistribution.start(globalRows, p, d));
-      long to = Math.min(myEnd, BlockDistribution.start(globalRows, p, d) + BlockDistribution.count(globalRows, p, d));
-      out[d] = to > from ? local.slice((int) (from - mine), (int) (to - from)) : local.slice(0, 0);
+  static DataFrame block(ParquetDataset ds, List<String> columns, int p, int rank) {
+    long n = ds.numRows();
+    long from = BlockDistribution.start(n, p, rank);
+    int count = BlockDistribution.count(n, p, rank);
+    List<RowGroupRef> holding = new ArrayList<>();
+    for (RowGroupRef g : ds.rowGroups()) {
+      if (count > 0 && g.firstRow() < from + count && g.firstRow() + g.rowCount() > from) {
+        holding.add(g);
+      }
     }
-    List<DataFrame> received = FrameComm.alltoall(out);
-    DataFrame block = DataFrame.concat(received.toArray(new DataFrame[0]));
-    FrameCounters.add(FrameCounters.BALANCED_READ_ROWS, block.numRows());
-    return Placements.register(block, globalRows, BlockDistribution.start(globalRows, p, rank));
+    DataFrame groups = FrameIO.readParquet(ds, columns, holding);
+    long skip = holding.isEmpty() ? 0 : from - holding.get(0).firstRow();
+    DataFrame mine = groups.slice((int) skip, count);
+    FrameCounters.add(FrameCounters.BALANCED_READ_ROWS, count);
+    return Placements.register(mine, n, from);
   }
 }

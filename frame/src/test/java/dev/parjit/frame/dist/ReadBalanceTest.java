@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A distributed read of a file with one row group (every row in one rank's share of whole groups)
- * on simulated ranks: each rank ends with its 1D_Block rows, in order, and the counters show the
- * rows moved; shares already even enough stay as read.
+ * on simulated ranks: each rank reads its 1D_Block rows, in order, and the counters show it did;
+ * shares already even enough stay whole row groups.
  */
 class ReadBalanceTest {
 
@@ -39,8 +39,21 @@ class ReadBalanceTest {
 
   @ParameterizedTest(name = "{0} ranks")
   @ValueSource(ints = {1, 2, 3, 4})
-  void aOneGroupFileEndsInBlocks(int p) throws Exception {
-    int n = 1001;
+  void aOneGroupFileIsReadInBlocks(int p) throws Exception {
+    readsInBlocks(p, 1001, 0, p > 1);
+  }
+
+  /**
+   * Groups of 400 rows of 1001: on 4 ranks whole groups would give {400, 0, 400, 201}, so ranks read
+   * blocks that start inside a group and span two; on 2 ranks {400, 601} is even enough to stay.
+   */
+  @ParameterizedTest(name = "{0} ranks")
+  @ValueSource(ints = {2, 4})
+  void blocksSpanningGroupsStartInsideThem(int p) throws Exception {
+    readsInBlocks(p, 1001, 400, p == 4);
+  }
+
+  private void readsInBlocks(int p, int n, int groupRows, boolean byBlocks) throws Exception {
     double[] x = new double[n];
     long[] k = new long[n];
     for (int i = 0; i < n; i++) {
@@ -48,8 +61,16 @@ class ReadBalanceTest {
       k[i] = i % 7;
     }
     DataFrame original = DataFrame.builder().add("x", x).add("k", k).build();
-    Path file = dir.resolve("one-group-" + p);
-    original.toParquet(file.toString()); // far fewer rows than a row group: one group
+    Path file = dir.resolve("groups-" + groupRows + "-" + p);
+    if (groupRows == 0) {
+      original.toParquet(file.toString()); // far fewer rows than a row group: one group
+    } else {
+      java.nio.file.Files.createDirectories(file);
+      java.util.List<org.apache.arrow.vector.FieldVector> vectors = List.of(original.column("x").arrowVector(),
+          original.column("k").arrowVector());
+      dev.parjit.frame.io.parquet.ParquetColumnWriter.write(vectors, file.resolve("part-00000.parquet"),
+          org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY, groupRows);
+    }
     List<Seen> seen = SimulatedRanks.run(p, r -> {
       long before = FrameCounters.get(FrameCounters.BALANCED_READ_ROWS);
       DataFrame df = DistributedFrames.readParquet(file.toString(), "x", "k");
@@ -59,10 +80,12 @@ class ReadBalanceTest {
     });
     for (int r = 0; r < p; r++) {
       Seen s = seen.get(r);
-      assertEquals(BlockDistribution.count(n, p, r), s.localRows(), "rank " + r + " of " + p);
-      assertEquals(BlockDistribution.start(n, p, r), s.start(), "rank " + r + " of " + p);
+      if (byBlocks) {
+        assertEquals(BlockDistribution.count(n, p, r), s.localRows(), "rank " + r + " of " + p);
+        assertEquals(BlockDistribution.start(n, p, r), s.start(), "rank " + r + " of " + p);
+      }
       assertEquals(n, s.globalRows());
-      assertEquals(p == 1 ? 0 : BlockDistribution.count(n, p, r), s.balanced(), "rows moved to rank " + r);
+      assertEquals(byBlocks ? BlockDistribution.count(n, p, r) : 0, s.balanced(), "rows read by block on rank " + r);
       assertEquals(original.toString(), s.whole().toString());
       assertEquals(original.column("x").sum(), s.whole().column("x").sum());
     }
