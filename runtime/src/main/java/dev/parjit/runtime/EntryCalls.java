@@ -14,7 +14,7 @@ public final class EntryCalls {
   /** The rows the entry call returned as this rank's block, not gathered; taken by the worker. */
   private static final ThreadLocal<Object> KEPT = new ThreadLocal<>();
 
-  private static final StackWalker WALKER = StackWalker.getInstance();
+  private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.SHOW_HIDDEN_FRAMES);
 
   private EntryCalls() { }
 
@@ -26,13 +26,22 @@ public final class EntryCalls {
 
   /**
    * Whether the compiled method that called {@link ParallelRuntime#replicateRows} (from its
-   * {@code ARETURN}) was called by {@link #invoke} itself: the frames are this method, replicateRows,
-   * the compiled method, then {@code invoke} (method-handle frames are hidden).
+   * {@code ARETURN}) was called by {@link #invoke} itself. The walk shows hidden frames because a
+   * specialization is a hidden class, whose frames a default walker leaves out: a nested call from
+   * one would otherwise look like the entry call, and its rows would not be gathered for its caller.
+   * Method-handle and reflection frames, hidden too, are not calls of compiled code and are skipped.
    */
   static boolean returnsToTheDriver() {
-    return WALKER.walk(frames -> frames.skip(3).findFirst()
+    return WALKER.walk(frames -> frames.skip(2)
+        .filter(f -> !isPlumbing(f.getClassName()))
+        .skip(1)
+        .findFirst()
         .map(f -> f.getClassName().equals(EntryCalls.class.getName()) && f.getMethodName().equals("invoke"))
         .orElse(false));
+  }
+
+  private static boolean isPlumbing(String className) {
+    return className.startsWith("java.lang.invoke.") || className.startsWith("jdk.internal.reflect.");
   }
 
   /** replicateRows kept {@code rows} as this rank's block for the driver. */

@@ -24,8 +24,19 @@ class EntryCallsTest {
     return compiled(rows);
   }
 
+  /** A caller compiled as a specialization: a hidden class, whose frames a default walk leaves out. */
+  static final class HiddenCaller {
+    static Object call(Object rows) {
+      return compiled(rows);
+    }
+  }
+
   private static MethodHandle spread(String name) throws ReflectiveOperationException {
-    MethodHandle h = MethodHandles.lookup().findStatic(EntryCallsTest.class, name,
+    return spread(EntryCallsTest.class, name);
+  }
+
+  private static MethodHandle spread(Class<?> owner, String name) throws ReflectiveOperationException {
+    MethodHandle h = MethodHandles.lookup().findStatic(owner, name,
         MethodType.methodType(Object.class, Object.class));
     return h.asSpreader(Object[].class, 1).asType(MethodType.methodType(Object.class, Object[].class));
   }
@@ -56,6 +67,23 @@ class EntryCallsTest {
     double[][] rows = registeredRows();
     Object out = EntryCalls.invoke(spread("caller"), new Object[] {rows});
     assertNotSame(rows, out, "gathered (on one rank: a copy of the same rows)");
+    assertArrayEquals(rows, (double[][]) out);
+    assertNull(EntryCalls.takeKept());
+  }
+
+  @Test
+  void rowsANestedCallReturnsToAHiddenSpecializationAreGatheredToo() throws Throwable {
+    byte[] bytes;
+    try (var in = EntryCallsTest.class.getResourceAsStream("EntryCallsTest$HiddenCaller.class")) {
+      bytes = in.readAllBytes();
+    }
+    MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClass(bytes, true);
+    double[][] rows = registeredRows();
+    MethodHandle call = hidden.findStatic(hidden.lookupClass(), "call",
+        MethodType.methodType(Object.class, Object.class));
+    Object out = EntryCalls.invoke(call.asSpreader(Object[].class, 1)
+        .asType(MethodType.methodType(Object.class, Object[].class)), new Object[] {rows});
+    assertNotSame(rows, out, "the hidden caller reads the callee's rows whole");
     assertArrayEquals(rows, (double[][]) out);
     assertNull(EntryCalls.takeKept());
   }
