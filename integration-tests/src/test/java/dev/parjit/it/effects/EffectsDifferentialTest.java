@@ -121,7 +121,15 @@ class EffectsDifferentialTest {
       entry("ResidentSolver.axpy", WORKERS),
       entry("ResidentSolver.xpby", WORKERS), // the aliased call itself runs on the driver
       entry("ResidentFailure.scaleBelow", WORKERS), // the failing call reruns on the driver
-      entry("ResidentFailure.total", WORKERS));
+      entry("ResidentFailure.total", WORKERS),
+      entry("CalleeUpdates.scale", WORKERS),
+      entry("CalleeUpdates.countUp", DRIVER), // written through a local alias: the loop stays sequential
+      entry("CalleeUpdates.scaleTwiceAndCount", DRIVER), // nothing parallel of its own
+      entry("CalleeReturnsArgument.checked", WORKERS),
+      entry("CalleeReturnsArgument.checkedTotal", WORKERS),
+      entry("CallsInLoop.rowSum", WORKERS),
+      entry("CallsInLoop.allSums", DRIVER), // its row loop calls rowSum, whose collectives every rank must reach alike
+      entry("VarargsKernel.total", WORKERS));
 
   private static Transcript oracle;
 
@@ -153,12 +161,40 @@ class EffectsDifferentialTest {
     // nothing parallel. No kernel of the suite may do that quietly.
     run.stderr().stream().filter(l -> l.contains("Parjit needs them aligned")).findFirst()
         .ifPresent(l -> placement.add("  fell back to the driver: " + l));
+    // A kernel that failed on the workers reran on the driver: right state, nothing parallel. Only a
+    // program whose sequential run throws may do that.
+    run.stderr().stream().filter(l -> l.contains(" failed on worker rank "))
+        .filter(l -> !throwingPrograms().contains(failedProgram(l))).findFirst()
+        .ifPresent(l -> placement.add("  failed on the workers, though its program never throws: " + l.trim()));
     // Kernel prints from worker ranks come back prefixed and so never match: say where they went.
     List<String> workerPrints = run.stdout().stream().filter(l -> l.matches("\\[rank \\d+\\] OUT .*")).toList();
     if (!workerPrints.isEmpty()) {
       placement.add("  " + workerPrints.size() + " kernel lines were printed on worker ranks, e.g. " + workerPrints.get(0));
     }
     SuiteReport.check(where, run, problems, placement, actual.done(), EffectsMain.PROGRAMS.size(), "effects");
+  }
+
+  /**
+   * Programs whose sequential run meets an exception at some size, as their state shows it (a
+   * {@code thrown=} line, or an outcome naming the exception's class): their kernels fail on the
+   * workers too.
+   */
+  private static Set<String> throwingPrograms() {
+    Set<String> out = new TreeSet<>();
+    for (Transcript.Run run : oracle.runs().values()) {
+      if (run.state().stream().anyMatch(l -> (l.contains(" thrown=") && !l.endsWith(" thrown=none"))
+          || l.matches(".*\\w(Exception|Error)\\b.*"))) {
+        out.add(Transcript.program(run.key()));
+      }
+    }
+    return out;
+  }
+
+  /** The program of a dispatcher line {@code "parjit: Program.kernel failed on worker rank ..."}. */
+  private static String failedProgram(String line) {
+    String name = line.substring(0, line.indexOf(" failed on worker rank "));
+    name = name.substring(name.lastIndexOf(' ') + 1);
+    return name.substring(0, name.indexOf('.'));
   }
 
   @ParameterizedTest(name = "{0} ranks")

@@ -24,6 +24,13 @@ final class EffectsSpmdLoops {
       entry("AliasedRows.addInto", "#0 REP, #1 REP"),
       entry("AllocOnly.squares", "#0 1D_Block"),
       entry("BooleanMask.mark", "#0 REP"),
+      entry("CalleeUpdates.countUp", "#0 REP"),
+      entry("CalleeUpdates.scale", "#0 1D_Block"), // its parameter is REP, written block by block
+      entry("CalleeUpdates.scaleTwiceAndCount", ""), // no loops
+      entry("CalleeReturnsArgument.checked", "#0 1D_Block"),
+      entry("CalleeReturnsArgument.checkedTotal", "#0 1D_Block"),
+      entry("CallsInLoop.allSums", "#0 REP"), // calls rowSum, whose collectives every rank must reach alike
+      entry("CallsInLoop.rowSum", "#0 1D_Block"),
       entry("CheckedFailure.capAt", "#0 REP"),
       entry("CooProduct.gather", "#0 1D_Block"),
       entry("CooProduct.multiplyAdd", "#0 1D_Block"),
@@ -95,6 +102,7 @@ final class EffectsSpmdLoops {
       entry("ThrowMiddle.divideInPlace", "#0 REP"),
       entry("UncheckedFailure.check", "#0 REP"),
       entry("UnknownCall.tally", "#0 REP"),
+      entry("VarargsKernel.total", "#0 1D_Block"),
       entry("WideStencil.forwardDifference", "#0 REP"),
       entry("WideStencil.smooth", "#0 REP"),
       entry("WriteAfterLoop.sumIntoFirst", "#0 1D_Block"));
