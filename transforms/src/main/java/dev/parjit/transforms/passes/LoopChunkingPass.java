@@ -120,6 +120,13 @@ public final class LoopChunkingPass {
     if (!descending) {
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), end));
     }
+    // The global range keys the per-invocation memo of invariant exchanges (every rank holds it alike).
+    int globalEnd = -1;
+    if (!descending && !isLong && HaloExchangePass.memoizes(loop)) {
+      globalEnd = newLocal(method, type);
+      pre.add(new VarInsnNode(Opcodes.ILOAD, end));
+      pre.add(new VarInsnNode(Opcodes.ISTORE, globalEnd));
+    }
     if (descending) {
       // the range is set
     } else if (aligned) {
@@ -195,7 +202,8 @@ public final class LoopChunkingPass {
       // elements); a plan with one is a bug, and the method's original code must run.
       throw new IllegalStateException("loop #" + loop.id() + " reads through halos but counts down or runs over rows");
     }
-    java.util.Map<Integer, Integer> halos = HaloExchangePass.exchange(method, loop, pre, shape.indexSlot(), end);
+    java.util.Map<Integer, Integer> halos = HaloExchangePass.exchange(method, loop, pre, shape.indexSlot(), end, lo,
+        globalEnd);
     for (ScalarReduction r : loop.reductions()) {
       Type rt = Type.getType(r.type());
       pre.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
