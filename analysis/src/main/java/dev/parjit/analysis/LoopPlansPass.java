@@ -124,18 +124,21 @@ final class LoopPlansPass implements AnalysisPass {
       }
       plans.add(new LoopPlan(id, line, true, seriesReads.isEmpty() ? Distribution.ONE_D_BLOCK : Distribution.ONE_D_VAR,
           null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads, width,
-          markInvariant(withAliasChecks(f, loop, halos), invariant, d), d.extrema()));
+          markInvariant(f, loop, withAliasChecks(f, loop, halos), invariant, d), d.extrema()));
     }
     s.loopPlans = plans;
   }
 
   /**
    * Each halo read whose exchange depends only on arrays the method never writes
-   * ({@link InvariantArrays}): the rewrite computes that once per invocation. Not in a loop with
-   * array reductions, whose range may depend on which arrays alias.
+   * ({@link InvariantArrays}): the rewrite computes that once per invocation. Only in a loop inside
+   * another (a solver's iterations), whose preheader runs more than once; not in a loop with array
+   * reductions, whose range may depend on which arrays alias.
    */
-  private static List<HaloRead> markInvariant(List<HaloRead> halos, Set<Integer> invariant, LoopDecision d) {
-    if (!d.arrayReductions().isEmpty()) {
+  private static List<HaloRead> markInvariant(MethodFacts f, NaturalLoop loop, List<HaloRead> halos,
+      Set<Integer> invariant, LoopDecision d) {
+    boolean repeated = f.loops().stream().anyMatch(outer -> outer != loop && loop.isInside(outer));
+    if (!repeated || !d.arrayReductions().isEmpty()) {
       return halos;
     }
     return halos.stream().map(h -> invariant.containsAll(h.planInputs()) ? h.withInvariant(true) : h).toList();
