@@ -111,6 +111,11 @@ public final class RuntimeCalls {
     return call("agreeLoop", "()V");
   }
 
+  /** {@code agreeLoopAllreduce(double, int op)D}: the loop's agreement and its floating reduction in one collective. */
+  public static MethodInsnNode agreeLoopAllreduce() {
+    return call("agreeLoopAllreduce", "(DI)D");
+  }
+
   /** {@code LDC method; enterCall(String)V}: the entry of every SPMD-compiled method. */
   public static org.objectweb.asm.tree.InsnList enterCall(String method) {
     org.objectweb.asm.tree.InsnList out = new org.objectweb.asm.tree.InsnList();
