@@ -126,4 +126,39 @@ class CsrSolveMemoTest {
       }
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(value = Role.class, names = {"WORKER", "SPMD"})
+  void aColumnIndexPastTheVectorFailsOnEveryRankAsInJavaWithTheMemo(Role role) throws Exception {
+    RewriteResult result = ClassRewriter.rewrite(ClassRewriterDriverTest.bytesOf(
+        CsrSolveTargets.class.getName().replace('.', '/')),
+        new RewriteRequest(role, List.of(), ClassRewriterDriverTest.BYTES, null));
+    Class<?> c = ClassRewriterDriverTest.load(CsrSolveTargets.class.getName(), result.bytes());
+    Method jitSolve = c.getMethod("solve", int[].class, int[].class, double[].class, double[].class, int.class);
+    Object[] m = laplacian(4);
+    int[] bad = ((int[]) m[1]).clone();
+    bad[((int[]) m[0])[9]] = 16; // row 9's first column index lies past the vector of 16
+    String expected = null;
+    try {
+      CsrSolveTargets.solve((int[]) m[0], bad, (double[]) m[2], (double[]) m[3], 3);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      expected = e.getMessage();
+    }
+    assertEquals("Index 16 out of bounds for length 16", expected);
+    for (int p = 1; p <= 4; p++) {
+      List<String> out = SimulatedRanks.run(p, r -> {
+        try {
+          jitSolve.invoke(null, m[0], bad, m[2], m[3], 3);
+          return "no exception";
+        } catch (java.lang.reflect.InvocationTargetException e) {
+          return e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      for (String o : out) {
+        assertEquals("ArrayIndexOutOfBoundsException: " + expected, o, role + " p=" + p);
+      }
+    }
+  }
 }
