@@ -46,6 +46,7 @@ final class LoopPlansPass implements AnalysisPass {
     List<LoopPlan> plans = new ArrayList<>();
     List<RepDecision> reps = s.loopReps;
     Map<AbstractInsnNode, Integer> rowAllocations = s.rowAllocations;
+    Set<Integer> invariant = InvariantArrays.of(f);
     for (int id = 0; id < f.loops().size(); id++) {
       NaturalLoop loop = f.loops().get(id);
       LoopDecision d = decisions.get(id);
@@ -123,9 +124,24 @@ final class LoopPlansPass implements AnalysisPass {
       }
       plans.add(new LoopPlan(id, line, true, seriesReads.isEmpty() ? Distribution.ONE_D_BLOCK : Distribution.ONE_D_VAR,
           null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads, width,
-          withAliasChecks(f, loop, halos), d.extrema()));
+          markInvariant(f, loop, withAliasChecks(f, loop, halos), invariant, d), d.extrema()));
     }
     s.loopPlans = plans;
+  }
+
+  /**
+   * Each halo read whose exchange depends only on arrays the method never writes
+   * ({@link InvariantArrays}): the rewrite computes that once per invocation. Only in a loop inside
+   * another (a solver's iterations), whose preheader runs more than once; not in a loop with array
+   * reductions, whose range may depend on which arrays alias.
+   */
+  private static List<HaloRead> markInvariant(MethodFacts f, NaturalLoop loop, List<HaloRead> halos,
+      Set<Integer> invariant, LoopDecision d) {
+    boolean repeated = f.loops().stream().anyMatch(outer -> outer != loop && loop.isInside(outer));
+    if (!repeated || !d.arrayReductions().isEmpty()) {
+      return halos;
+    }
+    return halos.stream().map(h -> invariant.containsAll(h.planInputs()) ? h.withInvariant(true) : h).toList();
   }
 
   /**

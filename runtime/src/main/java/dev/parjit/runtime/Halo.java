@@ -1,6 +1,5 @@
 package dev.parjit.runtime;
 
-import dev.parjit.mpi.Communicator;
 import java.lang.reflect.Array;
 
 /**
@@ -31,7 +30,7 @@ public final class Halo {
   private final Object right;
   private final long rightStart;
 
-  private Halo(int start, long globalLength, Object left, long leftStart, Object right, long rightStart) {
+  Halo(int start, long globalLength, Object left, long leftStart, Object right, long rightStart) {
     this.start = start;
     this.globalLength = globalLength;
     this.left = left;
@@ -46,57 +45,7 @@ public final class Halo {
    * array, each with its own range (possibly empty).
    */
   public static Halo exchange(Object array, int lowest, int highest, int from, int to) {
-    if (array == null) {
-      // Every rank holds the same null: the loop's first read throws the sequential NullPointerException.
-      return new Halo(0, 0, null, 0, null, 0);
-    }
-    int length = Array.getLength(array);
-    DistributedArrays.Chunk chunk = DistributedArrays.lookup(array);
-    Class<?> type = array.getClass().getComponentType();
-    Object none = Array.newInstance(type, 0);
-    if (chunk == null) {
-      // Not split: every rank holds the whole array, so nothing lies outside it but the ends.
-      return new Halo(0, length, none, 0, none, length);
-    }
-    long n = chunk.globalLength();
-    long s = chunk.start();
-    long e = s + length;
-    long needFrom = from < to ? Math.max(0, (long) from + lowest) : 0;
-    long needTo = from < to ? Math.min(n, (long) to + highest) : 0;
-    long leftFrom = Math.min(needFrom, s);
-    long leftTo = Math.min(needTo, s);
-    long rightFrom = Math.max(needFrom, e);
-    long rightTo = Math.max(needTo, e);
-    Communicator comm = ParallelRuntime.communicator();
-    long[] needs = comm.allgatherv(new long[] {leftFrom, leftTo, rightFrom, rightTo});
-    int p = needs.length / 4;
-    // To each rank: what it needs of this chunk, below its own chunk first, then above it. Chunks
-    // are contiguous in rank order, so what arrives is every element below in order, then above.
-    int[] counts = new int[p];
-    int total = 0;
-    for (int r = 0; r < p; r++) {
-      counts[r] = overlap(s, e, needs[4 * r], needs[4 * r + 1]) + overlap(s, e, needs[4 * r + 2], needs[4 * r + 3]);
-      total += counts[r];
-    }
-    Object send = Array.newInstance(type, total);
-    int at = 0;
-    for (int r = 0; r < p; r++) {
-      for (int part = 0; part < 2; part++) {
-        long lo = Math.max(s, needs[4 * r + 2 * part]);
-        long hi = Math.min(e, needs[4 * r + 2 * part + 1]);
-        if (lo < hi) {
-          System.arraycopy(array, (int) (lo - s), send, at, (int) (hi - lo));
-          at += (int) (hi - lo);
-        }
-      }
-    }
-    Object got = alltoallv(comm, send, counts);
-    int leftCount = (int) Math.max(0, leftTo - leftFrom);
-    Object left = Array.newInstance(type, leftCount);
-    Object right = Array.newInstance(type, Array.getLength(got) - leftCount);
-    System.arraycopy(got, 0, left, 0, leftCount);
-    System.arraycopy(got, leftCount, right, 0, Array.getLength(right));
-    return new Halo((int) s, n, left, leftFrom, right, rightFrom);
+    return HaloPlan.of(array, lowest, highest, from, to).fetch(array);
   }
 
   /**
@@ -106,6 +55,11 @@ public final class Halo {
    * the loop itself meets them first and throws the sequential exception.
    */
   public static Halo exchangeSegments(Object array, int[] rowptr, Halo rows, int from, int to) {
+    return segmentsPlan(array, rowptr, rows, from, to).fetch(array);
+  }
+
+  /** What {@link #exchangeSegments} fetches, as a plan (collective: the needs' allgather). */
+  static HaloPlan segmentsPlan(Object array, int[] rowptr, Halo rows, int from, int to) {
     long lo = Long.MAX_VALUE;
     long hi = Long.MIN_VALUE;
     if (rowptr != null) {
@@ -118,7 +72,7 @@ public final class Halo {
         }
       }
     }
-    return lo < hi ? exchange(array, 0, 0, (int) lo, (int) hi) : exchange(array, 0, 0, 0, 0);
+    return lo < hi ? HaloPlan.of(array, 0, 0, (int) lo, (int) hi) : HaloPlan.of(array, 0, 0, 0, 0);
   }
 
   /**
@@ -132,6 +86,15 @@ public final class Halo {
    * exception.
    */
   public static Halo exchangeIndexed(Object array, int[] col, Halo cols, int[] rowptr, Halo rows, int from, int to) {
+    return indexedPlan(array, col, cols, rowptr, rows, from, to).fetch(array);
+  }
+
+  /**
+   * What {@link #exchangeIndexed} fetches, as a plan (collective: the needs' allgather): it depends on
+   * the column indices, the row pointer and the layout of {@code array}, never on its values, so a
+   * loop whose matrix does not change reuses it ({@link HaloMemo}).
+   */
+  static HaloPlan indexedPlan(Object array, int[] col, Halo cols, int[] rowptr, Halo rows, int from, int to) {
     long n = array == null ? 0 : globalLength(array);
     long lo = Long.MAX_VALUE;
     long hi = Long.MIN_VALUE;
@@ -151,7 +114,7 @@ public final class Halo {
         }
       }
     }
-    return lo < hi ? exchange(array, 0, 0, (int) lo, (int) hi) : exchange(array, 0, 0, 0, 0);
+    return lo < hi ? HaloPlan.of(array, 0, 0, (int) lo, (int) hi) : HaloPlan.of(array, 0, 0, 0, 0);
   }
 
   private static long globalLength(Object array) {
@@ -170,32 +133,6 @@ public final class Halo {
           + " neighbouring indices and as the array it writes: each iteration would read what another writes;"
           + " pass two arrays (Parjit runs such loops in parallel only over distinct arrays)");
     }
-  }
-
-  private static int overlap(long s, long e, long from, long to) {
-    return (int) Math.max(0, Math.min(e, to) - Math.max(s, from));
-  }
-
-  private static Object alltoallv(Communicator comm, Object send, int[] counts) {
-    if (send instanceof double[] d) {
-      return comm.alltoallv(d, counts);
-    } else if (send instanceof long[] l) {
-      return comm.alltoallv(l, counts);
-    } else if (send instanceof int[] i) {
-      return comm.alltoallv(i, counts);
-    } else if (send instanceof float[] f) {
-      int[] bits = new int[f.length];
-      for (int k = 0; k < f.length; k++) {
-        bits[k] = Float.floatToRawIntBits(f[k]);
-      }
-      int[] got = comm.alltoallv(bits, counts);
-      float[] out = new float[got.length];
-      for (int k = 0; k < got.length; k++) {
-        out[k] = Float.intBitsToFloat(got[k]);
-      }
-      return out;
-    }
-    throw new IllegalArgumentException("no halo exchange for " + send.getClass().getSimpleName());
   }
 
   /** Element {@code g} (a global index) of the array whose chunk is {@code a}: from the chunk or the halo. */

@@ -60,6 +60,28 @@ final class LoopFailures {
   }
 
   /**
+   * Collective: {@link #agree} and the sum over ranks of {@code v} in one allreduce, for a loop whose
+   * combine block would otherwise run the agreement and its floating sum one after the other. Every
+   * rank adds its partial sum (0 when it failed) and a 1 at its own position when it failed, so the
+   * sum names each failing rank and the lowest wins as in {@link #agree}; then every rank throws the
+   * agreed failure, or returns the sum.
+   */
+  static double agreeWithSum(Communicator comm, double v) {
+    Throwable mine = PENDING.get();
+    int size = comm.size();
+    double[] sums = new double[1 + size];
+    sums[0] = mine == null ? v : 0;
+    sums[1 + comm.rank()] = mine == null ? 0 : 1;
+    comm.allreduceInPlace(sums, ReduceOp.SUM);
+    int first = size;
+    for (int r = 0; r < size && first == size; r++) {
+      first = sums[1 + r] != 0 ? r : size;
+    }
+    rethrow(comm, first);
+    return sums[0];
+  }
+
+  /**
    * As {@link #agree} for a loop counting down: its highest rank runs the first iterations in the
    * sequential order, so the highest failing rank wins.
    */

@@ -633,6 +633,19 @@ public final class ParallelRuntime {
     LoopFailures.agree(communicator());
   }
 
+  /**
+   * {@link #agreeLoop()} then {@link #allreduce(double, int)} of the loop's first floating
+   * reduction: one collective instead of two when they can share it (a sum on several ranks, outside
+   * deterministic mode), as in a dot product's loop ({@link LoopFailures#agreeWithSum}).
+   */
+  public static double agreeLoopAllreduce(double v, int op) {
+    if (deterministic || op != Neutral.SUM || size() == 1) {
+      agreeLoop();
+      return allreduce(v, op);
+    }
+    return LoopFailures.agreeWithSum(communicator(), v);
+  }
+
   /** {@link #agreeLoop()} for a loop counting down: the highest failing rank's failure is the sequential one. */
   public static void agreeLoopDescending() {
     LoopFailures.agreeDescending(communicator());

@@ -52,7 +52,16 @@ public final class SimulatedRanks {
     }
   }
 
+  /**
+   * How many collectives the calling rank's thread has run so far (inside {@link #run}): what a
+   * rewrite's cost per loop is measured in.
+   */
+  public static long collectives() {
+    return ((Comm) ParallelRuntime.communicator()).collectives;
+  }
+
   private static final class Comm implements Communicator {
+    private long collectives;
     private final Object[] slots;
     private final CyclicBarrier barrier;
     private final int rank;
@@ -64,6 +73,7 @@ public final class SimulatedRanks {
     }
 
     private Object[] exchange(Object mine) {
+      collectives++;
       slots[rank] = mine;
       await();
       Object[] all = slots.clone();
@@ -166,7 +176,10 @@ public final class SimulatedRanks {
 
     @Override public int rank() { return rank; }
     @Override public int size() { return slots.length; }
-    @Override public void barrier() { await(); }
+    @Override public void barrier() {
+      collectives++;
+      await();
+    }
 
     @Override public double allreduce(double value, ReduceOp op) {
       double[] v = {value};

@@ -111,6 +111,11 @@ public final class RuntimeCalls {
     return call("agreeLoop", "()V");
   }
 
+  /** {@code agreeLoopAllreduce(double, int op)D}: the loop's agreement and its floating reduction in one collective. */
+  public static MethodInsnNode agreeLoopAllreduce() {
+    return call("agreeLoopAllreduce", "(DI)D");
+  }
+
   /** {@code LDC method; enterCall(String)V}: the entry of every SPMD-compiled method. */
   public static org.objectweb.asm.tree.InsnList enterCall(String method) {
     org.objectweb.asm.tree.InsnList out = new org.objectweb.asm.tree.InsnList();
@@ -197,6 +202,9 @@ public final class RuntimeCalls {
   /** Internal name of the stencil halo class of the runtime. */
   public static final String HALO = "dev/parjit/runtime/Halo";
 
+  /** Internal name of {@code dev.parjit.runtime.HaloMemo}. */
+  public static final String HALO_MEMO = "dev/parjit/runtime/HaloMemo";
+
   /** {@code Halo.exchange(Object, int lowest, int highest, int from, int to)Halo}: collective, before a stencil loop. */
   public static MethodInsnNode haloExchange() {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "exchange", "(Ljava/lang/Object;IIII)L" + HALO + ";", false);
@@ -212,6 +220,30 @@ public final class RuntimeCalls {
   public static MethodInsnNode haloIndexed() {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "exchangeIndexed",
         "(Ljava/lang/Object;[IL" + HALO + ";[IL" + HALO + ";II)L" + HALO + ";", false);
+  }
+
+  /** {@code HaloMemo.enter(HaloMemo, int lo, int hi, Object rangeArray)HaloMemo}: a loop's per-invocation memo. */
+  public static MethodInsnNode memoEnter() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO_MEMO, "enter",
+        "(L" + HALO_MEMO + ";IILjava/lang/Object;)L" + HALO_MEMO + ";", false);
+  }
+
+  /** {@code memo.exchange(int entry, Object, int, int, int, int)Halo}: {@link #haloExchange()} once per memo. */
+  public static MethodInsnNode memoExchange() {
+    return new MethodInsnNode(Opcodes.INVOKEVIRTUAL, HALO_MEMO, "exchange", "(ILjava/lang/Object;IIII)L" + HALO + ";",
+        false);
+  }
+
+  /** {@code memo.exchangeSegments(int entry, Object, int[], Halo, int, int)Halo}: {@link #haloSegments()} once per memo. */
+  public static MethodInsnNode memoSegments() {
+    return new MethodInsnNode(Opcodes.INVOKEVIRTUAL, HALO_MEMO, "exchangeSegments",
+        "(ILjava/lang/Object;[IL" + HALO + ";II)L" + HALO + ";", false);
+  }
+
+  /** {@code memo.exchangeIndexed(int entry, Object, int[], Halo, int[], Halo, int, int)Halo}: the plan once per memo. */
+  public static MethodInsnNode memoIndexed() {
+    return new MethodInsnNode(Opcodes.INVOKEVIRTUAL, HALO_MEMO, "exchangeIndexed",
+        "(ILjava/lang/Object;[IL" + HALO + ";[IL" + HALO + ";II)L" + HALO + ";", false);
   }
 
   /** {@code Halo.checkSeparate(Object read, Object written)V}: before a stencil loop over parameters. */

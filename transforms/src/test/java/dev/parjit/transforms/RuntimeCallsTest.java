@@ -37,6 +37,7 @@ class RuntimeCallsTest {
     calls.add(RuntimeCalls.owned("ownedStart"));
     calls.add(RuntimeCalls.owned("ownedEnd"));
     calls.add(RuntimeCalls.checkAligned());
+    calls.add(RuntimeCalls.agreeLoopAllreduce());
     calls.add(RuntimeCalls.enterDistributed());
     calls.add(RuntimeCalls.blockOf());
     calls.add(RuntimeCalls.length());

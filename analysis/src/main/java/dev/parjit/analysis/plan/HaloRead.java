@@ -27,9 +27,19 @@ import org.objectweb.asm.tree.AbstractInsnNode;
  *                       one (a parameter too): checked before the exchange, since the loop would then
  *                       read what it writes
  * @param indexArraySlot the column indices {@code col} of an indexed read {@code x[col[k]]}, or -1
+ * @param invariant      whether what the exchange depends on cannot change while the method runs
+ *                       (the array itself, its row pointer, or an indexed read's column indices and
+ *                       row pointer: parameters the method never writes), so the rewrite computes it
+ *                       once per invocation; an indexed read then fetches only the vector's values
  */
 public record HaloRead(AbstractInsnNode load, int arraySlot, int offset, int rowPointerSlot,
-    java.util.List<Integer> mayBeWritten, int indexArraySlot) {
+    java.util.List<Integer> mayBeWritten, int indexArraySlot, boolean invariant) {
+
+  /** As the canonical constructor, not invariant. */
+  public HaloRead(AbstractInsnNode load, int arraySlot, int offset, int rowPointerSlot,
+      java.util.List<Integer> mayBeWritten, int indexArraySlot) {
+    this(load, arraySlot, offset, rowPointerSlot, mayBeWritten, indexArraySlot, false);
+  }
 
   /** A stencil read or a CSR nonzero read. */
   public HaloRead(AbstractInsnNode load, int arraySlot, int offset, int rowPointerSlot,
@@ -49,7 +59,28 @@ public record HaloRead(AbstractInsnNode load, int arraySlot, int offset, int row
 
   /** The same read, checked against these written parameters. */
   public HaloRead withMayBeWritten(java.util.List<Integer> slots) {
-    return new HaloRead(load, arraySlot, offset, rowPointerSlot, java.util.List.copyOf(slots), indexArraySlot);
+    return new HaloRead(load, arraySlot, offset, rowPointerSlot, java.util.List.copyOf(slots), indexArraySlot,
+        invariant);
+  }
+
+  /** The same read, its exchange computed once per invocation or not. */
+  public HaloRead withInvariant(boolean value) {
+    return new HaloRead(load, arraySlot, offset, rowPointerSlot, mayBeWritten, indexArraySlot, value);
+  }
+
+  /** The arrays whose contents the exchange depends on: the array (not for an indexed read), its row pointer, its column indices. */
+  public java.util.List<Integer> planInputs() {
+    java.util.List<Integer> in = new java.util.ArrayList<>();
+    if (!isIndexed()) {
+      in.add(arraySlot);
+    }
+    if (rowPointerSlot >= 0) {
+      in.add(rowPointerSlot);
+    }
+    if (indexArraySlot >= 0) {
+      in.add(indexArraySlot);
+    }
+    return in;
   }
 
   /** Whether this reads the nonzeros of a CSR row loop rather than a stencil. */

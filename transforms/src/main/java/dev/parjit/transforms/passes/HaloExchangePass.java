@@ -23,6 +23,11 @@ import org.objectweb.asm.tree.VarInsnNode;
  * values: {@code Halo.exchangeSegments(val, rowptr, hRowptr, i, end)}; a vector read through their
  * column indices ({@code x[col[k]]}) after those, from the indices:
  * {@code Halo.exchangeIndexed(x, col, hCol, rowptr, hRowptr, i, end)}.
+ *
+ * <p>Exchanges whose inputs the method never writes ({@link HaloRead#invariant()}) go through a
+ * per-invocation memo instead ({@code HaloMemo}, a local set to {@code null} at the method's entry):
+ * a CSR row loop inside a solver's iteration loop fetches the matrix's parts and learns which
+ * vector elements to fetch once, then sends only the vector's values at each iteration.
  */
 public final class HaloExchangePass {
 
@@ -31,14 +36,24 @@ public final class HaloExchangePass {
 
   private HaloExchangePass() { }
 
+  /** Whether the loop memoizes an exchange: its preheader then needs the loop's global range ({@link #exchange}). */
+  static boolean memoizes(LoopPlan loop) {
+    return loop.haloReads().stream().anyMatch(HaloRead::invariant);
+  }
+
   /**
    * Appends the exchanges to the loop's preheader {@code pre}, after the rank's first index and
    * exclusive end are stored in {@code indexSlot} and {@code endSlot}; returns each array's halo local.
+   * {@code loSlot} and {@code globalEndSlot} hold the loop's global range (read only when
+   * {@link #memoizes}): the memo is kept while they and the arrays stay the same, which every rank
+   * sees alike.
    */
-  static Map<Integer, Integer> exchange(MethodNode method, LoopPlan loop, InsnList pre, int indexSlot, int endSlot) {
+  static Map<Integer, Integer> exchange(MethodNode method, LoopPlan loop, InsnList pre, int indexSlot, int endSlot,
+      int loSlot, int globalEndSlot) {
     Map<Integer, int[]> range = new LinkedHashMap<>();
     Map<Integer, Integer> segments = new LinkedHashMap<>();
     Map<Integer, HaloRead> indexed = new LinkedHashMap<>();
+    java.util.Set<Integer> variant = new java.util.HashSet<>(); // arrays with a read whose exchange may change
     java.util.Set<java.util.List<Integer>> checked = new java.util.HashSet<>();
     for (HaloRead h : loop.haloReads()) {
       for (int written : h.mayBeWritten()) {
@@ -48,6 +63,9 @@ public final class HaloExchangePass {
           pre.add(new VarInsnNode(Opcodes.ALOAD, written));
           pre.add(RuntimeCalls.haloCheckSeparate());
         }
+      }
+      if (!h.invariant()) {
+        variant.add(h.arraySlot());
       }
       if (h.isIndexed()) {
         indexed.putIfAbsent(h.arraySlot(), h);
@@ -62,32 +80,49 @@ public final class HaloExchangePass {
       r[1] = Math.max(r[1], h.offset());
     }
     Map<Integer, Integer> locals = new LinkedHashMap<>();
+    int memo = memoizes(loop) && globalEndSlot >= 0 ? enterMemo(method, loop, pre, loSlot, globalEndSlot) : -1;
+    int[] entries = {0};
     range.forEach((slot, r) -> {
       int local = method.maxLocals++;
+      boolean memoized = memo >= 0 && !variant.contains(slot);
+      if (memoized) {
+        pre.add(new VarInsnNode(Opcodes.ALOAD, memo));
+        pre.add(new LdcInsnNode(entries[0]++));
+      }
       pre.add(new VarInsnNode(Opcodes.ALOAD, slot));
       pre.add(new LdcInsnNode(r[0]));
       pre.add(new LdcInsnNode(r[1]));
       pre.add(new VarInsnNode(Opcodes.ILOAD, indexSlot));
       pre.add(new VarInsnNode(Opcodes.ILOAD, endSlot));
-      pre.add(RuntimeCalls.haloExchange());
+      pre.add(memoized ? RuntimeCalls.memoExchange() : RuntimeCalls.haloExchange());
       pre.add(new VarInsnNode(Opcodes.ASTORE, local));
       locals.put(slot, local);
     });
     // CSR nonzeros: what the rank's rows read, from the row pointer's values (through its halo).
     segments.forEach((slot, rowptr) -> {
       int local = method.maxLocals++;
+      boolean memoized = memo >= 0 && !variant.contains(slot);
+      if (memoized) {
+        pre.add(new VarInsnNode(Opcodes.ALOAD, memo));
+        pre.add(new LdcInsnNode(entries[0]++));
+      }
       pre.add(new VarInsnNode(Opcodes.ALOAD, slot));
       pre.add(new VarInsnNode(Opcodes.ALOAD, rowptr));
       pre.add(new VarInsnNode(Opcodes.ALOAD, locals.get(rowptr)));
       pre.add(new VarInsnNode(Opcodes.ILOAD, indexSlot));
       pre.add(new VarInsnNode(Opcodes.ILOAD, endSlot));
-      pre.add(RuntimeCalls.haloSegments());
+      pre.add(memoized ? RuntimeCalls.memoSegments() : RuntimeCalls.haloSegments());
       pre.add(new VarInsnNode(Opcodes.ASTORE, local));
       locals.put(slot, local);
     });
     // x[col[k]]: what the rank's column indices name, read through col's and the row pointer's halos.
     indexed.forEach((slot, h) -> {
       int local = method.maxLocals++;
+      boolean memoized = memo >= 0 && !variant.contains(slot);
+      if (memoized) {
+        pre.add(new VarInsnNode(Opcodes.ALOAD, memo));
+        pre.add(new LdcInsnNode(entries[0]++));
+      }
       pre.add(new VarInsnNode(Opcodes.ALOAD, slot));
       pre.add(new VarInsnNode(Opcodes.ALOAD, h.indexArraySlot()));
       pre.add(haloOrNull(locals, h.indexArraySlot()));
@@ -95,11 +130,32 @@ public final class HaloExchangePass {
       pre.add(haloOrNull(locals, h.rowPointerSlot()));
       pre.add(new VarInsnNode(Opcodes.ILOAD, indexSlot));
       pre.add(new VarInsnNode(Opcodes.ILOAD, endSlot));
-      pre.add(RuntimeCalls.haloIndexed());
+      pre.add(memoized ? RuntimeCalls.memoIndexed() : RuntimeCalls.haloIndexed());
       pre.add(new VarInsnNode(Opcodes.ASTORE, local));
       locals.put(slot, local);
     });
     return locals;
+  }
+
+  /**
+   * A memo local, {@code null} from the method's entry (so it is set on every path), and in the
+   * preheader {@code memo = HaloMemo.enter(memo, lo, globalEnd, rangeArray)}; returns the local.
+   */
+  private static int enterMemo(MethodNode method, LoopPlan loop, InsnList pre, int loSlot, int globalEndSlot) {
+    int memo = method.maxLocals++;
+    InsnList init = new InsnList();
+    init.add(new org.objectweb.asm.tree.InsnNode(Opcodes.ACONST_NULL));
+    init.add(new VarInsnNode(Opcodes.ASTORE, memo));
+    method.instructions.insert(init);
+    pre.add(new VarInsnNode(Opcodes.ALOAD, memo));
+    pre.add(new VarInsnNode(Opcodes.ILOAD, loSlot));
+    pre.add(new VarInsnNode(Opcodes.ILOAD, globalEndSlot));
+    // The rank's range follows the loop's first aligned array (or the block formula): part of the key.
+    pre.add(loop.alignedArraySlots().isEmpty() ? new org.objectweb.asm.tree.InsnNode(Opcodes.ACONST_NULL)
+        : new VarInsnNode(Opcodes.ALOAD, loop.alignedArraySlots().get(0)));
+    pre.add(RuntimeCalls.memoEnter());
+    pre.add(new VarInsnNode(Opcodes.ASTORE, memo));
+    return memo;
   }
 
   /** The halo local of a split array, or {@code null} for one every rank holds whole (no halo: read in place). */

@@ -36,7 +36,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  *   ...body...
  *   goto header                  // } catch (Throwable t) { loopFailed(t); goto combine; }
  * combine:                       // a new block on the exit edge
- *   agreeLoop();                 // throws on every rank if any rank's iterations threw; with
+ *   agreeLoop();                 // throws on every rank if any rank's iterations threw (with a
+ *                                // floating reduction: r = agreeLoopAllreduce(r, op), one collective); with
  *                                // array reductions instead: f = loopFailedRank();
  *                                // arrayAllreduceAfter(h, op, f) ...; rethrowLoopFailure(f);
  *   r = allreduce(r, op) ...; goto exit
@@ -120,6 +121,13 @@ public final class LoopChunkingPass {
     if (!descending) {
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), end));
     }
+    // The global range keys the per-invocation memo of invariant exchanges (every rank holds it alike).
+    int globalEnd = -1;
+    if (!descending && !isLong && HaloExchangePass.memoizes(loop)) {
+      globalEnd = newLocal(method, type);
+      pre.add(new VarInsnNode(Opcodes.ILOAD, end));
+      pre.add(new VarInsnNode(Opcodes.ISTORE, globalEnd));
+    }
     if (descending) {
       // the range is set
     } else if (aligned) {
@@ -195,7 +203,8 @@ public final class LoopChunkingPass {
       // elements); a plan with one is a bug, and the method's original code must run.
       throw new IllegalStateException("loop #" + loop.id() + " reads through halos but counts down or runs over rows");
     }
-    java.util.Map<Integer, Integer> halos = HaloExchangePass.exchange(method, loop, pre, shape.indexSlot(), end);
+    java.util.Map<Integer, Integer> halos = HaloExchangePass.exchange(method, loop, pre, shape.indexSlot(), end, lo,
+        globalEnd);
     for (ScalarReduction r : loop.reductions()) {
       Type rt = Type.getType(r.type());
       pre.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
@@ -247,8 +256,16 @@ public final class LoopChunkingPass {
     exitJump.label = combine;
     InsnList post = new InsnList();
     post.add(combine);
+    // A dot product's loop: its agreement and its sum share one collective (agreeLoopAllreduce).
+    ScalarReduction fused = agree && !descending && loop.arrayReductions().isEmpty()
+        ? loop.reductions().stream().filter(r -> r.type().equals("D")).findFirst().orElse(null) : null;
     if (loop.arrayReductions().isEmpty()) {
-      if (agree) {
+      if (fused != null) {
+        post.add(new VarInsnNode(Opcodes.DLOAD, fused.slot()));
+        post.add(RuntimeCalls.opCode(fused.op()));
+        post.add(RuntimeCalls.agreeLoopAllreduce());
+        post.add(new VarInsnNode(Opcodes.DSTORE, fused.slot()));
+      } else if (agree) {
         post.add(descending ? DescendingRange.agreement() : RuntimeCalls.agreeLoop());
       }
     } else {
@@ -267,6 +284,9 @@ public final class LoopChunkingPass {
       post.add(RuntimeCalls.rethrowLoopFailure());
     }
     for (ScalarReduction r : loop.reductions()) {
+      if (r == fused) {
+        continue;
+      }
       Type rt = Type.getType(r.type());
       post.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
       post.add(RuntimeCalls.opCode(r.op()));
