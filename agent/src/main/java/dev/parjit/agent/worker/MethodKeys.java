@@ -41,7 +41,7 @@ final class MethodKeys {
     String className = key.substring(0, dot);
     String name = key.substring(dot + 1, paren);
     String desc = key.substring(paren);
-    Class<?> owner = Class.forName(className, true, loader);
+    Class<?> owner = QuietInitialization.forName(className, loader);
     // The lazy entry point, when this worker's agent added one, keeps distributed frames here.
     for (String candidate : new String[] {name + "$parjitLazy", name}) {
       Method m = find(owner, candidate, desc);

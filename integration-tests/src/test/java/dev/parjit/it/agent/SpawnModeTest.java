@@ -76,6 +76,19 @@ class SpawnModeTest {
     assertTrue(out.contains("REUSED 7"), String.join("\n", out));
   }
 
+  /** A static initializer's lines appear once, as without the agent: the workers' run of it prints nothing. */
+  @ParameterizedTest(name = "{0} workers")
+  @ValueSource(ints = {1, 3})
+  void aStaticInitializerPrintsOnceNotOncePerWorker(int workers) throws Exception {
+    List<String> out = runDriver(workers, StaticInitializerMain.class.getName());
+    String text = String.join("\n", out);
+    assertEquals(List.of("INIT StaticInitializerMain"), out.stream().filter(l -> l.contains("INIT StaticInit")).toList(), text);
+    assertEquals(1, out.stream().filter(l -> l.contains("INIT-ERR StaticInit")).count(), text);
+    assertTrue(out.contains("RESULT " + 2.5 * 4950), text);
+    assertTrue(out.contains("STAT callsRunOnDriverAfterFailure 0"), text);
+    assertTrue(out.stream().anyMatch(l -> l.matches(".*parjit: placement StaticInitializerMain\\.scaledSum: workers")), text);
+  }
+
   /**
    * A returned {@code double[][]} comes to the driver as every rank's own rows, assembled there
    * (not gathered onto every worker first): with fewer rows than workers, none and many, the
