@@ -37,11 +37,7 @@ public class FrameDifferentialTest {
 
   @BeforeAll
   static void writeDataAndRunTheOracle() throws Exception {
-    FrameData.write(FrameData.table(DATASET_ROWS[0]), data.resolve("full"), 3, 400);
-    FrameData.write(FrameData.table(DATASET_ROWS[1]), data.resolve("tiny"), 1, 1);
-    FrameData.write(FrameData.table(DATASET_ROWS[2]), data.resolve("empty"), 1, 1);
-    FrameData.write(FrameData.table(DATASET_ROWS[3]), data.resolve("onegroup"), 1, DATASET_ROWS[3]);
-    FrameData.csv(data.resolve("table.csv"), 1001);
+    FrameRunner.writeDatasets(data);
     Files.createDirectories(data.resolve("scratch-oracle"));
     oracle = FrameRunner.results(data, data.resolve("scratch-oracle"));
   }
@@ -114,7 +110,7 @@ public class FrameDifferentialTest {
     // block only: a broadcast of the whole frame, or a run on the driver, would count other rows.
     for (int r = 0; r < workers; r++) {
       long expected = 0;
-      for (int rows : DATASET_ROWS) {
+      for (int rows : FrameRunner.DATASET_ROWS) {
         expected += 2L * BlockDistribution.count(rows, workers, r);
       }
       assertEquals(expected, counter(output, workerStat(r).apply(FrameCounters.SCATTERED_ROWS)),
@@ -171,9 +167,6 @@ public class FrameDifferentialTest {
     return output.stream().filter(l -> l.startsWith(prefix + " ")).findFirst()
         .map(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).orElse(0L);
   }
-
-  /** Rows of the datasets of {@link FrameRunner#DATASETS}, in that order. */
-  static final int[] DATASET_ROWS = {5003, 2, 0, 1201};
 
   /** The line naming a frame counter of worker {@code r} in the driver's {@code Parjit.stats()}. */
   static Function<String, String> workerStat(int r) {

@@ -18,6 +18,18 @@ public final class FrameRunner {
   /** Datasets: several parts and row groups, fewer rows than ranks, none, and one row group (moved to blocks). */
   public static final List<String> DATASETS = List.of("full", "tiny", "empty", "onegroup");
 
+  /** The rows of each of {@link #DATASETS}, in that order. */
+  static final int[] DATASET_ROWS = {5003, 2, 0, 1201};
+
+  /** Every dataset {@link #DATASETS} names, and the CSV table, into {@code dir}. */
+  public static void writeDatasets(Path dir) throws java.io.IOException {
+    FrameData.write(FrameData.table(DATASET_ROWS[0]), dir.resolve("full"), 3, 400);
+    FrameData.write(FrameData.table(DATASET_ROWS[1]), dir.resolve("tiny"), 1, 1);
+    FrameData.write(FrameData.table(DATASET_ROWS[2]), dir.resolve("empty"), 1, 1);
+    FrameData.write(FrameData.table(DATASET_ROWS[3]), dir.resolve("onegroup"), 1, DATASET_ROWS[3]);
+    FrameData.csv(dir.resolve("table.csv"), 1001);
+  }
+
   private FrameRunner() { }
 
   public static List<String> results(Path data, Path scratch) {

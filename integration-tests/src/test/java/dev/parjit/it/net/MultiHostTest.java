@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parjit.it.JobRunner;
-import dev.parjit.it.frames.FrameData;
 import dev.parjit.it.frames.FrameDifferentialTest;
 import dev.parjit.it.frames.FrameRunner;
 import dev.parjit.it.kernels.KernelRunner;
@@ -55,10 +54,7 @@ class MultiHostTest {
     hostfile = Files.writeString(hosts.dir().resolve("hosts"), "# two simulated hosts\n"
         + host(0) + " slots=2\n" + host(1) + " slots=2\n");
     frameData = Files.createDirectories(hosts.dir().resolve("frames"));
-    FrameData.write(FrameData.table(5003), frameData.resolve("full"), 3, 400);
-    FrameData.write(FrameData.table(2), frameData.resolve("tiny"), 1, 1);
-    FrameData.write(FrameData.table(0), frameData.resolve("empty"), 1, 1);
-    FrameData.csv(frameData.resolve("table.csv"), 1001);
+    FrameRunner.writeDatasets(frameData);
     frameOracle = FrameRunner.results(frameData, Files.createDirectories(frameData.resolve("scratch-oracle")));
   }
 
