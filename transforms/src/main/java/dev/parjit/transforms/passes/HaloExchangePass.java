@@ -83,58 +83,53 @@ public final class HaloExchangePass {
     int memo = memoizes(loop) && globalEndSlot >= 0 ? enterMemo(method, loop, pre, loSlot, globalEndSlot) : -1;
     int[] entries = {0};
     range.forEach((slot, r) -> {
-      int local = method.maxLocals++;
-      boolean memoized = memo >= 0 && !variant.contains(slot);
-      if (memoized) {
-        pre.add(new VarInsnNode(Opcodes.ALOAD, memo));
-        pre.add(new LdcInsnNode(entries[0]++));
-      }
-      pre.add(new VarInsnNode(Opcodes.ALOAD, slot));
-      pre.add(new LdcInsnNode(r[0]));
-      pre.add(new LdcInsnNode(r[1]));
-      pre.add(new VarInsnNode(Opcodes.ILOAD, indexSlot));
-      pre.add(new VarInsnNode(Opcodes.ILOAD, endSlot));
-      pre.add(memoized ? RuntimeCalls.memoExchange() : RuntimeCalls.haloExchange());
-      pre.add(new VarInsnNode(Opcodes.ASTORE, local));
-      locals.put(slot, local);
+      InsnList args = new InsnList();
+      args.add(new VarInsnNode(Opcodes.ALOAD, slot));
+      args.add(new LdcInsnNode(r[0]));
+      args.add(new LdcInsnNode(r[1]));
+      exchange(method, pre, slot, memo >= 0 && !variant.contains(slot) ? memo : -1, entries, args, indexSlot, endSlot,
+          RuntimeCalls.haloExchange(), RuntimeCalls.memoExchange(), locals);
     });
     // CSR nonzeros: what the rank's rows read, from the row pointer's values (through its halo).
     segments.forEach((slot, rowptr) -> {
-      int local = method.maxLocals++;
-      boolean memoized = memo >= 0 && !variant.contains(slot);
-      if (memoized) {
-        pre.add(new VarInsnNode(Opcodes.ALOAD, memo));
-        pre.add(new LdcInsnNode(entries[0]++));
-      }
-      pre.add(new VarInsnNode(Opcodes.ALOAD, slot));
-      pre.add(new VarInsnNode(Opcodes.ALOAD, rowptr));
-      pre.add(new VarInsnNode(Opcodes.ALOAD, locals.get(rowptr)));
-      pre.add(new VarInsnNode(Opcodes.ILOAD, indexSlot));
-      pre.add(new VarInsnNode(Opcodes.ILOAD, endSlot));
-      pre.add(memoized ? RuntimeCalls.memoSegments() : RuntimeCalls.haloSegments());
-      pre.add(new VarInsnNode(Opcodes.ASTORE, local));
-      locals.put(slot, local);
+      InsnList args = new InsnList();
+      args.add(new VarInsnNode(Opcodes.ALOAD, slot));
+      args.add(new VarInsnNode(Opcodes.ALOAD, rowptr));
+      args.add(new VarInsnNode(Opcodes.ALOAD, locals.get(rowptr)));
+      exchange(method, pre, slot, memo >= 0 && !variant.contains(slot) ? memo : -1, entries, args, indexSlot, endSlot,
+          RuntimeCalls.haloSegments(), RuntimeCalls.memoSegments(), locals);
     });
     // x[col[k]]: what the rank's column indices name, read through col's and the row pointer's halos.
     indexed.forEach((slot, h) -> {
-      int local = method.maxLocals++;
-      boolean memoized = memo >= 0 && !variant.contains(slot);
-      if (memoized) {
-        pre.add(new VarInsnNode(Opcodes.ALOAD, memo));
-        pre.add(new LdcInsnNode(entries[0]++));
-      }
-      pre.add(new VarInsnNode(Opcodes.ALOAD, slot));
-      pre.add(new VarInsnNode(Opcodes.ALOAD, h.indexArraySlot()));
-      pre.add(haloOrNull(locals, h.indexArraySlot()));
-      pre.add(new VarInsnNode(Opcodes.ALOAD, h.rowPointerSlot()));
-      pre.add(haloOrNull(locals, h.rowPointerSlot()));
-      pre.add(new VarInsnNode(Opcodes.ILOAD, indexSlot));
-      pre.add(new VarInsnNode(Opcodes.ILOAD, endSlot));
-      pre.add(memoized ? RuntimeCalls.memoIndexed() : RuntimeCalls.haloIndexed());
-      pre.add(new VarInsnNode(Opcodes.ASTORE, local));
-      locals.put(slot, local);
+      InsnList args = new InsnList();
+      args.add(new VarInsnNode(Opcodes.ALOAD, slot));
+      args.add(new VarInsnNode(Opcodes.ALOAD, h.indexArraySlot()));
+      args.add(haloOrNull(locals, h.indexArraySlot()));
+      args.add(new VarInsnNode(Opcodes.ALOAD, h.rowPointerSlot()));
+      args.add(haloOrNull(locals, h.rowPointerSlot()));
+      exchange(method, pre, slot, memo >= 0 && !variant.contains(slot) ? memo : -1, entries, args, indexSlot, endSlot,
+          RuntimeCalls.haloIndexed(), RuntimeCalls.memoIndexed(), locals);
     });
     return locals;
+  }
+
+  /**
+   * {@code halo = exchange(args..., i, end)} for one array into a new local, recorded in {@code locals};
+   * with a memo ({@code memo >= 0}) the memoized form, {@code memo} and its next entry number first.
+   */
+  private static void exchange(MethodNode method, InsnList pre, int slot, int memo, int[] entries, InsnList args,
+      int indexSlot, int endSlot, AbstractInsnNode direct, AbstractInsnNode memoized, Map<Integer, Integer> locals) {
+    int local = method.maxLocals++;
+    if (memo >= 0) {
+      pre.add(new VarInsnNode(Opcodes.ALOAD, memo));
+      pre.add(new LdcInsnNode(entries[0]++));
+    }
+    pre.add(args);
+    pre.add(new VarInsnNode(Opcodes.ILOAD, indexSlot));
+    pre.add(new VarInsnNode(Opcodes.ILOAD, endSlot));
+    pre.add(memo >= 0 ? memoized : direct);
+    pre.add(new VarInsnNode(Opcodes.ASTORE, local));
+    locals.put(slot, local);
   }
 
   /**
