@@ -157,13 +157,13 @@ final class WireCodec {
         out.writeLong(l);
       } else if (v instanceof Double d) {
         out.writeByte(DOUBLE);
-        out.writeDouble(d);
+        out.writeLong(Double.doubleToRawLongBits(d)); // writeDouble would fold NaN payloads into one
       } else if (v instanceof Boolean b) {
         out.writeByte(BOOLEAN);
         out.writeBoolean(b);
       } else if (v instanceof Float f) {
         out.writeByte(FLOAT);
-        out.writeFloat(f);
+        out.writeInt(Float.floatToRawIntBits(f)); // writeFloat would fold NaN payloads into one
       } else if (v instanceof Short s) {
         out.writeByte(SHORT);
         out.writeShort(s);

@@ -63,6 +63,63 @@ class ResidentInputsTest {
     assertEquals(1, r.reused());
   }
 
+  /** Another NaN: a payload the sequential program can tell apart with {@code doubleToRawLongBits}. */
+  private static final double OTHER_NAN = Double.longBitsToDouble(0x7ff8_0000_0000_0123L);
+
+  @Test
+  void aChangeOfOneElementAnywhereIsSeenBitForBit() {
+    double[] a = big(1);
+    int[] positions = {0, a.length / 2, a.length - 1};
+    double[][] from = {{1, 2}, {0.0, -0.0}, {Double.NaN, OTHER_NAN}, {OTHER_NAN, Double.NaN}};
+    for (int at : positions) {
+      for (double[] change : from) {
+        ResidentInputs r = new ResidentInputs();
+        java.util.Arrays.fill(a, 1);
+        a[at] = change[0];
+        long id = r.decide(a).id();
+        assertTrue(r.decide(a).known(), "unchanged");
+        a[at] = change[1]; // between calls
+        ResidentInputs.Decision d = r.decide(a);
+        assertFalse(d.known(), "element " + at + " changed from " + Double.doubleToRawLongBits(change[0]) + " to "
+            + Double.doubleToRawLongBits(change[1]) + ": sent again");
+        assertNotEquals(id, d.id());
+        assertTrue(r.decide(a).known(), "the new contents are kept");
+      }
+    }
+  }
+
+  @Test
+  void nanPayloadsAndSignedZerosAreComparedByTheirBitsInEveryForm() {
+    float[] f = new float[ResidentInputs.MIN_BYTES / 4];
+    f[f.length - 1] = Float.NaN;
+    ResidentInputs r = new ResidentInputs();
+    r.decide(f);
+    assertTrue(r.decide(f).known());
+    f[f.length - 1] = Float.intBitsToFloat(0x7fc0_0001);
+    assertFalse(r.decide(f).known(), "a float NaN payload");
+    f[0] = -0.0f;
+    assertFalse(r.decide(f).known(), "a float -0.0");
+
+    double[][] rows = new double[64][ResidentInputs.MIN_BYTES / 8 / 64];
+    rows[5][3] = Double.NaN;
+    r.decide(rows);
+    assertTrue(r.decide(rows).known());
+    rows[5][3] = OTHER_NAN;
+    assertFalse(r.decide(rows).known(), "a NaN payload inside a row");
+
+    // Blocks recorded from a write-back, compared range by range.
+    double[] y = big(1);
+    y[y.length - 1] = Double.NaN;
+    long id = r.decide(y, ResidentInputs.Form.BLOCK, true).id();
+    r.written(id, y, halves(y), new int[] {0, y.length / 2});
+    assertTrue(r.decide(y, ResidentInputs.Form.BLOCK, true).known());
+    r.written(id, y, halves(y), new int[] {0, y.length / 2});
+    y[y.length - 1] = OTHER_NAN;
+    assertFalse(r.decide(y, ResidentInputs.Form.BLOCK, true).known(), "a NaN payload in the last block");
+    assertFalse(ResidentInputs.sameContents(new double[] {-0.0}, new double[] {0.0}));
+    assertTrue(ResidentInputs.sameContents(new double[] {OTHER_NAN}, new double[] {OTHER_NAN}));
+  }
+
   @Test
   void theLeastRecentlyUsedIsEvictedAndAFailureForgetsAll() {
     ResidentInputs r = new ResidentInputs();

@@ -94,6 +94,17 @@ class WireCodecTest {
   }
 
   @Test
+  void scalarNanPayloadsAndSignedZerosRoundTripBitForBit() throws IOException {
+    double nan = Double.longBitsToDouble(0x7ff8_0000_0000_0123L);
+    float fnan = Float.intBitsToFloat(0x7fc0_0123);
+    Object[] got = (Object[]) roundTrip(new Object[] {nan, fnan, -0.0, -0.0f});
+    assertEquals(Double.doubleToRawLongBits(nan), Double.doubleToRawLongBits((Double) got[0]));
+    assertEquals(Float.floatToRawIntBits(fnan), Float.floatToRawIntBits((Float) got[1]));
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits((Double) got[2]));
+    assertEquals(Float.floatToRawIntBits(-0.0f), Float.floatToRawIntBits((Float) got[3]));
+  }
+
+  @Test
   void identityWithinOneMessageIsKept() throws IOException {
     double[] shared = {1, 2};
     double[][] rows = {shared, shared};
