@@ -13,9 +13,8 @@ import java.util.Map;
  * points of a clustering loop, the vectors a solver's kernels update in turn; arrays of rows too,
  * compared row by row): a call passing the same array again, with the same contents, sends only
  * its id. The driver keeps a copy of what the workers hold and compares it with the argument at
- * each call, bit for bit ({@link BitExact}: {@code Arrays.equals}, about 0.1 ms per MB of argument on
- * this machine's CPU time, plus a bitwise pass where the copy holds a NaN), so a change made between
- * calls is always sent. At most {@link #MAX_ENTRIES} arrays are kept, least recently used first
+ * each call, bit for bit ({@link BitExact}: 0.07-0.18 ms of CPU per MB of argument here, bound by
+ * memory), so a change made between calls is always sent. At most {@link #MAX_ENTRIES} arrays are kept, least recently used first
  * out; the workers forget what the driver evicts ({@link Messages.DropResident}).
  *
  * <p>The workers hold an array in one of two {@link Form}s: whole on every worker (an argument
@@ -80,15 +79,12 @@ final class ResidentInputs {
     Form form;
     /** Whether a comparison found it unchanged at least once: only then is a check deferred. */
     boolean matchedBefore;
-    /** Whether {@code parts} may hold a NaN, which the fast comparison does not tell apart by its bits ({@link BitExact}). */
-    boolean nanInParts;
 
     Slot(Object array, Object copy, Form form) {
       this.array = new WeakReference<>(array);
       this.parts = copy == null ? null : new Object[] {copy};
       this.starts = new int[] {0};
       this.form = form;
-      this.nanInParts = copy != null && BitExact.holdsNaN(copy);
     }
   }
 
@@ -103,6 +99,8 @@ final class ResidentInputs {
   private long reused;
   private long gathered;
   private long checkNanos;
+  private long checkCpuNanos;
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
   private long speculationsFailed;
   /** {@link #reused} before the current call's decisions: a discarded call reused nothing. */
   private long reusedBeforeCall;
@@ -249,10 +247,6 @@ final class ResidentInputs {
     }
     slot.parts = blocks.clone();
     slot.starts = starts.clone();
-    slot.nanInParts = false;
-    for (Object block : slot.parts) {
-      slot.nanInParts |= block != null && BitExact.holdsNaN(block);
-    }
   }
 
   /** Before a call's decisions: it starts with no deferred comparison. */
@@ -338,26 +332,31 @@ final class ResidentInputs {
     return checkNanos;
   }
 
+  /**
+   * The driver thread's CPU time spent comparing, in nanoseconds: on a shared machine the wall time of
+   * {@link #checkNanos} includes waiting for a processor (the workers compete for the same cores).
+   */
+  long checkCpuNanos() {
+    return checkCpuNanos;
+  }
+
   private boolean sameContentsTimed(Slot slot, Object array) {
     long t0 = System.nanoTime();
+    long cpu0 = CPU.getCurrentThreadCpuTime();
     try {
-      boolean same = slot.parts != null && sameContents(slot.parts, slot.starts, array, slot.nanInParts);
+      boolean same = slot.parts != null && sameContents(slot.parts, slot.starts, array);
       slot.matchedBefore |= same;
       return same;
     } finally {
       checkNanos += System.nanoTime() - t0;
+      checkCpuNanos += CPU.getCurrentThreadCpuTime() - cpu0;
     }
   }
 
   /** Whether {@code parts} placed at {@code starts} are exactly {@code array}, bit for bit, every item covered once. */
   static boolean sameContents(Object[] parts, int[] starts, Object array) {
-    return sameContents(parts, starts, array, true);
-  }
-
-  /** As {@link #sameContents(Object[], int[], Object)}; {@code nanInParts} false promises the parts hold no NaN. */
-  private static boolean sameContents(Object[] parts, int[] starts, Object array, boolean nanInParts) {
     if (parts.length == 1 && starts[0] == 0) {
-      return parts[0] != null && BitExact.equal(parts[0], array, nanInParts);
+      return parts[0] != null && BitExact.equal(parts[0], array);
     }
     int covered = 0;
     for (int k = 0; k < parts.length; k++) {
@@ -365,7 +364,7 @@ final class ResidentInputs {
         return false;
       }
       int len = Array.getLength(parts[k]);
-      if (covered + len > Array.getLength(array) || !BitExact.rangeEqual(array, covered, parts[k], len, nanInParts)) {
+      if (covered + len > Array.getLength(array) || !BitExact.rangeEqual(array, covered, parts[k], len)) {
         return false;
       }
       covered += len;
@@ -390,7 +389,7 @@ final class ResidentInputs {
 
   /** Exact equality of two primitive arrays (or arrays of rows) of the same type, bit for bit (NaN payloads, signed zeros). */
   static boolean sameContents(Object a, Object b) {
-    return BitExact.equal(a, b, true);
+    return BitExact.equal(a, b);
   }
 
   private static int bytesPerElement(Class<?> c) {

@@ -142,6 +142,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     shipClasses(owner);
     long id = ++nextId;
     long tCheck = System.nanoTime();
+    long checkCpu0 = residents.checkCpuNanos();
     boolean[] writeBack = signature == null ? new boolean[args.length] : signature.writtenParams();
     // A method these workers ran before may be sent before its resident arguments are compared
     // (their first run compiled it, so a discarded run leaves nothing behind but its output).
@@ -215,11 +216,11 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       }
     }
     if (signature != null && signature.returnedParam() >= 0) {
-      logBreakdown(methodKey, id, tCheck, tSend, tWait, tDeferred, tReplied);
+      logBreakdown(methodKey, id, tCheck, tSend, tWait, tDeferred, tReplied, residents.checkCpuNanos() - checkCpu0);
       return args[signature.returnedParam()]; // the caller gets its own object back, as written back
     }
     Object value = valueOf(replies);
-    logBreakdown(methodKey, id, tCheck, tSend, tWait, tDeferred, tReplied);
+    logBreakdown(methodKey, id, tCheck, tSend, tWait, tDeferred, tReplied, residents.checkCpuNanos() - checkCpu0);
     return value;
   }
 
@@ -227,15 +228,17 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
    * At debug level, where a call's time went on the driver: checking and deciding resident
    * arguments, encoding and sending the call, waiting for every reply (the workers' time and the
    * replies' transfer, decoded by the reader threads; the comparisons deferred to that time, of
-   * {@code deferred} nanoseconds, included), then copying back and assembling the value.
+   * {@code deferred} nanoseconds, included), then copying back and assembling the value; and the CPU
+   * time of every comparison of the call (wall time on a shared machine includes waiting for a core).
    */
   private static void logBreakdown(String methodKey, long id, long tCheck, long tSend, long tWait, long deferred,
-      long tReplied) {
+      long tReplied, long checkCpu) {
     if (LOG.isDebugEnabled()) {
       long end = System.nanoTime();
       LOG.debug("call {} #{} on the driver: resident decisions {} us, send {} us, wait {} us (of which comparing"
-          + " resident arguments {} us), write-back and value {} us", shortName(methodKey), id, (tSend - tCheck) / 1000,
-          (tWait - tSend) / 1000, (tReplied - tWait) / 1000, deferred / 1000, (end - tReplied) / 1000);
+          + " resident arguments {} us), write-back and value {} us; comparing took {} us of CPU", shortName(methodKey),
+          id, (tSend - tCheck) / 1000, (tWait - tSend) / 1000, (tReplied - tWait) / 1000, deferred / 1000,
+          (end - tReplied) / 1000, checkCpu / 1000);
     }
   }
 
@@ -517,6 +520,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     out.put("residentArgumentsReused", residents.reused());
     out.put("residentArgumentsGatheredOnWorkers", residents.gathered());
     out.put("residentCheckNanos", residents.checkNanos());
+    out.put("residentCheckCpuNanos", residents.checkCpuNanos());
     out.put("residentSpeculationsFailed", residents.speculationsFailed());
     out.put("returnedRowsAssembled", rowsAssembled);
     out.put("callsRunOnDriverAfterFailure", callsRunOnDriverAfterFailure);

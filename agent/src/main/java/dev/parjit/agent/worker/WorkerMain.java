@@ -239,6 +239,8 @@ public final class WorkerMain {
     return out;
   }
 
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
   private static Messages.Reply run(Messages.Call call, int rank, MethodKeys methods, SpecializationTable specializations) {
     try {
       Method m = methods.resolve(call.methodKey());
@@ -251,6 +253,7 @@ public final class WorkerMain {
         args = withReceiver(call.receiver(), m, args);
       }
       long t0 = System.nanoTime();
+      long cpu0 = LOG.isDebugEnabled() ? CPU.getCurrentThreadCpuTime() : 0;
       Object value;
       if (compiled == null) {
         // Not compiled here: its original code runs, nothing to specialize.
@@ -283,7 +286,12 @@ public final class WorkerMain {
             (System.nanoTime() - t1) / 1_000_000);
         return new Messages.Reply(call.id(), rank, wire, null, writeBacks(call, args, rank));
       }
-      LOG.debug("call {} #{} on rank {}: method {} us", m.getName(), call.id(), rank, (t1 - t0) / 1000);
+      if (LOG.isDebugEnabled()) {
+        // CPU time beside wall time: on a shared machine the difference is time this rank waited
+        // (for the other ranks in a collective, or for a processor).
+        LOG.debug("call {} #{} on rank {}: method {} us (this thread's CPU {} us)", m.getName(), call.id(), rank,
+            (t1 - t0) / 1000, (CPU.getCurrentThreadCpuTime() - cpu0) / 1000);
+      }
       return new Messages.Reply(call.id(), rank, rank == 0 ? value : null, null, writeBacks(call, args, rank));
     } catch (InvocationTargetException e) {
       return new Messages.Reply(call.id(), rank, null, Messages.RemoteFailure.of(e.getCause()));
