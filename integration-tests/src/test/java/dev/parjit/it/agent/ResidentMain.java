@@ -31,6 +31,19 @@ public final class ResidentMain {
     return s;
   }
 
+  @Jit
+  static void copy(double[] a, double[] out) {
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i];
+    }
+  }
+
+  /** The raw bits of {@code out}'s first and last elements: what a NaN payload or a zero's sign leaves. */
+  private static String bits(double[] out) {
+    return "BITS " + Long.toHexString(Double.doubleToRawLongBits(out[0])) + " "
+        + Long.toHexString(Double.doubleToRawLongBits(out[out.length - 1]));
+  }
+
   /** The answers, the same with or without the agent. */
   public static List<String> results() {
     List<String> out = new ArrayList<>();
@@ -45,6 +58,18 @@ public final class ResidentMain {
     out.add("CHANGED " + weightedSum(a, 1));
     out.add("DOT " + dot(a, a) + " " + dot(a, a));
     out.add("COPY " + weightedSum(a.clone(), 1));
+    // Changes that only the bits show: a NaN's payload, a zero's sign. Each is sent again.
+    double[] n = new double[100_000];
+    double[] copied = new double[n.length];
+    n[n.length - 1] = Double.NaN;
+    copy(n, copied);
+    out.add(bits(copied));
+    n[n.length - 1] = Double.longBitsToDouble(0x7ff8_0000_0000_0123L);
+    copy(n, copied);
+    out.add(bits(copied));
+    n[0] = -0.0;
+    copy(n, copied);
+    out.add(bits(copied));
     return out;
   }
 
