@@ -14,8 +14,9 @@ import java.util.Map;
  * compared row by row): a call passing the same array again, with the same contents, sends only
  * its id. The driver keeps a copy of what the workers hold and compares it with the argument at
  * each call, bit for bit ({@link BitExact}: 0.07-0.18 ms of CPU per MB of argument here, bound by
- * memory), so a change made between calls is always sent. At most {@link #MAX_ENTRIES} arrays are kept, least recently used first
- * out; the workers forget what the driver evicts ({@link Messages.DropResident}).
+ * memory), so a change made between calls is always sent. At most {@link #MAX_ENTRIES} arrays are
+ * kept, least recently used first out; the workers forget what the driver evicts
+ * ({@link Messages.DropResident}).
  *
  * <p>The workers hold an array in one of two {@link Form}s: whole on every worker (an argument
  * sent whole), or each worker its block (a scattered argument). A call needing the other form gets
