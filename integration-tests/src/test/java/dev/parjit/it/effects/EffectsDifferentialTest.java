@@ -133,7 +133,9 @@ class EffectsDifferentialTest {
       entry("ThrownObjects.withCause", WORKERS), // JDK exceptions thrown in the loop: rebuilt with their causes
       entry("ThrownObjects.causeOnly", WORKERS),
       entry("ThrownObjects.asserted", WORKERS),
-      entry("ThrownObjects.noMessage", WORKERS));
+      entry("ThrownObjects.noMessage", WORKERS),
+      entry("NarrowArrays.letters", WORKERS),
+      entry("NarrowArrays.steps", WORKERS));
 
   private static Transcript oracle;
 

@@ -72,6 +72,8 @@ final class EffectsSpmdLoops {
       entry("MatrixProduct.multiplyHoisted", "#0 1D_Block, #1 REP, #2 REP"),
       entry("MatrixRead.rowSums", "#0 1D_Block, #1 REP"),
       entry("MatrixRowWrite.fillRows", "#0 REP, #1 REP"),
+      entry("NarrowArrays.letters", "#0 1D_Block"),
+      entry("NarrowArrays.steps", "#0 1D_Block"),
       entry("PrefixSum.prefix", "#0 REP"),
       entry("PrintLoop.squaresLoud", "#0 1D_Block"),
       entry("ReadOnlyDot.dot", "#0 1D_Block"),
