@@ -13,12 +13,14 @@ import java.util.Objects;
 
 /**
  * A failure as it travels from the rank that met it to the others: type name, message, stack
- * trace and cause chain, as bytes. The receiving ranks rebuild an exception of the same type and
- * message with the same chain of causes, so every rank throws what the sequential program would
- * have thrown ({@code new IllegalStateException("bad " + i, new ArithmeticException(...))} keeps its
- * cause: a caller may look at it). A type that cannot be rebuilt (not loadable here, no public
- * {@code (String)} or {@code (Object)} constructor, or a constructor that changes the message)
- * becomes a {@link ParjitExecutionException} naming the type, the message and the rank, on every
+ * trace and cause chain, as bytes, and its serialized form when it has one. The receiving ranks
+ * rebuild an exception of the same type and message with the same chain of causes, so every rank
+ * throws what the sequential program would have thrown ({@code new IllegalStateException("bad " + i,
+ * new ArithmeticException(...))} keeps its cause: a caller may look at it). The serialized form comes
+ * first (it keeps a custom exception's fields, whatever its constructors); without one the type is
+ * rebuilt through its public {@code (String)} or {@code (Object)} constructor. A type that cannot be
+ * rebuilt either way (not serializable and not loadable here, or without such a constructor, or with
+ * one that changes the message) becomes a {@link ParjitExecutionException} naming the type, the message and the rank, on every
  * rank alike: ranks throwing different types would take different handlers and then wait in
  * different collectives.
  *
@@ -26,20 +28,22 @@ import java.util.Objects;
  * @param message its message, or {@code null}
  * @param stack   its stack trace on the rank that failed
  * @param cause   its cause, or {@code null}
+ * @param serialized the whole failure, causes included, as {@link SerializedFailure} writes it, or
+ *                {@code null} (it does not serialize; always for a cause, which the outer form holds)
  */
-record FailureRecord(String type, String message, StackTraceElement[] stack, FailureRecord cause) {
+record FailureRecord(String type, String message, StackTraceElement[] stack, FailureRecord cause, byte[] serialized) {
 
   /** Causes kept: enough for any chain a loop's throw can build, and a bound on a cyclic one. */
   private static final int MAX_CAUSES = 16;
 
   static FailureRecord of(Throwable t) {
-    return of(t, MAX_CAUSES);
+    return of(t, MAX_CAUSES, SerializedFailure.write(t));
   }
 
-  private static FailureRecord of(Throwable t, int causes) {
+  private static FailureRecord of(Throwable t, int causes, byte[] serialized) {
     Throwable c = t.getCause();
     return new FailureRecord(t.getClass().getName(), t.getMessage(), t.getStackTrace(),
-        c == null || c == t || causes == 0 ? null : of(c, causes - 1));
+        c == null || c == t || causes == 0 ? null : of(c, causes - 1, null), serialized);
   }
 
   byte[] encode() {
@@ -60,6 +64,10 @@ record FailureRecord(String type, String message, StackTraceElement[] stack, Fai
       out.writeBoolean(cause != null);
       if (cause != null) {
         out.write(cause.encode());
+      }
+      out.writeInt(serialized == null ? -1 : serialized.length);
+      if (serialized != null) {
+        out.write(serialized);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array stream does not fail
@@ -84,7 +92,9 @@ record FailureRecord(String type, String message, StackTraceElement[] stack, Fai
           readString(in), in.readInt());
     }
     FailureRecord cause = in.readBoolean() ? read(in) : null;
-    return new FailureRecord(type, message, stack, cause);
+    int length = in.readInt();
+    byte[] serialized = length < 0 ? null : in.readNBytes(length);
+    return new FailureRecord(type, message, stack, cause, serialized);
   }
 
   /** Whether every rank can throw this failure as itself: its type and each cause rebuild here. */
@@ -111,6 +121,12 @@ record FailureRecord(String type, String message, StackTraceElement[] stack, Fai
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     if (loader == null) {
       loader = ClassLoader.getSystemClassLoader();
+    }
+    if (serialized != null) {
+      Throwable whole = SerializedFailure.read(serialized, loader);
+      if (whole != null && whole.getClass().getName().equals(type) && Objects.equals(whole.getMessage(), message)) {
+        return whole;
+      }
     }
     try {
       Throwable rebuiltCause = null;

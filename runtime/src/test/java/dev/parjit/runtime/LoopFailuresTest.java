@@ -79,10 +79,37 @@ class LoopFailuresTest {
   }
 
   /** No public (String) constructor: cannot be re-created on other ranks. */
+  /** No (String) or (Object) constructor, and a field that does not serialize. */
   static final class Unbuildable extends RuntimeException {
+    private final Object lock = new Object();
+
     Unbuildable(int code) {
       super("code " + code);
     }
+  }
+
+  /** A program's own exception: no (String) constructor, a field of its own; it serializes. */
+  static final class CodedFailure extends RuntimeException {
+    final int code;
+
+    CodedFailure(int code, Throwable cause) {
+      super("failed with code " + code, cause);
+      this.code = code;
+    }
+  }
+
+  @Test
+  void aProgramsOwnExceptionArrivesWithItsFieldsAndCauseOnEveryRank() throws Exception {
+    CodedFailure original = new CodedFailure(42, new ArithmeticException("/ by zero"));
+    List<Throwable> thrown = agreeAfter(3, r -> r == 2 ? original : null);
+    for (int r = 0; r < 3; r++) {
+      CodedFailure e = assertInstanceOf(CodedFailure.class, thrown.get(r), "rank " + r);
+      assertEquals(42, e.code);
+      assertEquals("failed with code 42", e.getMessage());
+      assertEquals("/ by zero", e.getCause().getMessage());
+      assertArrayEquals(original.getStackTrace(), e.getStackTrace());
+    }
+    assertSame(original, thrown.get(2), "the failing rank throws its own");
   }
 
   @Test

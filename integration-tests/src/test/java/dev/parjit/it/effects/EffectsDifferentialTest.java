@@ -134,6 +134,7 @@ class EffectsDifferentialTest {
       entry("ThrownObjects.causeOnly", WORKERS),
       entry("ThrownObjects.asserted", WORKERS),
       entry("ThrownObjects.noMessage", WORKERS),
+      entry("ThrownObjects.missingEntry", WORKERS), // fields, no (String) constructor: rebuilt from its serialized form
       entry("NarrowArrays.letters", WORKERS),
       entry("NarrowArrays.steps", WORKERS));
 

@@ -105,6 +105,7 @@ final class EffectsSpmdLoops {
       entry("ThrownObjects.asserted", "#0 1D_Block"),
       entry("ThrownObjects.causeOnly", "#0 1D_Block"),
       entry("ThrownObjects.noMessage", "#0 1D_Block"),
+      entry("ThrownObjects.missingEntry", "#0 1D_Block"),
       entry("ThrownObjects.withCause", "#0 1D_Block"),
       entry("UncheckedFailure.check", "#0 REP"),
       entry("UnknownCall.tally", "#0 REP"),

@@ -4,6 +4,7 @@ import dev.parjit.Jit;
 import dev.parjit.it.effects.Data;
 import dev.parjit.it.effects.EffectsProgram;
 import dev.parjit.it.effects.State;
+import java.util.MissingResourceException;
 
 /**
  * Parallel loops that throw JDK exceptions a caller may look into: one with a cause, one made from
@@ -62,6 +63,22 @@ public final class ThrownObjects implements EffectsProgram {
     return s;
   }
 
+  /**
+   * A JDK exception with fields of its own and no {@code (String)} constructor: it reaches the other
+   * ranks serialized, where it once became a wrapper they could not catch.
+   */
+  @Jit
+  static double missingEntry(double[] a) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] > 79) {
+        throw new MissingResourceException("no entry for row " + i, "Rows", "row" + i);
+      }
+      s += a[i];
+    }
+    return s;
+  }
+
   @Override
   public void run(int n) {
     State s = new State(this, n);
@@ -85,6 +102,12 @@ public final class ThrownObjects implements EffectsProgram {
       s.put("noMessage", noMessage(a));
     } catch (IllegalStateException e) {
       put(s, "noMessageThrown", e);
+    }
+    try {
+      s.put("missingEntry", missingEntry(a));
+    } catch (MissingResourceException e) {
+      put(s, "missingEntryThrown", e);
+      s.put("missingEntryKey", e.getClassName() + "/" + e.getKey());
     }
     s.put("a", a);
   }
