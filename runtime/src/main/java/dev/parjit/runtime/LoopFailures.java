@@ -106,10 +106,13 @@ final class LoopFailures {
       throw Sneaky.unchecked(mine);
     }
     int rank = comm.rank();
-    byte[] failure = comm.bcast(rank == first ? FailureRecord.of(mine).encode() : new byte[0], first);
+    FailureRecord record = rank == first ? FailureRecord.of(mine) : null;
+    byte[] failure = comm.bcast(rank == first ? record.encode() : new byte[0], first);
     AGREED.set(true); // whatever is thrown from here on is the agreed failure
     if (rank == first) {
-      throw Sneaky.unchecked(mine);
+      // The others rebuild what the failing rank throws; when they cannot, it throws their wrapper too,
+      // so that no rank takes a handler the others skip.
+      throw Sneaky.unchecked(record.rebuildable() ? mine : record.wrapper(first, mine));
     }
     throw FailureRecord.decode(failure).rebuildOrWrap(first);
   }

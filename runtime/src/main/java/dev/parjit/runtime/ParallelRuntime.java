@@ -558,6 +558,38 @@ public final class ParallelRuntime {
     return out;
   }
 
+  public static short[] replicate(short[] local) {
+    if (DistributedArrays.lookup(local) == null) {
+      return local;
+    }
+    int[] wide = new int[local.length]; // no short collectives: they travel as ints
+    for (int i = 0; i < wide.length; i++) {
+      wide[i] = local[i];
+    }
+    int[] all = communicator().allgatherv(wide);
+    short[] out = new short[all.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (short) all[i];
+    }
+    return out;
+  }
+
+  public static char[] replicate(char[] local) {
+    if (DistributedArrays.lookup(local) == null) {
+      return local;
+    }
+    int[] wide = new int[local.length]; // no char collectives: they travel as ints
+    for (int i = 0; i < wide.length; i++) {
+      wide[i] = local[i];
+    }
+    int[] all = communicator().allgatherv(wide);
+    char[] out = new char[all.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (char) all[i];
+    }
+    return out;
+  }
+
   /** The whole row-distributed array ({@code double[][]} and the like) on every rank, rows in order. */
   public static Object replicateRows(Object local) {
     if (!(local instanceof Object[] rows) || DistributedArrays.lookup(local) == null) {
@@ -593,23 +625,10 @@ public final class ParallelRuntime {
       return replicate(a);
     } else if (array instanceof boolean[] a) {
       return replicate(a);
-    } else if (array instanceof short[] || array instanceof char[]) {
-      // No short or char collectives: travel as ints.
-      int n = Array.getLength(array);
-      int[] wide = new int[n];
-      for (int i = 0; i < n; i++) {
-        wide[i] = array instanceof short[] s ? s[i] : ((char[]) array)[i];
-      }
-      int[] all = communicator().allgatherv(wide);
-      Object out = Array.newInstance(array.getClass().getComponentType(), all.length);
-      for (int i = 0; i < all.length; i++) {
-        if (out instanceof short[] s) {
-          s[i] = (short) all[i];
-        } else {
-          ((char[]) out)[i] = (char) all[i];
-        }
-      }
-      return out;
+    } else if (array instanceof short[] a) {
+      return replicate(a);
+    } else if (array instanceof char[] a) {
+      return replicate(a);
     }
     throw new IllegalArgumentException("not a primitive array: " + array.getClass().getName());
   }

@@ -79,21 +79,86 @@ class LoopFailuresTest {
   }
 
   /** No public (String) constructor: cannot be re-created on other ranks. */
+  /** No (String) or (Object) constructor, and a field that does not serialize. */
   static final class Unbuildable extends RuntimeException {
+    private final Object lock = new Object();
+
     Unbuildable(int code) {
       super("code " + code);
     }
   }
 
+  /** A program's own exception: no (String) constructor, a field of its own; it serializes. */
+  static final class CodedFailure extends RuntimeException {
+    final int code;
+
+    CodedFailure(int code, Throwable cause) {
+      super("failed with code " + code, cause);
+      this.code = code;
+    }
+  }
+
   @Test
-  void aTypeThatCannotBeRebuiltBecomesAnExecutionExceptionNamingIt() throws Exception {
-    List<Throwable> thrown = agreeAfter(3, r -> r == 1 ? new Unbuildable(42) : null);
-    assertInstanceOf(Unbuildable.class, thrown.get(1));
-    for (int r : new int[] {0, 2}) {
+  void aProgramsOwnExceptionArrivesWithItsFieldsAndCauseOnEveryRank() throws Exception {
+    CodedFailure original = new CodedFailure(42, new ArithmeticException("/ by zero"));
+    List<Throwable> thrown = agreeAfter(3, r -> r == 2 ? original : null);
+    for (int r = 0; r < 3; r++) {
+      CodedFailure e = assertInstanceOf(CodedFailure.class, thrown.get(r), "rank " + r);
+      assertEquals(42, e.code);
+      assertEquals("failed with code 42", e.getMessage());
+      assertEquals("/ by zero", e.getCause().getMessage());
+      assertArrayEquals(original.getStackTrace(), e.getStackTrace());
+    }
+    assertSame(original, thrown.get(2), "the failing rank throws its own");
+  }
+
+  @Test
+  void aTypeThatCannotBeRebuiltBecomesAnExecutionExceptionNamingItOnEveryRank() throws Exception {
+    Unbuildable original = new Unbuildable(42);
+    List<Throwable> thrown = agreeAfter(3, r -> r == 1 ? original : null);
+    for (int r = 0; r < 3; r++) {
+      // Every rank alike, the failing one too: a rank throwing another type would take another handler
+      // and wait in other collectives than the rest.
       ParjitExecutionException e = assertInstanceOf(ParjitExecutionException.class, thrown.get(r));
       assertEquals(1, e.getRank());
       assertTrue(e.getMessage().contains(Unbuildable.class.getName()) && e.getMessage().contains("code 42")
           && e.getMessage().contains("rank 1"), e.getMessage());
+      assertSame(r == 1 ? original : null, e.getCause(), "the failing rank keeps its original as the cause");
+    }
+  }
+
+  @Test
+  void anAssertionErrorIsRebuiltThroughItsObjectConstructor() throws Exception {
+    // new AssertionError("low at " + i) calls AssertionError(Object): there is no public (String) one.
+    for (Throwable t : agreeAfter(3, r -> r == 2 ? new AssertionError("low at 34") : null)) {
+      assertEquals(AssertionError.class, t.getClass());
+      assertEquals("low at 34", t.getMessage());
+    }
+  }
+
+  @Test
+  void theCauseChainIsRebuilt() throws Exception {
+    Throwable original = new IllegalStateException("at 10", new RuntimeException(new ArithmeticException("inner 10")));
+    List<Throwable> thrown = agreeAfter(4, r -> r == 1 ? original : null);
+    for (int r = 0; r < 4; r++) {
+      Throwable t = thrown.get(r);
+      assertEquals(IllegalStateException.class, t.getClass());
+      assertEquals("at 10", t.getMessage());
+      Throwable c = t.getCause();
+      assertEquals(RuntimeException.class, c.getClass());
+      assertEquals("java.lang.ArithmeticException: inner 10", c.getMessage());
+      assertEquals(ArithmeticException.class, c.getCause().getClass());
+      assertEquals("inner 10", c.getCause().getMessage());
+      assertNull(c.getCause().getCause());
+      assertArrayEquals(original.getCause().getStackTrace(), c.getStackTrace(), "the cause's stack trace");
+    }
+  }
+
+  @Test
+  void aCauseThatCannotBeRebuiltMakesTheWholeFailureAnExecutionException() throws Exception {
+    List<Throwable> thrown = agreeAfter(2, r -> r == 0 ? new IllegalStateException("outer", new Unbuildable(7)) : null);
+    for (Throwable t : thrown) {
+      assertInstanceOf(ParjitExecutionException.class, t);
     }
   }
 

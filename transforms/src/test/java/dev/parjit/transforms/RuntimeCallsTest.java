@@ -31,7 +31,8 @@ class RuntimeCallsTest {
     for (String t : List.of("D", "F", "J", "I", "S", "C", "B", "Z")) {
       calls.add(RuntimeCalls.newArray(t));
     }
-    for (String t : List.of("[D", "[F", "[J", "[I", "[B", "[Z")) {
+    // Every primitive array type a distributed SPMD return can have: [S and [C were missing (NoSuchMethodError).
+    for (String t : List.of("[D", "[F", "[J", "[I", "[S", "[C", "[B", "[Z")) {
       calls.add(RuntimeCalls.replicate(t));
     }
     calls.add(RuntimeCalls.owned("ownedStart"));

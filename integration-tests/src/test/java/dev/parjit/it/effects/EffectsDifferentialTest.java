@@ -129,7 +129,14 @@ class EffectsDifferentialTest {
       entry("CalleeReturnsArgument.checkedTotal", WORKERS),
       entry("CallsInLoop.rowSum", WORKERS),
       entry("CallsInLoop.allSums", DRIVER), // its row loop calls rowSum, whose collectives every rank must reach alike
-      entry("VarargsKernel.total", WORKERS));
+      entry("VarargsKernel.total", WORKERS),
+      entry("ThrownObjects.withCause", WORKERS), // JDK exceptions thrown in the loop: rebuilt with their causes
+      entry("ThrownObjects.causeOnly", WORKERS),
+      entry("ThrownObjects.asserted", WORKERS),
+      entry("ThrownObjects.noMessage", WORKERS),
+      entry("ThrownObjects.missingEntry", WORKERS), // fields, no (String) constructor: rebuilt from its serialized form
+      entry("NarrowArrays.letters", WORKERS),
+      entry("NarrowArrays.steps", WORKERS));
 
   private static Transcript oracle;
 
