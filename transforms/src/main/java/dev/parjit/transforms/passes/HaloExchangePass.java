@@ -159,13 +159,25 @@ public final class HaloExchangePass {
     return local == null ? new org.objectweb.asm.tree.InsnNode(Opcodes.ACONST_NULL) : new VarInsnNode(Opcodes.ALOAD, local);
   }
 
-  /** Makes each stencil read go through its array's halo. */
-  static void redirect(MethodNode method, LoopPlan loop, Map<Integer, Integer> locals) {
+  /**
+   * Makes each stencil read go through its array's halo; returns those of the arrays in
+   * {@code stencilArrays} (for {@link StencilPeelingPass}, which makes them plain again where they
+   * cannot leave the chunk).
+   */
+  static java.util.List<StencilPeelingPass.Read> redirect(MethodNode method, LoopPlan loop, Map<Integer, Integer> locals,
+      java.util.Set<Integer> stencilArrays) {
+    java.util.List<StencilPeelingPass.Read> reads = new java.util.ArrayList<>();
     for (HaloRead h : loop.haloReads()) {
       AbstractInsnNode load = h.load();
-      method.instructions.insertBefore(load, new VarInsnNode(Opcodes.ALOAD, locals.get(h.arraySlot())));
-      method.instructions.set(load, RuntimeCalls.haloRead(elementType(load.getOpcode())));
+      VarInsnNode halo = new VarInsnNode(Opcodes.ALOAD, locals.get(h.arraySlot()));
+      method.instructions.insertBefore(load, halo);
+      org.objectweb.asm.tree.MethodInsnNode read = RuntimeCalls.haloRead(elementType(load.getOpcode()));
+      method.instructions.set(load, read);
+      if (stencilArrays.contains(h.arraySlot())) {
+        reads.add(new StencilPeelingPass.Read(halo, read, h.arraySlot(), load.getOpcode()));
+      }
     }
+    return reads;
   }
 
   private static String elementType(int load) {
