@@ -162,4 +162,45 @@ class StencilPeelingTest {
     }
     return n;
   }
+
+  @org.junit.jupiter.api.Test
+  void aLoopTooLongToCopyStaysOneLoopThroughTheHaloAndAnswersExactly() throws Exception {
+    String internal = dev.parjit.transforms.targets.StencilHugeTargets.class.getName().replace('.', '/');
+    RewriteResult result = ClassRewriter.rewrite(ClassRewriterDriverTest.bytesOf(internal),
+        new RewriteRequest(Role.WORKER, List.of(), ClassRewriterDriverTest.BYTES, null));
+    assertEquals(List.of(), result.failures());
+    assertTrue(result.passLog().stream().anyMatch(l -> l.startsWith(StencilPeelingPass.NAME + " huge(")
+        && l.contains(": declined: two more copies of the loop")), String.join("\n", result.passLog()));
+    ClassNode cn = new ClassNode();
+    new ClassReader(result.bytes()).accept(cn, 0);
+    MethodNode m = cn.methods.stream().filter(x -> x.name.equals("huge")).findFirst().orElseThrow();
+    assertEquals(220, calls(m, "read"), "every read goes through the halo, once");
+    Class<?> c = ClassRewriterDriverTest.load(dev.parjit.transforms.targets.StencilHugeTargets.class.getName(),
+        result.bytes());
+    Method jit = c.getMethod("huge", double[].class);
+    for (int n : new int[] {0, 1, 3, 17}) {
+      double[] u = (double[]) input(double[].class, n, 0);
+      double[] expected = dev.parjit.transforms.targets.StencilHugeTargets.huge(u);
+      for (int p = 1; p <= 3; p++) {
+        int ranks = p;
+        List<String> out = SimulatedRanks.run(p, r -> {
+          long s = BlockDistribution.start(n, ranks, r);
+          double[] chunk = Arrays.copyOfRange(u, (int) s, (int) BlockDistribution.end(n, ranks, r));
+          DistributedArrays.register(chunk, n, s);
+          try {
+            Object got = jit.invoke(null, (Object) chunk);
+            DistributedArrays.Chunk placed = DistributedArrays.lookup(got);
+            long from = placed == null ? 0 : placed.start();
+            return outcome(got, from) + " | " + slice(expected, from, from + Array.getLength(got));
+          } catch (ReflectiveOperationException x) {
+            throw new IllegalStateException(x);
+          }
+        });
+        for (String o : out) {
+          String[] parts = o.split(" \\| ");
+          assertEquals(parts[1], parts[0], "n=" + n + " p=" + p);
+        }
+      }
+    }
+  }
 }
