@@ -18,7 +18,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * ({@code h = Halo.exchange(u, lowest, highest, i, end)}); in the loop, those reads become
  * {@code Halo.read(u, g, h)} with their global index {@code g}, which reads the chunk inside it and
  * the fetched copies outside. Runs again at each entry of the loop, so a time-step loop exchanges
- * only halos from one step to the next. The nonzeros a CSR row loop reads ({@code val[k]} for
+ * only halos from one step to the next. Where a loop's stencil reads cannot leave the rank's chunks,
+ * {@link StencilPeelingPass} later gives it a copy that reads the chunks directly. The nonzeros a CSR row loop reads ({@code val[k]} for
  * {@code k} in {@code rowptr[i]..rowptr[i + 1]}) are fetched after the row pointer's halo, from its
  * values: {@code Halo.exchangeSegments(val, rowptr, hRowptr, i, end)}; a vector read through their
  * column indices ({@code x[col[k]]}) after those, from the indices:
