@@ -12,8 +12,11 @@ import java.lang.reflect.Array;
  * {@code n} rows), it is whatever the loop's range needs.
  *
  * <p>Rewritten code keeps the chunk as it is and reads through {@link #read(double[], int, Halo)}
- * with the global index: inside the chunk a plain array read (one predictable branch), outside it
- * the fetched copy. A read past the ends of the whole array throws the sequential program's
+ * with the global index: inside the chunk a plain array read (one branch), outside it the fetched
+ * copy. A stencil loop runs its iterations in three parts ({@code StencilPeelingPass}): those between
+ * {@link #interiorFrom} and {@link #interiorTo}, whose reads all fall inside the chunk, read it
+ * directly at {@code g - }{@link #chunkStart}, with no branch that would keep the JIT from unrolling
+ * and vectorising the sweep; the few iterations before and after them read through the halo. A read past the ends of the whole array throws the sequential program's
  * exception, with the global index and length. The exchange is two collectives: an allgather of
  * what each rank needs and owns, and an all-to-all of exactly those elements, so chunks shorter than
  * the halo, empty ranks and 1D_Var chunks of any length are served alike.
@@ -22,6 +25,8 @@ public final class Halo {
 
   /** Global index of the chunk's first element (0 for an array that is not split). */
   private final int start;
+  /** Length of the chunk the halo was fetched for (0 for a {@code null} array). */
+  private final int chunkLength;
   private final long globalLength;
   /** Fetched elements below the chunk, from global index {@code leftStart}. */
   private final Object left;
@@ -30,8 +35,9 @@ public final class Halo {
   private final Object right;
   private final long rightStart;
 
-  Halo(int start, long globalLength, Object left, long leftStart, Object right, long rightStart) {
+  Halo(int start, int chunkLength, long globalLength, Object left, long leftStart, Object right, long rightStart) {
     this.start = start;
+    this.chunkLength = chunkLength;
     this.globalLength = globalLength;
     this.left = left;
     this.leftStart = leftStart;
@@ -100,8 +106,8 @@ public final class Halo {
     long hi = Long.MIN_VALUE;
     if (col != null && rowptr != null) {
       // A whole array (a replicated parameter) has no halo: its chunk is itself.
-      Halo c = cols != null ? cols : new Halo(0, col.length, null, 0, null, 0);
-      Halo r = rows != null ? rows : new Halo(0, rowptr.length, null, 0, null, 0);
+      Halo c = cols != null ? cols : new Halo(0, col.length, col.length, null, 0, null, 0);
+      Halo r = rows != null ? rows : new Halo(0, rowptr.length, rowptr.length, null, 0, null, 0);
       for (int i = Math.max(0, from); i < to && i + 1 < r.globalLength; i++) {
         int first = Math.max(0, read(rowptr, i, r));
         int last = (int) Math.min(c.globalLength, read(rowptr, i + 1, r));
@@ -133,6 +139,35 @@ public final class Halo {
           + " neighbouring indices and as the array it writes: each iteration would read what another writes;"
           + " pass two arrays (Parjit runs such loops in parallel only over distinct arrays)");
     }
+  }
+
+  /**
+   * The first loop index {@code i} from which a read at {@code i + lowest} (and so at every offset up
+   * to {@code highest}) falls inside the chunk: {@code chunkStart - lowest}, clamped to the int range.
+   * {@link Integer#MAX_VALUE} for the halo of a {@code null} array, whose reads all go through
+   * {@link #read} and throw there.
+   */
+  public static int interiorFrom(Halo h, int lowest) {
+    return h.chunkLength == 0 ? Integer.MAX_VALUE : clamp((long) h.start - lowest);
+  }
+
+  /**
+   * The loop index from which a read at {@code i + highest} no longer falls inside the chunk:
+   * {@code chunkStart + chunkLength - highest}, clamped to the int range ({@link Integer#MIN_VALUE}
+   * for an empty chunk or a {@code null} array). Iterations in {@code [interiorFrom, interiorTo)} read
+   * the chunk at {@code g - chunkStart}.
+   */
+  public static int interiorTo(Halo h, int highest) {
+    return h.chunkLength == 0 ? Integer.MIN_VALUE : clamp((long) h.start + h.chunkLength - highest);
+  }
+
+  /** Global index of the chunk's first element: an interior read of global index {@code g} is {@code chunk[g - chunkStart]}. */
+  public static int chunkStart(Halo h) {
+    return h.start;
+  }
+
+  private static int clamp(long v) {
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
   }
 
   /** Element {@code g} (a global index) of the array whose chunk is {@code a}: from the chunk or the halo. */

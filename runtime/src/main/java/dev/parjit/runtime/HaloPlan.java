@@ -81,12 +81,12 @@ final class HaloPlan {
   Halo fetch(Object values) {
     if (array == null) {
       // Every rank holds the same null: the loop's first read throws the sequential NullPointerException.
-      return new Halo(0, 0, null, 0, null, 0);
+      return new Halo(0, 0, 0, null, 0, null, 0);
     }
     Class<?> type = values.getClass().getComponentType();
     if (whole) {
       Object none = Array.newInstance(type, 0);
-      return new Halo(0, globalLength, none, 0, none, globalLength);
+      return new Halo(0, Array.getLength(values), globalLength, none, 0, none, globalLength);
     }
     int length = Array.getLength(values);
     long s = start;
@@ -110,7 +110,7 @@ final class HaloPlan {
     Object right = Array.newInstance(type, Array.getLength(got) - leftCount);
     System.arraycopy(got, 0, left, 0, leftCount);
     System.arraycopy(got, leftCount, right, 0, Array.getLength(right));
-    return new Halo(start, globalLength, left, leftFrom, right, rightFrom);
+    return new Halo(start, length, globalLength, left, leftFrom, right, rightFrom);
   }
 
   private static int overlap(long s, long e, long from, long to) {

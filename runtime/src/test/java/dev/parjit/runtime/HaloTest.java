@@ -185,4 +185,55 @@ class HaloTest {
     ArrayIndexOutOfBoundsException e = assertThrows(ArrayIndexOutOfBoundsException.class, () -> Halo.read(whole, 4, h));
     assertEquals("Index 4 out of bounds for length 4", e.getMessage());
   }
+
+  /**
+   * The interior a split stencil loop reads directly: every index in {@code [interiorFrom, interiorTo)}
+   * reads only elements of the chunk at {@code g - chunkStart}, and the indices just outside it do
+   * not (so the halo parts stay as short as they can be).
+   */
+  @ParameterizedTest(name = "{0} ranks")
+  @ValueSource(ints = {1, 2, 3, 4})
+  void theInteriorIsExactlyWhereEveryReadFallsInTheChunk(int p) throws Exception {
+    for (int n : new int[] {0, 1, 2, 3, 5, 10, 37}) {
+      for (int[] halo : new int[][] {{-1, 1}, {-2, 3}, {0, 2}, {-3, 0}, {0, 0}}) {
+        double[] g = global(n);
+        SimulatedRanks.run(p, r -> {
+          int start = (int) BlockDistribution.start(n, p, r);
+          double[] chunk = Arrays.copyOfRange(g, start, start + BlockDistribution.count(n, p, r));
+          DistributedArrays.register(chunk, n, start);
+          Halo h = Halo.exchange(chunk, halo[0], halo[1], start, start + chunk.length);
+          int from = Halo.interiorFrom(h, halo[0]);
+          int to = Halo.interiorTo(h, halo[1]);
+          assertEquals(start, Halo.chunkStart(h));
+          for (int i = from; i < to; i++) {
+            for (int c = halo[0]; c <= halo[1]; c++) {
+              assertEquals(g[i + c], chunk[i + c - Halo.chunkStart(h)], "interior read at " + (i + c));
+            }
+          }
+          if (chunk.length > 0) {
+            assertEquals(start - halo[0], from, "the first index whose lowest read is the chunk's first element");
+            assertEquals(start + chunk.length - halo[1], to, "the first index whose highest read leaves the chunk");
+          } else {
+            assertTrue(from >= to, "an empty chunk has no interior");
+          }
+          return null;
+        });
+      }
+    }
+  }
+
+  @Test
+  void aNullArrayHasNoInterior() {
+    Halo h = Halo.exchange(null, -1, 1, 0, 5);
+    assertEquals(Integer.MAX_VALUE, Halo.interiorFrom(h, -1));
+    assertEquals(Integer.MIN_VALUE, Halo.interiorTo(h, 1));
+  }
+
+  @Test
+  void anArrayThatIsNotSplitIsInteriorWhole() {
+    Halo h = Halo.exchange(global(6), -1, 1, 1, 5);
+    assertEquals(1, Halo.interiorFrom(h, -1));
+    assertEquals(5, Halo.interiorTo(h, 1));
+    assertEquals(0, Halo.chunkStart(h));
+  }
 }

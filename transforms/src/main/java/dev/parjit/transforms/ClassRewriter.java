@@ -12,6 +12,7 @@ import dev.parjit.transforms.passes.DispatchStubPass;
 import dev.parjit.transforms.passes.DistributedArraysPass;
 import dev.parjit.transforms.passes.FrameFailuresPass;
 import dev.parjit.transforms.passes.LoopChunkingPass;
+import dev.parjit.transforms.passes.StencilPeelingPass;
 import dev.parjit.transforms.passes.SpecializedCallsPass;
 import java.util.HashSet;
 import java.util.Set;
@@ -33,7 +34,7 @@ import org.objectweb.asm.tree.MethodNode;
  * {@link FieldArrayLifting} turns arrays in fields of {@code this} into parameters of a twin; per role, the method passes
  * (driver: {@link DispatchStubPass}; worker and SPMD: {@link JitCallGraph} over the class's {@code @Jit} methods, then
  * {@link LoopChunkingPass} per parallel loop, then {@link FrameFailuresPass}, then {@link DistributedArraysPass}, then on workers
- * {@link SpecializedCallsPass}, in SPMD {@link CallEntryPass}; an SPMD method whose
+ * {@link SpecializedCallsPass}, then {@link StencilPeelingPass} on the stencil loops, in SPMD {@link CallEntryPass}; an SPMD method whose
  * {@code distributed} parameters cannot be honoured ({@link DistributedRequests}) instead fails every
  * call); write with frames computed from class bytes; verify last.
  * {@link SpecializationCompiler} runs the same passes on one method for another argument key.
@@ -258,12 +259,14 @@ public final class ClassRewriter {
   /** The method passes, in order, on one analysed method; throws when a pass cannot complete. */
   static boolean applyPasses(MethodNode method, MethodPlan plan, String name, List<String> log, Set<String> members) {
     boolean changed = false;
+    List<StencilPeelingPass.Site> stencils = new ArrayList<>();
     for (LoopPlan loop : plan.loops()) {
       if (!loop.parallel()) {
         log.add(LoopChunkingPass.NAME + " " + name + " loop #" + loop.id() + ": declined: " + loop.reason());
         continue;
       }
-      String declined = LoopChunkingPass.apply(method, loop, plan.globalLengths(), plan.distributedFrameCalls());
+      String declined = LoopChunkingPass.apply(method, loop, plan.globalLengths(), plan.distributedFrameCalls(),
+          stencils::add);
       log.add(LoopChunkingPass.NAME + " " + name + " loop #" + loop.id()
           + (declined == null ? ": applied" : ": declined: " + declined));
       changed |= declined == null;
@@ -289,6 +292,8 @@ public final class ClassRewriter {
         changed = true;
       }
     }
+    // Last: it copies loop bodies, which the passes above edit by instruction identity.
+    log.addAll(StencilPeelingPass.apply(method, name, stencils));
     return changed;
   }
 

@@ -258,6 +258,26 @@ public final class RuntimeCalls {
         "([" + elementType + "IL" + HALO + ";)" + elementType, false);
   }
 
+  /** {@code Halo.interiorFrom(Halo, int lowest)I}: the first loop index whose stencil reads all fall in the chunk. */
+  public static MethodInsnNode haloInteriorFrom() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "interiorFrom", "(L" + HALO + ";I)I", false);
+  }
+
+  /** {@code Halo.interiorTo(Halo, int highest)I}: the loop index from which they no longer do. */
+  public static MethodInsnNode haloInteriorTo() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "interiorTo", "(L" + HALO + ";I)I", false);
+  }
+
+  /** {@code Halo.chunkStart(Halo)I}: global index of the chunk's first element. */
+  public static MethodInsnNode haloChunkStart() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "chunkStart", "(L" + HALO + ";)I", false);
+  }
+
+  /** {@code Math.max(II)I}. */
+  public static MethodInsnNode intMax() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Math", "max", "(II)I", false);
+  }
+
   /** {@code Math.min(II)I}. */
   public static MethodInsnNode intMin() {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);

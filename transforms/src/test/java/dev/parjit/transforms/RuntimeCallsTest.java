@@ -62,7 +62,8 @@ class RuntimeCallsTest {
   @Test
   void haloCallsResolve() {
     List<MethodInsnNode> calls = new ArrayList<>(List.of(RuntimeCalls.haloExchange(), RuntimeCalls.haloSegments(),
-        RuntimeCalls.haloCheckSeparate()));
+        RuntimeCalls.haloCheckSeparate(), RuntimeCalls.haloInteriorFrom(), RuntimeCalls.haloInteriorTo(),
+        RuntimeCalls.haloChunkStart()));
     for (String t : List.of("D", "F", "J", "I")) {
       calls.add(RuntimeCalls.haloRead(t));
     }

@@ -18,7 +18,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * ({@code h = Halo.exchange(u, lowest, highest, i, end)}); in the loop, those reads become
  * {@code Halo.read(u, g, h)} with their global index {@code g}, which reads the chunk inside it and
  * the fetched copies outside. Runs again at each entry of the loop, so a time-step loop exchanges
- * only halos from one step to the next. The nonzeros a CSR row loop reads ({@code val[k]} for
+ * only halos from one step to the next. Where a loop's stencil reads cannot leave the rank's chunks,
+ * {@link StencilPeelingPass} later gives it a copy that reads the chunks directly. The nonzeros a CSR row loop reads ({@code val[k]} for
  * {@code k} in {@code rowptr[i]..rowptr[i + 1]}) are fetched after the row pointer's halo, from its
  * values: {@code Halo.exchangeSegments(val, rowptr, hRowptr, i, end)}; a vector read through their
  * column indices ({@code x[col[k]]}) after those, from the indices:
@@ -159,13 +160,25 @@ public final class HaloExchangePass {
     return local == null ? new org.objectweb.asm.tree.InsnNode(Opcodes.ACONST_NULL) : new VarInsnNode(Opcodes.ALOAD, local);
   }
 
-  /** Makes each stencil read go through its array's halo. */
-  static void redirect(MethodNode method, LoopPlan loop, Map<Integer, Integer> locals) {
+  /**
+   * Makes each stencil read go through its array's halo; returns those of the arrays in
+   * {@code stencilArrays} (for {@link StencilPeelingPass}, which makes them plain again where they
+   * cannot leave the chunk).
+   */
+  static java.util.List<StencilPeelingPass.Read> redirect(MethodNode method, LoopPlan loop, Map<Integer, Integer> locals,
+      java.util.Set<Integer> stencilArrays) {
+    java.util.List<StencilPeelingPass.Read> reads = new java.util.ArrayList<>();
     for (HaloRead h : loop.haloReads()) {
       AbstractInsnNode load = h.load();
-      method.instructions.insertBefore(load, new VarInsnNode(Opcodes.ALOAD, locals.get(h.arraySlot())));
-      method.instructions.set(load, RuntimeCalls.haloRead(elementType(load.getOpcode())));
+      VarInsnNode halo = new VarInsnNode(Opcodes.ALOAD, locals.get(h.arraySlot()));
+      method.instructions.insertBefore(load, halo);
+      org.objectweb.asm.tree.MethodInsnNode read = RuntimeCalls.haloRead(elementType(load.getOpcode()));
+      method.instructions.set(load, read);
+      if (stencilArrays.contains(h.arraySlot())) {
+        reads.add(new StencilPeelingPass.Read(halo, read, h.arraySlot(), load.getOpcode()));
+      }
     }
+    return reads;
   }
 
   private static String elementType(int load) {

@@ -66,6 +66,15 @@ public final class LoopChunkingPass {
    */
   public static String apply(MethodNode method, LoopPlan loop, java.util.List<AbstractInsnNode> globalLengths,
       java.util.List<? extends AbstractInsnNode> frameCalls) {
+    return apply(method, loop, globalLengths, frameCalls, site -> { });
+  }
+
+  /**
+   * As above; a stencil loop is handed to {@code peel} as a {@link StencilPeelingPass.Site}, to be
+   * split after the method's other passes.
+   */
+  public static String apply(MethodNode method, LoopPlan loop, java.util.List<AbstractInsnNode> globalLengths,
+      java.util.List<? extends AbstractInsnNode> frameCalls, java.util.function.Consumer<StencilPeelingPass.Site> peel) {
     if (!loop.parallel()) {
       return "the loop is sequential: " + loop.reason();
     }
@@ -205,6 +214,8 @@ public final class LoopChunkingPass {
     }
     java.util.Map<Integer, Integer> halos = HaloExchangePass.exchange(method, loop, pre, shape.indexSlot(), end, lo,
         globalEnd);
+    // Where the stencil reads cannot leave the rank's chunks: the loop is split there after the other passes.
+    StencilPeelingPass.Bounds interior = halos.isEmpty() ? null : StencilPeelingPass.bounds(method, loop, pre, halos, end);
     for (ScalarReduction r : loop.reductions()) {
       Type rt = Type.getType(r.type());
       pre.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
@@ -228,7 +239,9 @@ public final class LoopChunkingPass {
       method.instructions.insert(access.indexProducer(), shift);
     }
 
-    HaloExchangePass.redirect(method, loop, halos); // u[i + c]: through the neighbours' copies
+    // u[i + c]: through the neighbours' copies
+    java.util.List<StencilPeelingPass.Read> stencilReads = HaloExchangePass.redirect(method, loop, halos,
+        interior == null ? java.util.Set.of() : interior.chunkStarts().keySet());
 
     // s.getDouble(i) on a distributed series reads this rank's row i - start.
     for (AbstractInsnNode read : loop.seriesAccesses()) {
@@ -305,6 +318,10 @@ public final class LoopChunkingPass {
           "java/lang/Throwable"));
     }
     method.instructions.add(post);
+    if (interior != null) {
+      peel.accept(new StencilPeelingPass.Site(loop.id(), shape.header(), backEdge, exitJump, end, interior, stencilReads,
+          java.util.Set.copyOf(interior.chunkStarts().keySet())));
+    }
     return null;
   }
 
