@@ -239,6 +239,14 @@ public final class WorkerMain {
     return out;
   }
 
+  /**
+   * This thread's CPU time when debug logging is on (else 0): on a shared machine a call's wall
+   * time mixes its own work with the other processes' turns, its CPU time does not.
+   */
+  private static long cpuNanos() {
+    return LOG.isDebugEnabled() ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : 0;
+  }
+
   private static Messages.Reply run(Messages.Call call, int rank, MethodKeys methods, SpecializationTable specializations) {
     try {
       Method m = methods.resolve(call.methodKey());
@@ -251,6 +259,7 @@ public final class WorkerMain {
         args = withReceiver(call.receiver(), m, args);
       }
       long t0 = System.nanoTime();
+      long cpu0 = cpuNanos();
       Object value;
       if (compiled == null) {
         // Not compiled here: its original code runs, nothing to specialize.
@@ -283,7 +292,10 @@ public final class WorkerMain {
             (System.nanoTime() - t1) / 1_000_000);
         return new Messages.Reply(call.id(), rank, wire, null, writeBacks(call, args, rank));
       }
-      LOG.debug("call {} #{} on rank {}: method {} us", m.getName(), call.id(), rank, (t1 - t0) / 1000);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("call {} #{} on rank {}: method {} us ({} us of CPU)", m.getName(), call.id(), rank, (t1 - t0) / 1000,
+            (cpuNanos() - cpu0) / 1000);
+      }
       return new Messages.Reply(call.id(), rank, rank == 0 ? value : null, null, writeBacks(call, args, rank));
     } catch (InvocationTargetException e) {
       return new Messages.Reply(call.id(), rank, null, Messages.RemoteFailure.of(e.getCause()));
