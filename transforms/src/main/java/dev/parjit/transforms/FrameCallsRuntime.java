@@ -42,6 +42,11 @@ public final class FrameCallsRuntime {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, name, "(L" + read.owner + ";" + read.desc.substring(1), false);
   }
 
+  /** {@code rowLoop(first, end, down)}: counts a row loop's range on this rank (the frame library's statistics). */
+  public static MethodInsnNode rowLoop() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, "rowLoop", "(IIZ)V", false);
+  }
+
   /** Entry of a spawn-mode frame parameter: {@code blockOf(Object)Object} (1D) or {@code replicate(Object)Object}. */
   public static MethodInsnNode entry(boolean distributed) {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, OWNER, distributed ? "blockOf" : "replicate",

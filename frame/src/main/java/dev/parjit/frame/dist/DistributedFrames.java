@@ -518,6 +518,16 @@ public final class DistributedFrames {
 
   // ---- row loops: local access by global index ---------------------------------------------------
 
+  /**
+   * Entry of a chunked loop reading distributed series by its index: counts the rank's range (from
+   * {@code first} up to {@code end} exclusive, or down to {@code end} inclusive), so tests can tell
+   * that each rank read its own rows ({@link FrameCounters#ROW_LOOP_ROWS}).
+   */
+  public static void rowLoop(int first, int end, boolean down) {
+    long rows = down ? (long) first - end + 1 : (long) end - first;
+    FrameCounters.add(FrameCounters.ROW_LOOP_ROWS, Math.max(0, rows));
+  }
+
   /** {@code s.getDouble(i)} inside a parallel loop: {@code i} is global and owned by this rank. */
   public static double localDouble(Series s, int i) {
     return s.getDouble(local(s, i));
@@ -544,30 +554,55 @@ public final class DistributedFrames {
   }
 
   private static int local(Series s, int i) {
-    int slot = System.identityHashCode(s) & (PLACEMENTS.length - 1);
-    Placement known = PLACEMENTS[slot];
     int epoch = DistributedArrays.epoch();
-    if (known != null && known.epoch == epoch && known.series.get() == s) {
-      return (int) (i - known.start);
+    int home = System.identityHashCode(s);
+    for (int k = 0; k < PLACEMENT_WAYS; k++) {
+      Placement known = PLACEMENTS[(home + k) & (PLACEMENTS.length - 1)];
+      if (known != null && known.epoch == epoch && known.series.get() == s) {
+        return (int) (i - known.start);
+      }
     }
-    DistributedArrays.Chunk c = DistributedArrays.lookup(s);
-    if (c == null) {
-      return i;
-    }
-    PLACEMENTS[slot] = new Placement(new java.lang.ref.WeakReference<>(s), c.start(), epoch);
-    return (int) (i - c.start());
+    return (int) (i - remember(s, home, epoch));
   }
 
   /**
-   * A series a row loop read and its first global row. A row loop reads element after element of the
-   * same few series, and a registry lookup (a weak identity map) per element would cost more than the
-   * element, so the last ones are kept in a small table by identity hash. Entries are immutable (final
-   * fields: safely seen by any thread) and hold the series weakly (a finished loop's series may be
-   * collected); an entry counts only while the registry is unchanged ({@link DistributedArrays#epoch}).
+   * Looks {@code s} up in the registry and keeps its start in a free or outdated entry among its
+   * {@link #PLACEMENT_WAYS} (else in its first): series whose identity hashes share an entry then
+   * keep one each, where a table of one entry per hash made two such series of one loop evict each
+   * other at every row (a registry lookup and two allocations per read: a k-means step over half a
+   * million points took 42 ms of CPU instead of 10 on the rank where the two columns collided).
+   */
+  private static long remember(Series s, int home, int epoch) {
+    DistributedArrays.Chunk c = DistributedArrays.lookup(s);
+    long start = c == null ? 0 : c.start(); // not distributed: its rows are the global ones
+    int at = home & (PLACEMENTS.length - 1);
+    for (int k = 0; k < PLACEMENT_WAYS; k++) {
+      int slot = (home + k) & (PLACEMENTS.length - 1);
+      Placement p = PLACEMENTS[slot];
+      if (p == null || p.epoch != epoch || p.series.get() == null) {
+        at = slot;
+        break;
+      }
+    }
+    PLACEMENTS[at] = new Placement(new java.lang.ref.WeakReference<>(s), start, epoch);
+    return start;
+  }
+
+  /**
+   * A series a row loop read and its first global row. Row loops whose series are the loop's aligned
+   * values read {@code s.getDouble(i - start)} directly (the rewrite's {@code SeriesReads}); this path
+   * serves the others, which read element after element of the same few series, and a registry
+   * lookup (a weak identity map) per element would cost more than the element, so the last ones are
+   * kept in a small table by identity hash. Entries are immutable (final fields: safely seen by any
+   * thread) and hold the series weakly (a finished loop's series may be collected); an entry counts
+   * only while the registry is unchanged ({@link DistributedArrays#epoch}).
    */
   private record Placement(java.lang.ref.WeakReference<Series> series, long start, int epoch) { }
 
-  private static final Placement[] PLACEMENTS = new Placement[16];
+  /** Entries a series may take, from the one its identity hash names on. */
+  private static final int PLACEMENT_WAYS = 4;
+
+  private static final Placement[] PLACEMENTS = new Placement[64];
 
   // ---- whole values ------------------------------------------------------------------------------
 

@@ -29,6 +29,8 @@ public final class FrameCounters {
   public static final String BALANCED_READ_ROWS = "balancedReadRows";
   /** Rows this rank pre-aggregated in a distributed group-by. */
   public static final String GROUPED_ROWS = "groupedRows";
+  /** Indexes of the rank's range in chunked row loops that read distributed series ({@code s.getDouble(i)}). */
+  public static final String ROW_LOOP_ROWS = "rowLoopRows";
 
   private static final Map<Integer, Map<String, AtomicLong>> BY_RANK = new ConcurrentHashMap<>();
 

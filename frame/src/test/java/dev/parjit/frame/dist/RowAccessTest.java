@@ -1,6 +1,7 @@
 package dev.parjit.frame.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parjit.frame.Series;
 import dev.parjit.runtime.DistributedArrays;
@@ -35,5 +36,42 @@ class RowAccessTest {
     assertEquals(115, DistributedFrames.localDouble(a, 15));
     Placements.register(a, 100, 5);
     assertEquals(110, DistributedFrames.localDouble(a, 15));
+  }
+
+  /**
+   * Two series whose identity hashes name the same entry of the placement table, read in turn as a
+   * loop over both reads them, each keep an entry: after the first reads nothing is looked up or
+   * allocated per element (one entry per hash made them evict each other at every read, allocating a
+   * weak reference and an entry each time).
+   */
+  @Test
+  void seriesSharingAnEntryAreReadWithoutAllocating() {
+    java.util.Map<Integer, Series> byEntry = new java.util.HashMap<>();
+    Series a = null;
+    Series b = null;
+    for (int k = 0; a == null; k++) { // birthday: two of a few dozen series share one of 64 entries
+      Series s = Placements.register(counting("s" + k, 30, 1000 * k), 100, 10);
+      Series other = byEntry.putIfAbsent(System.identityHashCode(s) & 63, s);
+      if (other != null) {
+        a = other;
+        b = s;
+      }
+    }
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    double expected = 0;
+    for (int i = 10; i < 40; i++) {
+      expected += DistributedFrames.localDouble(a, i) + DistributedFrames.localDouble(b, i);
+    }
+    long before = threads.getCurrentThreadAllocatedBytes();
+    double sum = 0;
+    for (int round = 0; round < 1000; round++) {
+      for (int i = 10; i < 40; i++) {
+        sum += DistributedFrames.localDouble(a, i) + DistributedFrames.localDouble(b, i);
+      }
+    }
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertEquals(1000 * expected, sum);
+    assertTrue(allocated < 60_000 * 8, "60,000 reads of two series sharing an entry allocated " + allocated + " bytes");
   }
 }

@@ -119,6 +119,27 @@ public class FrameDifferentialTest {
       assertSortAndGroupByRanDistributed(output, workerStat(r), "worker " + r);
       assertOneGroupReadsWereBalanced(output, workerStat(r), "worker " + r, workers);
     }
+    assertRowLoopsRanDistributed(output, FrameDifferentialTest::workerStat, workers, FrameRunner.ROW_LOOPS_PER_ROW);
+  }
+
+  /**
+   * Each rank's chunked row loops over distributed series read rows of the full dataset, and together
+   * the ranks read every row of every dataset once per such loop ({@code loopsPerRow} of them): a
+   * loop left sequential, run on the driver, or run whole on every rank would count otherwise.
+   */
+  static void assertRowLoopsRanDistributed(List<String> output, java.util.function.IntFunction<Function<String, String>> line,
+      int ranks, int loopsPerRow) {
+    long total = 0;
+    for (int r = 0; r < ranks; r++) {
+      long mine = counter(output, line.apply(r).apply(FrameCounters.ROW_LOOP_ROWS));
+      assertTrue(mine > 0, "rank " + r + " read no rows in row loops\n" + String.join("\n", output));
+      total += mine;
+    }
+    long rows = 0;
+    for (int n : FrameRunner.DATASET_ROWS) {
+      rows += n;
+    }
+    assertEquals(loopsPerRow * rows, total, "rows read by row loops over " + ranks + " ranks");
   }
 
   /**
@@ -203,6 +224,8 @@ public class FrameDifferentialTest {
       assertSortAndGroupByRanDistributed(output, rankCounter(r), "rank " + r);
       assertOneGroupReadsWereBalanced(output, rankCounter(r), "rank " + r, ranks);
     }
+    assertRowLoopsRanDistributed(output, FrameDifferentialTest::rankCounter, ranks,
+        FrameRunner.ROW_LOOPS_PER_ROW - FrameRunner.ROW_LOOPS_OVER_RETURNED_FRAMES);
   }
 
   /**

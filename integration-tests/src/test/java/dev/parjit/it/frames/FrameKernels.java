@@ -196,6 +196,23 @@ public final class FrameKernels {
     return upDigest + " " + downDigest + " " + tiesDigest + " " + stringsDigest + "\n" + down.head(4) + "\n" + strings.tail(4);
   }
 
+  /**
+   * A row loop whose series variable takes one column or the other in each iteration: its reads
+   * cannot use the placement checked before the loop, and find each series' rows as they go.
+   */
+  public static double alternatingColumns(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    Series speed = df.column("speed");
+    Series id = df.column("id");
+    Series s = speed;
+    double total = 0;
+    for (int i = 0; i < df.numRows(); i++) {
+      s = i % 3 == 0 ? id : speed;
+      total += s.getDouble(i) * (i % 7 + 1);
+    }
+    return total;
+  }
+
   /** Points read once for an iterative pipeline: a lazy result in spawn mode. */
   public static DataFrame loadForSteps(String path) {
     return DataFrame.readParquet(path, "speed", "cadence", "power");

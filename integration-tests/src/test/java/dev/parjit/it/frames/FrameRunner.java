@@ -21,6 +21,19 @@ public final class FrameRunner {
   /** The rows of each of {@link #DATASETS}, in that order. */
   static final int[] DATASET_ROWS = {5003, 2, 0, 1201};
 
+  /**
+   * Row loops over distributed series that run once per row of each dataset in spawn mode: rowLoop,
+   * sortedPositions, sortedOrders (four), alternatingColumns and the three steps of centroidSteps.
+   */
+  static final int ROW_LOOPS_PER_ROW = 10;
+
+  /**
+   * Of those, the ones over a frame a {@code @Jit} method returned (centroidSteps): lazy, so still
+   * distributed, in spawn mode; replicated in SPMD mode, where returns are REP unless named in
+   * {@code distributed}, so their loops read no distributed series there.
+   */
+  static final int ROW_LOOPS_OVER_RETURNED_FRAMES = 3;
+
   /** Every dataset {@link #DATASETS} names, and the CSV table, into {@code dir}. */
   public static void writeDatasets(Path dir) throws java.io.IOException {
     FrameData.write(FrameData.table(DATASET_ROWS[0]), dir.resolve("full"), 3, 400);
@@ -63,6 +76,7 @@ public final class FrameRunner {
       out.add(line("derived", d, () -> FrameKernels.derived(p)));
       out.add(line("elements", d, () -> FrameKernels.elements(p)));
       out.add(line("centroidSteps", d, () -> centroidSteps(p)));
+      out.add(line("alternatingColumns", d, () -> FrameKernels.alternatingColumns(p)));
       DataFrame held = DataFrame.readParquet(p); // read here, outside any @Jit method: the caller's frame
       out.add(line("argumentFrame", d, () -> FrameKernels.argumentFrame(held, 120)));
       out.add(line("argumentSeries", d, () -> FrameKernels.argumentSeries(held.column("speed"))));

@@ -229,6 +229,9 @@ public final class LoopChunkingPass {
       pre.add(RuntimeCalls.arrayReduction("arrayReduceInit", r.elementType()));
     }
     java.util.List<Integer> passedFlags = GuardedExtremaCode.init(method, loop, pre);
+    if (!isLong) {
+      pre.add(SeriesReads.preheader(loop, shape.indexSlot(), end, descending));
+    }
     method.instructions.insert(shape.initStore(), pre);
 
     // a[i] on a distributed array becomes a[i - start]: the global index minus the rank's start.
@@ -244,9 +247,7 @@ public final class LoopChunkingPass {
         interior == null ? java.util.Set.of() : interior.chunkStarts().keySet());
 
     // s.getDouble(i) on a distributed series reads this rank's row i - start.
-    for (AbstractInsnNode read : loop.seriesAccesses()) {
-      method.instructions.set(read, FrameCallsRuntime.localRead((MethodInsnNode) read));
-    }
+    SeriesReads.rewrite(method, loop, start, aligned && loop.rowWidthSlot() < 0, shape.header(), backEdge);
 
     // The condition compares the index with the rank's exclusive end.
     for (AbstractInsnNode b : shape.offsetInsns()) {
