@@ -67,11 +67,12 @@ final class AgentRuntime {
           dispatcher.prestart(java.util.List.of(name));
         };
       }
-    } else if (role == Role.WORKER) {
-      PreparedClasses.startLoading();
     }
     JitTransformer transformer = new JitTransformer(role, options, printer, spawnMethodFound);
     inst.addTransformer(transformer, true);
+    if (role == Role.WORKER) {
+      PreparedClasses.startLoading(); // after the transformer is in place: loading them compiles them
+    }
     return transformer;
   }
 }

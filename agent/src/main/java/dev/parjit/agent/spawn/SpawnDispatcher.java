@@ -774,7 +774,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     synchronized (preparedClasses) {
       // Not while rank 0 records its classes for the archive: the JVM leaves out of its list what
       // another thread loads this early (the compiler's classes, then parsed from the jar every run).
-      if (!preparedClasses.isEmpty() && archive.ready()) {
+      if (!preparedClasses.isEmpty() && !archive.recording()) {
         jvm.add("-D" + PreparedClasses.PROPERTY + "=" + String.join(",", preparedClasses));
       }
     }
