@@ -5,6 +5,8 @@ import dev.parjit.agent.diagnostics.OnDemandDiagnostics;
 import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.spi.ParallelContexts;
 import dev.parjit.agent.spawn.SpawnDispatcher;
+import dev.parjit.agent.startup.PreparedClasses;
+import dev.parjit.agent.startup.StartHint;
 import dev.parjit.runtime.Dispatch;
 import dev.parjit.runtime.ParallelRuntime;
 import dev.parjit.transforms.Role;
@@ -47,16 +49,30 @@ final class AgentRuntime {
     DiagnosticsPrinter printer = new DiagnosticsPrinter(printsHere, level, System.out, System.err);
     ParallelContexts.installDiagnostics(new OnDemandDiagnostics(
         role == Role.SPMD ? ExecutionMode.SPMD : ExecutionMode.SPAWN, options.jitPatterns(), printsHere, level));
-    Runnable spawnMethodFound = () -> { };
+    java.util.function.Consumer<String> spawnMethodFound = className -> { };
     if (role == Role.DRIVER) {
       SpawnDispatcher dispatcher = new SpawnDispatcher(options, agentJar());
       Dispatch.install(dispatcher);
       ParallelContexts.installStats(dispatcher::stats);
-      // The program has @Jit code: its workers boot while it goes on loading, not at its first call.
-      spawnMethodFound = dispatcher::prestart;
+      if (SpawnDispatcher.earlyStart()) {
+        // The program has @Jit code: its workers boot while it goes on loading, not at its first call;
+        // as the agent starts when an earlier run of it compiled such classes.
+        StartHint hint = StartHint.forThisProgram(StartHint.defaultDirectory());
+        if (!hint.classes().isEmpty()) {
+          dispatcher.prestart(hint.classes());
+        }
+        spawnMethodFound = className -> {
+          String name = className.replace('/', '.');
+          hint.record(name);
+          dispatcher.prestart(java.util.List.of(name));
+        };
+      }
     }
     JitTransformer transformer = new JitTransformer(role, options, printer, spawnMethodFound);
     inst.addTransformer(transformer, true);
+    if (role == Role.WORKER) {
+      PreparedClasses.startLoading(); // after the transformer is in place: loading them compiles them
+    }
     return transformer;
   }
 }

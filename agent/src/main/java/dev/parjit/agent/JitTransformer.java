@@ -47,18 +47,19 @@ public final class JitTransformer implements ClassFileTransformer {
   private final CompileCache cache;
   private final CachedDiagnostics cachedDiagnostics;
   /**
-   * Runs when a class with a spawn-mode method is about to be compiled, and again when its stubs
-   * are made (it ignores repeats): the driver starts its workers.
+   * Runs, with the class's internal name, when a class with a spawn-mode method is about to be
+   * compiled, and again when its stubs are made (it ignores repeats): the driver starts its workers.
    */
-  private final Runnable spawnMethodFound;
+  private final java.util.function.Consumer<String> spawnMethodFound;
   /** {@code jit=} patterns that named a method of a class loaded so far. */
   private final java.util.Set<String> matchedPatterns = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public JitTransformer(Role role, AgentOptions options, DiagnosticsPrinter diagnostics) {
-    this(role, options, diagnostics, () -> { });
+    this(role, options, diagnostics, className -> { });
   }
 
-  public JitTransformer(Role role, AgentOptions options, DiagnosticsPrinter diagnostics, Runnable spawnMethodFound) {
+  public JitTransformer(Role role, AgentOptions options, DiagnosticsPrinter diagnostics,
+      java.util.function.Consumer<String> spawnMethodFound) {
     this.spawnMethodFound = spawnMethodFound;
     this.role = role;
     this.options = options;
@@ -145,7 +146,7 @@ public final class JitTransformer implements ClassFileTransformer {
         notePatterns(className, bytes);
       }
       if (role == Role.DRIVER && SpawnCandidates.any(bytes, selection)) {
-        spawnMethodFound.run(); // the workers boot while this class is analysed
+        spawnMethodFound.accept(className); // the workers boot while this class is analysed
       }
       RewriteRequest request =
           new RewriteRequest(role, options.jitPatterns(), resources(loader), options.dumpDir(), options.strict());
@@ -167,7 +168,7 @@ public final class JitTransformer implements ClassFileTransformer {
       }
       result.stubs().forEach(JitTransformer::register);
       if (!result.stubs().isEmpty()) {
-        spawnMethodFound.run();
+        spawnMethodFound.accept(className);
       }
       return result.bytes();
     } catch (Throwable t) {
@@ -186,7 +187,7 @@ public final class JitTransformer implements ClassFileTransformer {
     compiled.workerSignatures().forEach(s -> Dispatch.register(s.methodKey(), s.distributedParams(), false));
     compiled.stubs().forEach(JitTransformer::register);
     if (!compiled.stubs().isEmpty()) {
-      spawnMethodFound.run();
+      spawnMethodFound.accept(className);
     }
     return compiled.bytes();
   }

@@ -2,6 +2,7 @@ package dev.parjit.agent.spawn;
 
 import dev.parjit.ParjitExecutionException;
 import dev.parjit.agent.AgentOptions;
+import dev.parjit.agent.startup.PreparedClasses;
 import dev.parjit.agent.startup.StartupLog;
 import dev.parjit.agent.startup.WorkerArchive;
 import dev.parjit.agent.startup.WorkerClasspath;
@@ -169,6 +170,9 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       }
     }
     long tWait = System.nanoTime();
+    if (id == 1) {
+      StartupLog.mark("call 1 shipped");
+    }
     // The comparisons deferred above, while the workers compute: a changed argument fails the call.
     long tDeferred = System.nanoTime();
     boolean unchanged = !speculative || residents.verifyDeferred();
@@ -588,18 +592,35 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     }
   }
 
-  /** {@code -Dparjit.earlyWorkers=false}: the workers start at the first call, not when the first {@code @Jit} class is compiled. */
+  /**
+   * {@code -Dparjit.earlyWorkers=false}: the workers start at the first call, not when the first {@code @Jit} class
+   * is compiled (nor as the agent starts, see {@link dev.parjit.agent.startup.StartHint}).
+   */
   public static final String EARLY_START_PROPERTY = "parjit.earlyWorkers";
+
+  /** Whether workers may start before the first call. */
+  public static boolean earlyStart() {
+    return Boolean.parseBoolean(System.getProperty(EARLY_START_PROPERTY, "true"));
+  }
+
+  /** Classes with spawn-mode methods the workers load (and so compile) while MPI starts: {@link PreparedClasses}. */
+  private final java.util.Set<String> preparedClasses = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
   /**
    * Starts the workers on a background thread, so they boot while the driver still loads and
    * compiles: called when the first class with a spawn-mode {@code @Jit} method is about to be
-   * compiled (before its analysis, so the workers boot during it). The first call
+   * compiled (before its analysis, so the workers boot during it), or as the agent starts when an
+   * earlier run of the program compiled such classes. The workers load {@code classes} (binary
+   * names) while MPI starts. The first call
    * waits for them (this object's lock); a failed start is retried, and reported, by that call.
    * Workers never called are stopped at exit like any others.
    */
-  public void prestart() {
-    if (!Boolean.parseBoolean(System.getProperty(EARLY_START_PROPERTY, "true")) || !prestarted.compareAndSet(false, true)) {
+  public void prestart(java.util.Collection<String> classes) {
+    if (!earlyStart()) {
+      return;
+    }
+    preparedClasses.addAll(classes);
+    if (!prestarted.compareAndSet(false, true)) {
       return;
     }
     Thread t = new Thread(this::startUnlessRunning, "parjit-worker-prestart");
@@ -762,6 +783,13 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
         continue;
       }
       jvm.add(a);
+    }
+    synchronized (preparedClasses) {
+      // Not while rank 0 records its classes for the archive: the JVM leaves out of its list what
+      // another thread loads this early (the compiler's classes, then parsed from the jar every run).
+      if (!preparedClasses.isEmpty() && !archive.recording()) {
+        jvm.add("-D" + PreparedClasses.PROPERTY + "=" + String.join(",", preparedClasses));
+      }
     }
     jvm.addAll(options.workerJvm());
     return jvm;

@@ -138,6 +138,11 @@ public final class WorkerArchive {
     return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-XX:+VerifySharedSpaces", "-Xlog:cds=off");
   }
 
+  /** Whether rank 0 records its classes in this start (there is no archive to use yet). */
+  public boolean recording() {
+    return disabledReason == null && !ready();
+  }
+
   /** Options for rank 0: record its classes when there is no archive to use yet. */
   public List<String> recordingOptions() {
     if (disabledReason != null || ready()) {

@@ -1,6 +1,9 @@
 /**
  * What makes a spawn-mode program's first {@code @Jit} call come early: {@link
  * dev.parjit.agent.startup.WorkerArchive} (a class-data-sharing archive for worker JVMs, built on
- * first use) and {@link dev.parjit.agent.startup.StartupLog} (the start-up timeline at debug level).
+ * first use), {@link dev.parjit.agent.startup.StartHint} (a program that compiled spawn-mode classes
+ * before starts its workers as the agent starts), {@link dev.parjit.agent.startup.PreparedClasses}
+ * (workers compile those classes while MPI starts) and {@link dev.parjit.agent.startup.StartupLog}
+ * (the start-up timeline at debug level).
  */
 package dev.parjit.agent.startup;

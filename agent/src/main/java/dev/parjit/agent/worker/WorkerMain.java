@@ -77,6 +77,9 @@ public final class WorkerMain {
         if (message instanceof Messages.Call sent) {
           Messages.Reply reply;
           long tReceived = System.nanoTime();
+          if (sent.id() == 1) {
+            StartupLog.mark("worker rank " + rank + ": first call received");
+          }
           heldOutput.begin(sent.id());
           try {
             Messages.Call call = new Messages.Call(sent.id(), sent.methodKey(), residents.resolve(sent.args(), ParallelRuntime.communicator()),
@@ -244,6 +247,9 @@ public final class WorkerMain {
   private static Messages.Reply run(Messages.Call call, int rank, MethodKeys methods, SpecializationTable specializations) {
     try {
       Method m = methods.resolve(call.methodKey());
+      if (call.id() == 1) {
+        StartupLog.mark("worker rank " + rank + ": first call's method loaded");
+      }
       Dispatch.Signature compiled = Dispatch.signature(call.methodKey());
       ParallelRuntime.forgetFailures();
       Object[] args = unwrapChunks(call);
