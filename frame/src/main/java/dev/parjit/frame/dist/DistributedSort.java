@@ -2,15 +2,14 @@ package dev.parjit.frame.dist;
 
 import dev.parjit.frame.DataFrame;
 import dev.parjit.frame.kernel.KeyOrder;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A distributed sample sort giving exactly the sequential stable order. The order is the sort keys
  * and then the global row number (the stable tie-break). Splitters from every rank's samples cut
  * that order into one range per rank ({@link RangePartition}); each rank sends every row to the
- * rank of its range (one all-to-all, rows keeping their order), so what a rank receives, pieces in
- * rank order, is in global row order; one stable local sort of it, the sequential
+ * rank of its range ({@link FrameComm#exchangeRows}: one all-to-all, rows keeping their order,
+ * encoded straight from the chunk and decoded straight into one frame), so what a rank receives,
+ * pieces in rank order, is in global row order; one stable local sort of it, the sequential
  * {@code sortValues} itself, then gives that range of the sequential result. Each row is sorted
  * once, by the rank that keeps it, and moved once; nothing is sorted before the exchange. The
  * result is 1D_Var.
@@ -29,7 +28,7 @@ final class DistributedSort {
     long start = Placements.start(df);
     FrameCounters.add(FrameCounters.SORTED_ROWS, df.numRows());
     RangePartition ranges = RangePartition.choose(df, by, ascending, start, Placements.globalRows(df));
-    DataFrame here = inRowOrder(FrameComm.alltoall(pieces(df, ranges, ascending, by, start)));
+    DataFrame here = FrameComm.exchangeRows(df, destinations(df, ranges, ascending, by, start));
     DataFrame mine = here.sortValues(ascending, by);
     long[] placement = FrameComm.placementOf(mine.numRows());
     return Placements.register(mine, placement[1], placement[0]);
@@ -48,26 +47,15 @@ final class DistributedSort {
   }
 
   private static DataFrame[] pieces(DataFrame df, RangePartition ranges, boolean ascending, String[] keys, long start) {
-    int[] dest;
+    return RangePartition.pieces(df, destinations(df, ranges, ascending, keys, start), FrameComm.comm().size());
+  }
+
+  /** The rank each row of {@code df} goes to. */
+  private static int[] destinations(DataFrame df, RangePartition ranges, boolean ascending, String[] keys, long start) {
     try {
-      dest = ranges.destinations(KeyOrder.of(RangePartition.vectors(df, keys), ascending), df.numRows(), start);
+      return ranges.destinations(KeyOrder.of(RangePartition.vectors(df, keys), ascending), df.numRows(), start);
     } finally {
       java.lang.ref.Reference.reachabilityFence(df); // KeyOrder.of reads its vectors
     }
-    return RangePartition.pieces(df, dest, FrameComm.comm().size());
-  }
-
-  /** The pieces received, in rank order, as one frame (no copy when only one piece has rows). */
-  private static DataFrame inRowOrder(List<DataFrame> received) {
-    List<DataFrame> nonEmpty = new ArrayList<>();
-    for (DataFrame piece : received) {
-      if (piece.numRows() > 0) {
-        nonEmpty.add(piece);
-      }
-    }
-    if (nonEmpty.isEmpty()) {
-      return received.get(0);
-    }
-    return nonEmpty.size() == 1 ? nonEmpty.get(0) : DataFrame.concat(nonEmpty.toArray(new DataFrame[0]));
   }
 }

@@ -1,6 +1,7 @@
 package dev.parjit.frame.dist;
 
 import dev.parjit.frame.DataFrame;
+import dev.parjit.frame.kernel.FrameAssembly;
 import dev.parjit.frame.kernel.FrameCodec;
 import dev.parjit.mpi.Communicator;
 import dev.parjit.runtime.ParallelRuntime;
@@ -102,14 +103,7 @@ final class FrameComm {
         at += sendCounts[d];
       }
     }
-    // Every rank's send counts by an allreduce of the count matrix (each rank fills its row), not a
-    // first alltoallv: two alltoallvs in a row need a barrier between them on MPJ, an allreduce
-    // never does (see the mpi module's CollectiveOrder).
-    long[] matrix = new long[p * p];
-    for (int d = 0; d < p; d++) {
-      matrix[me * p + d] = sendCounts[d];
-    }
-    c.allreduceInPlace(matrix, dev.parjit.mpi.ReduceOp.SUM);
+    long[] matrix = sendCountMatrix(c, sendCounts);
     byte[] received = c.alltoallv(send, sendCounts);
     List<DataFrame> out = new ArrayList<>(p);
     at = 0;
@@ -119,6 +113,66 @@ final class FrameComm {
       at += length;
     }
     return out;
+  }
+
+  /**
+   * Sends each row of {@code chunk} to rank {@code dest[row]}, rows keeping their chunk order, and
+   * returns what this rank received, from ranks in rank order, as one frame. One all-to-all: rows are
+   * encoded straight from the chunk into the send buffer, and the pieces received (this rank's own
+   * rows gathered from the chunk) are written straight into the result's columns, so no frame is
+   * built per destination or per source and nothing is concatenated afterwards.
+   */
+  static DataFrame exchangeRows(DataFrame chunk, int[] dest) {
+    Communicator c = comm();
+    int p = c.size();
+    int me = c.rank();
+    if (p == 1) {
+      return chunk;
+    }
+    RowsByDestination groups = RowsByDestination.of(dest, p);
+    int[] sendCounts = new int[p];
+    int total = 0;
+    for (int d = 0; d < p; d++) {
+      if (d != me) {
+        sendCounts[d] = FrameCodec.encodedSize(chunk, groups.rows(), groups.from(d), groups.to(d));
+        total = Math.addExact(total, sendCounts[d]);
+      }
+    }
+    byte[] send = new byte[total];
+    int at = 0;
+    for (int d = 0; d < p; d++) {
+      if (d != me) {
+        FrameCodec.encode(chunk, groups.rows(), groups.from(d), groups.to(d), send, at);
+        at += sendCounts[d];
+      }
+    }
+    long[] matrix = sendCountMatrix(c, sendCounts);
+    byte[] received = c.alltoallv(send, sendCounts);
+    List<FrameAssembly.Piece> pieces = new ArrayList<>(p);
+    at = 0;
+    for (int r = 0; r < p; r++) {
+      int length = (int) matrix[r * p + me];
+      pieces.add(r == me ? FrameAssembly.Piece.rows(chunk, groups.rows(), groups.from(me), groups.to(me))
+          : FrameAssembly.Piece.encoded(FrameCodec.layout(received, at, length)));
+      at += length;
+    }
+    DataFrame out = FrameAssembly.concat(pieces);
+    return out;
+  }
+
+  /**
+   * Every rank's send counts, row r the counts rank r sends, by an allreduce of the matrix (each
+   * rank fills its row), not a first alltoallv: two alltoallvs in a row need a barrier between them
+   * on MPJ, an allreduce never does (see the mpi module's CollectiveOrder).
+   */
+  private static long[] sendCountMatrix(Communicator c, int[] sendCounts) {
+    int p = c.size();
+    long[] matrix = new long[p * p];
+    for (int d = 0; d < p; d++) {
+      matrix[c.rank() * p + d] = sendCounts[d];
+    }
+    c.allreduceInPlace(matrix, dev.parjit.mpi.ReduceOp.SUM);
+    return matrix;
   }
 
   /** Global placement of a chunk of {@code localRows}: {start, globalRows}. */

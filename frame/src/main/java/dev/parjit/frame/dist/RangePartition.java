@@ -29,12 +29,10 @@ final class RangePartition {
   private final KeyOrder splitters;
   /** Global row number of each splitter, or null when rows do not break ties. */
   private final long[] splitterRows;
-  private final int count;
 
-  private RangePartition(KeyOrder splitters, long[] splitterRows, int count) {
+  private RangePartition(KeyOrder splitters, long[] splitterRows) {
     this.splitters = splitters;
     this.splitterRows = splitterRows;
-    this.count = count;
   }
 
   /**
@@ -70,7 +68,7 @@ final class RangePartition {
     DataFrame cut = FrameInternals.takeRows(pooled, chosen);
     long[] rows = firstRow >= 0 ? cut.column(ROW).toLongArray() : null;
     try {
-      return new RangePartition(KeyOrder.of(vectors(cut, keys), ascending), rows, count);
+      return new RangePartition(KeyOrder.of(vectors(cut, keys), ascending), rows);
     } finally {
       java.lang.ref.Reference.reachabilityFence(cut); // KeyOrder.of reads its vectors
     }
@@ -98,29 +96,7 @@ final class RangePartition {
    * global row (ignored when rows do not break ties).
    */
   int[] destinations(KeyOrder rows, int n, long firstRow) {
-    int[] dest = new int[n];
-    for (int i = 0; i < n; i++) {
-      int lo = 0;
-      int hi = count;
-      while (lo < hi) { // splitters are sorted: "before row i" holds for a prefix of them
-        int mid = (lo + hi) >>> 1;
-        if (splitterBefore(mid, rows, i, firstRow)) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      dest[i] = lo;
-    }
-    return dest;
-  }
-
-  private boolean splitterBefore(int s, KeyOrder rows, int i, long firstRow) {
-    int c = splitters.compare(s, rows, i);
-    if (c != 0) {
-      return c < 0;
-    }
-    return splitterRows != null && splitterRows[s] < firstRow + i;
+    return splitters.countBefore(rows, n, splitterRows, firstRow);
   }
 
   /**
@@ -130,28 +106,11 @@ final class RangePartition {
    * are (a sorted input, or one rank); the pieces are views of it.
    */
   static DataFrame[] pieces(DataFrame chunk, int[] dest, int p) {
-    int n = dest.length;
-    int[] bounds = new int[p + 1];
-    boolean grouped = true;
-    for (int i = 0; i < n; i++) {
-      bounds[dest[i] + 1]++;
-      grouped &= i == 0 || dest[i - 1] <= dest[i];
-    }
-    for (int d = 0; d < p; d++) {
-      bounds[d + 1] += bounds[d];
-    }
-    DataFrame source = chunk;
-    if (!grouped) {
-      int[] next = java.util.Arrays.copyOf(bounds, p);
-      int[] rows = new int[n];
-      for (int i = 0; i < n; i++) {
-        rows[next[dest[i]]++] = i;
-      }
-      source = FrameInternals.takeRows(chunk, rows);
-    }
+    RowsByDestination groups = RowsByDestination.of(dest, p);
+    DataFrame source = groups.rows() == null ? chunk : FrameInternals.takeRows(chunk, groups.rows());
     DataFrame[] out = new DataFrame[p];
     for (int d = 0; d < p; d++) {
-      out[d] = source.slice(bounds[d], bounds[d + 1] - bounds[d]);
+      out[d] = source.slice(groups.from(d), groups.to(d) - groups.from(d));
     }
     return out;
   }

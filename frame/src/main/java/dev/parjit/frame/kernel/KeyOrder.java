@@ -20,8 +20,11 @@ public final class KeyOrder {
   private final boolean[][] missing;
   /** Per key: the strings of a string key, else null. */
   private final StringColumn[] strings;
+  /** The number of rows. */
+  private final int size;
 
-  private KeyOrder(boolean ascending, long[][] encoded, boolean[][] missing, StringColumn[] strings) {
+  private KeyOrder(int size, boolean ascending, long[][] encoded, boolean[][] missing, StringColumn[] strings) {
+    this.size = size;
     this.ascending = ascending;
     this.encoded = encoded;
     this.missing = missing;
@@ -46,7 +49,7 @@ public final class KeyOrder {
       }
       missing[k] = anyTrue(m) ? m : null;
     }
-    return new KeyOrder(ascending, encoded, missing, strings);
+    return new KeyOrder(nk == 0 ? 0 : keys.get(0).getValueCount(), ascending, encoded, missing, strings);
   }
 
   /**
@@ -72,6 +75,61 @@ public final class KeyOrder {
       }
     }
     return 0;
+  }
+
+  /**
+   * For each row {@code i < n} of {@code rows} (an order of the same key columns and direction), how
+   * many of this order's rows, which must be sorted in it, come before row {@code i}. A row equal to
+   * row {@code i} comes before it when its number in {@code rowNumbers} is below
+   * {@code firstRow + i} (the stable order's tie-break); with {@code rowNumbers} null, never.
+   */
+  public int[] countBefore(KeyOrder rows, int n, long[] rowNumbers, long firstRow) {
+    int count = size;
+    int[] out = new int[n];
+    if (encoded.length == 1 && encoded[0] != null && missing[0] == null && rows.missing[0] == null && count <= LINEAR_COUNT) {
+      countBeforeOneNumericKey(encoded[0], rows.encoded[0], out, rowNumbers, firstRow, count);
+      return out;
+    }
+    for (int i = 0; i < n; i++) {
+      int lo = 0;
+      int hi = count;
+      while (lo < hi) { // sorted: "before row i" holds for a prefix of this order's rows
+        int mid = (lo + hi) >>> 1;
+        int c = compare(mid, rows, i);
+        if (c < 0 || (c == 0 && rowNumbers != null && rowNumbers[mid] < firstRow + i)) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      out[i] = lo;
+    }
+    return out;
+  }
+
+  /** Up to this many rows, {@link #countBefore} of one numeric key compares a row with each. */
+  private static final int LINEAR_COUNT = 7;
+
+  /**
+   * {@link #countBefore} of one numeric key without missing values, free of branches on the data:
+   * whether a key is below a row's is as unpredictable as the data, and a mispredicted branch per
+   * row costs more than the arithmetic.
+   */
+  private static void countBeforeOneNumericKey(long[] mine, long[] theirs, int[] out, long[] rowNumbers, long firstRow,
+      int count) {
+    for (int i = 0; i < out.length; i++) {
+      long y = theirs[i];
+      int before = 0;
+      for (int s = 0; s < count; s++) {
+        long x = mine[s];
+        long below = ((~x & y) | (~(x ^ y) & (x - y))) >>> 63; // x < y unsigned (Hacker's Delight 2-12)
+        long diff = x ^ y;
+        long equal = ~(diff | -diff) >>> 63;
+        long tie = rowNumbers == null ? 0 : (rowNumbers[s] - (firstRow + i)) >>> 63; // row numbers are not negative
+        before += (int) (below | (equal & tie));
+      }
+      out[i] = before;
+    }
   }
 
   private static boolean anyTrue(boolean[] m) {

@@ -359,7 +359,7 @@ public final class Vectors {
    * The address of the data buffer of a fixed-width column holding {@code rows} values, its size
    * checked once, so the unchecked loops reading it never leave it.
    */
-  private static long address(ArrowBuf data, FieldVector v, int rows) {
+  static long address(ArrowBuf data, FieldVector v, int rows) {
     if (rows == 0) return 0;
     if (data.capacity() < rows * (long) width(DType.of(v))) {
       throw new IllegalStateException("column '" + v.getName() + "' has " + rows + " rows but a data buffer of "

@@ -79,4 +79,56 @@ class KeyOrderTest {
       }
     }
   }
+
+  /**
+   * {@code countBefore} of sorted rows (splitters) agrees with comparing a row with each of them,
+   * ties going by row number when there are numbers: one double key without missing values and few
+   * splitters (the branch-free path) with many equal keys, and every other kind of key, with more
+   * splitters than the linear path takes.
+   */
+  @Test
+  void countBeforeAgreesWithComparingEverySplitter() {
+    Random rnd = new Random(3);
+    String[][] keySets = {{"x"}, {"k"}, {"s"}, {"k", "x"}, {"s", "b", "x"}};
+    for (int round = 0; round < 120; round++) {
+      boolean fast = round % 2 == 0;
+      String[] keys = fast ? new String[] {"d"} : keySets[round / 2 % keySets.length];
+      boolean ascending = round / 4 % 2 == 0;
+      DataFrame rows = fast ? fewDoubles(rnd, 1 + rnd.nextInt(60)) : rows(rnd, 1 + rnd.nextInt(60));
+      DataFrame pool = fast ? fewDoubles(rnd, 40) : rows(rnd, 40);
+      int count = fast ? rnd.nextInt(8) : rnd.nextInt(12);
+      int[] sorted = Sorting.argsort(vectors(pool, keys), ascending);
+      int[] chosen = new int[count];
+      long[] numbers = new long[count];
+      for (int s = 0; s < count; s++) {
+        chosen[s] = sorted[(s + 1) * sorted.length / (count + 1)];
+        numbers[s] = s * 10L + rnd.nextInt(10); // ascending, as a sample's row numbers are among equal keys
+      }
+      DataFrame cut = dev.parjit.frame.internal.FrameInternals.takeRows(pool, chosen);
+      KeyOrder splitters = KeyOrder.of(vectors(cut, keys), ascending);
+      KeyOrder order = KeyOrder.of(vectors(rows, keys), ascending);
+      long firstRow = rnd.nextInt(50);
+      for (long[] rowNumbers : new long[][] {numbers, null}) {
+        int[] got = splitters.countBefore(order, rows.numRows(), rowNumbers, firstRow);
+        for (int i = 0; i < rows.numRows(); i++) {
+          int expected = 0;
+          for (int s = 0; s < count; s++) {
+            int c = splitters.compare(s, order, i);
+            expected += c < 0 || (c == 0 && rowNumbers != null && rowNumbers[s] < firstRow + i) ? 1 : 0;
+          }
+          assertEquals(expected, got[i], "round " + round + ", row " + i + (rowNumbers == null ? "" : " with row numbers"));
+        }
+      }
+    }
+  }
+
+  /** One double key of few distinct values (many ties), no NaN or nulls, some negative zeros. */
+  private static DataFrame fewDoubles(Random rnd, int n) {
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      int pick = rnd.nextInt(8);
+      d[i] = pick == 0 ? -0.0 : pick == 1 ? Double.NEGATIVE_INFINITY : pick == 2 ? Double.MAX_VALUE : pick - 4.5;
+    }
+    return DataFrame.of("d", d);
+  }
 }
