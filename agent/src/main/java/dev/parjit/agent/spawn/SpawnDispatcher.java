@@ -672,8 +672,9 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     long t0 = System.nanoTime();
     StartupLog.mark("starting " + n + " workers");
     String classpath = WorkerClasspath.of(System.getProperty("java.class.path"), agentJar);
+    List<String> jvmOptions = workerJvmOptions();
     if (archive == null) {
-      archive = WorkerArchive.forClasspath(classpath, WorkerArchive.defaultDirectory());
+      archive = WorkerArchive.forWorkers(classpath, jvmOptions, WorkerArchive.defaultDirectory());
     }
     InetAddress address = NetworkChoice.launcherAddress(placement, options.iface());
     BlockingQueue<Channel.Accepted> arrivals = new LinkedBlockingQueue<>();
@@ -687,7 +688,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       job = Launcher.builder().placement(placement).secret(secret).iface(options.iface())
           .classpath(classpath)
           .jvmOptions(archive.options()).rankJvmOptions(0, archive.recordingOptions())
-          .jvmOptions(workerJvmOptions()).agent("-javaagent:" + agentJar + "=" + workerAgentOptions())
+          .jvmOptions(jvmOptions).agent("-javaagent:" + agentJar + "=" + workerAgentOptions())
           .mainClass(WorkerMain.class.getName())
           .env(Map.of(WorkerMain.DRIVER_ENV, address.getHostAddress() + ":" + server.getLocalPort()))
           .start();

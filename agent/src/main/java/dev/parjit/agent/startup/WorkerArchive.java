@@ -58,8 +58,22 @@ public final class WorkerArchive {
 
   /** The archive for workers started with {@code classpath}, kept under {@code dir}. */
   public static WorkerArchive forClasspath(String classpath, Path dir) {
+    return forWorkers(classpath, List.of(), dir);
+  }
+
+  /**
+   * The archive for workers started with {@code classpath} and the JVM options {@code jvmOptions},
+   * kept under {@code dir}; none when an option is one the archive cannot live with
+   * ({@link #conflictingOption}).
+   */
+  public static WorkerArchive forWorkers(String classpath, List<String> jvmOptions, Path dir) {
     if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))) {
       return disabled("-D" + ENABLED_PROPERTY + "=false");
+    }
+    for (String o : jvmOptions) {
+      if (conflictingOption(o)) {
+        return disabled("the worker JVM option " + o + " instruments classes, which an archived class may not survive");
+      }
     }
     List<String> prefix = leadingJars(classpath);
     if (prefix.isEmpty()) {
@@ -215,6 +229,18 @@ public final class WorkerArchive {
   }
 
   /** Whether a JVM option of the driver's is about class-data sharing: workers never inherit those. */
+  /**
+   * Whether a worker JVM option makes the archive unsafe: Java Flight Recorder and other agents
+   * redefine or retransform classes, and OpenJDK 17 workers mapping this archive crashed (SIGSEGV in
+   * {@code klassVtable::update_inherited_vtable}) as soon as JFR started. Such workers run without
+   * sharing: slower to start, never broken.
+   */
+  static boolean conflictingOption(String jvmOption) {
+    return jvmOption.startsWith("-XX:StartFlightRecording") || jvmOption.startsWith("-XX:FlightRecorderOptions")
+        || jvmOption.startsWith("-XX:+FlightRecorder") || jvmOption.startsWith("-javaagent")
+        || jvmOption.startsWith("-agentlib") || jvmOption.startsWith("-agentpath");
+  }
+
   public static boolean isSharingOption(String jvmOption) {
     return jvmOption.startsWith("-Xshare") || jvmOption.startsWith("-XX:SharedArchiveFile")
         || jvmOption.startsWith("-XX:ArchiveClassesAtExit") || jvmOption.startsWith("-XX:DumpLoadedClassList")

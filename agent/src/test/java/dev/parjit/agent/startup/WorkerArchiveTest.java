@@ -45,6 +45,19 @@ class WorkerArchiveTest {
   }
 
   @Test
+  void workersRecordingFlightsOrRunningOtherAgentsGetNoArchive(@TempDir Path dir) throws Exception {
+    String cp = cp(jar(dir, "a.jar"));
+    assertTrue(WorkerArchive.forWorkers(cp, List.of("-Xss2m"), dir.resolve("cds")).file() != null, "an ordinary option");
+    for (String o : List.of("-XX:StartFlightRecording=filename=w.jfr", "-XX:FlightRecorderOptions=stackdepth=96",
+        "-javaagent:other.jar", "-agentlib:jdwp=transport=dt_socket", "-agentpath:/lib/x.so")) {
+      WorkerArchive w = WorkerArchive.forWorkers(cp, List.of("-Xss2m", o), dir.resolve("cds"));
+      assertEquals(null, w.file(), o);
+      assertEquals(List.of(), w.options(), o);
+      assertEquals(List.of(), w.recordingOptions(), o);
+    }
+  }
+
+  @Test
   void aRebuiltJarNamesAnotherArchive(@TempDir Path dir) throws Exception {
     Path a = jar(dir, "a.jar");
     String before = WorkerArchive.key(List.of(a.toString()));
