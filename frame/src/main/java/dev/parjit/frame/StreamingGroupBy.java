@@ -205,25 +205,35 @@ final class StreamingGroupBy {
         }
         return to;
       }
-      rows:
+      // Each column's keys, validity, low end and span in locals: read once per slice, not per row.
+      long[][] k = new long[width][];
+      boolean[][] valid = new boolean[width][];
+      long[] base = new long[width];
+      long[] span = new long[width];
+      for (int c = 0; c < width; c++) {
+        k[c] = cols[c].longs;
+        valid[c] = cols[c].valid;
+        base[c] = lo[c];
+        span[c] = hi[c] < lo[c] ? 0 : hi[c] - lo[c] + 1;
+      }
+      int[] ids = directIds;
       for (int i = from; i < to; i++) {
         long at = 0;
         boolean missing = false;
         for (int c = 0; c < width; c++) {
-          if (cols[c].valid != null && !cols[c].valid[i]) {
+          if (valid[c] != null && !valid[c][i]) {
             missing = true;
             continue;
           }
-          long span = hi[c] < lo[c] ? 0 : hi[c] - lo[c] + 1;
-          long off = cols[c].longs[i] - lo[c];
-          if (Long.compareUnsigned(off, span) >= 0) return i;
-          at = at * span + off;
+          long off = k[c][i] - base[c];
+          if (Long.compareUnsigned(off, span[c]) >= 0) return i;
+          at = at * span[c] + off;
         }
         if (missing) {
           code[i] = -1;
-          continue rows;
+          continue;
         }
-        int id = directIds[(int) at];
+        int id = ids[(int) at];
         code[i] = id != 0 ? id - 1 : addDirect((int) at, cols, i);
       }
       return to;
