@@ -109,11 +109,18 @@ final class StreamingGroupBy {
     /** Group ids of rows {@code [from, to)} of the key columns, -1 for a row with a missing key. */
     void codes(ColumnBatches.Column[] cols, int[] code, int from, int to) {
       if (direct) {
-        if (widenDirect(cols, from, to)) {
-          directCodes(cols, code, from, to);
+        // One pass over the keys: rows are coded directly while their keys lie in the ranges so
+        // far; the first that does not widens the ranges over the rest of the slice (or leaves
+        // direct addressing). Ranges settle within the first slices, so a min/max pass of its own
+        // over every slice (a third of a worker's time) is work for nothing.
+        int at = checkedDirectCodes(cols, code, from, to);
+        if (at == to) return;
+        if (widenDirect(cols, at, to)) {
+          directCodes(cols, code, at, to);
           return;
         }
         toHashed();
+        from = at;
       }
       if (width == 1) {
         long[] k = cols[0].longs;
@@ -171,6 +178,65 @@ final class StreamingGroupBy {
         directIds[(int) at] = id + 1;
       }
       return true;
+    }
+
+    /**
+     * {@link #codes} by direct addressing up to the first row with a (valid) key outside the
+     * ranges; returns that row, or {@code to}. A key is inside when its offset from {@code lo},
+     * taken unsigned, is below the span: the offset wraps for no key in range, and a key below
+     * {@code lo} reads as a huge offset.
+     */
+    private int checkedDirectCodes(ColumnBatches.Column[] cols, int[] code, int from, int to) {
+      if (width == 1) {
+        long[] k = cols[0].longs;
+        boolean[] valid = cols[0].valid;
+        long base = lo[0];
+        long span = hi[0] < lo[0] ? 0 : hi[0] - lo[0] + 1; // 0 before any key: every key is outside
+        int[] ids = directIds;
+        for (int i = from; i < to; i++) {
+          if (valid != null && !valid[i]) {
+            code[i] = -1;
+            continue;
+          }
+          long off = k[i] - base;
+          if (Long.compareUnsigned(off, span) >= 0) return i;
+          int id = ids[(int) off];
+          code[i] = id != 0 ? id - 1 : addDirect((int) off, cols, i);
+        }
+        return to;
+      }
+      // Each column's keys, validity, low end and span in locals: read once per slice, not per row.
+      long[][] k = new long[width][];
+      boolean[][] valid = new boolean[width][];
+      long[] base = new long[width];
+      long[] span = new long[width];
+      for (int c = 0; c < width; c++) {
+        k[c] = cols[c].longs;
+        valid[c] = cols[c].valid;
+        base[c] = lo[c];
+        span[c] = hi[c] < lo[c] ? 0 : hi[c] - lo[c] + 1;
+      }
+      int[] ids = directIds;
+      for (int i = from; i < to; i++) {
+        long at = 0;
+        boolean missing = false;
+        for (int c = 0; c < width; c++) {
+          if (valid[c] != null && !valid[c][i]) {
+            missing = true;
+            continue;
+          }
+          long off = k[c][i] - base[c];
+          if (Long.compareUnsigned(off, span[c]) >= 0) return i;
+          at = at * span[c] + off;
+        }
+        if (missing) {
+          code[i] = -1;
+          continue;
+        }
+        int id = ids[(int) at];
+        code[i] = id != 0 ? id - 1 : addDirect((int) at, cols, i);
+      }
+      return to;
     }
 
     /** {@link #codes} by direct addressing (the batch is inside the ranges). */

@@ -9,6 +9,7 @@ import dev.parjit.frame.io.parquet.ParquetColumnWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -133,5 +134,58 @@ class StreamingGroupByTest {
       }
     }
     java.lang.ref.Reference.reachabilityFence(owners);
+  }
+
+  /**
+   * Keys the one-pass direct coding must get right at its edges: a key column null for the first
+   * slices (no range yet) and then negative; keys at both ends of int64 (a span that overflows);
+   * sparse keys; a single key; a key outside the range at the very first and last row of a slice.
+   */
+  @Test
+  void edgeKeysMatchTheVectorPath() throws Exception {
+    int n = 3 * StreamingGroupBy.SLICE_ROWS + 57;
+    BigIntVector late = new BigIntVector("late", FrameMemory.allocator());
+    late.allocateNew(n);
+    long[] extreme = new long[n];
+    long[] sparse = new long[n];
+    long[] one = new long[n];
+    long[] edges = new long[n];
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      if (i < StreamingGroupBy.SLICE_ROWS + 3 || i % 11 == 0) {
+        late.setNull(i);
+      } else {
+        late.set(i, -(i % 23) - 1_000);
+      }
+      extreme[i] = i % 3 == 0 ? Long.MIN_VALUE : i % 3 == 1 ? Long.MAX_VALUE : -1;
+      sparse[i] = (i % 40) * 4_000_003L - 77;
+      one[i] = 42;
+      int s = i % StreamingGroupBy.SLICE_ROWS;
+      edges[i] = s == 0 || s == StreamingGroupBy.SLICE_ROWS - 1 ? i : i % 5;
+      x[i] = i % 19 == 2 ? Double.NaN : (i * 37 % 101) / 8.0;
+    }
+    late.setValueCount(n);
+    List<Series> owners = List.of(Series.of("extreme", extreme), Series.of("sparse", sparse), Series.of("one", one),
+        Series.of("edges", edges), Series.of("x", x));
+    List<FieldVector> vectors = new ArrayList<>();
+    vectors.add(late);
+    for (Series s : owners) {
+      vectors.add(s.arrowVector());
+    }
+    for (int groupRows : new int[] {500, n}) {
+      Path file = dir.resolve("edges-" + groupRows + ".parquet");
+      ParquetColumnWriter.write(vectors, file, CompressionCodecName.SNAPPY, groupRows);
+      Agg[] aggs = {Agg.sum("x").as("sx"), Agg.mean("x").as("mx"), Agg.max("x").as("xx"), Agg.count("x").as("cx")};
+      for (String[] keys : new String[][] {{"late"}, {"extreme"}, {"sparse"}, {"one"}, {"edges"}, {"late", "one"},
+          {"one", "late"}, {"edges", "late"}, {"extreme", "one"}, {"sparse", "edges"}}) {
+        DataFrame lazy = DataFrame.readParquet(file.toString());
+        assertSame(decoded(file).groupBy(keys).agg(aggs), lazy.groupBy(keys).agg(aggs));
+        assertFalse(lazy.isDecoded(keys[0]), "streamed, not decoded: " + String.join(",", keys));
+        assertSame(decoded(file).groupBy(keys).partials(aggs), DataFrame.readParquet(file.toString())
+            .groupBy(keys).partials(aggs));
+      }
+    }
+    java.lang.ref.Reference.reachabilityFence(owners);
+    late.close();
   }
 }
