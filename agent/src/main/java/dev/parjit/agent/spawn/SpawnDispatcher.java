@@ -672,10 +672,13 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     long t0 = System.nanoTime();
     StartupLog.mark("starting " + n + " workers");
     String classpath = WorkerClasspath.of(System.getProperty("java.class.path"), agentJar);
-    List<String> jvmOptions = workerJvmOptions();
     if (archive == null) {
-      archive = WorkerArchive.forWorkers(classpath, jvmOptions, WorkerArchive.defaultDirectory());
+      // Decided on the user's options alone: the prepared classes below depend on the archive
+      List<String> users = new ArrayList<>(inheritedJvmOptions());
+      users.addAll(options.workerJvm());
+      archive = WorkerArchive.forWorkers(classpath, users, WorkerArchive.defaultDirectory());
     }
+    List<String> jvmOptions = workerJvmOptions();
     InetAddress address = NetworkChoice.launcherAddress(placement, options.iface());
     BlockingQueue<Channel.Accepted> arrivals = new LinkedBlockingQueue<>();
     try (ServerSocket server = new ServerSocket(0, 64, address);
@@ -776,6 +779,21 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
   private List<String> workerJvmOptions() {
     List<String> jvm = new ArrayList<>();
     jvm.add(gcThreadsOption(Runtime.getRuntime().availableProcessors(), options.workers()));
+    jvm.addAll(inheritedJvmOptions());
+    synchronized (preparedClasses) {
+      // Not while rank 0 records its classes for the archive: the JVM leaves out of its list what
+      // another thread loads this early (the compiler's classes, then parsed from the jar every run).
+      if (!preparedClasses.isEmpty() && !archive.recording()) {
+        jvm.add("-D" + PreparedClasses.PROPERTY + "=" + String.join(",", preparedClasses));
+      }
+    }
+    jvm.addAll(options.workerJvm());
+    return jvm;
+  }
+
+  /** The driver's JVM options a worker inherits: all but agents, debuggers, heap sizes and sharing. */
+  private static List<String> inheritedJvmOptions() {
+    List<String> jvm = new ArrayList<>();
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (a.startsWith("-javaagent") || a.startsWith("-agentlib") || a.startsWith("-Xmx") || a.startsWith("-Xms")
           || a.startsWith("-Xmn") || a.startsWith("-XX:MaxRAM") || a.startsWith("-XX:InitialRAM")
@@ -785,14 +803,6 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       }
       jvm.add(a);
     }
-    synchronized (preparedClasses) {
-      // Not while rank 0 records its classes for the archive: the JVM leaves out of its list what
-      // another thread loads this early (the compiler's classes, then parsed from the jar every run).
-      if (!preparedClasses.isEmpty() && !archive.recording()) {
-        jvm.add("-D" + PreparedClasses.PROPERTY + "=" + String.join(",", preparedClasses));
-      }
-    }
-    jvm.addAll(options.workerJvm());
     return jvm;
   }
 
