@@ -178,6 +178,16 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     boolean unchanged = !speculative || residents.verifyDeferred();
     tDeferred = System.nanoTime() - tDeferred;
     Messages.Reply[] replies = collectReplies(methodKey, id, false);
+    if (replies == null) {
+      // A worker died during the call (killed, out of memory, a crash): nothing it did reached the
+      // caller's arrays, so the original code runs here, as a failed call does; new workers start at
+      // the next call.
+      residents.forgetAll();
+      callsRunOnDriverAfterFailure++;
+      LOG.warn("parjit: a worker died during {}; running it on the driver (the workers restart at the next call)",
+          shortName(methodKey));
+      return Dispatch.runHere();
+    }
     long tReplied = System.nanoTime();
     if (!firstCallAnswered) {
       // Once per set of workers: at debug level a mark reads the process's CPU time from the OS, which
@@ -439,7 +449,8 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
    * Every rank's reply to call {@code id}. After a first failure the other ranks get
    * {@link #FAILURE_GRACE_MS} (they agree on failures at the end of each parallel loop, so they
    * normally answer at once); ranks still busy then are stuck, and the workers are restarted at the
-   * next call. With {@code throwFailure}, a failure is thrown as a {@link ParjitExecutionException}.
+   * next call. With {@code throwFailure}, a failure is thrown as a {@link ParjitExecutionException},
+   * and so is a worker's death; without it a death returns {@code null}.
    */
   private Messages.Reply[] collectReplies(String methodKey, long id, boolean throwFailure) {
     int n = channels.size();
@@ -458,6 +469,9 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       }
       if (msg instanceof Disconnected d) {
         broken = true;
+        if (!throwFailure) {
+          return null;
+        }
         throw new ParjitExecutionException("@Jit call " + shortName(methodKey) + " failed: worker rank " + d.rank()
             + " died; the workers will be restarted", d.rank(), null);
       }

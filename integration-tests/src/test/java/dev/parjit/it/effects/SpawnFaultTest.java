@@ -50,4 +50,22 @@ class SpawnFaultTest {
               + " ms after the call: something on the path waits (bound " + FAULT_BOUND_MS + " ms)");
         });
   }
+
+  @Test
+  void aWorkerThatDiesDuringACallLeavesTheCallToTheDriverAndTheNextCallToNewWorkers() throws Exception {
+    double squares = WorkerDeathMain.sumOfSquares(WorkerDeathMain.data()); // no agent here: sequential
+    long sum = WorkerDeathMain.longSum(WorkerDeathMain.LONG);
+    String agent = JobRunner.agentJar().toString();
+    SplitRun.Result run = SplitRun.run(List.of(JobRunner.java(), "-javaagent:" + agent + "=workers=2,log=info",
+        "-Dparjit.failOnTransformError=true", "-cp", JobRunner.testClasses().toString(),
+        WorkerDeathMain.class.getName()), 180, 60);
+    String transcript = run.summary() + "\n--- stdout\n" + String.join("\n", run.stdout())
+        + "\n--- stderr\n" + String.join("\n", run.stderr());
+    assertEquals(0, run.exitCode(), transcript);
+    assertEquals(List.of("FIRST " + squares, "SECOND " + sum, "THIRD " + squares), run.stdout().stream()
+        .filter(l -> l.startsWith("FIRST") || l.startsWith("SECOND") || l.startsWith("THIRD")).toList(), transcript);
+    assertTrue(run.stderr().stream().anyMatch(l -> l.contains("a worker died during WorkerDeathMain.longSum")), transcript);
+    assertTrue(PlacementLog.check(run.stderr(), Map.of("WorkerDeathMain.longSum", PlacementLog.WORKERS,
+        "WorkerDeathMain.sumOfSquares", PlacementLog.WORKERS)).isEmpty(), transcript);
+  }
 }
