@@ -165,8 +165,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
             staticNames, statics, writeBack, shipped));
       } catch (IOException e) {
         broken = true;
-        throw new ParjitExecutionException("@Jit call " + shortName(methodKey) + " failed: worker rank " + r
-            + " is unreachable (" + e.getMessage() + "); the workers will be restarted", r, e);
+        return runHereAfterWorkerLoss(methodKey, "worker rank " + r + " is unreachable (" + e.getMessage() + ")");
       }
     }
     long tWait = System.nanoTime();
@@ -179,14 +178,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     tDeferred = System.nanoTime() - tDeferred;
     Messages.Reply[] replies = collectReplies(methodKey, id, false);
     if (replies == null) {
-      // A worker died during the call (killed, out of memory, a crash): nothing it did reached the
-      // caller's arrays, so the original code runs here, as a failed call does; new workers start at
-      // the next call.
-      residents.forgetAll();
-      callsRunOnDriverAfterFailure++;
-      LOG.warn("parjit: a worker died during {}; running it on the driver (the workers restart at the next call)",
-          shortName(methodKey));
-      return Dispatch.runHere();
+      return runHereAfterWorkerLoss(methodKey, "a worker died during " + shortName(methodKey));
     }
     long tReplied = System.nanoTime();
     if (!firstCallAnswered) {
@@ -433,6 +425,18 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       return FrameTransport.lazyFrame(this, lazy, generation);
     }
     return value instanceof Messages.FrameValue ? FrameTransport.fromWire(value) : value;
+  }
+
+  /**
+   * A worker died or cannot be reached (killed, out of memory, a crash): nothing the call did
+   * reached the caller's arrays, so its original code runs here, as a failed call's does; the
+   * workers are broken and restart at the next call.
+   */
+  private Object runHereAfterWorkerLoss(String methodKey, String what) {
+    residents.forgetAll();
+    callsRunOnDriverAfterFailure++;
+    LOG.warn("parjit: {}; running {} on the driver (the workers restart at the next call)", what, shortName(methodKey));
+    return Dispatch.runHere();
   }
 
   /** The reply of the lowest failed rank (its iterations come first in the sequential order), or null. */
