@@ -125,7 +125,7 @@ final class Rows {
 
   private static byte[] serialize(Object[] rows) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+    try (ObjectOutputStream out = RawBitsStreams.output(bytes)) {
       out.writeObject(rows);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serialize the rows of a distributed array", e);
@@ -134,10 +134,12 @@ final class Rows {
   }
 
   private static Object[] deserialize(byte[] data, int offset, int length) {
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data, offset, length))) {
-      // Only arrays of primitive arrays (and of those) are distributed by rows.
+    try (ObjectInputStream in = RawBitsStreams.input(new ByteArrayInputStream(data, offset, length))) {
+      // Only arrays of primitive arrays (and of those) are distributed by rows; a row holding a NaN
+      // with a payload travels as its raw bits' carrier.
       in.setObjectInputFilter(info -> info.serialClass() == null || info.serialClass().isArray()
-          && isPrimitiveArrayNest(info.serialClass()) ? java.io.ObjectInputFilter.Status.ALLOWED
+          && isPrimitiveArrayNest(info.serialClass()) || RawBitsStreams.isCarrier(info.serialClass())
+          ? java.io.ObjectInputFilter.Status.ALLOWED
           : java.io.ObjectInputFilter.Status.REJECTED);
       return (Object[]) in.readObject();
     } catch (IOException | ClassNotFoundException e) {

@@ -101,6 +101,35 @@ class RowsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void sharedRowsTakeTheSerializedPathAndKeepNaNPayloadsAndSignedZeros(int p) throws Exception {
+    long payload = 0x7ff8_0000_dead_beefL;
+    int floatPayload = 0x7fc0_1234;
+    List<Object[]> results = SimulatedRanks.run(p, r -> {
+      double[][] d = (double[][]) ParallelRuntime.newMatrix(4, 2, double[][].class);
+      float[][][] f = (float[][][]) ParallelRuntime.newMatrix(4, 1, 2, float[][][].class);
+      for (int i = 0; i < d.length; i++) {
+        d[i][0] = Double.longBitsToDouble(payload);
+        d[i][1] = -0.0;
+        f[i][0][1] = Float.intBitsToFloat(floatPayload);
+      }
+      if (d.length > 1) {
+        d[1] = d[0]; // a shared row (of equal values): the rows are serialized
+      }
+      return new Object[] {ParallelRuntime.replicateRows(d), ParallelRuntime.replicateRows(f)};
+    });
+    for (Object[] got : results) {
+      double[][] d = (double[][]) got[0];
+      float[][][] f = (float[][][]) got[1];
+      for (int i = 0; i < 4; i++) {
+        assertEquals(Long.toHexString(payload), Long.toHexString(Double.doubleToRawLongBits(d[i][0])), "row " + i);
+        assertEquals(Long.toHexString(Double.doubleToRawLongBits(-0.0)), Long.toHexString(Double.doubleToRawLongBits(d[i][1])));
+        assertEquals(Integer.toHexString(floatPayload), Integer.toHexString(Float.floatToRawIntBits(f[i][0][1])), "row " + i);
+      }
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 4})
   void rowMajorDataInOneDimensionIsSplitInWholeRows(int p) throws Exception {
     for (int rows : new int[] {0, 1, 3, 7}) {

@@ -1,6 +1,7 @@
 package dev.parjit.agent.spawn;
 
 import dev.parjit.mpi.launch.JobSecret;
+import dev.parjit.runtime.RawBitsStreams;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -19,7 +20,7 @@ import java.util.Set;
  * read from a connection that has not proven it), the worker's rank and the driver's welcome, then
  * messages in the {@link WireCodec} encoding, or (for a message holding other types) Java serialization
  * restricted by an {@link ObjectInputFilter} allow-list (primitives, their arrays, strings,
- * Parjit's messages and stack trace elements): a process that does not know the secret cannot
+ * Parjit's messages and stack trace elements; floating values by their raw bits, {@link RawBitsStreams}): a process that does not know the secret cannot
  * talk to a worker, and no message can make either side instantiate other classes.
  */
 public final class Channel implements AutoCloseable {
@@ -50,7 +51,7 @@ public final class Channel implements AutoCloseable {
     while (c.isArray()) {
       c = c.getComponentType();
     }
-    return c.isPrimitive() || ALLOWED.contains(c.getName()) || c == Object.class
+    return c.isPrimitive() || ALLOWED.contains(c.getName()) || c == Object.class || RawBitsStreams.isCarrier(c)
         ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
   };
 
@@ -165,7 +166,7 @@ public final class Channel implements AutoCloseable {
       sendCodec.write(out, message);
     } else {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
+      try (ObjectOutputStream o = RawBitsStreams.output(bytes)) {
         o.writeObject(message);
       }
       out.writeByte(SERIALIZED);
@@ -189,7 +190,7 @@ public final class Channel implements AutoCloseable {
     }
     byte[] bytes = new byte[n];
     in.readFully(bytes);
-    try (ObjectInputStream o = new ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+    try (ObjectInputStream o = RawBitsStreams.input(new java.io.ByteArrayInputStream(bytes))) {
       o.setObjectInputFilter(FILTER);
       return o.readObject();
     } catch (ClassNotFoundException | InvalidClassException e) {

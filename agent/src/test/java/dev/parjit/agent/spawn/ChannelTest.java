@@ -92,4 +92,33 @@ class ChannelTest {
     assertEquals(WorkerException.class, t.getClass());
     assertEquals("com.acme.Boom: m", t.getMessage());
   }
+
+  @Test
+  void aSerializedMessageKeepsNaNPayloadsOfBoxedAndArrayFloatingValues() throws Exception {
+    double nan = Double.longBitsToDouble(0x7ff8_0000_0000_0badL);
+    float fnan = Float.intBitsToFloat(0x7fc0_0bad);
+    Double shared = nan;
+    // An Enum[] is outside the wire codec: the whole message travels by Java serialization.
+    Object[] args = {shared, fnan, new double[] {1, nan, -0.0}, new float[] {fnan}, new Number[] {shared, 2.5}, new Enum<?>[0], 1.5};
+    assertTrue(!WireCodec.encodable(new Messages.Call(3, "k", args)), "the serialized path is the one under test");
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Channel[] worker = new Channel[1];
+      Channel.Accepted driver = pair(server, SECRET, 0, worker);
+      driver.channel().send(new Messages.Call(3, "k", args));
+      Object[] got = ((Messages.Call) worker[0].receive()).args();
+      assertEquals(0x7ff8_0000_0000_0badL, Double.doubleToRawLongBits((Double) got[0]));
+      assertEquals(0x7fc0_0bad, Float.floatToRawIntBits((Float) got[1]));
+      double[] d = (double[]) got[2];
+      assertEquals(0x7ff8_0000_0000_0badL, Double.doubleToRawLongBits(d[1]));
+      assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(d[2]));
+      assertEquals(1.0, d[0]);
+      assertEquals(0x7fc0_0bad, Float.floatToRawIntBits(((float[]) got[3])[0]));
+      Number[] numbers = (Number[]) got[4];
+      assertTrue(numbers[0] == got[0], "one boxed value referenced twice stays one object");
+      assertEquals(2.5, numbers[1]);
+      assertEquals(1.5, got[6]);
+      driver.channel().close();
+      worker[0].close();
+    }
+  }
 }
