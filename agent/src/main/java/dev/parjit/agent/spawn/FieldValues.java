@@ -61,6 +61,16 @@ public final class FieldValues {
     }
   }
 
+  /** Whether any of the static fields {@code names} is final: {@link #writeStatics} can then fail on some ranks only. */
+  public static boolean anyFinal(ClassLoader loader, String[] names) throws ReflectiveOperationException {
+    for (String name : names) {
+      if (Modifier.isFinal(field(loader, name).getModifiers())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Sets {@code receiver}'s fields (final ones too: the object is the worker's own copy). */
   public static void writeFields(Object receiver, String[] names, Object[] values) throws ReflectiveOperationException {
     for (int i = 0; i < names.length; i++) {

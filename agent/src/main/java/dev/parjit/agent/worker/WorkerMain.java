@@ -244,6 +244,30 @@ public final class WorkerMain {
 
   private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
+  /**
+   * Sets the statics the call reads to the driver's values. A final static cannot be set: where this
+   * rank's own value (its class initialiser's) differs from the driver's, the call fails and the
+   * driver runs it itself. The ranks agree on that first, so that they fail together: a rank whose
+   * value matched would otherwise enter the method and wait in its first collective for the others.
+   */
+  private static void writeStaticsOnEveryRank(ClassLoader loader, Messages.Call call) throws ReflectiveOperationException {
+    IllegalStateException differs = null;
+    try {
+      dev.parjit.agent.spawn.FieldValues.writeStatics(loader, call.staticNames(), call.staticValues());
+    } catch (IllegalStateException e) {
+      differs = e;
+    }
+    dev.parjit.mpi.Communicator comm = ParallelRuntime.communicator();
+    // Every rank gets the same call, so every rank takes this branch or none does.
+    if (comm.size() > 1 && dev.parjit.agent.spawn.FieldValues.anyFinal(loader, call.staticNames())
+        && comm.allreduce(differs == null ? 0 : 1, dev.parjit.mpi.ReduceOp.MAX) != 0 && differs == null) {
+      differs = new IllegalStateException("a static final field the call reads differs between the driver and another worker");
+    }
+    if (differs != null) {
+      throw differs;
+    }
+  }
+
   private static Messages.Reply run(Messages.Call call, int rank, MethodKeys methods, SpecializationTable specializations) {
     try {
       Method m = methods.resolve(call.methodKey());
@@ -253,8 +277,7 @@ public final class WorkerMain {
       Dispatch.Signature compiled = Dispatch.signature(call.methodKey());
       ParallelRuntime.forgetFailures();
       Object[] args = unwrapChunks(call);
-      dev.parjit.agent.spawn.FieldValues.writeStatics(m.getDeclaringClass().getClassLoader(), call.staticNames(),
-          call.staticValues());
+      writeStaticsOnEveryRank(m.getDeclaringClass().getClassLoader(), call);
       if (call.receiver() != null) {
         args = withReceiver(call.receiver(), m, args);
       }

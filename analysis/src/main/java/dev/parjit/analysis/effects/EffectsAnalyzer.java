@@ -149,15 +149,20 @@ public final class EffectsAnalyzer {
     return node;
   }
 
-  /** Whether {@code owner.name} is a final static field (then every process initialises it alike). */
-  private boolean isFinalStatic(String owner, String name) {
+  /**
+   * Whether {@code owner.name} is a static constant: final with a {@code ConstantValue}, which the JVM
+   * sets alike in every process. A final static its class's initialiser computes
+   * ({@code System.nanoTime()}, a {@code Random}, a system property) may differ between the driver and
+   * each worker, so it is shipped and checked like any other static read.
+   */
+  private boolean isConstantStatic(String owner, String name) {
     ClassNode cls = classNode(owner);
     if (cls == null) {
       return false;
     }
     for (FieldNode f : cls.fields) {
       if (f.name.equals(name)) {
-        return (f.access & Opcodes.ACC_FINAL) != 0 && (f.access & Opcodes.ACC_STATIC) != 0;
+        return (f.access & Opcodes.ACC_FINAL) != 0 && (f.access & Opcodes.ACC_STATIC) != 0 && f.value != null;
       }
     }
     return false;
@@ -279,8 +284,8 @@ public final class EffectsAnalyzer {
             + ", which Parjit does not ship to the workers", fi);
         return;
       }
-      if (t.getSort() != Type.ARRAY && isFinalStatic(fi.owner, fi.name)) {
-        return; // a final scalar is set by the class's initialiser in every process
+      if (t.getSort() != Type.ARRAY && isConstantStatic(fi.owner, fi.name)) {
+        return; // a constant is the same in every process
       }
       statics.add(fi.owner + "." + fi.name + ":" + fi.desc);
     }

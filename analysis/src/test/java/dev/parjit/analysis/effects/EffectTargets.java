@@ -10,6 +10,8 @@ final class EffectTargets {
   static double factor;
   static double[] table;
   static final int CONSTANT = 3;
+  /** Final, but computed by the class initialiser: each process computes its own. */
+  static final double COMPUTED = Math.sqrt(System.nanoTime() % 7);
   static double total;
   static final Map<String, Integer> COUNTS = new HashMap<>();
 
@@ -46,7 +48,7 @@ final class EffectTargets {
   static double readsStatics(double[] a) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
-      s += a[i] * factor * CONSTANT + table[i % table.length];
+      s += a[i] * factor * CONSTANT * COMPUTED + table[i % table.length];
     }
     return s;
   }

@@ -33,7 +33,8 @@ public final class EffectsMain {
       "AllocOnly", "ReadOnlyDot", "SplitSigns", "SparseWrites", "FloatKernel", "BooleanMask", "MatrixProduct", "RowsInPlace3D", "JaggedPrefix", "AliasedRows", "RowAllocations", "ReplaceRows", "CountDown", "FlatGrid",
       "JacobiSteps", "WideStencil", "CooProduct", "ElementReads", "ResidentSolver", "ResidentFailure", "AliasedReduction",
       "CalleeUpdates", "CalleeReturnsArgument", "CallsInLoop", "VarargsKernel", "ThrownObjects", "NarrowArrays",
-      "InstanceSeries", "InstanceGrid", "FieldWrites", "FieldMatrix", "FieldAliases", "InstanceField");
+      "InstanceSeries", "InstanceGrid", "FieldWrites", "FieldMatrix", "FieldAliases", "InstanceField",
+      "ConfiguredConstant");
 
   private static final ProgramSuite SUITE = new ProgramSuite("dev.parjit.it.effects.programs.", PROGRAMS, SIZES);
 

@@ -38,6 +38,8 @@ final class EffectsSpmdLoops {
       entry("CountDown.negateDown", "#0 REP"),
       entry("CountDown.squaresDown", "#0 1D_Block"),
       entry("CsrProduct.spmv", "#0 1D_Block, #1 REP"),
+      entry("ConfiguredConstant.scale", "#0 REP"),
+      entry("ConfiguredConstant.weigh", "#0 1D_Block"),
       entry("ElementReads.lastOfEach", "#0 1D_Block"),
       entry("ElementReads.middleAfterSteps", "#0 1D_Block, #1 REP, #2 1D_Block, #3 1D_Block"),
       entry("ElementReads.probeEachStep", "#0 REP, #1 1D_Block"),
