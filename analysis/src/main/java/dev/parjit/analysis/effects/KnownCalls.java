@@ -31,11 +31,23 @@ final class KnownCalls {
       "deepEquals", "hashCode", "deepHashCode", "mismatch", "compare", "binarySearch");
   private static final Set<String> WRITING_ARRAYS = Set.of("fill", "sort", "parallelSort", "setAll", "parallelPrefix");
 
+  /**
+   * Methods of the pure owners that read the process's mutable state: system properties (which the
+   * driver may have set after the workers started) and the default locale (which it may have
+   * changed). A worker would answer with its own.
+   */
+  private static final Set<String> PROCESS_STATE = Set.of("java/lang/Integer.getInteger", "java/lang/Long.getLong",
+      "java/lang/Boolean.getBoolean", "java/lang/String.toUpperCase()Ljava/lang/String;",
+      "java/lang/String.toLowerCase()Ljava/lang/String;", "java/lang/String.formatted");
+
   private KnownCalls() { }
 
   static Kind kind(MethodInsnNode m) {
     if (isParjit(m.owner)) {
       return Kind.PURE; // Parjit's API and DataFrames: frames are immutable values
+    }
+    if (readsProcessState(m)) {
+      return Kind.UNKNOWN;
     }
     if (PURE_OWNERS.contains(m.owner)) {
       return Kind.PURE;
@@ -59,6 +71,12 @@ final class KnownCalls {
       return Kind.PRINTS;
     }
     return Kind.UNKNOWN;
+  }
+
+  private static boolean readsProcessState(MethodInsnNode m) {
+    return PROCESS_STATE.contains(m.owner + "." + m.name) || PROCESS_STATE.contains(m.owner + "." + m.name + m.desc)
+        // String.format without a Locale formats with the default one
+        || m.owner.equals("java/lang/String") && m.name.equals("format") && m.desc.startsWith("(Ljava/lang/String;");
   }
 
   /** Parjit's own library (API, DataFrames, runtime), as opposed to application classes under dev.parjit. */

@@ -45,6 +45,22 @@ final class EffectTargets {
     b[0] = 1;
   }
 
+  static double readsSystemProperty(double[] a) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * Integer.getInteger("scale", 1);
+    }
+    return s;
+  }
+
+  static int formatsWithTheDefaultLocale(double[] a) {
+    int n = 0;
+    for (int i = 0; i < a.length; i++) {
+      n += String.format("%.2f", a[i]).length() + Integer.parseInt("12") + Math.abs(i);
+    }
+    return n;
+  }
+
   static double readsStatics(double[] a) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {

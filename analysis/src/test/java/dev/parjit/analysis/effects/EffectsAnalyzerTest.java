@@ -63,6 +63,15 @@ class EffectsAnalyzerTest {
   }
 
   @Test
+  void libraryCallsThatReadTheProcesssPropertiesOrLocaleStayOnTheDriver() {
+    // The driver may have set a system property or the default locale after the workers started.
+    assertTrue(reasons(effects("readsSystemProperty")).contains("calls Integer.getInteger, whose effects Parjit does not model"),
+        reasons(effects("readsSystemProperty")));
+    assertTrue(reasons(effects("formatsWithTheDefaultLocale")).contains("calls String.format, whose effects Parjit does not model"),
+        reasons(effects("formatsWithTheDefaultLocale")));
+  }
+
+  @Test
   void staticsReadAreShippedButWritesAndObjectsStayOnTheDriver() {
     MethodEffects reads = effects("readsStatics");
     assertTrue(reads.allModelled(), reasons(reads));

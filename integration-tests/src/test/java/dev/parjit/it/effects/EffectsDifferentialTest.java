@@ -138,7 +138,8 @@ class EffectsDifferentialTest {
       entry("NarrowArrays.letters", WORKERS),
       entry("NarrowArrays.steps", WORKERS),
       entry("ConfiguredConstant.scale", WORKERS), // reads a computed static final: the workers' own value differs, so each call runs on the driver
-      entry("ConfiguredConstant.weigh", WORKERS));
+      entry("ConfiguredConstant.weigh", WORKERS),
+      entry("PropertyWeight.weigh", DRIVER)); // reads a system property the program sets after the workers started
 
   private static Transcript oracle;
 

@@ -41,6 +41,7 @@ final class EffectsSpmdLoops {
       entry("ConfiguredConstant.scale", "#0 REP"),
       entry("ConfiguredConstant.weigh", "#0 1D_Block"),
       entry("ElementReads.lastOfEach", "#0 1D_Block"),
+      entry("PropertyWeight.weigh", "#0 1D_Block"),
       entry("ElementReads.middleAfterSteps", "#0 1D_Block, #1 REP, #2 1D_Block, #3 1D_Block"),
       entry("ElementReads.probeEachStep", "#0 REP, #1 1D_Block"),
       entry("FftButterfly.fft", "#0 REP, #1 REP, #2 REP, #3 REP, #4 REP"),
