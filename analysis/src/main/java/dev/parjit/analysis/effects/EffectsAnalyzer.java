@@ -332,7 +332,7 @@ public final class EffectsAnalyzer {
           problem("prints (output keeps its order only on the driver)", m);
           return;
         default:
-          if (KnownCalls.isLibrary(m) && allFresh(values.get(0).origins())) {
+          if (KnownCalls.isLibrary(m) && allFresh(values.get(0).origins()) && !KnownCalls.readsProcessState(m)) {
             return; // a library object the method made: nobody else sees it
           }
           problem("calls " + simple(m.owner) + "." + m.name + ", whose effects Parjit does not model", m);

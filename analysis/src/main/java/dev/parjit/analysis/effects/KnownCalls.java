@@ -73,7 +73,8 @@ final class KnownCalls {
     return Kind.UNKNOWN;
   }
 
-  private static boolean readsProcessState(MethodInsnNode m) {
+  /** Whether {@code m} reads the process's system properties or default locale (even on a string the method made). */
+  static boolean readsProcessState(MethodInsnNode m) {
     return PROCESS_STATE.contains(m.owner + "." + m.name) || PROCESS_STATE.contains(m.owner + "." + m.name + m.desc)
         // String.format without a Locale formats with the default one
         || m.owner.equals("java/lang/String") && m.name.equals("format") && m.desc.startsWith("(Ljava/lang/String;");

@@ -61,6 +61,14 @@ final class EffectTargets {
     return n;
   }
 
+  static int upperCasesAFreshString(double[] a) {
+    int n = 0;
+    for (int i = 0; i < a.length; i++) {
+      n += String.valueOf(a[i]).toUpperCase().indexOf('I');
+    }
+    return n;
+  }
+
   static double readsStatics(double[] a) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {

@@ -69,6 +69,8 @@ class EffectsAnalyzerTest {
         reasons(effects("readsSystemProperty")));
     assertTrue(reasons(effects("formatsWithTheDefaultLocale")).contains("calls String.format, whose effects Parjit does not model"),
         reasons(effects("formatsWithTheDefaultLocale")));
+    assertTrue(reasons(effects("upperCasesAFreshString")).contains("calls String.toUpperCase, whose effects Parjit does not model"),
+        reasons(effects("upperCasesAFreshString")));
   }
 
   @Test
