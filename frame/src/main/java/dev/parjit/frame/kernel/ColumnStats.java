@@ -13,7 +13,10 @@ import org.apache.arrow.vector.FieldVector;
  * this class), up to floating-point summation order.
  *
  * <p>Missing values (nulls, and NaN in float columns) are skipped, as pandas does. For integral
- * columns (int64, int32, bool, and timestamps) sum, min and max are also kept exactly as longs.
+ * columns (int64, int32, bool, and timestamps) sum, min and max are also kept exactly as longs;
+ * their mean, variance and the merge use the sum of the values as doubles, never the long sum, which
+ * wraps: a partial's wrapped sum depends on which values a rank holds, so a mean or M2 taken from it
+ * would change with the number of ranks (and pandas takes an integer column's mean in float64 too).
  *
  * <p>Transport: {@link #toDoubles()} gives {@link #WIDTH} doubles (long fields travel as raw
  * bits), so partials can be allgathered as a {@code double[]} and merged with {@link #merge} on
@@ -60,9 +63,13 @@ public final class ColumnStats {
     return count == 0 ? empty(false) : new ColumnStats(false, count, sum, m2, min, max, 0, Long.MAX_VALUE, Long.MIN_VALUE);
   }
 
-  /** As {@link #ofDoubles}, for {@code count} integral values with their exact sum, minimum and maximum. */
-  public static ColumnStats ofLongs(long count, long sum, double m2, long min, long max) {
-    return count == 0 ? empty(true) : new ColumnStats(true, count, sum, m2, min, max, sum, min, max);
+  /**
+   * As {@link #ofDoubles}, for {@code count} integral values with their exact (wrapping) sum
+   * {@code longSum}, their sum as doubles {@code sum} (what the mean and {@code m2} use), minimum and
+   * maximum.
+   */
+  public static ColumnStats ofLongs(long count, long longSum, double sum, double m2, long min, long max) {
+    return count == 0 ? empty(true) : new ColumnStats(true, count, sum, m2, min, max, longSum, min, max);
   }
 
   /** Summarises one series (strings contribute their non-null count only). */
@@ -112,24 +119,26 @@ public final class ColumnStats {
     long[] x = Vectors.longs(v);
     long c = 0;
     long ls = 0;
+    double ds = 0;
     long mn = Long.MAX_VALUE;
     long mx = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
       if (valid != null && !valid[i]) continue;
       c++;
       ls += x[i];
+      ds += x[i];
       if (x[i] < mn) mn = x[i];
       if (x[i] > mx) mx = x[i];
     }
     if (c == 0) return empty(true);
-    double mean = (double) ls / c;
+    double mean = ds / c;
     double m2 = 0;
     for (int i = 0; i < n; i++) {
       if (valid != null && !valid[i]) continue;
       double d = x[i] - mean;
       m2 += d * d;
     }
-    return new ColumnStats(true, c, ls, m2, mn, mx, ls, mn, mx);
+    return new ColumnStats(true, c, ds, m2, mn, mx, ls, mn, mx);
   }
 
   /** Combines two partials (of disjoint pieces of one column) into the partial of their union. */
@@ -185,9 +194,9 @@ public final class ColumnStats {
     return longSum;
   }
 
-  /** Mean; NaN when there are no values. */
+  /** Mean (of an integral column: of its values as doubles, as pandas); NaN when there are no values. */
   public double mean() {
-    return count == 0 ? Double.NaN : (integral ? (double) longSum / count : sum / count);
+    return count == 0 ? Double.NaN : sum / count;
   }
 
   /** Minimum; NaN when there are no values. */
