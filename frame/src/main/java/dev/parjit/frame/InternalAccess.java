@@ -59,6 +59,11 @@ final class InternalAccess implements FrameInternals.Access {
   }
 
   @Override
+  public IndexOutOfBoundsException rowOutOfRange(Series s, long row, long size) {
+    return s.rowOutOfRange(row, size);
+  }
+
+  @Override
   public DataFrame partials(GroupBy groups, Agg... aggs) {
     return groups.partials(aggs);
   }

@@ -629,7 +629,12 @@ public final class Series implements AutoCloseable {
   }
 
   private void checkRow(int i) {
-    if (i < 0 || i >= size()) throw new IndexOutOfBoundsException("row " + i + " out of range for " + describe() + " of size " + size());
+    if (i < 0 || i >= size()) throw rowOutOfRange(i, size());
+  }
+
+  /** What reading row {@code i} of this series throws when it has {@code size} rows (distributed reads share it). */
+  IndexOutOfBoundsException rowOutOfRange(long i, long size) {
+    return new IndexOutOfBoundsException("row " + i + " out of range for " + describe() + " of size " + size);
   }
 
   private IllegalArgumentException typeError(String op, String needed) {

@@ -132,12 +132,11 @@ public final class DistributedFrames {
 
   public static DataFrame withColumn(DataFrame df, String name, Series s) {
     DataFrame base = like(df, s);
-    return same(base, base.withColumn(name, aligned(base, s)));
+    return same(base, combine(base, s, (f, c) -> f.withColumn(name, c)));
   }
 
   public static DataFrame filter(DataFrame df, Series mask) {
-    DataFrame base = like(df, mask);
-    return Placements.isDistributed(base) ? DistributedRows.filter(base, aligned(base, mask)) : base.filter(mask);
+    return combine(like(df, mask), mask, (f, m) -> Placements.isDistributed(f) ? DistributedRows.filter(f, m) : f.filter(m));
   }
 
   /** A replicated frame cut to the rows of a distributed series, so the two line up. */
@@ -147,8 +146,7 @@ public final class DistributedFrames {
       return df;
     }
     if (df.numRows() != c.globalLength()) {
-      throw new IllegalArgumentException("series '" + s.name() + "' has " + c.globalLength() + " rows, the frame has "
-          + df.numRows());
+      return df; // the operation fails, with the sequential message (see combine)
     }
     return Placements.register(df.slice((int) c.start(), s.size()), c.globalLength(), c.start());
   }
@@ -294,19 +292,19 @@ public final class DistributedFrames {
   }
 
   public static Series add(Series s, Series o) {
-    return same(s, s.add(aligned(s, o)));
+    return same(s, combine(s, o, Series::add));
   }
 
   public static Series sub(Series s, Series o) {
-    return same(s, s.sub(aligned(s, o)));
+    return same(s, combine(s, o, Series::sub));
   }
 
   public static Series mul(Series s, Series o) {
-    return same(s, s.mul(aligned(s, o)));
+    return same(s, combine(s, o, Series::mul));
   }
 
   public static Series div(Series s, Series o) {
-    return same(s, s.div(aligned(s, o)));
+    return same(s, combine(s, o, Series::div));
   }
 
   public static Series add(Series s, double x) {
@@ -326,27 +324,27 @@ public final class DistributedFrames {
   }
 
   public static Series gt(Series s, Series o) {
-    return same(s, s.gt(aligned(s, o)));
+    return same(s, combine(s, o, Series::gt));
   }
 
   public static Series ge(Series s, Series o) {
-    return same(s, s.ge(aligned(s, o)));
+    return same(s, combine(s, o, Series::ge));
   }
 
   public static Series lt(Series s, Series o) {
-    return same(s, s.lt(aligned(s, o)));
+    return same(s, combine(s, o, Series::lt));
   }
 
   public static Series le(Series s, Series o) {
-    return same(s, s.le(aligned(s, o)));
+    return same(s, combine(s, o, Series::le));
   }
 
   public static Series eq(Series s, Series o) {
-    return same(s, s.eq(aligned(s, o)));
+    return same(s, combine(s, o, Series::eq));
   }
 
   public static Series ne(Series s, Series o) {
-    return same(s, s.ne(aligned(s, o)));
+    return same(s, combine(s, o, Series::ne));
   }
 
   public static Series gt(Series s, double x) {
@@ -382,11 +380,11 @@ public final class DistributedFrames {
   }
 
   public static Series and(Series s, Series o) {
-    return same(s, s.and(aligned(s, o)));
+    return same(s, combine(s, o, Series::and));
   }
 
   public static Series or(Series s, Series o) {
-    return same(s, s.or(aligned(s, o)));
+    return same(s, combine(s, o, Series::or));
   }
 
   public static Series not(Series s) {
@@ -394,7 +392,7 @@ public final class DistributedFrames {
   }
 
   public static Series filter(Series s, Series mask) {
-    return Placements.isDistributed(s) ? DistributedRows.filter(s, aligned(s, mask)) : s.filter(mask);
+    return combine(s, mask, (v, m) -> Placements.isDistributed(v) ? DistributedRows.filter(v, m) : v.filter(m));
   }
 
   public static Series head(Series s, int n) {
@@ -645,27 +643,31 @@ public final class DistributedFrames {
   }
 
   /**
-   * {@code other} as a chunk aligned with {@code base}: a distributed operand must sit exactly where
-   * {@code base} does; a replicated one of the global length is cut to this rank's rows.
+   * {@code op} of {@code base} and {@code other} lined up row for row, as the sequential operation
+   * sees them. A distributed operand cut where {@code base} is goes as it is; one holding the same
+   * number of rows placed otherwise (a mask computed from another filter of the same length), or a
+   * replicated one, is cut to {@code base}'s rows. Operands whose lengths differ go whole to the
+   * sequential operation, so that it throws its own exception (an error path only: every rank knows
+   * both global lengths and takes it together).
    */
-  private static Series aligned(Object base, Series other) {
+  private static <B, R> R combine(B base, Series other, java.util.function.BiFunction<B, Series, R> op) {
     DistributedArrays.Chunk b = DistributedArrays.lookup(base);
     DistributedArrays.Chunk o = DistributedArrays.lookup(other);
     if (b == null) {
-      return o == null ? other : (Series) replicate(other);
+      return op.apply(base, o == null ? other : (Series) replicate(other));
     }
-    if (o != null) {
-      if (o.globalLength() != b.globalLength() || o.start() != b.start()) {
-        throw new IllegalArgumentException("series '" + other.name() + "' is not aligned with the data it is combined with"
-            + " (" + o.globalLength() + " rows from " + o.start() + " vs " + b.globalLength() + " rows from " + b.start() + ")");
-      }
-      return other;
+    long otherRows = o == null ? other.size() : o.globalLength();
+    if (otherRows != b.globalLength()) {
+      @SuppressWarnings("unchecked")
+      B whole = (B) replicate(base);
+      return op.apply(whole, (Series) replicate(other));
     }
-    if (other.size() != b.globalLength()) {
-      throw new IllegalArgumentException("series '" + other.name() + "' has " + other.size() + " rows, the data it is"
-          + " combined with has " + b.globalLength());
+    // Placements differ on some rank or none: every rank must know, since lining up is collective.
+    if (o != null && !FrameComm.anyRank(o.start() != b.start())) {
+      return op.apply(base, other);
     }
+    Series whole = o == null ? other : (Series) replicate(other);
     int local = base instanceof DataFrame df ? df.numRows() : ((Series) base).size();
-    return other.slice((int) b.start(), local);
+    return op.apply(base, whole.slice((int) b.start(), local));
   }
 }

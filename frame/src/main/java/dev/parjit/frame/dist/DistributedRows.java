@@ -46,27 +46,31 @@ final class DistributedRows {
     return Placements.register(s.slice((int) r[0], (int) r[1]), r[2], r[3]);
   }
 
-  /** {local offset, local length, new global rows, new start} of the global range {@code [0, k)}. */
-  private static long[] headRange(Object value, int localRows, int k) {
-    if (k < 0) {
-      throw new IllegalArgumentException("head needs a non-negative row count, got " + k);
-    }
-    long start = Placements.start(value);
-    long total = Placements.globalRows(value);
-    long keep = Math.max(0, Math.min(localRows, k - start));
-    return new long[] {0, keep, Math.min(k, total), Math.min(start, Math.min(k, total))};
+  /**
+   * How many rows {@code head(k)}/{@code tail(k)} keep of {@code total}: as the sequential frame,
+   * {@code k} rows, or for a negative {@code k} all but {@code -k} (pandas' meaning).
+   */
+  private static long kept(long total, int k) {
+    return k >= 0 ? Math.min(k, total) : Math.max(0, total + k);
   }
 
+  /** {local offset, local length, new global rows, new start} of the global first rows {@code head(k)} keeps. */
+  private static long[] headRange(Object value, int localRows, int k) {
+    long start = Placements.start(value);
+    long n = kept(Placements.globalRows(value), k);
+    long keep = Math.max(0, Math.min(localRows, n - start));
+    return new long[] {0, keep, n, Math.min(start, n)};
+  }
+
+  /** As {@link #headRange}, for the global last rows {@code tail(k)} keeps. */
   private static long[] tailRange(Object value, int localRows, int k) {
-    if (k < 0) {
-      throw new IllegalArgumentException("tail needs a non-negative row count, got " + k);
-    }
     long start = Placements.start(value);
     long total = Placements.globalRows(value);
-    long from = Math.max(0, total - k); // first global row kept
+    long n = kept(total, k);
+    long from = total - n; // first global row kept
     long localFrom = Math.max(0, Math.min(localRows, from - start));
     long keep = localRows - localFrom;
     long newStart = Math.max(0, start + localFrom - from);
-    return new long[] {localFrom, keep, Math.min(k, total), newStart};
+    return new long[] {localFrom, keep, n, newStart};
   }
 }

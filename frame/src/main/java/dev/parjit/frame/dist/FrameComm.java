@@ -175,6 +175,11 @@ final class FrameComm {
     return matrix;
   }
 
+  /** Whether {@code mine} holds on some rank (one allreduce): for a choice every rank must make alike. */
+  static boolean anyRank(boolean mine) {
+    return comm().allreduce(mine ? 1 : 0, dev.parjit.mpi.ReduceOp.MAX) != 0;
+  }
+
   /** Global placement of a chunk of {@code localRows}: {start, globalRows}. */
   static long[] placementOf(long localRows) {
     // An allreduce of one slot per rank: unlike an allgather it never needs a barrier before it.

@@ -36,12 +36,14 @@ final class Replication {
     return DataFrame.concat(parts.toArray(new DataFrame[0]));
   }
 
-  /** The rank holding global row {@code i} of a distributed value, or an exception on every rank. */
-  private static int owner(Object value, long i, int localRows) {
+  /**
+   * The rank holding global row {@code i} of a distributed series, or on every rank the exception
+   * the sequential read throws (the same message, with the global size).
+   */
+  private static int owner(Series value, long i, int localRows) {
     long total = Placements.globalRows(value);
     if (i < 0 || i >= total) {
-      throw new IndexOutOfBoundsException("row " + i + " of a distributed " + value.getClass().getSimpleName()
-          + " of " + total + " rows");
+      throw dev.parjit.frame.internal.FrameInternals.rowOutOfRange(value, i, total);
     }
     long start = Placements.start(value);
     boolean mine = i >= start && i < start + localRows;

@@ -43,6 +43,8 @@ public final class FrameInternals {
 
     ColumnStats stats(Series s);
 
+    IndexOutOfBoundsException rowOutOfRange(Series s, long row, long size);
+
     DataFrame partials(GroupBy groups, Agg... aggs);
 
     DataFrame combinePartials(DataFrame partials, String[] keys, Agg... aggs);
@@ -143,6 +145,14 @@ public final class FrameInternals {
   /** The mergeable partial behind every reduction of {@code s}. */
   public static ColumnStats stats(Series s) {
     return access().stats(s);
+  }
+
+  /**
+   * The exception an element read of row {@code row} of {@code s} throws when {@code s} has
+   * {@code size} rows (a distributed series' global size): the sequential read's own message.
+   */
+  public static IndexOutOfBoundsException rowOutOfRange(Series s, long row, long size) {
+    return access().rowOutOfRange(s, row, size);
   }
 
   /**

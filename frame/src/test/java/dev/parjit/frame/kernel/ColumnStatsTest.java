@@ -98,4 +98,32 @@ class ColumnStatsTest {
     assertEquals(Long.MAX_VALUE - 1, back.longMax());
     assertEquals(2, back.count());
   }
+
+  /**
+   * Longs whose sum wraps: the pieces' wrapped sums differ from the whole's, so a mean or M2 taken
+   * from the long sum changed with the cuts (a different std on every rank count). The mean comes from
+   * the exact sum (the same bits for any cuts), the variance around it; the sum still wraps as numpy's.
+   */
+  @Test
+  void meanAndVarianceOfWrappingLongsDoNotDependOnTheCuts() {
+    long[] v = {Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE};
+    Series whole = Series.of("z", v);
+    double mean = (3.0 * Long.MIN_VALUE + 2.0 * Long.MAX_VALUE) / 5;
+    assertEquals(mean, whole.mean(), 1e-12 * Math.abs(mean));
+    double m2 = 0;
+    for (long x : v) m2 += ((double) x - mean) * ((double) x - mean);
+    assertEquals(m2 / 4, whole.var(), 1e-12 * m2);
+    assertEquals(Long.MIN_VALUE + Long.MAX_VALUE + Long.MIN_VALUE + Long.MAX_VALUE + Long.MIN_VALUE, FrameInternals.stats(whole).longSum());
+    DataFrame df = DataFrame.of("z", v);
+    for (int[] cuts : new int[][] {{1}, {2}, {1, 3}, {2, 4}, {0, 5}}) {
+      ColumnStats merged = null;
+      for (DataFrame p : pieces(df, cuts)) {
+        ColumnStats s = ColumnStats.fromDoubles(FrameInternals.stats(p.column("z")).toDoubles());
+        merged = merged == null ? s : merged.merge(s);
+      }
+      assertEquals(whole.mean(), merged.mean(), java.util.Arrays.toString(cuts)); // exact sums: the same bits
+      assertEquals(whole.var(), merged.var(), 1e-9 * whole.var(), java.util.Arrays.toString(cuts));
+      assertEquals(FrameInternals.stats(whole).longSum(), merged.longSum());
+    }
+  }
 }

@@ -281,4 +281,50 @@ public final class FrameKernels {
     DataFrame df = DataFrame.readParquet(path);
     return df.filter(df.column("speed").gt(22)).groupBy("cadence").agg(Agg.count("id").as("n"), Agg.mean("power").as("mp"));
   }
+
+  /**
+   * Negative counts: head(-k) keeps all but the last k rows, tail(-k) all but the first k, as the
+   * sequential frame (the distributed head/tail once refused them in SPMD mode).
+   */
+  public static String negativeHeadTail(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    DataFrame most = df.head(-5);
+    DataFrame rest = df.tail(-7);
+    Series speed = df.column("speed");
+    return most.numRows() + " " + most.select("id", "speed").sum() + "\n" + rest.numRows() + " " + rest.select("id").sum()
+        + "\n" + df.head(Integer.MIN_VALUE).numRows() + " " + df.tail(-1000000).numRows() + " " + speed.head(-3).sum() + " "
+        + speed.tail(-3).count() + "\n" + rest.head(3);
+  }
+
+  /**
+   * A mask made from another filter of the same length, and a column of a sorted frame put beside
+   * the unsorted one: the operands hold the same number of rows placed differently on the ranks, and
+   * must be lined up by position as the sequential run does.
+   */
+  public static String misplacedOperands(String path) {
+    DataFrame df = DataFrame.readParquet(path);
+    int n = df.numRows();
+    DataFrame low = df.filter(df.column("id").lt(n / 2));
+    DataFrame high = df.filter(df.column("id").ge(n - n / 2));
+    DataFrame picked = low.filter(high.column("speed").gt(24));
+    DataFrame sorted = df.sortValues(false, "speed", "id");
+    DataFrame beside = df.withColumn("sortedId", sorted.column("id")).select("id", "sortedId");
+    Series gap = df.column("id").sub(sorted.column("id"));
+    return picked.numRows() + " " + picked.select("id", "cadence").sum() + "\n" + beside.head(3) + "\n" + beside.tail(3)
+        + "\n" + gap.sum() + " " + gap.max() + " " + gap.min();
+  }
+
+  /**
+   * Longs whose sum wraps: the mean, std and var come from the exact sum (the same bits on any number
+   * of ranks); the sum wraps as numpy's. Rank partials' wrapped sums once gave each rank count its own std.
+   */
+  public static String wrappingLongs(int n) {
+    long[] z = new long[n];
+    for (int i = 0; i < n; i++) {
+      z[i] = i % 3 == 2 ? Long.MAX_VALUE - i : Long.MIN_VALUE + i;
+    }
+    DataFrame f = DataFrame.of("z", z);
+    Series s = f.column("z");
+    return f.sum() + "\n" + f.mean() + "\n" + f.std() + "\n" + s.var() + " " + s.mean() + " " + s.min() + " " + s.max();
+  }
 }

@@ -52,6 +52,9 @@ public final class FrameRunner {
     out.add(line("seed", "n8a2.2", () -> FrameKernels.seed(8, 2.2).head(3)));
     out.add(line("seed", "n0", () -> FrameKernels.seed(0, 1)));
     out.add(line("seed", "n3", () -> FrameKernels.seed(3, 0.5)));
+    for (int n : new int[] {0, 1, 2, 3, 5, 17}) {
+      out.add(line("wrappingLongs", "n" + n, () -> FrameKernels.wrappingLongs(n)));
+    }
     for (String d : DATASETS) {
       String p = data.resolve(d).toString();
       out.add(line("meanPowerSpeed", d, () -> FrameKernels.meanPowerSpeed(p)));
@@ -77,6 +80,8 @@ public final class FrameRunner {
       out.add(line("elements", d, () -> FrameKernels.elements(p)));
       out.add(line("centroidSteps", d, () -> centroidSteps(p)));
       out.add(line("alternatingColumns", d, () -> FrameKernels.alternatingColumns(p)));
+      out.add(line("negativeHeadTail", d, () -> FrameKernels.negativeHeadTail(p)));
+      out.add(line("misplacedOperands", d, () -> FrameKernels.misplacedOperands(p)));
       DataFrame held = DataFrame.readParquet(p); // read here, outside any @Jit method: the caller's frame
       out.add(line("argumentFrame", d, () -> FrameKernels.argumentFrame(held, 120)));
       out.add(line("argumentSeries", d, () -> FrameKernels.argumentSeries(held.column("speed"))));

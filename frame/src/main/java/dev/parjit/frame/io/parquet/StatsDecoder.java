@@ -338,20 +338,22 @@ final class StatsDecoder extends ChunkDecoder {
   /** Partial of n little-endian longs. */
   static ColumnStats longs(byte[] a, int off, int n) {
     long ls = 0;
+    long hs = 0;
     long mn = Long.MAX_VALUE;
     long mx = Long.MIN_VALUE;
     for (int k = 0; k < n; k++) {
       long x = (long) LONG_LE.get(a, off + k * 8);
+      hs = ColumnStats.addHigh(hs, ls, x);
       ls += x;
       mn = Math.min(mn, x);
       mx = Math.max(mx, x);
     }
-    double mean = (double) ls / n;
+    double mean = ColumnStats.exactMean(hs, ls, n); // not the long sum, which wraps (see ColumnStats)
     double m2 = 0;
     for (int k = 0; k < n; k++) {
       double d = (long) LONG_LE.get(a, off + k * 8) - mean;
       m2 += d * d;
     }
-    return ColumnStats.ofLongs(n, ls, m2, mn, mx);
+    return ColumnStats.ofLongs(n, ls, hs, m2, mn, mx);
   }
 }
