@@ -36,11 +36,12 @@ import org.objectweb.asm.tree.VarInsnNode;
  *   ...body...
  *   goto header                  // } catch (Throwable t) { loopFailed(t); goto combine; }
  * combine:                       // a new block on the exit edge
- *   agreeLoop();                 // throws on every rank if any rank's iterations threw (with a
- *                                // floating reduction: r = agreeLoopAllreduce(r, op), one collective); with
- *                                // array reductions instead: f = loopFailedRank();
- *                                // arrayAllreduceAfter(h, op, f) ...; rethrowLoopFailure(f);
- *   r = allreduce(r, op) ...; goto exit
+ *   combineScalar(r, op) ...; combineArray(h, op) ...;
+ *   combineLoop();               // one collective: the reductions and the failure agreement; throws
+ *                                // on every rank if any rank's iterations threw (arrays combined first)
+ *   r = combinedX(0) ...; goto exit
+ *                                // (a loop without reductions: agreeLoop(); counting down: the
+ *                                // agreement, then one allreduce per reduction)
  * </pre>
  * Every rank reaches {@code combine}, so the collectives match even where a rank's block is empty
  * or its iterations threw: without the handler, a rank that fails would leave the others waiting in
@@ -270,17 +271,21 @@ public final class LoopChunkingPass {
     exitJump.label = combine;
     InsnList post = new InsnList();
     post.add(combine);
-    // A dot product's loop: its agreement and its sum share one collective (agreeLoopAllreduce).
-    ScalarReduction fused = agree && !descending && loop.arrayReductions().isEmpty()
-        ? loop.reductions().stream().filter(r -> r.type().equals("D")).findFirst().orElse(null) : null;
-    if (loop.arrayReductions().isEmpty()) {
-      if (fused != null) {
-        post.add(new VarInsnNode(Opcodes.DLOAD, fused.slot()));
-        post.add(RuntimeCalls.opCode(fused.op()));
-        post.add(RuntimeCalls.agreeLoopAllreduce());
-        post.add(new VarInsnNode(Opcodes.DSTORE, fused.slot()));
-      } else if (agree) {
+    if (!descending && (!loop.reductions().isEmpty() || !loop.arrayReductions().isEmpty())) {
+      // One rule: a loop counting up combines all its reductions and agrees on its failure in one
+      // collective (PackedReductions); arrays are combined up to the failing rank, as the sequential
+      // run leaves them when it throws.
+      post.add(PackedCombine.code(loop));
+    } else if (loop.arrayReductions().isEmpty()) {
+      if (agree) {
         post.add(descending ? DescendingRange.agreement() : RuntimeCalls.agreeLoop());
+      }
+      for (ScalarReduction r : loop.reductions()) {
+        Type rt = Type.getType(r.type());
+        post.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
+        post.add(RuntimeCalls.opCode(r.op()));
+        post.add(RuntimeCalls.reduction("allreduce", r.type()));
+        post.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
       }
     } else {
       // Array reductions write the caller's arrays: combined even after a failure, up to the failing
@@ -296,16 +301,13 @@ public final class LoopChunkingPass {
       }
       post.add(new VarInsnNode(Opcodes.ILOAD, failed));
       post.add(RuntimeCalls.rethrowLoopFailure());
-    }
-    for (ScalarReduction r : loop.reductions()) {
-      if (r == fused) {
-        continue;
+      for (ScalarReduction r : loop.reductions()) {
+        Type rt = Type.getType(r.type());
+        post.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
+        post.add(RuntimeCalls.opCode(r.op()));
+        post.add(RuntimeCalls.reduction("allreduce", r.type()));
+        post.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
       }
-      Type rt = Type.getType(r.type());
-      post.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
-      post.add(RuntimeCalls.opCode(r.op()));
-      post.add(RuntimeCalls.reduction("allreduce", r.type()));
-      post.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
     }
     GuardedExtremaCode.combine(method, loop, passedFlags, post);
     post.add(new JumpInsnNode(Opcodes.GOTO, shape.exit()));
