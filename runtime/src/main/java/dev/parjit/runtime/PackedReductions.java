@@ -101,14 +101,19 @@ final class PackedReductions {
     }
     for (int k = 0; k < arrayCount; k++) {
       int n = java.lang.reflect.Array.getLength(arrays[k]);
-      if (at + n <= end) {
-        packed[k] = true;
+      packed[k] = at + n <= end; // set either way: the flags are reused from call to call
+      if (packed[k]) {
         at = pack(arrays[k], buf, at);
       }
     }
     AgreementExchange.run(comm, buf);
     int first = AgreementExchange.lowestFailed(buf, size);
     boolean elsewhere = first < size && AgreementExchange.flag(buf, first) == AgreementExchange.FAILED_ELSEWHERE;
+    // A rank that failed elsewhere is not in this loop's collectives: no array takes its own allreduce then.
+    boolean absent = false;
+    for (int r = first; r < size && !absent; r++) {
+      absent = AgreementExchange.flag(buf, r) == AgreementExchange.FAILED_ELSEWHERE;
+    }
     // Ranks whose partials the arrays take: all, or up to the failing one (excluded when it never ran the loop).
     int last = first == size ? size - 1 : elsewhere ? first - 1 : first;
     for (int s = 0; s < scalars; s++) {
@@ -118,7 +123,7 @@ final class PackedReductions {
     for (int k = 0; k < arrayCount; k++) {
       if (packed[k]) {
         offset = unpack(arrays[k], arrayOps[k], buf, offset, last);
-      } else if (!elsewhere) { // a rank that failed elsewhere is not in this loop's collectives
+      } else if (!absent) {
         allreduceAfter(arrays[k], arrayOps[k], first);
       }
     }

@@ -219,6 +219,26 @@ class PackedReductionsTest {
   }
 
   @Test
+  void aLongArrayAfterAShortOneInTheSameThreadIsNotTakenForPacked() throws Exception {
+    for (int p = 2; p <= 4; p++) {
+      int ranks = p;
+      List<String> out = SimulatedRanks.run(p, r -> {
+        double[] shortOne = histogram(r, 4);
+        ParallelRuntime.combineArray(shortOne, SUM);
+        ParallelRuntime.combineLoop();
+        double[] longOne = histogram(r, 100); // the same position in the queue, too long for the slot
+        ParallelRuntime.combineArray(longOne, SUM);
+        ParallelRuntime.combineLoop();
+        return Arrays.toString(shortOne) + Arrays.toString(longOne);
+      });
+      String expected = expectedArrays(ranks - 1, 4, 0).get(0).toString() + expectedArrays(ranks - 1, 100, 0).get(0);
+      for (String o : out) {
+        assertEquals(expected, o, ranks + " ranks");
+      }
+    }
+  }
+
+  @Test
   void aFailureLeavesTheArraysAsTheSequentialRunAndEveryRankThrowsTheLowest() throws Exception {
     int n = 8;
     for (int big : new int[] {3, 200}) {
@@ -238,28 +258,38 @@ class PackedReductionsTest {
 
   @Test
   void aRankWhoseFrameOperationFailedMeetsTheCombineAndTheNextCollectiveIsInStep() throws Exception {
-    for (int p = 2; p <= 4; p++) {
-      for (int f = 0; f < p; f++) {
-        int failing = f;
-        List<String> out = SimulatedRanks.run(p, r -> {
-          ParallelRuntime.forgetFailures();
-          String caught = "none";
-          double[] h = histogram(r, 4);
-          try {
-            if (r == failing) { // its frame call threw before the loop: the call site's handler agrees
-              throw ParallelRuntime.collectiveCallFailed(new IllegalStateException("corrupt page on rank " + failing));
+    for (boolean alsoInLoop : new boolean[] {false, true}) {
+      for (int p = 2; p <= 4; p++) {
+        for (int f = 0; f < p; f++) {
+          int failing = f;
+          // with alsoInLoop, rank 0's iterations threw too: its failure comes first, while the failed
+          // frame call keeps a later rank out of the loop's collectives
+          int loopFailing = alsoInLoop && f > 0 ? 0 : -1;
+          List<String> out = SimulatedRanks.run(p, r -> {
+            ParallelRuntime.forgetFailures();
+            String caught = "none";
+            try {
+              if (r == failing) { // its frame call threw before the loop: the call site's handler agrees
+                throw ParallelRuntime.collectiveCallFailed(new IllegalStateException("corrupt page on rank " + failing));
+              }
+              if (r == loopFailing) {
+                ParallelRuntime.loopFailed(new IllegalStateException("iteration failed on rank " + r));
+              }
+              ParallelRuntime.combineArray(histogram(r, 4), SUM);
+              ParallelRuntime.combineArray(histogram(r, 200), SUM); // too long for the slot
+              ParallelRuntime.combineScalar(1L, SUM);
+              ParallelRuntime.combineLoop();
+            } catch (IllegalStateException e) {
+              caught = e.getMessage();
             }
-            ParallelRuntime.combineArray(h, SUM);
-            ParallelRuntime.combineScalar(1L, SUM);
-            ParallelRuntime.combineLoop();
-          } catch (IllegalStateException e) {
-            caught = e.getMessage();
+            long next = ParallelRuntime.allreduce(1L, SUM);
+            return caught + " / " + next;
+          });
+          for (int r = 0; r < p; r++) {
+            String first = loopFailing >= 0 ? "iteration failed on rank 0" : "corrupt page on rank " + f;
+            assertEquals(first + " / " + p, out.get(r),
+                "rank " + r + " of " + p + ", frame failing " + f + ", loop failing " + loopFailing);
           }
-          long next = ParallelRuntime.allreduce(1L, SUM);
-          return caught + " / " + next;
-        });
-        for (int r = 0; r < p; r++) {
-          assertEquals("corrupt page on rank " + f + " / " + p, out.get(r), "rank " + r + " of " + p + ", failing " + f);
         }
       }
     }
