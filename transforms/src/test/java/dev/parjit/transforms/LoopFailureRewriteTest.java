@@ -73,6 +73,36 @@ class LoopFailureRewriteTest {
     }
   }
 
+  /**
+   * A rank whose arrays are split otherwise than the loop's first one (a placement that matches the
+   * block formula on some ranks only) fails the loop like a failing iteration, so the ranks that
+   * found theirs aligned learn it at the combine instead of waiting there for a rank that threw.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Role.class, names = {"WORKER", "SPMD"})
+  void theAlignmentCheckFailsTheLoopLikeAnIteration(Role role) {
+    RewriteResult result = ClassRewriter.rewrite(ClassRewriterDriverTest.bytesOf(
+        dev.parjit.transforms.targets.AlignmentTargets.class.getName().replace('.', '/')),
+        new RewriteRequest(role, List.of(), ClassRewriterDriverTest.BYTES, null));
+    assertEquals(List.of(), result.failures());
+    assertNull(Verification.verify(result.bytes()));
+    ClassNode cls = new ClassNode();
+    new ClassReader(result.bytes()).accept(cls, 0);
+    MethodNode dot = cls.methods.stream().filter(m -> m.name.equals("dot")).findFirst().orElseThrow();
+    TryCatchBlockNode check = dot.tryCatchBlocks.stream().filter(t -> {
+      for (AbstractInsnNode x = t.start; x != t.end; x = x.getNext()) {
+        if (x instanceof MethodInsnNode call && call.name.equals("checkAligned")) {
+          return true;
+        }
+      }
+      return false;
+    }).findFirst().orElseThrow(() -> new AssertionError("no handler covers the alignment check"));
+    assertEquals("java/lang/Throwable", check.type);
+    assertEquals(0, dot.tryCatchBlocks.indexOf(check), "the check's handler is the innermost");
+    AbstractInsnNode first = real(check.handler);
+    assertTrue(first instanceof MethodInsnNode call && call.name.equals("loopFailed"), "the handler records the failure");
+  }
+
   @ParameterizedTest
   @EnumSource(value = Role.class, names = {"WORKER", "SPMD"})
   void oneRankFailsAsTheOriginalDoes(Role role) throws Exception {

@@ -118,6 +118,7 @@ public final class LoopChunkingPass {
       pre.add(new LdcInsnNode(shape.indexOffset()));
       pre.add(new InsnNode(Opcodes.ISUB));
     }
+    TryCatchBlockNode alignmentHandler = null; // see the aligned range below
     int firstRow = -1; // an aligned loop's first index on this rank (start is then the first owned element)
     // A loop counting down takes its range (and checks its arrays) in its own helper.
     boolean descending = shape.kind().isDescending();
@@ -143,10 +144,28 @@ public final class LoopChunkingPass {
     } else if (aligned) {
       // The rank's range is what it owns of the first array; the others must be split alike.
       int first = loop.alignedArraySlots().get(0);
+      // A placement that is not the block formula (a Parquet read's, a filter's) can match the block
+      // one on some ranks and not on others: a rank that finds its arrays split otherwise fails the
+      // loop like a failing iteration, so every rank throws its failure at the combine rather than
+      // some waiting there for ranks that threw here.
+      LabelNode checksFrom = new LabelNode();
+      LabelNode checksTo = new LabelNode();
+      boolean checked = agree && loop.alignedArraySlots().size() > 1;
+      pre.add(checksFrom);
       for (int other : loop.alignedArraySlots().subList(1, loop.alignedArraySlots().size())) {
         pre.add(new VarInsnNode(Opcodes.ALOAD, first));
         pre.add(new VarInsnNode(Opcodes.ALOAD, other));
         pre.add(RuntimeCalls.checkAligned());
+      }
+      pre.add(checksTo);
+      if (checked) {
+        LabelNode handler = new LabelNode();
+        LabelNode after = new LabelNode();
+        pre.add(new JumpInsnNode(Opcodes.GOTO, after));
+        pre.add(handler);
+        pre.add(RuntimeCalls.loopFailed());
+        pre.add(after);
+        alignmentHandler = new TryCatchBlockNode(checksFrom, checksTo, handler, "java/lang/Throwable");
       }
       if (loop.rowWidthSlot() >= 0) {
         // Rows a[k * i + j]: the range is the rows this rank owns; accesses shift by its first element.
@@ -321,6 +340,10 @@ public final class LoopChunkingPass {
           "java/lang/Throwable"));
     }
     method.instructions.add(post);
+    if (alignmentHandler != null) {
+      // First in the table: its range is the preheader's checks alone, inside every other range.
+      method.tryCatchBlocks.add(0, alignmentHandler);
+    }
     if (interior != null) {
       peel.accept(new StencilPeelingPass.Site(loop.id(), shape.header(), backEdge, exitJump, end, interior, stencilReads,
           java.util.Set.copyOf(interior.chunkStarts().keySet())));
