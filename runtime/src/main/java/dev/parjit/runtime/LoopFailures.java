@@ -6,8 +6,9 @@ import dev.parjit.mpi.ReduceOp;
 /**
  * The one place where ranks agree on how a parallel loop ended. A rank whose iterations threw
  * records the failure ({@link #failed}) and goes on to the loop's combine block like the others;
- * there every rank calls {@link #agree}: one allreduce (MIN of "my rank if I failed, else the
- * size") tells everyone whether and where a failure happened. The lowest failing rank wins,
+ * there every rank calls {@link #agree}: one exchange of failure flags ({@link AgreementExchange},
+ * which a loop's packed reductions share: {@link PackedReductions}) tells everyone whether and where a
+ * failure happened. The lowest failing rank wins,
  * because its iterations come first in the sequential order: it broadcasts its failure and
  * rethrows its own exception object, while the others throw the same type and message rebuilt
  * from the broadcast ({@link FailureRecord}). Without this, the ranks that did not fail would
@@ -39,6 +40,32 @@ final class LoopFailures {
   static void clear() {
     PENDING.remove();
     AGREED.set(false);
+    // FRAME_CALLS stays: a nested compiled call enters here while its caller's frame operations may
+    // still owe an exit agreement (every rank keeps the same value, so a stale one costs a collective)
+  }
+
+  /**
+   * Whether a distributed frame operation started on this thread since the last loop agreement. Every
+   * rank runs the same frame operations in the same order, so the ranks that did not fail hold the same
+   * value; a rank whose operation failed after its last collective waits in an agreement, and the
+   * others' value is then true: they meet it at the method's exit agreement, which they may skip when
+   * the value is false.
+   */
+  private static final ThreadLocal<Boolean> FRAME_CALLS = ThreadLocal.withInitial(() -> false);
+
+  /** A distributed frame operation starts (before its failure handler's range). */
+  static void frameCallStarts() {
+    FRAME_CALLS.set(true);
+  }
+
+  /** Whether a frame operation started since the last loop agreement (see {@link #loopAgreed}). */
+  static boolean frameCallsSinceAgreement() {
+    return FRAME_CALLS.get();
+  }
+
+  /** A loop's agreement (or a method's exit agreement) completed on every rank without a failure. */
+  static void loopAgreed() {
+    FRAME_CALLS.set(false);
   }
 
   /** Collective: returns normally when no rank failed, else throws the agreed failure on every rank. */
@@ -48,7 +75,9 @@ final class LoopFailures {
 
   /**
    * Collective, first half of {@link #agree}: the lowest rank whose iterations failed, or the size
-   * when none did. This rank's failure stays pending for {@link #rethrow}.
+   * when none did. This rank's failure stays pending for {@link #rethrow}. Runs the one agreement
+   * collective ({@link AgreementExchange}) with the flag alone, so a rank here meets ranks combining a
+   * loop's reductions ({@link PackedReductions}) in the same collective.
    */
   static int firstFailed(Communicator comm) {
     Throwable mine = PENDING.get();
@@ -56,29 +85,15 @@ final class LoopFailures {
     if (size == 1) {
       return mine != null ? 0 : 1;
     }
-    return comm.allreduce(mine != null ? comm.rank() : size, ReduceOp.MIN);
+    long[] buf = AgreementExchange.buffer(size);
+    buf[comm.rank() * AgreementExchange.SLOT] = mine != null ? AgreementExchange.FAILED_ELSEWHERE : 0;
+    AgreementExchange.run(comm, buf);
+    return AgreementExchange.lowestFailed(buf, size);
   }
 
-  /**
-   * Collective: {@link #agree} and the sum over ranks of {@code v} in one allreduce, for a loop whose
-   * combine block would otherwise run the agreement and its floating sum one after the other. Every
-   * rank adds its partial sum (0 when it failed) and a 1 at its own position when it failed, so the
-   * sum names each failing rank and the lowest wins as in {@link #agree}; then every rank throws the
-   * agreed failure, or returns the sum.
-   */
-  static double agreeWithSum(Communicator comm, double v) {
-    Throwable mine = PENDING.get();
-    int size = comm.size();
-    double[] sums = new double[1 + size];
-    sums[0] = mine == null ? v : 0;
-    sums[1 + comm.rank()] = mine == null ? 0 : 1;
-    comm.allreduceInPlace(sums, ReduceOp.SUM);
-    int first = size;
-    for (int r = 0; r < size && first == size; r++) {
-      first = sums[1 + r] != 0 ? r : size;
-    }
-    rethrow(comm, first);
-    return sums[0];
+  /** This thread's pending failure, if any (kept for {@link #rethrow}). */
+  static Throwable pending() {
+    return PENDING.get();
   }
 
   /**
@@ -88,8 +103,18 @@ final class LoopFailures {
   static void agreeDescending(Communicator comm) {
     Throwable mine = PENDING.get();
     int size = comm.size();
-    int last = size == 1 ? (mine != null ? 0 : -1) : comm.allreduce(mine != null ? comm.rank() : -1, ReduceOp.MAX);
-    rethrow(comm, last < 0 ? size : last);
+    if (size == 1) {
+      rethrow(comm, mine != null ? 0 : 1);
+      return;
+    }
+    long[] buf = AgreementExchange.buffer(size);
+    buf[comm.rank() * AgreementExchange.SLOT] = mine != null ? AgreementExchange.FAILED_ELSEWHERE : 0;
+    AgreementExchange.run(comm, buf);
+    int last = size;
+    for (int r = size - 1; r >= 0 && last == size; r--) {
+      last = AgreementExchange.flag(buf, r) != 0 ? r : size;
+    }
+    rethrow(comm, last);
   }
 
   /** Collective when {@code first} is a rank, second half of {@link #agree}: every rank throws its failure. */

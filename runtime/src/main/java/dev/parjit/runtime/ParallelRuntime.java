@@ -650,24 +650,87 @@ public final class ParallelRuntime {
    */
   public static void agreeLoop() {
     LoopFailures.agree(communicator());
+    LoopFailures.loopAgreed();
   }
 
   /**
    * {@link #agreeLoop()} then {@link #allreduce(double, int)} of the loop's first floating
-   * reduction: one collective instead of two when they can share it (a sum on several ranks, outside
-   * deterministic mode), as in a dot product's loop ({@link LoopFailures#agreeWithSum}).
+   * reduction, in one collective ({@link PackedReductions}), as in a dot product's loop. Code
+   * compiled now emits {@link #combineScalar(double, int)} and {@link #combineLoop()} instead.
    */
   public static double agreeLoopAllreduce(double v, int op) {
-    if (deterministic || op != Neutral.SUM || size() == 1) {
-      agreeLoop();
-      return allreduce(v, op);
-    }
-    return LoopFailures.agreeWithSum(communicator(), v);
+    combineScalar(v, op);
+    combineLoop();
+    return combinedDouble(0);
+  }
+
+  // ---- a parallel loop's combine block in one collective (PackedReductions) ----------------
+
+  /** Queues this rank's partial of a scalar reduction for {@link #combineLoop()}. */
+  public static void combineScalar(double v, int op) {
+    PackedReductions.current().scalar('D', Double.doubleToRawLongBits(v), op);
+  }
+
+  public static void combineScalar(float v, int op) {
+    PackedReductions.current().scalar('F', Float.floatToRawIntBits(v), op);
+  }
+
+  public static void combineScalar(long v, int op) {
+    PackedReductions.current().scalar('J', v, op);
+  }
+
+  public static void combineScalar(int v, int op) {
+    PackedReductions.current().scalar('I', v, op);
+  }
+
+  /** Queues an array reduction (combined in place by {@link #combineLoop()}). */
+  public static void combineArray(double[] a, int op) {
+    PackedReductions.current().array(a, op);
+  }
+
+  public static void combineArray(float[] a, int op) {
+    PackedReductions.current().array(a, op);
+  }
+
+  public static void combineArray(long[] a, int op) {
+    PackedReductions.current().array(a, op);
+  }
+
+  public static void combineArray(int[] a, int op) {
+    PackedReductions.current().array(a, op);
+  }
+
+  /**
+   * Collective, the combine block of a loop counting up: the queued reductions and the loop's failure
+   * agreement in one exchange; arrays are combined in place (up to the lowest failing rank when one
+   * failed), then every rank throws the agreed failure if there was one.
+   */
+  public static void combineLoop() {
+    PackedReductions.current().combine(communicator());
+    LoopFailures.loopAgreed();
+  }
+
+  /** The combined value of the i-th scalar queued before {@link #combineLoop()}. */
+  public static double combinedDouble(int i) {
+    return Double.longBitsToDouble(PackedReductions.current().result(i));
+  }
+
+  public static float combinedFloat(int i) {
+    return Float.intBitsToFloat((int) PackedReductions.current().result(i));
+  }
+
+  public static long combinedLong(int i) {
+    return PackedReductions.current().result(i);
+  }
+
+  public static int combinedInt(int i) {
+    return (int) PackedReductions.current().result(i);
   }
 
   /** {@link #agreeLoop()} for a loop counting down: the highest failing rank's failure is the sequential one. */
   public static void agreeLoopDescending() {
     LoopFailures.agreeDescending(communicator());
+    LoopFailures.loopAgreed();
   }
 
   /**
@@ -726,10 +789,20 @@ public final class ParallelRuntime {
 
   /**
    * Exit of a compiled method with distributed frame calls: a rank whose last frame operation failed
-   * after that operation's collectives is waiting in an agreement; the others meet it here.
+   * after that operation's collectives is waiting in an agreement; the others meet it here. When no
+   * frame operation started since the last loop agreement, no rank can be waiting (they all passed
+   * that agreement), and the collective is skipped on every rank alike.
    */
   public static void agreeExit() {
-    LoopFailures.agree(communicator());
+    if (communicator().size() == 1 || LoopFailures.frameCallsSinceAgreement()) {
+      LoopFailures.agree(communicator());
+      LoopFailures.loopAgreed();
+    }
+  }
+
+  /** Before each distributed frame call of a compiled method: see {@link #agreeExit()}. */
+  public static void frameCallStarts() {
+    LoopFailures.frameCallStarts();
   }
 
   /**

@@ -116,6 +116,38 @@ public final class RuntimeCalls {
     return call("agreeLoopAllreduce", "(DI)D");
   }
 
+  /** {@code combineScalar(xI)V}: queues a scalar reduction of type {@code t} for {@code combineLoop}. */
+  public static MethodInsnNode combineScalar(String t) {
+    return call("combineScalar", "(" + t + "I)V");
+  }
+
+  /** {@code combineArray([xI)V}: queues an array reduction for {@code combineLoop}. */
+  public static MethodInsnNode combineArray(String elementType) {
+    return call("combineArray", "([" + elementType + "I)V");
+  }
+
+  /** {@code combineLoop()V}: a loop's queued reductions and failure agreement in one collective. */
+  public static MethodInsnNode combineLoop() {
+    return call("combineLoop", "()V");
+  }
+
+  /** {@code combinedDouble(I)D} and the like: the i-th queued scalar's combined value, of type {@code t}. */
+  public static MethodInsnNode combined(String t) {
+    String name = switch (t) {
+      case "D" -> "combinedDouble";
+      case "F" -> "combinedFloat";
+      case "J" -> "combinedLong";
+      case "I" -> "combinedInt";
+      default -> throw new IllegalArgumentException("no reduction of type " + t);
+    };
+    return call(name, "(I)" + t);
+  }
+
+  /** {@code frameCallStarts()V}: before a distributed frame call (the exit agreement is needed after one). */
+  public static MethodInsnNode frameCallStarts() {
+    return call("frameCallStarts", "()V");
+  }
+
   /** {@code LDC method; enterCall(String)V}: the entry of every SPMD-compiled method. */
   public static org.objectweb.asm.tree.InsnList enterCall(String method) {
     org.objectweb.asm.tree.InsnList out = new org.objectweb.asm.tree.InsnList();

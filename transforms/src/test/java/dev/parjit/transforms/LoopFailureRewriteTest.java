@@ -22,7 +22,7 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 
 /**
  * A chunked loop's iterations are covered by a handler that records the failure and joins the
- * other ranks at the combine block, which agrees on failures before its reductions; rewritten
+ * other ranks at the combine block, which agrees on failures in its reductions' collective; rewritten
  * classes verify and, on one rank, fail exactly as the originals do.
  */
 class LoopFailureRewriteTest {
@@ -54,19 +54,53 @@ class LoopFailureRewriteTest {
       assertTrue(first instanceof MethodInsnNode call && call.name.equals("loopFailed"), m.name + ": handler records");
       AbstractInsnNode jump = real(first.getNext());
       assertTrue(jump instanceof JumpInsnNode j && j.getOpcode() == Opcodes.GOTO, m.name);
-      AbstractInsnNode combine = real(((JumpInsnNode) jump).label);
-      assertTrue(combine instanceof MethodInsnNode call && call.name.equals("agreeLoop"),
-          m.name + ": the combine block starts by agreeing");
-      AbstractInsnNode reduction = combine.getNext();
+      // The combine block queues the reductions, then agrees and combines in one collective.
+      AbstractInsnNode x = real(((JumpInsnNode) jump).label);
+      while (!(x instanceof MethodInsnNode agree && agree.name.equals("combineLoop"))) {
+        assertTrue(!(x instanceof MethodInsnNode queued) || queued.name.startsWith("combineScalar")
+            || queued.name.startsWith("combineArray"), m.name + ": only queued reductions before the agreement");
+        x = x.getNext();
+      }
+      AbstractInsnNode reduction = x.getNext();
       while (!(reduction instanceof MethodInsnNode)) {
         reduction = reduction.getNext();
       }
-      assertTrue(reduction instanceof MethodInsnNode call && call.name.equals("allreduce"),
-          m.name + ": the reduction follows the agreement");
+      assertTrue(reduction instanceof MethodInsnNode read && read.name.startsWith("combined"),
+          m.name + ": the reduction's value is read after the agreement");
       if (m.name.equals("caughtInside")) {
         assertEquals("java/lang/ArithmeticException", m.tryCatchBlocks.get(0).type, "the body's handler comes first");
       }
     }
+  }
+
+  /**
+   * A rank whose arrays are split otherwise than the loop's first one (a placement that matches the
+   * block formula on some ranks only) fails the loop like a failing iteration, so the ranks that
+   * found theirs aligned learn it at the combine instead of waiting there for a rank that threw.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Role.class, names = {"WORKER", "SPMD"})
+  void theAlignmentCheckFailsTheLoopLikeAnIteration(Role role) {
+    RewriteResult result = ClassRewriter.rewrite(ClassRewriterDriverTest.bytesOf(
+        dev.parjit.transforms.targets.AlignmentTargets.class.getName().replace('.', '/')),
+        new RewriteRequest(role, List.of(), ClassRewriterDriverTest.BYTES, null));
+    assertEquals(List.of(), result.failures());
+    assertNull(Verification.verify(result.bytes()));
+    ClassNode cls = new ClassNode();
+    new ClassReader(result.bytes()).accept(cls, 0);
+    MethodNode dot = cls.methods.stream().filter(m -> m.name.equals("dot")).findFirst().orElseThrow();
+    TryCatchBlockNode check = dot.tryCatchBlocks.stream().filter(t -> {
+      for (AbstractInsnNode x = t.start; x != t.end; x = x.getNext()) {
+        if (x instanceof MethodInsnNode call && call.name.equals("checkAligned")) {
+          return true;
+        }
+      }
+      return false;
+    }).findFirst().orElseThrow(() -> new AssertionError("no handler covers the alignment check"));
+    assertEquals("java/lang/Throwable", check.type);
+    assertEquals(0, dot.tryCatchBlocks.indexOf(check), "the check's handler is the innermost");
+    AbstractInsnNode first = real(check.handler);
+    assertTrue(first instanceof MethodInsnNode call && call.name.equals("loopFailed"), "the handler records the failure");
   }
 
   @ParameterizedTest

@@ -41,6 +41,8 @@ public final class FrameFailuresPass {
       LabelNode start = new LabelNode();
       LabelNode end = new LabelNode();
       method.instructions.insertBefore(call, start);
+      // Outside the handler's range: marks that the exit agreement is owed (ParallelRuntime.agreeExit)
+      method.instructions.insertBefore(start, RuntimeCalls.frameCallStarts());
       method.instructions.insert(call, end);
       // First in the table: the call's own handler comes before any handler around it.
       method.tryCatchBlocks.add(0, new TryCatchBlockNode(start, end, handler, "java/lang/Throwable"));

@@ -36,11 +36,12 @@ import org.objectweb.asm.tree.VarInsnNode;
  *   ...body...
  *   goto header                  // } catch (Throwable t) { loopFailed(t); goto combine; }
  * combine:                       // a new block on the exit edge
- *   agreeLoop();                 // throws on every rank if any rank's iterations threw (with a
- *                                // floating reduction: r = agreeLoopAllreduce(r, op), one collective); with
- *                                // array reductions instead: f = loopFailedRank();
- *                                // arrayAllreduceAfter(h, op, f) ...; rethrowLoopFailure(f);
- *   r = allreduce(r, op) ...; goto exit
+ *   combineScalar(r, op) ...; combineArray(h, op) ...;
+ *   combineLoop();               // one collective: the reductions and the failure agreement; throws
+ *                                // on every rank if any rank's iterations threw (arrays combined first)
+ *   r = combinedX(0) ...; goto exit
+ *                                // (a loop without reductions: agreeLoop(); counting down: the
+ *                                // agreement, then one allreduce per reduction)
  * </pre>
  * Every rank reaches {@code combine}, so the collectives match even where a rank's block is empty
  * or its iterations threw: without the handler, a rank that fails would leave the others waiting in
@@ -117,6 +118,7 @@ public final class LoopChunkingPass {
       pre.add(new LdcInsnNode(shape.indexOffset()));
       pre.add(new InsnNode(Opcodes.ISUB));
     }
+    TryCatchBlockNode alignmentHandler = null; // see the aligned range below
     int firstRow = -1; // an aligned loop's first index on this rank (start is then the first owned element)
     // A loop counting down takes its range (and checks its arrays) in its own helper.
     boolean descending = shape.kind().isDescending();
@@ -142,10 +144,28 @@ public final class LoopChunkingPass {
     } else if (aligned) {
       // The rank's range is what it owns of the first array; the others must be split alike.
       int first = loop.alignedArraySlots().get(0);
+      // A placement that is not the block formula (a Parquet read's, a filter's) can match the block
+      // one on some ranks and not on others: a rank that finds its arrays split otherwise fails the
+      // loop like a failing iteration, so every rank throws its failure at the combine rather than
+      // some waiting there for ranks that threw here.
+      LabelNode checksFrom = new LabelNode();
+      LabelNode checksTo = new LabelNode();
+      boolean checked = agree && loop.alignedArraySlots().size() > 1;
+      pre.add(checksFrom);
       for (int other : loop.alignedArraySlots().subList(1, loop.alignedArraySlots().size())) {
         pre.add(new VarInsnNode(Opcodes.ALOAD, first));
         pre.add(new VarInsnNode(Opcodes.ALOAD, other));
         pre.add(RuntimeCalls.checkAligned());
+      }
+      pre.add(checksTo);
+      if (checked) {
+        LabelNode handler = new LabelNode();
+        LabelNode after = new LabelNode();
+        pre.add(new JumpInsnNode(Opcodes.GOTO, after));
+        pre.add(handler);
+        pre.add(RuntimeCalls.loopFailed());
+        pre.add(after);
+        alignmentHandler = new TryCatchBlockNode(checksFrom, checksTo, handler, "java/lang/Throwable");
       }
       if (loop.rowWidthSlot() >= 0) {
         // Rows a[k * i + j]: the range is the rows this rank owns; accesses shift by its first element.
@@ -270,17 +290,21 @@ public final class LoopChunkingPass {
     exitJump.label = combine;
     InsnList post = new InsnList();
     post.add(combine);
-    // A dot product's loop: its agreement and its sum share one collective (agreeLoopAllreduce).
-    ScalarReduction fused = agree && !descending && loop.arrayReductions().isEmpty()
-        ? loop.reductions().stream().filter(r -> r.type().equals("D")).findFirst().orElse(null) : null;
-    if (loop.arrayReductions().isEmpty()) {
-      if (fused != null) {
-        post.add(new VarInsnNode(Opcodes.DLOAD, fused.slot()));
-        post.add(RuntimeCalls.opCode(fused.op()));
-        post.add(RuntimeCalls.agreeLoopAllreduce());
-        post.add(new VarInsnNode(Opcodes.DSTORE, fused.slot()));
-      } else if (agree) {
+    if (!descending && (!loop.reductions().isEmpty() || !loop.arrayReductions().isEmpty())) {
+      // One rule: a loop counting up combines all its reductions and agrees on its failure in one
+      // collective (PackedReductions); arrays are combined up to the failing rank, as the sequential
+      // run leaves them when it throws.
+      post.add(PackedCombine.code(loop));
+    } else if (loop.arrayReductions().isEmpty()) {
+      if (agree) {
         post.add(descending ? DescendingRange.agreement() : RuntimeCalls.agreeLoop());
+      }
+      for (ScalarReduction r : loop.reductions()) {
+        Type rt = Type.getType(r.type());
+        post.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
+        post.add(RuntimeCalls.opCode(r.op()));
+        post.add(RuntimeCalls.reduction("allreduce", r.type()));
+        post.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
       }
     } else {
       // Array reductions write the caller's arrays: combined even after a failure, up to the failing
@@ -296,16 +320,13 @@ public final class LoopChunkingPass {
       }
       post.add(new VarInsnNode(Opcodes.ILOAD, failed));
       post.add(RuntimeCalls.rethrowLoopFailure());
-    }
-    for (ScalarReduction r : loop.reductions()) {
-      if (r == fused) {
-        continue;
+      for (ScalarReduction r : loop.reductions()) {
+        Type rt = Type.getType(r.type());
+        post.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
+        post.add(RuntimeCalls.opCode(r.op()));
+        post.add(RuntimeCalls.reduction("allreduce", r.type()));
+        post.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
       }
-      Type rt = Type.getType(r.type());
-      post.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
-      post.add(RuntimeCalls.opCode(r.op()));
-      post.add(RuntimeCalls.reduction("allreduce", r.type()));
-      post.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
     }
     GuardedExtremaCode.combine(method, loop, passedFlags, post);
     post.add(new JumpInsnNode(Opcodes.GOTO, shape.exit()));
@@ -319,6 +340,10 @@ public final class LoopChunkingPass {
           "java/lang/Throwable"));
     }
     method.instructions.add(post);
+    if (alignmentHandler != null) {
+      // First in the table: its range is the preheader's checks alone, inside every other range.
+      method.tryCatchBlocks.add(0, alignmentHandler);
+    }
     if (interior != null) {
       peel.accept(new StencilPeelingPass.Site(loop.id(), shape.header(), backEdge, exitJump, end, interior, stencilReads,
           java.util.Set.copyOf(interior.chunkStarts().keySet())));
