@@ -29,8 +29,10 @@ import org.apache.parquet.io.ParquetDecodingException;
  * the file's bytes cross the memory bus once, instead of Parquet-MR's read into a heap buffer
  * (through a temporary direct one) and the decompression's read of that buffer; buffered reads did
  * not scale over ranks on a 2-core machine, mapped ones do. (Native snappy-java works on heap
- * arrays only, and decompressing real data it is 1.5x faster than aircompressor's Java decoder,
- * which could read the mapping directly.)
+ * arrays here: its direct-buffer form would read the mapping in native code, where a file truncated
+ * under it crashes the JVM instead of raising an error; decompressing real data it is 1.5x faster
+ * than aircompressor's Java decoder, which could read the mapping directly.) A Snappy page of
+ * incompressible bytes is copied from the mapping into the output array once ({@link SnappyLiterals}).
  *
  * <p>A page handed out is valid until the next {@link #readPage()}: {@link ChunkDecoder} finishes
  * with each page (and copies the dictionary) before asking for the next. Statistics, CRCs and
@@ -222,6 +224,9 @@ final class ChunkPages implements PageReader, AutoCloseable {
   }
 
   private void decompressInto(int at, int compressed, byte[] out, int outOff, int size) throws IOException {
+    if (codec == CompressionCodecName.SNAPPY && SnappyLiterals.copy(chunk, at, compressed, out, outOff, size)) {
+      return; // incompressible bytes: copied from the file once, not copied and then decompressed
+    }
     byte[] in = scratch.in(compressed);
     copy(at, in, 0, compressed);
     if (outOff == 0) {
