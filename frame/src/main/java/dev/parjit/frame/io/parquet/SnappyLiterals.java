@@ -25,28 +25,49 @@ final class SnappyLiterals {
    * Copies the decompressed page into {@code out[off, off + size)} when {@code chunk[at, at + len)}
    * is a Snappy stream of literals only that decompresses to exactly {@code size} bytes.
    *
-   * @return whether it did; when not, {@code out} may have been written but holds nothing useful
+   * @param runs scratch, left describing the page when it is copied
+   * @return whether it did; when not, {@code out} is untouched
    */
-  static boolean copy(ByteBuffer chunk, int at, int len, byte[] out, int off, int size) {
+  static boolean copy(ByteBuffer chunk, int at, int len, byte[] out, int off, int size, PageRuns runs) {
+    if (!runs(chunk, at, len, size, runs)) {
+      return false;
+    }
+    runs.copy(0, out, off, size);
+    return true;
+  }
+
+  /**
+   * Describes in {@code runs} where the page's bytes lie in {@code chunk} when {@code chunk[at, at + len)}
+   * is a Snappy stream of literals only that decompresses to exactly {@code size} bytes.
+   *
+   * @return whether it is; when not, {@code runs} holds nothing useful
+   */
+  static boolean runs(ByteBuffer chunk, int at, int len, int size, PageRuns runs) {
     if (!enabled) {
       return false;
     }
     int end = at + len;
-    int start = literalsStart(chunk, at, end, size);
-    if (start < 0 || !literalsOnly(chunk, start, end, size)) {
+    int p = literalsStart(chunk, at, end, size);
+    if (p < 0) {
       return false;
     }
-    int p = start;
-    int o = off;
+    runs.reset(chunk);
+    long total = 0;
     while (p < end) {
       long element = literal(chunk, p, end);
+      if (element < 0) {
+        return false;
+      }
       int bytes = (int) (element >>> 32);
       p += (int) element;
-      chunk.get(p, out, o, bytes);
+      if (bytes > end - p || total + bytes > size) {
+        return false; // the literal runs past the page, or holds more than the page
+      }
+      runs.add(p, bytes);
       p += bytes;
-      o += bytes;
+      total += bytes;
     }
-    return true;
+    return total == size;
   }
 
   /** Position after the preamble (the varint uncompressed length), or -1 when it is not {@code size}. */
@@ -63,25 +84,6 @@ final class SnappyLiterals {
       }
     }
     return -1;
-  }
-
-  /** Whether {@code chunk[p, end)} is literal elements only, holding exactly {@code size} bytes. */
-  private static boolean literalsOnly(ByteBuffer chunk, int p, int end, int size) {
-    long total = 0;
-    while (p < end) {
-      long element = literal(chunk, p, end);
-      if (element < 0) {
-        return false;
-      }
-      long bytes = element >>> 32;
-      p += (int) element;
-      if (bytes > end - p) {
-        return false; // the literal runs past the page
-      }
-      p += (int) bytes;
-      total += bytes;
-    }
-    return total == size;
   }
 
   /**

@@ -32,9 +32,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Random values (what Snappy stores as literals, so {@link SnappyLiterals} copies the pages) read
- * from a SNAPPY file give exactly what snappy-java's decompression of the same pages gives: vectors,
- * batches and streamed statistics, with nulls, V1 and V2 pages, mapped and read chunks; and what the
+ * Random values (what Snappy stores as literals, so {@link SnappyLiterals} copies the pages, and a
+ * sum reads them block by block where they lie, {@link PageRuns}) read from a SNAPPY or UNCOMPRESSED
+ * file give exactly what pages copied whole (decompressed by snappy-java) give: vectors, batches and
+ * streamed statistics, with nulls, V1 and V2 pages, mapped and read chunks; and what the
  * same rows written UNCOMPRESSED give (sums within rounding: the writer may cut other pages). The
  * test also checks that the file's data pages are mostly literal-only, so the fast path is covered.
  */
@@ -48,6 +49,7 @@ class IncompressiblePagesTest {
   @AfterEach
   void restore() {
     SnappyLiterals.enabled = true;
+    ChunkPages.readInPlace = true;
     ChunkPages.mapThreshold = 1 << 20;
     MappedFiles.clear();
   }
@@ -93,17 +95,26 @@ class IncompressiblePagesTest {
     for (int size = 1; size <= 3; size++) {
       for (int rank = 0; rank < size; rank++) {
         List<RowGroupRef> s = ParquetDataset.share(snappy.rowGroups(), rank, size);
-        SnappyLiterals.enabled = false;
+        List<RowGroupRef> u = ParquetDataset.share(plain.rowGroups(), rank, size);
+        inPlace(false);
         Read library = Read.of(snappy, s);
-        SnappyLiterals.enabled = true;
+        Read copied = Read.of(plain, u);
+        inPlace(true);
         Read literals = Read.of(snappy, s);
         // The same pages, the same additions: equal to the bit.
         literals.assertEquals(library, 0);
+        Read.of(plain, u).assertEquals(copied, 0);
         if (size == 1) { // the other file's row groups differ, so only whole reads compare
           literals.assertEquals(Read.of(plain, plain.rowGroups()), 1e-12);
         }
       }
     }
+  }
+
+  /** Pages copied whole and decompressed by snappy-java (false), or read where they lie when they can be. */
+  private static void inPlace(boolean on) {
+    SnappyLiterals.enabled = on;
+    ChunkPages.readInPlace = on;
   }
 
   /** Everything a read of the columns gives: the values, the streamed statistics, batch sums. */
@@ -203,7 +214,7 @@ class IncompressiblePagesTest {
           }
           pages++;
           int size = h.getUncompressed_page_size() - skip;
-          if (SnappyLiterals.copy(chunk, at + skip, h.getCompressed_page_size() - skip, new byte[size], 0, size)) {
+          if (SnappyLiterals.copy(chunk, at + skip, h.getCompressed_page_size() - skip, new byte[size], 0, size, new PageRuns())) {
             literal++;
           }
         }

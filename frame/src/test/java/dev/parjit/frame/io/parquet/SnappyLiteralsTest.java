@@ -32,7 +32,7 @@ class SnappyLiteralsTest {
     chunk.put(at, stream);
     byte[] out = new byte[outOff + size + 5];
     Arrays.fill(out, (byte) 0x5A);
-    if (!SnappyLiterals.copy(chunk, at, stream.length, out, outOff, size)) {
+    if (!SnappyLiterals.copy(chunk, at, stream.length, out, outOff, size, new PageRuns())) {
       return null;
     }
     for (int i = 0; i < outOff; i++) {
@@ -138,7 +138,7 @@ class SnappyLiteralsTest {
     s.write(60 << 2); // literal, length - 1 in one byte
     s.write(99);
     s.writeBytes(new byte[50]); // only half the literal's bytes
-    assertFalse(SnappyLiterals.copy(ByteBuffer.wrap(s.toByteArray()), 0, s.size(), new byte[100], 0, 100));
+    assertFalse(SnappyLiterals.copy(ByteBuffer.wrap(s.toByteArray()), 0, s.size(), new byte[100], 0, 100, new PageRuns()));
   }
 
   private static void varint(ByteArrayOutputStream s, int v) {
