@@ -40,6 +40,9 @@ abstract class ChunkDecoder {
   /** Non-null positions of the current page, or null when it has no nulls. */
   private int[] positions;
   private boolean hasDictionary;
+  /** The chunk's pages when this decoder reads PLAIN pages block by block ({@link #plainBlocks}), else null. */
+  private ChunkPages inPlace;
+  private byte[] head = new byte[64];
 
   ChunkDecoder(FieldVector vector, ColumnDescriptor column) {
     this.vector = vector;
@@ -57,6 +60,10 @@ abstract class ChunkDecoder {
    */
   final void readChunk(PageReader pages, long rowBase, long rows) throws IOException {
     hasDictionary = false;
+    inPlace = pages instanceof ChunkPages c && readsPlainBlocks() ? c : null;
+    if (inPlace != null) {
+      inPlace.deferPlainPages();
+    }
     DictionaryPage dict = pages.readDictionaryPage();
     if (dict != null) {
       Encoding e = dict.getEncoding();
@@ -90,7 +97,13 @@ abstract class ChunkDecoder {
   }
 
   private void pageV1(DataPageV1 page, long row, int n) throws IOException {
-    PageBytes b = PageBytes.of(page.getBytes());
+    PageRuns runs = inPlace == null ? null : inPlace.deferredRuns();
+    if (runs != null && page.getValueEncoding() == Encoding.PLAIN
+        && (maxDef == 0 || page.getDlEncoding() == Encoding.RLE)) {
+      pageV1InBlocks(runs, row, n);
+      return;
+    }
+    PageBytes b = runs != null ? inPlace.materialize() : PageBytes.of(page.getBytes());
     int pos = b.off();
     int count = n;
     positions = null;
@@ -109,6 +122,38 @@ abstract class ChunkDecoder {
       allValid(row, n);
     }
     values(page.getValueEncoding(), b.a(), pos, b.end(), row, n, count);
+  }
+
+  /**
+   * A PLAIN V1 page whose bytes are still in the chunk: the definition levels are copied and decoded
+   * as usual, the values are handed to {@link #plainBlocks} where they lie.
+   */
+  private void pageV1InBlocks(PageRuns runs, long row, int n) {
+    int size = runs.size();
+    int pos = 0;
+    int count = n;
+    positions = null;
+    if (maxDef > 0) {
+      PageBytes.need(0, size, 4);
+      runs.copy(0, head, 0, 4);
+      int len = PageBytes.getInt(head, 0);
+      PageBytes.need(4, size, len);
+      if (len < 0) {
+        throw new ParquetDecodingException("definition levels of negative length " + len);
+      }
+      if (head.length < len) {
+        head = new byte[Math.max(len, head.length * 2)];
+      }
+      runs.copy(4, head, 0, len);
+      levels.init(head, 0, len, levelWidth);
+      pos = 4 + len;
+      count = levels(row, n);
+    } else {
+      allValid(row, n);
+    }
+    if (count > 0) {
+      plainBlocks(runs, pos, size, row, positions, count);
+    }
   }
 
   private void pageV2(DataPageV2 page, long row, int n) throws IOException {
@@ -215,6 +260,22 @@ abstract class ChunkDecoder {
 
   /** Called after the last page of a chunk. */
   void endChunk(long end) {}
+
+  /**
+   * Whether this decoder reads PLAIN pages through {@link #plainBlocks}, so pages whose bytes lie in
+   * the file as they are need not be copied whole first.
+   */
+  boolean readsPlainBlocks() {
+    return false;
+  }
+
+  /**
+   * As {@link #plain}, for {@code count} values at page byte {@code off} of a page of {@code end}
+   * bytes that lies in the chunk ({@code runs}). Only called when {@link #readsPlainBlocks}.
+   */
+  void plainBlocks(PageRuns runs, int off, int end, long row, int[] positions, int count) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " reads whole pages");
+  }
 
   /** Decodes a PLAIN dictionary page of {@code size} entries. */
   abstract void loadDictionary(byte[] a, int off, int end, int size);

@@ -29,14 +29,19 @@ import org.apache.parquet.io.ParquetDecodingException;
  * the file's bytes cross the memory bus once, instead of Parquet-MR's read into a heap buffer
  * (through a temporary direct one) and the decompression's read of that buffer; buffered reads did
  * not scale over ranks on a 2-core machine, mapped ones do. (Native snappy-java works on heap
- * arrays only, and decompressing real data it is 1.5x faster than aircompressor's Java decoder,
- * which could read the mapping directly.)
+ * arrays here: its direct-buffer form would read the mapping in native code, where a file truncated
+ * under it crashes the JVM instead of raising an error; decompressing real data it is 1.5x faster
+ * than aircompressor's Java decoder, which could read the mapping directly.) A Snappy page of
+ * incompressible bytes is copied from the mapping into the output array once ({@link SnappyLiterals}),
+ * or, for a decoder that reduces pages block by block, not at all ({@link #deferPlainPages}).
  *
  * <p>A page handed out is valid until the next {@link #readPage()}: {@link ChunkDecoder} finishes
  * with each page (and copies the dictionary) before asking for the next. Statistics, CRCs and
  * index pages are skipped; encrypted files are not supported.
  */
 final class ChunkPages implements PageReader, AutoCloseable {
+  /** Off: every page is copied whole (tests compare both ways of reading the same pages). */
+  static volatile boolean readInPlace = true;
   /** Chunks at least this large are mapped; smaller ones are read. Tests lower it to cover mapping. */
   static volatile int mapThreshold = 1 << 20;
 
@@ -67,6 +72,10 @@ final class ChunkPages implements PageReader, AutoCloseable {
   private final long totalValues;
   private final Scratch scratch;
   private long valuesRead;
+  /** Where the last data page's bytes lie in the chunk, when they were not copied ({@link #deferPlainPages}). */
+  private final PageRuns runs = new PageRuns();
+  private boolean deferPages;
+  private boolean deferred;
   private DataPage pending;
   private DictionaryPage dictionary;
   private boolean started;
@@ -112,6 +121,29 @@ final class ChunkPages implements PageReader, AutoCloseable {
     return new ChunkPages(b.slice(), false, meta, scratch);
   }
 
+  /**
+   * From now on, a V1 data page whose bytes lie in the chunk as they are (UNCOMPRESSED, or Snappy
+   * literals) is handed out without them: its {@link DataPage} holds no bytes, and
+   * {@link #deferredRuns()} says where they are. For a decoder that reads such pages block by block
+   * ({@link ChunkDecoder}); it must call {@link #materialize()} for any page it decodes whole.
+   */
+  void deferPlainPages() {
+    deferPages = true;
+  }
+
+  /** Where the bytes of the data page last handed out lie, or null when the page holds its bytes. */
+  PageRuns deferredRuns() {
+    return deferred ? runs : null;
+  }
+
+  /** The bytes of the deferred data page last handed out, copied into the page array. */
+  PageBytes materialize() {
+    int size = runs.size();
+    byte[] out = scratch.out(size);
+    runs.copy(0, out, 0, size);
+    return new PageBytes(out, 0, size);
+  }
+
   @Override
   public long getTotalValueCount() {
     return totalValues;
@@ -140,6 +172,7 @@ final class ChunkPages implements PageReader, AutoCloseable {
   }
 
   private DataPage next() {
+    deferred = false;
     try {
       while (valuesRead < totalValues && chunk.hasRemaining()) {
         PageHeader h = Util.readPageHeader(new BufferStream(chunk));
@@ -164,10 +197,17 @@ final class ChunkPages implements PageReader, AutoCloseable {
           }
           case DATA_PAGE: {
             DataPageHeader d = h.getData_page_header();
-            byte[] out = scratch.out(size);
-            decompress(at, compressed, out, size);
+            BytesInput bytes;
+            if (deferPages && readInPlace && inPlace(at, compressed, size)) {
+              deferred = true;
+              bytes = BytesInput.empty(); // a decoder that reads it whole without materialize() fails, never reads stale bytes
+            } else {
+              byte[] out = scratch.out(size);
+              decompress(at, compressed, out, size);
+              bytes = BytesInput.from(out, 0, size);
+            }
             valuesRead += d.getNum_values();
-            return new DataPageV1(BytesInput.from(out, 0, size), d.getNum_values(), size, null,
+            return new DataPageV1(bytes, d.getNum_values(), size, null,
                 encoding(d.getRepetition_level_encoding()), encoding(d.getDefinition_level_encoding()),
                 encoding(d.getEncoding()));
           }
@@ -205,6 +245,19 @@ final class ChunkPages implements PageReader, AutoCloseable {
     }
   }
 
+  /** Whether the page's uncompressed bytes lie in the chunk as they are; if so {@link #runs} says where. */
+  private boolean inPlace(int at, int compressed, int size) {
+    if (codec == CompressionCodecName.UNCOMPRESSED) {
+      if (compressed != size) {
+        return false; // decompress() reports it
+      }
+      runs.reset(chunk);
+      runs.add(at, size);
+      return true;
+    }
+    return codec == CompressionCodecName.SNAPPY && SnappyLiterals.runs(chunk, at, compressed, size, runs);
+  }
+
   private static Encoding encoding(org.apache.parquet.format.Encoding e) {
     return Encoding.valueOf(e.name());
   }
@@ -222,6 +275,9 @@ final class ChunkPages implements PageReader, AutoCloseable {
   }
 
   private void decompressInto(int at, int compressed, byte[] out, int outOff, int size) throws IOException {
+    if (codec == CompressionCodecName.SNAPPY && SnappyLiterals.copy(chunk, at, compressed, out, outOff, size, runs)) {
+      return; // incompressible bytes: copied from the file once, not copied and then decompressed
+    }
     byte[] in = scratch.in(compressed);
     copy(at, in, 0, compressed);
     if (outOff == 0) {

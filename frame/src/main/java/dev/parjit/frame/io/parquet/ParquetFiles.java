@@ -1,11 +1,14 @@
 package dev.parjit.frame.io.parquet;
 
 import dev.parjit.frame.io.FrameIOException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 
@@ -36,44 +39,46 @@ final class ParquetFiles {
     if (!Files.isRegularFile(file)) {
       throw new FrameIOException("Parquet file not found: " + file);
     }
-    FooterKey key = FooterKey.of(file);
-    ParquetMetadata cached = key == null ? null : FOOTERS.get(key);
-    if (cached != null) {
-      return cached;
+    Path key = file.toAbsolutePath().normalize();
+    byte[] bytes = FooterBytes.read(key);
+    if (bytes != null) {
+      Footer cached = FOOTERS.get(key);
+      if (cached != null && Arrays.equals(cached.bytes(), bytes)) {
+        return cached.footer();
+      }
+      try {
+        ParquetMetadata footer = CONVERTER.readParquetMetadata(new ByteArrayInputStream(bytes), OPTIONS.getMetadataFilter());
+        FOOTERS.put(key, new Footer(bytes, footer));
+        return footer;
+      } catch (IOException | RuntimeException e) {
+        // Parquet-MR's own reader below names the problem as it always has.
+      }
     }
     try (ParquetFileReader r = ParquetFileReader.open(new ChannelInputFile(file), OPTIONS)) {
-      ParquetMetadata footer = r.getFooter();
-      if (key != null) {
-        FOOTERS.put(key, footer);
-      }
-      return footer;
+      return r.getFooter();
     } catch (IOException | RuntimeException e) {
       throw new FrameIOException(
           "not a readable Parquet file (truncated or not Parquet): " + file + ": " + e.getMessage(), e);
     }
   }
 
+  private static final ParquetMetadataConverter CONVERTER = new ParquetMetadataConverter(OPTIONS);
+
   /**
-   * A file as it is now: a footer read for it stays valid while the file has the same identity,
-   * size and modification time (a part file replaced by rename gets another identity).
+   * A parsed footer with the bytes it was parsed from. A footer is reused only while the file still
+   * ends with exactly those bytes: a key of path, size and modification time would return a stale
+   * footer for a file rewritten in place with the same size within one tick of the file system's
+   * clock (a few milliseconds), or whose time a tool restored; equal footer bytes mean equal row
+   * groups, offsets and schema whatever happened to the file, and reading them back is one small read
+   * of pages the call reads anyway.
    */
-  private record FooterKey(Path path, Object fileKey, long size, long modified) {
-    static FooterKey of(Path file) {
-      try {
-        java.nio.file.attribute.BasicFileAttributes a =
-            Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-        return new FooterKey(file.toAbsolutePath().normalize(), a.fileKey(), a.size(), a.lastModifiedTime().toMillis());
-      } catch (IOException e) {
-        return null; // read it, uncached: the read names the problem
-      }
-    }
-  }
+  private record Footer(byte[] bytes, ParquetMetadata footer) {}
 
   /** Footers already parsed, so a job reading the same files call after call parses each once. */
-  private static final java.util.Map<FooterKey, ParquetMetadata> FOOTERS = java.util.Collections.synchronizedMap(
+  private static final java.util.Map<Path, Footer> FOOTERS = java.util.Collections.synchronizedMap(
       new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<FooterKey, ParquetMetadata> eldest) {
+        protected boolean removeEldestEntry(java.util.Map.Entry<Path, Footer> eldest) {
           return size() > 512;
         }
       });
