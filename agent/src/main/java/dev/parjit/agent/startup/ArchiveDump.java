@@ -50,6 +50,8 @@ public final class ArchiveDump {
       }
     } finally {
       Files.deleteIfExists(list);
+      // Off every program's path: this JVM runs detached, after the program's workers stopped.
+      CacheSweep.sweep(archive.getParent(), ".jsa", CacheSweep.ARCHIVES_KEPT, System.currentTimeMillis());
     }
   }
 
