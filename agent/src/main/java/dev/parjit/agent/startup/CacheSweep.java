@@ -39,8 +39,8 @@ public final class CacheSweep {
   /** Longer than {@link ArchiveDump}'s time limit: a dump's files are never taken from under it. */
   static final Duration TEMPORARY_GRACE = Duration.ofMinutes(15);
 
-  /** Worker archives kept (each 15–40 MB): a few sets of jars in use at a time. */
-  public static final int ARCHIVES_KEPT = 4;
+  /** Worker archives kept (each 15–40 MB): the sets of jars of a few checkouts or versions in use at a time. */
+  public static final int ARCHIVES_KEPT = 8;
 
   /** Start hints kept (one per program command line; a few hundred bytes each). */
   public static final int HINTS_KEPT = 64;
