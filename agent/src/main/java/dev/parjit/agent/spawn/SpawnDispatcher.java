@@ -5,6 +5,7 @@ import dev.parjit.agent.AgentOptions;
 import dev.parjit.agent.startup.PreparedClasses;
 import dev.parjit.agent.startup.StartupLog;
 import dev.parjit.agent.startup.CacheSweep;
+import dev.parjit.agent.startup.DriverArchive;
 import dev.parjit.agent.startup.WorkerArchive;
 import dev.parjit.agent.startup.WorkerClasspath;
 import dev.parjit.agent.worker.WorkerMain;
@@ -673,6 +674,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
   private void atExit() {
     exiting = true;
     stopWorkers();
+    DriverArchive.afterRun(nextId > 0);
     if (archive != null) { // this run started workers, so it may have added archives, hints or left-overs
       CacheSweep.sweepDefaultDirectories();
     }
