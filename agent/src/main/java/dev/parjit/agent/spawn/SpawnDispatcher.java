@@ -4,6 +4,8 @@ import dev.parjit.ParjitExecutionException;
 import dev.parjit.agent.AgentOptions;
 import dev.parjit.agent.startup.PreparedClasses;
 import dev.parjit.agent.startup.StartupLog;
+import dev.parjit.agent.startup.CacheSweep;
+import dev.parjit.agent.startup.DriverArchive;
 import dev.parjit.agent.startup.WorkerArchive;
 import dev.parjit.agent.startup.WorkerClasspath;
 import dev.parjit.agent.worker.WorkerMain;
@@ -672,6 +674,10 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
   private void atExit() {
     exiting = true;
     stopWorkers();
+    DriverArchive.afterRun(nextId > 0);
+    if (archive != null) { // this run started workers, so it may have added archives, hints or left-overs
+      CacheSweep.sweepDefaultDirectories();
+    }
   }
 
   private void startWorkers() {
@@ -856,6 +862,8 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       job = null;
       if (nextId > 0) {
         archive.buildInBackground(); // rank 0 has exited: its list of classes, calls' included, is complete
+      } else {
+        archive.discardRecording();
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.parjit.agent.startup;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URISyntaxException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -11,9 +12,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ArchiveDump <archive> <class list> <class path>}: the detached JVM that writes a {@link
- * WorkerArchive}. Runs {@code java -Xshare:dump} into a temporary file and renames it to the
- * archive only when the dump succeeded, so a reader never maps half an archive; one dump per
+ * {@code ArchiveDump <archive> <class list> <class path> [<pid>]}: the detached JVM that writes a
+ * {@link WorkerArchive} or a {@link DriverArchive} (with {@code pid}: the class list is that
+ * process's own record, read once it has exited and reduced to {@link
+ * WorkerArchive#shareableLines}). Runs {@code java -Xshare:dump} into a temporary file and renames it
+ * to the archive only when the dump succeeded, so a reader never maps half an archive; one dump per
  * archive at a time (a lock file, taken over when older than the dump's time limit). Exits 0 also
  * when it gave up: nobody waits for it.
  */
@@ -28,7 +31,17 @@ public final class ArchiveDump {
     Path list = Path.of(args[1]);
     String classpath = args[2];
     Path lock = archive.resolveSibling(archive.getFileName() + ".building");
+    Path recorded = null;
     try {
+      if (args.length > 3) {
+        // A JVM's own class list (a driver's): complete only once that JVM has exited.
+        recorded = list;
+        list = recorded.resolveSibling(recorded.getFileName() + ".list");
+        if (!exited(Long.parseLong(args[3])) || !Files.isRegularFile(recorded)) {
+          return;
+        }
+        Files.write(list, WorkerArchive.shareableLines(Files.readAllLines(recorded, StandardCharsets.UTF_8)));
+      }
       if (!takeLock(lock) || Files.exists(archive)) {
         return;
       }
@@ -50,6 +63,25 @@ public final class ArchiveDump {
       }
     } finally {
       Files.deleteIfExists(list);
+      if (recorded != null) {
+        Files.deleteIfExists(recorded);
+      }
+      // Off every program's path: this JVM runs detached, after the program's workers stopped.
+      CacheSweep.sweep(archive.getParent(), ".jsa", CacheSweep.ARCHIVES_KEPT, System.currentTimeMillis());
+    }
+  }
+
+  /** Waits (up to the time limit) for process {@code pid} to exit; whether it did. */
+  static boolean exited(long pid) throws InterruptedException {
+    java.util.Optional<ProcessHandle> p = ProcessHandle.of(pid);
+    if (p.isEmpty()) {
+      return true;
+    }
+    try {
+      p.get().onExit().get(TIME_LIMIT_MINUTES, TimeUnit.MINUTES);
+      return true;
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      return false;
     }
   }
 

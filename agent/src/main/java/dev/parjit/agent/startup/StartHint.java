@@ -60,6 +60,9 @@ public final class StartHint {
     } catch (IOException | RuntimeException e) {
       LOG.debug("no start-up hint: {}", e.toString());
     }
+    if (!known.isEmpty()) {
+      CacheSweep.touch(f); // in use: a sweep keeps it over hints of programs not run lately
+    }
     return new StartHint(f, known);
   }
 

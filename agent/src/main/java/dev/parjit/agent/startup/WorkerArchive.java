@@ -149,6 +149,7 @@ public final class WorkerArchive {
     if (!ready()) {
       return List.of();
     }
+    CacheSweep.touch(archive); // in use: a sweep keeps it over archives of jars no longer run
     return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-XX:+VerifySharedSpaces", "-Xlog:cds=off");
   }
 
@@ -180,7 +181,14 @@ public final class WorkerArchive {
    * complete). Once per driver; nothing when an archive is there or nothing was recorded.
    */
   public void buildInBackground() {
-    if (disabledReason != null || ready() || !Files.isRegularFile(recording) || !buildStarted.compareAndSet(false, true)) {
+    if (disabledReason != null || !Files.isRegularFile(recording)) {
+      return;
+    }
+    if (ready()) {
+      discardRecording(); // another program built it meanwhile
+      return;
+    }
+    if (!buildStarted.compareAndSet(false, true)) {
       return;
     }
     try {
@@ -194,6 +202,21 @@ public final class WorkerArchive {
       LOG.debug("building the workers' class-data-sharing archive {} in the background", archive);
     } catch (IOException | RuntimeException e) {
       LOG.debug("could not start building the workers' class-data-sharing archive: {}", e.toString());
+    }
+  }
+
+  /**
+   * After workers that ran no call stopped: deletes rank 0's class list (an archive of a start alone
+   * would miss what calls load), which would otherwise stay behind as a temporary file.
+   */
+  public void discardRecording() {
+    if (recording == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(recording);
+    } catch (IOException e) {
+      LOG.debug("could not delete {}: {}", recording, e.toString());
     }
   }
 

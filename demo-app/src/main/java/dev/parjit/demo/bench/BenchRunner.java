@@ -48,6 +48,10 @@ public final class BenchRunner implements Callable<Integer> {
   @Option(names = "--agent", description = "parjit-agent.jar (default: ${DEFAULT-VALUE})")
   Path agent = Path.of("agent", "target", "parjit-agent.jar");
 
+  @Option(names = "--launcher", description = "bin/parjit: the spawn-mode driver starts through `bin/parjit java`, "
+      + "as a user's does (default: none, a plain java -javaagent:...)")
+  Path launcher;
+
   @Option(names = "--agent-options", description = "extra agent options for the Parjit runners, e.g. "
       + "deterministic=true (default: none)")
   String agentOptions = "";
@@ -102,7 +106,8 @@ public final class BenchRunner implements Callable<Integer> {
     RunnerSelection.unavailable(rs).forEach(BenchRunner::progress);
     String cp = System.getProperty("java.class.path");
     BenchJvm jvm = new BenchJvm(Path.of(System.getProperty("java.home"), "bin", "java").toString(), cp,
-        agent.toAbsolutePath(), scale, data, n, warmups, agentOptions);
+        agent.toAbsolutePath(), scale, data, n, warmups, agentOptions,
+        launcher == null ? null : launcher.toAbsolutePath());
     Files.createDirectories(data);
     Files.createDirectories(out);
     for (Workload w : ws) {

@@ -22,13 +22,22 @@ import java.util.Locale;
  * @param warmupMillis untimed calls between the cold call and the timed runs for this long (JIT warm-up,
  *                     alike for every runner; see {@code BenchChild})
  * @param agentOptions extra agent options for the Parjit runners ({@code key=value,...}), or empty
+ * @param launcher {@code bin/parjit}, through which the spawn-mode driver starts as a user's would
+ *                 ({@code bin/parjit java}: its class-data-sharing archive included), or {@code null}
+ *                 for a plain {@code java -javaagent:...}
  */
 public record BenchJvm(String java, String classpath, Path agentJar, Scale scale, Path dataDir, int runs,
-    long warmupMillis, String agentOptions) {
+    long warmupMillis, String agentOptions, Path launcher) {
 
   /** Without extra agent options. */
   public BenchJvm(String java, String classpath, Path agentJar, Scale scale, Path dataDir, int runs, long warmupMillis) {
     this(java, classpath, agentJar, scale, dataDir, runs, warmupMillis, "");
+  }
+
+  /** Without the launcher: the spawn-mode driver is a plain {@code java -javaagent:...}. */
+  public BenchJvm(String java, String classpath, Path agentJar, Scale scale, Path dataDir, int runs, long warmupMillis,
+      String agentOptions) {
+    this(java, classpath, agentJar, scale, dataDir, runs, warmupMillis, agentOptions, null);
   }
 
   /** {@code prefix} followed by the extra agent options, comma-separated. */

@@ -57,6 +57,24 @@ class RunnerCommandTest {
     assertEquals(Optional.empty(), new SpmdRunner().cachedCommand(JVM, Workloads.byId("parquet-mean"), Path.of("/c")));
   }
 
+  /** The spawn-mode driver starts as a user's does, through bin/parjit java (its driver archive included). */
+  @Test
+  void withTheLauncherTheSpawnDriverStartsThroughBinParjitJava() {
+    BenchJvm jvm = new BenchJvm("java", "app.jar", Path.of("agent.jar"), Scale.QUICK, Path.of("data"), 3, 1,
+        "deterministic=true", Path.of("/p/bin/parjit"));
+    List<String> spawn = new SpawnRunner().command(jvm, Workloads.byId("sumsq"));
+    assertEquals(List.of("/p/bin/parjit", "java", "--workers", "2", "--agent-options", "deterministic=true"),
+        spawn.subList(0, 6));
+    assertTrue(spawn.stream().noneMatch(a -> a.startsWith("-javaagent")), spawn.toString());
+    assertEquals(List.of("-cp", "app.jar"), spawn.subList(spawn.indexOf("-cp"), spawn.indexOf("-cp") + 2));
+    assertEquals(List.of("sumsq", "jit", "quick"), spawn.subList(spawn.size() - 6, spawn.size() - 3));
+    List<String> cached = new SpawnRunner().cachedCommand(jvm, Workloads.byId("parquet-mean"), Path.of("/c")).orElseThrow();
+    assertTrue(cached.contains("cache=" + Path.of("/c").toAbsolutePath() + ",deterministic=true"), cached.toString());
+    assertEquals(List.of("1", "0"), cached.subList(cached.size() - 2, cached.size()), "one timed run, no warm-up time");
+    List<String> sequential = new SequentialRunner().command(jvm, Workloads.byId("sumsq"));
+    assertEquals("java", sequential.get(0), "the baseline is a plain java, as a user's sequential program");
+  }
+
   @Test
   void sqlRunnersSkipWorkloadsThatAreNotSqlShaped() {
     assertEquals(Optional.of("n/a"), new DuckDbRunner().skip(Workloads.byId("kmeans")));
