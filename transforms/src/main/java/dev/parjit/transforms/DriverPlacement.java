@@ -5,7 +5,9 @@ import dev.parjit.analysis.effects.MethodEffects;
 import dev.parjit.analysis.plan.MethodPlan;
 import java.util.function.Function;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -48,12 +50,31 @@ public final class DriverPlacement {
     if (plan == null) {
       return "its analysis failed: " + analysisFailure;
     }
-    if (!plan.isDistributed()) {
+    if (!plan.isDistributed() || !hasParallelWork(cls, method, plan)) {
       return "nothing in it runs in parallel" + plan.loops().stream().filter(l -> !l.parallel()).findFirst()
           .map(l -> " (loop #" + l.id() + ": " + l.reason() + ")").orElse("");
     }
     MethodEffects effects = effects(cls, method, classBytes);
     return effects.allModelled() ? null : effects.firstReason();
+  }
+
+  /**
+   * Whether running on the workers could gain anything: a parallel loop, a distributed frame
+   * operation, or a call to another member of the class (a {@code @Jit} callee whose loops run in
+   * parallel there). A method with none of them (a getter over a field array, {@code a[0]}) only
+   * reads data split over ranks element by element: on the driver it runs as written, with no
+   * round trip and no shipped arrays.
+   */
+  private static boolean hasParallelWork(ClassNode cls, MethodNode method, MethodPlan plan) {
+    if (plan.hasParallelism() || !plan.distributedFrameCalls().isEmpty() || !plan.callKeys().isEmpty()) {
+      return true;
+    }
+    for (AbstractInsnNode x : method.instructions) {
+      if (x instanceof MethodInsnNode call && call.owner.equals(cls.name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean takesFrames(MethodNode method) {

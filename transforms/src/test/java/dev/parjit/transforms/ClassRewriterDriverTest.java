@@ -113,7 +113,7 @@ class ClassRewriterDriverTest {
   @Test
   void stubsAreReportedAndOtherMethodsPlacedOnTheDriverWithTheirReason() {
     RewriteResult result = rewriteTargets(null);
-    assertEquals(5, result.stubs().size());
+    assertEquals(6, result.stubs().size());
     assertEquals(List.of(), result.failures());
     DispatchStub weighted = result.stubs().stream().filter(s -> s.methodKey().contains(".weighted(")).findFirst()
         .orElseThrow();
@@ -132,6 +132,12 @@ class ClassRewriterDriverTest {
         + "runs in parallel (loop #0:")), placements.toString());
     assertTrue(placements.stream().anyMatch(l -> l.startsWith("Placement StubTargets.prints: driver (prints")),
         placements.toString());
+    // Array data but no parallel work (no loop, no member call): no round trip for a getter.
+    assertTrue(placements.contains("Placement StubTargets.weightCount: driver (nothing in it runs in parallel)"),
+        placements.toString());
+    assertTrue(placements.contains("Placement StubTargets.first: driver (nothing in it runs in parallel)"),
+        placements.toString());
+    assertTrue(placements.contains("Placement StubTargets.twice: workers"), placements.toString());
   }
 
   @Test

@@ -93,4 +93,22 @@ public class StubTargets {
     }
     return s;
   }
+
+  /** No loop: reads a field array's length, as a getter does. Runs on the driver. */
+  @Jit
+  public int weightCount() {
+    return weights.length;
+  }
+
+  /** No loop: one element of an array argument. Runs on the driver, nothing shipped. */
+  @Jit
+  public static double first(double[] a) {
+    return a[0] + a.length;
+  }
+
+  /** No loop of its own, but its callee's runs in parallel: shipped. */
+  @Jit
+  public static double[] twice(double[] x) {
+    return map(x);
+  }
 }
