@@ -185,25 +185,57 @@ public final class GroupBy {
    */
   static DataFrame assembleGroups(String[] keys, List<FieldVector> groupKeys, Agg.Kind[] kinds, String[] out,
       boolean finish, java.util.function.IntFunction<List<FieldVector>> partsOf) {
-    List<FieldVector> scratch = new ArrayList<>(groupKeys);
+    return assembleGroups(keys, groupKeys, kinds, out, finish, false, partsOf);
+  }
+
+  /**
+   * {@link #assembleGroups}, told whether the groups already come in key order ({@code sorted}: a
+   * streamed group-by whose keys were addressed directly lists them in order for free), in which case
+   * the vectors become the result's columns as they are, with no sort and no copy.
+   */
+  static DataFrame assembleGroups(String[] keys, List<FieldVector> groupKeys, Agg.Kind[] kinds, String[] out,
+      boolean finish, boolean sorted, java.util.function.IntFunction<List<FieldVector>> partsOf) {
+    List<FieldVector> scratch = new ArrayList<>();
+    List<FieldVector> unowned = new ArrayList<>(groupKeys); // closed on failure until a Series owns them
     List<Series> result = new ArrayList<>();
     try {
-      int[] order = Sorting.argsort(groupKeys, true);
-      for (int k = 0; k < keys.length; k++) result.add(Series.own(Vectors.take(groupKeys.get(k), keys[k], order), keys[k], null));
+      int[] order = sorted ? null : Sorting.argsort(groupKeys, true);
+      if (!sorted) {
+        scratch.addAll(groupKeys);
+        unowned.clear();
+      }
+      for (int k = 0; k < keys.length; k++) {
+        result.add(Series.own(sorted ? groupKeys.get(k) : Vectors.take(groupKeys.get(k), keys[k], order), keys[k], null));
+        if (sorted) unowned.remove(groupKeys.get(k));
+      }
       for (int a = 0; a < kinds.length; a++) {
         List<FieldVector> parts = partsOf.apply(a);
-        scratch.addAll(parts);
         if (finish) {
+          scratch.addAll(parts);
           FieldVector f = GroupAggregator.finish(kinds[a], parts, out[a]);
-          scratch.add(f);
-          result.add(Series.own(Vectors.take(f, out[a], order), out[a], null));
+          if (sorted) {
+            unowned.add(f);
+            result.add(Series.own(f, out[a], null));
+            unowned.remove(f);
+          } else {
+            scratch.add(f);
+            result.add(Series.own(Vectors.take(f, out[a], order), out[a], null));
+          }
+        } else if (sorted) {
+          unowned.addAll(parts);
+          for (FieldVector p : parts) {
+            result.add(Series.own(p, p.getName(), null));
+            unowned.remove(p);
+          }
         } else {
+          scratch.addAll(parts);
           for (FieldVector p : parts) result.add(Series.own(Vectors.take(p, p.getName(), order), p.getName(), null));
         }
       }
       return DataFrame.own(result);
     } catch (RuntimeException | Error e) {
       result.forEach(Series::close);
+      unowned.forEach(FieldVector::close);
       throw e;
     } finally {
       scratch.forEach(FieldVector::close);

@@ -281,6 +281,22 @@ final class StreamingGroupBy {
       return id;
     }
 
+    /**
+     * The group ids in key order (ascending, the first key column first), or null when the map
+     * hashes. Directly addressed tuples sit at their offset in the key ranges, which grows with the
+     * keys in that order, so reading the table in slot order lists them sorted: no sort needed.
+     */
+    int[] sortedIds() {
+      if (!direct) return null;
+      int[] order = new int[size];
+      int n = 0;
+      for (int at = 0; n < size; at++) {
+        int id = directIds[at];
+        if (id != 0) order[n++] = id - 1;
+      }
+      return order;
+    }
+
     /** Leaves direct addressing: every id so far goes into the hash table. */
     private void toHashed() {
       direct = false;
@@ -426,18 +442,19 @@ final class StreamingGroupBy {
 
     CODES.set(new SoftReference<>(codes[0]));
     int groups = map.size;
+    int[] order = map.sortedIds(); // null: the groups are sorted while assembling
     List<FieldVector> keyVecs = new ArrayList<>();
     for (int k = 0; k < keys.length; k++) {
-      keyVecs.add(Vectors.ofLongs(keyTypes[k], keys[k], Arrays.copyOf(map.keyOf[k], groups), null));
+      keyVecs.add(Vectors.ofLongs(keyTypes[k], keys[k], take(map.keyOf[k], groups, order), null));
     }
     Agg.Kind[] kinds = new Agg.Kind[aggs.length];
     for (int a = 0; a < aggs.length; a++) {
       kinds[a] = states.get(a).kind;
     }
-    return GroupBy.assembleGroups(keys, keyVecs, kinds, out, finish, a -> {
+    return GroupBy.assembleGroups(keys, keyVecs, kinds, out, finish, order != null, a -> {
       State s = states.get(a);
       s.ensure(groups);
-      return partials(s, groups, out[a]);
+      return partials(s, groups, order, out[a]);
     });
   }
 
@@ -532,31 +549,56 @@ final class StreamingGroupBy {
     }
   }
 
-  /** The partial columns {@link GroupAggregator#partial} would give for these groups. */
-  private static List<FieldVector> partials(State s, int groups, String out) {
+  /** The first {@code groups} values, in {@code order} (group ids) when it is given. */
+  private static long[] take(long[] a, int groups, int[] order) {
+    if (order == null) return Arrays.copyOf(a, groups);
+    long[] r = new long[groups];
+    for (int i = 0; i < groups; i++) r[i] = a[order[i]];
+    return r;
+  }
+
+  private static double[] take(double[] a, int groups, int[] order) {
+    if (order == null) return Arrays.copyOf(a, groups);
+    double[] r = new double[groups];
+    for (int i = 0; i < groups; i++) r[i] = a[order[i]];
+    return r;
+  }
+
+  private static boolean[] take(boolean[] a, int groups, int[] order) {
+    if (order == null) return Arrays.copyOf(a, groups);
+    boolean[] r = new boolean[groups];
+    for (int i = 0; i < groups; i++) r[i] = a[order[i]];
+    return r;
+  }
+
+  /**
+   * The partial columns {@link GroupAggregator#partial} would give for these groups, in
+   * {@code order} (group ids, key order) when it is given.
+   */
+  private static List<FieldVector> partials(State s, int groups, int[] order, String out) {
     List<FieldVector> r = new ArrayList<>();
     boolean floating = s.type == DType.FLOAT64;
     try {
       switch (s.kind) {
         case SUM:
           String name = GroupAggregator.partialName(out, "sum");
-          r.add(floating ? Vectors.ofDoubles(name, Arrays.copyOf(s.dsum, groups), null)
-              : Vectors.ofLongs(DType.INT64, name, Arrays.copyOf(s.lsum, groups), null));
+          r.add(floating ? Vectors.ofDoubles(name, take(s.dsum, groups, order), null)
+              : Vectors.ofLongs(DType.INT64, name, take(s.lsum, groups, order), null));
           break;
         case COUNT:
-          r.add(Vectors.ofLongs(DType.INT64, GroupAggregator.partialName(out, "count"), Arrays.copyOf(s.count, groups), null));
+          r.add(Vectors.ofLongs(DType.INT64, GroupAggregator.partialName(out, "count"), take(s.count, groups, order), null));
           break;
         case MEAN:
-          r.add(Vectors.ofDoubles(GroupAggregator.partialName(out, "sum"), Arrays.copyOf(s.dsum, groups), null));
-          r.add(Vectors.ofLongs(DType.INT64, GroupAggregator.partialName(out, "count"), Arrays.copyOf(s.count, groups), null));
+          r.add(Vectors.ofDoubles(GroupAggregator.partialName(out, "sum"), take(s.dsum, groups, order), null));
+          r.add(Vectors.ofLongs(DType.INT64, GroupAggregator.partialName(out, "count"), take(s.count, groups, order), null));
           break;
         default: {
           String n = GroupAggregator.partialName(out, s.kind.suffix());
-          boolean[] seen = Arrays.copyOf(s.seen, groups);
+          boolean[] seen = take(s.seen, groups, order);
           boolean all = true;
           for (boolean b : seen) all &= b;
-          r.add(floating ? Vectors.ofDoubles(n, Arrays.copyOf(s.dext, groups), all ? null : seen)
-              : Vectors.ofLongs(s.type, n, Arrays.copyOf(s.lext, groups), all ? null : seen));
+          r.add(floating ? Vectors.ofDoubles(n, take(s.dext, groups, order), all ? null : seen)
+              : Vectors.ofLongs(s.type, n, take(s.lext, groups, order), all ? null : seen));
         }
       }
       return r;

@@ -32,6 +32,33 @@ final class FrameComm {
     return out;
   }
 
+  /**
+   * Every rank's frame, in rank order, on every rank, when all of them together encode to at most
+   * {@code limitBytes}; else {@code null} on every rank (they all see the same sizes, so they all
+   * decide alike). The sizes' exchange is the decision: when the frames are too large it is the
+   * only collective spent. This rank's own frame comes back as it is, not decoded from its bytes.
+   */
+  static List<DataFrame> allgatherAtMost(DataFrame local, long limitBytes) {
+    Communicator c = comm();
+    byte[] mine = FrameCodec.encode(local);
+    long[] sizes = sizes(c, mine.length);
+    long total = 0;
+    for (long s : sizes) {
+      total += s;
+    }
+    if (total > limitBytes) {
+      return null;
+    }
+    byte[] all = c.size() == 1 ? mine : c.allgatherv(mine);
+    List<DataFrame> out = new ArrayList<>(sizes.length);
+    int at = 0;
+    for (int r = 0; r < sizes.length; r++) {
+      out.add(r == c.rank() ? local : FrameCodec.decode(all, at, (int) sizes[r]));
+      at += (int) sizes[r];
+    }
+    return out;
+  }
+
   /** Every rank's bytes, in rank order. */
   static List<byte[]> allgatherBytes(byte[] local) {
     Communicator c = comm();

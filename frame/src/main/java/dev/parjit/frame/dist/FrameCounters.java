@@ -29,6 +29,10 @@ public final class FrameCounters {
   public static final String BALANCED_READ_ROWS = "balancedReadRows";
   /** Rows this rank pre-aggregated in a distributed group-by. */
   public static final String GROUPED_ROWS = "groupedRows";
+  /** Partial rows (this rank's groups) of a distributed group-by gathered on every rank, its few-groups path. */
+  public static final String GROUP_PARTIALS_GATHERED = "groupPartialsGathered";
+  /** Partial rows of a distributed group-by this rank shuffled by key range, its many-groups path. */
+  public static final String GROUP_PARTIALS_SHUFFLED = "groupPartialsShuffled";
   /** Indexes of the rank's range in chunked row loops that read distributed series ({@code s.getDouble(i)}). */
   public static final String ROW_LOOP_ROWS = "rowLoopRows";
 

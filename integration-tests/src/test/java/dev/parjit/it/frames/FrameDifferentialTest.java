@@ -117,6 +117,7 @@ public class FrameDifferentialTest {
           "rows scattered to worker " + r);
       assertJoinsRanDistributed(output, workerStat(r), "worker " + r, false);
       assertSortAndGroupByRanDistributed(output, workerStat(r), "worker " + r);
+      assertGroupPartialsMet(output, workerStat(r), "worker " + r, false);
       assertOneGroupReadsWereBalanced(output, workerStat(r), "worker " + r, workers);
     }
     assertRowLoopsRanDistributed(output, FrameDifferentialTest::workerStat, workers, FrameRunner.ROW_LOOPS_PER_ROW);
@@ -167,6 +168,18 @@ public class FrameDifferentialTest {
         + String.join("\n", output));
     assertTrue(counter(output, line.apply(FrameCounters.GROUPED_ROWS)) > 0, where + " grouped no rows\n"
         + String.join("\n", output));
+  }
+
+  /**
+   * The group-bys' partials met the way the threshold says: gathered on every rank (the datasets'
+   * few groups, by default) or, with {@code shuffled}, shuffled by key range; never the other way.
+   */
+  static void assertGroupPartialsMet(List<String> output, Function<String, String> line, String where,
+      boolean shuffled) {
+    long gathered = counter(output, line.apply(FrameCounters.GROUP_PARTIALS_GATHERED));
+    long shuffledRows = counter(output, line.apply(FrameCounters.GROUP_PARTIALS_SHUFFLED));
+    assertTrue((shuffled ? shuffledRows : gathered) > 0 && (shuffled ? gathered : shuffledRows) == 0,
+        where + " gathered " + gathered + " and shuffled " + shuffledRows + " partial rows\n" + String.join("\n", output));
   }
 
   /**
@@ -222,6 +235,7 @@ public class FrameDifferentialTest {
       }
       assertJoinsRanDistributed(output, rankCounter(r), "rank " + r, false);
       assertSortAndGroupByRanDistributed(output, rankCounter(r), "rank " + r);
+      assertGroupPartialsMet(output, rankCounter(r), "rank " + r, false);
       assertOneGroupReadsWereBalanced(output, rankCounter(r), "rank " + r, ranks);
     }
     assertRowLoopsRanDistributed(output, FrameDifferentialTest::rankCounter, ranks,
@@ -229,16 +243,17 @@ public class FrameDifferentialTest {
   }
 
   /**
-   * With a broadcast threshold nothing fits, every join shuffles both sides (spawn mode passes the
-   * property to its workers, the launcher to its ranks) and still gives the sequential answers.
+   * With thresholds nothing fits, every join shuffles both sides and every group-by shuffles its
+   * partials by key range (spawn mode passes the properties to its workers, the launcher to its
+   * ranks), and all still give the sequential answers.
    */
   @ParameterizedTest(name = "{0} ranks")
   @ValueSource(ints = {2, 3})
-  void shuffledJoinsGiveTheSequentialAnswers(int ranks) throws Exception {
+  void shuffledJoinsAndGroupByPartialsGiveTheSequentialAnswers(int ranks) throws Exception {
     List<String> spmd = runSpmd(ranks, Files.createDirectories(data.resolve("shuffle-spmd-" + ranks)), null,
-        NOTHING_BROADCAST);
+        NOTHING_BROADCAST, NOTHING_GATHERED);
     List<String> spawn = runSpawn(ranks, Files.createDirectories(data.resolve("shuffle-spawn-" + ranks)),
-        NOTHING_BROADCAST);
+        NOTHING_BROADCAST, NOTHING_GATHERED);
     for (int r = 0; r < ranks; r++) {
       String prefix = "[rank " + r + "] ";
       List<String> mine = spmd.stream().filter(l -> l.startsWith(prefix + "RESULT "))
@@ -252,9 +267,12 @@ public class FrameDifferentialTest {
       }
       assertJoinsRanDistributed(spmd, rankCounter(r), "rank " + r, true);
       assertJoinsRanDistributed(spawn, workerStat(r), "worker " + r, true);
+      assertGroupPartialsMet(spmd, rankCounter(r), "rank " + r, true);
+      assertGroupPartialsMet(spawn, workerStat(r), "worker " + r, true);
     }
     assertEquals(0, counter(spawn, "STAT callsRunOnDriverAfterFailure"), String.join("\n", spawn));
   }
 
   static final String NOTHING_BROADCAST = "-Dparjit.broadcastJoinBytes=-1";
+  static final String NOTHING_GATHERED = "-Dparjit.groupByGatherBytes=-1";
 }
