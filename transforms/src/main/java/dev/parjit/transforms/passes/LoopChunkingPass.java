@@ -236,13 +236,7 @@ public final class LoopChunkingPass {
         globalEnd);
     // Where the stencil reads cannot leave the rank's chunks: the loop is split there after the other passes.
     StencilPeelingPass.Bounds interior = halos.isEmpty() ? null : StencilPeelingPass.bounds(method, loop, pre, halos, end);
-    for (ScalarReduction r : loop.reductions()) {
-      Type rt = Type.getType(r.type());
-      pre.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
-      pre.add(RuntimeCalls.opCode(r.op()));
-      pre.add(RuntimeCalls.reduction("reduceInit", r.type()));
-      pre.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
-    }
+    eachReduction(loop, pre, "reduceInit");
     for (ArrayReduction r : loop.arrayReductions()) {
       pre.add(new VarInsnNode(Opcodes.ALOAD, r.slot()));
       pre.add(RuntimeCalls.opCode(r.op()));
@@ -299,13 +293,7 @@ public final class LoopChunkingPass {
       if (agree) {
         post.add(descending ? DescendingRange.agreement() : RuntimeCalls.agreeLoop());
       }
-      for (ScalarReduction r : loop.reductions()) {
-        Type rt = Type.getType(r.type());
-        post.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
-        post.add(RuntimeCalls.opCode(r.op()));
-        post.add(RuntimeCalls.reduction("allreduce", r.type()));
-        post.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
-      }
+      eachReduction(loop, post, "allreduce");
     } else {
       // Array reductions write the caller's arrays: combined even after a failure, up to the failing
       // rank, so they hold what the sequential run leaves when it throws.
@@ -320,13 +308,7 @@ public final class LoopChunkingPass {
       }
       post.add(new VarInsnNode(Opcodes.ILOAD, failed));
       post.add(RuntimeCalls.rethrowLoopFailure());
-      for (ScalarReduction r : loop.reductions()) {
-        Type rt = Type.getType(r.type());
-        post.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
-        post.add(RuntimeCalls.opCode(r.op()));
-        post.add(RuntimeCalls.reduction("allreduce", r.type()));
-        post.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
-      }
+      eachReduction(loop, post, "allreduce");
     }
     GuardedExtremaCode.combine(method, loop, passedFlags, post);
     post.add(new JumpInsnNode(Opcodes.GOTO, shape.exit()));
@@ -349,6 +331,17 @@ public final class LoopChunkingPass {
           java.util.Set.copyOf(interior.chunkStarts().keySet())));
     }
     return null;
+  }
+
+  /** Each scalar reduction through {@code ParallelRuntime.<call>(value, op)}, stored back in its local. */
+  private static void eachReduction(LoopPlan loop, InsnList into, String call) {
+    for (ScalarReduction r : loop.reductions()) {
+      Type rt = Type.getType(r.type());
+      into.add(new VarInsnNode(rt.getOpcode(Opcodes.ILOAD), r.slot()));
+      into.add(RuntimeCalls.opCode(r.op()));
+      into.add(RuntimeCalls.reduction(call, r.type()));
+      into.add(new VarInsnNode(rt.getOpcode(Opcodes.ISTORE), r.slot()));
+    }
   }
 
   /** The {@code goto header} that closes the loop, just after the index increment. */
