@@ -5,18 +5,27 @@ import dev.parjit.mpi.ReduceOp;
 import java.util.Arrays;
 
 /**
- * The one collective every failure agreement runs: each rank fills its own slot of {@link #SLOT}
- * longs (word 0 its failure flag, then whatever the caller packs) in a buffer of {@code size * SLOT}
- * zeros, and one long {@code SUM} allreduce gives every rank every slot exactly (each word has one
- * non-zero contributor). The slot has one fixed size whatever is packed, so a rank that joins with its
- * flag only (a frame operation failed there: {@link LoopFailures#agree}) meets ranks that pack a
- * loop's partial reductions ({@link PackedReductions}) in the same collective: MPJ matches collectives
- * by kind and count, and two agreements of different shapes would hang.
+ * The one collective every failure agreement runs: each rank fills its own slot of {@code slot} longs
+ * (word 0 its failure flag, then whatever the caller packs) in a buffer of {@code size * slot} zeros,
+ * and one long {@code SUM} allreduce gives every rank every slot exactly (each word has one non-zero
+ * contributor).
+ *
+ * <p>The slot's width is the one rule {@link #slot(int)}: MPJ matches collectives by kind and count,
+ * so every rank that may meet another in an agreement must choose the same width. A rank whose
+ * distributed frame operation failed alone joins the others' next agreement with its flag only
+ * ({@link LoopFailures#agree}), not knowing which loop they are combining; that can happen only while
+ * a frame operation started since the last loop agreement ({@link LoopFailures#frameCallsSinceAgreement},
+ * the same on every rank that did not fail), and then every agreement takes the {@link #WIDE} slot,
+ * flag-only or packed alike. Otherwise all ranks are in the same combine block, and the slot is exactly
+ * the flag and the loop's packed words: a loop without reductions exchanges one long per rank.
  */
 final class AgreementExchange {
 
-  /** Longs per rank: the flag and up to 63 words of partial results. */
-  static final int SLOT = 64;
+  /** Longs per rank while a rank may be waiting with its flag only: the flag and up to 63 words. */
+  static final int WIDE = 64;
+
+  /** The most words a loop packs beside its flag: arrays beyond this room take their own allreduce. */
+  static final int ROOM = WIDE - 1;
 
   /** Flag of a rank whose iterations of the loop being combined threw: its partials count. */
   static final long FAILED_IN_LOOP = 1;
@@ -29,13 +38,23 @@ final class AgreementExchange {
   private AgreementExchange() { }
 
   /**
-   * This thread's buffer for {@code size} ranks, zeroed: the caller writes its slot from
-   * {@code rank * SLOT} and then calls {@link #run}. Reused from call to call.
+   * Longs per rank of an agreement packing {@code words} beside the flag (at most {@link #ROOM}): the
+   * flag and those words, or {@link #WIDE} while a rank may be waiting in a flag-only agreement (see the
+   * class comment). The same on every rank that reaches the same agreement.
    */
-  static long[] buffer(int size) {
+  static int slot(int words) {
+    return LoopFailures.frameCallsSinceAgreement() ? WIDE : 1 + words;
+  }
+
+  /**
+   * This thread's buffer for {@code size} ranks of {@code slot} longs, zeroed: the caller writes its
+   * slot from {@code rank * slot} and then calls {@link #run}. Reused from call to call.
+   */
+  static long[] buffer(int size, int slot) {
     long[] b = BUFFER.get();
-    if (b == null || b.length != size * SLOT) {
-      b = new long[size * SLOT];
+    int n = size * slot;
+    if (b == null || b.length != n) {
+      b = new long[n];
       BUFFER.set(b);
     } else {
       Arrays.fill(b, 0L);
@@ -48,15 +67,15 @@ final class AgreementExchange {
     comm.allreduceInPlace(buffer, ReduceOp.SUM);
   }
 
-  /** The failure flag of {@code rank} in an exchanged buffer. */
-  static long flag(long[] buffer, int rank) {
-    return buffer[rank * SLOT];
+  /** The failure flag of {@code rank} in an exchanged buffer of {@code slot} longs per rank. */
+  static long flag(long[] buffer, int rank, int slot) {
+    return buffer[rank * slot];
   }
 
   /** The lowest rank whose flag is set, or {@code size} when none is. */
-  static int lowestFailed(long[] buffer, int size) {
+  static int lowestFailed(long[] buffer, int size, int slot) {
     for (int r = 0; r < size; r++) {
-      if (flag(buffer, r) != 0) {
+      if (flag(buffer, r, slot) != 0) {
         return r;
       }
     }

@@ -85,10 +85,11 @@ final class LoopFailures {
     if (size == 1) {
       return mine != null ? 0 : 1;
     }
-    long[] buf = AgreementExchange.buffer(size);
-    buf[comm.rank() * AgreementExchange.SLOT] = mine != null ? AgreementExchange.FAILED_ELSEWHERE : 0;
+    int slot = AgreementExchange.slot(0);
+    long[] buf = AgreementExchange.buffer(size, slot);
+    buf[comm.rank() * slot] = mine != null ? AgreementExchange.FAILED_ELSEWHERE : 0;
     AgreementExchange.run(comm, buf);
-    return AgreementExchange.lowestFailed(buf, size);
+    return AgreementExchange.lowestFailed(buf, size, slot);
   }
 
   /** This thread's pending failure, if any (kept for {@link #rethrow}). */
@@ -107,12 +108,13 @@ final class LoopFailures {
       rethrow(comm, mine != null ? 0 : 1);
       return;
     }
-    long[] buf = AgreementExchange.buffer(size);
-    buf[comm.rank() * AgreementExchange.SLOT] = mine != null ? AgreementExchange.FAILED_ELSEWHERE : 0;
+    int slot = AgreementExchange.slot(0);
+    long[] buf = AgreementExchange.buffer(size, slot);
+    buf[comm.rank() * slot] = mine != null ? AgreementExchange.FAILED_ELSEWHERE : 0;
     AgreementExchange.run(comm, buf);
     int last = size;
     for (int r = size - 1; r >= 0 && last == size; r--) {
-      last = AgreementExchange.flag(buf, r) != 0 ? r : size;
+      last = AgreementExchange.flag(buf, r, slot) != 0 ? r : size;
     }
     rethrow(comm, last);
   }

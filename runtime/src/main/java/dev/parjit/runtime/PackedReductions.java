@@ -87,42 +87,49 @@ final class PackedReductions {
   private void exchange(Communicator comm) {
     int size = comm.size();
     int rank = comm.rank();
-    long[] buf = AgreementExchange.buffer(size);
-    int base = rank * AgreementExchange.SLOT;
-    int end = base + AgreementExchange.SLOT;
+    // The same arrays (replicated, equal lengths) on every rank: every rank packs the same ones, so
+    // every rank computes the same slot.
+    if (packed.length < arrayCount) {
+      packed = new boolean[arrays.length];
+    }
+    int words = scalars;
+    for (int k = 0; k < arrayCount; k++) {
+      int n = java.lang.reflect.Array.getLength(arrays[k]);
+      packed[k] = words + n <= AgreementExchange.ROOM; // set either way: the flags are reused from call to call
+      if (packed[k]) {
+        words += n;
+      }
+    }
+    int slot = AgreementExchange.slot(words);
+    long[] buf = AgreementExchange.buffer(size, slot);
+    int base = rank * slot;
     buf[base] = LoopFailures.pending() != null ? AgreementExchange.FAILED_IN_LOOP : 0;
     int at = base + 1;
     for (int s = 0; s < scalars; s++) {
       buf[at++] = scalarBits[s];
     }
-    // The same arrays (replicated, equal lengths) on every rank: every rank packs the same ones.
-    if (packed.length < arrayCount) {
-      packed = new boolean[arrays.length];
-    }
     for (int k = 0; k < arrayCount; k++) {
-      int n = java.lang.reflect.Array.getLength(arrays[k]);
-      packed[k] = at + n <= end; // set either way: the flags are reused from call to call
       if (packed[k]) {
         at = pack(arrays[k], buf, at);
       }
     }
     AgreementExchange.run(comm, buf);
-    int first = AgreementExchange.lowestFailed(buf, size);
-    boolean elsewhere = first < size && AgreementExchange.flag(buf, first) == AgreementExchange.FAILED_ELSEWHERE;
+    int first = AgreementExchange.lowestFailed(buf, size, slot);
+    boolean elsewhere = first < size && AgreementExchange.flag(buf, first, slot) == AgreementExchange.FAILED_ELSEWHERE;
     // A rank that failed elsewhere is not in this loop's collectives: no array takes its own allreduce then.
     boolean absent = false;
     for (int r = first; r < size && !absent; r++) {
-      absent = AgreementExchange.flag(buf, r) == AgreementExchange.FAILED_ELSEWHERE;
+      absent = AgreementExchange.flag(buf, r, slot) == AgreementExchange.FAILED_ELSEWHERE;
     }
     // Ranks whose partials the arrays take: all, or up to the failing one (excluded when it never ran the loop).
     int last = first == size ? size - 1 : elsewhere ? first - 1 : first;
     for (int s = 0; s < scalars; s++) {
-      scalarBits[s] = foldScalar(buf, 1 + s, scalarTypes[s], scalarOps[s], size);
+      scalarBits[s] = foldScalar(buf, slot, 1 + s, scalarTypes[s], scalarOps[s], size);
     }
     int offset = 1 + scalars;
     for (int k = 0; k < arrayCount; k++) {
       if (packed[k]) {
-        offset = unpack(arrays[k], arrayOps[k], buf, offset, last);
+        offset = unpack(arrays[k], arrayOps[k], buf, slot, offset, last);
       } else if (!absent) {
         allreduceAfter(arrays[k], arrayOps[k], first);
       }
@@ -151,8 +158,7 @@ final class PackedReductions {
   }
 
   /** Writes the fold over ranks {@code 0..last} of the array's packed words into it; returns the next offset. */
-  private static int unpack(Object a, int op, long[] buf, int offset, int last) {
-    int slot = AgreementExchange.SLOT;
+  private static int unpack(Object a, int op, long[] buf, int slot, int offset, int last) {
     if (a instanceof double[] d) {
       for (int i = 0; i < d.length; i++, offset++) {
         if (last < 0) {
@@ -202,8 +208,7 @@ final class PackedReductions {
     return offset;
   }
 
-  private static long foldScalar(long[] buf, int offset, char type, int op, int size) {
-    int slot = AgreementExchange.SLOT;
+  private static long foldScalar(long[] buf, int slot, int offset, char type, int op, int size) {
     switch (type) {
       case 'D': {
         double acc = Double.longBitsToDouble(buf[offset]);

@@ -4,8 +4,6 @@ import dev.parjit.mpi.Communicator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 
@@ -125,8 +123,8 @@ final class Rows {
 
   private static byte[] serialize(Object[] rows) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = RawBitsStreams.output(bytes)) {
-      out.writeObject(rows);
+    try (RawBitsStreams.Output out = RawBitsStreams.output(bytes)) {
+      out.writeValue(rows);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serialize the rows of a distributed array", e);
     }
@@ -134,14 +132,14 @@ final class Rows {
   }
 
   private static Object[] deserialize(byte[] data, int offset, int length) {
-    try (ObjectInputStream in = RawBitsStreams.input(new ByteArrayInputStream(data, offset, length))) {
+    try (RawBitsStreams.Input in = RawBitsStreams.input(new ByteArrayInputStream(data, offset, length))) {
       // Only arrays of primitive arrays (and of those) are distributed by rows; a row holding a NaN
       // with a payload travels as its raw bits' carrier.
       in.setObjectInputFilter(info -> info.serialClass() == null || info.serialClass().isArray()
           && isPrimitiveArrayNest(info.serialClass()) || RawBitsStreams.isCarrier(info.serialClass())
           ? java.io.ObjectInputFilter.Status.ALLOWED
           : java.io.ObjectInputFilter.Status.REJECTED);
-      return (Object[]) in.readObject();
+      return (Object[]) in.readValue();
     } catch (IOException | ClassNotFoundException e) {
       throw new IllegalStateException("cannot read the rows of a distributed array from another rank", e);
     }

@@ -268,6 +268,7 @@ class PackedReductionsTest {
           List<String> out = SimulatedRanks.run(p, r -> {
             ParallelRuntime.forgetFailures();
             String caught = "none";
+            ParallelRuntime.frameCallStarts(); // every rank, before the frame call (FrameFailuresPass)
             try {
               if (r == failing) { // its frame call threw before the loop: the call site's handler agrees
                 throw ParallelRuntime.collectiveCallFailed(new IllegalStateException("corrupt page on rank " + failing));
@@ -311,6 +312,78 @@ class PackedReductionsTest {
     });
     for (long[] o : out) {
       assertArrayEquals(new long[] {1, 2}, o);
+    }
+  }
+
+  /** The longs one rank contributed to the agreement exchanges of {@code step}. */
+  private static long longsOf(Runnable step) {
+    long before = SimulatedRanks.longsReduced();
+    step.run();
+    return SimulatedRanks.longsReduced() - before;
+  }
+
+  @Test
+  void theExchangeCarriesTheFlagAndTheLoopsOwnWordsOnly() throws Exception {
+    for (int p = 2; p <= 4; p++) {
+      int ranks = p;
+      List<long[]> out = SimulatedRanks.run(p, r -> {
+        ParallelRuntime.forgetFailures();
+        long noReductions = longsOf(ParallelRuntime::agreeLoop);
+        long descending = longsOf(ParallelRuntime::agreeLoopDescending);
+        double[] h = histogram(r, 5);
+        long packed = longsOf(() -> {
+          ParallelRuntime.combineScalar(r + 1L, SUM);
+          ParallelRuntime.combineScalar(r + 0.25, MAX);
+          ParallelRuntime.combineArray(h, SUM);
+          ParallelRuntime.combineLoop();
+        });
+        long sum = ParallelRuntime.combinedLong(0);
+        double[] big = histogram(r, 200);
+        long tooLong = longsOf(() -> {
+          ParallelRuntime.combineArray(big, SUM); // its own allreduce of doubles after the exchange
+          ParallelRuntime.combineLoop();
+        });
+        return new long[] {noReductions, descending, packed, sum, tooLong, Double.doubleToRawLongBits(h[0])};
+      });
+      long sum = 0;
+      for (int r = 0; r < ranks; r++) {
+        sum += r + 1;
+      }
+      double h0 = histogram(0, 1)[0];
+      for (int r = 1; r < ranks; r++) {
+        h0 += histogram(r, 1)[0];
+      }
+      for (int r = 0; r < ranks; r++) {
+        long[] o = out.get(r);
+        assertEquals(ranks, o[0], "a loop without reductions: its flag per rank, " + ranks + " ranks");
+        assertEquals(ranks, o[1], "a loop counting down: its flag per rank");
+        assertEquals(ranks * (1 + 2 + 5), o[2], "flag, two scalars and five elements per rank");
+        assertEquals(sum, o[3]);
+        assertEquals(ranks, o[4], "an array too long for the room is not packed: the flag only");
+        assertEquals(Double.doubleToRawLongBits(h0), o[5]);
+      }
+    }
+  }
+
+  @Test
+  void afterAFrameCallEveryAgreementTakesTheWideSlotUntilALoopAgrees() throws Exception {
+    for (int p = 2; p <= 4; p++) {
+      int ranks = p;
+      List<long[]> out = SimulatedRanks.run(p, r -> {
+        ParallelRuntime.forgetFailures();
+        ParallelRuntime.frameCallStarts();
+        long afterFrameCall = longsOf(() -> {
+          ParallelRuntime.combineScalar(1L, SUM);
+          ParallelRuntime.combineLoop();
+        });
+        long next = longsOf(ParallelRuntime::agreeLoop);
+        ParallelRuntime.frameCallStarts();
+        long flagOnly = longsOf(ParallelRuntime::agreeLoop);
+        return new long[] {afterFrameCall, next, flagOnly};
+      });
+      for (long[] o : out) {
+        assertArrayEquals(new long[] {ranks * 64L, ranks, ranks * 64L}, o, ranks + " ranks");
+      }
     }
   }
 }

@@ -60,8 +60,17 @@ public final class SimulatedRanks {
     return ((Comm) ParallelRuntime.communicator()).collectives;
   }
 
+  /**
+   * How many longs the calling rank's thread has contributed to long allreduces so far (inside
+   * {@link #run}): what an agreement exchange costs.
+   */
+  public static long longsReduced() {
+    return ((Comm) ParallelRuntime.communicator()).longsReduced;
+  }
+
   private static final class Comm implements Communicator {
     private long collectives;
+    private long longsReduced;
     private final Object[] slots;
     private final CyclicBarrier barrier;
     private final int rank;
@@ -220,7 +229,14 @@ public final class SimulatedRanks {
     }
 
     @Override public void allreduceInPlace(long[] values, ReduceOp op) {
+      longsReduced += values.length;
       Object[] all = exchange(values.clone());
+      for (Object other : all) {
+        if (((long[]) other).length != values.length) {
+          // MPJ matches a collective by kind and count: ranks of different counts would hang there
+          throw new IllegalStateException("ranks entered one allreduce with different counts");
+        }
+      }
       for (int i = 0; i < values.length; i++) {
         long acc = ((long[]) all[0])[i];
         for (int r = 1; r < all.length; r++) {

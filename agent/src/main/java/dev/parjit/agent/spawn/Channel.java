@@ -9,8 +9,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.net.Socket;
 import java.util.Set;
 
@@ -166,8 +164,8 @@ public final class Channel implements AutoCloseable {
       sendCodec.write(out, message);
     } else {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      try (ObjectOutputStream o = RawBitsStreams.output(bytes)) {
-        o.writeObject(message);
+      try (RawBitsStreams.Output o = RawBitsStreams.output(bytes)) {
+        o.writeValue(message);
       }
       out.writeByte(SERIALIZED);
       out.writeInt(bytes.size());
@@ -190,9 +188,9 @@ public final class Channel implements AutoCloseable {
     }
     byte[] bytes = new byte[n];
     in.readFully(bytes);
-    try (ObjectInputStream o = RawBitsStreams.input(new java.io.ByteArrayInputStream(bytes))) {
+    try (RawBitsStreams.Input o = RawBitsStreams.input(new java.io.ByteArrayInputStream(bytes))) {
       o.setObjectInputFilter(FILTER);
-      return o.readObject();
+      return o.readValue();
     } catch (ClassNotFoundException | InvalidClassException e) {
       throw new IOException("rejected message: " + e.getMessage(), e);
     }
