@@ -150,6 +150,10 @@ final class ArrayDistributionsPass implements AnalysisPass {
           && segmentRead(f, use, decisions, oneD) == null && indexedRead(f, use, decisions, oneD) == null) {
         return Decline.at(DeclineRule.OTHER_INDEX, use);
       }
+      Decline unplaced = RowPlacement.whyNotPlaced(f, slot, use, loop);
+      if (unplaced != null) {
+        return unplaced;
+      }
       Integer k = rowWidth(f, use, loop);
       widths.add(k == null ? -1 : k);
       if (widths.size() > 1) {

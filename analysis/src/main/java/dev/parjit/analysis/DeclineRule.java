@@ -38,6 +38,13 @@ public enum DeclineRule {
   OUTSIDE_PARALLEL_LOOP("it is accessed outside a parallel loop", true),
   /** Read or written at another index than the parallel loop's; may change once loops are re-decided. */
   OTHER_INDEX("it is accessed at an index other than the parallel loop's", true),
+  /**
+   * Allocated in 1D_Block beside a 1D_Var frame's rows in a parallel row loop: only a length that is
+   * that frame's {@code numRows()} (a series' {@code size()}) places an array like its rows
+   * ({@code RowPlacement}).
+   */
+  NOT_ROW_PLACED("it is used in a row loop over a frame whose rows are not in blocks, and its length is not"
+      + " that frame's numRows() or a series' size()", true),
   /** One load feeding several uses. */
   SEVERAL_USES("its value is used in several ways"),
   /** Passed to a call the model does not know. */

@@ -31,7 +31,8 @@ final class LatticePass implements AnalysisPass {
     Map<AbstractInsnNode, Distribution> allocations = new LinkedHashMap<>();
     for (int slot : s.oneD) {
       if (s.candidates.containsKey(slot)) {
-        allocations.put(s.candidates.get(slot), Distribution.ONE_D_BLOCK);
+        // 1D_Block, or a frame's 1D_Var when its row count sizes the array (RowPlacement)
+        allocations.put(s.candidates.get(slot), RowPlacement.of(f, s.candidates.get(slot)));
       } else {
         params.put(slot, Parameters.paramDistribution(f, slot, s.mode));
       }

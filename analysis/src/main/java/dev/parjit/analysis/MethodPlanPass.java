@@ -55,9 +55,14 @@ final class MethodPlanPass implements AnalysisPass {
     List<AbstractInsnNode> lengths = new ArrayList<>();
     List<AbstractInsnNode> returns = new ArrayList<>();
     List<AbstractInsnNode> elementReads = new ArrayList<>();
+    Map<AbstractInsnNode, org.objectweb.asm.tree.MethodInsnNode> rowPlaced = new java.util.LinkedHashMap<>();
     for (int slot : oneD) {
       if (candidates.containsKey(slot)) {
         allocations.add(candidates.get(slot));
+        org.objectweb.asm.tree.MethodInsnNode sizeRead = RowPlacement.sizeRead(f, candidates.get(slot));
+        if (sizeRead != null) {
+          rowPlaced.put(candidates.get(slot), sizeRead);
+        }
       }
       for (AbstractInsnNode x : method.instructions) {
         if (x instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD && v.var == slot && seesCandidate(f, v, null)) {
@@ -113,7 +118,7 @@ final class MethodPlanPass implements AnalysisPass {
     s.plan = new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
         params, ret, variables, plans,
         allocations, lengths, reps, returns, s.frameCalls, s.printed, DataVariables.definitionLines(method, variables),
-        DataVariables.temporaries(method, lattice), s.callKeys, rowAllocations, elementReads);
+        DataVariables.temporaries(method, lattice), s.callKeys, rowAllocations, elementReads, rowPlaced);
   }
 
   static int firstLine(MethodNode method) {

@@ -37,6 +37,6 @@ class DeclineTest {
         dependent.add(r);
       }
     }
-    assertEquals(EnumSet.of(DeclineRule.OUTSIDE_PARALLEL_LOOP, DeclineRule.OTHER_INDEX), dependent);
+    assertEquals(EnumSet.of(DeclineRule.OUTSIDE_PARALLEL_LOOP, DeclineRule.OTHER_INDEX, DeclineRule.NOT_ROW_PLACED), dependent);
   }
 }

@@ -316,6 +316,76 @@ public final class ParallelRuntime {
 
   public static boolean[] newBooleanArray(int n) { return registered(new boolean[localCount(n)], n); }
 
+  // ---- arrays placed like a frame's rows: new double[df.numRows()] ----------------------------
+
+  /**
+   * Where an array of {@code n} elements sized by the row count of {@code rows} (a distributed frame or
+   * series) sits: the rows' own placement (this rank's count at their first global row), which a Parquet
+   * read or a filter makes uneven; {@code null} when {@code rows} is not distributed here (a whole frame)
+   * or holds another count, and the array then takes 1D_Block like any other.
+   */
+  private static DistributedArrays.Chunk rowPlacement(int n, Object rows) {
+    if (n < 0) {
+      throw new NegativeArraySizeException(Integer.toString(n));
+    }
+    DistributedArrays.Chunk c = DistributedArrays.lookup(rows);
+    return c != null && c.globalLength() == n ? c : null;
+  }
+
+  private static int placedCount(int n, DistributedArrays.Chunk c) {
+    return c == null ? localCount(n) : (int) c.localLength();
+  }
+
+  private static <T> T placed(T chunk, int n, DistributedArrays.Chunk c) {
+    if (c == null) {
+      return registered(chunk, n);
+    }
+    DistributedArrays.register(chunk, n, c.start());
+    CallScopes.allocated(chunk);
+    return chunk;
+  }
+
+  /** {@code new double[n]} where {@code n} is the row count of {@code rows}: placed like those rows. */
+  public static double[] newDoubleArray(int n, Object rows) {
+    DistributedArrays.Chunk c = rowPlacement(n, rows);
+    return placed(new double[placedCount(n, c)], n, c);
+  }
+
+  public static float[] newFloatArray(int n, Object rows) {
+    DistributedArrays.Chunk c = rowPlacement(n, rows);
+    return placed(new float[placedCount(n, c)], n, c);
+  }
+
+  public static long[] newLongArray(int n, Object rows) {
+    DistributedArrays.Chunk c = rowPlacement(n, rows);
+    return placed(new long[placedCount(n, c)], n, c);
+  }
+
+  public static int[] newIntArray(int n, Object rows) {
+    DistributedArrays.Chunk c = rowPlacement(n, rows);
+    return placed(new int[placedCount(n, c)], n, c);
+  }
+
+  public static short[] newShortArray(int n, Object rows) {
+    DistributedArrays.Chunk c = rowPlacement(n, rows);
+    return placed(new short[placedCount(n, c)], n, c);
+  }
+
+  public static char[] newCharArray(int n, Object rows) {
+    DistributedArrays.Chunk c = rowPlacement(n, rows);
+    return placed(new char[placedCount(n, c)], n, c);
+  }
+
+  public static byte[] newByteArray(int n, Object rows) {
+    DistributedArrays.Chunk c = rowPlacement(n, rows);
+    return placed(new byte[placedCount(n, c)], n, c);
+  }
+
+  public static boolean[] newBooleanArray(int n, Object rows) {
+    DistributedArrays.Chunk c = rowPlacement(n, rows);
+    return placed(new boolean[placedCount(n, c)], n, c);
+  }
+
   /** {@code new C[n]} of a 1D_Block array of references (the caller casts). */
   public static Object newObjectArray(Class<?> component, int n) {
     return registered(Array.newInstance(component, localCount(n)), n);

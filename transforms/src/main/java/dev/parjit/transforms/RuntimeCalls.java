@@ -210,6 +210,14 @@ public final class RuntimeCalls {
   }
 
   /**
+   * {@code newDoubleArray(ILjava/lang/Object;)[D} and the like: an array placed like the rows of the
+   * frame or series passed second (its length their row count).
+   */
+  public static MethodInsnNode newRowPlacedArray(String elementDesc) {
+    return call("new" + primitiveName(elementDesc) + "Array", "(ILjava/lang/Object;)[" + elementDesc);
+  }
+
+  /**
    * {@code elementOf([XI)X} replacing an {@code XALOAD} of a distributed array outside parallel loops;
    * {@code BALOAD} (byte or boolean) calls {@code byteOrBooleanElementOf(Ljava/lang/Object;I)I}.
    */

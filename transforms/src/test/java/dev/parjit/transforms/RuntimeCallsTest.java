@@ -30,6 +30,7 @@ class RuntimeCallsTest {
     }
     for (String t : List.of("D", "F", "J", "I", "S", "C", "B", "Z")) {
       calls.add(RuntimeCalls.newArray(t));
+      calls.add(RuntimeCalls.newRowPlacedArray(t));
     }
     // Every primitive array type a distributed SPMD return can have: [S and [C were missing (NoSuchMethodError).
     for (String t : List.of("[D", "[F", "[J", "[I", "[S", "[C", "[B", "[Z")) {

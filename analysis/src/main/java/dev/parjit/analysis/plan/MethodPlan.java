@@ -34,6 +34,9 @@ import org.objectweb.asm.tree.MethodNode;
  * @param elementReads           element loads ({@code XALOAD}, never {@code AALOAD}) of distributed
  *                               arrays outside every parallel loop: the rank holding the element
  *                               shares it with the others
+ * @param rowPlacedAllocations   distributed allocations whose length is a distributed frame's
+ *                               {@code numRows()} (a series' {@code size()}), to that size read: each
+ *                               rank allocates its rows' count at the frame's first global row
  */
 public record MethodPlan(
     String owner,
@@ -55,7 +58,22 @@ public record MethodPlan(
     Map<String, Distribution> temporaries,
     Map<org.objectweb.asm.tree.MethodInsnNode, SpecializationKey> callKeys,
     Map<AbstractInsnNode, Integer> rowAllocations,
-    List<AbstractInsnNode> elementReads) {
+    List<AbstractInsnNode> elementReads,
+    Map<AbstractInsnNode, org.objectweb.asm.tree.MethodInsnNode> rowPlacedAllocations) {
+
+  /** A plan without allocations placed like a frame's rows. */
+  public MethodPlan(String owner, MethodNode method, ExecutionMode mode, String sourceFile, int firstLine,
+      List<Distribution> paramDistributions, Distribution returnDistribution, Map<String, Distribution> variables,
+      List<LoopPlan> loops, List<AbstractInsnNode> distributedAllocations, List<AbstractInsnNode> globalLengths,
+      List<RepDecision> repDecisions, List<AbstractInsnNode> replicatedReturns,
+      List<org.objectweb.asm.tree.MethodInsnNode> distributedFrameCalls,
+      List<org.objectweb.asm.tree.MethodInsnNode> replicatedArguments, Map<String, java.util.SortedSet<Integer>> definitionLines,
+      Map<String, Distribution> temporaries, Map<org.objectweb.asm.tree.MethodInsnNode, SpecializationKey> callKeys,
+      Map<AbstractInsnNode, Integer> rowAllocations, List<AbstractInsnNode> elementReads) {
+    this(owner, method, mode, sourceFile, firstLine, paramDistributions, returnDistribution, variables, loops,
+        distributedAllocations, globalLengths, repDecisions, replicatedReturns, distributedFrameCalls, replicatedArguments,
+        definitionLines, temporaries, callKeys, rowAllocations, elementReads, Map.of());
+  }
 
   /** A plan without arrays indexed as rows. */
   public MethodPlan(String owner, MethodNode method, ExecutionMode mode, String sourceFile, int firstLine,
@@ -67,7 +85,7 @@ public record MethodPlan(
       Map<String, Distribution> temporaries, Map<org.objectweb.asm.tree.MethodInsnNode, SpecializationKey> callKeys) {
     this(owner, method, mode, sourceFile, firstLine, paramDistributions, returnDistribution, variables, loops,
         distributedAllocations, globalLengths, repDecisions, replicatedReturns, distributedFrameCalls, replicatedArguments,
-        definitionLines, temporaries, callKeys, Map.of(), List.of());
+        definitionLines, temporaries, callKeys, Map.of(), List.of(), Map.of());
   }
 
   /** Whether anything runs distributed: a parallel loop, or data kept split over ranks. */

@@ -21,7 +21,8 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * The method-wide part of distributing arrays: 1D allocations get the rank's local length and are
  * registered ({@code new double[n]} becomes {@code ParallelRuntime.newDoubleArray(n)}, {@code new
- * double[n][m]} this rank's block of rows: {@link RowArrays}),
+ * double[n][m]} this rank's block of rows: {@link RowArrays}; {@code new double[df.numRows()]} the
+ * frame's placement: {@link RowPlacedAllocations}),
  * {@code a.length} answers the global length, an element read outside parallel loops comes from the
  * rank holding it ({@code ParallelRuntime.elementOf}), and a returned distributed array is gathered
  * whole on every rank first, so the caller sees the sequential value. In SPMD mode, parameters
@@ -58,6 +59,7 @@ public final class DistributedArraysPass {
         && !(returned.length() == 2 && returned.charAt(0) == '[')) {
       return "a distributed array is returned as " + returned + ", not as a primitive array";
     }
+    java.util.Map<AbstractInsnNode, Integer> placedBy = RowPlacedAllocations.keepRows(method, plan);
     Set<AbstractInsnNode> allocations = identitySet(plan.distributedAllocations());
     Set<AbstractInsnNode> lengths = identitySet(plan.globalLengths());
     Set<AbstractInsnNode> elementReads = identitySet(plan.elementReads());
@@ -72,6 +74,9 @@ public final class DistributedArraysPass {
       } else if (allocations.contains(x) && RowArrays.isRowAllocation(x)) {
         method.instructions.insertBefore(x, RowArrays.allocation(x));
         method.instructions.remove(x);
+      } else if (allocations.contains(x) && placedBy.containsKey(x)) {
+        method.instructions.insertBefore(x, new VarInsnNode(Opcodes.ALOAD, placedBy.get(x)));
+        method.instructions.set(x, RuntimeCalls.newRowPlacedArray(elementDesc(((IntInsnNode) x).operand)));
       } else if (allocations.contains(x)) {
         method.instructions.set(x, RuntimeCalls.newArray(elementDesc(((IntInsnNode) x).operand)));
       } else if (lengths.contains(x)) {
