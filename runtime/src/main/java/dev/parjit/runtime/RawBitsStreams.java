@@ -162,8 +162,9 @@ public final class RawBitsStreams {
     /** Notes each default-serialized floating field of {@code o} that holds a non-standard NaN. */
     private void recordFloatingFields(Object o) throws IOException {
       for (Class<?> c = o.getClass(); c != null && Serializable.class.isAssignableFrom(c); c = c.getSuperclass()) {
-        ObjectStreamClass desc = ObjectStreamClass.lookupAny(c);
-        for (Field f : FloatingFields.of(c)) {
+        List<Field> floating = FloatingFields.of(c);
+        ObjectStreamClass desc = floating.isEmpty() ? null : ObjectStreamClass.lookupAny(c);
+        for (Field f : floating) {
           if (desc.getField(f.getName()) == null) {
             continue; // not written by default serialization (serialPersistentFields)
           }

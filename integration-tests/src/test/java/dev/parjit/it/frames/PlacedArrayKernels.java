@@ -105,6 +105,17 @@ public final class PlacedArrayKernels {
     return s;
   }
 
+  /** A CSV read splits its lines over the ranks: the array takes those rows' placement too. */
+  public static double[] csvScaled(String path) {
+    DataFrame df = DataFrame.readCsv(path);
+    Series b = df.column("b");
+    double[] out = new double[df.numRows()];
+    for (int i = 0; i < df.numRows(); i++) {
+      out[i] = b.getDouble(i) * 3 - i;
+    }
+    return out;
+  }
+
   /** One more element than the frame has rows: not the frame's placement. */
   public static double[] sizedPlusOne(String path) {
     DataFrame df = DataFrame.readParquet(path);

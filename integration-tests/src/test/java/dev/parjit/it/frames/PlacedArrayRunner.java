@@ -38,7 +38,11 @@ public final class PlacedArrayRunner {
     }
     FrameData.write(FrameData.table(2), dir.resolve("tiny"), 1, 1);
     FrameData.write(FrameData.table(0), dir.resolve("empty"), 1, 1);
+    FrameData.csv(dir.resolve("table.csv"), CSV_ROWS);
   }
+
+  /** Lines of the CSV table. */
+  static final int CSV_ROWS = 37;
 
   static List<String> results(Path data) {
     List<String> out = new ArrayList<>();
@@ -52,6 +56,7 @@ public final class PlacedArrayRunner {
       out.add(line("passed", d, () -> PlacedArrayKernels.passed(p)));
       out.add(line("sizedPlusOne", d, () -> Arrays.toString(PlacedArrayKernels.sizedPlusOne(p))));
     }
+    out.add(line("csvScaled", "csv", () -> Arrays.toString(PlacedArrayKernels.csvScaled(data.resolve("table.csv").toString()))));
     return out;
   }
 
