@@ -13,17 +13,14 @@ import java.util.List;
 import java.util.Random;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.format.PageHeader;
 import org.apache.parquet.format.PageType;
 import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.AfterEach;
@@ -57,16 +54,7 @@ class IncompressiblePagesTest {
   private static Path write(Path file, WriterVersion version, CompressionCodecName codec) throws Exception {
     SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
     Random r = new Random(42);
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file))
-        .withConf(new PlainParquetConfiguration())
-        .withCodecFactory(ParquetCodecs.INSTANCE)
-        .withCompressionCodec(codec)
-        .withType(SCHEMA)
-        .withWriterVersion(version)
-        .withDictionaryEncoding(false)
-        .withRowGroupSize(256 * 1024L)
-        .withPageSize(64 * 1024)
-        .build()) {
+    try (ParquetWriter<Group> w = ParquetMrFiles.writer(file, SCHEMA, version, false, codec, 256 * 1024L, 64 * 1024)) {
       for (int i = 0; i < N; i++) {
         Group g = groups.newGroup();
         double x = r.nextDouble() * 1e6 - 5e5;

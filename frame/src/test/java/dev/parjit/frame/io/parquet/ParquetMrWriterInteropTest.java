@@ -16,15 +16,12 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.VarCharVector;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.NanoTime;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.AfterEach;
@@ -68,16 +65,7 @@ class ParquetMrWriterInteropTest {
         + " optional int96 legacy; optional int64 ms (TIMESTAMP(MILLIS,true)); }");
     Path file = dir.resolve("mr.parquet");
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file))
-        .withConf(new PlainParquetConfiguration())
-        .withCodecFactory(ParquetCodecs.INSTANCE)
-        .withCompressionCodec(codec)
-        .withType(schema)
-        .withWriterVersion(version)
-        .withDictionaryEncoding(dictionary)
-        .withRowGroupSize(64 * 1024L)
-        .withPageSize(16 * 1024)
-        .build()) {
+    try (ParquetWriter<Group> w = ParquetMrFiles.writer(file, schema, version, dictionary, codec, 64 * 1024L, 16 * 1024)) {
       for (int i = 0; i < N; i++) {
         Group g = groups.newGroup().append("id", (long) i);
         if (!isNull(i, 7)) {

@@ -19,13 +19,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.AfterEach;
@@ -57,16 +54,7 @@ class StreamedReadTest {
   static Path write(Path file, int rows, WriterVersion version, boolean dictionary, CompressionCodecName codec)
       throws Exception {
     SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file))
-        .withConf(new PlainParquetConfiguration())
-        .withCodecFactory(ParquetCodecs.INSTANCE)
-        .withCompressionCodec(codec)
-        .withType(SCHEMA)
-        .withWriterVersion(version)
-        .withDictionaryEncoding(dictionary)
-        .withRowGroupSize(48 * 1024L)
-        .withPageSize(4 * 1024)
-        .build()) {
+    try (ParquetWriter<Group> w = ParquetMrFiles.writer(file, SCHEMA, version, dictionary, codec, 48 * 1024L, 4 * 1024)) {
       for (int i = 0; i < rows; i++) {
         Group g = groups.newGroup();
         if (i % 11 != 0) {
