@@ -30,6 +30,8 @@ public enum DeclineRule {
   INDEX_LIVE_AFTER_LOOP("its index '%s' is used after the loop"),
   /** A scalar carried between iterations that is no recognised reduction. */
   CARRIED_SCALAR("variable '%s' carries a value from one iteration to the next and is not a recognised reduction"),
+  /** More scalar reductions than one loop's combine holds ({@code ScalarReduction.MAX_PER_LOOP}). */
+  TOO_MANY_REDUCTIONS("it has %s scalar reductions, more than the %s one parallel loop combines"),
 
   // Arrays: why an array variable is REP rather than 1D.
   /** {@code a[k] op= e} at a computed index: an array reduction at best. */

@@ -162,6 +162,10 @@ final class LoopDecisions {
       }
       reductions.add(new ScalarReduction(s, r.type(), r.op(), name));
     }
+    if (reductions.size() > ScalarReduction.MAX_PER_LOOP) {
+      return LoopDecision.declined(shape, Decline.of(DeclineRule.TOO_MANY_REDUCTIONS, reductions.size(),
+          ScalarReduction.MAX_PER_LOOP));
+    }
     return new LoopDecision(shape, reductions, List.copyOf(arrayReductions.values()), extrema, null);
   }
 

@@ -57,4 +57,12 @@ class LoopShapesTest {
     assertFalse(loop.parallel());
     assertEquals("it counts down and updates an array reduction", loop.reason());
   }
+
+  @Test
+  void aLoopWithMoreScalarReductionsThanItsCombineHoldsStaysSequentialWithItsReason() throws Exception {
+    assertTrue(only(RowDistributionTest.plan("sums63", ExecutionMode.SPMD)).parallel(), "63 sums fit");
+    LoopPlan loop = only(RowDistributionTest.plan("sums64", ExecutionMode.SPMD));
+    assertFalse(loop.parallel());
+    assertEquals("it has 64 scalar reductions, more than the 63 one parallel loop combines", loop.reason());
+  }
 }

@@ -92,6 +92,12 @@ final class PackedReductions {
     if (packed.length < arrayCount) {
       packed = new boolean[arrays.length];
     }
+    if (scalars > AgreementExchange.ROOM) {
+      // The analysis declines such loops (ScalarReduction.MAX_PER_LOOP); every rank queued the same
+      // count, so every rank throws here rather than writing past its slot.
+      throw new IllegalStateException(scalars + " scalar reductions in one loop; at most " + AgreementExchange.ROOM
+          + " are combined together");
+    }
     int words = scalars;
     for (int k = 0; k < arrayCount; k++) {
       int n = java.lang.reflect.Array.getLength(arrays[k]);

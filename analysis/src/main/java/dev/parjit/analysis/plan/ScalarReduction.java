@@ -10,4 +10,10 @@ package dev.parjit.analysis.plan;
  * @param name the source name (or {@code slotN})
  */
 public record ScalarReduction(int slot, String type, ReductionOp op, String name) {
+
+  /**
+   * The most scalar reductions one parallel loop may combine: the loop's single exchange gives each
+   * rank a slot of 64 longs, its failure flag and 63 words (the runtime's {@code AgreementExchange}).
+   */
+  public static final int MAX_PER_LOOP = 63;
 }
