@@ -80,12 +80,19 @@ final class ResidentInputs {
     Form form;
     /** Whether a comparison found it unchanged at least once: only then is a check deferred. */
     boolean matchedBefore;
+    /**
+     * Whether {@code parts} are known to hold no NaN ({@link BitExact#hasNaN}, scanned once for a copy
+     * the driver made), so they are compared by the vectorized intrinsic; blocks taken at write-back
+     * are not scanned (a scan at every call would cost what it saves) and use the scalar loop.
+     */
+    boolean partsHaveNoNaN;
 
     Slot(Object array, Object copy, Form form) {
       this.array = new WeakReference<>(array);
       this.parts = copy == null ? null : new Object[] {copy};
       this.starts = new int[] {0};
       this.form = form;
+      this.partsHaveNoNaN = copy != null && !BitExact.hasNaN(copy);
     }
   }
 
@@ -248,6 +255,7 @@ final class ResidentInputs {
     }
     slot.parts = blocks.clone();
     slot.starts = starts.clone();
+    slot.partsHaveNoNaN = false;
   }
 
   /** Before a call's decisions: it starts with no deferred comparison. */
@@ -345,7 +353,7 @@ final class ResidentInputs {
     long t0 = System.nanoTime();
     long cpu0 = CPU.getCurrentThreadCpuTime();
     try {
-      boolean same = slot.parts != null && sameContents(slot.parts, slot.starts, array);
+      boolean same = slot.parts != null && sameContents(slot.parts, slot.starts, array, slot.partsHaveNoNaN);
       slot.matchedBefore |= same;
       return same;
     } finally {
@@ -356,8 +364,13 @@ final class ResidentInputs {
 
   /** Whether {@code parts} placed at {@code starts} are exactly {@code array}, bit for bit, every item covered once. */
   static boolean sameContents(Object[] parts, int[] starts, Object array) {
+    return sameContents(parts, starts, array, false);
+  }
+
+  /** As {@link #sameContents(Object[], int[], Object)}; {@code partsHaveNoNaN} as {@link BitExact#rangeEqual}'s. */
+  static boolean sameContents(Object[] parts, int[] starts, Object array, boolean partsHaveNoNaN) {
     if (parts.length == 1 && starts[0] == 0) {
-      return parts[0] != null && BitExact.equal(parts[0], array);
+      return parts[0] != null && BitExact.equal(array, parts[0], partsHaveNoNaN);
     }
     int covered = 0;
     for (int k = 0; k < parts.length; k++) {
@@ -365,7 +378,8 @@ final class ResidentInputs {
         return false;
       }
       int len = Array.getLength(parts[k]);
-      if (covered + len > Array.getLength(array) || !BitExact.rangeEqual(array, covered, parts[k], len)) {
+      if (covered + len > Array.getLength(array)
+          || !BitExact.rangeEqual(array, covered, parts[k], len, partsHaveNoNaN)) {
         return false;
       }
       covered += len;
