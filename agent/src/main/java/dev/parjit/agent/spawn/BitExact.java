@@ -65,24 +65,31 @@ final class BitExact {
    * raw bits differ unless both values there are NaN, and {@code part} has none.
    */
   static boolean rangeEqual(Object array, int from, Object part, int len, boolean partHasNoNaN) {
+    return rangeEqual(array, from, part, 0, len, partHasNoNaN);
+  }
+
+  /** As {@link #rangeEqual(Object, int, Object, int, boolean)}, for items {@code [partFrom, partFrom + len)} of {@code part}. */
+  static boolean rangeEqual(Object array, int from, Object part, int partFrom, int len, boolean partHasNoNaN) {
+    int to = from + len;
+    int partTo = partFrom + len;
     if (array instanceof double[] a) {
-      return partHasNoNaN ? Arrays.mismatch(a, from, from + len, (double[]) part, 0, len) < 0
-          : rawEqual(a, from, (double[]) part, len);
+      return partHasNoNaN ? Arrays.mismatch(a, from, to, (double[]) part, partFrom, partTo) < 0
+          : rawEqual(a, from, (double[]) part, partFrom, len);
     } else if (array instanceof float[] a) {
-      return partHasNoNaN ? Arrays.mismatch(a, from, from + len, (float[]) part, 0, len) < 0
-          : rawEqual(a, from, (float[]) part, len);
+      return partHasNoNaN ? Arrays.mismatch(a, from, to, (float[]) part, partFrom, partTo) < 0
+          : rawEqual(a, from, (float[]) part, partFrom, len);
     } else if (array instanceof long[] a) {
-      return Arrays.equals(a, from, from + len, (long[]) part, 0, len);
+      return Arrays.equals(a, from, to, (long[]) part, partFrom, partTo);
     } else if (array instanceof int[] a) {
-      return Arrays.equals(a, from, from + len, (int[]) part, 0, len);
+      return Arrays.equals(a, from, to, (int[]) part, partFrom, partTo);
     } else if (array instanceof byte[] a) {
-      return Arrays.equals(a, from, from + len, (byte[]) part, 0, len);
+      return Arrays.equals(a, from, to, (byte[]) part, partFrom, partTo);
     } else if (array instanceof short[] a) {
-      return Arrays.equals(a, from, from + len, (short[]) part, 0, len);
+      return Arrays.equals(a, from, to, (short[]) part, partFrom, partTo);
     } else if (array instanceof char[] a) {
-      return Arrays.equals(a, from, from + len, (char[]) part, 0, len);
+      return Arrays.equals(a, from, to, (char[]) part, partFrom, partTo);
     } else if (array instanceof boolean[] a) {
-      return Arrays.equals(a, from, from + len, (boolean[]) part, 0, len);
+      return Arrays.equals(a, from, to, (boolean[]) part, partFrom, partTo);
     }
     throw new IllegalArgumentException("not a one-dimensional primitive array: " + array.getClass().getName());
   }
@@ -113,18 +120,18 @@ final class BitExact {
     return false;
   }
 
-  private static boolean rawEqual(double[] a, int from, double[] p, int len) {
+  private static boolean rawEqual(double[] a, int from, double[] p, int partFrom, int len) {
     for (int i = 0; i < len; i++) {
-      if (Double.doubleToRawLongBits(a[from + i]) != Double.doubleToRawLongBits(p[i])) {
+      if (Double.doubleToRawLongBits(a[from + i]) != Double.doubleToRawLongBits(p[partFrom + i])) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean rawEqual(float[] a, int from, float[] p, int len) {
+  private static boolean rawEqual(float[] a, int from, float[] p, int partFrom, int len) {
     for (int i = 0; i < len; i++) {
-      if (Float.floatToRawIntBits(a[from + i]) != Float.floatToRawIntBits(p[i])) {
+      if (Float.floatToRawIntBits(a[from + i]) != Float.floatToRawIntBits(p[partFrom + i])) {
         return false;
       }
     }

@@ -13,8 +13,9 @@ import java.util.Map;
  * points of a clustering loop, the vectors a solver's kernels update in turn; arrays of rows too,
  * compared row by row): a call passing the same array again, with the same contents, sends only
  * its id. The driver keeps a copy of what the workers hold and compares it with the argument at
- * each call, bit for bit ({@link BitExact}: 0.07-0.18 ms of CPU per MB of argument here, bound by
- * memory), so a change made between calls is always sent. At most {@link #MAX_ENTRIES} arrays are
+ * each call, bit for bit ({@link BitExact}, sliced over the driver's processors by
+ * {@link SlicedComparison}: 0.07-0.18 ms of CPU per MB of argument here, bound by memory), so a change
+ * made between calls is always sent. At most {@link #MAX_ENTRIES} arrays are
  * kept, least recently used first out; the workers forget what the driver evicts
  * ({@link Messages.DropResident}).
  *
@@ -97,6 +98,10 @@ final class ResidentInputs {
   }
 
   private final Map<Long, Slot> slots = new LinkedHashMap<>(16, 0.75f, true);
+  /** The calls' comparisons, sliced over the driver's processors. */
+  private final SlicedComparison comparison = new SlicedComparison();
+  /** The same comparison in the calling thread only. */
+  private static final SlicedComparison INLINE = new SlicedComparison(1, Long.MAX_VALUE);
   private final List<Long> dropped = new ArrayList<>();
   /** Comparisons deferred by the current call: the slot and the argument it must still equal. */
   private final List<Deferred> deferred = new ArrayList<>();
@@ -352,13 +357,14 @@ final class ResidentInputs {
   private boolean sameContentsTimed(Slot slot, Object array) {
     long t0 = System.nanoTime();
     long cpu0 = CPU.getCurrentThreadCpuTime();
+    long helpers0 = comparison.helperCpuNanos();
     try {
-      boolean same = slot.parts != null && sameContents(slot.parts, slot.starts, array, slot.partsHaveNoNaN);
+      boolean same = slot.parts != null && comparison.sameContents(slot.parts, slot.starts, array, slot.partsHaveNoNaN);
       slot.matchedBefore |= same;
       return same;
     } finally {
       checkNanos += System.nanoTime() - t0;
-      checkCpuNanos += CPU.getCurrentThreadCpuTime() - cpu0;
+      checkCpuNanos += CPU.getCurrentThreadCpuTime() - cpu0 + comparison.helperCpuNanos() - helpers0;
     }
   }
 
@@ -369,22 +375,7 @@ final class ResidentInputs {
 
   /** As {@link #sameContents(Object[], int[], Object)}; {@code partsHaveNoNaN} as {@link BitExact#rangeEqual}'s. */
   static boolean sameContents(Object[] parts, int[] starts, Object array, boolean partsHaveNoNaN) {
-    if (parts.length == 1 && starts[0] == 0) {
-      return parts[0] != null && BitExact.equal(array, parts[0], partsHaveNoNaN);
-    }
-    int covered = 0;
-    for (int k = 0; k < parts.length; k++) {
-      if (parts[k] == null || parts[k].getClass() != array.getClass() || starts[k] != covered) {
-        return false;
-      }
-      int len = Array.getLength(parts[k]);
-      if (covered + len > Array.getLength(array)
-          || !BitExact.rangeEqual(array, covered, parts[k], len, partsHaveNoNaN)) {
-        return false;
-      }
-      covered += len;
-    }
-    return covered == Array.getLength(array);
+    return INLINE.sameContents(parts, starts, array, partsHaveNoNaN);
   }
 
   private static Object copyOf(Object array) {
