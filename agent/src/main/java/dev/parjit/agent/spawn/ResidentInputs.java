@@ -13,8 +13,9 @@ import java.util.Map;
  * points of a clustering loop, the vectors a solver's kernels update in turn; arrays of rows too,
  * compared row by row): a call passing the same array again, with the same contents, sends only
  * its id. The driver keeps a copy of what the workers hold and compares it with the argument at
- * each call, bit for bit ({@link BitExact}: 0.07-0.18 ms of CPU per MB of argument here, bound by
- * memory), so a change made between calls is always sent. At most {@link #MAX_ENTRIES} arrays are
+ * each call, bit for bit ({@link BitExact}, sliced over the driver's processors by
+ * {@link SlicedComparison}: 0.07-0.18 ms of CPU per MB of argument here, bound by memory), so a change
+ * made between calls is always sent. At most {@link #MAX_ENTRIES} arrays are
  * kept, least recently used first out; the workers forget what the driver evicts
  * ({@link Messages.DropResident}).
  *
@@ -80,16 +81,27 @@ final class ResidentInputs {
     Form form;
     /** Whether a comparison found it unchanged at least once: only then is a check deferred. */
     boolean matchedBefore;
+    /**
+     * Whether {@code parts} are known to hold no NaN ({@link BitExact#hasNaN}, scanned once for a copy
+     * the driver made), so they are compared by the vectorized intrinsic; blocks taken at write-back
+     * are not scanned (a scan at every call would cost what it saves) and use the scalar loop.
+     */
+    boolean partsHaveNoNaN;
 
     Slot(Object array, Object copy, Form form) {
       this.array = new WeakReference<>(array);
       this.parts = copy == null ? null : new Object[] {copy};
       this.starts = new int[] {0};
       this.form = form;
+      this.partsHaveNoNaN = copy != null && !BitExact.hasNaN(copy);
     }
   }
 
   private final Map<Long, Slot> slots = new LinkedHashMap<>(16, 0.75f, true);
+  /** The calls' comparisons, sliced over the driver's processors. */
+  private final SlicedComparison comparison = new SlicedComparison();
+  /** The same comparison in the calling thread only. */
+  private static final SlicedComparison INLINE = new SlicedComparison(1, Long.MAX_VALUE);
   private final List<Long> dropped = new ArrayList<>();
   /** Comparisons deferred by the current call: the slot and the argument it must still equal. */
   private final List<Deferred> deferred = new ArrayList<>();
@@ -248,6 +260,7 @@ final class ResidentInputs {
     }
     slot.parts = blocks.clone();
     slot.starts = starts.clone();
+    slot.partsHaveNoNaN = false;
   }
 
   /** Before a call's decisions: it starts with no deferred comparison. */
@@ -344,33 +357,25 @@ final class ResidentInputs {
   private boolean sameContentsTimed(Slot slot, Object array) {
     long t0 = System.nanoTime();
     long cpu0 = CPU.getCurrentThreadCpuTime();
+    long helpers0 = comparison.helperCpuNanos();
     try {
-      boolean same = slot.parts != null && sameContents(slot.parts, slot.starts, array);
+      boolean same = slot.parts != null && comparison.sameContents(slot.parts, slot.starts, array, slot.partsHaveNoNaN);
       slot.matchedBefore |= same;
       return same;
     } finally {
       checkNanos += System.nanoTime() - t0;
-      checkCpuNanos += CPU.getCurrentThreadCpuTime() - cpu0;
+      checkCpuNanos += CPU.getCurrentThreadCpuTime() - cpu0 + comparison.helperCpuNanos() - helpers0;
     }
   }
 
   /** Whether {@code parts} placed at {@code starts} are exactly {@code array}, bit for bit, every item covered once. */
   static boolean sameContents(Object[] parts, int[] starts, Object array) {
-    if (parts.length == 1 && starts[0] == 0) {
-      return parts[0] != null && BitExact.equal(parts[0], array);
-    }
-    int covered = 0;
-    for (int k = 0; k < parts.length; k++) {
-      if (parts[k] == null || parts[k].getClass() != array.getClass() || starts[k] != covered) {
-        return false;
-      }
-      int len = Array.getLength(parts[k]);
-      if (covered + len > Array.getLength(array) || !BitExact.rangeEqual(array, covered, parts[k], len)) {
-        return false;
-      }
-      covered += len;
-    }
-    return covered == Array.getLength(array);
+    return sameContents(parts, starts, array, false);
+  }
+
+  /** As {@link #sameContents(Object[], int[], Object)}; {@code partsHaveNoNaN} as {@link BitExact#rangeEqual}'s. */
+  static boolean sameContents(Object[] parts, int[] starts, Object array, boolean partsHaveNoNaN) {
+    return INLINE.sameContents(parts, starts, array, partsHaveNoNaN);
   }
 
   private static Object copyOf(Object array) {

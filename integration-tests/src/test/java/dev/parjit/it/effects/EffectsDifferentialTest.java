@@ -122,6 +122,8 @@ class EffectsDifferentialTest {
       entry("ResidentSolver.xpby", WORKERS), // the aliased call itself runs on the driver
       entry("ResidentFailure.scaleBelow", WORKERS), // the failing call reruns on the driver
       entry("ResidentFailure.total", WORKERS),
+      entry("ResidentSpeculation.weigh", WORKERS), // compared while the workers run; a stale answer discarded
+      entry("ResidentSpeculation.scale", WORKERS),
       entry("CalleeUpdates.scale", WORKERS),
       entry("CalleeUpdates.countUp", DRIVER), // written through a local alias: the loop stays sequential
       entry("CalleeUpdates.scaleTwiceAndCount", DRIVER), // nothing parallel of its own

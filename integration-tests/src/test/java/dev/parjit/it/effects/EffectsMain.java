@@ -31,7 +31,8 @@ public final class EffectsMain {
       "MatrixRowWrite", "HolderArray", "WriteAfterLoop", "Histogram", "PrintLoop", "ThrowFirst", "ThrowMiddle",
       "ThrowLast", "CheckedFailure", "UncheckedFailure", "ReduceAndWrite", "UnknownCall", "LockedKernel",
       "AllocOnly", "ReadOnlyDot", "SplitSigns", "SparseWrites", "FloatKernel", "BooleanMask", "MatrixProduct", "RowsInPlace3D", "JaggedPrefix", "AliasedRows", "RowAllocations", "ReplaceRows", "CountDown", "FlatGrid",
-      "JacobiSteps", "WideStencil", "CooProduct", "ElementReads", "ResidentSolver", "ResidentFailure", "AliasedReduction",
+      "JacobiSteps", "WideStencil", "CooProduct", "ElementReads", "ResidentSolver", "ResidentFailure", "ResidentSpeculation",
+      "AliasedReduction",
       "CalleeUpdates", "CalleeReturnsArgument", "CallsInLoop", "VarargsKernel", "ThrownObjects", "NarrowArrays",
       "InstanceSeries", "InstanceGrid", "FieldWrites", "FieldMatrix", "FieldAliases", "InstanceField",
       "ConfiguredConstant", "PropertyWeight");

@@ -84,6 +84,8 @@ final class EffectsSpmdLoops {
       entry("ReplaceRows.renew", "#0 REP"),
       entry("ResidentFailure.scaleBelow", "#0 REP"),
       entry("ResidentFailure.total", "#0 1D_Block"),
+      entry("ResidentSpeculation.scale", "#0 REP"),
+      entry("ResidentSpeculation.weigh", "#0 1D_Block"),
       entry("ResidentSolver.axpy", "#0 1D_Block"),
       entry("ResidentSolver.dot", "#0 1D_Block"),
       entry("ResidentSolver.multiply", "#0 REP"),
