@@ -89,7 +89,7 @@ public final class WorkerMain {
             reply = new Messages.Reply(sent.id(), rank, null, Messages.RemoteFailure.of(e));
           }
           if (sent.id() == 1) {
-            StartupLog.mark("worker rank " + rank + ": first call done");
+            StartupLog.markWithThreads("worker rank " + rank + ": first call done");
           }
           DistributedArrays.clearArrays(); // the call's arrays are garbage now
           heldOutput.end();
