@@ -172,7 +172,8 @@ public final class WorkerArchive {
       return List.of();
     }
     CacheSweep.touch(archive); // in use: a sweep keeps it over archives of jars no longer run
-    List<String> out = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-XX:+VerifySharedSpaces"));
+    List<String> out = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-XX:+VerifySharedSpaces",
+        "-D" + ArchiveCoverage.ARCHIVE_PROPERTY + "=" + archive));
     out.addAll(AotClassLinking.quietOptions());
     return out;
   }
@@ -222,7 +223,8 @@ public final class WorkerArchive {
     }
     try {
       Path list = recording.resolveSibling(recording.getFileName() + ".list");
-      Files.write(list, shareableLines(Files.readAllLines(recording, StandardCharsets.UTF_8)));
+      Files.write(list, withEarlierClasses(shareableLines(Files.readAllLines(recording, StandardCharsets.UTF_8)),
+          ArchiveCoverage.classList(archive)));
       Files.deleteIfExists(recording);
       List<String> cmd = new ArrayList<>(List.of(javaExecutable(),
           "-D" + AotClassLinking.JIT_PATTERNS_PROPERTY + "=" + String.join(";", jitPatterns), "-cp", ArchiveDump.classpathOfThisJar(),
@@ -234,6 +236,25 @@ public final class WorkerArchive {
     } catch (IOException | RuntimeException e) {
       LOG.debug("could not start building the workers' class-data-sharing archive: {}", e.toString());
     }
+  }
+
+  /**
+   * {@code lines} followed by the classes of an earlier archive's list ({@code earlier}, when there
+   * is one: that archive was found stale by {@link ArchiveCoverage}) that they do not name: the new
+   * archive covers both runs' classes, so two programs on the same jars do not re-record in turns.
+   */
+  static List<String> withEarlierClasses(List<String> lines, Path earlier) throws IOException {
+    if (!Files.isRegularFile(earlier)) {
+      return lines;
+    }
+    java.util.Set<String> named = new java.util.HashSet<>(ArchiveCoverage.names(lines));
+    List<String> out = new ArrayList<>(lines);
+    for (String name : Files.readAllLines(earlier, StandardCharsets.UTF_8)) {
+      if (!name.isBlank() && named.add(name)) {
+        out.add(name);
+      }
+    }
+    return out;
   }
 
   /**
