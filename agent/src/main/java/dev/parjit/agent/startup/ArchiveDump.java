@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * detached JVM that writes a {@link WorkerArchive} or a {@link DriverArchive} (with {@code pid}: the
  * class list is that process's own record, read once it has exited and reduced to {@link
  * WorkerArchive#shareableLines}). The dump JVM options are {@link AotClassLinking#dumpOptions}: on
- * JDK 25 and later they make the archive an AOT cache. Beside the archive it keeps the names of the
- * classes listed ({@link ArchiveCoverage#classList}). Runs {@code java -Xshare:dump} into a temporary file and renames it
+ * JDK 25 and later they make the archive an AOT cache. Beside a worker archive it keeps the names of
+ * the classes listed ({@link ArchiveCoverage#classList}). Runs {@code java -Xshare:dump} into a temporary file and renames it
  * to the archive only when the dump succeeded, so a reader never maps half an archive; one dump per
  * archive at a time (a lock file, taken over when older than the dump's time limit). Exits 0 also
  * when it gave up: nobody waits for it.
@@ -67,7 +67,9 @@ public final class ArchiveDump {
           return;
         }
         if (p.exitValue() == 0 && Files.isRegularFile(tmp) && Files.size(tmp) > 0) {
-          Files.write(ArchiveCoverage.classList(archive), names); // before the archive: a worker mapping it compares
+          if (recorded == null) { // a worker archive: rank 0 compares what it loads with these names
+            Files.write(ArchiveCoverage.classList(archive), names); // (written first: the archive is then complete)
+          }
           Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
       } finally {
