@@ -72,6 +72,7 @@ final class AgentRuntime {
     inst.addTransformer(transformer, true);
     if (role == Role.WORKER) {
       PreparedClasses.startLoading(); // after the transformer is in place: loading them compiles them
+      dev.parjit.agent.startup.ArchiveCoverage.install(inst);
     }
     return transformer;
   }

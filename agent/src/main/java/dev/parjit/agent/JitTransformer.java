@@ -19,7 +19,6 @@ import dev.parjit.transforms.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
-import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.function.Function;
@@ -37,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class JitTransformer implements ClassFileTransformer {
 
   private static final Logger LOG = LoggerFactory.getLogger(JitTransformer.class);
-  private static final ByteSearch JIT_MARKER = new ByteSearch(JitSelection.JIT_DESC.getBytes(StandardCharsets.UTF_8));
 
   private final Role role;
   private final AgentOptions options;
@@ -118,7 +116,7 @@ public final class JitTransformer implements ClassFileTransformer {
 
   /** Whether a class with these bytes has methods to compile ({@code @Jit} or a {@code jit=} pattern). */
   boolean wants(String className, byte[] bytes) {
-    return JIT_MARKER.in(bytes) || selection.mayMatchClass(className);
+    return CompiledClasses.compiles(selection, className, bytes);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.parjit.agent.startup.PreparedClasses;
 import dev.parjit.agent.startup.StartupLog;
 import dev.parjit.agent.startup.CacheSweep;
 import dev.parjit.agent.startup.DriverArchive;
+import dev.parjit.agent.startup.AotClassLinking;
 import dev.parjit.agent.startup.WorkerArchive;
 import dev.parjit.agent.startup.WorkerClasspath;
 import dev.parjit.agent.worker.WorkerMain;
@@ -187,7 +188,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       // Once per set of workers: at debug level a mark reads the process's CPU time from the OS, which
       // cost every call 0.1-0.2 ms of the breakdown logged below.
       firstCallAnswered = true;
-      StartupLog.mark("call " + id + " answered");
+      StartupLog.markWithThreads("call " + id + " answered");
     }
     if (speculative) {
       sendAll(new Messages.Verdict(id, unchanged), "answering a call");
@@ -674,7 +675,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
   private void atExit() {
     exiting = true;
     stopWorkers();
-    DriverArchive.afterRun(nextId > 0);
+    DriverArchive.afterRun(nextId > 0, options.jitPatterns());
     if (archive != null) { // this run started workers, so it may have added archives, hints or left-overs
       CacheSweep.sweepDefaultDirectories();
     }
@@ -700,7 +701,11 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       // Decided on the user's options alone: the prepared classes below depend on the archive
       List<String> users = new ArrayList<>(inheritedJvmOptions());
       users.addAll(options.workerJvm());
-      archive = WorkerArchive.forWorkers(classpath, users, WorkerArchive.defaultDirectory());
+      List<String> commandLine = new ArrayList<>(List.of(Launcher.ADD_OPENS_NIO)); // as the launcher orders them
+      commandLine.addAll(users);
+      commandLine.add("-javaagent:" + agentJar);
+      archive = WorkerArchive.forWorkers(classpath, users, AotClassLinking.moduleOptions(commandLine),
+          WorkerArchive.defaultDirectory());
     }
     List<String> jvmOptions = workerJvmOptions();
     InetAddress address = NetworkChoice.launcherAddress(placement, options.iface());
@@ -861,7 +866,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       job.close(2000); // told to stop: let them exit, so their last output reaches the console
       job = null;
       if (nextId > 0) {
-        archive.buildInBackground(); // rank 0 has exited: its list of classes, calls' included, is complete
+        archive.buildInBackground(options.jitPatterns()); // rank 0 has exited: its list of classes, calls' included, is complete
       } else {
         archive.discardRecording();
       }

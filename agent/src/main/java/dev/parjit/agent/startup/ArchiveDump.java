@@ -8,14 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ArchiveDump <archive> <class list> <class path> [<pid>]}: the detached JVM that writes a
- * {@link WorkerArchive} or a {@link DriverArchive} (with {@code pid}: the class list is that
- * process's own record, read once it has exited and reduced to {@link
- * WorkerArchive#shareableLines}). Runs {@code java -Xshare:dump} into a temporary file and renames it
+ * {@code ArchiveDump <archive> <class list> <class path> [<pid>|- [<dump JVM options>...]]}: the
+ * detached JVM that writes a {@link WorkerArchive} or a {@link DriverArchive} (with {@code pid}: the
+ * class list is that process's own record, read once it has exited and reduced to {@link
+ * WorkerArchive#shareableLines}). The dump JVM options are {@link AotClassLinking#dumpOptions}: on
+ * JDK 25 and later they make the archive an AOT cache. Beside a worker archive it keeps the names of
+ * the classes listed ({@link ArchiveCoverage#classList}). Runs {@code java -Xshare:dump} into a temporary file and renames it
  * to the archive only when the dump succeeded, so a reader never maps half an archive; one dump per
  * archive at a time (a lock file, taken over when older than the dump's time limit). Exits 0 also
  * when it gave up: nobody waits for it.
@@ -33,7 +37,7 @@ public final class ArchiveDump {
     Path lock = archive.resolveSibling(archive.getFileName() + ".building");
     Path recorded = null;
     try {
-      if (args.length > 3) {
+      if (args.length > 3 && !args[3].equals("-")) {
         // A JVM's own class list (a driver's): complete only once that JVM has exited.
         recorded = list;
         list = recorded.resolveSibling(recorded.getFileName() + ".list");
@@ -45,16 +49,27 @@ public final class ArchiveDump {
       if (!takeLock(lock) || Files.exists(archive)) {
         return;
       }
+      List<String> names = ArchiveCoverage.names(Files.readAllLines(list, StandardCharsets.UTF_8));
+      List<String> dumpOptions = Arrays.asList(args).subList(Math.min(4, args.length), args.length);
+      if (AotClassLinking.linksAheadOfTime(dumpOptions)) {
+        Files.write(list, AotClassLinking.withoutCompiledClasses(Files.readAllLines(list, StandardCharsets.UTF_8),
+            classpath, AotClassLinking.patterns(System.getProperty(AotClassLinking.JIT_PATTERNS_PROPERTY))));
+      }
       Path tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
       try {
-        Process p = new ProcessBuilder(WorkerArchive.javaExecutable(), "-Xshare:dump", "-XX:SharedClassListFile=" + list,
-            "-XX:SharedArchiveFile=" + tmp, "-cp", classpath)
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> cmd = new ArrayList<>(List.of(WorkerArchive.javaExecutable(), "-Xshare:dump",
+            "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + tmp));
+        cmd.addAll(dumpOptions);
+        cmd.addAll(List.of("-cp", classpath));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!p.waitFor(TIME_LIMIT_MINUTES, TimeUnit.MINUTES)) {
           p.destroyForcibly();
           return;
         }
         if (p.exitValue() == 0 && Files.isRegularFile(tmp) && Files.size(tmp) > 0) {
+          if (recorded == null) { // a worker archive: rank 0 compares what it loads with these names
+            Files.write(ArchiveCoverage.classList(archive), names); // (written first: the archive is then complete)
+          }
           Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
       } finally {

@@ -86,6 +86,9 @@ public final class CacheSweep {
     entries.sort(Comparator.comparing(CacheSweep::modified).reversed());
     for (Path old : entries.subList(keep, entries.size())) {
       delete(old);
+      if (entrySuffix.equals(".jsa")) {
+        delete(ArchiveCoverage.classList(old)); // its companion list
+      }
     }
   }
 

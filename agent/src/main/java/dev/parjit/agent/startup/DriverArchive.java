@@ -2,6 +2,7 @@ package dev.parjit.agent.startup;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,9 +48,10 @@ public final class DriverArchive {
   /**
    * At the driver's exit: when it recorded its classes, a detached dump writes the archive after this
    * JVM is gone ({@code madeCalls}), or the record is deleted (no call: an archive of it would miss
-   * the classes of a call).
+   * the classes of a call). {@code jitPatterns}: the program's {@code jit=} patterns (an AOT cache
+   * leaves out the classes they compile).
    */
-  public static void afterRun(boolean madeCalls) {
+  public static void afterRun(boolean madeCalls, List<String> jitPatterns) {
     Path archive = recordingFor();
     if (archive == null) {
       return;
@@ -66,9 +68,12 @@ public final class DriverArchive {
         Files.deleteIfExists(recording);
         return;
       }
-      List<String> cmd = new ArrayList<>(List.of(WorkerArchive.javaExecutable(), "-cp", ArchiveDump.classpathOfThisJar(),
+      List<String> cmd = new ArrayList<>(List.of(WorkerArchive.javaExecutable(),
+          "-D" + AotClassLinking.JIT_PATTERNS_PROPERTY + "=" + String.join(";", jitPatterns), "-cp", ArchiveDump.classpathOfThisJar(),
           ArchiveDump.class.getName(), archive.toString(), recording.toString(), String.join(File.pathSeparator, jars),
           Long.toString(pid)));
+      cmd.addAll(AotClassLinking.dumpOptions(
+          AotClassLinking.moduleOptions(ManagementFactory.getRuntimeMXBean().getInputArguments())));
       new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectInput(ProcessBuilder.Redirect.PIPE).start().getOutputStream().close();
       LOG.debug("building the driver's class-data-sharing archive {} after this JVM exits", archive);

@@ -30,6 +30,18 @@ public final class StartupLog {
     }
   }
 
+  /**
+   * Logs that {@code phase} is done now, with this process's CPU time by kind of thread, its loaded
+   * classes and JIT compile time ({@link ThreadCpu}): for the first answer, where a cold start's
+   * CPU went.
+   */
+  public static void markWithThreads(String phase) {
+    if (LOG.isDebugEnabled()) {
+      mark(phase);
+      LOG.debug("startup: CPU by thread at {}: {}", phase, ThreadCpu.summary());
+    }
+  }
+
   /** Milliseconds since this process started. */
   public static long sinceStartMillis() {
     return System.currentTimeMillis() - START_MILLIS;

@@ -44,13 +44,16 @@ public final class WorkerArchive {
   public static final String ENABLED_PROPERTY = "parjit.workerArchive";
 
   private final List<String> prefix;
+  private final List<String> moduleOptions;
   private final Path archive;
   private final Path recording;
   private final String disabledReason;
   private final AtomicBoolean buildStarted = new AtomicBoolean();
 
-  private WorkerArchive(List<String> prefix, Path archive, Path recording, String disabledReason) {
+  private WorkerArchive(List<String> prefix, List<String> moduleOptions, Path archive, Path recording,
+      String disabledReason) {
     this.prefix = prefix;
+    this.moduleOptions = moduleOptions;
     this.archive = archive;
     this.recording = recording;
     this.disabledReason = disabledReason;
@@ -67,6 +70,16 @@ public final class WorkerArchive {
    * ({@link #conflictingOption}).
    */
   public static WorkerArchive forWorkers(String classpath, List<String> jvmOptions, Path dir) {
+    return forWorkers(classpath, jvmOptions, List.of(), dir);
+  }
+
+  /**
+   * As {@link #forWorkers(String, List, Path)}, for workers whose module graph is shaped by
+   * {@code moduleOptions} ({@link AotClassLinking#moduleOptions} of their whole command line): an AOT
+   * cache (JDK 25 and later) is dumped with them and named by them, since a JVM with other ones
+   * cannot use it.
+   */
+  public static WorkerArchive forWorkers(String classpath, List<String> jvmOptions, List<String> moduleOptions, Path dir) {
     if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))) {
       return disabled("-D" + ENABLED_PROPERTY + "=false");
     }
@@ -79,8 +92,9 @@ public final class WorkerArchive {
     if (prefix.isEmpty()) {
       return disabled("the class path does not start with a jar file");
     }
-    String key = key(prefix);
-    return new WorkerArchive(prefix, dir.resolve(key + ".jsa"),
+    List<String> modules = AotClassLinking.supported() ? List.copyOf(moduleOptions) : List.of();
+    String key = key(prefix, modules);
+    return new WorkerArchive(prefix, modules, dir.resolve(key + ".jsa"),
         dir.resolve(key + ".classes." + ProcessHandle.current().pid() + ".tmp"), null);
   }
 
@@ -91,7 +105,7 @@ public final class WorkerArchive {
   }
 
   private static WorkerArchive disabled(String reason) {
-    return new WorkerArchive(List.of(), null, null, reason);
+    return new WorkerArchive(List.of(), List.of(), null, null, reason);
   }
 
   /** The entries of the class path up to the first that is not a jar file. */
@@ -114,7 +128,15 @@ public final class WorkerArchive {
 
   /** The JDK and each jar's path, size and modification time, hashed. */
   static String key(List<String> jars) {
+    return key(jars, List.of());
+  }
+
+  /** The JDK, each jar's path, size and modification time, and the module options (when any), hashed. */
+  static String key(List<String> jars, List<String> moduleOptions) {
     StringBuilder sb = new StringBuilder();
+    for (String o : moduleOptions) {
+      sb.append(o).append('\n');
+    }
     for (String p : new String[] {"java.home", "java.vm.name", "java.vm.version", "os.arch"}) {
       sb.append(System.getProperty(p)).append('\n');
     }
@@ -150,7 +172,10 @@ public final class WorkerArchive {
       return List.of();
     }
     CacheSweep.touch(archive); // in use: a sweep keeps it over archives of jars no longer run
-    return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-XX:+VerifySharedSpaces", "-Xlog:cds=off");
+    List<String> out = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-XX:+VerifySharedSpaces",
+        "-D" + ArchiveCoverage.ARCHIVE_PROPERTY + "=" + archive));
+    out.addAll(AotClassLinking.quietOptions());
+    return out;
   }
 
   /** Whether rank 0 records its classes in this start (there is no archive to use yet). */
@@ -181,6 +206,11 @@ public final class WorkerArchive {
    * complete). Once per driver; nothing when an archive is there or nothing was recorded.
    */
   public void buildInBackground() {
+    buildInBackground(List.of());
+  }
+
+  /** As {@link #buildInBackground()}, for a program with these {@code jit=} patterns (an AOT cache leaves out what they compile). */
+  public void buildInBackground(List<String> jitPatterns) {
     if (disabledReason != null || !Files.isRegularFile(recording)) {
       return;
     }
@@ -193,16 +223,38 @@ public final class WorkerArchive {
     }
     try {
       Path list = recording.resolveSibling(recording.getFileName() + ".list");
-      Files.write(list, shareableLines(Files.readAllLines(recording, StandardCharsets.UTF_8)));
+      Files.write(list, withEarlierClasses(shareableLines(Files.readAllLines(recording, StandardCharsets.UTF_8)),
+          ArchiveCoverage.classList(archive)));
       Files.deleteIfExists(recording);
-      List<String> cmd = new ArrayList<>(List.of(javaExecutable(), "-cp", ArchiveDump.classpathOfThisJar(),
-          ArchiveDump.class.getName(), archive.toString(), list.toString(), String.join(File.pathSeparator, prefix)));
+      List<String> cmd = new ArrayList<>(List.of(javaExecutable(),
+          "-D" + AotClassLinking.JIT_PATTERNS_PROPERTY + "=" + String.join(";", jitPatterns), "-cp", ArchiveDump.classpathOfThisJar(),
+          ArchiveDump.class.getName(), archive.toString(), list.toString(), String.join(File.pathSeparator, prefix), "-"));
+      cmd.addAll(AotClassLinking.dumpOptions(moduleOptions));
       new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectInput(ProcessBuilder.Redirect.PIPE).start().getOutputStream().close();
       LOG.debug("building the workers' class-data-sharing archive {} in the background", archive);
     } catch (IOException | RuntimeException e) {
       LOG.debug("could not start building the workers' class-data-sharing archive: {}", e.toString());
     }
+  }
+
+  /**
+   * {@code lines} followed by the classes of an earlier archive's list ({@code earlier}, when there
+   * is one: that archive was found stale by {@link ArchiveCoverage}) that they do not name: the new
+   * archive covers both runs' classes, so two programs on the same jars do not re-record in turns.
+   */
+  static List<String> withEarlierClasses(List<String> lines, Path earlier) throws IOException {
+    if (!Files.isRegularFile(earlier)) {
+      return lines;
+    }
+    java.util.Set<String> named = new java.util.HashSet<>(ArchiveCoverage.names(lines));
+    List<String> out = new ArrayList<>(lines);
+    for (String name : Files.readAllLines(earlier, StandardCharsets.UTF_8)) {
+      if (!name.isBlank() && named.add(name)) {
+        out.add(name);
+      }
+    }
+    return out;
   }
 
   /**
@@ -251,7 +303,6 @@ public final class WorkerArchive {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  /** Whether a JVM option of the driver's is about class-data sharing: workers never inherit those. */
   /**
    * Whether a worker JVM option makes the archive unsafe: Java Flight Recorder and other agents
    * redefine or retransform classes, and OpenJDK 17 workers mapping this archive crashed (SIGSEGV in
@@ -264,9 +315,13 @@ public final class WorkerArchive {
         || jvmOption.startsWith("-agentlib") || jvmOption.startsWith("-agentpath");
   }
 
+  /** Whether a JVM option of the driver's is about class-data sharing: workers never inherit those. */
   public static boolean isSharingOption(String jvmOption) {
     return jvmOption.startsWith("-Xshare") || jvmOption.startsWith("-XX:SharedArchiveFile")
         || jvmOption.startsWith("-XX:ArchiveClassesAtExit") || jvmOption.startsWith("-XX:DumpLoadedClassList")
-        || jvmOption.startsWith("-XX:SharedClassListFile") || jvmOption.startsWith("-XX:+VerifySharedSpaces");
+        || jvmOption.startsWith("-XX:SharedClassListFile") || jvmOption.startsWith("-XX:+VerifySharedSpaces")
+        // JDK 24+ names for the same archives: a driver's AOT cache is its own class path's, never a worker's
+        || jvmOption.startsWith("-XX:AOTCache") || jvmOption.startsWith("-XX:AOTMode")
+        || jvmOption.startsWith("-XX:AOTConfiguration") || jvmOption.startsWith("-XX:+AOTClassLinking");
   }
 }

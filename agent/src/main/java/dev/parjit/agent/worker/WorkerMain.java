@@ -89,12 +89,15 @@ public final class WorkerMain {
             reply = new Messages.Reply(sent.id(), rank, null, Messages.RemoteFailure.of(e));
           }
           if (sent.id() == 1) {
-            StartupLog.mark("worker rank " + rank + ": first call done");
+            StartupLog.markWithThreads("worker rank " + rank + ": first call done");
           }
           DistributedArrays.clearArrays(); // the call's arrays are garbage now
           heldOutput.end();
           long tRan = System.nanoTime();
           driver.send(reply);
+          if (sent.id() == 1 && rank == 0) {
+            dev.parjit.agent.startup.ArchiveCoverage.checkInBackground();
+          }
           if (LOG.isDebugEnabled()) {
             LOG.debug("call #{} on rank {}: resolve and run {} us, reply sent in {} us", sent.id(), rank,
                 (tRan - tReceived) / 1000, (System.nanoTime() - tRan) / 1000);
