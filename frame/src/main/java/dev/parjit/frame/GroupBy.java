@@ -2,6 +2,7 @@ package dev.parjit.frame;
 
 import dev.parjit.frame.kernel.Factorizer;
 import dev.parjit.frame.kernel.GroupAggregator;
+import dev.parjit.frame.kernel.SortedRuns;
 import dev.parjit.frame.kernel.Sorting;
 import dev.parjit.frame.kernel.Vectors;
 import java.lang.ref.Reference;
@@ -116,7 +117,10 @@ public final class GroupBy {
     String[] out = checkNames(keys, aggs);
     try {
       List<FieldVector> keyVecs = partials.vectors(keys);
-      Factorizer.Codes codes = Factorizer.factorize(keyVecs);
+      // Partials laid end to end in rank order are a few runs sorted by key: merged, their groups
+      // are numbered in key order (no hash table, no sort); other partials are hashed and sorted.
+      Factorizer.Codes merged = SortedRuns.codes(keyVecs);
+      Factorizer.Codes codes = merged != null ? merged : Factorizer.factorize(keyVecs);
       List<List<FieldVector>> inputs = new ArrayList<>();
       for (int a = 0; a < aggs.length; a++) {
         List<FieldVector> parts = new ArrayList<>();
@@ -130,7 +134,7 @@ public final class GroupBy {
         }
         inputs.add(parts);
       }
-      return assemble(keys, keyVecs, codes, aggs, out, true,
+      return assemble(keys, keyVecs, codes, merged != null, aggs, out, true,
           (a, c) -> GroupAggregator.merge(aggs[a].kind(), inputs.get(a), c.codes, c.groups, out[a]));
     } finally {
       Reference.reachabilityFence(partials);
@@ -145,7 +149,7 @@ public final class GroupBy {
     try {
       List<FieldVector> keyVecs = df.vectors(keys);
       Factorizer.Codes codes = Factorizer.factorize(keyVecs);
-      return assemble(keys, keyVecs, codes, aggs, out, finish,
+      return assemble(keys, keyVecs, codes, false, aggs, out, finish,
           (a, c) -> GroupAggregator.partial(aggs[a].kind(), df.column(aggs[a].column()).arrowVector(), c.codes, c.groups, out[a]));
     } finally {
       Reference.reachabilityFence(this);
@@ -158,9 +162,12 @@ public final class GroupBy {
     List<FieldVector> parts(int a, Factorizer.Codes codes);
   }
 
-  /** Key columns of each group, then each aggregation finished (or left partial), sorted by key. */
-  private static DataFrame assemble(String[] keys, List<FieldVector> keyVecs, Factorizer.Codes codes, Agg[] aggs,
-      String[] out, boolean finish, PartialSource source) {
+  /**
+   * Key columns of each group, then each aggregation finished (or left partial), sorted by key
+   * ({@code sorted}: the codes already number the groups in key order).
+   */
+  private static DataFrame assemble(String[] keys, List<FieldVector> keyVecs, Factorizer.Codes codes, boolean sorted,
+      Agg[] aggs, String[] out, boolean finish, PartialSource source) {
     int[] first = codes.firstRows();
     List<FieldVector> groupKeys = new ArrayList<>();
     try {
@@ -175,7 +182,7 @@ public final class GroupBy {
     for (int a = 0; a < aggs.length; a++) {
       kinds[a] = aggs[a].kind();
     }
-    return assembleGroups(keys, groupKeys, kinds, out, finish, a -> source.parts(a, codes));
+    return assembleGroups(keys, groupKeys, kinds, out, finish, sorted, a -> source.parts(a, codes));
   }
 
   /**

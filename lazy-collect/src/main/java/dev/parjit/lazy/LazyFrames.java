@@ -16,8 +16,8 @@ public final class LazyFrames {
 
   /**
    * The driver's frame for lazy result {@code id} of the workers of {@code generation}: schema and
-   * row count here, with the first rows the workers sent ({@code preview}); the rest stays on the
-   * workers until asked for.
+   * row count here, with the first rows the workers sent ({@code preview}, every row of a small
+   * result); the rest stays on the workers until asked for.
    */
   public static DataFrame of(LazyResultSource workers, long id, long generation, String[] names, String[] dtypes,
       long rows, DataFrame preview) {
@@ -28,7 +28,7 @@ public final class LazyFrames {
     for (String t : dtypes) {
       types.add(DType.valueOf(t));
     }
-    return FrameInternals.remote(List.of(names), types, (int) rows, new LazyHandle(workers, id, generation, preview));
+    return FrameInternals.remote(List.of(names), types, (int) rows, new LazyHandle(workers, id, generation, preview, rows));
   }
 
   /**

@@ -5,8 +5,8 @@ import dev.parjit.frame.internal.RemoteFrame;
 
 /**
  * The driver's side of a lazy result: the id of the rows kept on the workers, and the first rows
- * they sent with it. {@code head(k)} within those rows moves nothing; other requests go to the
- * workers, for the rows asked for only.
+ * they sent with it (all of them for a small result, {@link WorkerResults#sendsWhole}). A request
+ * those rows answer moves nothing; other requests go to the workers, for the rows asked for only.
  */
 final class LazyHandle implements RemoteFrame {
 
@@ -14,13 +14,19 @@ final class LazyHandle implements RemoteFrame {
   private final long id;
   private final long generation;
   private final DataFrame preview;
+  /** Whether the preview is every row of the result (a small one, sent whole). */
+  private final boolean whole;
 
-  /** The handle of result {@code id}, made by workers of {@code generation}, with its first rows. */
-  LazyHandle(LazyResultSource dispatcher, long id, long generation, DataFrame preview) {
+  /**
+   * The handle of result {@code id} of {@code rows} rows, made by workers of {@code generation},
+   * with its first rows ({@code preview}: all {@code rows} of them when the workers sent it whole).
+   */
+  LazyHandle(LazyResultSource dispatcher, long id, long generation, DataFrame preview, long rows) {
     this.dispatcher = dispatcher;
     this.id = id;
     this.generation = generation;
     this.preview = preview;
+    this.whole = preview.numRows() == rows;
   }
 
   /** The result's id on the workers (the id of the call that made it). */
@@ -43,11 +49,17 @@ final class LazyHandle implements RemoteFrame {
 
   @Override
   public DataFrame tail(int k) {
+    if (whole) {
+      return preview.tail(k);
+    }
     return dispatcher.fetch(id, generation, "tail", k);
   }
 
   @Override
   public DataFrame collect() {
+    if (whole) {
+      return preview;
+    }
     return dispatcher.fetch(id, generation, "all", 0);
   }
 

@@ -50,7 +50,7 @@ class LazyHandleTest {
   @Test
   void headWithinThePreviewMovesNothingAndEverythingElseAsksForOnlyWhatItNeeds() {
     FakeWorkers workers = new FakeWorkers(20);
-    LazyHandle h = new LazyHandle(workers, 7, 1, workers.whole.head(5));
+    LazyHandle h = new LazyHandle(workers, 7, 1, workers.whole.head(5), 20);
     assertEquals(workers.whole.head(3), h.head(3));
     assertEquals(workers.whole.head(5), h.head(5));
     assertEquals(List.of(), workers.requests);
@@ -64,7 +64,7 @@ class LazyHandleTest {
   @Test
   void aHandleIsCurrentOnlyForItsOwnWorkersOfItsGeneration() {
     FakeWorkers workers = new FakeWorkers(3);
-    LazyHandle h = new LazyHandle(workers, 1, 1, workers.whole);
+    LazyHandle h = new LazyHandle(workers, 1, 1, workers.whole, 3);
     assertEquals(1, h.id());
     assertTrue(h.isCurrent(workers));
     assertFalse(h.isCurrent(new FakeWorkers(3)));
@@ -75,7 +75,7 @@ class LazyHandleTest {
   @Test
   void aLazyFrameCollectsOnceAndFreesOnceWhenClosed() {
     FakeWorkers workers = new FakeWorkers(12);
-    LazyHandle h = new LazyHandle(workers, 3, 1, workers.whole.head(5));
+    LazyHandle h = new LazyHandle(workers, 3, 1, workers.whole.head(5), 12);
     DataFrame lazy = FrameInternals.remote(List.of("x"), List.of(DType.INT64), 12, h);
     assertEquals(12, lazy.numRows());
     assertTrue(FrameInternals.isLazy(lazy));
@@ -88,6 +88,29 @@ class LazyHandleTest {
     lazy.close();
     lazy.close();
     assertEquals(List.of("fetch 3 1 all 0", "free 3 1"), workers.requests);
+  }
+
+  @Test
+  void aResultSentWholeAnswersEveryRequestWithoutTheWorkers() {
+    FakeWorkers workers = new FakeWorkers(9);
+    LazyHandle h = new LazyHandle(workers, 4, 1, workers.whole, 9);
+    DataFrame lazy = FrameInternals.remote(List.of("x"), List.of(DType.INT64), 9, h);
+    assertEquals(workers.whole.head(7), lazy.head(7));
+    assertEquals(workers.whole.tail(6), lazy.tail(6));
+    assertEquals(workers.whole.tail(0), lazy.tail(0));
+    assertEquals(workers.whole.column("x").sum(), lazy.column("x").sum());
+    assertEquals(workers.whole, h.collect());
+    lazy.close();
+    assertEquals(List.of("free 4 1"), workers.requests);
+  }
+
+  @Test
+  void anEmptyResultIsWholeWithItsPreview() {
+    FakeWorkers workers = new FakeWorkers(0);
+    LazyHandle h = new LazyHandle(workers, 5, 1, workers.whole, 0);
+    assertEquals(0, h.collect().numRows());
+    assertEquals(0, h.tail(0).numRows());
+    assertEquals(List.of(), workers.requests);
   }
 
   @Test

@@ -396,13 +396,18 @@ final class WireCodec {
       }
       Object[] a = (Object[]) Array.newInstance(type.getComponentType(), n);
       keep(a);
+      // Elements go into a plain Object[] and are copied over once: a store into an array whose
+      // class varies from message to message made the JIT speculate on the class, trap on the next
+      // one and compile this whole reader again (a driver spent several ms of CPU per call on it).
+      Object[] read = new Object[n];
       for (int i = 0; i < n; i++) {
         Object e = value();
         if (e != null && !type.getComponentType().isInstance(e)) {
           throw new IOException("rejected message: a " + e.getClass().getName() + " in a " + type.getName());
         }
-        a[i] = e;
+        read[i] = e;
       }
+      System.arraycopy(read, 0, a, 0, n);
       return a;
     }
 

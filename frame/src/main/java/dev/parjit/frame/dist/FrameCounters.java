@@ -33,6 +33,10 @@ public final class FrameCounters {
   public static final String GROUP_PARTIALS_GATHERED = "groupPartialsGathered";
   /** Partial rows of a distributed group-by this rank shuffled by key range, its many-groups path. */
   public static final String GROUP_PARTIALS_SHUFFLED = "groupPartialsShuffled";
+  /** Rows of a lazy result (spawn mode) this rank sent to the driver with the call's answer: a small result goes whole. */
+  public static final String LAZY_ROWS_SENT_WHOLE = "lazyRowsSentWhole";
+  /** Rows of a lazy result this rank sent because the driver asked for them after the call (head, tail, all). */
+  public static final String LAZY_ROWS_FETCHED = "lazyRowsFetched";
   /** Indexes of the rank's range in chunked row loops that read distributed series ({@code s.getDouble(i)}). */
   public static final String ROW_LOOP_ROWS = "rowLoopRows";
 

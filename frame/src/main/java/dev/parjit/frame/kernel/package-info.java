@@ -11,7 +11,8 @@
  *       aggregates, behind {@code FrameInternals.partials} and {@code FrameInternals.combinePartials}.
  * </ul>
  * The other classes ({@link dev.parjit.frame.kernel.Vectors}, {@link
- * dev.parjit.frame.kernel.Factorizer}, {@link dev.parjit.frame.kernel.Sorting}, ...) are
+ * dev.parjit.frame.kernel.Factorizer}, {@link dev.parjit.frame.kernel.SortedRuns} (codes of
+ * partials combined by merging their sorted runs), {@link dev.parjit.frame.kernel.Sorting}, ...) are
  * internal: public only so the frame package can call them. Kernels read and write Arrow buffers
  * directly or work on primitive arrays; none boxes per row.
  */

@@ -119,7 +119,12 @@ public class FrameDifferentialTest {
       assertSortAndGroupByRanDistributed(output, workerStat(r), "worker " + r);
       assertGroupPartialsMet(output, workerStat(r), "worker " + r, false);
       assertOneGroupReadsWereBalanced(output, workerStat(r), "worker " + r, workers);
+      // Small fixed-width lazy results (the integer-keyed group-bys) went to the driver with the call's answer.
+      assertTrue(counter(output, workerStat(r).apply(FrameCounters.LAZY_ROWS_SENT_WHOLE)) > 0,
+          "worker " + r + " sent no lazy result whole\n" + String.join("\n", output));
     }
+    // Results with string columns are still fetched when the driver reads them.
+    assertTrue(counter(output, workerStat(0).apply(FrameCounters.LAZY_ROWS_FETCHED)) > 0, String.join("\n", output));
     assertRowLoopsRanDistributed(output, FrameDifferentialTest::workerStat, workers, FrameRunner.ROW_LOOPS_PER_ROW);
   }
 
@@ -243,9 +248,10 @@ public class FrameDifferentialTest {
   }
 
   /**
-   * With thresholds nothing fits, every join shuffles both sides and every group-by shuffles its
-   * partials by key range (spawn mode passes the properties to its workers, the launcher to its
-   * ranks), and all still give the sequential answers.
+   * With thresholds nothing fits, every join shuffles both sides, every group-by shuffles its
+   * partials by key range and every lazy result of spawn mode is fetched when read, none sent whole
+   * (spawn mode passes the properties to its workers, the launcher to its ranks), and all still give
+   * the sequential answers.
    */
   @ParameterizedTest(name = "{0} ranks")
   @ValueSource(ints = {2, 3})
@@ -253,7 +259,7 @@ public class FrameDifferentialTest {
     List<String> spmd = runSpmd(ranks, Files.createDirectories(data.resolve("shuffle-spmd-" + ranks)), null,
         NOTHING_BROADCAST, NOTHING_GATHERED);
     List<String> spawn = runSpawn(ranks, Files.createDirectories(data.resolve("shuffle-spawn-" + ranks)),
-        NOTHING_BROADCAST, NOTHING_GATHERED);
+        NOTHING_BROADCAST, NOTHING_GATHERED, NOTHING_SENT_WHOLE);
     for (int r = 0; r < ranks; r++) {
       String prefix = "[rank " + r + "] ";
       List<String> mine = spmd.stream().filter(l -> l.startsWith(prefix + "RESULT "))
@@ -269,10 +275,14 @@ public class FrameDifferentialTest {
       assertJoinsRanDistributed(spawn, workerStat(r), "worker " + r, true);
       assertGroupPartialsMet(spmd, rankCounter(r), "rank " + r, true);
       assertGroupPartialsMet(spawn, workerStat(r), "worker " + r, true);
+      assertEquals(0, counter(spawn, workerStat(r).apply(FrameCounters.LAZY_ROWS_SENT_WHOLE)), String.join("\n", spawn));
+      assertTrue(counter(spawn, workerStat(r).apply(FrameCounters.LAZY_ROWS_FETCHED)) > 0,
+          "worker " + r + " sent no fetched rows\n" + String.join("\n", spawn));
     }
     assertEquals(0, counter(spawn, "STAT callsRunOnDriverAfterFailure"), String.join("\n", spawn));
   }
 
   static final String NOTHING_BROADCAST = "-Dparjit.broadcastJoinBytes=-1";
   static final String NOTHING_GATHERED = "-Dparjit.groupByGatherBytes=-1";
+  static final String NOTHING_SENT_WHOLE = "-Dparjit.lazyWholeBytes=-1";
 }
