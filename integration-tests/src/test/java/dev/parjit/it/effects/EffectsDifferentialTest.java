@@ -139,7 +139,11 @@ class EffectsDifferentialTest {
       entry("NarrowArrays.steps", WORKERS),
       entry("ConfiguredConstant.scale", WORKERS), // reads a computed static final: the workers' own value differs, so each call runs on the driver
       entry("ConfiguredConstant.weigh", WORKERS),
-      entry("PropertyWeight.weigh", DRIVER)); // reads a system property the program sets after the workers started
+      entry("PropertyWeight.weigh", DRIVER), // reads a system property the program sets after the workers started
+      entry("ReturnedHolders.bothOf", DRIVER), // its result holds the caller's array: a copy would not be it
+      entry("ReturnedHolders.withWeights", DRIVER), // its result holds a static's array
+      entry("ReturnedHolders.rowsOf", DRIVER), // one of the rows it returns is the caller's array
+      entry("ReturnedHolders.listOf", DRIVER)); // returns a List, which the driver does not read from the workers
 
   private static Transcript oracle;
 

@@ -89,6 +89,10 @@ final class EffectsSpmdLoops {
       entry("ResidentSolver.multiply", "#0 REP"),
       entry("ResidentSolver.xpby", "#0 REP"),
       entry("ReturnSecond.pickSecond", "#0 REP"),
+      entry("ReturnedHolders.bothOf", "#0 1D_Block"), // its parameter is REP, written block by block
+      entry("ReturnedHolders.listOf", "#0 1D_Block"),
+      entry("ReturnedHolders.rowsOf", "#0 1D_Block"),
+      entry("ReturnedHolders.withWeights", "#0 1D_Block"),
       entry("RowAllocations.table", "#0 1D_Block, #1 REP"),
       entry("RowAllocations.triangle", "#0 1D_Block, #1 REP"),
       entry("RowsInPlace3D.scale", "#0 REP, #1 REP, #2 REP"),
