@@ -117,6 +117,13 @@ final class LoopDecisions {
         }
       }
     }
+    for (ArrayReduction r : arrayReductions.values()) {
+      List<String> shared = ArrayReductionMatcher.sharedArraysRead(method, loop, r.elementType());
+      if (!shared.isEmpty()) {
+        return LoopDecision.declined(shape, Decline.of(DeclineRule.ARRAY_REDUCTION_SHARED_READ, r.name(),
+            String.join(", ", shared)));
+      }
+    }
     if (shape.kind().isDescending() && !arrayReductions.isEmpty()) {
       // After a failing iteration an array reduction keeps the ranks before the failing one: the
       // sequential order of a loop counting down is the other way round.

@@ -57,4 +57,14 @@ class LoopShapesTest {
     assertFalse(loop.parallel());
     assertEquals("it counts down and updates an array reduction", loop.reason());
   }
+
+  @Test
+  void anArrayReductionReadingAStaticThatMayBeItsArrayStaysSequential() throws Exception {
+    LoopPlan loop = only(RowDistributionTest.plan("mirrorAdd", ExecutionMode.SPMD));
+    assertFalse(loop.parallel());
+    assertEquals("it accumulates into array 'd' and reads static field ShapeTargets.mirrorWeights, which may be that array",
+        loop.reason());
+    LoopPlan other = only(RowDistributionTest.plan("mirrorAddOtherType", ExecutionMode.SPMD));
+    assertTrue(other.parallel(), "a long[][] static cannot be or hold a double[]: " + other.reason());
+  }
 }

@@ -143,7 +143,11 @@ class EffectsDifferentialTest {
       entry("ReturnedHolders.bothOf", DRIVER), // its result holds the caller's array: a copy would not be it
       entry("ReturnedHolders.withWeights", DRIVER), // its result holds a static's array
       entry("ReturnedHolders.rowsOf", DRIVER), // one of the rows it returns is the caller's array
-      entry("ReturnedHolders.listOf", DRIVER)); // returns a List, which the driver does not read from the workers
+      entry("ReturnedHolders.listOf", DRIVER), // returns a List, which the driver does not read from the workers
+      entry("ReductionAliases.fromStatic", WORKERS), // the call whose argument is the static runs on the driver
+      entry("ReductionAliases.fromField", WORKERS), // likewise the field
+      entry("ReductionAliases.fromRow", WORKERS), // the aliased call itself runs on the driver
+      entry("ReductionAliases.fromRowOfRow", WORKERS));
 
   private static Transcript oracle;
 

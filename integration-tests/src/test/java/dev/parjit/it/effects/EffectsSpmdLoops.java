@@ -88,6 +88,10 @@ final class EffectsSpmdLoops {
       entry("ResidentSolver.dot", "#0 1D_Block"),
       entry("ResidentSolver.multiply", "#0 REP"),
       entry("ResidentSolver.xpby", "#0 REP"),
+      entry("ReductionAliases.fromField", "#0 REP"), // an array reduction reading a field of its type
+      entry("ReductionAliases.fromRow", "#0 1D_Block"), // runs whole on rank 0 when the row is the argument
+      entry("ReductionAliases.fromRowOfRow", "#0 1D_Block"),
+      entry("ReductionAliases.fromStatic", "#0 REP"), // an array reduction reading a static of its type
       entry("ReturnSecond.pickSecond", "#0 REP"),
       entry("ReturnedHolders.bothOf", "#0 1D_Block"), // its parameter is REP, written block by block
       entry("ReturnedHolders.listOf", "#0 1D_Block"),
