@@ -96,6 +96,7 @@ final class EffectsSpmdLoops {
       entry("ReturnedHolders.bothOf", "#0 1D_Block"), // its parameter is REP, written block by block
       entry("ReturnedHolders.listOf", "#0 1D_Block"),
       entry("ReturnedHolders.rowsOf", "#0 1D_Block"),
+      entry("ReturnedHolders.totalsAsList", "#0 1D_Block"),
       entry("ReturnedHolders.withWeights", "#0 1D_Block"),
       entry("RowAllocations.table", "#0 1D_Block, #1 REP"),
       entry("RowAllocations.triangle", "#0 1D_Block, #1 REP"),

@@ -13,7 +13,8 @@ import java.util.List;
  * it. The caller sees its own arrays through the result ({@code ==}); a result built on the workers
  * would hold copies of them (the {@code Object[]} kernels once did, silently), and a list is a value
  * the driver refuses to read (its reply once looked like a dead worker, restarting the workers at
- * every call). So each runs on the driver.
+ * every call). So each runs on the driver. A kernel declared to return {@code Object} is judged by
+ * its value: the workers answer that they cannot send the list back, and the call reruns on the driver.
  */
 public final class ReturnedHolders implements EffectsProgram {
 
@@ -56,6 +57,17 @@ public final class ReturnedHolders implements EffectsProgram {
     return l;
   }
 
+  @Jit
+  static Object totalsAsList(double[] a) {
+    List<Double> l = new ArrayList<>();
+    double t = 0;
+    for (int i = 0; i < a.length; i++) {
+      t += a[i];
+    }
+    l.add(t);
+    return l;
+  }
+
   @Override
   public void run(int n) {
     State s = new State(this, n);
@@ -73,5 +85,6 @@ public final class ReturnedHolders implements EffectsProgram {
     List<double[]> list = listOf(a);
     s.put("list.same", list.get(0) == a);
     s.put("a.end", a);
+    s.put("totals", totalsAsList(a));
   }
 }
