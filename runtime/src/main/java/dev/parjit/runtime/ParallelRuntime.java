@@ -655,6 +655,14 @@ public final class ParallelRuntime {
    * The handler around a parallel loop's iterations: this rank's iterations threw {@code failure}.
    * The rank goes on to the loop's combine block, where {@link #agreeLoop()} decides.
    */
+  /**
+   * Before a parallel loop that prints and may throw: this rank's lines wait for the loop's
+   * agreement, which drops them when an earlier rank failed ({@link LoopOutput}).
+   */
+  public static void holdLoopOutput() {
+    LoopOutput.hold();
+  }
+
   public static void loopFailed(Throwable failure) {
     LoopFailures.failed(failure);
   }

@@ -148,7 +148,8 @@ class EffectsDifferentialTest {
       entry("ReductionAliases.fromStatic", WORKERS), // the call whose argument is the static runs on the driver
       entry("ReductionAliases.fromField", WORKERS), // likewise the field
       entry("ReductionAliases.fromRow", WORKERS), // the aliased call itself runs on the driver
-      entry("ReductionAliases.fromRowOfRow", WORKERS));
+      entry("ReductionAliases.fromRowOfRow", WORKERS),
+      entry("PrintUntilFailure.doubledLoud", DRIVER)); // prints
 
   private static Transcript oracle;
 

@@ -79,6 +79,7 @@ final class EffectsSpmdLoops {
       entry("NarrowArrays.steps", "#0 1D_Block"),
       entry("PrefixSum.prefix", "#0 REP"),
       entry("PrintLoop.squaresLoud", "#0 1D_Block"),
+      entry("PrintUntilFailure.doubledLoud", "#0 1D_Block"), // each rank's lines wait for the loop's agreement
       entry("ReadOnlyDot.dot", "#0 1D_Block"),
       entry("ReduceAndWrite.halveAndSum", "#0 REP"),
       entry("ReplaceRows.renew", "#0 REP"),
