@@ -67,4 +67,13 @@ class LoopShapesTest {
     LoopPlan other = only(RowDistributionTest.plan("mirrorAddOtherType", ExecutionMode.SPMD));
     assertTrue(other.parallel(), "a long[][] static cannot be or hold a double[]: " + other.reason());
   }
+
+  @Test
+  void aThrowWhoseMessageReadsTheSumSoFarStaysSequential() throws Exception {
+    LoopPlan loop = only(RowDistributionTest.plan("sumUntilTooBig", ExecutionMode.SPMD));
+    assertFalse(loop.parallel());
+    assertTrue(loop.reason().startsWith("it can leave early"), loop.reason());
+    LoopPlan at = only(RowDistributionTest.plan("sumUntilTooBigAt", ExecutionMode.SPMD));
+    assertTrue(at.parallel(), "a message from the element and its index: " + at.reason());
+  }
 }

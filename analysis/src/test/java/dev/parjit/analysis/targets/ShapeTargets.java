@@ -124,6 +124,31 @@ public final class ShapeTargets {
     }
   }
 
+  /** A check whose message reads the sum so far: a rank's sum lacks the ranks before it. */
+  public static double sumUntilTooBig(double[] a) {
+    double t = 0;
+    for (int i = 0; i < a.length; i++) {
+      t += a[i];
+      if (a[i] > 80) {
+        throw new IllegalStateException("at " + i + " sum " + t);
+      }
+    }
+    return t;
+  }
+
+  /** The same check naming the element and its index only: parallel. */
+  public static double sumUntilTooBigAt(double[] a) {
+    double t = 0;
+    for (int i = 0; i < a.length; i++) {
+      double v = a[i];
+      if (v > 80) {
+        throw new IllegalStateException("at " + i + " value " + v);
+      }
+      t += v;
+    }
+    return t;
+  }
+
   public static int[] countDownHistogram(int[] keys) {
     int[] h = new int[4];
     for (int i = keys.length - 1; i >= 0; i--) {

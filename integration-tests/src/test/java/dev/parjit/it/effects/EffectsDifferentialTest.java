@@ -149,7 +149,8 @@ class EffectsDifferentialTest {
       entry("ReductionAliases.fromField", WORKERS), // likewise the field
       entry("ReductionAliases.fromRow", WORKERS), // the aliased call itself runs on the driver
       entry("ReductionAliases.fromRowOfRow", WORKERS),
-      entry("PrintUntilFailure.doubledLoud", DRIVER)); // prints
+      entry("PrintUntilFailure.doubledLoud", DRIVER), // prints
+      entry("ThrowWithSum.sumUntilMarked", DRIVER)); // its throw reads the sum so far: nothing parallel
 
   private static Transcript oracle;
 

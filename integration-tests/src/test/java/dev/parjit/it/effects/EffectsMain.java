@@ -34,7 +34,7 @@ public final class EffectsMain {
       "JacobiSteps", "WideStencil", "CooProduct", "ElementReads", "ResidentSolver", "ResidentFailure", "AliasedReduction",
       "CalleeUpdates", "CalleeReturnsArgument", "CallsInLoop", "VarargsKernel", "ThrownObjects", "NarrowArrays",
       "InstanceSeries", "InstanceGrid", "FieldWrites", "FieldMatrix", "FieldAliases", "InstanceField",
-      "ConfiguredConstant", "PropertyWeight", "ReturnedHolders", "ReductionAliases", "PrintUntilFailure");
+      "ConfiguredConstant", "PropertyWeight", "ReturnedHolders", "ReductionAliases", "PrintUntilFailure", "ThrowWithSum");
 
   private static final ProgramSuite SUITE = new ProgramSuite("dev.parjit.it.effects.programs.", PROGRAMS, SIZES);
 

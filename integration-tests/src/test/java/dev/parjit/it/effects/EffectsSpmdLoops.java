@@ -113,6 +113,7 @@ final class EffectsSpmdLoops {
       entry("StaticTable.lookup", "#0 1D_Block"),
       entry("StaticTotal.accumulate", "#0 REP"),
       entry("ThrowFirst.halveOrFail", "#0 REP"),
+      entry("ThrowWithSum.sumUntilMarked", "#0 REP"), // its throw reads the sum so far
       entry("ThrowLast.forwardDiff", "#0 1D_Block"),
       entry("ThrowMiddle.divideInPlace", "#0 REP"),
       entry("ThrownObjects.asserted", "#0 1D_Block"),
