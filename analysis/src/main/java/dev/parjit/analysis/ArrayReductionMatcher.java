@@ -128,4 +128,26 @@ final class ArrayReductionMatcher {
     loaded.remove(reductionSlot);
     return java.util.List.copyOf(loaded);
   }
+
+  /**
+   * The fields and statics the loop reads that could be the reduction's array, or hold it as a row:
+   * arrays of its element type at any depth. Their values are not locals whose identity the chunked
+   * loop can compare before it splits its range ({@link #othersRead}), so a reduction reading one
+   * stays sequential: a caller passing that very array ({@code acc(S)} reading {@code S[n - 1 - i]})
+   * would see the other ranks' neutral start through those reads.
+   */
+  static java.util.List<String> sharedArraysRead(MethodNode method, NaturalLoop loop, String elementType) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+      if (method.instructions.get(i) instanceof org.objectweb.asm.tree.FieldInsnNode fi
+          && (fi.getOpcode() == Opcodes.GETSTATIC || fi.getOpcode() == Opcodes.GETFIELD)) {
+        org.objectweb.asm.Type t = org.objectweb.asm.Type.getType(fi.desc);
+        if (t.getSort() == org.objectweb.asm.Type.ARRAY && t.getElementType().getDescriptor().equals(elementType)) {
+          out.add((fi.getOpcode() == Opcodes.GETSTATIC ? "static field " + fi.owner.substring(fi.owner.lastIndexOf('/') + 1) + "."
+              : "field ") + fi.name);
+        }
+      }
+    }
+    return java.util.List.copyOf(out);
+  }
 }

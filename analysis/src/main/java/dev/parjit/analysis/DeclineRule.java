@@ -24,6 +24,8 @@ public enum DeclineRule {
   HALO_AGAINST_ORDER("it reads '%s' at i %s through a halo, but %s"),
   /** An array reduction in a loop counting down: a failing iteration would keep the wrong ranks. */
   DESCENDING_ARRAY_REDUCTION("it counts down and updates an array reduction"),
+  /** An array reduction whose array may be one the loop reads through a field or static. */
+  ARRAY_REDUCTION_SHARED_READ("it accumulates into array '%s' and reads %s, which may be that array"),
   /** A distributed series read by an index that is not the loop's. */
   SERIES_OFF_INDEX("it reads a distributed series at an index other than its own"),
   /** The index variable is read after the loop. */

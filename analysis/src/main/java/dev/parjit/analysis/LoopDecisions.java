@@ -68,12 +68,23 @@ final class LoopDecisions {
     int exitIndex = method.instructions.indexOf(shape.exit());
     int jumpIndex = method.instructions.indexOf(shape.exitJump());
     BitSet body = loop.body();
+    // Values carried from one iteration to the next: a rank's copy holds its own share only.
+    BitSet carried = CountedLoopMatcher.storedSlots(method, loop);
+    carried.clear(shape.indexSlot());
+    int headerAt = method.instructions.indexOf(shape.header());
+    for (int s = carried.nextSetBit(0); s >= 0; s = carried.nextSetBit(s + 1)) {
+      if (!f.liveness().isLiveAt(headerAt, s)) {
+        carried.clear(s);
+      }
+    }
     for (int i = body.nextSetBit(0); i >= 0; i = body.nextSetBit(i + 1)) {
       AbstractInsnNode x = method.instructions.get(i);
       // A throw out of the method (a plain `throw new XException("..." + i)`) is fine: every rank
       // agrees on the lowest rank's exception at the end of the chunked loop, and the lowest rank's
-      // iterations come first in the sequential order.
-      boolean leaves = f.graph().successors(i).stream().anyMatch(t -> !body.get(t) && !ThrowPaths.only(method, t));
+      // iterations come first in the sequential order. Not when its message reads a carried value
+      // (`"sum " + t`): the failing rank's t lacks the ranks before it.
+      boolean leaves = f.graph().successors(i).stream()
+          .anyMatch(t -> !body.get(t) && !ThrowPaths.only(method, t, carried));
       if (x.getOpcode() == Opcodes.ATHROW && !leaves) {
         continue;
       }
@@ -115,6 +126,13 @@ final class LoopDecisions {
               VariableNames.at(method, h.arraySlot(), x), h.offset() < 0 ? "- " + -h.offset() : "+ " + h.offset(),
               haloShape));
         }
+      }
+    }
+    for (ArrayReduction r : arrayReductions.values()) {
+      List<String> shared = ArrayReductionMatcher.sharedArraysRead(method, loop, r.elementType());
+      if (!shared.isEmpty()) {
+        return LoopDecision.declined(shape, Decline.of(DeclineRule.ARRAY_REDUCTION_SHARED_READ, r.name(),
+            String.join(", ", shared)));
       }
     }
     if (shape.kind().isDescending() && !arrayReductions.isEmpty()) {

@@ -19,6 +19,15 @@ final class ThrowPaths {
 
   /** Whether the code from instruction {@code start} only makes a JDK exception and throws it. */
   static boolean only(MethodNode method, int start) {
+    return only(method, start, new java.util.BitSet());
+  }
+
+  /**
+   * As {@link #only(MethodNode, int)}, reading none of the locals {@code carried}: the values a loop
+   * carries from one iteration to the next (a sum so far) hold only the rank's share in a chunked
+   * loop, so a message built from one would not be the sequential message.
+   */
+  static boolean only(MethodNode method, int start, java.util.BitSet carried) {
     for (int i = start; i < method.instructions.size(); i++) {
       AbstractInsnNode x = method.instructions.get(i);
       int op = x.getOpcode();
@@ -28,7 +37,7 @@ final class ThrowPaths {
       if (op == Opcodes.ATHROW) {
         return true;
       }
-      if (!harmless(x)) {
+      if (!harmless(x) || (x instanceof org.objectweb.asm.tree.VarInsnNode v && carried.get(v.var))) {
         return false;
       }
     }

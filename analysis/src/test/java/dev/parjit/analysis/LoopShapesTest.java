@@ -65,4 +65,23 @@ class LoopShapesTest {
     assertFalse(loop.parallel());
     assertEquals("it has 64 scalar reductions, more than the 63 one parallel loop combines", loop.reason());
   }
+
+  @Test
+  void anArrayReductionReadingAStaticThatMayBeItsArrayStaysSequential() throws Exception {
+    LoopPlan loop = only(RowDistributionTest.plan("mirrorAdd", ExecutionMode.SPMD));
+    assertFalse(loop.parallel());
+    assertEquals("it accumulates into array 'd' and reads static field ShapeTargets.mirrorWeights, which may be that array",
+        loop.reason());
+    LoopPlan other = only(RowDistributionTest.plan("mirrorAddOtherType", ExecutionMode.SPMD));
+    assertTrue(other.parallel(), "a long[][] static cannot be or hold a double[]: " + other.reason());
+  }
+
+  @Test
+  void aThrowWhoseMessageReadsTheSumSoFarStaysSequential() throws Exception {
+    LoopPlan loop = only(RowDistributionTest.plan("sumUntilTooBig", ExecutionMode.SPMD));
+    assertFalse(loop.parallel());
+    assertTrue(loop.reason().startsWith("it can leave early"), loop.reason());
+    LoopPlan at = only(RowDistributionTest.plan("sumUntilTooBigAt", ExecutionMode.SPMD));
+    assertTrue(at.parallel(), "a message from the element and its index: " + at.reason());
+  }
 }

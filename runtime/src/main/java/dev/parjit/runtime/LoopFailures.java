@@ -38,6 +38,7 @@ final class LoopFailures {
 
   /** Forgets a pending or agreed failure (a new call starts). */
   static void clear() {
+    LoopOutput.release(true); // a loop left without its agreement: its lines are not lost
     PENDING.remove();
     AGREED.set(false);
     // FRAME_CALLS stays: a nested compiled call enters here while its caller's frame operations may
@@ -105,7 +106,7 @@ final class LoopFailures {
     Throwable mine = PENDING.get();
     int size = comm.size();
     if (size == 1) {
-      rethrow(comm, mine != null ? 0 : 1);
+      rethrow(comm, mine != null ? 0 : 1, true);
       return;
     }
     int slot = AgreementExchange.slot(0);
@@ -116,14 +117,24 @@ final class LoopFailures {
     for (int r = size - 1; r >= 0 && last == size; r--) {
       last = AgreementExchange.flag(buf, r, slot) != 0 ? r : size;
     }
-    rethrow(comm, last);
+    rethrow(comm, last, true);
   }
 
   /** Collective when {@code first} is a rank, second half of {@link #agree}: every rank throws its failure. */
   static void rethrow(Communicator comm, int first) {
+    rethrow(comm, first, false);
+  }
+
+  /**
+   * As {@link #rethrow(Communicator, int)}; {@code descending}: the loop counts down, so the ranks
+   * above the failing one ran the iterations before it. Releases the loop's held output
+   * ({@link LoopOutput}) first: only the ranks whose iterations the sequential run reaches keep it.
+   */
+  static void rethrow(Communicator comm, int first, boolean descending) {
     Throwable mine = PENDING.get();
     PENDING.remove();
     int size = comm.size();
+    LoopOutput.release(first >= size || (descending ? comm.rank() >= first : comm.rank() <= first));
     if (first >= size) {
       AGREED.set(false);
       return;

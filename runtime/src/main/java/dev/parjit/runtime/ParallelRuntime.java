@@ -86,11 +86,27 @@ public final class ParallelRuntime {
   }
 
   /**
-   * {@code 1} when {@code a} and {@code b} are one object: a loop with an array reduction checks its
-   * array against the other arrays it reads before it splits its range.
+   * {@code 1} when {@code a} and {@code b} are one object, or {@code b} holds {@code a} as a row (at
+   * any depth): a loop with an array reduction checks its array against the other arrays it reads
+   * before it splits its range, and reading {@code m[0][n - 1 - i]} while accumulating into
+   * {@code m[0]} is reading it too.
    */
   public static int same(Object a, Object b) {
-    return a == b ? 1 : 0;
+    return a == b || holdsRow(b, a) ? 1 : 0;
+  }
+
+  private static boolean holdsRow(Object rows, Object a) {
+    if (!(rows instanceof Object[] r)) {
+      return false;
+    }
+    // Deeper only through array-typed rows, whose dimension shrinks: an Object[] may hold itself.
+    boolean deeper = r.getClass().getComponentType().isArray();
+    for (Object row : r) {
+      if (row == a || (deeper && holdsRow(row, a))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -709,6 +725,14 @@ public final class ParallelRuntime {
    * The handler around a parallel loop's iterations: this rank's iterations threw {@code failure}.
    * The rank goes on to the loop's combine block, where {@link #agreeLoop()} decides.
    */
+  /**
+   * Before a parallel loop that prints and may throw: this rank's lines wait for the loop's
+   * agreement, which drops them when an earlier rank failed ({@link LoopOutput}).
+   */
+  public static void holdLoopOutput() {
+    LoopOutput.hold();
+  }
+
   public static void loopFailed(Throwable failure) {
     LoopFailures.failed(failure);
   }

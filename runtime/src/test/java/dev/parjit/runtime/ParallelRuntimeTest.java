@@ -19,6 +19,21 @@ class ParallelRuntimeTest {
   }
 
   @Test
+  void anArrayReductionsAliasCheckSeesRowsOfTheArraysItReads() {
+    double[] a = {1, 2};
+    assertEquals(1, ParallelRuntime.same(a, a));
+    assertEquals(0, ParallelRuntime.same(a, new double[] {1, 2}));
+    assertEquals(1, ParallelRuntime.same(a, new double[][] {{3}, a}), "a row of a matrix the loop reads");
+    assertEquals(1, ParallelRuntime.same(a, new double[][][] {{}, {{4}, a}}), "a row of a row");
+    assertEquals(0, ParallelRuntime.same(a, new double[][] {{1, 2}, null}));
+    Object[] self = new Object[2];
+    self[0] = self;
+    assertEquals(0, ParallelRuntime.same(a, self), "an Object[] holding itself ends the search");
+    self[1] = a;
+    assertEquals(1, ParallelRuntime.same(a, self));
+  }
+
+  @Test
   void blocksPartitionTheRangeInRankOrder() throws Exception {
     for (int p = 1; p <= 4; p++) {
       for (int lo0 = -2; lo0 <= 3; lo0++) {

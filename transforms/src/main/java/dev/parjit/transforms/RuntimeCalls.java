@@ -62,6 +62,11 @@ public final class RuntimeCalls {
   }
 
   /** {@code loopFailed(Throwable)V}: the handler around a parallel loop's iterations records their failure. */
+  /** {@code holdLoopOutput()V}: last in the preheader of a loop that prints and may throw. */
+  public static MethodInsnNode holdLoopOutput() {
+    return call("holdLoopOutput", "()V");
+  }
+
   public static MethodInsnNode loopFailed() {
     return call("loopFailed", "(Ljava/lang/Throwable;)V");
   }

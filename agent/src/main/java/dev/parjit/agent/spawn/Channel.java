@@ -196,6 +196,31 @@ public final class Channel implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether a reply holding {@code value} would be read on the other side: the codec encodes it, or
+   * Java serialization writes it and the allow-list lets every class of it through. A worker asks
+   * before answering, so a result the driver would refuse (a collection, an application's object)
+   * becomes a failure the driver reruns, not an unreadable message that looks like a dead worker.
+   */
+  public static boolean carries(Object value) {
+    if (WireCodec.encodable(value)) {
+      return true;
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (ObjectOutputStream o = RawBitsStreams.output(bytes)) {
+      o.writeObject(value);
+    } catch (IOException e) {
+      return false;
+    }
+    try (ObjectInputStream o = RawBitsStreams.input(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      o.setObjectInputFilter(FILTER);
+      o.readObject();
+      return true;
+    } catch (IOException | ClassNotFoundException e) {
+      return false;
+    }
+  }
+
   /** Bytes read from the socket since the last call (counts what the peer sent here). */
   public long takeBytesReceived() {
     return received.getAndSet(0);

@@ -324,6 +324,12 @@ public final class WorkerMain {
         LOG.debug("call {} #{} on rank {}: method {} us (this thread's CPU {} us)", m.getName(), call.id(), rank,
             (t1 - t0) / 1000, (CPU.getCurrentThreadCpuTime() - cpu0) / 1000);
       }
+      if (rank == 0 && value != null && !dev.parjit.agent.spawn.Channel.carries(value)) {
+        // The driver's reader would refuse the reply and take this worker for dead: fail the call
+        // instead, so the driver runs it in place as it does any failed call.
+        return new Messages.Reply(call.id(), rank, null, Messages.RemoteFailure.of(new IllegalStateException(
+            "returns a " + value.getClass().getName() + " holding objects Parjit does not send back from the workers")));
+      }
       return new Messages.Reply(call.id(), rank, rank == 0 ? value : null, null, writeBacks(call, args, rank));
     } catch (InvocationTargetException e) {
       return new Messages.Reply(call.id(), rank, null, Messages.RemoteFailure.of(e.getCause()));

@@ -74,6 +74,16 @@ class ChannelTest {
   }
 
   @Test
+  void aWorkerCanTellWhichResultsTheDriverWouldRead() {
+    assertTrue(Channel.carries(new double[] {1, 2}));
+    assertTrue(Channel.carries(new Object[] {1.5, "x", new int[] {3}}));
+    assertTrue(Channel.carries(new double[][] {{1}, {2, 3}}));
+    assertTrue(!Channel.carries(new ArrayList<>(java.util.List.of(1))), "a JDK collection is refused on arrival");
+    assertTrue(!Channel.carries(new Object[] {new java.util.HashMap<String, Integer>()}), "so is one inside an array");
+    assertTrue(!Channel.carries(new Object()), "not serializable at all");
+  }
+
+  @Test
   void classesOutsideTheAllowListAreRefused() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Channel[] worker = new Channel[1];

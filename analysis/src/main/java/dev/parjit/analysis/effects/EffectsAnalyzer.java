@@ -60,6 +60,10 @@ public final class EffectsAnalyzer {
     EffectsAnalyzer a = new EffectsAnalyzer(owner, classBytes);
     MethodEffects body = a.effectsOf(owner, method, 0);
     List<MethodEffects.Unmodelled> unmodelled = new ArrayList<>(parameterProblems(method));
+    String returned = returnProblem(method);
+    if (returned != null) {
+      unmodelled.add(new MethodEffects.Unmodelled(returned, -1));
+    }
     unmodelled.addAll(body.unmodelled());
     return new MethodEffects(body.writtenParams(), body.returnedParam(), body.returnsFresh(), body.staticReads(),
         body.fieldReads(), unmodelled);
@@ -78,6 +82,24 @@ public final class EffectsAnalyzer {
       slot += params[k].getSize();
     }
     return out;
+  }
+
+  /**
+   * Why the workers could not hand the method's result back to the driver, or {@code null}: the
+   * driver reads replies through an allow-list of value types, so any other object (a collection, a
+   * record or enum of the application) would be refused on arrival and cost the call a restart of
+   * the workers. {@code Object} and {@code Object[]} are judged by their contents at run time.
+   */
+  private static String returnProblem(MethodNode method) {
+    Type t = Type.getReturnType(method.desc);
+    if (t.getSort() != Type.OBJECT && t.getSort() != Type.ARRAY) {
+      return null;
+    }
+    Type element = t.getSort() == Type.ARRAY ? t.getElementType() : t;
+    if (element.getSort() != Type.OBJECT || isValueType(element) || element.getInternalName().equals("java/lang/Object")) {
+      return null;
+    }
+    return "returns a " + t.getClassName() + ", which Parjit does not send back from the workers";
   }
 
   /** Types the driver can ship as values: primitives, strings, boxes, primitive arrays, frames. */
@@ -180,6 +202,12 @@ public final class EffectsAnalyzer {
     private final Set<Origin> returned = new HashSet<>();
     /** Whether a reference the method did not allocate was stored into an array it did allocate. */
     private boolean freshArraysHoldOthers;
+    /**
+     * Whether a reference the method did not allocate went into an object it did allocate (an array
+     * element, a field, a collection of the JDK): that object, returned, would reach the caller as a
+     * copy holding copies, not the caller's own objects.
+     */
+    private boolean freshValuesHoldOthers;
 
     MethodScan(ClassNode cls, MethodNode method, int depth) {
       this.cls = cls;
@@ -203,6 +231,9 @@ public final class EffectsAnalyzer {
             && top(frames[i], 0).origins().stream().anyMatch(o -> !(o instanceof Origin.Fresh))) {
           freshArraysHoldOthers = true;
         }
+        if (frames[i] != null && holdsOthers(x, frames[i])) {
+          freshValuesHoldOthers = true;
+        }
       }
       for (int i = 0; i < frames.length; i++) {
         if (frames[i] != null) {
@@ -213,6 +244,10 @@ public final class EffectsAnalyzer {
           .orElse(null);
       if (depth == 0 && param != null && returned.size() > 1) {
         problem("returns its argument '" + paramName(param.index()) + "' on some paths only", null);
+      }
+      if (depth == 0 && returnsHolderOfOthers()) {
+        problem("returns an object it made holding references it did not make (the caller would get copies of"
+            + " them, not its own objects)", null);
       }
       return new MethodEffects(written, returnedParam(), returnsFresh(), List.copyOf(statics), List.copyOf(fields),
           unmodelled);
@@ -232,7 +267,40 @@ public final class EffectsAnalyzer {
     }
 
     private boolean returnsFresh() {
-      return returned.stream().allMatch(o -> o instanceof Origin.Fresh);
+      return returned.stream().allMatch(o -> o instanceof Origin.Fresh) && !returnsHolderOfOthers();
+    }
+
+    /** Whether what the method returns may be an object it made holding references it did not make. */
+    private boolean returnsHolderOfOthers() {
+      Type t = Type.getReturnType(method.desc);
+      boolean canHoldReferences = t.getSort() == Type.ARRAY ? t.getDimensions() > 1 || t.getElementType().getSort() == Type.OBJECT
+          : t.getSort() == Type.OBJECT && !isValueType(t);
+      return freshValuesHoldOthers && canHoldReferences && returned.stream().anyMatch(o -> o instanceof Origin.Fresh);
+    }
+
+    /**
+     * Whether instruction {@code x} puts a reference the method did not allocate into an object it
+     * did: an array store, a field store, or a JDK call on such an object ({@code list.add(a)}).
+     */
+    private boolean holdsOthers(AbstractInsnNode x, Frame<OriginValue> f) {
+      if (x.getOpcode() == Opcodes.AASTORE) {
+        return allFresh(top(f, 2).origins()) && !allFresh(top(f, 0).origins());
+      }
+      if (x.getOpcode() == Opcodes.PUTFIELD) {
+        return allFresh(top(f, 1).origins()) && !allFresh(top(f, 0).origins());
+      }
+      if (x instanceof MethodInsnNode m && KnownCalls.isLibrary(m)) {
+        int args = Type.getArgumentTypes(m.desc).length;
+        if (!allFresh(top(f, args).origins())) {
+          return false;
+        }
+        for (int k = 0; k < args; k++) {
+          if (!allFresh(top(f, k).origins())) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     private void judge(AbstractInsnNode x, Frame<OriginValue> f) {

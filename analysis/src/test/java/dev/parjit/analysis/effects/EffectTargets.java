@@ -40,6 +40,40 @@ final class EffectTargets {
     return copy ? a.clone() : a;
   }
 
+  static Object[] holdsArgumentTwice(double[] a) {
+    return new Object[] {a, a};
+  }
+
+  static double[][] rowsHoldArgument(double[] a) {
+    double[][] r = new double[2][];
+    r[1] = a;
+    return r;
+  }
+
+  static java.util.List<double[]> listHoldsArgument(double[] a) {
+    java.util.List<double[]> l = new java.util.ArrayList<>();
+    l.add(a);
+    return l;
+  }
+
+  static Object[] holdsStatic() {
+    return new Object[] {table};
+  }
+
+  static Object[] holdsItsOwnArrayTwice(int n) {
+    double[] b = new double[n];
+    return new Object[] {b, b, n};
+  }
+
+  static Object[] holdsArgumentFromHelper(double[] a) {
+    return holdsArgumentTwice(a);
+  }
+
+  static double[] freshAfterHoldingArgument(double[] a) {
+    Object[] keep = {a};
+    return new double[keep.length];
+  }
+
   static void throughAlias(double[] a) {
     double[] b = a;
     b[0] = 1;

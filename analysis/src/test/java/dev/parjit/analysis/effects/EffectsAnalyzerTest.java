@@ -63,6 +63,28 @@ class EffectsAnalyzerTest {
   }
 
   @Test
+  void aReturnedObjectHoldingTheCallersObjectsStaysOnTheDriver() {
+    // The workers' reply would hold copies: the caller could no longer see its own array through it.
+    for (String m : List.of("holdsArgumentTwice", "rowsHoldArgument", "listHoldsArgument", "holdsStatic",
+        "holdsArgumentFromHelper")) {
+      MethodEffects e = effects(m);
+      assertTrue(reasons(e).contains("returns an object it made holding references it did not make")
+          || reasons(e).contains("returns a value from EffectTargets.holdsArgumentTwice"), m + ": " + reasons(e));
+      assertTrue(!e.returnsFresh(), m);
+    }
+    MethodEffects own = effects("holdsItsOwnArrayTwice");
+    assertTrue(own.allModelled(), reasons(own));
+    MethodEffects primitive = effects("freshAfterHoldingArgument");
+    assertTrue(primitive.allModelled(), "a double[] cannot hold the caller's objects: " + reasons(primitive));
+  }
+
+  @Test
+  void aResultTheDriverWouldRefuseStaysOnTheDriver() {
+    assertTrue(reasons(effects("listHoldsArgument")).contains("returns a java.util.List, which Parjit does not send back"),
+        reasons(effects("listHoldsArgument")));
+  }
+
+  @Test
   void libraryCallsThatReadTheProcesssPropertiesOrLocaleStayOnTheDriver() {
     // The driver may have set a system property or the default locale after the workers started.
     assertTrue(reasons(effects("readsSystemProperty")).contains("calls Integer.getInteger, whose effects Parjit does not model"),

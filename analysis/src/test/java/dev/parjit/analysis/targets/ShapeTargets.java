@@ -107,6 +107,48 @@ public final class ShapeTargets {
     }
   }
 
+  public static double[] mirrorWeights = new double[0];
+  public static long[][] tallyRows = new long[0][];
+
+  /** Accumulates into {@code d} while reading a static of its type: {@code mirrorAdd(mirrorWeights)} reads its own sums. */
+  public static void mirrorAdd(double[] d) {
+    for (int i = 0; i < d.length; i++) {
+      d[i] += mirrorWeights[d.length - 1 - i];
+    }
+  }
+
+  /** The same reading another static of another element type: no alias possible. */
+  public static void mirrorAddOtherType(double[] d, int[] keys) {
+    for (int i = 0; i < keys.length; i++) {
+      d[keys[i] & 3] += tallyRows.length;
+    }
+  }
+
+  /** A check whose message reads the sum so far: a rank's sum lacks the ranks before it. */
+  public static double sumUntilTooBig(double[] a) {
+    double t = 0;
+    for (int i = 0; i < a.length; i++) {
+      t += a[i];
+      if (a[i] > 80) {
+        throw new IllegalStateException("at " + i + " sum " + t);
+      }
+    }
+    return t;
+  }
+
+  /** The same check naming the element and its index only: parallel. */
+  public static double sumUntilTooBigAt(double[] a) {
+    double t = 0;
+    for (int i = 0; i < a.length; i++) {
+      double v = a[i];
+      if (v > 80) {
+        throw new IllegalStateException("at " + i + " value " + v);
+      }
+      t += v;
+    }
+    return t;
+  }
+
   public static int[] countDownHistogram(int[] keys) {
     int[] h = new int[4];
     for (int i = keys.length - 1; i >= 0; i--) {

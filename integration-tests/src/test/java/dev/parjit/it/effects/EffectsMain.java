@@ -35,7 +35,7 @@ public final class EffectsMain {
       "AliasedReduction",
       "CalleeUpdates", "CalleeReturnsArgument", "CallsInLoop", "VarargsKernel", "ThrownObjects", "NarrowArrays",
       "InstanceSeries", "InstanceGrid", "FieldWrites", "FieldMatrix", "FieldAliases", "InstanceField",
-      "ConfiguredConstant", "PropertyWeight");
+      "ConfiguredConstant", "PropertyWeight", "ReturnedHolders", "ReductionAliases", "PrintUntilFailure", "ThrowWithSum");
 
   private static final ProgramSuite SUITE = new ProgramSuite("dev.parjit.it.effects.programs.", PROGRAMS, SIZES);
 

@@ -79,6 +79,7 @@ final class EffectsSpmdLoops {
       entry("NarrowArrays.steps", "#0 1D_Block"),
       entry("PrefixSum.prefix", "#0 REP"),
       entry("PrintLoop.squaresLoud", "#0 1D_Block"),
+      entry("PrintUntilFailure.doubledLoud", "#0 1D_Block"), // each rank's lines wait for the loop's agreement
       entry("ReadOnlyDot.dot", "#0 1D_Block"),
       entry("ReduceAndWrite.halveAndSum", "#0 REP"),
       entry("ReplaceRows.renew", "#0 REP"),
@@ -90,7 +91,16 @@ final class EffectsSpmdLoops {
       entry("ResidentSolver.dot", "#0 1D_Block"),
       entry("ResidentSolver.multiply", "#0 REP"),
       entry("ResidentSolver.xpby", "#0 REP"),
+      entry("ReductionAliases.fromField", "#0 REP"), // an array reduction reading a field of its type
+      entry("ReductionAliases.fromRow", "#0 1D_Block"), // runs whole on rank 0 when the row is the argument
+      entry("ReductionAliases.fromRowOfRow", "#0 1D_Block"),
+      entry("ReductionAliases.fromStatic", "#0 REP"), // an array reduction reading a static of its type
       entry("ReturnSecond.pickSecond", "#0 REP"),
+      entry("ReturnedHolders.bothOf", "#0 1D_Block"), // its parameter is REP, written block by block
+      entry("ReturnedHolders.listOf", "#0 1D_Block"),
+      entry("ReturnedHolders.rowsOf", "#0 1D_Block"),
+      entry("ReturnedHolders.totalsAsList", "#0 1D_Block"),
+      entry("ReturnedHolders.withWeights", "#0 1D_Block"),
       entry("RowAllocations.table", "#0 1D_Block, #1 REP"),
       entry("RowAllocations.triangle", "#0 1D_Block, #1 REP"),
       entry("RowsInPlace3D.scale", "#0 REP, #1 REP, #2 REP"),
@@ -105,6 +115,7 @@ final class EffectsSpmdLoops {
       entry("StaticTable.lookup", "#0 1D_Block"),
       entry("StaticTotal.accumulate", "#0 REP"),
       entry("ThrowFirst.halveOrFail", "#0 REP"),
+      entry("ThrowWithSum.sumUntilMarked", "#0 REP"), // its throw reads the sum so far
       entry("ThrowLast.forwardDiff", "#0 1D_Block"),
       entry("ThrowMiddle.divideInPlace", "#0 REP"),
       entry("ThrownObjects.asserted", "#0 1D_Block"),

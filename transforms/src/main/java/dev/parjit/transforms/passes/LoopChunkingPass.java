@@ -246,6 +246,11 @@ public final class LoopChunkingPass {
     if (!isLong) {
       pre.add(SeriesReads.preheader(loop, shape.indexSlot(), end, descending));
     }
+    if (agree && prints(method, shape.header(), backEdge)) {
+      // A rank past a failing rank would print iterations the sequential run never reaches: its
+      // lines wait for the agreement, which keeps them only when the sequential run gets there.
+      pre.add(RuntimeCalls.holdLoopOutput());
+    }
     method.instructions.insert(shape.initStore(), pre);
 
     // a[i] on a distributed array becomes a[i - start]: the global index minus the rank's start.
@@ -394,5 +399,15 @@ public final class LoopChunkingPass {
     int slot = method.maxLocals;
     method.maxLocals += type.getSize();
     return slot;
+  }
+
+  /** Whether the loop's body writes to a {@code PrintStream} itself ({@code System.out.println}). */
+  private static boolean prints(MethodNode method, AbstractInsnNode header, AbstractInsnNode backEdge) {
+    for (AbstractInsnNode x = header; x != null && x != backEdge.getNext(); x = x.getNext()) {
+      if (x instanceof org.objectweb.asm.tree.MethodInsnNode m && m.owner.equals("java/io/PrintStream")) {
+        return true;
+      }
+    }
+    return false;
   }
 }
