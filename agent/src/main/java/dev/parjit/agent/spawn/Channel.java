@@ -207,14 +207,14 @@ public final class Channel implements AutoCloseable {
       return true;
     }
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (ObjectOutputStream o = RawBitsStreams.output(bytes)) {
-      o.writeObject(value);
+    try (RawBitsStreams.Output o = RawBitsStreams.output(bytes)) {
+      o.writeValue(value);
     } catch (IOException e) {
       return false;
     }
-    try (ObjectInputStream o = RawBitsStreams.input(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+    try (RawBitsStreams.Input o = RawBitsStreams.input(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
       o.setObjectInputFilter(FILTER);
-      o.readObject();
+      o.readValue();
       return true;
     } catch (IOException | ClassNotFoundException e) {
       return false;
