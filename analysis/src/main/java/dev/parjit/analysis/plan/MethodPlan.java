@@ -61,33 +61,6 @@ public record MethodPlan(
     List<AbstractInsnNode> elementReads,
     Map<AbstractInsnNode, org.objectweb.asm.tree.MethodInsnNode> rowPlacedAllocations) {
 
-  /** A plan without allocations placed like a frame's rows. */
-  public MethodPlan(String owner, MethodNode method, ExecutionMode mode, String sourceFile, int firstLine,
-      List<Distribution> paramDistributions, Distribution returnDistribution, Map<String, Distribution> variables,
-      List<LoopPlan> loops, List<AbstractInsnNode> distributedAllocations, List<AbstractInsnNode> globalLengths,
-      List<RepDecision> repDecisions, List<AbstractInsnNode> replicatedReturns,
-      List<org.objectweb.asm.tree.MethodInsnNode> distributedFrameCalls,
-      List<org.objectweb.asm.tree.MethodInsnNode> replicatedArguments, Map<String, java.util.SortedSet<Integer>> definitionLines,
-      Map<String, Distribution> temporaries, Map<org.objectweb.asm.tree.MethodInsnNode, SpecializationKey> callKeys,
-      Map<AbstractInsnNode, Integer> rowAllocations, List<AbstractInsnNode> elementReads) {
-    this(owner, method, mode, sourceFile, firstLine, paramDistributions, returnDistribution, variables, loops,
-        distributedAllocations, globalLengths, repDecisions, replicatedReturns, distributedFrameCalls, replicatedArguments,
-        definitionLines, temporaries, callKeys, rowAllocations, elementReads, Map.of());
-  }
-
-  /** A plan without arrays indexed as rows. */
-  public MethodPlan(String owner, MethodNode method, ExecutionMode mode, String sourceFile, int firstLine,
-      List<Distribution> paramDistributions, Distribution returnDistribution, Map<String, Distribution> variables,
-      List<LoopPlan> loops, List<AbstractInsnNode> distributedAllocations, List<AbstractInsnNode> globalLengths,
-      List<RepDecision> repDecisions, List<AbstractInsnNode> replicatedReturns,
-      List<org.objectweb.asm.tree.MethodInsnNode> distributedFrameCalls,
-      List<org.objectweb.asm.tree.MethodInsnNode> replicatedArguments, Map<String, java.util.SortedSet<Integer>> definitionLines,
-      Map<String, Distribution> temporaries, Map<org.objectweb.asm.tree.MethodInsnNode, SpecializationKey> callKeys) {
-    this(owner, method, mode, sourceFile, firstLine, paramDistributions, returnDistribution, variables, loops,
-        distributedAllocations, globalLengths, repDecisions, replicatedReturns, distributedFrameCalls, replicatedArguments,
-        definitionLines, temporaries, callKeys, Map.of(), List.of(), Map.of());
-  }
-
   /** Whether anything runs distributed: a parallel loop, or data kept split over ranks. */
   public boolean isDistributed() {
     return hasParallelism() || variables.values().stream().anyMatch(Distribution::isDistributed)
