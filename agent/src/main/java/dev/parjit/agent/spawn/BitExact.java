@@ -1,6 +1,8 @@
 package dev.parjit.agent.spawn;
 
+import java.lang.reflect.Array;
 import java.util.Arrays;
+import java.util.function.BiPredicate;
 
 /**
  * Bit-for-bit equality of primitive arrays (and arrays of rows of them): the rule by which a resident
@@ -32,6 +34,15 @@ final class BitExact {
    * ({@link #hasNaN}), which lets floating arrays be compared by the vectorized intrinsic.
    */
   static boolean equal(Object a, Object b, boolean bHasNoNaN) {
+    return sameShape(a, b, (x, y) -> rangeEqual(x, 0, y, Array.getLength(x), bHasNoNaN));
+  }
+
+  /**
+   * Walks {@code a} and {@code b} together down to their primitive rows: {@code false} as soon as a
+   * class, a length or a {@code null} row differs, or {@code rows} refuses a pair of equally long
+   * primitive rows (which it receives in order).
+   */
+  static boolean sameShape(Object a, Object b, BiPredicate<Object, Object> rows) {
     if (a.getClass() != b.getClass()) {
       return false;
     }
@@ -41,14 +52,13 @@ final class BitExact {
         return false;
       }
       for (int k = 0; k < ra.length; k++) {
-        if (ra[k] == null || rb[k] == null ? ra[k] != rb[k] : !equal(ra[k], rb[k], bHasNoNaN)) {
+        if (ra[k] == null || rb[k] == null ? ra[k] != rb[k] : !sameShape(ra[k], rb[k], rows)) {
           return false;
         }
       }
       return true;
     }
-    int n = java.lang.reflect.Array.getLength(a);
-    return n == java.lang.reflect.Array.getLength(b) && rangeEqual(a, 0, b, n, bHasNoNaN);
+    return Array.getLength(a) == Array.getLength(b) && rows.test(a, b);
   }
 
   /**

@@ -89,29 +89,13 @@ final class SlicedComparison {
 
   /** The pieces that compare {@code a} with {@code b} whole (rows row by row); {@code false} when their shapes differ. */
   private static boolean addWhole(List<Piece> pieces, Object a, Object b) {
-    if (a.getClass() != b.getClass()) {
-      return false;
-    }
-    if (a instanceof Object[] ra) {
-      Object[] rb = (Object[]) b;
-      if (ra.length != rb.length) {
-        return false;
-      }
-      for (int k = 0; k < ra.length; k++) {
-        if (ra[k] == null || rb[k] == null ? ra[k] != rb[k] : !addWhole(pieces, ra[k], rb[k])) {
-          return false;
-        }
+    return BitExact.sameShape(a, b, (x, y) -> {
+      int n = Array.getLength(x);
+      if (n > 0) {
+        pieces.add(new Piece(x, 0, y, 0, n));
       }
       return true;
-    }
-    int n = Array.getLength(a);
-    if (n != Array.getLength(b)) {
-      return false;
-    }
-    if (n > 0) {
-      pieces.add(new Piece(a, 0, b, 0, n));
-    }
-    return true;
+    });
   }
 
   private boolean compare(List<Piece> pieces, boolean noNaN) {
