@@ -180,6 +180,12 @@ public final class ParallelRuntime {
 
   /** One past the global index of this rank's last element of {@code array}. */
   public static int ownedEnd(Object array) {
+    if (array == null) {
+      // A null array (a local that is null on some path) bounds nothing here: the loop's first read of
+      // it throws the JVM's own NullPointerException, with its message naming the variable, exactly
+      // where the sequential run throws it; a loop that never reads it runs as over a whole array.
+      return Integer.MAX_VALUE;
+    }
     DistributedArrays.Chunk chunk = DistributedArrays.lookup(array);
     // Called once by each chunked loop over a distributed array, before its first iteration.
     OWNED_LOOP_INDEXES.add(chunk == null ? Array.getLength(array) : chunk.localLength());
@@ -285,6 +291,10 @@ public final class ParallelRuntime {
 
   /** Fails clearly when two arrays of one parallel loop are not split the same way. */
   public static void checkAligned(Object first, Object other) {
+    if (first == null || other == null) {
+      // Nothing to align: the loop's first read of the null array throws the sequential exception.
+      return;
+    }
     if (length(first) != length(other) || ownedStart(first) != ownedStart(other)
         || localLength(first) != localLength(other)) {
       throw new IllegalStateException("arrays used together in a parallel loop have different lengths ("

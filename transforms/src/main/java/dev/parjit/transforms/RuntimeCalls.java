@@ -3,6 +3,7 @@ package dev.parjit.transforms;
 import dev.parjit.analysis.plan.ReductionOp;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -207,6 +208,21 @@ public final class RuntimeCalls {
   /** {@code length(Object)I}: the global length of a distributed array. */
   public static MethodInsnNode length() {
     return call("length", "(Ljava/lang/Object;)I");
+  }
+
+  /**
+   * What replaces {@code a.length} of a distributed array: the array's own {@code ARRAYLENGTH} on a
+   * copy first, so that a null array fails there with the JVM's helpful message ({@code Cannot read
+   * the array length because "x" is null}, naming the variable as the sequential run does), then
+   * {@link #length()}.
+   */
+  public static InsnList globalLength() {
+    InsnList out = new InsnList();
+    out.add(new InsnNode(Opcodes.DUP));
+    out.add(new InsnNode(Opcodes.ARRAYLENGTH));
+    out.add(new InsnNode(Opcodes.POP));
+    out.add(length());
+    return out;
   }
 
   /** {@code newDoubleArray(I)[D} and the like, for a primitive element descriptor. */

@@ -80,7 +80,8 @@ public final class DistributedArraysPass {
       } else if (allocations.contains(x)) {
         method.instructions.set(x, RuntimeCalls.newArray(elementDesc(((IntInsnNode) x).operand)));
       } else if (lengths.contains(x)) {
-        method.instructions.set(x, RuntimeCalls.length());
+        method.instructions.insertBefore(x, RuntimeCalls.globalLength());
+        method.instructions.remove(x);
       } else if (elementReads.contains(x)) {
         method.instructions.set(x, RuntimeCalls.elementOf(x.getOpcode()));
       } else if (returns.contains(x)) {

@@ -107,8 +107,11 @@ public final class LoopChunkingPass {
     java.util.Set<AbstractInsnNode> redirected = DistributedArraysPass.identitySet(frameCalls);
     for (AbstractInsnNode b : shape.boundInsns()) {
       // a.length of a distributed array, df.numRows() of a distributed frame: global sizes
-      pre.add(global.contains(b) ? RuntimeCalls.length()
-          : redirected.contains(b) ? FrameCallsRuntime.distributedVersion((MethodInsnNode) b) : b.clone(null));
+      if (global.contains(b)) {
+        pre.add(RuntimeCalls.globalLength());
+      } else {
+        pre.add(redirected.contains(b) ? FrameCallsRuntime.distributedVersion((MethodInsnNode) b) : b.clone(null));
+      }
     }
     if (shape.boundInsns().isEmpty()) {
       pre.add(new InsnNode(Opcodes.ICONST_0)); // an int index compared with zero
