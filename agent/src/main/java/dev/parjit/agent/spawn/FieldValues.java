@@ -18,8 +18,18 @@ public final class FieldValues {
 
   private FieldValues() { }
 
-  /** The current values of static fields {@code names}, resolved through {@code loader}. */
-  public static Object[] readStatics(ClassLoader loader, String[] names) throws ReflectiveOperationException {
+  /**
+   * The current values of static fields {@code names}, resolved through {@code loader}. Reading a static
+   * would run its class's initializer: a class not initialized yet is left alone and reported instead.
+   */
+  public static Object[] readStatics(ClassLoader loader, String[] names)
+      throws ReflectiveOperationException, ClassInitialization.NotInitialized {
+    for (String name : names) {
+      Class<?> declaring = field(loader, name).getDeclaringClass();
+      if (!ClassInitialization.isInitialized(declaring)) {
+        throw new ClassInitialization.NotInitialized(declaring);
+      }
+    }
     return read(loader, null, names);
   }
 
@@ -87,7 +97,8 @@ public final class FieldValues {
     int colon = name.indexOf(':');
     int dot = name.lastIndexOf('.', colon);
     String fieldName = name.substring(dot + 1, colon);
-    Class<?> owner = Class.forName(name.substring(0, dot).replace('/', '.'), true,
+    // Not initialized here: reading or setting the field initializes the class that declares it.
+    Class<?> owner = Class.forName(name.substring(0, dot).replace('/', '.'), false,
         loader != null ? loader : ClassLoader.getSystemClassLoader());
     for (Class<?> c = owner; c != null; c = c.getSuperclass()) {
       try {

@@ -130,6 +130,9 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
         shipped = new Messages.Receiver(receiver.getClass().getName(), fieldNames,
             FieldValues.readFields(receiver, fieldNames));
       }
+    } catch (ClassInitialization.NotInitialized e) {
+      LOG.info("parjit: {} runs on the driver for this call: {}", shortName(methodKey), e.getMessage());
+      return Dispatch.runHere();
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       LOG.info("parjit: {} runs on the driver for this call: the fields it reads could not be read ({})",
           shortName(methodKey), e.toString());
