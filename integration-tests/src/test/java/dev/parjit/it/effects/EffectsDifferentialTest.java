@@ -152,7 +152,12 @@ class EffectsDifferentialTest {
       entry("ReductionAliases.fromRow", WORKERS), // the aliased call itself runs on the driver
       entry("ReductionAliases.fromRowOfRow", WORKERS),
       entry("PrintUntilFailure.doubledLoud", DRIVER), // prints
-      entry("ThrowWithSum.sumUntilMarked", DRIVER)); // its throw reads the sum so far: nothing parallel
+      entry("ThrowWithSum.sumUntilMarked", DRIVER), // its throw reads the sum so far: nothing parallel
+      entry("NullArrays.sumOfMaybe", WORKERS), // a null array fails on the workers and reruns on the driver
+      entry("NullArrays.lengthOfMaybe", WORKERS),
+      entry("NullArrays.dotWithNull", WORKERS),
+      entry("LateInit.weighByRate", WORKERS), // the calls before Rates is initialized run on the driver
+      entry("LateInit.shiftByBroken", WORKERS)); // Broken never initializes: every call runs on the driver
 
   private static Transcript oracle;
 

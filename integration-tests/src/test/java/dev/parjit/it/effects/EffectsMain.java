@@ -35,7 +35,8 @@ public final class EffectsMain {
       "AliasedReduction",
       "CalleeUpdates", "CalleeReturnsArgument", "CallsInLoop", "VarargsKernel", "ThrownObjects", "NarrowArrays",
       "InstanceSeries", "InstanceGrid", "FieldWrites", "FieldMatrix", "FieldAliases", "InstanceField",
-      "ConfiguredConstant", "PropertyWeight", "ReturnedHolders", "ReductionAliases", "PrintUntilFailure", "ThrowWithSum");
+      "ConfiguredConstant", "PropertyWeight", "ReturnedHolders", "ReductionAliases", "PrintUntilFailure", "ThrowWithSum",
+      "NullArrays", "LateInit");
 
   private static final ProgramSuite SUITE = new ProgramSuite("dev.parjit.it.effects.programs.", PROGRAMS, SIZES);
 

@@ -116,6 +116,11 @@ final class EffectsSpmdLoops {
       entry("StaticTotal.accumulate", "#0 REP"),
       entry("ThrowFirst.halveOrFail", "#0 REP"),
       entry("ThrowWithSum.sumUntilMarked", "#0 REP"), // its throw reads the sum so far
+      entry("NullArrays.sumOfMaybe", "#0 1D_Block"), // x is REP (null on a path); a null x bounds nothing
+      entry("NullArrays.lengthOfMaybe", "#0 1D_Block"),
+      entry("NullArrays.dotWithNull", "#0 1D_Block"),
+      entry("LateInit.weighByRate", "#0 1D_Block"),
+      entry("LateInit.shiftByBroken", "#0 1D_Block"),
       entry("ThrowLast.forwardDiff", "#0 1D_Block"),
       entry("ThrowMiddle.divideInPlace", "#0 REP"),
       entry("ThrownObjects.asserted", "#0 1D_Block"),
