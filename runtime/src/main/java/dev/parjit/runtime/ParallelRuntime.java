@@ -180,12 +180,6 @@ public final class ParallelRuntime {
 
   /** One past the global index of this rank's last element of {@code array}. */
   public static int ownedEnd(Object array) {
-    if (array == null) {
-      // A null array (a local that is null on some path) bounds nothing here: the loop's first read of
-      // it throws the JVM's own NullPointerException, with its message naming the variable, exactly
-      // where the sequential run throws it; a loop that never reads it runs as over a whole array.
-      return Integer.MAX_VALUE;
-    }
     DistributedArrays.Chunk chunk = DistributedArrays.lookup(array);
     // Called once by each chunked loop over a distributed array, before its first iteration.
     OWNED_LOOP_INDEXES.add(chunk == null ? Array.getLength(array) : chunk.localLength());
@@ -208,6 +202,29 @@ public final class ParallelRuntime {
   public static int rangeTo(Object array, int hi) {
     int owned = ownedEnd(array); // also counts the rank's owned indexes (statistics)
     return rank() == size() - 1 ? hi : Math.min(hi, owned);
+  }
+
+  /**
+   * The array an aligned loop takes its range from: the first of its arrays that is not null. A null
+   * array (a local that is null on some path, an argument left null) has no chunk to run over; the
+   * loop's first read of it throws the JVM's own {@code NullPointerException} where the sequential run
+   * throws it, and a loop that never reads it must still run each iteration once.
+   */
+  public static Object firstNonNull(Object first, Object other) {
+    return first != null ? first : other;
+  }
+
+  /**
+   * Where this rank starts an aligned loop over {@code [lo, hi)} whose arrays are split like
+   * {@code anchor} ({@link #rangeFrom}); when every array of the loop is null, its Bodo block of the range.
+   */
+  public static int alignedFrom(Object anchor, int lo, int hi) {
+    return anchor == null ? (int) blockStart((long) lo, (long) hi) : rangeFrom(anchor);
+  }
+
+  /** Where this rank ends an aligned loop over {@code [lo, hi)} ({@link #rangeTo}; see {@link #alignedFrom}). */
+  public static int alignedTo(Object anchor, int lo, int hi) {
+    return anchor == null ? (int) blockEnd((long) lo, (long) hi) : rangeTo(anchor, hi);
   }
 
   /** {@code array.length} as the sequential program sees it: the global length. */

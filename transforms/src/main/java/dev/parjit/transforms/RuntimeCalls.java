@@ -49,6 +49,25 @@ public final class RuntimeCalls {
     return call(name, "([" + elementType + "I)V");
   }
 
+  /**
+   * Pushes the first of the arrays in {@code slots} that is not null (null when all are): the array an
+   * aligned loop takes its range from, so that a null array neither bounds the loop nor fails it early.
+   */
+  public static InsnList anchorOf(java.util.List<Integer> slots) {
+    InsnList out = new InsnList();
+    out.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ALOAD, slots.get(0)));
+    for (int other : slots.subList(1, slots.size())) {
+      out.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ALOAD, other));
+      out.add(call("firstNonNull", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;"));
+    }
+    return out;
+  }
+
+  /** {@code alignedFrom(Object, int, int)I} or {@code alignedTo(Object, int, int)I}. */
+  public static MethodInsnNode alignedRange(String name) {
+    return call(name, "(Ljava/lang/Object;II)I");
+  }
+
   /** {@code ownedStart(Object)I} or {@code ownedEnd(Object)I}. */
   public static MethodInsnNode owned(String name) {
     return call(name, "(Ljava/lang/Object;)I");

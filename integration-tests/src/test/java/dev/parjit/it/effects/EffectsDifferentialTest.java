@@ -155,6 +155,9 @@ class EffectsDifferentialTest {
       entry("ThrowWithSum.sumUntilMarked", DRIVER), // its throw reads the sum so far: nothing parallel
       entry("NullArrays.sumOfMaybe", WORKERS), // a null array fails on the workers and reruns on the driver
       entry("NullArrays.lengthOfMaybe", WORKERS),
+      entry("NullArrays.countOrSum", WORKERS),
+      entry("NullArrays.countOrSumDown", WORKERS),
+      entry("NullArrays.withOptional", WORKERS),
       entry("NullArrays.dotWithNull", WORKERS),
       entry("LateInit.weighByRate", WORKERS), // the calls before Rates is initialized run on the driver
       entry("LateInit.shiftByBroken", WORKERS)); // Broken never initializes: every call runs on the driver

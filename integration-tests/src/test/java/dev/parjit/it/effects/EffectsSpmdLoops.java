@@ -118,6 +118,9 @@ final class EffectsSpmdLoops {
       entry("ThrowWithSum.sumUntilMarked", "#0 REP"), // its throw reads the sum so far
       entry("NullArrays.sumOfMaybe", "#0 1D_Block"), // x is REP (null on a path); a null x bounds nothing
       entry("NullArrays.lengthOfMaybe", "#0 1D_Block"),
+      entry("NullArrays.countOrSum", "#0 1D_Block"), // with x null: each rank its block of the range
+      entry("NullArrays.countOrSumDown", "#0 1D_Block"),
+      entry("NullArrays.withOptional", "#0 1D_Block, #1 1D_Block"), // split as y when x is null
       entry("NullArrays.dotWithNull", "#0 1D_Block"),
       entry("LateInit.weighByRate", "#0 1D_Block"),
       entry("LateInit.shiftByBroken", "#0 1D_Block"),

@@ -38,14 +38,15 @@ final class DescendingRange {
     pre.add(new LdcInsnNode((int) -shape.step()));
     boolean aligned = !loop.alignedArraySlots().isEmpty();
     if (aligned) {
-      pre.add(new VarInsnNode(Opcodes.ALOAD, loop.alignedArraySlots().get(0)));
+      // The first array that is not null: a null one has no split (downRange then takes the block).
+      pre.add(RuntimeCalls.anchorOf(loop.alignedArraySlots()));
     } else {
       pre.add(new InsnNode(Opcodes.ACONST_NULL));
     }
     pre.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeCalls.OWNER, "downRange", "(IIILjava/lang/Object;)[I", false));
     for (int other : loop.alignedArraySlots().subList(Math.min(1, loop.alignedArraySlots().size()),
         loop.alignedArraySlots().size())) {
-      pre.add(new VarInsnNode(Opcodes.ALOAD, loop.alignedArraySlots().get(0)));
+      pre.add(RuntimeCalls.anchorOf(loop.alignedArraySlots()));
       pre.add(new VarInsnNode(Opcodes.ALOAD, other));
       pre.add(RuntimeCalls.checkAligned()); // the others must be split as the first one
     }
@@ -59,7 +60,7 @@ final class DescendingRange {
     pre.add(new InsnNode(Opcodes.IALOAD));
     pre.add(new VarInsnNode(Opcodes.ISTORE, end));
     if (aligned) {
-      pre.add(new VarInsnNode(Opcodes.ALOAD, loop.alignedArraySlots().get(0)));
+      pre.add(RuntimeCalls.anchorOf(loop.alignedArraySlots()));
       pre.add(RuntimeCalls.owned("ownedStart"));
       pre.add(new VarInsnNode(Opcodes.ISTORE, start));
     }

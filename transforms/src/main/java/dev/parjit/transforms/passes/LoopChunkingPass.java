@@ -146,7 +146,10 @@ public final class LoopChunkingPass {
       // the range is set
     } else if (aligned) {
       // The rank's range is what it owns of the first array; the others must be split alike.
-      int first = loop.alignedArraySlots().get(0);
+      // The array the range comes from: the first one that is not null at run time.
+      int first = newLocal(method, Type.getType(Object.class));
+      pre.add(RuntimeCalls.anchorOf(loop.alignedArraySlots()));
+      pre.add(new VarInsnNode(Opcodes.ASTORE, first));
       // A placement that is not the block formula (a Parquet read's, a filter's) can match the block
       // one on some ranks and not on others: a rank that finds its arrays split otherwise fails the
       // loop like a failing iteration, so every rank throws its failure at the combine rather than
@@ -155,7 +158,8 @@ public final class LoopChunkingPass {
       LabelNode checksTo = new LabelNode();
       boolean checked = agree && loop.alignedArraySlots().size() > 1;
       pre.add(checksFrom);
-      for (int other : loop.alignedArraySlots().subList(1, loop.alignedArraySlots().size())) {
+      // Every array against the first non-null one (a null array has no split to compare).
+      for (int other : loop.alignedArraySlots().size() > 1 ? loop.alignedArraySlots() : java.util.List.<Integer>of()) {
         pre.add(new VarInsnNode(Opcodes.ALOAD, first));
         pre.add(new VarInsnNode(Opcodes.ALOAD, other));
         pre.add(RuntimeCalls.checkAligned());
@@ -182,12 +186,14 @@ public final class LoopChunkingPass {
         // array, so that they fail as the sequential run does rather than run nowhere.
         firstRow = newLocal(method, Type.INT_TYPE);
         pre.add(new VarInsnNode(Opcodes.ALOAD, first));
-        pre.add(RuntimeCalls.owned("rangeFrom"));
+        pre.add(new VarInsnNode(Opcodes.ILOAD, lo));
+        pre.add(new VarInsnNode(Opcodes.ILOAD, end));
+        pre.add(RuntimeCalls.alignedRange("alignedFrom"));
         pre.add(new VarInsnNode(Opcodes.ISTORE, firstRow));
         pre.add(new VarInsnNode(Opcodes.ALOAD, first));
+        pre.add(new VarInsnNode(Opcodes.ILOAD, lo));
         pre.add(new VarInsnNode(Opcodes.ILOAD, end));
-        pre.add(new org.objectweb.asm.tree.MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeCalls.OWNER, "rangeTo",
-            "(Ljava/lang/Object;I)I", false));
+        pre.add(RuntimeCalls.alignedRange("alignedTo"));
         pre.add(new VarInsnNode(Opcodes.ISTORE, end));
       }
     } else if (loop.arrayReductions().stream().anyMatch(r -> !r.mayAlias().isEmpty())) {

@@ -36,6 +36,46 @@ public final class NullArrays implements EffectsProgram {
     return s;
   }
 
+  /**
+   * Reads its optional buffer only when it was made: without it every index must still count once (a
+   * null array that let each rank run the whole range counted every index once per rank).
+   */
+  @Jit
+  static double countOrSum(int n, boolean make) {
+    double[] x = make ? new double[n] : null;
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += make ? x[i] + 2 : 1;
+    }
+    return s;
+  }
+
+  /** The same counting down. */
+  @Jit
+  static double countOrSumDown(int n, boolean make) {
+    double[] x = make ? new double[n] : null;
+    double s = 0;
+    for (int i = n - 1; i >= 0; i--) {
+      s += make ? x[i] + 2 : 1;
+    }
+    return s;
+  }
+
+  /** An optional buffer beside one that is always made: the loop is split as the one that exists. */
+  @Jit
+  static double withOptional(int n, boolean make) {
+    double[] x = make ? new double[n] : null;
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = i * 0.5;
+    }
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += (make ? x[i] : 1) + y[i] * y[i];
+    }
+    return s;
+  }
+
   /** A second array argument the caller left null. */
   @Jit
   static double dotWithNull(double[] a, double[] b) {
@@ -55,6 +95,9 @@ public final class NullArrays implements EffectsProgram {
       } catch (NullPointerException e) {
         s.put("sumOfMaybe " + make + " thrown", e.getClass().getName() + ": " + e.getMessage());
       }
+      s.put("countOrSum " + make, countOrSum(n, make));
+      s.put("countOrSumDown " + make, countOrSumDown(n, make));
+      s.put("withOptional " + make, withOptional(n, make));
       try {
         s.put("lengthOfMaybe " + make, lengthOfMaybe(n, make));
       } catch (NullPointerException e) {
