@@ -51,6 +51,7 @@ final class AgentRuntime {
         role == Role.SPMD ? ExecutionMode.SPMD : ExecutionMode.SPAWN, options.jitPatterns(), printsHere, level));
     java.util.function.Consumer<String> spawnMethodFound = className -> { };
     if (role == Role.DRIVER) {
+      dev.parjit.agent.spawn.ClassInitialization.install(inst); // before any call ships statics
       SpawnDispatcher dispatcher = new SpawnDispatcher(options, agentJar());
       Dispatch.install(dispatcher);
       ParallelContexts.installStats(dispatcher::stats);

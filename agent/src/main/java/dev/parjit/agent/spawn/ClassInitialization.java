@@ -1,6 +1,14 @@
 package dev.parjit.agent.spawn;
 
+import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether a class's static initializer has run (successfully) in this JVM, asked without running it.
@@ -11,29 +19,73 @@ import java.lang.reflect.Field;
  * happen there, and a failing one throws {@code ExceptionInInitializerError} there, then
  * {@code NoClassDefFoundError} at every later use. So a call whose statics live in a class that is not
  * initialized yet runs on the driver, where the original code initializes it at the sequential moment.
+ *
+ * <p>The JDK answers the question only through {@code Unsafe.shouldBeInitialized}: {@code sun.misc.Unsafe}
+ * up to JDK 21, {@code jdk.internal.misc.Unsafe} after (JDK 22 removed the public one), which the agent
+ * exports to itself with {@link Instrumentation#redefineModule}. When neither is reachable every class
+ * counts as not initialized, so such calls run on the driver: slower, never a different answer.
  */
 public final class ClassInitialization {
 
-  private static final sun.misc.Unsafe UNSAFE = unsafe();
+  private static final Logger LOG = LoggerFactory.getLogger(ClassInitialization.class);
+
+  /** {@code (Class) -> boolean shouldBeInitialized}, bound to its Unsafe; null when unreachable. */
+  private static volatile MethodHandle shouldBeInitialized = publicUnsafe();
 
   private ClassInitialization() { }
 
   /**
-   * True when {@code type} is initialized; false while it is not yet, while it is being initialized (a
-   * {@code @Jit} call from its own static initializer) and after its initializer failed.
+   * Reaches the JDK-internal Unsafe when the public one has no {@code shouldBeInitialized} (JDK 22 and
+   * later). Called once by the agent on the driver, before any call ships statics.
    */
-  @SuppressWarnings("deprecation") // the JDK has no other way to ask without initializing
-  public static boolean isInitialized(Class<?> type) {
-    return !UNSAFE.shouldBeInitialized(type);
+  public static void install(Instrumentation inst) {
+    if (shouldBeInitialized != null) {
+      return;
+    }
+    try {
+      Module base = Object.class.getModule();
+      inst.redefineModule(base, Set.of(), Map.of("jdk.internal.misc", Set.of(ClassInitialization.class.getModule())),
+          Map.of(), Set.of(), Map.of());
+      Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
+      Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
+      // This class's own lookup: the package is exported to its module only.
+      shouldBeInitialized = MethodHandles.lookup()
+          .findVirtual(unsafeType, "shouldBeInitialized", MethodType.methodType(boolean.class, Class.class))
+          .bindTo(unsafe);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.warn("parjit: cannot ask whether a class is initialized ({}); calls that read statics run on the driver",
+          e.toString());
+    }
   }
 
-  private static sun.misc.Unsafe unsafe() {
+  /**
+   * True when {@code type} is initialized; false while it is not yet, while it is being initialized (a
+   * {@code @Jit} call from its own static initializer), after its initializer failed, and when this JVM
+   * cannot tell.
+   */
+  public static boolean isInitialized(Class<?> type) {
+    MethodHandle probe = shouldBeInitialized;
+    if (probe == null) {
+      return false;
+    }
     try {
-      Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+      return !(boolean) probe.invokeExact(type);
+    } catch (Throwable e) {
+      throw new IllegalStateException("Unsafe.shouldBeInitialized failed for " + type.getName(), e);
+    }
+  }
+
+  /** {@code sun.misc.Unsafe.shouldBeInitialized} where the JDK still has it (up to JDK 21). */
+  private static MethodHandle publicUnsafe() {
+    try {
+      Field f = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
       f.setAccessible(true);
-      return (sun.misc.Unsafe) f.get(null);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("sun.misc.Unsafe is not available to ask whether a class is initialized", e);
+      Object unsafe = f.get(null);
+      return MethodHandles.publicLookup()
+          .findVirtual(unsafe.getClass(), "shouldBeInitialized", MethodType.methodType(boolean.class, Class.class))
+          .bindTo(unsafe);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null; // JDK 22+: install() reaches the internal one
     }
   }
 
