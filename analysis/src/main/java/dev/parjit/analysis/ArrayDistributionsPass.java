@@ -95,6 +95,10 @@ final class ArrayDistributionsPass implements AnalysisPass {
   /** {@code null} when every read of the array variable keeps it 1D, else the first reason. */
   static Decline whyNot1D(MethodFacts f, int slot, List<LoopDecision> decisions, Set<Integer> oneD) {
     MethodNode method = f.method();
+    Decline mixed = MixedRows.whyNot1D(f, slot, decisions, oneD);
+    if (mixed != null) {
+      return mixed;
+    }
     Set<RowWidth> widths = new java.util.HashSet<>();
     for (AbstractInsnNode x : method.instructions) {
       if (!(x instanceof VarInsnNode v) || v.getOpcode() != Opcodes.ALOAD || v.var != slot || !seesCandidate(f, v, null)) {
@@ -166,7 +170,7 @@ final class ArrayDistributionsPass implements AnalysisPass {
         // loop skips: the caller's chunk would miss the writes the sequential run leaves.
         return Decline.at(DeclineRule.ROWS_OF_SPMD_PARAMETER, use);
       }
-      if (k != null && f.paramSlots().containsKey(slot) && !k.isConstant() && !isParameter(method, k.slot())) {
+      if (k != null && f.paramSlots().containsKey(slot) && k.slot() >= 0 && !isParameter(method, k.slot())) {
         // A parameter is split by rows where the method starts: k must be known there.
         return Decline.at(DeclineRule.ROW_WIDTH_AFTER_ENTRY, use, VariableNames.at(method, k.slot(), use));
       }

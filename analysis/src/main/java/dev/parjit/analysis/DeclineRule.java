@@ -63,6 +63,12 @@ public enum DeclineRule {
   /** An SPMD parameter indexed as rows: its chunks are not re-split by rows (only spawn-mode arguments are). */
   ROWS_OF_SPMD_PARAMETER("it is an SPMD parameter indexed as rows (a[k * i + c]), which only arrays the method"
       + " allocates are split into"),
+  /**
+   * Only read, in a loop that indexes the arrays it writes in another way (rows of another width, or
+   * elements): read whole instead, so the loop can run over the written arrays ({@code MixedRows}).
+   */
+  READ_AS_OTHER_ROWS("it is read in loop #%s in another way than the arrays that loop writes (rows of another"
+      + " width, or elements)"),
   /** Swaps arrays with a variable that is REP, so it holds REP arrays too. */
   ROTATION_PARTNER("it exchanges arrays with '%s', which is REP"),
   /** Combined element-wise after the loop that updates it. */

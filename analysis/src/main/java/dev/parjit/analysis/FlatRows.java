@@ -10,15 +10,18 @@ import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * The one rule for row-major 2-D data in a 1-D array: an access {@code a[k * i + c]} in a parallel loop
- * over rows {@code i} reads or writes row {@code i} only, when {@code k} is a positive constant or a
- * local holding one value for the whole method and the column {@code c} stays in {@code [0, k)}:
+ * over rows {@code i} reads or writes row {@code i} only, when {@code k} is a positive constant, a local
+ * holding one value for the whole method or an {@code int} field of {@code this} the method cannot
+ * write, and the column {@code c} stays in {@code [0, k)}:
  * <ul>
  *   <li>{@code c} a constant, {@code 0 <= c < k}, {@code k} a constant;</li>
  *   <li>{@code c} the index {@code j} of a loop inside the row loop that runs {@code for (j = 0; j < k; j++)}
@@ -29,7 +32,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * </ul>
  * Such an array is distributed in blocks of whole rows (Bodo's formula over {@code length / k} rows), so
  * the rank running row {@code i} holds all of it. Any other column ({@code data[base + 8]}, a
- * column loop from 1, {@code k} from a field) is not a row access: the array is then accessed at an
+ * column loop from 1, {@code k} from a field the method may change) is not a row access: the array is then accessed at an
  * index other than the loop's and stays REP.
  */
 final class FlatRows {
@@ -134,7 +137,7 @@ final class FlatRows {
       AbstractInsnNode i = single(f.consumers().operand(mul, side));
       AbstractInsnNode k = single(f.consumers().operand(mul, 1 - side));
       if (i instanceof VarInsnNode iv && iv.getOpcode() == Opcodes.ILOAD && iv.var == loop.indexSlot()) {
-        RowWidth w = widthOf(f.method(), k);
+        RowWidth w = widthOf(f, k);
         if (w != null) {
           return w;
         }
@@ -143,16 +146,55 @@ final class FlatRows {
     return null;
   }
 
-  /** A constant of at least 2, or the load of a local holding one value for the whole method. */
-  private static RowWidth widthOf(MethodNode method, AbstractInsnNode k) {
+  /**
+   * A constant of at least 2, the load of a local holding one value for the whole method, or the read
+   * of an {@code int} field of {@code this} that nothing the method runs can write.
+   */
+  private static RowWidth widthOf(MethodFacts f, AbstractInsnNode k) {
     Integer c = StencilIndex.constant(k);
     if (c != null) {
       return c >= 2 ? RowWidth.ofConstant(c) : null;
     }
-    if (k instanceof VarInsnNode v && v.getOpcode() == Opcodes.ILOAD && isOneValue(method, v.var)) {
+    if (k instanceof VarInsnNode v && v.getOpcode() == Opcodes.ILOAD && isOneValue(f.method(), v.var)) {
       return RowWidth.ofSlot(v.var);
     }
+    if (k instanceof FieldInsnNode g && g.getOpcode() == Opcodes.GETFIELD && g.desc.equals("I")
+        && isThis(f, single(f.consumers().operand(g, 0))) && fieldIsOneValue(f.method(), g)) {
+      return RowWidth.ofField(g.owner, g.name);
+    }
     return null;
+  }
+
+  /** Whether {@code x} loads {@code this} (slot 0 of an instance method that never assigns it). */
+  private static boolean isThis(MethodFacts f, AbstractInsnNode x) {
+    return (f.method().access & Opcodes.ACC_STATIC) == 0 && x instanceof VarInsnNode v
+        && v.getOpcode() == Opcodes.ALOAD && v.var == 0 && storeCount(f.method(), 0) == 0;
+  }
+
+  /**
+   * Whether a field read holds one value for the whole call: the method never stores into a field of
+   * that name and calls nothing but the JDK (which cannot reach the application's fields).
+   */
+  private static boolean fieldIsOneValue(MethodNode method, FieldInsnNode read) {
+    for (AbstractInsnNode x : method.instructions) {
+      if (x instanceof FieldInsnNode put && put.getOpcode() == Opcodes.PUTFIELD && put.name.equals(read.name)) {
+        return false;
+      }
+      if ((x instanceof MethodInsnNode m && !m.owner.startsWith("java/"))
+          || x instanceof org.objectweb.asm.tree.InvokeDynamicInsnNode) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The width a column loop's bound pushes: one instruction, or {@code this.k} ({@code aload 0; getfield}). */
+  private static RowWidth boundWidth(MethodFacts f, List<AbstractInsnNode> bound) {
+    if (bound.size() == 1) {
+      return widthOf(f, bound.get(0));
+    }
+    return bound.size() == 2 && isThis(f, bound.get(0)) && bound.get(1) instanceof FieldInsnNode
+        ? widthOf(f, bound.get(1)) : null;
   }
 
   /** Whether {@code column} stays in {@code [0, k)}: a constant below a constant {@code k}, or a column loop's index. */
@@ -163,20 +205,21 @@ final class FlatRows {
       return k.isConstant() && c >= 0 && c < k.constant(); // a local k may be 0: no column is inside
     }
     return column instanceof VarInsnNode j && j.getOpcode() == Opcodes.ILOAD
-        && innerColumnLoop(f.method(), access, loopNode, f.loops(), j.var, k);
+        && innerColumnLoop(f, access, loopNode, j.var, k);
   }
 
   /** Whether a loop inside {@code outerLoop} around {@code access} is {@code for (j = 0; j < k; j++)}. */
-  private static boolean innerColumnLoop(MethodNode method, AbstractInsnNode access, NaturalLoop outerLoop,
-      List<NaturalLoop> loops, int j, RowWidth k) {
+  private static boolean innerColumnLoop(MethodFacts f, AbstractInsnNode access, NaturalLoop outerLoop, int j,
+      RowWidth k) {
+    MethodNode method = f.method();
     int at = method.instructions.indexOf(access);
-    for (NaturalLoop inner : loops) {
+    for (NaturalLoop inner : f.loops()) {
       if (inner == outerLoop || !inner.isInside(outerLoop) || !inner.body().get(at)) {
         continue;
       }
       CountedLoop shape = CountedLoopMatcher.match(method, inner).loop();
       if (shape != null && shape.indexSlot() == j && shape.kind() == BoundKind.LT && shape.step() == 1
-          && shape.indexOffset() == 0 && shape.boundInsns().size() == 1 && k.equals(widthOf(method, shape.boundInsns().get(0)))
+          && shape.indexOffset() == 0 && k.equals(boundWidth(f, shape.boundInsns()))
           && startsAtZero(shape)) {
         return true;
       }

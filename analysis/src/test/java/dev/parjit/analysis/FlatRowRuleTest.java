@@ -140,4 +140,38 @@ class FlatRowRuleTest {
     assertFalse(p.loops().get(0).parallel());
     assertTrue(p.rowParameters().isEmpty());
   }
+
+  @Test
+  void rowsOnlyReadBesideWrittenElementsAreReadWholeAndTheLoopRunsOverTheElements() throws Exception {
+    MethodPlan p = plan("rowSums", ExecutionMode.SPAWN);
+    LoopPlan loop = p.loops().get(0);
+    assertTrue(loop.parallel(), loop.reason());
+    assertNull(loop.rowWidth());
+    assertEquals(Distribution.REP, p.paramDistributions().get(0));
+    assertTrue(RowDistributionTest.reasonFor(p, "a").startsWith("it is read in loop #0 in another way than the"
+        + " arrays that loop writes"), RowDistributionTest.reps(p));
+    assertEquals(Distribution.ONE_D_BLOCK, p.variables().get("out"));
+  }
+
+  @Test
+  void elementsOnlyReadBesideWrittenRowsAreReadWholeAndTheLoopRunsOverTheRows() throws Exception {
+    for (ExecutionMode mode : ExecutionMode.values()) {
+      MethodPlan p = plan("spread", mode);
+      LoopPlan loop = p.loops().get(0);
+      assertTrue(loop.parallel(), loop.reason());
+      assertEquals(RowWidth.ofSlot(1), loop.rowWidth());
+      assertEquals(Distribution.REP, p.paramDistributions().get(0));
+      assertEquals(Distribution.ONE_D_BLOCK, p.variables().get("c"));
+    }
+  }
+
+  @Test
+  void aWidthInAFieldTheMethodNeverWritesIsRows() throws Exception {
+    MethodPlan p = plan("doubleRowsOfField", ExecutionMode.SPAWN);
+    LoopPlan loop = p.loops().get(0);
+    assertTrue(loop.parallel(), loop.reason());
+    RowWidth cols = RowWidth.ofField("dev/parjit/analysis/targets/FlatRowTargets", "cols");
+    assertEquals(cols, loop.rowWidth());
+    assertEquals(java.util.List.of(new RowParameter(1, cols, true)), p.rowParameters());
+  }
 }

@@ -85,10 +85,18 @@ public final class RowArrays {
     return out;
   }
 
-  /** Pushes the row width {@code k}: its local, or the constant. */
-  public static AbstractInsnNode loadWidth(RowWidth width) {
-    return width.isConstant() ? new LdcInsnNode(width.constant())
-        : new org.objectweb.asm.tree.VarInsnNode(Opcodes.ILOAD, width.slot());
+  /** Pushes the row width {@code k}: its local, the constant, or {@code this}'s field. */
+  public static InsnList loadWidth(RowWidth width) {
+    InsnList out = new InsnList();
+    if (width.isField()) {
+      out.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ALOAD, 0));
+      out.add(new org.objectweb.asm.tree.FieldInsnNode(Opcodes.GETFIELD, width.fieldOwner(), width.fieldName(), "I"));
+    } else if (width.isConstant()) {
+      out.add(new LdcInsnNode(width.constant()));
+    } else {
+      out.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ILOAD, width.slot()));
+    }
+    return out;
   }
 
   /** Before an {@code ARETURN} of a row-distributed array of type {@code arrayDesc}: every rank's rows, gathered. */

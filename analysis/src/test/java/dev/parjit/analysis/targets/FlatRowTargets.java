@@ -7,6 +7,7 @@ package dev.parjit.analysis.targets;
 public final class FlatRowTargets {
 
   private int width = 2;
+  private int cols = 3;
 
   private FlatRowTargets() { }
 
@@ -99,6 +100,37 @@ public final class FlatRowTargets {
     for (int i = 0; i < a.length / k; i++) {
       for (int j = 0; j < k; j++) {
         a[k * i + j] = i;
+      }
+    }
+  }
+
+  /** Row sums of a flattened argument into elements: the loop runs over {@code out}, {@code a} is read whole. */
+  public static double[] rowSums(double[] a, int k, int rows) {
+    double[] out = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < k; j++) {
+        out[i] += a[k * i + j];
+      }
+    }
+    return out;
+  }
+
+  /** Rows of a fresh array filled from an element each: the loop runs over the rows, {@code x} is read whole. */
+  public static double[] spread(double[] x, int k) {
+    double[] c = new double[x.length * k];
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < k; j++) {
+        c[k * i + j] = x[i] * j;
+      }
+    }
+    return c;
+  }
+
+  /** Rows of a width held in a field of {@code this} that the method never writes. */
+  public void doubleRowsOfField(double[] c) {
+    for (int i = 0; i < c.length / cols; i++) {
+      for (int j = 0; j < cols; j++) {
+        c[i * cols + j] *= 2;
       }
     }
   }

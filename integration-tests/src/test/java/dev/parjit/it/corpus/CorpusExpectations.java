@@ -76,9 +76,10 @@ final class CorpusExpectations {
       parallel("Saxpy.scaledCopy", "#0 1D_Block"),
       parallel("Moments.centralMoments", "#0 1D_Block, #1 1D_Block"),
       parallel("Moments.countAboveMean", "#0 1D_Block"),
-      // on the workers since fields: the field c written at c[i * n + j] is lifted into a parameter;
-      // target: parallel: the row loop #0 (today the inner k reduction is the parallel one)
-      parallel("MatMulFlat.multiply", "#0 REP, #1 REP, #2 1D_Block"),
+      // on the workers since fields: the fields a and c, read at a[i * n + k] and written at c[i * n + j]
+      // (n a field the method never writes), are lifted into parameters and re-split by rows of n: the
+      // row loop #0 is parallel; in SPMD mode the fields stay replicated and the inner k reduction is
+      parallel("MatMulFlat.multiply", "#0 1D_Block, #1 REP, #2 REP", "#0 REP, #1 REP, #2 1D_Block"),
       parallel("MatMulFlat.product", "#0 1D_Block, #1 REP, #2 REP"),
       // the row loop #0 over double[][] fields, rows of c written back (fields; spawn mode only)
       parallel("MatMul2D.multiply", "#0 1D_Block, #1 REP, #2 REP", "#0 REP, #1 REP, #2 1D_Block"),
