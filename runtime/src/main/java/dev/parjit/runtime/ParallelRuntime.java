@@ -1023,6 +1023,14 @@ public final class ParallelRuntime {
     }
   }
 
+  /**
+   * Before a return: {@code chunk} when the method returns {@code rows} ({@link #rowBlocksOf} of that
+   * chunk), so the caller gets the object it passed; {@code value} otherwise.
+   */
+  public static Object chunkIfRows(Object value, Object rows, Object chunk) {
+    return value == rows && value != null ? chunk : value;
+  }
+
   /** Registers a rank's chunk passed to an SPMD {@code distributed} parameter (1D_Var). */
   public static void enterDistributed(Object chunk) {
     if (chunk == null || DistributedArrays.lookup(chunk) != null) {

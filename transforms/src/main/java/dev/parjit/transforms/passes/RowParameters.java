@@ -19,7 +19,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * the chunk the rank received is re-split into blocks of whole rows ({@code ParallelRuntime.rowBlocksOf})
  * and the parameter's local holds the rows from then on; before each return, a parameter the method may
  * write has its rows copied back into the chunk it arrived as ({@code rowBlocksBack}), which is what the
- * driver writes back into the caller's array. The chunk is kept in a new local for that.
+ * driver writes back into the caller's array, and a return of the parameter returns the chunk (the
+ * object the caller passed). The chunk is kept in a new local for that.
  */
 final class RowParameters {
 
@@ -52,6 +53,16 @@ final class RowParameters {
         continue;
       }
       for (RowParameter p : plan.rowParameters()) {
+        if (x.getOpcode() == Opcodes.ARETURN && chunks.containsKey(p.slot())) {
+          // return a: the caller gets the object it passed, not the rows made of it
+          InsnList same = new InsnList();
+          same.add(new VarInsnNode(Opcodes.ALOAD, p.slot()));
+          same.add(new VarInsnNode(Opcodes.ALOAD, chunks.get(p.slot())));
+          same.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeCalls.OWNER, "chunkIfRows",
+              "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", false));
+          same.add(new TypeInsnNode(Opcodes.CHECKCAST, Type.getReturnType(method.desc).getInternalName()));
+          method.instructions.insertBefore(x, same);
+        }
         if (!p.written() || !chunks.containsKey(p.slot())) {
           continue;
         }
