@@ -103,7 +103,7 @@ final class FlatRows {
     if (at.offset() > 0) {
       return RowWidth.ofConstant((int) s);
     }
-    BitSetScan scan = new BitSetScan(f, loopNode);
+    LoopAccesses scan = new LoopAccesses(f, loopNode);
     return scan.anyAccess(arraySlot, a -> {
       StencilIndex.Offset o = StencilIndex.of(ArrayOperands.of(f.consumers(), a, indexDepth(a)), loop.indexSlot(),
           f.consumers());
@@ -273,7 +273,7 @@ final class FlatRows {
   }
 
   /** The element loads and stores of one array variable inside a loop. */
-  private record BitSetScan(MethodFacts f, NaturalLoop loop) {
+  private record LoopAccesses(MethodFacts f, NaturalLoop loop) {
     boolean anyAccess(int arraySlot, java.util.function.Predicate<AbstractInsnNode> test) {
       for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
         AbstractInsnNode x = f.method().instructions.get(i);
