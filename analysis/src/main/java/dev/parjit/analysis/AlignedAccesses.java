@@ -5,6 +5,7 @@ import dev.parjit.analysis.loops.NaturalLoop;
 import dev.parjit.analysis.plan.CountedLoop;
 import dev.parjit.analysis.plan.Distribution;
 import dev.parjit.analysis.plan.HaloRead;
+import dev.parjit.analysis.plan.RowWidth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.objectweb.asm.tree.analysis.BasicValue;
 
 /**
  * The access shapes a parallel loop translates, shared by the loop and array passes: {@code a[i]}
- * on a 1D array, {@code a[k * i + j]} on rows ({@link FlatRows}), {@code u[i + c]} through a halo
+ * on a 1D array, {@code a[k * i + c]} on rows ({@link FlatRows}), {@code u[i + c]} through a halo
  * ({@link StencilIndex}), {@code val[k]} of a CSR row ({@link CsrSegments}), {@code x[col[k]]} through a
  * CSR row's column indices ({@link IndexedReads}) and {@code s.getDouble(i)}
  * on a distributed series. Each shape is recognised here and nowhere else.
@@ -48,14 +49,19 @@ final class AlignedAccesses {
   }
 
   /**
-   * The slot of {@code k} when {@code access} is {@code a[k * i + j]} on an array allocated as rows of
-   * {@code k} ({@link FlatRows}) inside the loop over rows {@code i}; else {@code null}.
+   * The width {@code k} of the rows when {@code access} is a row access {@code a[k * i + c]} in the loop
+   * {@code loop} ({@link FlatRows}); else {@code null}.
    */
-  static Integer rowWidth(MethodFacts f, AbstractInsnNode access, CountedLoop loop) {
+  static RowWidth rowWidth(MethodFacts f, AbstractInsnNode access, CountedLoop loop) {
+    FlatRows.RowAccess r = rowAccess(f, access, loop);
+    return r == null ? null : r.width();
+  }
+
+  /** As {@link #rowWidth}, with whether the loop's index counts rows or elements of rows ({@link FlatRows}). */
+  static FlatRows.RowAccess rowAccess(MethodFacts f, AbstractInsnNode access, CountedLoop loop) {
     int arrayDepth = access.getOpcode() >= Opcodes.IASTORE ? 2 : 1;
     Set<AbstractInsnNode> array = accessOperand(f, access, arrayDepth);
-    if (loop == null || array.size() != 1 || !(array.iterator().next() instanceof VarInsnNode a)
-        || !f.rowWidths().containsKey(a.var)) {
+    if (loop == null || array.size() != 1 || !(array.iterator().next() instanceof VarInsnNode a)) {
       return null;
     }
     NaturalLoop outer = null;
@@ -64,8 +70,8 @@ final class AlignedAccesses {
         outer = l;
       }
     }
-    return outer == null ? null : FlatRows.width(f.method(), f.consumers(), accessOperand(f, access, arrayDepth - 1),
-        access, loop, outer, f.loops(), f.rowWidths().get(a.var));
+    return outer == null ? null : FlatRows.access(f, access, accessOperand(f, access, arrayDepth - 1), a.var, loop,
+        outer);
   }
 
   /**
@@ -138,7 +144,8 @@ final class AlignedAccesses {
   static HaloRead haloRead(MethodFacts f, AbstractInsnNode access, CountedLoop loop,
       Set<Integer> oneD) {
     HaloRead h = stencilRead(f, access, loop, oneD);
-    return h == null || h.offset() == 0 ? null : h;
+    // v[i + 1] of pairs v[i], v[i + 1] (i += 2) is a row access: the rank owns the whole row
+    return h == null || h.offset() == 0 || rowWidth(f, access, loop) != null ? null : h;
   }
 
   /** {@code u[i + c]} for any {@code |c| <= MAX_HALO}, including {@code u[i]}, as {@link #haloRead} checks it. */

@@ -65,7 +65,8 @@ final class AnalysisState {
   /** {@link LoopPlansPass}. */
   List<LoopPlan> loopPlans;
   final List<RepDecision> loopReps = new java.util.ArrayList<>();
-  final Map<AbstractInsnNode, Integer> rowAllocations = new IdentityHashMap<>();
+  final Map<AbstractInsnNode, dev.parjit.analysis.plan.RowWidth> rowAllocations = new IdentityHashMap<>();
+  final Map<Integer, dev.parjit.analysis.plan.RowWidth> rowParameters = new java.util.TreeMap<>();
 
   /** {@link CallSitesPass}. */
   final List<MethodInsnNode> frameCalls = new java.util.ArrayList<>();

@@ -13,7 +13,9 @@ import static dev.parjit.analysis.AlignedAccesses.seesCandidate;
 import static dev.parjit.analysis.AlignedAccesses.segmentRead;
 
 import dev.parjit.analysis.plan.CountedLoop;
+import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.analysis.plan.RepDecision;
+import dev.parjit.analysis.plan.RowWidth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +95,11 @@ final class ArrayDistributionsPass implements AnalysisPass {
   /** {@code null} when every read of the array variable keeps it 1D, else the first reason. */
   static Decline whyNot1D(MethodFacts f, int slot, List<LoopDecision> decisions, Set<Integer> oneD) {
     MethodNode method = f.method();
-    Set<Integer> widths = new java.util.HashSet<>(); // -1: element by element
+    Decline mixed = MixedRows.whyNot1D(f, slot, decisions, oneD);
+    if (mixed != null) {
+      return mixed;
+    }
+    Set<RowWidth> widths = new java.util.HashSet<>();
     for (AbstractInsnNode x : method.instructions) {
       if (!(x instanceof VarInsnNode v) || v.getOpcode() != Opcodes.ALOAD || v.var != slot || !seesCandidate(f, v, null)) {
         continue;
@@ -154,12 +160,30 @@ final class ArrayDistributionsPass implements AnalysisPass {
       if (unplaced != null) {
         return unplaced;
       }
-      Integer k = rowWidth(f, use, loop);
-      widths.add(k == null ? -1 : k);
+      RowWidth k = rowWidth(f, use, loop);
+      widths.add(k == null ? RowWidth.ELEMENTS : k);
       if (widths.size() > 1) {
         return Decline.at(DeclineRule.ROWS_AND_ELEMENTS, use);
       }
+      if (k != null && f.paramSlots().containsKey(slot) && f.mode() == ExecutionMode.SPMD) {
+        // Each rank's chunk would be re-split by rows and copied back on return, which a failing
+        // loop skips: the caller's chunk would miss the writes the sequential run leaves.
+        return Decline.at(DeclineRule.ROWS_OF_SPMD_PARAMETER, use);
+      }
+      if (k != null && f.paramSlots().containsKey(slot) && k.slot() >= 0 && !isParameter(method, k.slot())) {
+        // A parameter is split by rows where the method starts: k must be known there.
+        return Decline.at(DeclineRule.ROW_WIDTH_AFTER_ENTRY, use, VariableNames.at(method, k.slot(), use));
+      }
     }
     return null;
+  }
+
+  /** Whether {@code slot} holds a declared parameter (or {@code this}). */
+  private static boolean isParameter(MethodNode method, int slot) {
+    int params = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+    for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes(method.desc)) {
+      params += t.getSize();
+    }
+    return slot < params;
   }
 }

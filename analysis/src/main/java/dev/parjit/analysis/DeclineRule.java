@@ -55,6 +55,20 @@ public enum DeclineRule {
   UNMODELLED_CALL("it is passed to code Parjit does not model"),
   /** Indexed as rows in one place and element by element (or as other rows) in another. */
   ROWS_AND_ELEMENTS("it is indexed both as rows (a[k * i + j]) and otherwise"),
+  /**
+   * A parameter indexed as rows whose width is a local the method computes: the rows are split where
+   * the method starts, before that local has its value.
+   */
+  ROW_WIDTH_AFTER_ENTRY("it is indexed as rows of '%s' elements, a width the method computes after it starts"),
+  /** An SPMD parameter indexed as rows: its chunks are not re-split by rows (only spawn-mode arguments are). */
+  ROWS_OF_SPMD_PARAMETER("it is an SPMD parameter indexed as rows (a[k * i + c]), which only arrays the method"
+      + " allocates are split into"),
+  /**
+   * Only read, in a loop that indexes the arrays it writes in another way (rows of another width, or
+   * elements): read whole instead, so the loop can run over the written arrays ({@code MixedRows}).
+   */
+  READ_AS_OTHER_ROWS("it is read in loop #%s in another way than the arrays that loop writes (rows of another"
+      + " width, or elements)"),
   /** Swaps arrays with a variable that is REP, so it holds REP arrays too. */
   ROTATION_PARTNER("it exchanges arrays with '%s', which is REP"),
   /** Combined element-wise after the loop that updates it. */

@@ -5,102 +5,222 @@ import dev.parjit.analysis.loops.CountedLoopMatcher;
 import dev.parjit.analysis.loops.NaturalLoop;
 import dev.parjit.analysis.plan.BoundKind;
 import dev.parjit.analysis.plan.CountedLoop;
-import java.util.LinkedHashMap;
+import dev.parjit.analysis.plan.RowWidth;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Row-major 2-D data in a 1-D array: {@code double[] a = new double[rows * k]} read and written as
- * {@code a[k * i + j]} in a parallel loop over rows {@code i}, with {@code j} the index of a loop
- * inside it running {@code 0 .. k-1}. Such an array is distributed in blocks of whole rows (Bodo's
- * formula over the row count, {@code k} elements per row), so each rank owns the elements of the
- * rows it runs. {@code k} must be one value for the whole method: a parameter never assigned, or a
- * local assigned once.
+ * The one rule for row-major 2-D data in a 1-D array: an access {@code a[k * i + c]} in a parallel loop
+ * over rows {@code i} reads or writes row {@code i} only, when {@code k} is a positive constant, a local
+ * holding one value for the whole method or an {@code int} field of {@code this} the method cannot
+ * write, and the column {@code c} stays in {@code [0, k)}:
+ * <ul>
+ *   <li>{@code c} a constant, {@code 0 <= c < k}, {@code k} a constant;</li>
+ *   <li>{@code c} the index {@code j} of a loop inside the row loop that runs {@code for (j = 0; j < k; j++)}
+ *       (with {@code k <= 0} it runs no column at all);</li>
+ *   <li>{@code k * i} kept in a local ({@code int base = 8 * b; data[base + 3]}) assigned once, in the loop;</li>
+ *   <li>a loop stepping by a constant {@code s >= 2} from a multiple of {@code s}, reading {@code v[i]} and
+ *       {@code v[i + c]} ({@code 0 < c < s}): rows of {@code s} over {@code b = i / s}.</li>
+ * </ul>
+ * Such an array is distributed in blocks of whole rows (Bodo's formula over {@code length / k} rows), so
+ * the rank running row {@code i} holds all of it. Any other column ({@code data[base + 8]}, a
+ * column loop from 1, {@code k} from a field the method may change) is not a row access: the array is then accessed at an
+ * index other than the loop's and stays REP.
  */
 final class FlatRows {
 
   private FlatRows() { }
 
   /**
-   * Allocations {@code new T[r * k]} (either order) kept in a candidate slot, slot to the slot of
-   * each possible width {@code k} (both factors qualify until an access picks one).
+   * The rows {@code access} (an element load or store of the array in {@code arraySlot}, whose index
+   * producers are {@code index}) reads or writes in the parallel loop {@code loop} ({@code loopNode} its
+   * natural loop), or {@code null} when it is no row access.
    */
-  static Map<Integer, Set<Integer>> candidates(MethodNode method, Consumers consumers,
-      Map<Integer, AbstractInsnNode> allocations) {
-    Map<Integer, Set<Integer>> out = new LinkedHashMap<>();
-    allocations.forEach((slot, alloc) -> {
-      if (alloc.getOpcode() != Opcodes.NEWARRAY) {
-        return;
-      }
-      Set<AbstractInsnNode> size = consumers.operand(alloc, 0);
-      if (size.size() != 1 || size.iterator().next().getOpcode() != Opcodes.IMUL) {
-        return;
-      }
-      AbstractInsnNode mul = size.iterator().next();
-      Set<Integer> widths = new java.util.TreeSet<>();
-      for (int depth = 0; depth < 2; depth++) {
-        Integer k = singleIntLoad(consumers.operand(mul, depth));
-        if (k != null && isOneValue(method, k)) {
-          widths.add(k);
-        }
-      }
-      if (!widths.isEmpty()) {
-        out.put(slot, widths);
-      }
-    });
-    return out;
+  static RowAccess access(MethodFacts f, AbstractInsnNode access, Set<AbstractInsnNode> index, int arraySlot,
+      CountedLoop loop, NaturalLoop loopNode) {
+    if (loop == null || !loop.indexType().equals("I") || loop.kind().isDescending() || index.size() != 1
+        || loop.step() < 1) {
+      return null;
+    }
+    RowWidth stepped = loop.step() >= 2 ? steppedWidth(f, index, arraySlot, loop, loopNode) : null;
+    if (stepped != null) {
+      return new RowAccess(stepped, true);
+    }
+    RowWidth rows = rowWidth(f, access, index.iterator().next(), loop, loopNode);
+    return rows == null ? null : new RowAccess(rows, false);
   }
 
   /**
-   * The slot of {@code k} when {@code index} (the producers of an access's index) is
-   * {@code k * i + j} for the index {@code i} of {@code outer} and a loop {@code j} nested in it
-   * around {@code access} that runs {@code for (j = 0; j < k; j++)}; {@code null} otherwise.
+   * A row access and how the loop's index counts: rows ({@code a[k * i + c]}: the loop runs the rows each
+   * rank owns) or elements of rows ({@code stepped}: {@code v[i + c]} with {@code i += k}, the loop runs
+   * the elements each rank owns).
    */
-  static Integer width(MethodNode method, Consumers consumers, Set<AbstractInsnNode> index, AbstractInsnNode access,
-      CountedLoop outer, NaturalLoop outerLoop, List<NaturalLoop> loops, Set<Integer> widths) {
-    if (outer == null || !outer.indexType().equals("I") || outer.kind().isDescending() || index.size() != 1
-        || index.iterator().next().getOpcode() != Opcodes.IADD) {
+  record RowAccess(RowWidth width, boolean stepped) { }
+
+  /** {@code a[k * i + c]} in a loop over rows {@code i}: the width {@code k}, else {@code null}. */
+  private static RowWidth rowWidth(MethodFacts f, AbstractInsnNode access, AbstractInsnNode x, CountedLoop loop,
+      NaturalLoop loopNode) {
+    RowWidth k = rowStart(f, x, loop, loopNode);
+    if (k != null) {
+      // a[k * i]: column 0, inside the row when k is a constant; a local k may be 0 (every row at a[0])
+      return k.isConstant() ? k : null;
+    }
+    if (x.getOpcode() != Opcodes.IADD) {
       return null;
     }
-    AbstractInsnNode add = index.iterator().next();
-    for (int mulSide = 0; mulSide < 2; mulSide++) {
-      Set<AbstractInsnNode> mul = consumers.operand(add, mulSide);
-      Integer j = singleIntLoad(consumers.operand(add, 1 - mulSide));
-      if (j == null || mul.size() != 1 || mul.iterator().next().getOpcode() != Opcodes.IMUL) {
-        continue;
+    for (int side = 0; side < 2; side++) {
+      AbstractInsnNode base = single(f.consumers().operand(x, side));
+      AbstractInsnNode column = single(f.consumers().operand(x, 1 - side));
+      k = base == null ? null : rowStart(f, base, loop, loopNode);
+      if (k != null && column != null && inRow(f, column, k, access, loopNode)) {
+        return k;
       }
-      AbstractInsnNode m = mul.iterator().next();
-      for (int kSide = 0; kSide < 2; kSide++) {
-        Integer k = singleIntLoad(consumers.operand(m, kSide));
-        Integer i = singleIntLoad(consumers.operand(m, 1 - kSide));
-        if (k != null && i != null && i == outer.indexSlot() && widths.contains(k)
-            && innerColumnLoop(method, access, outerLoop, loops, j, k)) {
-          return k;
+    }
+    return null;
+  }
+
+  /**
+   * {@code v[i + c]} in a loop stepping by {@code s} from a multiple of {@code s}: rows of {@code s} when
+   * {@code 0 <= c < s} and the loop reads or writes the array at some {@code 0 < c < s} (a loop touching
+   * only {@code v[i]} indexes plain elements).
+   */
+  private static RowWidth steppedWidth(MethodFacts f, Set<AbstractInsnNode> index, int arraySlot, CountedLoop loop,
+      NaturalLoop loopNode) {
+    long s = loop.step();
+    Integer start = constantStart(loop);
+    StencilIndex.Offset at = StencilIndex.of(index, loop.indexSlot(), f.consumers());
+    if (s > Integer.MAX_VALUE || start == null || start % s != 0 || at == null || at.offset() < 0 || at.offset() >= s) {
+      return null;
+    }
+    if (at.offset() > 0) {
+      return RowWidth.ofConstant((int) s);
+    }
+    LoopAccesses scan = new LoopAccesses(f, loopNode);
+    return scan.anyAccess(arraySlot, a -> {
+      StencilIndex.Offset o = StencilIndex.of(ArrayOperands.of(f.consumers(), a, indexDepth(a)), loop.indexSlot(),
+          f.consumers());
+      return o != null && o.offset() > 0 && o.offset() < s;
+    }) ? RowWidth.ofConstant((int) s) : null;
+  }
+
+  /**
+   * The width {@code k} when {@code x} pushes the first element of row {@code i}: {@code k * i} or
+   * {@code i * k}, or a local assigned only that, once, inside the loop.
+   */
+  private static RowWidth rowStart(MethodFacts f, AbstractInsnNode x, CountedLoop loop, NaturalLoop loopNode) {
+    if (x instanceof VarInsnNode v && v.getOpcode() == Opcodes.ILOAD && v.var != loop.indexSlot()) {
+      Set<AbstractInsnNode> defs = f.consumers().definitions(v, v.var);
+      AbstractInsnNode store = single(defs);
+      // The one store reaching the load lies in the loop: every path into the iteration passes it
+      // (the verifier's definite assignment), so the local holds this iteration's k * i.
+      if (store == null || store.getOpcode() != Opcodes.ISTORE
+          || !loopNode.body().get(f.method().instructions.indexOf(store))) {
+        return null;
+      }
+      AbstractInsnNode value = single(f.consumers().operand(store, 0));
+      return value == null || value.getOpcode() != Opcodes.IMUL ? null : product(f, value, loop);
+    }
+    return x.getOpcode() == Opcodes.IMUL ? product(f, x, loop) : null;
+  }
+
+  /** {@code k} of the product {@code k * i} (either order) of a width and the loop's index. */
+  private static RowWidth product(MethodFacts f, AbstractInsnNode mul, CountedLoop loop) {
+    for (int side = 0; side < 2; side++) {
+      AbstractInsnNode i = single(f.consumers().operand(mul, side));
+      AbstractInsnNode k = single(f.consumers().operand(mul, 1 - side));
+      if (i instanceof VarInsnNode iv && iv.getOpcode() == Opcodes.ILOAD && iv.var == loop.indexSlot()) {
+        RowWidth w = widthOf(f, k);
+        if (w != null) {
+          return w;
         }
       }
     }
     return null;
   }
 
+  /**
+   * A constant of at least 2, the load of a local holding one value for the whole method, or the read
+   * of an {@code int} field of {@code this} that nothing the method runs can write.
+   */
+  private static RowWidth widthOf(MethodFacts f, AbstractInsnNode k) {
+    Integer c = StencilIndex.constant(k);
+    if (c != null) {
+      return c >= 2 ? RowWidth.ofConstant(c) : null;
+    }
+    if (k instanceof VarInsnNode v && v.getOpcode() == Opcodes.ILOAD && isOneValue(f.method(), v.var)) {
+      return RowWidth.ofSlot(v.var);
+    }
+    if (k instanceof FieldInsnNode g && g.getOpcode() == Opcodes.GETFIELD && g.desc.equals("I")
+        && isThis(f, single(f.consumers().operand(g, 0))) && fieldIsOneValue(f.method(), g)) {
+      return RowWidth.ofField(g.owner, g.name);
+    }
+    return null;
+  }
+
+  /** Whether {@code x} loads {@code this} (slot 0 of an instance method that never assigns it). */
+  private static boolean isThis(MethodFacts f, AbstractInsnNode x) {
+    return (f.method().access & Opcodes.ACC_STATIC) == 0 && x instanceof VarInsnNode v
+        && v.getOpcode() == Opcodes.ALOAD && v.var == 0 && storeCount(f.method(), 0) == 0;
+  }
+
+  /**
+   * Whether a field read holds one value for the whole call: the method never stores into a field of
+   * that name and calls nothing but the JDK (which cannot reach the application's fields).
+   */
+  private static boolean fieldIsOneValue(MethodNode method, FieldInsnNode read) {
+    for (AbstractInsnNode x : method.instructions) {
+      if (x instanceof FieldInsnNode put && put.getOpcode() == Opcodes.PUTFIELD && put.name.equals(read.name)) {
+        return false;
+      }
+      if ((x instanceof MethodInsnNode m && !m.owner.startsWith("java/"))
+          || x instanceof org.objectweb.asm.tree.InvokeDynamicInsnNode) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The width a column loop's bound pushes: one instruction, or {@code this.k} ({@code aload 0; getfield}). */
+  private static RowWidth boundWidth(MethodFacts f, List<AbstractInsnNode> bound) {
+    if (bound.size() == 1) {
+      return widthOf(f, bound.get(0));
+    }
+    return bound.size() == 2 && isThis(f, bound.get(0)) && bound.get(1) instanceof FieldInsnNode
+        ? widthOf(f, bound.get(1)) : null;
+  }
+
+  /** Whether {@code column} stays in {@code [0, k)}: a constant below a constant {@code k}, or a column loop's index. */
+  private static boolean inRow(MethodFacts f, AbstractInsnNode column, RowWidth k, AbstractInsnNode access,
+      NaturalLoop loopNode) {
+    Integer c = StencilIndex.constant(column);
+    if (c != null) {
+      return k.isConstant() && c >= 0 && c < k.constant(); // a local k may be 0: no column is inside
+    }
+    return column instanceof VarInsnNode j && j.getOpcode() == Opcodes.ILOAD
+        && innerColumnLoop(f, access, loopNode, j.var, k);
+  }
+
   /** Whether a loop inside {@code outerLoop} around {@code access} is {@code for (j = 0; j < k; j++)}. */
-  private static boolean innerColumnLoop(MethodNode method, AbstractInsnNode access, NaturalLoop outerLoop,
-      List<NaturalLoop> loops, int j, int k) {
+  private static boolean innerColumnLoop(MethodFacts f, AbstractInsnNode access, NaturalLoop outerLoop, int j,
+      RowWidth k) {
+    MethodNode method = f.method();
     int at = method.instructions.indexOf(access);
-    for (NaturalLoop inner : loops) {
+    for (NaturalLoop inner : f.loops()) {
       if (inner == outerLoop || !inner.isInside(outerLoop) || !inner.body().get(at)) {
         continue;
       }
       CountedLoop shape = CountedLoopMatcher.match(method, inner).loop();
       if (shape != null && shape.indexSlot() == j && shape.kind() == BoundKind.LT && shape.step() == 1
-          && shape.indexOffset() == 0 && shape.boundInsns().size() == 1 && shape.boundInsns().get(0) instanceof VarInsnNode b
-          && b.getOpcode() == Opcodes.ILOAD && b.var == k && startsAtZero(shape)) {
+          && shape.indexOffset() == 0 && k.equals(boundWidth(f, shape.boundInsns()))
+          && startsAtZero(shape)) {
         return true;
       }
     }
@@ -108,18 +228,38 @@ final class FlatRows {
   }
 
   private static boolean startsAtZero(CountedLoop shape) {
+    Integer start = constantStart(shape);
+    return start != null && start == 0;
+  }
+
+  /** The constant a loop's index starts from, or {@code null}. */
+  private static Integer constantStart(CountedLoop shape) {
     AbstractInsnNode value = shape.initStore().getPrevious();
     while (value != null && value.getOpcode() < 0) {
       value = value.getPrevious();
     }
-    return value instanceof InsnNode c && c.getOpcode() == Opcodes.ICONST_0;
+    return value instanceof InsnNode || value instanceof org.objectweb.asm.tree.IntInsnNode
+        || value instanceof org.objectweb.asm.tree.LdcInsnNode ? StencilIndex.constant(value) : null;
   }
 
-  private static Integer singleIntLoad(Set<AbstractInsnNode> producers) {
-    if (producers.size() == 1 && producers.iterator().next() instanceof VarInsnNode v && v.getOpcode() == Opcodes.ILOAD) {
-      return v.var;
+  private static AbstractInsnNode single(Set<AbstractInsnNode> s) {
+    return s.size() == 1 ? s.iterator().next() : null;
+  }
+
+  private static int indexDepth(AbstractInsnNode access) {
+    return access.getOpcode() >= Opcodes.IASTORE ? 1 : 0;
+  }
+
+  /** Stores into {@code slot} ({@code xSTORE} and {@code iinc}) anywhere in the method. */
+  private static int storeCount(MethodNode method, int slot) {
+    int stores = 0;
+    for (AbstractInsnNode x : method.instructions) {
+      if ((x instanceof VarInsnNode v && v.var == slot && v.getOpcode() >= Opcodes.ISTORE && v.getOpcode() <= Opcodes.ASTORE)
+          || (x instanceof IincInsnNode inc && inc.var == slot)) {
+        stores++;
+      }
     }
-    return null;
+    return stores;
   }
 
   /** A parameter never assigned, or a local assigned exactly once: one value wherever it is read. */
@@ -128,13 +268,26 @@ final class FlatRows {
     for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes(method.desc)) {
       params += t.getSize();
     }
-    int stores = 0;
-    for (AbstractInsnNode x : method.instructions) {
-      if ((x instanceof VarInsnNode v && v.var == slot && v.getOpcode() >= Opcodes.ISTORE && v.getOpcode() <= Opcodes.ASTORE)
-          || (x instanceof IincInsnNode inc && inc.var == slot)) {
-        stores++;
-      }
-    }
+    int stores = storeCount(method, slot);
     return slot < params ? stores == 0 : stores == 1;
+  }
+
+  /** The element loads and stores of one array variable inside a loop. */
+  private record LoopAccesses(MethodFacts f, NaturalLoop loop) {
+    boolean anyAccess(int arraySlot, java.util.function.Predicate<AbstractInsnNode> test) {
+      for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+        AbstractInsnNode x = f.method().instructions.get(i);
+        int op = x.getOpcode();
+        if ((op < Opcodes.IALOAD || op > Opcodes.SALOAD) && (op < Opcodes.IASTORE || op > Opcodes.SASTORE)) {
+          continue;
+        }
+        Set<AbstractInsnNode> array = ArrayOperands.of(f.consumers(), x, indexDepth(x) + 1);
+        if (array.size() == 1 && array.iterator().next() instanceof VarInsnNode a && a.getOpcode() == Opcodes.ALOAD
+            && a.var == arraySlot && test.test(x)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 }

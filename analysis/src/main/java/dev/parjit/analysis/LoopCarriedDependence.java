@@ -15,7 +15,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * {@code u[i] = (u[i-1] + u[i+1]) / 2}, an in-place prefix {@code a[i] += a[i-1]}). Run in any
  * order, the iterations would read neighbours' old or new values by chance. A stencil that reads
  * one array and writes another (Jacobi) has no such dependence and may run in parallel with a halo
- * exchange ({@link StencilIndex}); variables that exchange arrays count as the same array unless
+ * exchange ({@link StencilIndex}); so has a loop stepping by {@code s} whose reads and writes of the
+ * array stay at {@code i .. i + s - 1} (pairs {@code v[i], v[i + 1]} with {@code i += 2}). Variables that exchange arrays count as the same array unless
  * {@link BufferRotation} proves them distinct where the loop starts.
  */
 final class LoopCarriedDependence {
@@ -44,6 +45,9 @@ final class LoopCarriedDependence {
           continue;
         }
         Integer writeSlot = arraySlot(c.operand(write, 2), c, 1);
+        if (withinOneStep(shape, at.offset()) && withinOneStep(shape, writeOffset(write, shape, c))) {
+          continue; // v[i + 1] read, v[i] written, i += 2: each iteration keeps to its own elements
+        }
         if (writeSlot != null && rotations.mayAlias(readSlot, writeSlot, method.instructions.get(loop.header()))) {
           String name = VariableNames.at(method, readSlot, read);
           String written = VariableNames.at(method, writeSlot, write);
@@ -58,6 +62,20 @@ final class LoopCarriedDependence {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether an access at {@code i + offset} stays in the iteration's own elements {@code [i, i + s)} of a
+   * loop counting up by {@code s >= 2}: no other iteration reads or writes them.
+   */
+  private static boolean withinOneStep(CountedLoop shape, Integer offset) {
+    return offset != null && shape.step() >= 2 && !shape.kind().isDescending() && offset >= 0 && offset < shape.step();
+  }
+
+  /** The offset {@code c} of a store at {@code i + c}, or {@code null}. */
+  private static Integer writeOffset(AbstractInsnNode write, CountedLoop shape, Consumers c) {
+    StencilIndex.Offset at = StencilIndex.of(ArrayOperands.of(c, write, 1), shape.indexSlot(), c);
+    return at == null ? null : at.offset();
   }
 
   /** The local variable an access's array operand loads, looking through an in-place update's {@code dup2}. */

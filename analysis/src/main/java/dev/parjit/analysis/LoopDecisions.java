@@ -11,6 +11,7 @@ import dev.parjit.analysis.plan.ArrayReduction;
 import dev.parjit.analysis.plan.CountedLoop;
 import dev.parjit.analysis.plan.HaloRead;
 import dev.parjit.analysis.plan.GuardedExtremum;
+import dev.parjit.analysis.plan.RowWidth;
 import dev.parjit.analysis.plan.ScalarReduction;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -114,7 +115,7 @@ final class LoopDecisions {
     if (mixedRowWidths(f, loop, shape, oneD)) {
       return LoopDecision.declined(shape, Decline.of(DeclineRule.MIXED_ROW_WIDTHS));
     }
-    String haloShape = shape.kind().isDescending() ? "counts down" : loopRowWidth(f, loop, shape, oneD) >= 0
+    String haloShape = shape.kind().isDescending() ? "counts down" : overRows(f, loop, shape, oneD) != null
         ? "runs over rows (a[k * i + j])" : null;
     if (haloShape != null) {
       // The exchange fetches around an ascending range of elements: these loops would read wrong halos.
@@ -195,23 +196,40 @@ final class LoopDecisions {
     return rowWidths(f, loop, shape, oneD).size() > 1;
   }
 
-  /** The row width of a parallel loop's accesses ({@code -1}: element by element), once mixing is excluded. */
-  static int loopRowWidth(MethodFacts f, NaturalLoop loop, CountedLoop shape, Set<Integer> oneD) {
-    Set<Integer> widths = rowWidths(f, loop, shape, oneD);
-    return widths.isEmpty() ? -1 : widths.iterator().next();
+  /**
+   * The row width of a parallel loop's accesses ({@link RowWidth#ELEMENTS}: element by element), once
+   * mixing is excluded: the width its row arrays are allocated and split with.
+   */
+  static RowWidth loopRowWidth(MethodFacts f, NaturalLoop loop, CountedLoop shape, Set<Integer> oneD) {
+    Set<FlatRows.RowAccess> widths = rowWidths(f, loop, shape, oneD);
+    return widths.isEmpty() ? RowWidth.ELEMENTS : widths.iterator().next().width();
   }
 
-  /** The row widths of the loop's aligned accesses in the order they come ({@code -1}: element by element). */
-  private static Set<Integer> rowWidths(MethodFacts f, NaturalLoop loop, CountedLoop shape, Set<Integer> oneD) {
-    Set<Integer> widths = new java.util.LinkedHashSet<>();
+  /**
+   * The width of the rows when the loop's index counts rows ({@code a[k * i + c]}): its range is then the
+   * rows each rank owns; {@code null} when it counts elements (a loop stepping by {@code k} over
+   * {@code v[i], v[i + 1]} counts elements of rows, and runs over the elements each rank owns).
+   */
+  static RowWidth overRows(MethodFacts f, NaturalLoop loop, CountedLoop shape, Set<Integer> oneD) {
+    Set<FlatRows.RowAccess> widths = rowWidths(f, loop, shape, oneD);
+    FlatRows.RowAccess first = widths.isEmpty() ? null : widths.iterator().next();
+    return first == null || first.stepped() || first.width().equals(RowWidth.ELEMENTS) ? null : first.width();
+  }
+
+  /**
+   * The row accesses of the loop's aligned accesses in the order they come (width {@link RowWidth#ELEMENTS}:
+   * element by element); rows counted by the index and elements of rows stepped over are two kinds.
+   */
+  private static Set<FlatRows.RowAccess> rowWidths(MethodFacts f, NaturalLoop loop, CountedLoop shape, Set<Integer> oneD) {
+    Set<FlatRows.RowAccess> widths = new java.util.LinkedHashSet<>();
     BitSet body = loop.body();
     for (int i = body.nextSetBit(0); i >= 0; i = body.nextSetBit(i + 1)) {
       AbstractInsnNode x = f.method().instructions.get(i);
       int op = x.getOpcode();
       if (((op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE))
           && alignedArray(f, x, shape, oneD) != null) {
-        Integer k = rowWidth(f, x, shape);
-        widths.add(k == null ? -1 : k);
+        FlatRows.RowAccess k = AlignedAccesses.rowAccess(f, x, shape);
+        widths.add(k == null ? new FlatRows.RowAccess(RowWidth.ELEMENTS, false) : k);
       }
     }
     return widths;

@@ -14,6 +14,7 @@ import dev.parjit.analysis.plan.Distribution;
 import dev.parjit.analysis.plan.HaloRead;
 import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.RepDecision;
+import dev.parjit.analysis.plan.RowWidth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class LoopPlansPass implements AnalysisPass {
     Map<Integer, AbstractInsnNode> candidates = s.candidates;
     List<LoopPlan> plans = new ArrayList<>();
     List<RepDecision> reps = s.loopReps;
-    Map<AbstractInsnNode, Integer> rowAllocations = s.rowAllocations;
+    Map<AbstractInsnNode, RowWidth> rowAllocations = s.rowAllocations;
     Set<Integer> invariant = InvariantArrays.of(f);
     for (int id = 0; id < f.loops().size(); id++) {
       NaturalLoop loop = f.loops().get(id);
@@ -118,12 +119,20 @@ final class LoopPlansPass implements AnalysisPass {
           }
         }
       }
-      int width = LoopDecisions.loopRowWidth(f, loop, d.shape(), oneD);
-      if (width >= 0) {
-        aligned.forEach(slot -> rowAllocations.put(candidates.get(slot), width));
+      RowWidth width = LoopDecisions.loopRowWidth(f, loop, d.shape(), oneD);
+      if (!width.equals(RowWidth.ELEMENTS)) {
+        // The fixpoint left each array one width: its allocation, or its chunk where the method starts.
+        for (int slot : aligned) {
+          if (candidates.containsKey(slot)) {
+            rowAllocations.put(candidates.get(slot), width);
+          } else if (f.paramSlots().containsKey(slot)) {
+            s.rowParameters.put(slot, width);
+          }
+        }
       }
       plans.add(new LoopPlan(id, line, true, seriesReads.isEmpty() ? Distribution.ONE_D_BLOCK : Distribution.ONE_D_VAR,
-          null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads, width,
+          null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads,
+          LoopDecisions.overRows(f, loop, d.shape(), oneD),
           markInvariant(f, loop, withAliasChecks(f, loop, halos), invariant, d), d.extrema()));
     }
     s.loopPlans = plans;

@@ -10,7 +10,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * The facts the decisions read, computed once: each loop's counted shape
- * ({@link CountedLoopMatcher}), which candidates are allocated as rows ({@link FlatRows}), which
+ * ({@link CountedLoopMatcher}), which
  * frame values are distributed with arrays taken as REP (the lattice over frames alone, which
  * series a row loop may be aligned with), and liveness.
  */
@@ -34,7 +34,6 @@ final class LoopShapesPass implements AnalysisPass {
         new LoopSafety(s.owner, s.calls), List.copyOf(s.loops), List.copyOf(shapes), s.candidateStores, s.paramSlots, s.calls,
         s.calleeSlots, frames, s.frameParams,
         s.context.lazyFrameReturns() && !s.context.replicated().contains(DataVariables.RETURN),
-        s.context.paramSeeds(), s.context.replicated(), FlatRows.candidates(s.method, s.consumers, s.candidates),
-        s.rotations);
+        s.context.paramSeeds(), s.context.replicated(), s.rotations, s.mode);
   }
 }

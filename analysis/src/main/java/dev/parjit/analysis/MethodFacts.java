@@ -23,10 +23,11 @@ import org.objectweb.asm.tree.MethodNode;
  * @param calleeSlots     parameters 1D only because callers may pass chunks
  * @param frames          frames alone (arrays taken as REP): which series a row loop may be aligned with
  * @param frameParams     frame-typed parameter slots to parameter index (spawn mode)
- * @param rowWidths       arrays allocated as rows of {@code k} ({@link FlatRows}), slot to width slots
+ * @param mode            the execution mode the method is compiled for
  */
 record MethodFacts(MethodNode method, FlowGraph graph, Liveness liveness, Consumers consumers, LoopSafety safety,
     List<NaturalLoop> loops, List<CountedLoopMatcher.Result> shapes, Map<Integer, AbstractInsnNode> candidateStores,
     Map<Integer, Integer> paramSlots, CallModel calls, Set<Integer> calleeSlots, DistributionAnalysis frames,
     Map<Integer, Integer> frameParams, boolean lazyFrameReturns, Map<Integer, Distribution> seeds,
-    Set<String> replicated, Map<Integer, Set<Integer>> rowWidths, BufferRotation rotations) { }
+    Set<String> replicated, BufferRotation rotations,
+    dev.parjit.analysis.plan.ExecutionMode mode) { }

@@ -50,7 +50,7 @@ final class MethodPlanPass implements AnalysisPass {
     MethodNode method = f.method();
     List<LoopPlan> plans = s.loopPlans;
     List<RepDecision> reps = new ArrayList<>(s.loopReps);
-    Map<AbstractInsnNode, Integer> rowAllocations = s.rowAllocations;
+    Map<AbstractInsnNode, dev.parjit.analysis.plan.RowWidth> rowAllocations = s.rowAllocations;
     List<AbstractInsnNode> allocations = new ArrayList<>();
     List<AbstractInsnNode> lengths = new ArrayList<>();
     List<AbstractInsnNode> returns = new ArrayList<>();
@@ -118,7 +118,28 @@ final class MethodPlanPass implements AnalysisPass {
     s.plan = new MethodPlan(owner.name, method, mode, owner.sourceFile, firstLine(method),
         params, ret, variables, plans,
         allocations, lengths, reps, returns, s.frameCalls, s.printed, DataVariables.definitionLines(method, variables),
-        DataVariables.temporaries(method, lattice), s.callKeys, rowAllocations, elementReads, rowPlaced);
+        DataVariables.temporaries(method, lattice), s.callKeys, rowAllocations, elementReads, rowPlaced,
+        rowParameters(f, s.rowParameters));
+  }
+
+  /** The parameters split by rows on entry, each with whether the method may write it. */
+  private static List<dev.parjit.analysis.plan.RowParameter> rowParameters(MethodFacts f,
+      Map<Integer, dev.parjit.analysis.plan.RowWidth> widths) {
+    List<dev.parjit.analysis.plan.RowParameter> out = new ArrayList<>();
+    widths.forEach((slot, width) -> {
+      boolean written = false;
+      for (AbstractInsnNode x : f.method().instructions) {
+        if (x instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD && v.var == slot) {
+          for (AbstractInsnNode use : f.consumers().of(x)) {
+            int op = use.getOpcode();
+            written |= (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE) || op == Opcodes.DUP2
+                || use instanceof org.objectweb.asm.tree.MethodInsnNode;
+          }
+        }
+      }
+      out.add(new dev.parjit.analysis.plan.RowParameter(slot, width, written));
+    });
+    return List.copyOf(out);
   }
 
   static int firstLine(MethodNode method) {

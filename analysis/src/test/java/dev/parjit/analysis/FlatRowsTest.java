@@ -23,10 +23,10 @@ class FlatRowsTest {
     assertTrue(fill.parallel(), fill.reason());
     assertTrue(update.parallel(), update.reason());
     assertEquals(Distribution.ONE_D_BLOCK, p.variables().get("a"));
-    assertTrue(fill.rowWidthSlot() >= 0, "the fill runs over rows");
-    assertEquals(fill.rowWidthSlot(), update.rowWidthSlot(), "k * i + j and i * k + j: the same width");
+    assertTrue(fill.rowWidth() != null && !fill.rowWidth().isConstant(), "the fill runs over rows of k");
+    assertEquals(fill.rowWidth(), update.rowWidth(), "k * i + j and i * k + j: the same width");
     assertEquals(1, p.rowAllocations().size(), "new double[rows * k] is allocated in blocks of rows");
-    assertEquals(fill.rowWidthSlot(), (int) p.rowAllocations().values().iterator().next());
+    assertEquals(fill.rowWidth(), p.rowAllocations().values().iterator().next());
   }
 
   @ParameterizedTest

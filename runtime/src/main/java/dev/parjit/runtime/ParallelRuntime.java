@@ -1031,6 +1031,33 @@ public final class ParallelRuntime {
     return chunk;
   }
 
+  /**
+   * A 1D parameter indexed as rows of {@code k} ({@code a[k * i + c]}), on entry after {@link #blockOf}:
+   * this rank's block of whole rows, a new registered array unless the chunk already is one
+   * ({@link RowSplit}).
+   */
+  public static Object rowBlocksOf(Object chunk, int k) {
+    return chunk == null ? null : RowSplit.toRows(communicator(), chunk, k);
+  }
+
+  /**
+   * Before the method returns: what it wrote into {@code rows} ({@link #rowBlocksOf} of {@code chunk})
+   * goes back into {@code chunk}, the array the caller's is written back from.
+   */
+  public static void rowBlocksBack(Object rows, Object chunk, int k) {
+    if (chunk != null) {
+      RowSplit.back(communicator(), rows, chunk, k);
+    }
+  }
+
+  /**
+   * Before a return: {@code chunk} when the method returns {@code rows} ({@link #rowBlocksOf} of that
+   * chunk), so the caller gets the object it passed; {@code value} otherwise.
+   */
+  public static Object chunkIfRows(Object value, Object rows, Object chunk) {
+    return value == rows && value != null ? chunk : value;
+  }
+
   /** Registers a rank's chunk passed to an SPMD {@code distributed} parameter (1D_Var). */
   public static void enterDistributed(Object chunk) {
     if (chunk == null || DistributedArrays.lookup(chunk) != null) {

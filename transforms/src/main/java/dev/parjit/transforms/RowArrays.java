@@ -1,5 +1,6 @@
 package dev.parjit.transforms;
 
+import dev.parjit.analysis.plan.RowWidth;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -53,9 +54,9 @@ public final class RowArrays {
 
   /**
    * The replacement of {@code new T[r * k]} (a {@code NEWARRAY}) for an array indexed as rows
-   * {@code a[k * i + j]}, {@code k} in local {@code widthSlot}: this rank's block of whole rows.
+   * {@code a[k * i + c]} of {@code width}: this rank's block of whole rows.
    */
-  public static InsnList rowBlockAllocation(org.objectweb.asm.tree.IntInsnNode alloc, int widthSlot) {
+  public static InsnList rowBlockAllocation(org.objectweb.asm.tree.IntInsnNode alloc, RowWidth width) {
     String box = switch (alloc.operand) {
       case Opcodes.T_BOOLEAN -> "java/lang/Boolean";
       case Opcodes.T_CHAR -> "java/lang/Character";
@@ -77,10 +78,24 @@ public final class RowArrays {
       default -> "J";
     };
     InsnList out = new InsnList();
-    out.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ILOAD, widthSlot));
+    out.add(loadWidth(width));
     out.add(new org.objectweb.asm.tree.FieldInsnNode(Opcodes.GETSTATIC, box, "TYPE", "Ljava/lang/Class;"));
     out.add(call("newRowBlockArray", "(IILjava/lang/Class;)Ljava/lang/Object;"));
     out.add(new TypeInsnNode(Opcodes.CHECKCAST, "[" + element));
+    return out;
+  }
+
+  /** Pushes the row width {@code k}: its local, the constant, or {@code this}'s field. */
+  public static InsnList loadWidth(RowWidth width) {
+    InsnList out = new InsnList();
+    if (width.isField()) {
+      out.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ALOAD, 0));
+      out.add(new org.objectweb.asm.tree.FieldInsnNode(Opcodes.GETFIELD, width.fieldOwner(), width.fieldName(), "I"));
+    } else if (width.isConstant()) {
+      out.add(new LdcInsnNode(width.constant()));
+    } else {
+      out.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ILOAD, width.slot()));
+    }
     return out;
   }
 

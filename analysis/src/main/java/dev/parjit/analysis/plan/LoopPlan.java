@@ -21,9 +21,9 @@ import java.util.List;
  * @param arrayReductions  array reductions (histograms), combined element-wise after the loop
  * @param seriesAccesses   {@code s.getDouble(i)} and the like on a distributed series at the loop's
  *                         index: they read this rank's rows ({@code DistributedFrames.localDouble})
- * @param rowWidthSlot     the local holding {@code k} when the loop runs over rows of its arrays,
- *                         indexed {@code a[k * i + j]} (its range is the rows this rank owns); {@code -1}
- *                         when it indexes them element by element
+ * @param rowWidth         the width {@code k} when the loop's index counts rows of its arrays,
+ *                         indexed {@code a[k * i + c]} (its range is the rows this rank owns); {@code null}
+ *                         when it counts elements (element by element, or stepping by {@code k} over rows)
  * @param haloReads        stencil reads {@code u[i + c]} of distributed arrays the loop does not write:
  *                         their neighbours' elements are exchanged before the loop
  * @param extrema          guarded extrema ({@code if (v > best) { best = v; at = i; }}), combined after
@@ -41,17 +41,17 @@ public record LoopPlan(
     List<ScalarReduction> reductions,
     List<ArrayReduction> arrayReductions,
     List<AbstractInsnNode> seriesAccesses,
-    int rowWidthSlot,
+    RowWidth rowWidth,
     List<HaloRead> haloReads,
     List<GuardedExtremum> extrema) {
 
   /** A loop without guarded extrema. */
   public LoopPlan(int id, int line, boolean parallel, Distribution distribution, String reason, CountedLoop shape,
       List<Integer> alignedArraySlots, List<ArrayAccess> accesses, List<ScalarReduction> reductions,
-      List<ArrayReduction> arrayReductions, List<AbstractInsnNode> seriesAccesses, int rowWidthSlot,
+      List<ArrayReduction> arrayReductions, List<AbstractInsnNode> seriesAccesses, RowWidth rowWidth,
       List<HaloRead> haloReads) {
     this(id, line, parallel, distribution, reason, shape, alignedArraySlots, accesses, reductions, arrayReductions,
-        seriesAccesses, rowWidthSlot, haloReads, List.of());
+        seriesAccesses, rowWidth, haloReads, List.of());
   }
 
   /** A loop indexing its arrays element by element, without stencil reads. */
@@ -59,6 +59,6 @@ public record LoopPlan(
       List<Integer> alignedArraySlots, List<ArrayAccess> accesses, List<ScalarReduction> reductions,
       List<ArrayReduction> arrayReductions, List<AbstractInsnNode> seriesAccesses) {
     this(id, line, parallel, distribution, reason, shape, alignedArraySlots, accesses, reductions, arrayReductions,
-        seriesAccesses, -1, List.of());
+        seriesAccesses, null, List.of());
   }
 }

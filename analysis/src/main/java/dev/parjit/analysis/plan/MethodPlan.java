@@ -28,15 +28,18 @@ import org.objectweb.asm.tree.MethodNode;
  *                               whole array: the rewrite gathers it on every rank first
  * @param callKeys               static calls to methods of the same class that take arrays or frames,
  *                               with how each argument arrives (the callee's specialization key)
- * @param rowAllocations         distributed allocations {@code new T[r * k]} of arrays indexed as rows
- *                               {@code a[k * i + j]}, to the local holding {@code k}: allocated in
- *                               blocks of whole rows
+ * @param rowAllocations         distributed allocations of arrays indexed as rows {@code a[k * i + c]},
+ *                               to the width {@code k}: allocated in blocks of whole rows
  * @param elementReads           element loads ({@code XALOAD}, never {@code AALOAD}) of distributed
  *                               arrays outside every parallel loop: the rank holding the element
  *                               shares it with the others
  * @param rowPlacedAllocations   distributed allocations whose length is a distributed frame's
  *                               {@code numRows()} (a series' {@code size()}), to that size read: each
  *                               rank allocates its rows' count at the frame's first global row
+ * @param rowParameters          1D array parameters indexed as rows {@code a[k * i + c]}, slot to the
+ *                               width {@code k} (a constant or a parameter): the chunk each rank
+ *                               receives is re-split into blocks of whole rows where the method starts,
+ *                               and what the method wrote goes back into the chunk before it returns
  */
 public record MethodPlan(
     String owner,
@@ -57,9 +60,10 @@ public record MethodPlan(
     Map<String, java.util.SortedSet<Integer>> definitionLines,
     Map<String, Distribution> temporaries,
     Map<org.objectweb.asm.tree.MethodInsnNode, SpecializationKey> callKeys,
-    Map<AbstractInsnNode, Integer> rowAllocations,
+    Map<AbstractInsnNode, RowWidth> rowAllocations,
     List<AbstractInsnNode> elementReads,
-    Map<AbstractInsnNode, org.objectweb.asm.tree.MethodInsnNode> rowPlacedAllocations) {
+    Map<AbstractInsnNode, org.objectweb.asm.tree.MethodInsnNode> rowPlacedAllocations,
+    List<RowParameter> rowParameters) {
 
   /** Whether anything runs distributed: a parallel loop, or data kept split over ranks. */
   public boolean isDistributed() {

@@ -76,9 +76,10 @@ final class CorpusExpectations {
       parallel("Saxpy.scaledCopy", "#0 1D_Block"),
       parallel("Moments.centralMoments", "#0 1D_Block, #1 1D_Block"),
       parallel("Moments.countAboveMean", "#0 1D_Block"),
-      // on the workers since fields: the field c written at c[i * n + j] is lifted into a parameter;
-      // target: parallel: the row loop #0 (today the inner k reduction is the parallel one)
-      parallel("MatMulFlat.multiply", "#0 REP, #1 REP, #2 1D_Block"),
+      // on the workers since fields: the fields a and c, read at a[i * n + k] and written at c[i * n + j]
+      // (n a field the method never writes), are lifted into parameters and re-split by rows of n: the
+      // row loop #0 is parallel; in SPMD mode the fields stay replicated and the inner k reduction is
+      parallel("MatMulFlat.multiply", "#0 1D_Block, #1 REP, #2 REP", "#0 REP, #1 REP, #2 1D_Block"),
       parallel("MatMulFlat.product", "#0 1D_Block, #1 REP, #2 REP"),
       // the row loop #0 over double[][] fields, rows of c written back (fields; spawn mode only)
       parallel("MatMul2D.multiply", "#0 1D_Block, #1 REP, #2 REP", "#0 REP, #1 REP, #2 1D_Block"),
@@ -123,12 +124,17 @@ final class CorpusExpectations {
       // also calls private instance helpers, so its fields are not lifted (fields)
       sequential("FourierSeries.compute", "#0 REP", NOT_DISTRIBUTED),
       parallel("FourierSeries.cosineTerms", "#0 1D_Block"),
-      // target: parallel (rows2d): blocks at data[8 * b + j]
-      sequential("BlockCipher.encrypt", "#0 REP, #1 REP", NOT_DISTRIBUTED),
-      // target: parallel (rows2d): pairs v[i], v[i + 1], step 2
-      sequential("BlockCipher.encryptWords", "#0 REP, #1 REP", LOOP_CARRIED),
-      // target: parallel (rows2d): bound v.length / 2, pairs at 2 * b
-      sequential("BlockCipher.decryptWords", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      // rows in 1-D arrays (FlatRows): blocks at data[base + c], base = 8 * b, the argument re-split into
+      // blocks of whole rows on the workers; in SPMD mode parameters stay replicated and these sequential
+      parallel("BlockCipher.encrypt", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
+      // pairs v[i], v[i + 1], step 2: rows of 2 counted by their first element
+      parallel("BlockCipher.encryptWords", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
+      // bound v.length / 2, pairs at 2 * b: out is allocated in rows of 2 (both modes; v replicated in SPMD)
+      parallel("BlockCipher.decryptWords", "#0 1D_Block, #1 REP"),
+      // blocks of 3 with a tail, pairs into another array (and into the same one), rows of an argument k
+      parallel("FlatRowBlocks.mixTriples", "#0 1D_Block", "#0 REP"),
+      parallel("FlatRowBlocks.rotatePairs", "#0 1D_Block", "#0 REP"),
+      parallel("FlatRowBlocks.normalizeRows", "#0 1D_Block, #1 REP, #2 REP", "#0 REP, #1 1D_Block, #2 REP"),
       // the body loop #0, writing arrays of fields at the index (fields; spawn mode only)
       parallel("NBody.computeForces", "#0 1D_Block, #1 REP", "#0 REP, #1 1D_Block"),
       // arrays of fields written at the index (fields; spawn mode only)
@@ -181,6 +187,11 @@ final class CorpusExpectations {
       sequential("TrapIndexedWrite.gaussSeidel", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       sequential("TrapIndexedWrite.shiftingColumns", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       // i + 1 < n runs as i < n - 1; a[i + 1] through a halo
+      // look like rows but are not: v[i] += v[i + 2] stepping by 2, a block copying the next block,
+      // a width read from a field the loop changes
+      sequential("TrapFlatRows.foldNextPair", "#0 REP", LOOP_CARRIED),
+      sequential("TrapFlatRows.copyNextBlock", "#0 REP", NOT_DISTRIBUTED),
+      sequential("TrapFlatRows.stretch", "#0 REP", "it writes a field"),
       parallel("BoundPlusOne.variation", "#0 1D_Block", "#0 1D_Block"),
       parallel("BoundPlusOne.rises", "#0 1D_Block")));
 

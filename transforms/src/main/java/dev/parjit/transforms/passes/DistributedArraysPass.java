@@ -26,7 +26,8 @@ import org.objectweb.asm.tree.MethodNode;
  * {@code a.length} answers the global length, an element read outside parallel loops comes from the
  * rank holding it ({@code ParallelRuntime.elementOf}), and a returned distributed array is gathered
  * whole on every rank first, so the caller sees the sequential value. In SPMD mode, parameters
- * named in {@code @Jit(distributed = ...)} register each rank's chunk on entry.
+ * named in {@code @Jit(distributed = ...)} register each rank's chunk on entry; parameters indexed as
+ * rows are re-split into blocks of whole rows on entry ({@link RowParameters}).
  */
 public final class DistributedArraysPass {
 
@@ -104,6 +105,7 @@ public final class DistributedArraysPass {
     int slot = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
     Type[] args = Type.getArgumentTypes(method.desc);
     InsnList entry = new InsnList();
+    java.util.Map<Integer, Integer> rowChunks = new java.util.HashMap<>();
     for (int k = 0; k < args.length; k++) {
       if (isFrame(args[k]) && plan.mode() == dev.parjit.analysis.plan.ExecutionMode.SPAWN) {
         // A lazy result passed back in is this worker's chunk; a whole frame from the driver is cut
@@ -122,6 +124,9 @@ public final class DistributedArraysPass {
         entry.add(new TypeInsnNode(Opcodes.CHECKCAST, args[k].getInternalName()));
         entry.add(new VarInsnNode(Opcodes.ASTORE, slot));
       }
+      if (plan.paramDistributions().get(k).isDistributed()) {
+        RowParameters.enter(method, plan, slot, args[k], entry, rowChunks);
+      }
       slot += args[k].getSize();
     }
     if (!plan.distributedAllocations().isEmpty()) {
@@ -138,6 +143,7 @@ public final class DistributedArraysPass {
         }
       }
     }
+    RowParameters.leave(method, plan, rowChunks);
     method.instructions.insert(entry);
     return null;
   }

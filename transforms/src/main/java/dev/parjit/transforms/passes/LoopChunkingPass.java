@@ -174,10 +174,10 @@ public final class LoopChunkingPass {
         pre.add(after);
         alignmentHandler = new TryCatchBlockNode(checksFrom, checksTo, handler, "java/lang/Throwable");
       }
-      if (loop.rowWidthSlot() >= 0) {
-        // Rows a[k * i + j]: the range is the rows this rank owns; accesses shift by its first element.
+      if (loop.rowWidth() != null) {
+        // Rows a[k * i + c]: the range is the rows this rank owns; accesses shift by its first element.
         firstRow = newLocal(method, Type.INT_TYPE);
-        pre.add(RowRange.preheader(first, loop.rowWidthSlot(), lo, end, start, firstRow));
+        pre.add(RowRange.preheader(first, loop.rowWidth(), lo, end, start, firstRow));
       } else {
         pre.add(new VarInsnNode(Opcodes.ALOAD, first));
         pre.add(RuntimeCalls.owned("ownedStart"));
@@ -236,7 +236,7 @@ public final class LoopChunkingPass {
       pre.add(RuntimeCalls.alignUp(t));
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), shape.indexSlot()));
     }
-    if (!loop.haloReads().isEmpty() && (descending || loop.rowWidthSlot() >= 0)) {
+    if (!loop.haloReads().isEmpty() && (descending || loop.rowWidth() != null)) {
       // The analysis keeps such loops sequential (the exchange fetches around an ascending range of
       // elements); a plan with one is a bug, and the method's original code must run.
       throw new IllegalStateException("loop #" + loop.id() + " reads through halos but counts down or runs over rows");
@@ -275,7 +275,7 @@ public final class LoopChunkingPass {
         interior == null ? java.util.Set.of() : interior.chunkStarts().keySet());
 
     // s.getDouble(i) on a distributed series reads this rank's row i - start.
-    SeriesReads.rewrite(method, loop, start, aligned && loop.rowWidthSlot() < 0, shape.header(), backEdge);
+    SeriesReads.rewrite(method, loop, start, aligned && loop.rowWidth() == null, shape.header(), backEdge);
 
     // The condition compares the index with the rank's exclusive end.
     for (AbstractInsnNode b : shape.offsetInsns()) {

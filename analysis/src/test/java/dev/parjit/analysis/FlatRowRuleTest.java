@@ -1,0 +1,177 @@
+package dev.parjit.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parjit.analysis.plan.Distribution;
+import dev.parjit.analysis.plan.ExecutionMode;
+import dev.parjit.analysis.plan.LoopPlan;
+import dev.parjit.analysis.plan.MethodPlan;
+import dev.parjit.analysis.plan.RowParameter;
+import dev.parjit.analysis.plan.RowWidth;
+import dev.parjit.analysis.targets.FlatRowTargets;
+import java.io.InputStream;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The rule for rows in 1-D arrays ({@link FlatRows}): an array accessed only at {@code k * i + c}
+ * ({@code c} in {@code [0, k)}) is split in blocks of whole rows; any other column keeps it REP.
+ */
+class FlatRowRuleTest {
+
+  private static MethodPlan plan(String name, ExecutionMode mode) throws Exception {
+    ClassNode cn = new ClassNode();
+    try (InputStream in = FlatRowTargets.class.getResourceAsStream("FlatRowTargets.class")) {
+      new ClassReader(in.readAllBytes()).accept(cn, 0);
+    }
+    for (MethodNode m : cn.methods) {
+      if (m.name.equals(name)) {
+        return MethodAnalyzer.analyze(cn, m, mode);
+      }
+    }
+    throw new IllegalArgumentException(name);
+  }
+
+  @Test
+  void blocksAtConstantOffsetsOfALocalBaseAreRowsOfEight() throws Exception {
+    MethodPlan p = plan("blocks", ExecutionMode.SPAWN);
+    LoopPlan loop = p.loops().get(0);
+    assertTrue(loop.parallel(), loop.reason());
+    assertEquals(RowWidth.ofConstant(8), loop.rowWidth(), "the block loop counts rows of 8");
+    assertEquals(Distribution.ONE_D_BLOCK, p.paramDistributions().get(0));
+    assertEquals(java.util.List.of(new RowParameter(0, RowWidth.ofConstant(8), true)), p.rowParameters());
+    assertEquals(5 + 1, loop.accesses().size(), "every data[base + c] is translated (the in-row loop's one read too)");
+  }
+
+  @Test
+  void pairsSteppingByTwoAreRowsOfTwoOverElements() throws Exception {
+    MethodPlan p = plan("pairs", ExecutionMode.SPAWN);
+    LoopPlan loop = p.loops().get(0);
+    assertTrue(loop.parallel(), loop.reason());
+    assertNull(loop.rowWidth(), "the index counts elements: the range is the elements each rank owns");
+    assertEquals(java.util.List.of(new RowParameter(0, RowWidth.ofConstant(2), true)), p.rowParameters());
+    assertEquals(4, loop.accesses().size());
+  }
+
+  @Test
+  void pairsAtTwoBIntoAFreshArrayAllocateItInRowsOfTwoInBothModes() throws Exception {
+    for (ExecutionMode mode : ExecutionMode.values()) {
+      MethodPlan p = plan("pairsInto", mode);
+      LoopPlan loop = p.loops().get(0);
+      assertTrue(loop.parallel(), mode + ": " + loop.reason());
+      assertEquals(RowWidth.ofConstant(2), loop.rowWidth());
+      assertEquals(1, p.rowAllocations().size(), "out is allocated in rows of 2");
+      assertEquals(RowWidth.ofConstant(2), p.rowAllocations().values().iterator().next());
+      assertEquals(Distribution.ONE_D_BLOCK, p.variables().get("out"));
+    }
+    MethodPlan spmd = plan("pairsInto", ExecutionMode.SPMD);
+    assertEquals(Distribution.REP, spmd.paramDistributions().get(0), "SPMD parameters stay replicated");
+    MethodPlan spawn = plan("pairsInto", ExecutionMode.SPAWN);
+    assertEquals(java.util.List.of(new RowParameter(0, RowWidth.ofConstant(2), false)), spawn.rowParameters(),
+        "v is only read: not copied back");
+  }
+
+  @Test
+  void aReadOfTheNextBlockIsAnotherRowAndKeepsTheLoopSequential() throws Exception {
+    MethodPlan p = plan("readsNextBlock", ExecutionMode.SPAWN);
+    assertFalse(p.loops().get(0).parallel());
+    assertEquals(Distribution.REP, p.paramDistributions().get(0));
+    assertTrue(RowDistributionTest.reasonFor(p, "data").startsWith("it is accessed at an index other than the"
+        + " parallel loop's"), RowDistributionTest.reps(p));
+  }
+
+  @Test
+  void anOffsetOfAWholeStepOverlapsRowsAndStaysSequential() throws Exception {
+    MethodPlan p = plan("overlapping", ExecutionMode.SPAWN);
+    LoopPlan loop = p.loops().get(0);
+    assertFalse(loop.parallel());
+    assertTrue(loop.reason().contains("loop-carried dependence"), loop.reason());
+  }
+
+  @Test
+  void aWidthReadFromAFieldIsNoRow() throws Exception {
+    MethodPlan p = plan("fieldWidth", ExecutionMode.SPAWN);
+    assertFalse(p.loops().get(0).parallel());
+    assertEquals(Distribution.REP, p.paramDistributions().get(0));
+  }
+
+  @Test
+  void aStepTwoLoopOverElementsAloneKeepsElementBlocks() throws Exception {
+    MethodPlan p = plan("evens", ExecutionMode.SPAWN);
+    LoopPlan loop = p.loops().get(0);
+    assertTrue(loop.parallel(), loop.reason());
+    assertNull(loop.rowWidth());
+    assertTrue(p.rowParameters().isEmpty(), "v[i] alone is an element, split as any 1D array");
+  }
+
+  @Test
+  void pairsFromAnOddStartAreNoRows() throws Exception {
+    MethodPlan p = plan("oddPairs", ExecutionMode.SPAWN);
+    assertFalse(p.loops().get(0).parallel());
+    assertTrue(p.rowParameters().isEmpty());
+  }
+
+  @Test
+  void aParameterWidthSplitsAParameterOnEntry() throws Exception {
+    MethodPlan p = plan("rowsOfK", ExecutionMode.SPAWN);
+    LoopPlan loop = p.loops().get(0);
+    assertTrue(loop.parallel(), loop.reason());
+    assertEquals(RowWidth.ofSlot(1), loop.rowWidth());
+    assertEquals(java.util.List.of(new RowParameter(0, RowWidth.ofSlot(1), true)), p.rowParameters());
+  }
+
+  @Test
+  void aComputedWidthKeepsAParameterWhole() throws Exception {
+    MethodPlan p = plan("rowsOfComputedWidth", ExecutionMode.SPAWN);
+    assertEquals(Distribution.REP, p.paramDistributions().get(0));
+    assertTrue(RowDistributionTest.reasonFor(p, "a").startsWith("it is indexed as rows of 'k' elements"),
+        RowDistributionTest.reps(p));
+    assertFalse(p.loops().get(0).parallel());
+  }
+
+  @Test
+  void anSpmdParameterIndexedAsRowsIsDeclinedWithItsReason() throws Exception {
+    MethodPlan p = plan("blocks", ExecutionMode.SPMD);
+    assertFalse(p.loops().get(0).parallel());
+    assertTrue(p.rowParameters().isEmpty());
+  }
+
+  @Test
+  void rowsOnlyReadBesideWrittenElementsAreReadWholeAndTheLoopRunsOverTheElements() throws Exception {
+    MethodPlan p = plan("rowSums", ExecutionMode.SPAWN);
+    LoopPlan loop = p.loops().get(0);
+    assertTrue(loop.parallel(), loop.reason());
+    assertNull(loop.rowWidth());
+    assertEquals(Distribution.REP, p.paramDistributions().get(0));
+    assertTrue(RowDistributionTest.reasonFor(p, "a").startsWith("it is read in loop #0 in another way than the"
+        + " arrays that loop writes"), RowDistributionTest.reps(p));
+    assertEquals(Distribution.ONE_D_BLOCK, p.variables().get("out"));
+  }
+
+  @Test
+  void elementsOnlyReadBesideWrittenRowsAreReadWholeAndTheLoopRunsOverTheRows() throws Exception {
+    for (ExecutionMode mode : ExecutionMode.values()) {
+      MethodPlan p = plan("spread", mode);
+      LoopPlan loop = p.loops().get(0);
+      assertTrue(loop.parallel(), loop.reason());
+      assertEquals(RowWidth.ofSlot(1), loop.rowWidth());
+      assertEquals(Distribution.REP, p.paramDistributions().get(0));
+      assertEquals(Distribution.ONE_D_BLOCK, p.variables().get("c"));
+    }
+  }
+
+  @Test
+  void aWidthInAFieldTheMethodNeverWritesIsRows() throws Exception {
+    MethodPlan p = plan("doubleRowsOfField", ExecutionMode.SPAWN);
+    LoopPlan loop = p.loops().get(0);
+    assertTrue(loop.parallel(), loop.reason());
+    RowWidth cols = RowWidth.ofField("dev/parjit/analysis/targets/FlatRowTargets", "cols");
+    assertEquals(cols, loop.rowWidth());
+    assertEquals(java.util.List.of(new RowParameter(1, cols, true)), p.rowParameters());
+  }
+}

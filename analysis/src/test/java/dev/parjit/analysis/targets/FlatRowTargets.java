@@ -1,0 +1,137 @@
+package dev.parjit.analysis.targets;
+
+/**
+ * Row-major 2-D data in 1-D arrays accessed at {@code k * i + c}: blocks of 8 bytes at constant
+ * offsets, pairs stepping by 2, pairs at {@code 2 * b}, and the shapes that must stay sequential.
+ */
+public final class FlatRowTargets {
+
+  private int width = 2;
+  private int cols = 3;
+
+  private FlatRowTargets() { }
+
+  /** Blocks of 8 read and written in place at {@code base + c}, {@code base = 8 * b}. */
+  public static void blocks(byte[] data) {
+    int blocks = data.length / 8;
+    for (int b = 0; b < blocks; b++) {
+      int base = 8 * b;
+      int x = data[base] + data[base + 7];
+      for (int c = 0; c < 8; c++) {
+        x += data[base + c];
+      }
+      data[base] = (byte) x;
+      data[base + 3] = (byte) (x >> 3);
+      data[base + 7] = (byte) (x >> 7);
+    }
+  }
+
+  /** Pairs {@code v[i], v[i + 1]} with {@code i += 2}, swapped in place. */
+  public static void pairs(int[] v) {
+    for (int i = 0; i + 1 < v.length; i += 2) {
+      int t = v[i];
+      v[i] = v[i + 1];
+      v[i + 1] = t;
+    }
+  }
+
+  /** Pairs read at {@code 2 * b, 2 * b + 1} into a fresh array written at the same places. */
+  public static int[] pairsInto(int[] v) {
+    int[] out = new int[v.length];
+    for (int b = 0; b < v.length / 2; b++) {
+      out[2 * b] = v[2 * b + 1];
+      out[2 * b + 1] = v[2 * b];
+    }
+    return out;
+  }
+
+  /** A block read at {@code base + 8}: the next block, another row. */
+  public static void readsNextBlock(byte[] data) {
+    int blocks = data.length / 8 - 1;
+    for (int b = 0; b < blocks; b++) {
+      int base = 8 * b;
+      data[base] = data[base + 8];
+    }
+  }
+
+  /** {@code v[i] += v[i + 2]} stepping by 2: rows of 2 that overlap. */
+  public static void overlapping(int[] v) {
+    for (int i = 0; i + 2 < v.length; i += 2) {
+      v[i] += v[i + 2];
+    }
+  }
+
+  /** Rows of a width read from a field the loop changes. */
+  public void fieldWidth(double[] a) {
+    for (int i = 0; i < a.length / 4; i++) {
+      a[width * i] = i;
+      width = 2 + i % 2;
+    }
+  }
+
+  /** A step-2 loop touching only {@code v[i]}: plain elements, split as any 1D array. */
+  public static void evens(double[] v) {
+    for (int i = 0; i < v.length; i += 2) {
+      v[i] = 2 * v[i];
+    }
+  }
+
+  /** A pair loop from 1: pairs (1, 2), (3, 4) are not rows of 2 from 0. */
+  public static void oddPairs(int[] v) {
+    for (int i = 1; i + 1 < v.length; i += 2) {
+      int t = v[i];
+      v[i] = v[i + 1];
+      v[i + 1] = t;
+    }
+  }
+
+  /** Rows of a parameter width {@code k}, a column loop {@code 0..k-1}. */
+  public static void rowsOfK(double[] a, int k, int rows) {
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < k; j++) {
+        a[k * i + j] += i;
+      }
+    }
+  }
+
+  /** Rows of a width the method computes: a parameter cannot be split by it on entry. */
+  public static void rowsOfComputedWidth(double[] a, int k0) {
+    int k = k0 + 1;
+    for (int i = 0; i < a.length / k; i++) {
+      for (int j = 0; j < k; j++) {
+        a[k * i + j] = i;
+      }
+    }
+  }
+
+  /** Row sums of a flattened argument into elements: the loop runs over {@code out}, {@code a} is read whole. */
+  public static double[] rowSums(double[] a, int k, int rows) {
+    double[] out = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < k; j++) {
+        out[i] += a[k * i + j];
+      }
+    }
+    return out;
+  }
+
+  /** Rows of a fresh array filled from an element each: the loop runs over the rows, {@code x} is read whole. */
+  public static double[] spread(double[] x, int k) {
+    double[] c = new double[x.length * k];
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < k; j++) {
+        c[k * i + j] = x[i] * j;
+      }
+    }
+    return c;
+  }
+
+  /** Rows of a width held in a field of {@code this} that the method never writes. */
+  public void doubleRowsOfField(double[] c) {
+    for (int i = 0; i < c.length / cols; i++) {
+      for (int j = 0; j < cols; j++) {
+        c[i * cols + j] *= 2;
+      }
+    }
+  }
+}
