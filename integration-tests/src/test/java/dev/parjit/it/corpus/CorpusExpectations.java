@@ -90,9 +90,9 @@ final class CorpusExpectations {
       parallel("MatVec2D.columnSums", "#0 REP, #1 1D_Block"),
       // the inner loop over the output's rows t[j] is parallel; the input is sent whole
       parallel("Transpose2D.transpose", "#0 REP, #1 1D_Block"),
-      // target: parallel (halo): the sweep #1 inside the time loop; buffers in fields are not
-      // proven distinct (only arrays the method allocates are)
-      sequential("Jacobi1D.relax", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      // the sweep #1 inside the time loop, over the fields' arrays lifted into parameters and swapped in
+      // locals (spawn mode; in SPMD mode the fields are replicated and the sweep sequential)
+      parallel("Jacobi1D.relax", "#0 REP, #1 1D_Block", "#0 REP, #1 REP"),
       // through a halo (halo); target: parallel in SPMD mode too (plain stores into a replicated parameter)
       parallel("Jacobi1D.sweep", "#0 1D_Block", "#0 REP"),
       // target: parallel (halo, rows2d): row loop #1 inside the time loop
@@ -160,6 +160,11 @@ final class CorpusExpectations {
       sequential("BestSoFar.passesOnNaN", "#0 REP", NOT_A_REDUCTION),
       sequential("BestSoFar.storesOther", "#0 REP", NOT_A_REDUCTION),
       sequential("BestSoFar.improvements", "#0 REP", NOT_A_REDUCTION),
+      // swapped buffers held in fields, every parity of steps, one array in both fields (a driver call),
+      // fields of different lengths, failures between and inside the sweeps (the driver reruns the call)
+      parallel("FieldBuffers.relax", "#0 REP, #1 1D_Block", "#0 REP, #1 REP"),
+      parallel("FieldBuffers.relaxUntil", "#0 REP, #1 1D_Block", "#0 REP, #1 REP"),
+      parallel("FieldBuffers.relaxFailingAt", "#0 REP, #1 1D_Block", "#0 REP, #1 REP"),
       // Traps: they must stay sequential (or on the driver) whatever the analysis learns.
       sequential("TrapGaussSeidel2D.sweep", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       sequential("TrapSharedRandom.jitter", "#0 REP", "it calls java.util.Random.nextInt"),
@@ -180,6 +185,11 @@ final class CorpusExpectations {
       // a row loop writing the vector it reads through col (Gauss-Seidel), or rewriting col: x stays whole
       sequential("TrapIndexedWrite.gaussSeidel", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       sequential("TrapIndexedWrite.shiftingColumns", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
+      // buffers held in fields: a sweep reading the buffer it writes, a field assigned by the method (not
+      // lifted), a helper writing a field of this (not lifted)
+      sequential("TrapFieldBuffers.relaxReadingTarget", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      sequential("TrapFieldBuffers.relaxAndKeep", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      sequential("TrapFieldBuffers.relaxCounting", "#0 REP, #1 REP", "it calls weight, which writes a field"),
       // i + 1 < n runs as i < n - 1; a[i + 1] through a halo
       parallel("BoundPlusOne.variation", "#0 1D_Block", "#0 1D_Block"),
       parallel("BoundPlusOne.rises", "#0 1D_Block")));
