@@ -119,9 +119,9 @@ final class CorpusExpectations {
       parallel("LuRowUpdate.eliminate", "#0 REP, #1 1D_Block"),
       // target: parallel (rows2d): rows at a[i * n + j]
       sequential("LuRowUpdate.eliminateFlat", "#0 REP, #1 REP", NOT_DISTRIBUTED),
-      // target: parallel: coefficients[0][i], coefficients[1][i] (the index is the inner dimension); it
-      // also calls private instance helpers, so its fields are not lifted (fields)
-      sequential("FourierSeries.compute", "#0 REP", NOT_DISTRIBUTED),
+      // coefficients[0][i], coefficients[1][i]: rows of the lifted field, whole on every worker, each
+      // worker's part of each row shared after the loop; the private helpers are pure (spawn mode only)
+      parallel("FourierSeries.compute", "#0 1D_Block", "#0 REP"),
       parallel("FourierSeries.cosineTerms", "#0 1D_Block"),
       // target: parallel (rows2d): blocks at data[8 * b + j]
       sequential("BlockCipher.encrypt", "#0 REP, #1 REP", NOT_DISTRIBUTED),
@@ -165,6 +165,10 @@ final class CorpusExpectations {
       parallel("FieldBuffers.relax", "#0 REP, #1 1D_Block", "#0 REP, #1 REP"),
       parallel("FieldBuffers.relaxUntil", "#0 REP, #1 1D_Block", "#0 REP, #1 REP"),
       parallel("FieldBuffers.relaxFailingAt", "#0 REP, #1 1D_Block", "#0 REP, #1 REP"),
+      // fixed rows of a field written at the index, with pure helpers: one row object in both rows (a
+      // driver call), rows shorter than the loop, a missing row, every other index (spawn mode only)
+      parallel("CoefficientRows.compute", "#0 1D_Block", "#0 REP"),
+      parallel("CoefficientRows.computeSparse", "#0 1D_Block", "#0 REP"),
       // Traps: they must stay sequential (or on the driver) whatever the analysis learns.
       sequential("TrapGaussSeidel2D.sweep", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       sequential("TrapSharedRandom.jitter", "#0 REP", "it calls java.util.Random.nextInt"),
@@ -190,6 +194,9 @@ final class CorpusExpectations {
       sequential("TrapFieldBuffers.relaxReadingTarget", "#0 REP, #1 REP", NOT_DISTRIBUTED),
       sequential("TrapFieldBuffers.relaxAndKeep", "#0 REP, #1 REP", NOT_DISTRIBUTED),
       sequential("TrapFieldBuffers.relaxCounting", "#0 REP, #1 REP", "it calls weight, which writes a field"),
+      // rows written at the index: one reading what the previous iteration wrote, one whose helper writes a field
+      sequential("TrapCoefficientRows.running", "#0 REP", NOT_DISTRIBUTED),
+      sequential("TrapCoefficientRows.counting", "#0 REP", "it calls counted, which writes a field"),
       // i + 1 < n runs as i < n - 1; a[i + 1] through a halo
       parallel("BoundPlusOne.variation", "#0 1D_Block", "#0 1D_Block"),
       parallel("BoundPlusOne.rises", "#0 1D_Block")));
