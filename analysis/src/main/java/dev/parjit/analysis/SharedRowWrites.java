@@ -27,7 +27,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <p>Sound only when no iteration can see what another wrote: the loop reads no array elements at
  * all (its helpers included, and no array held in a field or static), reads {@code c} only to fetch
- * those rows, and never assigns {@code c}. One row object held twice ({@code c[0] == c[1]}) is
+ * those rows or its length, and never assigns {@code c}. One row object held twice ({@code c[0] == c[1]}) is
  * harmless: each iteration writes its own index, and the exchange of one block is the same from either row.
  */
 final class SharedRowWrites {
@@ -104,6 +104,9 @@ final class SharedRowWrites {
           return false; // the holder assigned in the loop
         }
         for (AbstractInsnNode use : f.consumers().of(x)) {
+          if (use.getOpcode() == Opcodes.ARRAYLENGTH) {
+            continue; // c.length: the loop replaces no row of c
+          }
           if (use.getOpcode() != Opcodes.AALOAD || f.consumers().of(use).size() != 1
               || of(f, f.consumers().of(use).iterator().next(), loopShape(f, loop), Set.of()) == null) {
             return false; // c read for something else than a row to write at the index

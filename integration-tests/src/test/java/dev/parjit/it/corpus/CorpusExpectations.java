@@ -169,6 +169,8 @@ final class CorpusExpectations {
       // driver call), rows shorter than the loop, a missing row, every other index (spawn mode only)
       parallel("CoefficientRows.compute", "#0 1D_Block", "#0 REP"),
       parallel("CoefficientRows.computeSparse", "#0 1D_Block", "#0 REP"),
+      // a static kernel over an argument's rows (one row object twice too): parallel in SPMD mode as well
+      parallel("CoefficientRows.table", "#0 1D_Block"),
       // Traps: they must stay sequential (or on the driver) whatever the analysis learns.
       sequential("TrapGaussSeidel2D.sweep", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       sequential("TrapSharedRandom.jitter", "#0 REP", "it calls java.util.Random.nextInt"),

@@ -47,6 +47,16 @@ public final class CoefficientRows implements EffectsProgram {
     }
   }
 
+  /** A static kernel over an argument: in SPMD mode too, every rank's copy ends whole. */
+  @Jit
+  static void table(double[][] t, int n) {
+    for (int i = 0; i < n; i++) {
+      t[0][i] = Math.sqrt(i) + 1;
+      t[1][i] = i * 0.5 - Math.cbrt(i);
+      t[2][i] = Math.max(t.length, i);
+    }
+  }
+
   @Override
   public void run(int n) {
     State s = new State(this, n);
@@ -80,6 +90,14 @@ public final class CoefficientRows implements EffectsProgram {
       s.put("thrown", e.getClass().getName());
     }
     s.put("missing", c);
+    double[][] t = new double[3][n];
+    table(t, n);
+    s.put("table", t);
+    double[] one = new double[n];
+    double[][] u = {one, new double[n + 1], one};
+    table(u, n);
+    s.put("tableShared", u);
+    s.put("tableSharedStill", u[0] == u[2]);
   }
 
   private static double[] filled(int n, double v) {
