@@ -82,6 +82,23 @@ final class SharedRowWrites {
     return List.copyOf(rows);
   }
 
+  /**
+   * The decline for a loop that writes shared rows ({@link #of(MethodFacts, AbstractInsnNode, CountedLoop, Set)})
+   * but breaks the rule's conditions, naming the holder; {@code null} for any other loop.
+   */
+  static Decline whyNot(MethodFacts f, ClassNode owner, NaturalLoop loop, CountedLoop shape, Set<Integer> oneD) {
+    MethodNode method = f.method();
+    for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
+      AbstractInsnNode x = method.instructions.get(i);
+      SharedRow r = of(f, x, shape, oneD);
+      if (r != null && of(f, owner, loop, shape, oneD).isEmpty()) {
+        String name = VariableNames.at(method, r.holderSlot(), x);
+        return Decline.at(DeclineRule.SHARED_ROWS_READ, x, name, name);
+      }
+    }
+    return null;
+  }
+
   /** Whether {@code store} is a shared-row write of {@code loop} that the rule accepts. */
   static boolean accepts(MethodFacts f, ClassNode owner, NaturalLoop loop, CountedLoop shape, Set<Integer> oneD,
       AbstractInsnNode store) {

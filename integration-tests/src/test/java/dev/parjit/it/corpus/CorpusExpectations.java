@@ -197,7 +197,7 @@ final class CorpusExpectations {
       sequential("TrapFieldBuffers.relaxAndKeep", "#0 REP, #1 REP", NOT_DISTRIBUTED),
       sequential("TrapFieldBuffers.relaxCounting", "#0 REP, #1 REP", "it calls weight, which writes a field"),
       // rows written at the index: one reading what the previous iteration wrote, one whose helper writes a field
-      sequential("TrapCoefficientRows.running", "#0 REP", NOT_DISTRIBUTED),
+      sequential("TrapCoefficientRows.running", "#0 REP", "it writes rows of 'c' at its index and reads arrays"),
       sequential("TrapCoefficientRows.counting", "#0 REP", "it calls counted, which writes a field"),
       // i + 1 < n runs as i < n - 1; a[i + 1] through a halo
       parallel("BoundPlusOne.variation", "#0 1D_Block", "#0 1D_Block"),
