@@ -114,6 +114,11 @@ final class BufferRotation {
         groups.add(g);
       }
     }
+    // A parameter feeding two groups would let variables of different groups hold one array, which
+    // mayAlias (per group) could not see: neither group is kept.
+    Map<Integer, Integer> feeds = new HashMap<>();
+    groups.forEach(g -> g.params().forEach(p -> feeds.merge(p, 1, Integer::sum)));
+    groups.removeIf(g -> g.params().stream().anyMatch(p -> feeds.get(p) > 1));
     BufferRotation r = new BufferRotation(method, groups);
     parent.keySet().forEach(slot -> r.components.put(slot, find(parent, slot)));
     for (Group g : groups) {

@@ -131,6 +131,12 @@ class StencilAnalysisTest {
   }
 
   @Test
+  void aParameterFeedingTwoGroupsKeepsTheSweepSequential() throws Exception {
+    LoopPlan sweep = plan("jacobiTwoGroups").loops().get(1);
+    assertFalse(sweep.parallel(), "p and to both hold a on the second step");
+  }
+
+  @Test
   void aParameterReadBesideTheBufferThatMayHoldItIsALoopCarriedDependence() throws Exception {
     LoopPlan sweep = plan("jacobiParamsReadingA").loops().get(1);
     assertFalse(sweep.parallel(), "to may be a on odd steps");

@@ -105,6 +105,26 @@ public final class StencilTargets {
     }
   }
 
+  /** One parameter feeding two groups: on the second step p and to both hold a, read at i - 1 and written. */
+  public static void jacobiTwoGroups(double[] a, double[] b, double[] c, int steps) {
+    double[] from = a;
+    double[] to = b;
+    double[] p = c;
+    double[] q = a;
+    for (int t = 0; t < steps; t++) {
+      for (int i = 1; i < from.length - 1; i++) {
+        to[i] = (p[i - 1] + p[i + 1]) * 0.5;
+        q[i] = from[i];
+      }
+      double[] swap = from;
+      from = to;
+      to = swap;
+      double[] other = p;
+      p = q;
+      q = other;
+    }
+  }
+
   /** After the first step both variables hold one array: the sweep is then Gauss–Seidel-like. */
   public static double[] collapsed(int n, int steps) {
     double[] u = new double[n];
