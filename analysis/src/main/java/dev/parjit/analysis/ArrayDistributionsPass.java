@@ -77,16 +77,23 @@ final class ArrayDistributionsPass implements AnalysisPass {
     return structural.isEmpty() ? loopDependent : structural;
   }
 
-  /** Variables that swap arrays with a variable made REP share its arrays: they become REP with it. */
+  /**
+   * Variables that swap arrays with a variable made REP share its arrays: they become REP with it.
+   * A group fed by parameters goes with its parameters: either one made REP takes the other along.
+   */
   private static Map<Integer, Decline> withRotationPartners(MethodFacts f, Set<Integer> oneD,
       Map<Integer, Decline> removed) {
     Map<Integer, Decline> out = new LinkedHashMap<>(removed);
     removed.forEach((slot, why) -> {
       BufferRotation.Group g = f.rotations().groupOf(slot);
+      if (g == null) {
+        g = f.rotations().groupFedBy(slot);
+      }
       if (g != null) {
-        String name = VariableNames.at(f.method(), slot, f.candidateStores().get(slot).getNext());
-        g.slots().stream().filter(oneD::contains).forEach(other -> out.putIfAbsent(other,
-            Decline.of(DeclineRule.ROTATION_PARTNER, name)));
+        AbstractInsnNode store = g.stores().get(slot);
+        String name = VariableNames.at(f.method(), slot, store != null ? store.getNext() : f.method().instructions.getFirst());
+        java.util.stream.Stream.concat(g.slots().stream(), g.params().stream()).filter(oneD::contains)
+            .forEach(other -> out.putIfAbsent(other, Decline.of(DeclineRule.ROTATION_PARTNER, name)));
       }
     });
     return out;

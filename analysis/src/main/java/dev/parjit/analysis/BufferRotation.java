@@ -22,9 +22,16 @@ import org.objectweb.asm.tree.VarInsnNode;
  * its buffers ({@code tmp = u; u = v; v = tmp;}). Such a group may stay distributed as a whole:
  * each of its variables always holds one of the group's allocations, all aligned.
  *
- * <p>A group is valid when every store into its variables is either its one allocation
- * ({@code new double[n]}) or a copy of another of its variables, and variables without an
- * allocation ({@code tmp}) are read only to be copied. Which allocation each variable holds is
+ * <p>The group's arrays may instead come from distinct array parameters that may be 1D
+ * ({@code from = u; to = v;}, the arrays of fields a spawn-mode instance method receives as
+ * parameters): each variable then holds one of the caller's arrays. Those are distinct unless the
+ * caller passes one array twice, which the rewrite checks before each loop that reads one of them
+ * through a halo and writes another ({@code Halo.checkSeparate}; spawn mode runs such a call on the
+ * driver before it gets there). A group takes its arrays from allocations or from parameters, never both.
+ *
+ * <p>A group is valid when every store into its variables is either its one source
+ * ({@code new double[n]}, or a parameter read once) or a copy of another of its variables, and
+ * variables without a source ({@code tmp}) are read only to be copied. Which allocation each variable holds is
  * tracked relationally (the set of possible assignments at each instruction), so two variables can
  * be proven to hold different arrays even though each may hold either: a stencil that reads
  * {@code u} and writes {@code v} is then free of any dependence between its iterations.
@@ -35,9 +42,19 @@ final class BufferRotation {
   private static final int MAX_SLOTS = 6;
   private static final int MAX_SITES = 4;
 
-  /** One group: its variables, each allocating variable's allocation, and the copies between them. */
+  /**
+   * One group: its variables, each allocating variable's allocation (or, for a group fed by
+   * parameters, the parameter's load), the stores of those, the copies between its variables, and
+   * the parameter slots that feed it (empty for a group of allocations).
+   */
   record Group(Set<Integer> slots, Map<Integer, AbstractInsnNode> allocations, Map<Integer, AbstractInsnNode> stores,
-      Map<AbstractInsnNode, Integer> copies) { }
+      Map<AbstractInsnNode, Integer> copies, Set<Integer> params) {
+
+    /** Whether the group's arrays are the caller's (parameters) rather than allocated in the method. */
+    boolean fedByParameters() {
+      return !params.isEmpty();
+    }
+  }
 
   private final MethodNode method;
   private final List<Group> groups;
@@ -59,8 +76,16 @@ final class BufferRotation {
     return new BufferRotation(method, List.of());
   }
 
-  /** The valid groups of {@code method}, with their assignment sets. */
+  /** The valid groups of {@code method} over arrays it allocates, with their assignment sets. */
   static BufferRotation find(MethodNode method, Consumers consumers, FlowGraph graph) {
+    return find(method, consumers, graph, Set.of());
+  }
+
+  /**
+   * The valid groups of {@code method}, with their assignment sets; a group may also take its
+   * arrays from the parameters in {@code sourceParams} (array parameters never assigned, that may be 1D).
+   */
+  static BufferRotation find(MethodNode method, Consumers consumers, FlowGraph graph, Set<Integer> sourceParams) {
     int firstLocal = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
     for (Type t : Type.getArgumentTypes(method.desc)) {
       firstLocal += t.getSize();
@@ -84,11 +109,16 @@ final class BufferRotation {
     }
     List<Group> groups = new ArrayList<>();
     for (Set<Integer> slots : components.values()) {
-      Group g = validGroup(method, consumers, slots, copies);
+      Group g = validGroup(method, consumers, slots, copies, sourceParams);
       if (g != null) {
         groups.add(g);
       }
     }
+    // A parameter feeding two groups would let variables of different groups hold one array, which
+    // mayAlias (per group) could not see: neither group is kept.
+    Map<Integer, Integer> feeds = new HashMap<>();
+    groups.forEach(g -> g.params().forEach(p -> feeds.merge(p, 1, Integer::sum)));
+    groups.removeIf(g -> g.params().stream().anyMatch(p -> feeds.get(p) > 1));
     BufferRotation r = new BufferRotation(method, groups);
     parent.keySet().forEach(slot -> r.components.put(slot, find(parent, slot)));
     for (Group g : groups) {
@@ -97,12 +127,14 @@ final class BufferRotation {
     return r;
   }
 
-  private static Group validGroup(MethodNode method, Consumers consumers, Set<Integer> slots, List<VarInsnNode> copies) {
+  private static Group validGroup(MethodNode method, Consumers consumers, Set<Integer> slots, List<VarInsnNode> copies,
+      Set<Integer> sourceParams) {
     if (slots.size() > MAX_SLOTS) {
       return null;
     }
     Map<Integer, AbstractInsnNode> allocations = new LinkedHashMap<>();
     Map<Integer, AbstractInsnNode> stores = new LinkedHashMap<>();
+    Set<Integer> params = new java.util.TreeSet<>();
     // Each copy store to the variable it copies (the ALOAD feeding it, found by the dataflow).
     Map<AbstractInsnNode, Integer> copyStores = new java.util.IdentityHashMap<>();
     for (VarInsnNode c : copies) {
@@ -117,9 +149,14 @@ final class BufferRotation {
       int op = v.getOpcode();
       if (op == Opcodes.ASTORE && !copyStores.containsKey(v)) {
         AbstractInsnNode from = single(consumers.operand(v, 0));
-        if (from == null || from.getOpcode() != Opcodes.NEWARRAY || consumers.of(from).size() != 1
+        boolean param = from instanceof VarInsnNode ld && ld.getOpcode() == Opcodes.ALOAD
+            && sourceParams.contains(ld.var);
+        if (from == null || (from.getOpcode() != Opcodes.NEWARRAY && !param) || consumers.of(from).size() != 1
             || allocations.containsKey(v.var)) {
-          return null; // another kind of value, or two allocations in one variable
+          return null; // another kind of value, or two sources in one variable
+        }
+        if (param && !params.add(((VarInsnNode) from).var)) {
+          return null; // one parameter in two variables: they hold one array
         }
         allocations.put(v.var, from);
         stores.put(v.var, v);
@@ -127,8 +164,9 @@ final class BufferRotation {
       // Other opcodes on the slot belong to another variable javac put there (a loop index): the
       // verifier keeps them apart, since an ALOAD can only see reference stores.
     }
-    if (allocations.size() < 2 || allocations.size() > MAX_SITES) {
-      return null;
+    if (allocations.size() < 2 || allocations.size() > MAX_SITES
+        || (!params.isEmpty() && params.size() != allocations.size())) {
+      return null; // a group takes its arrays from allocations or from parameters, never both
     }
     Set<AbstractInsnNode> groupStores = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     groupStores.addAll(copyStores.keySet());
@@ -145,7 +183,7 @@ final class BufferRotation {
         }
       }
     }
-    return new Group(Set.copyOf(slots), allocations, stores, copyStores);
+    return new Group(Set.copyOf(slots), allocations, stores, copyStores, Set.copyOf(params));
   }
 
   /** Forward dataflow of the possible assignments of the group's allocations to its variables. */
@@ -209,9 +247,25 @@ final class BufferRotation {
     return groups;
   }
 
-  /** Whether {@code store} copies one group variable into another (it keeps the arrays distributed). */
+  /**
+   * Whether {@code store} copies one group variable into another, or a parameter into the group
+   * variable it feeds (it keeps the arrays distributed).
+   */
   boolean isCopy(AbstractInsnNode store) {
-    return groups.stream().anyMatch(g -> g.copies().containsKey(store));
+    return groups.stream().anyMatch(g -> g.copies().containsKey(store)
+        || (g.fedByParameters() && g.stores().containsValue(store)));
+  }
+
+  /** The group that parameter {@code slot} feeds, or {@code null}. */
+  Group groupFedBy(int slot) {
+    return groups.stream().filter(g -> g.params().contains(slot)).findFirst().orElse(null);
+  }
+
+  /** The variables of groups fed by parameters that hold a parameter's array from its store on (not {@code tmp}). */
+  Set<Integer> parameterHolders() {
+    Set<Integer> out = new java.util.TreeSet<>();
+    groups.stream().filter(Group::fedByParameters).forEach(g -> out.addAll(g.allocations().keySet()));
+    return out;
   }
 
   /**
@@ -223,6 +277,10 @@ final class BufferRotation {
   boolean mayAlias(int a, int b, AbstractInsnNode at) {
     if (a == b) {
       return true;
+    }
+    Group fed = groupFedBy(a) != null ? groupFedBy(a) : groupFedBy(b);
+    if (fed != null && (fed.slots().contains(a) || fed.slots().contains(b))) {
+      return true; // a parameter and a variable that may hold its array
     }
     Integer ca = components.get(a);
     if (ca == null || !ca.equals(components.get(b))) {

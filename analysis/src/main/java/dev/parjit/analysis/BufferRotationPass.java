@@ -3,7 +3,9 @@ package dev.parjit.analysis;
 /**
  * Buffers a time-step loop swaps ({@code tmp = u; u = v; v = tmp}): each variable's own allocation
  * becomes a candidate too, and the group stays 1D or becomes REP as a whole
- * ({@link BufferRotation} recognises the shape).
+ * ({@link BufferRotation} recognises the shape). Buffers taken from array parameters
+ * ({@code from = u; to = v;}) are no allocations: their variables join the 1D set with the
+ * parameters ({@link LoopDecisionsPass}), and the lattice follows the parameters' values into them.
  */
 final class BufferRotationPass implements AnalysisPass {
 
@@ -14,10 +16,13 @@ final class BufferRotationPass implements AnalysisPass {
 
   @Override
   public void run(AnalysisState s) {
-    s.rotations = BufferRotation.find(s.method, s.consumers, s.graph);
+    s.rotations = BufferRotation.find(s.method, s.consumers, s.graph, s.paramSlots.keySet());
     s.rotations.groups().forEach(g -> {
-      s.candidates.putAll(g.allocations());
-      s.candidateStores.putAll(g.stores());
+      if (!g.fedByParameters()) {
+        // allocations the rewrite shrinks to the rank's chunk; a parameter's array arrives as a chunk
+        s.candidates.putAll(g.allocations());
+        s.candidateStores.putAll(g.stores());
+      }
     });
   }
 }

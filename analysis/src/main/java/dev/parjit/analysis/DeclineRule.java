@@ -32,6 +32,12 @@ public enum DeclineRule {
   INDEX_LIVE_AFTER_LOOP("its index '%s' is used after the loop"),
   /** A scalar carried between iterations that is no recognised reduction. */
   CARRIED_SCALAR("variable '%s' carries a value from one iteration to the next and is not a recognised reduction"),
+  /**
+   * Writes fixed rows of a replicated array at its index ({@code c[0][i] = e}) but reads array elements
+   * or the holder otherwise, so an iteration could see another rank's part ({@code SharedRowWrites}).
+   */
+  SHARED_ROWS_READ("it writes rows of '%s' at its index and reads arrays or '%s' otherwise, so an iteration"
+      + " could read what another writes"),
   /** More scalar reductions than one loop's combine holds ({@code ScalarReduction.MAX_PER_LOOP}). */
   TOO_MANY_REDUCTIONS("it has %s scalar reductions, more than the %s one parallel loop combines"),
 

@@ -33,9 +33,9 @@ final class LatticePass implements AnalysisPass {
       if (s.candidates.containsKey(slot)) {
         // 1D_Block, or a frame's 1D_Var when its row count sizes the array (RowPlacement)
         allocations.put(s.candidates.get(slot), RowPlacement.of(f, s.candidates.get(slot)));
-      } else {
+      } else if (f.paramSlots().containsKey(slot)) {
         params.put(slot, Parameters.paramDistribution(f, slot, s.mode));
-      }
+      } // else a variable holding a parameter's array (BufferRotation): its value flows from the parameter
     }
     params.putAll(Parameters.frameParamRoots(s.method, s.mode, f.seeds()));
     s.lattice = DistributionAnalysis.run(s.owner.name, s.method, params, allocations, f.calls(),

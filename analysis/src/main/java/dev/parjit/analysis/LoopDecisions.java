@@ -93,10 +93,15 @@ final class LoopDecisions {
         return LoopDecision.declined(shape, Decline.at(DeclineRule.LEAVES_EARLY, x));
       }
     }
+    Decline sharedRows = SharedRowWrites.whyNot(f, f.safety().owner(), loop, shape, oneD);
+    if (sharedRows != null) {
+      return LoopDecision.declined(shape, sharedRows);
+    }
     Map<Integer, ArrayReduction> arrayReductions = new LinkedHashMap<>();
     Decline unsafe = f.safety().check(method, loop, store -> {
       if (alignedArray(f, store, shape, oneD) != null
-          || OwnedRowWrites.intoOwnedRow(store, f.consumers(), row -> alignedArray(f, row, shape, oneD) != null)) {
+          || OwnedRowWrites.intoOwnedRow(store, f.consumers(), row -> alignedArray(f, row, shape, oneD) != null)
+          || SharedRowWrites.accepts(f, f.safety().owner(), loop, shape, oneD, store)) {
         return true;
       }
       ArrayReductionMatcher.Match m = ArrayReductionMatcher.ofStore(store, f.consumers());

@@ -15,6 +15,7 @@ final class LoopDecisionsPass implements AnalysisPass {
   public void run(AnalysisState s) {
     s.oneD.addAll(s.candidates.keySet());
     s.oneD.addAll(s.facts.paramSlots().keySet());
+    s.oneD.addAll(s.rotations.parameterHolders()); // from = u; to = v: they hold the parameters' arrays
     s.decisions = LoopDecisions.decideAll(s.facts, s.oneD);
   }
 }

@@ -133,7 +133,8 @@ final class LoopPlansPass implements AnalysisPass {
       plans.add(new LoopPlan(id, line, true, seriesReads.isEmpty() ? Distribution.ONE_D_BLOCK : Distribution.ONE_D_VAR,
           null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads,
           LoopDecisions.overRows(f, loop, d.shape(), oneD),
-          markInvariant(f, loop, withAliasChecks(f, loop, halos), invariant, d), d.extrema()));
+          markInvariant(f, loop, withAliasChecks(f, loop, halos), invariant, d), d.extrema(),
+          SharedRowWrites.of(f, s.owner, loop, d.shape(), oneD)));
     }
     s.loopPlans = plans;
   }
@@ -155,23 +156,26 @@ final class LoopPlansPass implements AnalysisPass {
 
   /**
    * Halo reads of a parameter, each with the other parameters the loop writes: a caller may pass one
-   * array as both (SPMD has no per-call alias check; spawn mode runs such calls on the driver).
+   * array as both (SPMD has no per-call alias check; spawn mode runs such calls on the driver). A
+   * variable holding a parameter's array ({@code from = u}, {@link BufferRotation}) counts as one.
    */
   private static List<HaloRead> withAliasChecks(MethodFacts f, NaturalLoop loop,
       List<HaloRead> halos) {
+    Set<Integer> callers = new TreeSet<>(f.paramSlots().keySet());
+    callers.addAll(f.rotations().parameterHolders());
     Set<Integer> written = new TreeSet<>();
     for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
       AbstractInsnNode x = f.method().instructions.get(i);
       if (x.getOpcode() >= Opcodes.IASTORE && x.getOpcode() <= Opcodes.SASTORE) {
         Set<AbstractInsnNode> array = accessOperand(f, x, 2);
-        if (array.size() == 1 && array.iterator().next() instanceof VarInsnNode v && f.paramSlots().containsKey(v.var)) {
+        if (array.size() == 1 && array.iterator().next() instanceof VarInsnNode v && callers.contains(v.var)) {
           written.add(v.var);
         }
       }
     }
     List<HaloRead> out = new ArrayList<>();
     for (HaloRead h : halos) {
-      List<Integer> others = f.paramSlots().containsKey(h.arraySlot())
+      List<Integer> others = callers.contains(h.arraySlot())
           ? written.stream().filter(w -> w != h.arraySlot()).toList() : List.of();
       out.add(others.isEmpty() ? h : h.withMayBeWritten(others));
     }

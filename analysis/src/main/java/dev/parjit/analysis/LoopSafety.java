@@ -30,6 +30,11 @@ final class LoopSafety {
     this.calls = calls;
   }
 
+  /** The class whose helpers the loops may call. */
+  ClassNode owner() {
+    return owner;
+  }
+
   /** {@code null} when every instruction is safe, else the decline for the first that is not, at its line. */
   Decline check(MethodNode method, NaturalLoop loop, java.util.function.Predicate<AbstractInsnNode> allowedStore) {
     for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {

@@ -99,6 +99,52 @@ class StencilAnalysisTest {
   }
 
   @Test
+  void buffersTakenFromDistinctParametersStayDistributedAndAreCheckedDistinct() throws Exception {
+    MethodPlan p = plan("jacobiParams");
+    LoopPlan sweep = p.loops().get(1);
+    assertFalse(p.loops().get(0).parallel(), "the time-step loop stays sequential");
+    assertTrue(sweep.parallel(), sweep.reason());
+    assertEquals(new TreeSet<>(List.of(-1, 1)), offsets(sweep));
+    assertEquals(List.of(Distribution.ONE_D_BLOCK, Distribution.ONE_D_BLOCK, Distribution.REP), p.paramDistributions(),
+        reasons(p));
+    for (String v : List.of("from", "to", "swap")) {
+      assertEquals(Distribution.ONE_D_BLOCK, p.variables().get(v), v + ": " + reasons(p));
+    }
+    assertTrue(p.distributedAllocations().isEmpty(), "the caller's arrays arrive as chunks: nothing to allocate");
+    int from = sweep.haloReads().get(0).arraySlot();
+    int to = sweep.alignedArraySlots().get(0);
+    assertTrue(from != to, "reads one buffer, runs over the other");
+    assertTrue(sweep.haloReads().stream().allMatch(h -> h.mayBeWritten().equals(List.of(to))),
+        "a caller passing one array twice is caught before the exchange: " + sweep.haloReads());
+    assertTrue(sweep.haloReads().stream().noneMatch(HaloRead::invariant), "the buffers are written: no memo");
+  }
+
+  @Test
+  void buffersHoldingOneParameterOrMixingAParameterWithAnAllocationStaySequential() throws Exception {
+    for (String name : List.of("jacobiOneParam", "jacobiMixed")) {
+      LoopPlan sweep = plan(name).loops().get(1);
+      assertFalse(sweep.parallel(), name);
+      assertTrue(sweep.reason().contains("loop-carried dependence")
+          || sweep.reason().startsWith("it writes into an array that is not distributed with the loop"),
+          name + ": " + sweep.reason());
+    }
+  }
+
+  @Test
+  void aParameterFeedingTwoGroupsKeepsTheSweepSequential() throws Exception {
+    LoopPlan sweep = plan("jacobiTwoGroups").loops().get(1);
+    assertFalse(sweep.parallel(), "p and to both hold a on the second step");
+  }
+
+  @Test
+  void aParameterReadBesideTheBufferThatMayHoldItIsALoopCarriedDependence() throws Exception {
+    LoopPlan sweep = plan("jacobiParamsReadingA").loops().get(1);
+    assertFalse(sweep.parallel(), "to may be a on odd steps");
+    assertTrue(sweep.reason().contains("reads 'a' at i + 1") && sweep.reason().contains("which may be the same array"),
+        sweep.reason());
+  }
+
+  @Test
   void diagnosticsNameWhatEachLoopReadsThroughAHalo() throws Exception {
     MethodPlan p = plan("jacobi");
     String text = dev.parjit.analysis.diagnostics.DiagnosticsText.render(p, null, 1);

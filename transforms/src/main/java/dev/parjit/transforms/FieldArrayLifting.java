@@ -37,8 +37,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <p>Lifting is sound only when reading a field once on entry equals reading it at every use: the
  * method must not assign the field, must not reassign {@code this}, and must not let {@code this}
- * or control reach code that could (every {@code this} is read for a field, and calls go only to
- * the JDK or to this class's static methods that assign no field). Anything else keeps the method
+ * or control reach code that could (every {@code this} is read for a field or handed to a pure
+ * helper, and calls go only to the JDK, to this class's static methods that assign no field, or to
+ * its pure instance helpers: {@link PureHelpers}). Anything else keeps the method
  * as it is (its array fields are then read whole, as before).
  */
 public final class FieldArrayLifting {
@@ -111,15 +112,29 @@ public final class FieldArrayLifting {
     return twin;
   }
 
-  /** Whether {@code this} is only ever read for one of its fields and calls reach nothing that could assign one. */
+  /**
+   * Whether {@code this} is only ever read for one of its fields or as the receiver of a pure helper
+   * ({@link PureHelpers}), and calls reach nothing that could assign a field.
+   */
   private static boolean confined(ClassNode cls, MethodNode method) {
+    dev.parjit.analysis.dataflow.Consumers consumers = null;
     for (AbstractInsnNode x : method.instructions) {
       if (x instanceof VarInsnNode v && v.var == 0 && v.getOpcode() == Opcodes.ASTORE) {
         return false;
       }
       if (x instanceof VarInsnNode v && v.var == 0 && v.getOpcode() == Opcodes.ALOAD
           && !(next(x) instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD && f.owner.equals(cls.name))) {
-        return false;
+        if (consumers == null) {
+          try {
+            consumers = new dev.parjit.analysis.dataflow.Consumers(cls.name, method);
+          } catch (org.objectweb.asm.tree.analysis.AnalyzerException e) {
+            return false;
+          }
+        }
+        if (!PureHelpers.onlyReceiverOfPureHelpers(cls, x, consumers)) {
+          return false;
+        }
+        continue;
       }
       if (x.getOpcode() == Opcodes.PUTSTATIC && x instanceof FieldInsnNode f && f.desc.startsWith("L")) {
         return false; // an object published where other code may reach it
@@ -151,6 +166,9 @@ public final class FieldArrayLifting {
   private static boolean callIsHarmless(ClassNode cls, MethodInsnNode call, java.util.Set<String> seen) {
     if (call.owner.startsWith("java/") || call.owner.startsWith("[")) {
       return true;
+    }
+    if (call.getOpcode() != Opcodes.INVOKESTATIC && PureHelpers.isPure(cls, call)) {
+      return true; // assigns no field and reads only scalar fields of this
     }
     if (call.getOpcode() != Opcodes.INVOKESTATIC || !call.owner.equals(cls.name)) {
       return false;

@@ -326,6 +326,14 @@ public final class RuntimeCalls {
         "(ILjava/lang/Object;[IL" + HALO + ";[IL" + HALO + ";II)L" + HALO + ";", false);
   }
 
+  /** Internal name of the class that shares rows of replicated arrays written at a loop's index. */
+  public static final String SHARED_ROWS = "dev/parjit/runtime/SharedRows";
+
+  /** {@code SharedRows.shareBlocks(Object[] holder, int row, int from, int to)V}: collective, after the loop. */
+  public static MethodInsnNode shareRowBlocks() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, SHARED_ROWS, "shareBlocks", "([Ljava/lang/Object;III)V", false);
+  }
+
   /** {@code Halo.checkSeparate(Object read, Object written)V}: before a stencil loop over parameters. */
   public static MethodInsnNode haloCheckSeparate() {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "checkSeparate", "(Ljava/lang/Object;Ljava/lang/Object;)V",

@@ -57,6 +57,17 @@ class FieldArrayLiftingTest {
   }
 
   @Test
+  void privateHelpersThatReadOnlyScalarFieldsAndAssignNothingArePure() {
+    ClassNode cls = targets();
+    MethodNode twin = FieldArrayLifting.lift(cls, method(cls, "viaPureHelper"));
+    assertNotNull(twin);
+    assertEquals("([D)V", twin.desc, "out lifted, this still the helper's receiver");
+    for (String name : List.of("viaArrayReadingHelper", "viaCountingHelper", "thisAsArgument")) {
+      assertNull(FieldArrayLifting.lift(cls, method(cls, name)), name);
+    }
+  }
+
+  @Test
   void workersAnalyseTheLiftedMethodWithTheFieldsAsDistributedParameters() throws Exception {
     RewriteResult result = ClassRewriter.rewrite(ClassRewriterDriverTest.bytesOf(INTERNAL),
         new RewriteRequest(Role.WORKER, List.of(), ClassRewriterDriverTest.BYTES, null));
@@ -74,7 +85,7 @@ class FieldArrayLiftingTest {
     reader.accept(cls, 0);
     List<String> log = new ArrayList<>();
     FieldArrayLifting.apply(cls, new JitSelection(List.of()).select(cls), log);
-    assertEquals(3, log.size(), log::toString);
+    assertEquals(4, log.size(), log::toString);
     ClassHierarchy writer = new ClassHierarchy(reader, ClassRewriterDriverTest.BYTES);
     cls.accept(writer);
     byte[] bytes = writer.toByteArray();
@@ -98,6 +109,11 @@ class FieldArrayLiftingTest {
     c.getField("c").set(o, m);
     c.getMethod("fillRows", double.class).invoke(o, 2.0);
     assertArrayEquals(new double[] {2, 3, 4}, m[1]);
+    double[] out2 = new double[3];
+    c.getField("out").set(o, out2);
+    c.getMethod("viaPureHelper").invoke(o);
+    assertSame(out2, c.getField("out").get(o));
+    assertArrayEquals(new double[] {1, 3, 5}, out2);
   }
 
   @Test

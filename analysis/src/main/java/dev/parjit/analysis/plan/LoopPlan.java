@@ -28,6 +28,8 @@ import java.util.List;
  *                         their neighbours' elements are exchanged before the loop
  * @param extrema          guarded extrema ({@code if (v > best) { best = v; at = i; }}), combined after
  *                         the loop by folding the ranks' bests in rank order
+ * @param sharedRows       fixed rows of replicated arrays written at the loop's index ({@code c[0][i] = e}):
+ *                         the ranks exchange their blocks of each after the loop
  */
 public record LoopPlan(
     int id,
@@ -43,7 +45,17 @@ public record LoopPlan(
     List<AbstractInsnNode> seriesAccesses,
     RowWidth rowWidth,
     List<HaloRead> haloReads,
-    List<GuardedExtremum> extrema) {
+    List<GuardedExtremum> extrema,
+    List<SharedRow> sharedRows) {
+
+  /** A loop writing no shared rows. */
+  public LoopPlan(int id, int line, boolean parallel, Distribution distribution, String reason, CountedLoop shape,
+      List<Integer> alignedArraySlots, List<ArrayAccess> accesses, List<ScalarReduction> reductions,
+      List<ArrayReduction> arrayReductions, List<AbstractInsnNode> seriesAccesses, RowWidth rowWidth,
+      List<HaloRead> haloReads, List<GuardedExtremum> extrema) {
+    this(id, line, parallel, distribution, reason, shape, alignedArraySlots, accesses, reductions, arrayReductions,
+        seriesAccesses, rowWidth, haloReads, extrema, List.of());
+  }
 
   /** A loop without guarded extrema. */
   public LoopPlan(int id, int line, boolean parallel, Distribution distribution, String reason, CountedLoop shape,

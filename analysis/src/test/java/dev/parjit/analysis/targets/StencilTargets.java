@@ -48,6 +48,83 @@ public final class StencilTargets {
     return u;
   }
 
+  /** Jacobi over the caller's two arrays, swapped in locals (a spawn-mode method's fields arrive so). */
+  public static void jacobiParams(double[] a, double[] b, int steps) {
+    double[] from = a;
+    double[] to = b;
+    for (int t = 0; t < steps; t++) {
+      for (int i = 1; i < from.length - 1; i++) {
+        to[i] = (from[i - 1] + from[i + 1]) * 0.5;
+      }
+      double[] swap = from;
+      from = to;
+      to = swap;
+    }
+  }
+
+  /** One parameter in both buffers: they hold one array from the start. */
+  public static void jacobiOneParam(double[] a, int steps) {
+    double[] from = a;
+    double[] to = a;
+    for (int t = 0; t < steps; t++) {
+      for (int i = 1; i < from.length - 1; i++) {
+        to[i] = (from[i - 1] + from[i + 1]) * 0.5;
+      }
+      double[] swap = from;
+      from = to;
+      to = swap;
+    }
+  }
+
+  /** A parameter and an allocation swapped: a group takes its arrays from one kind of source only. */
+  public static double[] jacobiMixed(double[] a, int steps) {
+    double[] from = a;
+    double[] to = new double[a.length];
+    for (int t = 0; t < steps; t++) {
+      for (int i = 1; i < from.length - 1; i++) {
+        to[i] = (from[i - 1] + from[i + 1]) * 0.5;
+      }
+      double[] swap = from;
+      from = to;
+      to = swap;
+    }
+    return from;
+  }
+
+  /** The caller's arrays, and a parameter also read where the buffer holding it may be written. */
+  public static void jacobiParamsReadingA(double[] a, double[] b, int steps) {
+    double[] from = a;
+    double[] to = b;
+    for (int t = 0; t < steps; t++) {
+      for (int i = 1; i < from.length - 1; i++) {
+        to[i] = (from[i - 1] + a[i + 1]) * 0.5;
+      }
+      double[] swap = from;
+      from = to;
+      to = swap;
+    }
+  }
+
+  /** One parameter feeding two groups: on the second step p and to both hold a, read at i - 1 and written. */
+  public static void jacobiTwoGroups(double[] a, double[] b, double[] c, int steps) {
+    double[] from = a;
+    double[] to = b;
+    double[] p = c;
+    double[] q = a;
+    for (int t = 0; t < steps; t++) {
+      for (int i = 1; i < from.length - 1; i++) {
+        to[i] = (p[i - 1] + p[i + 1]) * 0.5;
+        q[i] = from[i];
+      }
+      double[] swap = from;
+      from = to;
+      to = swap;
+      double[] other = p;
+      p = q;
+      q = other;
+    }
+  }
+
   /** After the first step both variables hold one array: the sweep is then Gauss–Seidel-like. */
   public static double[] collapsed(int n, int steps) {
     double[] u = new double[n];

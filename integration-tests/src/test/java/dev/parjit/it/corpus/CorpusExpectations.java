@@ -91,9 +91,9 @@ final class CorpusExpectations {
       parallel("MatVec2D.columnSums", "#0 REP, #1 1D_Block"),
       // the inner loop over the output's rows t[j] is parallel; the input is sent whole
       parallel("Transpose2D.transpose", "#0 REP, #1 1D_Block"),
-      // target: parallel (halo): the sweep #1 inside the time loop; buffers in fields are not
-      // proven distinct (only arrays the method allocates are)
-      sequential("Jacobi1D.relax", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      // the sweep #1 inside the time loop, over the fields' arrays lifted into parameters and swapped in
+      // locals (spawn mode; in SPMD mode the fields are replicated and the sweep sequential)
+      parallel("Jacobi1D.relax", "#0 REP, #1 1D_Block", "#0 REP, #1 REP"),
       // through a halo (halo); target: parallel in SPMD mode too (plain stores into a replicated parameter)
       parallel("Jacobi1D.sweep", "#0 1D_Block", "#0 REP"),
       // target: parallel (halo, rows2d): row loop #1 inside the time loop
@@ -120,9 +120,9 @@ final class CorpusExpectations {
       parallel("LuRowUpdate.eliminate", "#0 REP, #1 1D_Block"),
       // target: parallel (rows2d): rows at a[i * n + j]
       sequential("LuRowUpdate.eliminateFlat", "#0 REP, #1 REP", NOT_DISTRIBUTED),
-      // target: parallel: coefficients[0][i], coefficients[1][i] (the index is the inner dimension); it
-      // also calls private instance helpers, so its fields are not lifted (fields)
-      sequential("FourierSeries.compute", "#0 REP", NOT_DISTRIBUTED),
+      // coefficients[0][i], coefficients[1][i]: rows of the lifted field, whole on every worker, each
+      // worker's part of each row shared after the loop; the private helpers are pure (spawn mode only)
+      parallel("FourierSeries.compute", "#0 1D_Block", "#0 REP"),
       parallel("FourierSeries.cosineTerms", "#0 1D_Block"),
       // rows in 1-D arrays (FlatRows): blocks at data[base + c], base = 8 * b, the argument re-split into
       // blocks of whole rows on the workers; in SPMD mode parameters stay replicated and these sequential
@@ -166,6 +166,17 @@ final class CorpusExpectations {
       sequential("BestSoFar.passesOnNaN", "#0 REP", NOT_A_REDUCTION),
       sequential("BestSoFar.storesOther", "#0 REP", NOT_A_REDUCTION),
       sequential("BestSoFar.improvements", "#0 REP", NOT_A_REDUCTION),
+      // swapped buffers held in fields, every parity of steps, one array in both fields (a driver call),
+      // fields of different lengths, failures between and inside the sweeps (the driver reruns the call)
+      parallel("FieldBuffers.relax", "#0 REP, #1 1D_Block", "#0 REP, #1 REP"),
+      parallel("FieldBuffers.relaxUntil", "#0 REP, #1 1D_Block", "#0 REP, #1 REP"),
+      parallel("FieldBuffers.relaxFailingAt", "#0 REP, #1 1D_Block", "#0 REP, #1 REP"),
+      // fixed rows of a field written at the index, with pure helpers: one row object in both rows (a
+      // driver call), rows shorter than the loop, a missing row, every other index (spawn mode only)
+      parallel("CoefficientRows.compute", "#0 1D_Block", "#0 REP"),
+      parallel("CoefficientRows.computeSparse", "#0 1D_Block", "#0 REP"),
+      // a static kernel over an argument's rows (one row object twice too): parallel in SPMD mode as well
+      parallel("CoefficientRows.table", "#0 1D_Block"),
       // Traps: they must stay sequential (or on the driver) whatever the analysis learns.
       sequential("TrapGaussSeidel2D.sweep", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       sequential("TrapSharedRandom.jitter", "#0 REP", "it calls java.util.Random.nextInt"),
@@ -186,6 +197,14 @@ final class CorpusExpectations {
       // a row loop writing the vector it reads through col (Gauss-Seidel), or rewriting col: x stays whole
       sequential("TrapIndexedWrite.gaussSeidel", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       sequential("TrapIndexedWrite.shiftingColumns", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
+      // buffers held in fields: a sweep reading the buffer it writes, a field assigned by the method (not
+      // lifted), a helper writing a field of this (not lifted)
+      sequential("TrapFieldBuffers.relaxReadingTarget", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      sequential("TrapFieldBuffers.relaxAndKeep", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      sequential("TrapFieldBuffers.relaxCounting", "#0 REP, #1 REP", "it calls weight, which writes a field"),
+      // rows written at the index: one reading what the previous iteration wrote, one whose helper writes a field
+      sequential("TrapCoefficientRows.running", "#0 REP", "it writes rows of 'c' at its index and reads arrays"),
+      sequential("TrapCoefficientRows.counting", "#0 REP", "it calls counted, which writes a field"),
       // i + 1 < n runs as i < n - 1; a[i + 1] through a halo
       // look like rows but are not: v[i] += v[i + 2] stepping by 2, a block copying the next block,
       // a width read from a field the loop changes

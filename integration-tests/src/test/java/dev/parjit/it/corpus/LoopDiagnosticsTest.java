@@ -57,6 +57,16 @@ class LoopDiagnosticsTest {
   }
 
   @Test
+  void aLoopSharingRowsIsParsedByItsDistribution() {
+    Map<String, List<String>> loops = LoopDiagnostics.parse(List.of(
+        "Distributed diagnostics for function F.compute (F.java:5)",
+        "Loop distributions:",
+        "   #0 (line 6)          1D_Block (rows shared: coefficients[0], coefficients[1])",
+        ""));
+    assertEquals(List.of("#0 1D_Block"), loops.get("F.compute"));
+  }
+
+  @Test
   void parallelMeansAOneDimensionalDistribution() {
     assertTrue(LoopDiagnostics.anyParallel("#0 REP, #1 1D_Block"));
     assertTrue(LoopDiagnostics.anyParallel("#0 1D_Var"));

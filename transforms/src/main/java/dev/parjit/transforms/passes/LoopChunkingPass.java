@@ -236,6 +236,16 @@ public final class LoopChunkingPass {
       pre.add(RuntimeCalls.alignUp(t));
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), shape.indexSlot()));
     }
+    // Rows of replicated arrays written at the index: this rank's part of the range, shared after the loop.
+    int partFrom = -1;
+    if (!loop.sharedRows().isEmpty()) {
+      if (descending || isLong) {
+        throw new IllegalStateException("loop #" + loop.id() + " shares rows but counts down or has a long index");
+      }
+      partFrom = newLocal(method, Type.INT_TYPE);
+      pre.add(new VarInsnNode(Opcodes.ILOAD, shape.indexSlot()));
+      pre.add(new VarInsnNode(Opcodes.ISTORE, partFrom));
+    }
     if (!loop.haloReads().isEmpty() && (descending || loop.rowWidth() != null)) {
       // The analysis keeps such loops sequential (the exchange fetches around an ascending range of
       // elements); a plan with one is a bug, and the method's original code must run.
@@ -325,6 +335,15 @@ public final class LoopChunkingPass {
       eachReduction(loop, post, "allreduce");
     }
     GuardedExtremaCode.combine(method, loop, passedFlags, post);
+    for (dev.parjit.analysis.plan.SharedRow r : loop.sharedRows()) {
+      // After the agreement: a loop that failed anywhere has thrown on every rank by now.
+      post.add(new VarInsnNode(Opcodes.ALOAD, r.holderSlot()));
+      post.add(new org.objectweb.asm.tree.TypeInsnNode(Opcodes.CHECKCAST, "[Ljava/lang/Object;"));
+      post.add(new LdcInsnNode(r.row()));
+      post.add(new VarInsnNode(Opcodes.ILOAD, partFrom));
+      post.add(new VarInsnNode(Opcodes.ILOAD, end));
+      post.add(RuntimeCalls.shareRowBlocks());
+    }
     post.add(new JumpInsnNode(Opcodes.GOTO, shape.exit()));
     if (agree) {
       // The iterations' handler: record the failure, then meet the other ranks at combine.

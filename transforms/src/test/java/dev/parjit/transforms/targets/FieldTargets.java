@@ -73,6 +73,59 @@ public class FieldTargets {
     }
   }
 
+  /** Lifted: its private helper reads only a scalar field of this and assigns nothing. */
+  @Jit
+  public void viaPureHelper() {
+    for (int i = 0; i < out.length; i++) {
+      out[i] = shifted(i);
+    }
+  }
+
+  private double shifted(int i) {
+    return scaled(i) + n;
+  }
+
+  private double scaled(int i) {
+    return 2.0 * i;
+  }
+
+  /** Declined: its private helper reads an array field, which the twin would no longer read. */
+  @Jit
+  public void viaArrayReadingHelper() {
+    for (int i = 0; i < out.length; i++) {
+      out[i] = firstOfX() + i;
+    }
+  }
+
+  private double firstOfX() {
+    return x.length > 0 ? x[0] : 0;
+  }
+
+  /** Declined: its private helper counts its calls in a field. */
+  @Jit
+  public void viaCountingHelper() {
+    for (int i = 0; i < out.length; i++) {
+      out[i] = counted();
+    }
+  }
+
+  private double counted() {
+    n++;
+    return n;
+  }
+
+  /** Declined: this is an argument of the helper, not only its receiver. */
+  @Jit
+  public void thisAsArgument() {
+    for (int i = 0; i < out.length; i++) {
+      out[i] = sizeOf(this);
+    }
+  }
+
+  private double sizeOf(FieldTargets t) {
+    return t.n;
+  }
+
   static FieldTargets last = new FieldTargets();
 
   static double reset(double v) {
