@@ -78,7 +78,11 @@ final class DistributedSources {
 
   /** Every rank learns whether one failed, so none waits in a later collective for a failed one. */
   private static void agree(Communicator c, RuntimeException failure, String elsewhere) {
-    int failed = c.allreduce(failure == null ? 0 : 1, dev.parjit.mpi.ReduceOp.MAX);
+    agree(failure, c.allreduce(failure == null ? 0 : 1, dev.parjit.mpi.ReduceOp.MAX), elsewhere);
+  }
+
+  /** {@link #agree} once the ranks' failure flags are combined ({@code failed}: any rank failed). */
+  private static void agree(RuntimeException failure, int failed, String elsewhere) {
     if (failure != null) {
       throw failure;
     }
@@ -89,7 +93,10 @@ final class DistributedSources {
 
   /**
    * {@code toParquet(dir)} of distributed data: every rank writes its part file; a barrier
-   * afterwards, so the directory is complete when any rank goes on.
+   * afterwards, so the directory is complete when any rank goes on. When any rank fails, every rank
+   * removes the part it wrote, so a failed write leaves no partial dataset behind (a reader would
+   * take the parts that remain for the whole frame): the sequential write either appears whole or
+   * not at all.
    */
   static void toParquet(DataFrame df, String dir) {
     Communicator c = FrameComm.comm();
@@ -101,14 +108,22 @@ final class DistributedSources {
     } catch (RuntimeException e) {
       failure = e;
     }
-    c.barrier(); // cleared before anyone writes
+    // Cleared before anyone writes; when rank 0 could not clear, no rank writes.
+    agree(c, failure, "clearing " + dir + " failed on rank 0");
+    Path written = null;
     try {
-      if (failure == null) {
-        FrameIO.writePart(df, dir, c.rank());
-      }
+      written = FrameIO.writePart(df, dir, c.rank());
     } catch (RuntimeException e) {
       failure = e;
     }
-    agree(c, failure, "writing " + dir + " failed on another rank");
+    int failed = c.allreduce(failure == null ? 0 : 1, dev.parjit.mpi.ReduceOp.MAX);
+    if (failed != 0 && written != null) {
+      try {
+        FrameIO.removePart(written);
+      } catch (RuntimeException e) {
+        failure = e; // this rank's part stays: its exception names it
+      }
+    }
+    agree(failure, failed, "writing " + dir + " failed on another rank");
   }
 }
