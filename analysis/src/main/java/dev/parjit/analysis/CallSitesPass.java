@@ -38,6 +38,7 @@ final class CallSitesPass implements AnalysisPass {
     List<LoopPlan> plans = s.loopPlans;
     boolean distributedReturn = s.distributed.contains("return");
     Set<AbstractInsnNode> localReads = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    List<MethodInsnNode> replicatedWrites = new java.util.ArrayList<>();
     plans.forEach(lp -> localReads.addAll(lp.seriesAccesses()));
     for (AbstractInsnNode x : method.instructions) {
       if (localReads.contains(x)) {
@@ -64,6 +65,8 @@ final class CallSitesPass implements AnalysisPass {
         }
         if (distributed) {
           s.frameCalls.add(call); // runs the distributed version
+        } else if (FrameCalls.isFileWrite(call)) {
+          replicatedWrites.add(call);
         }
       } else if (x instanceof MethodInsnNode call && FrameCalls.isPrintingCall(call) && lattice.topDistributed(call)) {
         s.printed.add(call); // gathers the frame first, so every rank prints the whole of it
@@ -75,6 +78,23 @@ final class CallSitesPass implements AnalysisPass {
         }
       }
     }
+    if (runsOnEveryRank(s, plans)) {
+      // Every rank holds the whole replicated frame: its distributed version writes it once, on
+      // rank 0, where the original call would have every rank clear and write the same files at
+      // once (a rank reading them back could find them gone).
+      s.frameCalls.addAll(replicatedWrites);
+    }
+  }
+
+  /**
+   * Whether the method's code runs on every rank: always in SPMD mode (even a method with nothing
+   * parallel runs in place on each rank), and in spawn mode when it runs on the workers (what
+   * {@code DriverPlacement} sends there: parallel loops, distributed frame calls, calls to other
+   * {@code @Jit} methods with distributed data); otherwise it runs once, on the driver.
+   */
+  private static boolean runsOnEveryRank(AnalysisState s, List<LoopPlan> plans) {
+    return s.mode == dev.parjit.analysis.plan.ExecutionMode.SPMD || !s.frameCalls.isEmpty() || !s.callKeys.isEmpty()
+        || plans.stream().anyMatch(LoopPlan::parallel);
   }
 
   /**

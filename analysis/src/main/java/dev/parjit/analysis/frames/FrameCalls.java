@@ -48,6 +48,15 @@ public final class FrameCalls implements CallModel {
     return call.owner.equals(DATA_FRAME) && call.getOpcode() == Opcodes.INVOKESTATIC && SOURCES.contains(call.name);
   }
 
+  /**
+   * Whether {@code call} writes files ({@code DataFrame.toParquet}): of replicated data on several
+   * ranks it must still write once, so it runs its distributed version whatever its receiver's
+   * distribution.
+   */
+  public static boolean isFileWrite(MethodInsnNode call) {
+    return call.owner.equals(DATA_FRAME) && call.getOpcode() != Opcodes.INVOKESTATIC && call.name.equals("toParquet");
+  }
+
   /** Whether {@code call} prints or renders its argument (the rewrite gathers a distributed one first). */
   public static boolean isPrintingCall(MethodInsnNode call) {
     return isPrinting(call);

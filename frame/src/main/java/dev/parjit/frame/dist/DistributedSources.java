@@ -1,6 +1,7 @@
 package dev.parjit.frame.dist;
 
 import dev.parjit.frame.DataFrame;
+import dev.parjit.frame.FrameMemory;
 import dev.parjit.frame.io.FrameIO;
 import dev.parjit.frame.io.csv.CsvReader;
 import dev.parjit.frame.io.csv.CsvSchema;
@@ -57,9 +58,72 @@ final class DistributedSources {
     Path file = Path.of(path);
     CsvSchema schema = CsvReader.infer(file);
     long[] range = CsvReader.split(file, c.size()).get(c.rank());
-    DataFrame local = FrameIO.readCsv(file, range[0], range[1], schema);
+    CsvReader.RangeRead piece = null;
+    RuntimeException failure = null;
+    long start = UNKNOWN;
+    try {
+      start = CsvReader.rangeStart(file, range[0], range[1]);
+      piece = CsvReader.readRange(file, range[0], range[1], schema, FrameMemory.allocator());
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    if (rangesMisaligned(c, start, piece == null ? UNKNOWN : piece.end(), failure != null)) {
+      // A boundary fell inside a quoted field spanning lines: the ranges' records are not the
+      // file's. Rank 0 reads the whole file (its errors are the sequential ones), the others none.
+      FrameCounters.add(FrameCounters.CSV_WHOLE_READS, 1);
+      if (piece != null) {
+        piece.vectors().forEach(org.apache.arrow.vector.FieldVector::close);
+      }
+      long size = range[1];
+      try {
+        size = java.nio.file.Files.size(file);
+      } catch (java.io.IOException e) {
+        throw new dev.parjit.frame.io.FrameIOException("cannot read CSV file " + file + ": " + e.getMessage(), e);
+      }
+      piece = CsvReader.readRange(file, c.rank() == 0 ? 0 : size, size, schema, FrameMemory.allocator());
+    } else if (failure != null) {
+      throw failure; // a record the sequential read meets too (the ranks before it lined up)
+    }
+    DataFrame local = DataFrame.fromArrow(piece.vectors());
     long[] p = FrameComm.placementOf(local.numRows());
     return Placements.register(local, p[1], p[0]);
+  }
+
+  /** A rank's read start or stop that is not known (its read failed before it). */
+  private static final long UNKNOWN = -2;
+
+  /**
+   * Whether the ranks' CSV ranges, read in rank order, differ from a read of the whole file: some
+   * range that read starts elsewhere than where the ranges before it stopped. Up to the first rank
+   * whose read failed, each rank's start is checked against its predecessors' stop (a failure at a
+   * checked start is one the sequential read meets as well); a rank with no line start in its
+   * range ({@code -1}) is passed over. One allreduce of three longs per rank.
+   */
+  private static boolean rangesMisaligned(Communicator c, long start, long end, boolean failed) {
+    long[] all = new long[3 * c.size()];
+    int me = c.rank();
+    all[3 * me] = start;
+    all[3 * me + 1] = end;
+    all[3 * me + 2] = failed ? 1 : 0;
+    c.allreduceInPlace(all, dev.parjit.mpi.ReduceOp.SUM);
+    long stopped = -1;
+    for (int r = 0; r < c.size(); r++) {
+      long s = all[3 * r];
+      if (s == -1) {
+        continue; // nothing read
+      }
+      if (s == UNKNOWN) {
+        return false; // failed before it knew its start: its exception is raised
+      }
+      if (stopped >= 0 && s != stopped) {
+        return true;
+      }
+      if (all[3 * r + 2] != 0) {
+        return false;
+      }
+      stopped = all[3 * r + 1];
+    }
+    return false;
   }
 
   /** {@code toParquet(dir)} of replicated data: written once, by rank 0; the others wait for it. */
@@ -69,6 +133,7 @@ final class DistributedSources {
     if (c.rank() == 0) {
       try {
         df.toParquet(dir);
+        FrameCounters.add(FrameCounters.REPLICATED_ROWS_WRITTEN, df.numRows());
       } catch (RuntimeException e) {
         failure = e;
       }
@@ -78,7 +143,11 @@ final class DistributedSources {
 
   /** Every rank learns whether one failed, so none waits in a later collective for a failed one. */
   private static void agree(Communicator c, RuntimeException failure, String elsewhere) {
-    int failed = c.allreduce(failure == null ? 0 : 1, dev.parjit.mpi.ReduceOp.MAX);
+    agree(failure, c.allreduce(failure == null ? 0 : 1, dev.parjit.mpi.ReduceOp.MAX), elsewhere);
+  }
+
+  /** {@link #agree} once the ranks' failure flags are combined ({@code failed}: any rank failed). */
+  private static void agree(RuntimeException failure, int failed, String elsewhere) {
     if (failure != null) {
       throw failure;
     }
@@ -89,7 +158,10 @@ final class DistributedSources {
 
   /**
    * {@code toParquet(dir)} of distributed data: every rank writes its part file; a barrier
-   * afterwards, so the directory is complete when any rank goes on.
+   * afterwards, so the directory is complete when any rank goes on. When any rank fails, every rank
+   * removes the part it wrote, so a failed write leaves no partial dataset behind (a reader would
+   * take the parts that remain for the whole frame): the sequential write either appears whole or
+   * not at all.
    */
   static void toParquet(DataFrame df, String dir) {
     Communicator c = FrameComm.comm();
@@ -101,14 +173,22 @@ final class DistributedSources {
     } catch (RuntimeException e) {
       failure = e;
     }
-    c.barrier(); // cleared before anyone writes
+    // Cleared before anyone writes; when rank 0 could not clear, no rank writes.
+    agree(c, failure, "clearing " + dir + " failed on rank 0");
+    Path written = null;
     try {
-      if (failure == null) {
-        FrameIO.writePart(df, dir, c.rank());
-      }
+      written = FrameIO.writePart(df, dir, c.rank());
     } catch (RuntimeException e) {
       failure = e;
     }
-    agree(c, failure, "writing " + dir + " failed on another rank");
+    int failed = c.allreduce(failure == null ? 0 : 1, dev.parjit.mpi.ReduceOp.MAX);
+    if (failed != 0 && written != null) {
+      try {
+        FrameIO.removePart(written);
+      } catch (RuntimeException e) {
+        failure = e; // this rank's part stays: its exception names it
+      }
+    }
+    agree(failure, failed, "writing " + dir + " failed on another rank");
   }
 }

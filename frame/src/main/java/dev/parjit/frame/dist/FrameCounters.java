@@ -37,6 +37,16 @@ public final class FrameCounters {
   public static final String LAZY_ROWS_SENT_WHOLE = "lazyRowsSentWhole";
   /** Rows of a lazy result this rank sent because the driver asked for them after the call (head, tail, all). */
   public static final String LAZY_ROWS_FETCHED = "lazyRowsFetched";
+  /**
+   * Rows of a replicated frame this rank wrote with {@code toParquet} on behalf of every rank: rank 0
+   * writes it once, the other ranks none (each writing the same files would race).
+   */
+  public static final String REPLICATED_ROWS_WRITTEN = "replicatedRowsWritten";
+  /**
+   * Distributed CSV reads this rank took part in whose ranges did not line up with the file's
+   * records (a range boundary inside a quoted field spanning lines): rank 0 read those files whole.
+   */
+  public static final String CSV_WHOLE_READS = "csvWholeReads";
   /** Indexes of the rank's range in chunked row loops that read distributed series ({@code s.getDouble(i)}). */
   public static final String ROW_LOOP_ROWS = "rowLoopRows";
 

@@ -174,4 +174,16 @@ public final class FrameIO {
     java.lang.ref.Reference.reachabilityFence(df);
     return file;
   }
+
+  /**
+   * Deletes a part file {@link #writePart} wrote, after another rank's part failed: the directory
+   * must not hold a partial write. A file that cannot be deleted is named in the exception.
+   */
+  public static void removePart(Path part) {
+    try {
+      Files.deleteIfExists(part);
+    } catch (IOException e) {
+      throw new FrameIOException("cannot remove part file " + part + " of a failed write: " + e.getMessage(), e);
+    }
+  }
 }

@@ -93,4 +93,19 @@ public final class FrameData {
     Files.writeString(file, sb.toString());
     return file;
   }
+
+  /**
+   * A CSV file of {@code n} rows (id string, b string, c long) where most b fields are quoted and
+   * span two lines whose second line reads like a record of its own ({@code x,y",1}): a range
+   * boundary inside one must not make a record of it.
+   */
+  public static Path quotedLinesCsv(Path file, int n) throws IOException {
+    StringBuilder sb = new StringBuilder("id,b,c\n");
+    for (int i = 0; i < n; i++) {
+      String b = i % 5 == 0 ? "b" + i % 4 : "\"line " + i + "\nx,y\"";
+      sb.append("id").append(i).append(',').append(b).append(',').append(i % 3).append('\n');
+    }
+    Files.writeString(file, sb.toString());
+    return file;
+  }
 }

@@ -126,6 +126,35 @@ public class FrameDifferentialTest {
     // Results with string columns are still fetched when the driver reads them.
     assertTrue(counter(output, workerStat(0).apply(FrameCounters.LAZY_ROWS_FETCHED)) > 0, String.join("\n", output));
     assertRowLoopsRanDistributed(output, FrameDifferentialTest::workerStat, workers, FrameRunner.ROW_LOOPS_PER_ROW);
+    assertReplicatedFramesWrittenOnce(output, FrameDifferentialTest::workerStat, workers);
+    assertQuotedCsvReadWholeWhenCut(output, FrameDifferentialTest::workerStat, workers);
+  }
+
+  /**
+   * On 3 and 4 ranks a range boundary of quoted.csv falls inside a quoted field spanning lines (on 1
+   * and 2 none does): every rank saw the ranges disagree and rank 0 read the file whole.
+   */
+  static void assertQuotedCsvReadWholeWhenCut(List<String> output, java.util.function.IntFunction<Function<String, String>> line,
+      int ranks) {
+    for (int r = 0; r < ranks; r++) {
+      long whole = counter(output, line.apply(r).apply(FrameCounters.CSV_WHOLE_READS));
+      assertEquals(ranks >= 3 ? 1 : 0, whole, "rank " + r + " of " + ranks + ": CSV reads done whole\n" + String.join("\n", output));
+    }
+  }
+
+  /**
+   * Replicated frames written inside {@code @Jit} code (summaryWrittenOnce; in SPMD mode the frame
+   * lazyPipeline passes back in too) were written by rank 0 alone: every rank writing the same
+   * files, or none of them through the distributed write, would count otherwise.
+   */
+  static void assertReplicatedFramesWrittenOnce(List<String> output, java.util.function.IntFunction<Function<String, String>> line,
+      int ranks) {
+    assertTrue(counter(output, line.apply(0).apply(FrameCounters.REPLICATED_ROWS_WRITTEN)) > 0,
+        "rank 0 wrote no replicated frame\n" + String.join("\n", output));
+    for (int r = 1; r < ranks; r++) {
+      assertEquals(0, counter(output, line.apply(r).apply(FrameCounters.REPLICATED_ROWS_WRITTEN)),
+          "rank " + r + " wrote replicated rows");
+    }
   }
 
   /**
@@ -245,6 +274,8 @@ public class FrameDifferentialTest {
     }
     assertRowLoopsRanDistributed(output, FrameDifferentialTest::rankCounter, ranks,
         FrameRunner.ROW_LOOPS_PER_ROW - FrameRunner.ROW_LOOPS_OVER_RETURNED_FRAMES);
+    assertReplicatedFramesWrittenOnce(output, FrameDifferentialTest::rankCounter, ranks);
+    assertQuotedCsvReadWholeWhenCut(output, FrameDifferentialTest::rankCounter, ranks);
   }
 
   /**

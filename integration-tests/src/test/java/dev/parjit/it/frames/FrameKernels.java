@@ -101,6 +101,16 @@ public final class FrameKernels {
     return DataFrame.readParquet(out).select("power", "cadence").sum();
   }
 
+  /**
+   * A CSV file whose quoted fields span lines, read over the ranks' byte ranges: a range cut inside
+   * such a field once took its second line for a record (one row too many, silently).
+   */
+  public static String csvQuotedLines(String path) {
+    DataFrame df = DataFrame.readCsv(path);
+    return df.numRows() + " " + df.select("c").sum() + "\n" + df.head(3) + "\n" + df.tail(3) + "\n"
+        + df.groupBy("b").count().head(6);
+  }
+
   public static Series csvMeans(String path) {
     DataFrame df = DataFrame.readCsv(path);
     return df.select("a", "b").mean();
@@ -326,5 +336,77 @@ public final class FrameKernels {
     DataFrame f = DataFrame.of("z", z);
     Series s = f.column("z");
     return f.sum() + "\n" + f.mean() + "\n" + f.std() + "\n" + s.var() + " " + s.mean() + " " + s.min() + " " + s.max();
+  }
+
+  /**
+   * Keys pandas users trip over, over frames made in the method (1D_Block): NaN keys (dropped by the
+   * group-by, never matched by a join, last in a sort), -0.0 beside 0.0 (one key: equal in groups,
+   * joins and sort ties), duplicate keys on both sides of inner and left joins (row multiplicity and
+   * left-then-right order), a descending sort with ties (stable), head/tail past the end, empty
+   * and one-row reductions (mean NaN, std/var NaN with one row), counts skipping NaN, an int column
+   * near its maximum summed.
+   */
+  public static String edgeKeys(int n) {
+    double[] key = new double[n];
+    long[] dup = new long[n];
+    double[] v = new double[n];
+    int[] big = new int[n];
+    for (int i = 0; i < n; i++) {
+      key[i] = i % 5 == 0 ? Double.NaN : i % 7 == 1 ? -0.0 : i % 7 == 2 ? 0.0 : i % 3;
+      dup[i] = i % 3;
+      v[i] = i % 4 == 3 ? Double.NaN : i;
+      big[i] = Integer.MAX_VALUE - i;
+    }
+    DataFrame df = DataFrame.of("key", key).withColumn("dup", Series.of("dup", dup)).withColumn("v", Series.of("v", v))
+        .withColumn("big", Series.of("big", big));
+    DataFrame groups = df.groupBy("key").agg(Agg.count("v").as("c"), Agg.sum("v").as("s"), Agg.std("v").as("sd"));
+    DataFrame sorted = df.sortValues(false, "key", "dup");
+    DataFrame right = df.filter(df.column("dup").lt(2)).select("dup", "v");
+    DataFrame inner = df.select("dup", "key").merge(right, "dup");
+    DataFrame left = df.select("dup", "big").merge(right.head(3), JoinType.LEFT, "dup");
+    DataFrame zeros = df.select("key", "dup").merge(df.filter(df.column("dup").eq(1)).select("key", "v"), "key");
+    DataFrame none = df.filter(df.column("v").lt(-1));
+    DataFrame one = df.head(1);
+    return groups + "\n" + sorted.head(7) + "\n" + sorted.tail(3) + "\n" + inner.numRows() + " " + inner.column("v").sum()
+        + "\n" + inner.head(5) + "\n" + inner.tail(4) + "\n" + left.numRows() + " " + left.column("v").count() + "\n"
+        + left.tail(4) + "\n" + zeros.numRows() + " " + zeros.column("v").sum() + "\n" + zeros.head(6) + "\n" + none.mean()
+        + "\n" + none.std() + "\n" + one.std() + "\n" + one.var() + "\n" + df.count() + "\n" + df.select("big", "dup").sum()
+        + "\n" + df.column("big").sum() + " " + df.column("v").count() + " " + df.head(n + 5).numRows() + " "
+        + df.tail(n + 5).numRows() + "\n" + df.head(0) + "\n" + df.tail(0) + "\n" + sorted.head(-2).tail(2);
+  }
+
+  /**
+   * A summary of replicated values (a frame built from reductions) written, then read back in the
+   * same method: the ranks hold the same frame, and it must be written once (rank 0); each rank
+   * writing the same files at once let one rank's clearing remove what another was reading back.
+   */
+  public static String summaryWrittenOnce(String path, String out) {
+    DataFrame df = DataFrame.readParquet(path).select("id", "speed", "cadence");
+    DataFrame summary = DataFrame.builder().add("sum", df.sum()).add("count", df.count()).build();
+    summary.toParquet(out);
+    return DataFrame.readParquet(out).toString();
+  }
+
+  /**
+   * A frame passed back in and written, then read back: spawn mode passes the lazy result (each
+   * worker writes its part); SPMD mode passes it replicated to a method otherwise without
+   * parallelism, which must still write once.
+   */
+  public static String writeLoaded(DataFrame points, String out) {
+    points.toParquet(out);
+    DataFrame back = DataFrame.readParquet(out);
+    return back.numRows() + " " + back.select("speed", "cadence").sum();
+  }
+
+  /**
+   * The same frame passed twice in one call, modified and reduced: joined with itself, concatenated
+   * with itself, a column from one side put beside the other.
+   */
+  public static String sameTwice(DataFrame a, DataFrame b) {
+    DataFrame both = DataFrame.concat(a, b);
+    DataFrame joined = a.select("cadence", "speed").merge(b.select("cadence", "power").head(20), "cadence");
+    DataFrame beside = a.withColumn("w", a.column("speed").mul(b.column("cadence")));
+    return both.numRows() + " " + both.select("speed").sum() + " " + joined.numRows() + " " + joined.column("power").sum()
+        + " " + beside.column("w").mean() + "\n" + both.tail(2);
   }
 }

@@ -41,6 +41,7 @@ public final class FrameRunner {
     FrameData.write(FrameData.table(DATASET_ROWS[2]), dir.resolve("empty"), 1, 1);
     FrameData.write(FrameData.table(DATASET_ROWS[3]), dir.resolve("onegroup"), 1, DATASET_ROWS[3]);
     FrameData.csv(dir.resolve("table.csv"), 1001);
+    FrameData.quotedLinesCsv(dir.resolve("quoted.csv"), 60);
   }
 
   private FrameRunner() { }
@@ -54,6 +55,9 @@ public final class FrameRunner {
     out.add(line("seed", "n3", () -> FrameKernels.seed(3, 0.5)));
     for (int n : new int[] {0, 1, 2, 3, 5, 17}) {
       out.add(line("wrappingLongs", "n" + n, () -> FrameKernels.wrappingLongs(n)));
+    }
+    for (int n : new int[] {0, 1, 2, 3, 4, 5, 17, 60}) {
+      out.add(line("edgeKeys", "n" + n, () -> FrameKernels.edgeKeys(n)));
     }
     for (String d : DATASETS) {
       String p = data.resolve(d).toString();
@@ -79,6 +83,8 @@ public final class FrameRunner {
       out.add(line("derived", d, () -> FrameKernels.derived(p)));
       out.add(line("elements", d, () -> FrameKernels.elements(p)));
       out.add(line("centroidSteps", d, () -> centroidSteps(p)));
+      out.add(line("summaryWrittenOnce", d, () -> FrameKernels.summaryWrittenOnce(p, scratch.resolve("summary-" + d).toString())));
+      out.add(line("lazyPipeline", d, () -> lazyPipeline(p, scratch.resolve("loaded-" + d).toString())));
       out.add(line("alternatingColumns", d, () -> FrameKernels.alternatingColumns(p)));
       out.add(line("negativeHeadTail", d, () -> FrameKernels.negativeHeadTail(p)));
       out.add(line("misplacedOperands", d, () -> FrameKernels.misplacedOperands(p)));
@@ -87,7 +93,28 @@ public final class FrameRunner {
       out.add(line("argumentSeries", d, () -> FrameKernels.argumentSeries(held.column("speed"))));
     }
     out.add(line("csvMeans", "csv", () -> FrameKernels.csvMeans(data.resolve("table.csv").toString())));
+    out.add(line("csvQuotedLines", "csv", () -> FrameKernels.csvQuotedLines(data.resolve("quoted.csv").toString())));
     return out;
+  }
+
+  /**
+   * A loaded frame (lazy in spawn mode) read before and after other calls, written by a call and
+   * read back there, passed twice to one call, concatenated here with a frame of this process, and
+   * dropped.
+   */
+  private static String lazyPipeline(String path, String out) {
+    DataFrame points = FrameKernels.loadForSteps(path);
+    String before = points.head(2) + "\n" + points.tail(1);
+    String written = FrameKernels.writeLoaded(points, out);
+    // Runs on the driver (concat of frame arguments is not distributed): it fetches the rows, so a
+    // later call would send them back to the workers; the tests count rows sent that way.
+    String twice = FrameKernels.sameTwice(points, points);
+    DataFrame mine = DataFrame.builder().add("speed", new double[] {1.5}).add("cadence", new int[] {7})
+        .add("power", new double[] {2.5}).build();
+    DataFrame joined = DataFrame.concat(points, mine);
+    String after = points.head(2) + " " + joined.numRows() + " " + joined.tail(2) + " " + joined.select("speed").sum();
+    points.close();
+    return before + "\n" + twice + "\n" + written + "\n" + after;
   }
 
   /** Three steps over one loaded frame, the centres moved to each cluster's mean speed. */

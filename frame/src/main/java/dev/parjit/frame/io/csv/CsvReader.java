@@ -35,8 +35,9 @@ import org.apache.arrow.vector.types.pojo.Field;
  * <p>Parallel reading: {@link #split} cuts the data (after the header) into ranges aligned to line
  * starts, and {@link #read} with any range reads exactly the lines that <em>start</em> inside it,
  * so the ranges' results concatenated in order equal a read of the whole file. The header belongs
- * to no range. A newline inside a quoted field is supported when one range covers the whole file,
- * but <b>not when splitting</b>: a range boundary cannot tell it from a line end.
+ * to no range. A newline inside a quoted field cannot be told from a line end at a range boundary:
+ * {@link #readRange} reports where each range started and stopped, so a reader of several ranges can
+ * tell that a boundary fell inside such a field (and read the file whole instead).
  */
 public final class CsvReader {
   /** Data lines inspected by {@link #infer}: the same prefix on every rank, so the same schema. */
@@ -143,6 +144,40 @@ public final class CsvReader {
    */
   public static List<FieldVector> read(Path file, long byteStart, long byteEnd, CsvSchema schema,
       BufferAllocator alloc) {
+    return readRange(file, byteStart, byteEnd, schema, alloc).vectors();
+  }
+
+  /**
+   * What a range read: its vectors, the offset its first line started at and the offset where its
+   * reading stopped (the start of the first record after the range), both {@code -1} when the range
+   * holds no line start. Ranges read in order equal a read of the whole file exactly when each
+   * range that read starts where the previous one stopped; a range cut inside a quoted field that
+   * spans lines starts elsewhere (it took the field's continuation for a record).
+   */
+  public record RangeRead(List<FieldVector> vectors, long start, long end) { }
+
+  /**
+   * Where a read of {@code [byteStart, byteEnd)} starts: the first line start at or after
+   * {@code byteStart} past the header, or {@code -1} when there is none before {@code byteEnd}.
+   */
+  public static long rangeStart(Path file, long byteStart, long byteEnd) {
+    try {
+      long start = Math.max(byteStart, headerEnd(file));
+      if (start >= byteEnd) {
+        return -1;
+      }
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        start = lineStartAtOrAfter(ch, start, ch.size());
+      }
+      return start < byteEnd ? start : -1;
+    } catch (IOException e) {
+      throw new FrameIOException("cannot read CSV file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@link #read}, telling where the range's reading started and stopped ({@link RangeRead}). */
+  public static RangeRead readRange(Path file, long byteStart, long byteEnd, CsvSchema schema,
+      BufferAllocator alloc) {
     List<FieldVector> vectors = new ArrayList<>();
     try {
       for (Field f : schema.fields()) {
@@ -150,12 +185,10 @@ public final class CsvReader {
         v.allocateNew();
         vectors.add(v);
       }
-      long start = Math.max(byteStart, headerEnd(file));
+      long start = rangeStart(file, byteStart, byteEnd);
+      long end = -1;
       int rows = 0;
-      if (start < byteEnd) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-          start = lineStartAtOrAfter(ch, start, ch.size());
-        }
+      if (start >= 0) {
         try (InputStream in = open(file, start)) {
           CsvTokenizer tok = new CsvTokenizer(in, start);
           int n = schema.names().size();
@@ -169,12 +202,13 @@ public final class CsvReader {
             }
             rows++;
           }
+          end = tok.position();
         }
       }
       for (FieldVector v : vectors) {
         v.setValueCount(rows);
       }
-      return vectors;
+      return new RangeRead(vectors, start, end);
     } catch (IOException | IllegalStateException e) {
       vectors.forEach(FieldVector::close);
       throw new FrameIOException("cannot read CSV file " + file + ": " + e.getMessage(), e);
