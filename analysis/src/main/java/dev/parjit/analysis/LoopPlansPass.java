@@ -94,6 +94,12 @@ final class LoopPlansPass implements AnalysisPass {
               List.of()));
           continue;
         }
+        HaloRead fixed = AlignedAccesses.fixedRowRead(f, x, d.shape(), oneD);
+        if (fixed != null) {
+          // a[r * k + c]: row r, which the loop never writes, fetched from its owner before the loop
+          halos.add(fixed);
+          continue;
+        }
         HaloRead indexed = indexedRead(f, x, decisions, oneD);
         if (indexed != null) {
           // x[col[k]]: the elements the rank's column indices name, fetched after col's own segment
