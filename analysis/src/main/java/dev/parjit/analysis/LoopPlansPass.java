@@ -156,7 +156,9 @@ final class LoopPlansPass implements AnalysisPass {
     if (!repeated || !d.arrayReductions().isEmpty()) {
       return halos;
     }
-    return halos.stream().map(h -> invariant.containsAll(h.planInputs()) ? h.withInvariant(true) : h).toList();
+    // A fixed row's row r may change between entries of the loop: fetched again each time.
+    return halos.stream().map(h -> !h.isFixedRow() && invariant.containsAll(h.planInputs()) ? h.withInvariant(true) : h)
+        .toList();
   }
 
   /**

@@ -23,7 +23,7 @@ public final class CorpusMain {
       "CsrConjugateGradient", "CsrSolveInline", "CooPowerIteration", "LuRowUpdate", "FourierSeries", "BlockCipher", "FlatRowBlocks", "NBody",
       "Histograms", "Polynomials", "Mandelbrot", "Reciprocals", "Extrema", "BestSoFar",
       "TrapGaussSeidel2D", "TrapSharedRandom", "TrapPrefixSums", "TrapEarlyExit", "TrapPivotSearch",
-      "TrapStaticWrite", "TrapPrintRunning", "TrapThrowAtIndex", "TrapRecurrence", "TrapIndexedWrite", "TrapFlatRows",
+      "TrapStaticWrite", "TrapPrintRunning", "TrapThrowAtIndex", "TrapRecurrence", "TrapIndexedWrite", "TrapFlatRows", "TrapPivotRows",
       "BoundPlusOne");
 
   /** The suite: programs of {@code dev.parjit.it.corpus.programs}. */

@@ -236,9 +236,10 @@ public final class LoopChunkingPass {
       pre.add(RuntimeCalls.alignUp(t));
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), shape.indexSlot()));
     }
-    if (!loop.haloReads().isEmpty() && (descending || loop.rowWidth() != null)) {
+    if (loop.haloReads().stream().anyMatch(h -> !h.isFixedRow()) && (descending || loop.rowWidth() != null)) {
       // The analysis keeps such loops sequential (the exchange fetches around an ascending range of
-      // elements); a plan with one is a bug, and the method's original code must run.
+      // elements; a fixed row does not depend on the range); a plan with one is a bug, and the
+      // method's original code must run.
       throw new IllegalStateException("loop #" + loop.id() + " reads through halos but counts down or runs over rows");
     }
     java.util.Map<Integer, Integer> halos = HaloExchangePass.exchange(method, loop, pre, shape.indexSlot(), end, lo,
