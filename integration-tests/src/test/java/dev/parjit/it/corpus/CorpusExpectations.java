@@ -121,6 +121,9 @@ final class CorpusExpectations {
       // rows k + 1.. at a[i * n + j], pivot row k fetched from its owner before the loop (the loop starts
       // after it: never written); in SPMD mode parameters stay replicated and these sequential
       parallel("LuRowUpdate.eliminateFlat", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
+      // the same with more rows than columns and pivots out of range (past the width: the check before the
+      // loop fails and the driver runs the original code; past the rows, negative: the sequential exception)
+      parallel("PivotRows.eliminateRows", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
       // target: parallel: coefficients[0][i], coefficients[1][i] (the index is the inner dimension); it
       // also calls private instance helpers, so its fields are not lifted (fields)
       sequential("FourierSeries.compute", "#0 REP", NOT_DISTRIBUTED),
@@ -193,9 +196,7 @@ final class CorpusExpectations {
       sequential("TrapFlatRows.foldNextPair", "#0 REP", LOOP_CARRIED),
       sequential("TrapFlatRows.copyNextBlock", "#0 REP", NOT_DISTRIBUTED),
       sequential("TrapFlatRows.stretch", "#0 REP", "it writes a field"),
-      // a pivot row: parallel in spawn mode (rows past the width or the array run on the driver); a loop
-      // starting at the row it reads writes it
-      parallel("TrapPivotRows.eliminateRows", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
+      // a loop starting at the fixed row it reads writes that row
       sequential("TrapPivotRows.subtractFromPivot", "#0 REP, #1 REP", NOT_DISTRIBUTED),
       parallel("BoundPlusOne.variation", "#0 1D_Block", "#0 1D_Block"),
       parallel("BoundPlusOne.rises", "#0 1D_Block")));
