@@ -210,4 +210,14 @@ class FlatRowRuleTest {
           name + ": " + RowDistributionTest.reps(p));
     }
   }
+
+  @Test
+  void aColumnAtALocalWithoutAFixedRowReadIsNoRowAccess() throws Exception {
+    MethodPlan p = plan("clearColumn", ExecutionMode.SPAWN);
+    assertFalse(p.loops().get(0).parallel());
+    assertEquals(Distribution.REP, p.variables().get("a"));
+    // declined at its other index first; the fixpoint's last word is the loop left sequential
+    assertTrue(RowDistributionTest.reasonFor(p, "a").startsWith("it is accessed outside a parallel loop"),
+        RowDistributionTest.reps(p));
+  }
 }

@@ -163,4 +163,11 @@ public final class FlatRowTargets {
       }
     }
   }
+
+  /** Column {@code k} of every row with no pivot row read: nothing checks {@code k < n}, so no row access. */
+  public static void clearColumn(double[] a, int n, int k) {
+    for (int i = k + 1; i < n; i++) {
+      a[i * n + k] = 0;
+    }
+  }
 }
