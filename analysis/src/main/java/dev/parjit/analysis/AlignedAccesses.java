@@ -75,6 +75,26 @@ final class AlignedAccesses {
   }
 
   /**
+   * {@code a[r * k + c]}: a read of a fixed row of an array the loop accesses as rows ({@link FlatRows#fixedRow}),
+   * as a read through the halo of that row; else {@code null}.
+   */
+  static HaloRead fixedRowRead(MethodFacts f, AbstractInsnNode access, CountedLoop loop, Set<Integer> oneD) {
+    Set<AbstractInsnNode> array = ArrayOperands.isLoad(access) ? accessOperand(f, access, 1) : Set.of();
+    if (loop == null || array.size() != 1 || !(array.iterator().next() instanceof VarInsnNode a)
+        || a.getOpcode() != Opcodes.ALOAD || !oneD.contains(a.var) || !seesCandidate(f, a, null)) {
+      return null;
+    }
+    NaturalLoop outer = null;
+    for (NaturalLoop l : f.loops()) {
+      if (f.method().instructions.get(l.header()) == loop.header()) {
+        outer = l;
+      }
+    }
+    dev.parjit.analysis.plan.FixedRow row = outer == null ? null : FlatRows.fixedRow(f, access, a.var, loop, outer);
+    return row == null ? null : HaloRead.ofFixedRow(access, a.var, row);
+  }
+
+  /**
    * The slot of the distributed series {@code read} ({@code s.getDouble(i)}) reads at the index of
    * {@code loop}, or {@code null}.
    */

@@ -161,7 +161,15 @@ final class ArrayDistributionsPass implements AnalysisPass {
       }
       if (alignedArray(f, use, loop, Set.of(slot)) == null && haloRead(f, use, loop, Set.of(slot)) == null
           && segmentRead(f, use, decisions, oneD) == null && indexedRead(f, use, decisions, oneD) == null) {
-        return Decline.at(DeclineRule.OTHER_INDEX, use);
+        if (AlignedAccesses.fixedRowRead(f, use, loop, Set.of(slot)) == null) {
+          return Decline.at(DeclineRule.OTHER_INDEX, use);
+        }
+        if (f.mode() == ExecutionMode.SPMD) {
+          // A row outside the array fails the call where the loop starts; only spawn mode answers that
+          // by running the original code (on the driver).
+          return Decline.at(DeclineRule.FIXED_ROW_IN_SPMD, use);
+        }
+        continue; // its row is fetched before the loop; no row placement nor width of its own
       }
       Decline unplaced = RowPlacement.whyNotPlaced(f, slot, use, loop);
       if (unplaced != null) {

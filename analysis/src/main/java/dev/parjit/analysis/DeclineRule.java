@@ -66,6 +66,9 @@ public enum DeclineRule {
    * the method starts, before that local has its value.
    */
   ROW_WIDTH_AFTER_ENTRY("it is indexed as rows of '%s' elements, a width the method computes after it starts"),
+  /** A fixed row {@code a[r * k + c]} read by a loop over rows, SPMD mode ({@link FlatRows#fixedRow}). */
+  FIXED_ROW_IN_SPMD("it is read at a fixed row (a[r * k + c]) in SPMD mode, where a row outside the array has no"
+      + " original code to fall back on", true),
   /** An SPMD parameter indexed as rows: its chunks are not re-split by rows (only spawn-mode arguments are). */
   ROWS_OF_SPMD_PARAMETER("it is an SPMD parameter indexed as rows (a[k * i + c]), which only arrays the method"
       + " allocates are split into"),

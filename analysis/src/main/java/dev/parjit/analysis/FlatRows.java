@@ -5,6 +5,7 @@ import dev.parjit.analysis.loops.CountedLoopMatcher;
 import dev.parjit.analysis.loops.NaturalLoop;
 import dev.parjit.analysis.plan.BoundKind;
 import dev.parjit.analysis.plan.CountedLoop;
+import dev.parjit.analysis.plan.FixedRow;
 import dev.parjit.analysis.plan.RowWidth;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,11 @@ import org.objectweb.asm.tree.VarInsnNode;
  *   <li>a loop stepping by a constant {@code s >= 2} from a multiple of {@code s}, reading {@code v[i]} and
  *       {@code v[i + c]} ({@code 0 < c < s}): rows of {@code s} over {@code b = i / s}.</li>
  * </ul>
+ * A loop over rows {@code i} may also read one fixed row {@code r} of such an array ({@link #fixedRow}: an LU
+ * pivot row {@code a[r * k + j]}) when it starts at {@code r + 1} or later and counts up, so it never
+ * writes that row; the loop's own rows may then take their columns at {@code r} ({@code a[i * k + r]}) or
+ * from a column loop starting at {@code r + c}, {@code c >= 0}, which the rewrite's check {@code 0 <= r < k}
+ * keeps inside the row.
  * Such an array is distributed in blocks of whole rows (Bodo's formula over {@code length / k} rows), so
  * the rank running row {@code i} holds all of it. Any other column ({@code data[base + 8]}, a
  * column loop from 1, {@code k} from a field the method may change) is not a row access: the array is then accessed at an
@@ -54,7 +60,7 @@ final class FlatRows {
     if (stepped != null) {
       return new RowAccess(stepped, true);
     }
-    RowWidth rows = rowWidth(f, access, index.iterator().next(), loop, loopNode);
+    RowWidth rows = rowWidth(f, access, index.iterator().next(), arraySlot, loop, loopNode);
     return rows == null ? null : new RowAccess(rows, false);
   }
 
@@ -66,8 +72,8 @@ final class FlatRows {
   record RowAccess(RowWidth width, boolean stepped) { }
 
   /** {@code a[k * i + c]} in a loop over rows {@code i}: the width {@code k}, else {@code null}. */
-  private static RowWidth rowWidth(MethodFacts f, AbstractInsnNode access, AbstractInsnNode x, CountedLoop loop,
-      NaturalLoop loopNode) {
+  private static RowWidth rowWidth(MethodFacts f, AbstractInsnNode access, AbstractInsnNode x, int arraySlot,
+      CountedLoop loop, NaturalLoop loopNode) {
     RowWidth k = rowStart(f, x, loop, loopNode);
     if (k != null) {
       // a[k * i]: column 0, inside the row when k is a constant; a local k may be 0 (every row at a[0])
@@ -80,7 +86,8 @@ final class FlatRows {
       AbstractInsnNode base = single(f.consumers().operand(x, side));
       AbstractInsnNode column = single(f.consumers().operand(x, 1 - side));
       k = base == null ? null : rowStart(f, base, loop, loopNode);
-      if (k != null && column != null && inRow(f, column, k, access, loopNode)) {
+      if (k != null && column != null && (inRow(f, column, k, access, loopNode, Set.of())
+          || inRow(f, column, k, access, loopNode, fixedRows(f, arraySlot, k, loop, loopNode)))) {
         return k;
       }
     }
@@ -197,20 +204,137 @@ final class FlatRows {
         ? widthOf(f, bound.get(1)) : null;
   }
 
-  /** Whether {@code column} stays in {@code [0, k)}: a constant below a constant {@code k}, or a column loop's index. */
+  /**
+   * Whether {@code column} stays in {@code [0, k)}: a constant below a constant {@code k}, or a column loop's
+   * index; with {@code fixedRows} (locals {@code r} the rewrite checks to be in {@code [0, k)} before the
+   * loop) also {@code r} itself and a column loop starting at {@code r + c}, {@code c >= 0}.
+   */
   private static boolean inRow(MethodFacts f, AbstractInsnNode column, RowWidth k, AbstractInsnNode access,
-      NaturalLoop loopNode) {
+      NaturalLoop loopNode, Set<Integer> fixedRows) {
     Integer c = StencilIndex.constant(column);
     if (c != null) {
       return k.isConstant() && c >= 0 && c < k.constant(); // a local k may be 0: no column is inside
     }
-    return column instanceof VarInsnNode j && j.getOpcode() == Opcodes.ILOAD
-        && innerColumnLoop(f, access, loopNode, j.var, k);
+    if (!(column instanceof VarInsnNode j) || j.getOpcode() != Opcodes.ILOAD) {
+      return false;
+    }
+    return fixedRows.contains(j.var) || innerColumnLoop(f, access, loopNode, j.var, k, fixedRows);
+  }
+
+  /**
+   * The fixed row {@code a[r * k + c]} reads in the loop over rows {@code loop} ({@link FixedRow}), or
+   * {@code null}: {@code access} an element load of the array in {@code arraySlot}, which the loop accesses
+   * as rows of one width {@code k} ({@code a[k * i + c]}), {@code r} a local holding one value for the
+   * whole method, {@code c} inside the row, and the loop's first index {@code r + c0}, {@code c0 >= 1},
+   * counting up: every row the loop runs, reads and writes lies after {@code r}, so reading row {@code r}
+   * is no dependence between iterations.
+   */
+  static FixedRow fixedRow(MethodFacts f, AbstractInsnNode access, int arraySlot, CountedLoop loop,
+      NaturalLoop loopNode) {
+    if (loop == null || !ArrayOperands.isLoad(access) || !loop.indexType().equals("I") || loop.kind().isDescending()
+        || loop.step() != 1) {
+      return null;
+    }
+    RowWidth k = widthInLoop(f, arraySlot, loop, loopNode);
+    return k == null ? null : fixedRowOf(f, access, k, loop, loopNode);
+  }
+
+  /** As {@link #fixedRow} for rows of the known width {@code k}. */
+  private static FixedRow fixedRowOf(MethodFacts f, AbstractInsnNode access, RowWidth k, CountedLoop loop,
+      NaturalLoop loopNode) {
+    AbstractInsnNode x = single(ArrayOperands.of(f.consumers(), access, indexDepth(access)));
+    if (x == null) {
+      return null;
+    }
+    Integer row = x.getOpcode() == Opcodes.IMUL ? rowOf(f, x, k, loop) : null; // column 0
+    if (row == null && x.getOpcode() == Opcodes.IADD) {
+      for (int side = 0; side < 2 && row == null; side++) {
+        AbstractInsnNode base = single(f.consumers().operand(x, side));
+        AbstractInsnNode column = single(f.consumers().operand(x, 1 - side));
+        Integer r = base == null || base.getOpcode() != Opcodes.IMUL ? null : rowOf(f, base, k, loop);
+        if (r != null && column != null && inRow(f, column, k, access, loopNode, Set.of(r))) {
+          row = r;
+        }
+      }
+    }
+    return row != null && startsAfter(f, loop, row) ? new FixedRow(row, k) : null;
+  }
+
+  /** The local {@code r} of a product {@code r * k} (either order), {@code r} one-valued and not the loop's index. */
+  private static Integer rowOf(MethodFacts f, AbstractInsnNode mul, RowWidth k, CountedLoop loop) {
+    for (int side = 0; side < 2; side++) {
+      AbstractInsnNode r = single(f.consumers().operand(mul, side));
+      AbstractInsnNode w = single(f.consumers().operand(mul, 1 - side));
+      if (r instanceof VarInsnNode rv && rv.getOpcode() == Opcodes.ILOAD && rv.var != loop.indexSlot()
+          && isOneValue(f.method(), rv.var) && w != null && k.equals(widthOf(f, w))
+          && !(k.slot() == rv.var)) {
+        return rv.var;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The proof that the loop never runs row {@code r}: its index starts at {@code r + c0} ({@code c0 >= 1}, a
+   * constant) and only grows (ascending, step 1, checked by the caller).
+   */
+  private static boolean startsAfter(MethodFacts f, CountedLoop loop, int r) {
+    AbstractInsnNode start = single(f.consumers().operand(loop.initStore(), 0));
+    Integer c0 = start == null ? null : offsetFrom(f, start, r);
+    return c0 != null && c0 >= 1;
+  }
+
+  /** {@code c} when {@code x} pushes {@code r + c} or {@code c + r} ({@code c} a constant) or {@code r} ({@code 0}), else {@code null}. */
+  private static Integer offsetFrom(MethodFacts f, AbstractInsnNode x, int r) {
+    if (x instanceof VarInsnNode v && v.getOpcode() == Opcodes.ILOAD && v.var == r) {
+      return 0;
+    }
+    if (x.getOpcode() != Opcodes.IADD) {
+      return null;
+    }
+    for (int side = 0; side < 2; side++) {
+      AbstractInsnNode load = single(f.consumers().operand(x, side));
+      AbstractInsnNode c = single(f.consumers().operand(x, 1 - side));
+      if (load instanceof VarInsnNode v && v.getOpcode() == Opcodes.ILOAD && v.var == r && c != null
+          && StencilIndex.constant(c) != null) {
+        return StencilIndex.constant(c);
+      }
+    }
+    return null;
+  }
+
+  /** The width of the rows the loop accesses the array at ({@code a[k * i + c]}), or {@code null}. */
+  private static RowWidth widthInLoop(MethodFacts f, int arraySlot, CountedLoop loop, NaturalLoop loopNode) {
+    RowWidth[] found = {null};
+    new LoopAccesses(f, loopNode).anyAccess(arraySlot, a -> {
+      Set<AbstractInsnNode> index = ArrayOperands.of(f.consumers(), a, indexDepth(a));
+      AbstractInsnNode x = single(index);
+      found[0] = x == null ? null : rowWidth(f, a, x, arraySlot, loop, loopNode);
+      return found[0] != null;
+    });
+    return found[0];
+  }
+
+  /** The locals {@code r} of the fixed rows of width {@code k} the loop reads of the array ({@link #fixedRowOf}). */
+  private static Set<Integer> fixedRows(MethodFacts f, int arraySlot, RowWidth k, CountedLoop loop,
+      NaturalLoop loopNode) {
+    if (loop.kind().isDescending() || loop.step() != 1) {
+      return Set.of();
+    }
+    Set<Integer> rows = new java.util.HashSet<>();
+    new LoopAccesses(f, loopNode).anyAccess(arraySlot, a -> {
+      FixedRow r = ArrayOperands.isLoad(a) ? fixedRowOf(f, a, k, loop, loopNode) : null;
+      if (r != null) {
+        rows.add(r.rowSlot());
+      }
+      return false;
+    });
+    return rows;
   }
 
   /** Whether a loop inside {@code outerLoop} around {@code access} is {@code for (j = 0; j < k; j++)}. */
   private static boolean innerColumnLoop(MethodFacts f, AbstractInsnNode access, NaturalLoop outerLoop, int j,
-      RowWidth k) {
+      RowWidth k, Set<Integer> fixedRows) {
     MethodNode method = f.method();
     int at = method.instructions.indexOf(access);
     for (NaturalLoop inner : f.loops()) {
@@ -220,7 +344,22 @@ final class FlatRows {
       CountedLoop shape = CountedLoopMatcher.match(method, inner).loop();
       if (shape != null && shape.indexSlot() == j && shape.kind() == BoundKind.LT && shape.step() == 1
           && shape.indexOffset() == 0 && k.equals(boundWidth(f, shape.boundInsns()))
-          && startsAtZero(shape)) {
+          && (startsAtZero(shape) || startsAtFixedRow(f, shape, fixedRows))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a column loop starts at {@code r + c}, {@code c >= 0}, {@code r} one of {@code fixedRows}. */
+  private static boolean startsAtFixedRow(MethodFacts f, CountedLoop shape, Set<Integer> fixedRows) {
+    AbstractInsnNode start = fixedRows.isEmpty() ? null : single(f.consumers().operand(shape.initStore(), 0));
+    if (start == null) {
+      return false;
+    }
+    for (int r : fixedRows) {
+      Integer c = offsetFrom(f, start, r);
+      if (c != null && c >= 0) {
         return true;
       }
     }

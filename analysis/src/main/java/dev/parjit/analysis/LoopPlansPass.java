@@ -94,6 +94,12 @@ final class LoopPlansPass implements AnalysisPass {
               List.of()));
           continue;
         }
+        HaloRead fixed = AlignedAccesses.fixedRowRead(f, x, d.shape(), oneD);
+        if (fixed != null) {
+          // a[r * k + c]: row r, which the loop never writes, fetched from its owner before the loop
+          halos.add(fixed);
+          continue;
+        }
         HaloRead indexed = indexedRead(f, x, decisions, oneD);
         if (indexed != null) {
           // x[col[k]]: the elements the rank's column indices name, fetched after col's own segment
@@ -151,7 +157,9 @@ final class LoopPlansPass implements AnalysisPass {
     if (!repeated || !d.arrayReductions().isEmpty()) {
       return halos;
     }
-    return halos.stream().map(h -> invariant.containsAll(h.planInputs()) ? h.withInvariant(true) : h).toList();
+    // A fixed row's row r may change between entries of the loop: fetched again each time.
+    return halos.stream().map(h -> !h.isFixedRow() && invariant.containsAll(h.planInputs()) ? h.withInvariant(true) : h)
+        .toList();
   }
 
   /**

@@ -37,6 +37,8 @@ class DeclineTest {
         dependent.add(r);
       }
     }
-    assertEquals(EnumSet.of(DeclineRule.OUTSIDE_PARALLEL_LOOP, DeclineRule.OTHER_INDEX, DeclineRule.NOT_ROW_PLACED), dependent);
+    // FIXED_ROW_IN_SPMD: a read is a fixed-row read only in a loop found parallel
+    assertEquals(EnumSet.of(DeclineRule.OUTSIDE_PARALLEL_LOOP, DeclineRule.OTHER_INDEX, DeclineRule.NOT_ROW_PLACED,
+        DeclineRule.FIXED_ROW_IN_SPMD), dependent);
   }
 }

@@ -14,6 +14,8 @@ import dev.parjit.analysis.plan.RowWidth;
 import dev.parjit.analysis.targets.FlatRowTargets;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -173,5 +175,49 @@ class FlatRowRuleTest {
     RowWidth cols = RowWidth.ofField("dev/parjit/analysis/targets/FlatRowTargets", "cols");
     assertEquals(cols, loop.rowWidth());
     assertEquals(java.util.List.of(new RowParameter(1, cols, true)), p.rowParameters());
+  }
+
+  @Test
+  void aPivotRowReadByRowsAfterItIsFetchedAndTheRowLoopRunsInParallel() throws Exception {
+    MethodPlan p = plan("eliminate", ExecutionMode.SPAWN);
+    LoopPlan rows = p.loops().get(0);
+    assertTrue(rows.parallel(), rows.reason());
+    assertEquals(Distribution.ONE_D_BLOCK, p.variables().get("a"));
+    assertEquals(RowWidth.ofSlot(1), rows.rowWidth(), "rows of n");
+    assertEquals(2, rows.haloReads().size(), "a[k * n + k] and a[k * n + j] read row k");
+    assertTrue(rows.haloReads().stream().allMatch(h -> h.isFixedRow() && h.fixedRow().rowSlot() == 2
+        && h.fixedRow().width().equals(RowWidth.ofSlot(1))), rows.haloReads().toString());
+    assertFalse(p.loops().get(1).parallel(), "the column loop runs inside the row");
+  }
+
+  @Test
+  void aPivotRowInSpmdModeStaysSequential() throws Exception {
+    MethodPlan p = plan("eliminate", ExecutionMode.SPMD);
+    assertFalse(p.loops().get(0).parallel());
+    assertEquals(Distribution.REP, p.variables().get("a"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = ExecutionMode.class)
+  void aLoopReadingTheRowItStartsAtOrMayRunStaysSequential(ExecutionMode mode) throws Exception {
+    for (String name : new String[] {"eliminateFromPivot", "subtractRow"}) {
+      MethodPlan p = plan(name, mode);
+      assertFalse(p.loops().get(0).parallel(), name);
+      assertEquals(Distribution.REP, p.variables().get("a"), name);
+      // SPMD: parameters are replicated before any loop is considered
+      assertTrue(mode == ExecutionMode.SPMD
+          || RowDistributionTest.reasonFor(p, "a").startsWith("it is accessed at an index other than"),
+          name + ": " + RowDistributionTest.reps(p));
+    }
+  }
+
+  @Test
+  void aColumnAtALocalWithoutAFixedRowReadIsNoRowAccess() throws Exception {
+    MethodPlan p = plan("clearColumn", ExecutionMode.SPAWN);
+    assertFalse(p.loops().get(0).parallel());
+    assertEquals(Distribution.REP, p.variables().get("a"));
+    // declined at its other index first; the fixpoint's last word is the loop left sequential
+    assertTrue(RowDistributionTest.reasonFor(p, "a").startsWith("it is accessed outside a parallel loop"),
+        RowDistributionTest.reps(p));
   }
 }

@@ -55,6 +55,26 @@ public final class Halo {
   }
 
   /**
+   * Fetches row {@code row} of row-major data in rows of {@code width} ({@code array[row * width ..
+   * row * width + width)}) for a loop over rows {@code [from, to)} that reads that row in every iteration and
+   * never writes it (an LU pivot row): from the rank that owns it, for every rank with rows to run
+   * (collective). The row must lie in the array and {@code row < width} (the loop's columns at {@code row}
+   * or from {@code row + c} are inside a row only then): otherwise this throws, on every rank alike (the
+   * arguments are the same everywhere), and spawn mode runs the call's original code on the driver.
+   */
+  public static Halo exchangeRow(Object array, int row, int width, int from, int to) {
+    long n = array == null ? -1 : globalLength(array);
+    if (row < 0 || row >= width || ((long) row + 1) * width > n) {
+      throw new IllegalStateException("the fixed row " + row + " a parallel loop reads is not a row of "
+          + (array == null ? "a null array" : n + " elements") + " in rows of " + width
+          + " (or not below the width): the original code runs instead");
+    }
+    int first = row * width;
+    return from < to ? HaloPlan.of(array, 0, 0, first, first + width).fetch(array)
+        : HaloPlan.of(array, 0, 0, 0, 0).fetch(array);
+  }
+
+  /**
    * Fetches the nonzeros a CSR row loop over rows {@code [from, to)} reads of {@code array}: for every
    * row with {@code rowptr[i] < rowptr[i + 1]}, elements {@code [rowptr[i], rowptr[i + 1])}, whose
    * hull is fetched ({@link #exchange}: collective). Row pointer entries past its ends are skipped:

@@ -290,6 +290,11 @@ public final class RuntimeCalls {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "exchange", "(Ljava/lang/Object;IIII)L" + HALO + ";", false);
   }
 
+  /** {@code Halo.exchangeRow(Object, int row, int width, int from, int to)Halo}: collective. */
+  public static MethodInsnNode haloRow() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "exchangeRow", "(Ljava/lang/Object;IIII)L" + HALO + ";", false);
+  }
+
   /** {@code Halo.exchangeSegments(Object, int[] rowptr, Halo rowptrHalo, int from, int to)Halo}: collective. */
   public static MethodInsnNode haloSegments() {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, HALO, "exchangeSegments",

@@ -27,13 +27,33 @@ import org.objectweb.asm.tree.AbstractInsnNode;
  *                       one (a parameter too): checked before the exchange, since the loop would then
  *                       read what it writes
  * @param indexArraySlot the column indices {@code col} of an indexed read {@code x[col[k]]}, or -1
+ * <p>A read of a fixed row {@code a[r * k + c]} of rows the loop writes at {@code i > r} is one too
+ * ({@link FixedRow}): the rank fetches that row.
+ *
  * @param invariant      whether what the exchange depends on cannot change while the method runs
  *                       (the array itself, its row pointer, or an indexed read's column indices and
  *                       row pointer: parameters the method never writes), so the rewrite computes it
  *                       once per invocation; an indexed read then fetches only the vector's values
+ * @param fixedRow       the row a fixed-row read reads, or {@code null}
  */
 public record HaloRead(AbstractInsnNode load, int arraySlot, int offset, int rowPointerSlot,
-    java.util.List<Integer> mayBeWritten, int indexArraySlot, boolean invariant) {
+    java.util.List<Integer> mayBeWritten, int indexArraySlot, boolean invariant, FixedRow fixedRow) {
+
+  /** As the canonical constructor, no fixed row. */
+  public HaloRead(AbstractInsnNode load, int arraySlot, int offset, int rowPointerSlot,
+      java.util.List<Integer> mayBeWritten, int indexArraySlot, boolean invariant) {
+    this(load, arraySlot, offset, rowPointerSlot, mayBeWritten, indexArraySlot, invariant, null);
+  }
+
+  /** {@code a[r * k + c]}: a read of the fixed row {@code row} of {@code a}. */
+  public static HaloRead ofFixedRow(AbstractInsnNode load, int arraySlot, FixedRow row) {
+    return new HaloRead(load, arraySlot, 0, -1, java.util.List.of(), -1, false, row);
+  }
+
+  /** Whether this reads a fixed row ({@link FixedRow}). */
+  public boolean isFixedRow() {
+    return fixedRow != null;
+  }
 
   /** As the canonical constructor, not invariant. */
   public HaloRead(AbstractInsnNode load, int arraySlot, int offset, int rowPointerSlot,
@@ -60,12 +80,12 @@ public record HaloRead(AbstractInsnNode load, int arraySlot, int offset, int row
   /** The same read, checked against these written parameters. */
   public HaloRead withMayBeWritten(java.util.List<Integer> slots) {
     return new HaloRead(load, arraySlot, offset, rowPointerSlot, java.util.List.copyOf(slots), indexArraySlot,
-        invariant);
+        invariant, fixedRow);
   }
 
   /** The same read, its exchange computed once per invocation or not. */
   public HaloRead withInvariant(boolean value) {
-    return new HaloRead(load, arraySlot, offset, rowPointerSlot, mayBeWritten, indexArraySlot, value);
+    return new HaloRead(load, arraySlot, offset, rowPointerSlot, mayBeWritten, indexArraySlot, value, fixedRow);
   }
 
   /** The arrays whose contents the exchange depends on: the array (not for an indexed read), its row pointer, its column indices. */

@@ -134,4 +134,40 @@ public final class FlatRowTargets {
       }
     }
   }
+
+  /** LU elimination below pivot {@code k}: rows {@code k + 1..} written, row {@code k} read by every row. */
+  public static void eliminate(double[] a, int n, int k) {
+    for (int i = k + 1; i < n; i++) {
+      double f = a[i * n + k] / a[k * n + k];
+      a[i * n + k] = f;
+      for (int j = k + 1; j < n; j++) {
+        a[i * n + j] -= f * a[k * n + j];
+      }
+    }
+  }
+
+  /** The loop starts at the row it reads: row {@code k} is read and written, a dependence. */
+  public static void eliminateFromPivot(double[] a, int n, int k) {
+    for (int i = k; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        a[i * n + j] -= a[k * n + j];
+      }
+    }
+  }
+
+  /** Rows {@code 0..} minus row {@code k}: the loop may run row {@code k}. */
+  public static void subtractRow(double[] a, int n, int k) {
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        a[i * n + j] -= a[k * n + j];
+      }
+    }
+  }
+
+  /** Column {@code k} of every row with no pivot row read: nothing checks {@code k < n}, so no row access. */
+  public static void clearColumn(double[] a, int n, int k) {
+    for (int i = k + 1; i < n; i++) {
+      a[i * n + k] = 0;
+    }
+  }
 }

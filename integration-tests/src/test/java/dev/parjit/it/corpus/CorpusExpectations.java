@@ -118,8 +118,12 @@ final class CorpusExpectations {
       // on the workers since fields (a's rows lifted into a parameter); target: parallel: the row loop #0
       // (today the inner j loop)
       parallel("LuRowUpdate.eliminate", "#0 REP, #1 1D_Block"),
-      // target: parallel (rows2d): rows at a[i * n + j]
-      sequential("LuRowUpdate.eliminateFlat", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      // rows k + 1.. at a[i * n + j], pivot row k fetched from its owner before the loop (the loop starts
+      // after it: never written); in SPMD mode parameters stay replicated and these sequential
+      parallel("LuRowUpdate.eliminateFlat", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
+      // the same with more rows than columns and pivots out of range (past the width: the check before the
+      // loop fails and the driver runs the original code; past the rows, negative: the sequential exception)
+      parallel("PivotRows.eliminateRows", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
       // coefficients[0][i], coefficients[1][i]: rows of the lifted field, whole on every worker, each
       // worker's part of each row shared after the loop; the private helpers are pure (spawn mode only)
       parallel("FourierSeries.compute", "#0 1D_Block", "#0 REP"),
@@ -211,6 +215,8 @@ final class CorpusExpectations {
       sequential("TrapFlatRows.foldNextPair", "#0 REP", LOOP_CARRIED),
       sequential("TrapFlatRows.copyNextBlock", "#0 REP", NOT_DISTRIBUTED),
       sequential("TrapFlatRows.stretch", "#0 REP", "it writes a field"),
+      // a loop starting at the fixed row it reads writes that row
+      sequential("TrapPivotRows.subtractFromPivot", "#0 REP, #1 REP", NOT_DISTRIBUTED),
       parallel("BoundPlusOne.variation", "#0 1D_Block", "#0 1D_Block"),
       parallel("BoundPlusOne.rises", "#0 1D_Block")));
 

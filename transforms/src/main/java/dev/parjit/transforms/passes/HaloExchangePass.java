@@ -23,7 +23,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  * {@code k} in {@code rowptr[i]..rowptr[i + 1]}) are fetched after the row pointer's halo, from its
  * values: {@code Halo.exchangeSegments(val, rowptr, hRowptr, i, end)}; a vector read through their
  * column indices ({@code x[col[k]]}) after those, from the indices:
- * {@code Halo.exchangeIndexed(x, col, hCol, rowptr, hRowptr, i, end)}.
+ * {@code Halo.exchangeIndexed(x, col, hCol, rowptr, hRowptr, i, end)}. A fixed row a loop over rows reads
+ * ({@code a[r * k + c]}, an LU pivot row) is fetched whole from its owner: {@code Halo.exchangeRow(a, r, k, i, end)},
+ * which also checks that {@code r} is a row of the array and below {@code k}.
  *
  * <p>Exchanges whose inputs the method never writes ({@link HaloRead#invariant()}) go through a
  * per-invocation memo instead ({@code HaloMemo}, a local set to {@code null} at the method's entry):
@@ -54,6 +56,7 @@ public final class HaloExchangePass {
     Map<Integer, int[]> range = new LinkedHashMap<>();
     Map<Integer, Integer> segments = new LinkedHashMap<>();
     Map<Integer, HaloRead> indexed = new LinkedHashMap<>();
+    Map<Integer, HaloRead> fixedRows = new LinkedHashMap<>();
     java.util.Set<Integer> variant = new java.util.HashSet<>(); // arrays with a read whose exchange may change
     java.util.Set<java.util.List<Integer>> checked = new java.util.HashSet<>();
     for (HaloRead h : loop.haloReads()) {
@@ -67,6 +70,14 @@ public final class HaloExchangePass {
       }
       if (!h.invariant()) {
         variant.add(h.arraySlot());
+      }
+      if (h.isFixedRow()) {
+        HaloRead before = fixedRows.putIfAbsent(h.arraySlot(), h);
+        if (before != null && before.fixedRow().rowSlot() != h.fixedRow().rowSlot()) {
+          // one halo local per array: two fixed rows of one array would need two
+          throw new IllegalStateException("loop #" + loop.id() + " reads two fixed rows of one array");
+        }
+        continue;
       }
       if (h.isIndexed()) {
         indexed.putIfAbsent(h.arraySlot(), h);
@@ -90,6 +101,14 @@ public final class HaloExchangePass {
       args.add(new LdcInsnNode(r[1]));
       exchange(method, pre, slot, memo >= 0 && !variant.contains(slot) ? memo : -1, entries, args, indexSlot, endSlot,
           RuntimeCalls.haloExchange(), RuntimeCalls.memoExchange(), locals);
+    });
+    // a[r * k + c]: row r from its owner (never memoized: r may change between entries of the loop)
+    fixedRows.forEach((slot, h) -> {
+      InsnList args = new InsnList();
+      args.add(new VarInsnNode(Opcodes.ALOAD, slot));
+      args.add(new VarInsnNode(Opcodes.ILOAD, h.fixedRow().rowSlot()));
+      args.add(dev.parjit.transforms.RowArrays.loadWidth(h.fixedRow().width()));
+      exchange(method, pre, slot, -1, entries, args, indexSlot, endSlot, RuntimeCalls.haloRow(), null, locals);
     });
     // CSR nonzeros: what the rank's rows read, from the row pointer's values (through its halo).
     segments.forEach((slot, rowptr) -> {

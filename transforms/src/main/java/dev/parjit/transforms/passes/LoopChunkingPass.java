@@ -246,9 +246,10 @@ public final class LoopChunkingPass {
       pre.add(new VarInsnNode(Opcodes.ILOAD, shape.indexSlot()));
       pre.add(new VarInsnNode(Opcodes.ISTORE, partFrom));
     }
-    if (!loop.haloReads().isEmpty() && (descending || loop.rowWidth() != null)) {
+    if (loop.haloReads().stream().anyMatch(h -> !h.isFixedRow()) && (descending || loop.rowWidth() != null)) {
       // The analysis keeps such loops sequential (the exchange fetches around an ascending range of
-      // elements); a plan with one is a bug, and the method's original code must run.
+      // elements; a fixed row does not depend on the range); a plan with one is a bug, and the
+      // method's original code must run.
       throw new IllegalStateException("loop #" + loop.id() + " reads through halos but counts down or runs over rows");
     }
     java.util.Map<Integer, Integer> halos = HaloExchangePass.exchange(method, loop, pre, shape.indexSlot(), end, lo,

@@ -92,7 +92,7 @@ public final class StencilPeelingPass {
     Map<Integer, int[]> range = new LinkedHashMap<>();
     java.util.Set<Integer> other = new java.util.HashSet<>();
     for (HaloRead h : loop.haloReads()) {
-      if (h.isIndexed() || h.isSegment()) {
+      if (h.isIndexed() || h.isSegment() || h.isFixedRow()) {
         other.add(h.arraySlot());
         continue;
       }
