@@ -402,7 +402,7 @@ final class FlatRows {
   }
 
   /** A parameter never assigned, or a local assigned exactly once: one value wherever it is read. */
-  private static boolean isOneValue(MethodNode method, int slot) {
+  static boolean isOneValue(MethodNode method, int slot) {
     int params = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
     for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes(method.desc)) {
       params += t.getSize();

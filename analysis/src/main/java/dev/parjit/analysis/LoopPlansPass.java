@@ -66,6 +66,7 @@ final class LoopPlansPass implements AnalysisPass {
       // Arrays the loop reads at i + c (c != 0): it never writes them (LoopCarriedDependence), and all
       // their reads in it go through the halo, by global index, so they need not be split like the loop.
       Set<Integer> haloArrays = new TreeSet<>();
+      int width = LoopDecisions.loopRowWidth(f, loop, d.shape(), oneD);
       for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
         HaloRead h = haloRead(f, method.instructions.get(i), d.shape(), oneD);
         if (h != null) {
@@ -119,8 +120,9 @@ final class LoopPlansPass implements AnalysisPass {
             int indexDepth = op >= Opcodes.IASTORE ? 1 : 0;
             AbstractInsnNode index = accessOperand(f, x, indexDepth).iterator().next();
             if (accesses.stream().noneMatch(a -> a.indexProducer() == index)) {
-              // a[i] op= e: load and store share one index, translated once
-              accesses.add(new ArrayAccess(x, slot, index, 0));
+              // a[i] op= e: load and store share one index, translated once (and checked at the load,
+              // where the sequential run would fail first)
+              accesses.add(new ArrayAccess(x, slot, index, 0, false));
             }
           }
         }
@@ -136,13 +138,35 @@ final class LoopPlansPass implements AnalysisPass {
           }
         }
       }
+      RowWidth overRows = LoopDecisions.overRows(f, loop, d.shape(), oneD);
+      List<ArrayAccess> checked = inRange(f, d.shape(), aligned, overRows, accesses);
       plans.add(new LoopPlan(id, line, true, seriesReads.isEmpty() ? Distribution.ONE_D_BLOCK : Distribution.ONE_D_VAR,
-          null, d.shape(), List.copyOf(aligned), accesses, d.reductions(), d.arrayReductions(), seriesReads,
-          LoopDecisions.overRows(f, loop, d.shape(), oneD),
+          null, d.shape(), List.copyOf(aligned), checked, d.reductions(), d.arrayReductions(), seriesReads, overRows,
           markInvariant(f, loop, withAliasChecks(f, loop, halos), invariant, d), d.extrema(),
           SharedRowWrites.of(f, s.owner, loop, d.shape(), oneD)));
     }
     s.loopPlans = plans;
+  }
+
+  /**
+   * The accesses with what {@link IndexBounds} proved: an array proven in range on its own, or any
+   * access when one of the loop's aligned arrays is proven in range and never null (the others are
+   * split and sized like it, or the loop fails before its first iteration).
+   */
+  private static List<ArrayAccess> inRange(MethodFacts f, dev.parjit.analysis.plan.CountedLoop shape,
+      Set<Integer> aligned, RowWidth overRows, List<ArrayAccess> accesses) {
+    Map<Integer, IndexBounds.Reach> reach = new java.util.HashMap<>();
+    aligned.forEach(slot -> reach.put(slot, IndexBounds.inRange(f, shape, slot, overRows)));
+    boolean all = reach.containsValue(IndexBounds.Reach.ALWAYS);
+    List<ArrayAccess> out = new ArrayList<>();
+    for (ArrayAccess a : accesses) {
+      // An access at an offset inside the iteration's own row (pairs v[i], v[i + 1] stepping by 2) is
+      // not what the bounds prove: it keeps its check.
+      boolean proven = a.offset() == 0
+          && (all || reach.getOrDefault(a.arraySlot(), IndexBounds.Reach.NONE) != IndexBounds.Reach.NONE);
+      out.add(new ArrayAccess(a.access(), a.arraySlot(), a.indexProducer(), a.offset(), proven));
+    }
+    return out;
   }
 
   /**

@@ -233,6 +233,32 @@ public final class ParallelRuntime {
     return chunk == null ? Array.getLength(array) : (int) chunk.globalLength();
   }
 
+  // ---- accesses a parallel loop may make outside its arrays -----------------------------------
+
+  /**
+   * The length an aligned loop checks its unproven accesses to {@code array} against: the global
+   * length, or -1 for a null array (whose access then throws the JVM's own
+   * {@code NullPointerException}, which comes before any index check).
+   */
+  public static int checkedLength(Object array) {
+    return array == null ? -1 : length(array);
+  }
+
+  /**
+   * Checks an access to a distributed array at the rank's local index {@code local} (its global index
+   * less the rank's {@code start}) as the sequential run would check the global index: outside
+   * {@code [0, length)} it throws the JVM's own exception with the global figures. Only the first and
+   * last ranks run such iterations (those before and past the array), where the chunk's own check
+   * would name the chunk's index and length. Returns {@code local}.
+   */
+  public static int checkIndex(int local, int start, int length) {
+    long global = (long) local + start;
+    if (length >= 0 && (global < 0 || global >= length)) {
+      throw new ArrayIndexOutOfBoundsException("Index " + global + " out of bounds for length " + length);
+    }
+    return local;
+  }
+
   // ---- one element of a distributed array, read outside parallel loops ---------------------
 
   /**

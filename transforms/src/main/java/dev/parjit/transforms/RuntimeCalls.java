@@ -229,6 +229,16 @@ public final class RuntimeCalls {
     return call("length", "(Ljava/lang/Object;)I");
   }
 
+  /** {@code ParallelRuntime.checkedLength(Object)I}: an aligned array's global length, -1 when null. */
+  public static MethodInsnNode checkedLength() {
+    return call("checkedLength", "(Ljava/lang/Object;)I");
+  }
+
+  /** {@code ParallelRuntime.checkIndex(local, start, length)I}: the sequential index check of an access. */
+  public static MethodInsnNode checkIndex() {
+    return call("checkIndex", "(III)I");
+  }
+
   /**
    * What replaces {@code a.length} of a distributed array: the array's own {@code ARRAYLENGTH} on a
    * copy first, so that a null array fails there with the JVM's helpful message ({@code Cannot read

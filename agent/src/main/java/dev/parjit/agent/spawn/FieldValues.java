@@ -71,6 +71,16 @@ public final class FieldValues {
     }
   }
 
+  /** The classes declaring the static fields {@code names} (looked up without initializing them). */
+  public static java.util.Set<Class<?>> declaringClasses(ClassLoader loader, String[] names)
+      throws ReflectiveOperationException {
+    java.util.Set<Class<?>> out = new java.util.LinkedHashSet<>();
+    for (String name : names) {
+      out.add(field(loader, name).getDeclaringClass());
+    }
+    return out;
+  }
+
   /** Whether any of the static fields {@code names} is final: {@link #writeStatics} can then fail on some ranks only. */
   public static boolean anyFinal(ClassLoader loader, String[] names) throws ReflectiveOperationException {
     for (String name : names) {

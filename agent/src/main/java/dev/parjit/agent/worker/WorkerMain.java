@@ -255,6 +255,9 @@ public final class WorkerMain {
    */
   private static void writeStaticsOnEveryRank(ClassLoader loader, Messages.Call call) throws ReflectiveOperationException {
     IllegalStateException differs = null;
+    // Setting a static initializes its class here, only for its values to be overwritten with the
+    // driver's: the initializer's lines were printed on the driver already (QuietInitialization).
+    QuietInitialization.initialize(dev.parjit.agent.spawn.FieldValues.declaringClasses(loader, call.staticNames()));
     try {
       dev.parjit.agent.spawn.FieldValues.writeStatics(loader, call.staticNames(), call.staticValues());
     } catch (IllegalStateException e) {

@@ -160,7 +160,19 @@ class EffectsDifferentialTest {
       entry("NullArrays.withOptional", WORKERS),
       entry("NullArrays.dotWithNull", WORKERS),
       entry("LateInit.weighByRate", WORKERS), // the calls before Rates is initialized run on the driver
-      entry("LateInit.shiftByBroken", WORKERS)); // Broken never initializes: every call runs on the driver
+      entry("LateInit.shiftByBroken", WORKERS), // Broken never initializes: every call runs on the driver
+      entry("LateInit.weighByNoisy", WORKERS), // the workers initialize Noisy quietly when its static arrives
+      entry("PastTheEnd.halvesThrough", DRIVER), // prints
+      entry("PastTheEnd.sumThrough", WORKERS), // a call indexing past the end fails there and reruns on the driver
+      entry("PastTheEnd.bumpThrough", WORKERS),
+      entry("PastTheEnd.countFrom", WORKERS),
+      entry("PastTheEnd.downFrom", WORKERS),
+      entry("PastTheEnd.flagsThrough", WORKERS),
+      entry("PastTheEnd.rowsThrough", WORKERS),
+      entry("PastTheEnd.gridThrough", WORKERS),
+      entry("PastTheEnd.shorterArray", WORKERS),
+      entry("PastTheEnd.quotientsThrough", WORKERS),
+      entry("PastTheEnd.neighbours", WORKERS));
 
   private static Transcript oracle;
 

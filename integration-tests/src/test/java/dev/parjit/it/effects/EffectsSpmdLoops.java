@@ -79,6 +79,18 @@ final class EffectsSpmdLoops {
       entry("NarrowArrays.steps", "#0 1D_Block"),
       entry("PrefixSum.prefix", "#0 REP"),
       entry("PrintLoop.squaresLoud", "#0 1D_Block"),
+      // Loops that index past their arrays' ends: the sequential exception, not the chunk's
+      entry("PastTheEnd.halvesThrough", "#0 1D_Block"),
+      entry("PastTheEnd.sumThrough", "#0 1D_Block, #1 1D_Block"),
+      entry("PastTheEnd.bumpThrough", "#0 1D_Block, #1 1D_Block"),
+      entry("PastTheEnd.countFrom", "#0 1D_Block"),
+      entry("PastTheEnd.downFrom", "#0 1D_Block"),
+      entry("PastTheEnd.flagsThrough", "#0 1D_Block, #1 1D_Block"),
+      entry("PastTheEnd.rowsThrough", "#0 1D_Block"),
+      entry("PastTheEnd.gridThrough", "#0 1D_Block, #1 REP"),
+      entry("PastTheEnd.shorterArray", "#0 1D_Block"),
+      entry("PastTheEnd.quotientsThrough", "#0 1D_Block"),
+      entry("PastTheEnd.neighbours", "#0 1D_Block, #1 1D_Block"),
       entry("PrintUntilFailure.doubledLoud", "#0 1D_Block"), // each rank's lines wait for the loop's agreement
       entry("ReadOnlyDot.dot", "#0 1D_Block"),
       entry("ReduceAndWrite.halveAndSum", "#0 REP"),
@@ -122,6 +134,7 @@ final class EffectsSpmdLoops {
       entry("NullArrays.countOrSumDown", "#0 1D_Block"),
       entry("NullArrays.withOptional", "#0 1D_Block, #1 1D_Block"), // split as y when x is null
       entry("NullArrays.dotWithNull", "#0 1D_Block"),
+      entry("LateInit.weighByNoisy", "#0 1D_Block"),
       entry("LateInit.weighByRate", "#0 1D_Block"),
       entry("LateInit.shiftByBroken", "#0 1D_Block"),
       entry("ThrowLast.forwardDiff", "#0 1D_Block"),

@@ -24,8 +24,9 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * Runs a parallel loop on this rank's part of its iteration range and combines its reductions.
  * A loop over distributed (1D) arrays runs over the indices this rank owns of them, and its
- * accesses {@code a[i]} become {@code a[i - start]}; a loop without one runs over this rank's
- * block of the range:
+ * accesses {@code a[i]} become {@code a[i - start]} (checked against the global length first where
+ * the analysis could not prove them inside the array: {@link IndexChecks}); a loop without one runs
+ * over this rank's block of the range:
  * <pre>
  *   i = lo;                      // the original initialisation, then:
  *   hi = bound; s = blockStart(lo, hi); e = blockEnd(lo, hi); i = alignUp(s, lo, step);
@@ -271,14 +272,20 @@ public final class LoopChunkingPass {
       // lines wait for the agreement, which keeps them only when the sequential run gets there.
       pre.add(RuntimeCalls.holdLoopOutput());
     }
+    // Accesses the analysis could not prove inside their arrays check the global index first.
+    java.util.Map<Integer, Integer> checkedLengths = IndexChecks.lengths(method, loop, pre);
     method.instructions.insert(shape.initStore(), pre);
 
     // a[i] on a distributed array becomes a[i - start]: the global index minus the rank's start.
+    java.util.Map<Integer, Integer> heldValues = new java.util.HashMap<>();
     for (ArrayAccess access : loop.accesses()) {
       InsnList shift = new InsnList();
       shift.add(new VarInsnNode(Opcodes.ILOAD, start));
       shift.add(new InsnNode(Opcodes.ISUB));
       method.instructions.insert(access.indexProducer(), shift);
+      if (!access.inRange()) {
+        IndexChecks.check(method, access, start, checkedLengths, heldValues);
+      }
     }
 
     // u[i + c]: through the neighbours' copies

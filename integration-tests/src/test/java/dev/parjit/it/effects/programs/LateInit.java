@@ -41,6 +41,32 @@ public final class LateInit implements EffectsProgram {
     }
   }
 
+  /**
+   * Prints when initialized (on rank 0 only: SPMD ranks each run the program). In spawn mode the
+   * driver initializes it, then each worker did again when the static arrived with a call, only to
+   * overwrite the value its initializer computed, and its line came back once per worker; now the
+   * workers initialize such classes with their output held back.
+   */
+  static final class Noisy {
+    static double weight;
+
+    static {
+      if (dev.parjit.Parjit.getRank() == 0) {
+        System.out.println("OUT LateInit Noisy initialized");
+      }
+      weight = 0.75;
+    }
+  }
+
+  @Jit
+  static double weighByNoisy(double[] a) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * Noisy.weight;
+    }
+    return s;
+  }
+
   @Jit
   static double weighByRate(double[] a) {
     double s = 0;
@@ -65,6 +91,8 @@ public final class LateInit implements EffectsProgram {
     armed = true;
     double[] a = Data.doubles(n, 57);
     s.put("weight", weighByRate(a));
+    s.put("noisy", weighByNoisy(a));
+    s.put("noisy again", weighByNoisy(a));
     if (n == 0) {
       // An empty loop never reads Rates.factor, so its class stays uninitialized. (For n > 0 in SPMD mode a
       // rank whose block is empty initializes it only later, a known difference the README lists.)
