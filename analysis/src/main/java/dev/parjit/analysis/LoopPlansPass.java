@@ -66,7 +66,6 @@ final class LoopPlansPass implements AnalysisPass {
       // Arrays the loop reads at i + c (c != 0): it never writes them (LoopCarriedDependence), and all
       // their reads in it go through the halo, by global index, so they need not be split like the loop.
       Set<Integer> haloArrays = new TreeSet<>();
-      int width = LoopDecisions.loopRowWidth(f, loop, d.shape(), oneD);
       for (int i = loop.body().nextSetBit(0); i >= 0; i = loop.body().nextSetBit(i + 1)) {
         HaloRead h = haloRead(f, method.instructions.get(i), d.shape(), oneD);
         if (h != null) {

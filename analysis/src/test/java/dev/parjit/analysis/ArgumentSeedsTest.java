@@ -10,13 +10,9 @@ import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.analysis.targets.DiagnosticsTargets;
 import dev.parjit.analysis.targets.FrameTargets;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /**
  * How arguments arrive changes the analysis: a specialization's seeds ({@link AnalysisContext#paramSeeds})
@@ -25,16 +21,7 @@ import org.objectweb.asm.tree.MethodNode;
 class ArgumentSeedsTest {
 
   private static MethodPlan plan(Class<?> targets, String name, AnalysisContext context) throws Exception {
-    ClassNode cn = new ClassNode();
-    try (InputStream in = targets.getResourceAsStream(targets.getSimpleName() + ".class")) {
-      new ClassReader(in.readAllBytes()).accept(cn, 0);
-    }
-    for (MethodNode m : cn.methods) {
-      if (m.name.equals(name)) {
-        return MethodAnalyzer.analyze(cn, m, ExecutionMode.SPAWN, context);
-      }
-    }
-    throw new AssertionError(name);
+    return TargetPlans.plan(targets, name, ExecutionMode.SPAWN, context);
   }
 
   private static AnalysisContext none() {

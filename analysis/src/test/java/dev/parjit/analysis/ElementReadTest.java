@@ -8,28 +8,15 @@ import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.analysis.targets.ElementReadTargets;
-import java.io.InputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /** An element read outside parallel loops keeps its array split (the holder shares the element), within limits. */
 class ElementReadTest {
 
   private static MethodPlan plan(String name, ExecutionMode mode) throws Exception {
-    ClassNode cn = new ClassNode();
-    try (InputStream in = ElementReadTargets.class.getResourceAsStream("ElementReadTargets.class")) {
-      new ClassReader(in.readAllBytes()).accept(cn, 0);
-    }
-    for (MethodNode m : cn.methods) {
-      if (m.name.equals(name)) {
-        return MethodAnalyzer.analyze(cn, m, mode);
-      }
-    }
-    throw new AssertionError(name);
+    return TargetPlans.plan(ElementReadTargets.class, name, mode);
   }
 
   @ParameterizedTest

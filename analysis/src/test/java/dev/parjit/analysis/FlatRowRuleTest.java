@@ -12,13 +12,9 @@ import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.analysis.plan.RowParameter;
 import dev.parjit.analysis.plan.RowWidth;
 import dev.parjit.analysis.targets.FlatRowTargets;
-import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /**
  * The rule for rows in 1-D arrays ({@link FlatRows}): an array accessed only at {@code k * i + c}
@@ -27,16 +23,7 @@ import org.objectweb.asm.tree.MethodNode;
 class FlatRowRuleTest {
 
   private static MethodPlan plan(String name, ExecutionMode mode) throws Exception {
-    ClassNode cn = new ClassNode();
-    try (InputStream in = FlatRowTargets.class.getResourceAsStream("FlatRowTargets.class")) {
-      new ClassReader(in.readAllBytes()).accept(cn, 0);
-    }
-    for (MethodNode m : cn.methods) {
-      if (m.name.equals(name)) {
-        return MethodAnalyzer.analyze(cn, m, mode);
-      }
-    }
-    throw new IllegalArgumentException(name);
+    return TargetPlans.plan(FlatRowTargets.class, name, mode);
   }
 
   @Test

@@ -9,13 +9,9 @@ import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.analysis.targets.IndexBoundsTargets;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Which accesses of parallel loops the analysis proves inside their arrays ({@link IndexBounds}):
@@ -24,16 +20,7 @@ import org.objectweb.asm.tree.MethodNode;
 class IndexBoundsTest {
 
   private static MethodPlan plan(String name) throws Exception {
-    ClassNode cn = new ClassNode();
-    try (InputStream in = IndexBoundsTargets.class.getResourceAsStream("IndexBoundsTargets.class")) {
-      new ClassReader(in.readAllBytes()).accept(cn, 0);
-    }
-    for (MethodNode m : cn.methods) {
-      if (m.name.equals(name)) {
-        return MethodAnalyzer.analyze(cn, m, ExecutionMode.SPAWN);
-      }
-    }
-    throw new AssertionError(name);
+    return TargetPlans.plan(IndexBoundsTargets.class, name, ExecutionMode.SPAWN);
   }
 
   /** The last loop's accesses: array slot to whether each is proven in range (all alike per slot). */

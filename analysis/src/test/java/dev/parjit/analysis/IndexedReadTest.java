@@ -11,30 +11,17 @@ import dev.parjit.analysis.plan.HaloRead;
 import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.analysis.targets.IndexedReadTargets;
-import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /** {@code x[col[k]]} through a CSR row's column indices keeps {@code x} split ({@link IndexedReads}), within limits. */
 class IndexedReadTest {
 
   private static MethodPlan plan(String name, ExecutionMode mode) throws Exception {
-    ClassNode cn = new ClassNode();
-    try (InputStream in = IndexedReadTargets.class.getResourceAsStream("IndexedReadTargets.class")) {
-      new ClassReader(in.readAllBytes()).accept(cn, 0);
-    }
-    for (MethodNode m : cn.methods) {
-      if (m.name.equals(name)) {
-        return MethodAnalyzer.analyze(cn, m, mode);
-      }
-    }
-    throw new AssertionError(name);
+    return TargetPlans.plan(IndexedReadTargets.class, name, mode);
   }
 
   private static List<HaloRead> indexed(LoopPlan loop) {

@@ -8,13 +8,9 @@ import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.analysis.targets.IndexedReadTargets;
 import dev.parjit.analysis.targets.InvariantMatrixTargets;
-import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /**
  * {@link InvariantArrays}: a CSR row loop's exchanges are marked invariant (computed once per call)
@@ -24,16 +20,7 @@ import org.objectweb.asm.tree.MethodNode;
 class InvariantArraysTest {
 
   private static MethodPlan plan(Class<?> owner, String name, ExecutionMode mode) throws Exception {
-    ClassNode cn = new ClassNode();
-    try (InputStream in = owner.getResourceAsStream(owner.getSimpleName() + ".class")) {
-      new ClassReader(in.readAllBytes()).accept(cn, 0);
-    }
-    for (MethodNode m : cn.methods) {
-      if (m.name.equals(name)) {
-        return MethodAnalyzer.analyze(cn, m, mode);
-      }
-    }
-    throw new AssertionError(name);
+    return TargetPlans.plan(owner, name, mode);
   }
 
   /** The halo reads of the parallel row loop holding the indexed read {@code x[col[k]]}. */

@@ -9,12 +9,8 @@ import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.analysis.targets.RowPlacementTargets;
-import java.io.InputStream;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /**
  * {@link RowPlacement}: an array sized by a 1D_Var frame's {@code numRows()} (or a series' {@code size()})
@@ -30,16 +26,7 @@ class RowPlacementTest {
   }
 
   private static MethodPlan plan(String name, ExecutionMode mode, AnalysisContext context) throws Exception {
-    ClassNode cn = new ClassNode();
-    try (InputStream in = RowPlacementTargets.class.getResourceAsStream("RowPlacementTargets.class")) {
-      new ClassReader(in.readAllBytes()).accept(cn, 0);
-    }
-    for (MethodNode m : cn.methods) {
-      if (m.name.equals(name)) {
-        return MethodAnalyzer.analyze(cn, m, mode, context);
-      }
-    }
-    throw new AssertionError(name);
+    return TargetPlans.plan(RowPlacementTargets.class, name, mode, context);
   }
 
   private static void assertPlaced(MethodPlan plan, String sizeRead, int parallelLoops) {

@@ -10,27 +10,14 @@ import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.analysis.plan.SharedRow;
 import dev.parjit.analysis.targets.SharedRowTargets;
-import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /** {@link SharedRowWrites}: fixed rows of a replicated array written at the loop's index, in both modes. */
 class SharedRowWritesTest {
 
   private static MethodPlan plan(String name, ExecutionMode mode) throws Exception {
-    ClassNode cn = new ClassNode();
-    try (InputStream in = SharedRowTargets.class.getResourceAsStream("SharedRowTargets.class")) {
-      new ClassReader(in.readAllBytes()).accept(cn, 0);
-    }
-    for (MethodNode m : cn.methods) {
-      if (m.name.equals(name)) {
-        return MethodAnalyzer.analyze(cn, m, mode);
-      }
-    }
-    throw new AssertionError(name);
+    return TargetPlans.plan(SharedRowTargets.class, name, mode);
   }
 
   @Test

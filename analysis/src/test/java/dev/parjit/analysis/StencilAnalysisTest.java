@@ -11,29 +11,16 @@ import dev.parjit.analysis.plan.LoopPlan;
 import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.analysis.plan.ReductionOp;
 import dev.parjit.analysis.targets.StencilTargets;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /** Stencils (halo reads, swapped buffers, loop-carried dependences), indirect reads, sparse rows, scatter-adds. */
 class StencilAnalysisTest {
 
   private static MethodPlan plan(String name) throws Exception {
-    ClassNode cn = new ClassNode();
-    try (InputStream in = StencilTargets.class.getResourceAsStream("StencilTargets.class")) {
-      new ClassReader(in.readAllBytes()).accept(cn, 0);
-    }
-    for (MethodNode m : cn.methods) {
-      if (m.name.equals(name)) {
-        return MethodAnalyzer.analyze(cn, m, ExecutionMode.SPAWN);
-      }
-    }
-    throw new AssertionError(name);
+    return TargetPlans.plan(StencilTargets.class, name, ExecutionMode.SPAWN);
   }
 
   private static TreeSet<Integer> offsets(LoopPlan loop) {
