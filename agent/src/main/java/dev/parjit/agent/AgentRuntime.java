@@ -37,6 +37,8 @@ final class AgentRuntime {
     if (options.deterministic()) {
       ParallelRuntime.setDeterministic(true); // read by every floating allreduce of this rank
     }
+    // The driver asks before shipping statics, a worker before initializing their classes quietly.
+    dev.parjit.agent.spawn.ClassInitialization.install(inst);
     Role role = switch (options.role()) {
       case SPMD -> Role.SPMD;
       case WORKER -> Role.WORKER;
@@ -51,7 +53,6 @@ final class AgentRuntime {
         role == Role.SPMD ? ExecutionMode.SPMD : ExecutionMode.SPAWN, options.jitPatterns(), printsHere, level));
     java.util.function.Consumer<String> spawnMethodFound = className -> { };
     if (role == Role.DRIVER) {
-      dev.parjit.agent.spawn.ClassInitialization.install(inst); // before any call ships statics
       SpawnDispatcher dispatcher = new SpawnDispatcher(options, agentJar());
       Dispatch.install(dispatcher);
       ParallelContexts.installStats(dispatcher::stats);

@@ -36,7 +36,7 @@ public final class ClassInitialization {
 
   /**
    * Reaches the JDK-internal Unsafe when the public one has no {@code shouldBeInitialized} (JDK 22 and
-   * later). Called once by the agent on the driver, before any call ships statics.
+   * later). Called once by the agent as it starts, in every role.
    */
   public static void install(Instrumentation inst) {
     if (shouldBeInitialized != null) {

@@ -36,10 +36,15 @@ final class QuietInitialization {
     }
   }
 
-  /** Initializes each class (a class already initialized is left as it is). */
+  /**
+   * Initializes each class not initialized yet. After the first calls every class is, and the streams
+   * are not touched at all.
+   */
   static void initialize(Collection<Class<?>> classes) throws ClassNotFoundException {
     for (Class<?> c : classes) {
-      forName(c.getName(), c.getClassLoader());
+      if (!dev.parjit.agent.spawn.ClassInitialization.isInitialized(c)) {
+        forName(c.getName(), c.getClassLoader());
+      }
     }
   }
 
