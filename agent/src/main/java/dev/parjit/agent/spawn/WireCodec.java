@@ -31,6 +31,11 @@ import java.util.Map;
  * <p>Decoding instantiates nothing outside that set: an unknown tag, record index or array type
  * is an {@link IOException}. A message holding anything else is not encodable here
  * ({@link #encodable}); the channel sends it with filtered Java serialization instead.
+ *
+ * <p>A string keeps whether it is the pooled one ({@link String#intern}): a method comparing a
+ * {@code mode} argument with a literal ({@code mode == "fast"}), or a caller comparing a returned
+ * literal with one, sees sequentially the one pooled object on both sides. Elements of {@code String[]}
+ * arrays are not checked (a column of a million strings would pay one pool look-up each).
  */
 final class WireCodec {
 
@@ -49,6 +54,8 @@ final class WireCodec {
   private static final byte REFERENCE_ARRAY = 12;
   private static final byte RECORD = 13;
   private static final byte STACK_TRACE_ELEMENT = 14;
+  /** A string the sender's string pool holds (a literal, an interned string): the receiver interns it too. */
+  private static final byte INTERNED_STRING = 15;
 
   /**
    * The message records, by index on the wire: every record nested in {@link Messages}, by name
@@ -109,6 +116,15 @@ final class WireCodec {
     return true;
   }
 
+  /**
+   * Whether {@code s} is the string pool's object for its value. Asking with a copy leaves the pool as
+   * it would be after the receiver's {@code intern()}: when {@code s} is not pooled, the copy becomes the
+   * pool's object (never {@code s} itself, which would make a later check of {@code s} wrongly true).
+   */
+  static boolean pooled(String s) {
+    return new String(s).intern() == s;
+  }
+
   private static boolean boxed(Object v) {
     return v instanceof Integer || v instanceof Long || v instanceof Double || v instanceof Float
         || v instanceof Short || v instanceof Byte;
@@ -127,6 +143,8 @@ final class WireCodec {
   private final class Writer {
     private final DataOutputStream out;
     private final IdentityHashMap<Object, Integer> handles = new IdentityHashMap<>();
+    /** How many {@code String[]} (at any depth) are being written around the current value. */
+    private int stringArrays;
 
     Writer(DataOutputStream out) {
       this.out = out;
@@ -145,7 +163,7 @@ final class WireCodec {
       }
       handles.put(v, handles.size());
       if (v instanceof String s) {
-        out.writeByte(STRING);
+        out.writeByte(stringArrays == 0 && pooled(s) ? INTERNED_STRING : STRING);
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
         out.write(utf8);
@@ -221,9 +239,12 @@ final class WireCodec {
         out.write(name);
         Object[] objects = (Object[]) a;
         out.writeInt(objects.length);
+        boolean strings = elementOf(a.getClass()) == String.class;
+        stringArrays += strings ? 1 : 0;
         for (Object e : objects) {
           value(e);
         }
+        stringArrays -= strings ? 1 : 0;
         return;
       }
       out.writeByte(PRIMITIVE_ARRAY);
@@ -284,14 +305,16 @@ final class WireCodec {
           }
           return handles.get(h);
         }
-        case STRING: {
+        case STRING:
+        case INTERNED_STRING: {
           int n = in.readInt();
           if (n < 0) {
             throw new IOException("rejected message: negative string length");
           }
           byte[] utf8 = new byte[n];
           in.readFully(utf8);
-          return keep(new String(utf8, StandardCharsets.UTF_8));
+          String s = new String(utf8, StandardCharsets.UTF_8);
+          return keep(tag == INTERNED_STRING ? s.intern() : s);
         }
         case INT: return keep(in.readInt());
         case LONG: return keep(in.readLong());

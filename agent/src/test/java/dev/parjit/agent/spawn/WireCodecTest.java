@@ -174,4 +174,22 @@ class WireCodecTest {
     tampered[namesTag] = 7; // a long where a String[] belongs
     assertThrows(IOException.class, () -> decode(tampered));
   }
+
+  @Test
+  void aPooledStringArrivesAsThePooledObjectAndABuiltOneDoesNot() throws IOException {
+    String built = new StringBuilder("dou").append("ble").toString();
+    Object[] got = (Object[]) roundTrip(new Object[] {"double", built, new String[] {"triple"}});
+    assertSame("double", got[0], "a literal sent is the receiver's literal: mode == \"double\" holds there too");
+    assertEquals("double", got[1]);
+    assertFalse(got[1] == "double", "a string built at run time stays a string of its own");
+    assertFalse(((String[]) got[2])[0] == "triple", "elements of a String[] are not looked up in the pool");
+  }
+
+  @Test
+  void askingWhetherAStringIsPooledNeverPoolsIt() {
+    String built = new StringBuilder("not-yet-").append("pooled").toString();
+    assertFalse(WireCodec.pooled(built));
+    assertFalse(WireCodec.pooled(built), "the first question pooled a copy, not the string asked about");
+    assertTrue(WireCodec.pooled("a literal"));
+  }
 }

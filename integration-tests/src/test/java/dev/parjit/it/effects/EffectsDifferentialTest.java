@@ -172,7 +172,9 @@ class EffectsDifferentialTest {
       entry("PastTheEnd.gridThrough", WORKERS),
       entry("PastTheEnd.shorterArray", WORKERS),
       entry("PastTheEnd.quotientsThrough", WORKERS),
-      entry("PastTheEnd.neighbours", WORKERS));
+      entry("PastTheEnd.neighbours", WORKERS),
+      entry("StringModes.apply", WORKERS), // a literal argument arrives as the workers' pooled literal
+      entry("StringModes.sign", WORKERS));
 
   private static Transcript oracle;
 

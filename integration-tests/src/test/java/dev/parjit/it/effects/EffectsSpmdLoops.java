@@ -90,6 +90,8 @@ final class EffectsSpmdLoops {
       entry("PastTheEnd.gridThrough", "#0 1D_Block, #1 REP"),
       entry("PastTheEnd.shorterArray", "#0 1D_Block"),
       entry("PastTheEnd.quotientsThrough", "#0 1D_Block"),
+      entry("StringModes.apply", "#0 REP"),
+      entry("StringModes.sign", "#0 1D_Block"),
       entry("PastTheEnd.neighbours", "#0 1D_Block, #1 1D_Block"),
       entry("PrintUntilFailure.doubledLoud", "#0 1D_Block"), // each rank's lines wait for the loop's agreement
       entry("ReadOnlyDot.dot", "#0 1D_Block"),
