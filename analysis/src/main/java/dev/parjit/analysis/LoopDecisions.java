@@ -107,7 +107,8 @@ final class LoopDecisions {
       ArrayReductionMatcher.Match m = ArrayReductionMatcher.ofStore(store, f.consumers());
       if (m == null || oneD.contains(m.slot()) || CountedLoopMatcher.storedSlots(method, loop).get(m.slot())
           || !ArrayReductionMatcher.onlyReductions(method, loop, m.slot(), m.op(), f.consumers())) {
-        return false;
+        // SPMD: a replicated array written at the index, its parts shared after the loop
+        return SharedBlockWrites.accepts(f, f.safety().owner(), loop, shape, oneD, store);
       }
       ArrayReduction r = new ArrayReduction(m.slot(), m.elementType(), m.op(), VariableNames.at(method, m.slot(), store),
           ArrayReductionMatcher.othersRead(method, loop, m.slot()));

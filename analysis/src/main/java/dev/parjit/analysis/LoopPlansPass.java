@@ -142,7 +142,7 @@ final class LoopPlansPass implements AnalysisPass {
       plans.add(new LoopPlan(id, line, true, seriesReads.isEmpty() ? Distribution.ONE_D_BLOCK : Distribution.ONE_D_VAR,
           null, d.shape(), List.copyOf(aligned), checked, d.reductions(), d.arrayReductions(), seriesReads, overRows,
           markInvariant(f, loop, withAliasChecks(f, loop, halos), invariant, d), d.extrema(),
-          SharedRowWrites.of(f, s.owner, loop, d.shape(), oneD)));
+          SharedRowWrites.of(f, s.owner, loop, d.shape(), oneD), SharedBlockWrites.of(f, s.owner, loop, d.shape(), oneD)));
     }
     s.loopPlans = plans;
   }

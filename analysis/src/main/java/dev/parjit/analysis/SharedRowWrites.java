@@ -161,7 +161,7 @@ final class SharedRowWrites {
   }
 
   /** JDK math and this class's helpers that read no arrays (followed {@code depth} levels); anything else may. */
-  private static boolean helperReadsNoArrays(ClassNode owner, MethodInsnNode m, int depth) {
+  static boolean helperReadsNoArrays(ClassNode owner, MethodInsnNode m, int depth) {
     if (m.owner.equals("java/lang/Math") || m.owner.equals("java/lang/StrictMath")) {
       return true;
     }

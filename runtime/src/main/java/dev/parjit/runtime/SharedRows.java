@@ -42,7 +42,7 @@ public final class SharedRows {
   }
 
   /** Every rank's slice, concatenated in rank order, in a transport array (double, long, int or byte). */
-  private static Object gather(Communicator c, Object row, int lo, int len) {
+  static Object gather(Communicator c, Object row, int lo, int len) {
     if (row instanceof double[] a) {
       return c.allgatherv(java.util.Arrays.copyOfRange(a, lo, lo + len));
     } else if (row instanceof long[] a) {
@@ -67,7 +67,7 @@ public final class SharedRows {
   }
 
   /** Copies {@code len} gathered elements from {@code at} into {@code row} at {@code start}. */
-  private static void put(Object all, int at, Object row, int start, int len) {
+  static void put(Object all, int at, Object row, int start, int len) {
     if (row instanceof boolean[] a) {
       byte[] v = (byte[]) all;
       for (int k = 0; k < len; k++) {

@@ -345,6 +345,13 @@ public final class RuntimeCalls {
   public static final String SHARED_ROWS = "dev/parjit/runtime/SharedRows";
 
   /** {@code SharedRows.shareBlocks(Object[] holder, int row, int from, int to)V}: collective, after the loop. */
+  public static final String SHARED_BLOCKS = "dev/parjit/runtime/SharedBlocks";
+
+  /** {@code SharedBlocks.shareAfter(Object array, int from, int to, int failedRank)V}: collective, after the loop. */
+  public static MethodInsnNode shareBlocksAfter() {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, SHARED_BLOCKS, "shareAfter", "(Ljava/lang/Object;III)V", false);
+  }
+
   public static MethodInsnNode shareRowBlocks() {
     return new MethodInsnNode(Opcodes.INVOKESTATIC, SHARED_ROWS, "shareBlocks", "([Ljava/lang/Object;III)V", false);
   }

@@ -52,7 +52,8 @@ public final class DiagnosticsText {
     for (LoopPlan loop : plan.loops()) {
       String id = "#" + loop.id() + (loop.line() > 0 ? " (line " + loop.line() + ")" : "");
       out.append("   ").append(pad(id, NAME_WIDTH)).append(' ').append(loop.distribution())
-          .append(HaloNotes.of(plan, loop)).append(SharedRowNotes.of(plan, loop)).append('\n');
+          .append(HaloNotes.of(plan, loop)).append(SharedRowNotes.of(plan, loop))
+          .append(SharedBlockNotes.of(plan, loop)).append('\n');
     }
     out.append('\n').append("Distributed listing for function ").append(name).append(where).append('\n');
     listing(out, plan, source, data);

@@ -30,6 +30,8 @@ import java.util.List;
  *                         the loop by folding the ranks' bests in rank order
  * @param sharedRows       fixed rows of replicated arrays written at the loop's index ({@code c[0][i] = e}):
  *                         the ranks exchange their blocks of each after the loop
+ * @param sharedBlocks     replicated arrays written at exactly the loop's index ({@code a[i] = e}, SPMD mode):
+ *                         the ranks exchange their parts of each after the loop
  */
 public record LoopPlan(
     int id,
@@ -46,7 +48,17 @@ public record LoopPlan(
     RowWidth rowWidth,
     List<HaloRead> haloReads,
     List<GuardedExtremum> extrema,
-    List<SharedRow> sharedRows) {
+    List<SharedRow> sharedRows,
+    List<SharedBlock> sharedBlocks) {
+
+  /** A loop writing no shared blocks. */
+  public LoopPlan(int id, int line, boolean parallel, Distribution distribution, String reason, CountedLoop shape,
+      List<Integer> alignedArraySlots, List<ArrayAccess> accesses, List<ScalarReduction> reductions,
+      List<ArrayReduction> arrayReductions, List<AbstractInsnNode> seriesAccesses, RowWidth rowWidth,
+      List<HaloRead> haloReads, List<GuardedExtremum> extrema, List<SharedRow> sharedRows) {
+    this(id, line, parallel, distribution, reason, shape, alignedArraySlots, accesses, reductions, arrayReductions,
+        seriesAccesses, rowWidth, haloReads, extrema, sharedRows, List.of());
+  }
 
   /** A loop writing no shared rows. */
   public LoopPlan(int id, int line, boolean parallel, Distribution distribution, String reason, CountedLoop shape,

@@ -18,7 +18,7 @@ public final class LoopDiagnostics {
 
   private static final Pattern HEADER = Pattern.compile("^Distributed diagnostics for function ([\\w$]+\\.\\w+) \\(");
   /** A loop's line: its distribution, maybe followed by what it reads through halos ("(halo: u[i-1..i+1])"). */
-  private static final Pattern LOOP = Pattern.compile("^\\s+#(\\d+) \\(line \\d+\\)\\s+(\\S+)(?:\\s+\\((?:halo|rows shared): .*\\))?\\s*$");
+  private static final Pattern LOOP = Pattern.compile("^\\s+#(\\d+) \\(line \\d+\\)\\s+(\\S+)(?:\\s+\\((?:halo|rows shared|blocks shared): .*\\))?\\s*$");
 
   private LoopDiagnostics() { }
 

@@ -92,7 +92,8 @@ public final class LoopChunkingPass {
     }
     int handlerIndex = handlerIndex(method, shape.header(), backEdge);
     // Iterations that cannot throw need no failure agreement: one collective less per loop.
-    boolean agree = !loop.arrayReductions().isEmpty() || LoopThrows.mayThrow(method, shape.header(), backEdge);
+    boolean agree = !loop.arrayReductions().isEmpty() || !loop.sharedBlocks().isEmpty()
+        || LoopThrows.mayThrow(method, shape.header(), backEdge);
     String t = shape.indexType();
     boolean isLong = t.equals("J");
     Type type = isLong ? Type.LONG_TYPE : Type.INT_TYPE;
@@ -197,13 +198,23 @@ public final class LoopChunkingPass {
         pre.add(RuntimeCalls.alignedRange("alignedTo"));
         pre.add(new VarInsnNode(Opcodes.ISTORE, end));
       }
-    } else if (loop.arrayReductions().stream().anyMatch(r -> !r.mayAlias().isEmpty())) {
+    } else if (loop.arrayReductions().stream().anyMatch(r -> !r.mayAlias().isEmpty())
+        || loop.sharedBlocks().stream().anyMatch(b -> !b.aliasSlots().isEmpty())) {
       // An array reduction read under another name (axpy(a, r, r)) runs whole on rank 0: checked here.
+      // So does a loop writing a shared block that it reads at another index under another name.
       int whole = newLocal(method, Type.INT_TYPE);
       pre.add(new InsnNode(Opcodes.ICONST_0));
       for (ArrayReduction r : loop.arrayReductions()) {
         for (int other : r.mayAlias()) {
           pre.add(new VarInsnNode(Opcodes.ALOAD, r.slot()));
+          pre.add(new VarInsnNode(Opcodes.ALOAD, other));
+          pre.add(RuntimeCalls.same());
+          pre.add(new InsnNode(Opcodes.IOR));
+        }
+      }
+      for (dev.parjit.analysis.plan.SharedBlock b : loop.sharedBlocks()) {
+        for (int other : b.aliasSlots()) {
+          pre.add(new VarInsnNode(Opcodes.ALOAD, b.holderSlot()));
           pre.add(new VarInsnNode(Opcodes.ALOAD, other));
           pre.add(RuntimeCalls.same());
           pre.add(new InsnNode(Opcodes.IOR));
@@ -239,7 +250,8 @@ public final class LoopChunkingPass {
     }
     // Rows of replicated arrays written at the index: this rank's part of the range, shared after the loop.
     int partFrom = -1;
-    if (!loop.sharedRows().isEmpty()) {
+    boolean sharesBlocks = !loop.sharedBlocks().isEmpty();
+    if (!loop.sharedRows().isEmpty() || sharesBlocks) {
       if (descending || isLong) {
         throw new IllegalStateException("loop #" + loop.id() + " shares rows but counts down or has a long index");
       }
@@ -316,7 +328,29 @@ public final class LoopChunkingPass {
     exitJump.label = combine;
     InsnList post = new InsnList();
     post.add(combine);
-    if (!descending && (!loop.reductions().isEmpty() || !loop.arrayReductions().isEmpty())) {
+    if (sharesBlocks) {
+      // Replicated arrays written at the index: shared even after a failure, up to the failing rank
+      // (its copy gives the values from before the loop after its part), then the agreed failure.
+      int failed = newLocal(method, Type.INT_TYPE);
+      post.add(RuntimeCalls.loopFailedRank());
+      post.add(new VarInsnNode(Opcodes.ISTORE, failed));
+      for (ArrayReduction r : loop.arrayReductions()) {
+        post.add(new VarInsnNode(Opcodes.ALOAD, r.slot()));
+        post.add(RuntimeCalls.opCode(r.op()));
+        post.add(new VarInsnNode(Opcodes.ILOAD, failed));
+        post.add(RuntimeCalls.arrayAllreduceAfter(r.elementType()));
+      }
+      for (dev.parjit.analysis.plan.SharedBlock b : loop.sharedBlocks()) {
+        post.add(new VarInsnNode(Opcodes.ALOAD, b.holderSlot()));
+        post.add(new VarInsnNode(Opcodes.ILOAD, partFrom));
+        post.add(new VarInsnNode(Opcodes.ILOAD, end));
+        post.add(new VarInsnNode(Opcodes.ILOAD, failed));
+        post.add(RuntimeCalls.shareBlocksAfter());
+      }
+      post.add(new VarInsnNode(Opcodes.ILOAD, failed));
+      post.add(RuntimeCalls.rethrowLoopFailure());
+      eachReduction(loop, post, "allreduce");
+    } else if (!descending && (!loop.reductions().isEmpty() || !loop.arrayReductions().isEmpty())) {
       // One rule: a loop counting up combines all its reductions and agrees on its failure in one
       // collective (PackedReductions); arrays are combined up to the failing rank, as the sequential
       // run leaves them when it throws.
