@@ -1,7 +1,6 @@
 package dev.parjit.agent.trace;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -59,7 +58,7 @@ public final class CallTrace {
     }
     CallTrace t = new CallTrace(name + "-" + ProcessHandle.current().pid() + ".tsv", phases);
     current = t;
-    Runtime.getRuntime().addShutdownHook(new Thread(t::write, "parjit-call-trace"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> t.write(false), "parjit-call-trace"));
   }
 
   /** Records now as phase {@code phase} of call {@code id}. */
@@ -110,6 +109,14 @@ public final class CallTrace {
     }
   }
 
+  /** Appends the rows recorded since the last write, between calls (a worker every 500 calls). */
+  public static void flushRows() {
+    CallTrace t = current;
+    if (t != null) {
+      t.write(true);
+    }
+  }
+
   /**
    * Writes this process's file now (a worker whose driver closed its input may be halted before its
    * shutdown hooks run); later calls, and the hook, write it again with what was added since.
@@ -117,42 +124,62 @@ public final class CallTrace {
   public static void flush() {
     CallTrace t = current;
     if (t != null) {
-      t.write();
+      t.write(false);
     }
   }
 
-  private synchronized void write() {
+  /** Rows written so far: each write appends the rows after them, up to the highest id marked. */
+  private int written;
+  private boolean headerWritten;
+
+  /**
+   * Appends the rows not written yet (a worker writes every 500 calls: appending keeps that write short,
+   * the next call's receipt waits for it), and at exit the threads' counters.
+   */
+  private synchronized void write(boolean periodic) {
     try {
       Files.createDirectories(DIR);
-      // Written aside, then moved: a worker killed while writing leaves its previous file whole.
-      Path partial = DIR.resolve(file + ".part");
-      try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(partial))) {
-        w.println("id\t" + String.join("\t", phases));
-        int n = phases.length;
-        for (int id = 0; id < CAPACITY; id++) {
-          boolean any = false;
-          for (int p = 0; p < n && !any; p++) {
-            any = rows[id * n + p] != 0;
-          }
-          if (!any) {
-            continue;
-          }
-          StringBuilder sb = new StringBuilder().append(id);
-          for (int p = 0; p < n; p++) {
-            sb.append('\t').append(rows[id * n + p]);
-          }
-          w.println(sb);
-        }
+      int n = phases.length;
+      int last = CAPACITY - 1;
+      while (last >= written && !any(last)) {
+        last--;
       }
-      Files.move(partial, DIR.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      StringBuilder out = new StringBuilder();
+      if (!headerWritten) {
+        out.append("id\t").append(String.join("\t", phases)).append('\n');
+        headerWritten = true;
+      }
+      for (int id = written; id <= last; id++) {
+        if (!any(id)) {
+          continue;
+        }
+        out.append(id);
+        for (int p = 0; p < n; p++) {
+          out.append('\t').append(rows[id * n + p]);
+        }
+        out.append('\n');
+      }
+      written = Math.max(written, last + 1);
+      Files.writeString(DIR.resolve(file), out, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
       java.util.Map<String, long[]> from = threadsAtFrom;
-      if (from != null) {
-        java.util.Map<String, long[]> to = threadsAtTo;
+      java.util.Map<String, long[]> to = threadsAtTo;
+      if (from != null && (to != null || !periodic)) {
         ThreadCounters.write(DIR.resolve(file.replace(".tsv", ".threads")), from, to != null ? to : ThreadCounters.read());
       }
     } catch (IOException e) {
       System.err.println("parjit: could not write the call trace: " + e);
     }
   }
+
+  private boolean any(int id) {
+    int n = phases.length;
+    for (int p = 0; p < n; p++) {
+      if (rows[id * n + p] != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
 }

@@ -37,7 +37,7 @@ public final class WorkerTrace {
     if (id % 500 == 0) {
       // A worker stopped by its driver may be killed before it writes at exit: write as it goes, between
       // calls (the next call's receipt time includes this write, once in 500 calls).
-      CallTrace.flush();
+      CallTrace.flushRows();
     }
   }
 }
