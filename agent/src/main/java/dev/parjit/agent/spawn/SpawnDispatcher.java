@@ -62,7 +62,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
   private final Path agentJar;
   private Launcher job;
   private List<Channel> channels = List.of();
-  private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+  private final ReplyInbox inbox = new ReplyInbox();
   private long nextId;
   private boolean broken;
   private volatile long generation;
@@ -478,7 +478,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       Object msg;
       try {
         long wait = deadline == Long.MAX_VALUE ? 1000 : Math.max(1, deadline - System.currentTimeMillis());
-        msg = inbox.poll(wait, TimeUnit.MILLISECONDS);
+        msg = inbox.take(n - received, wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         broken = true;
