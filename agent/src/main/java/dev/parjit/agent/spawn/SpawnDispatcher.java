@@ -9,6 +9,7 @@ import dev.parjit.agent.startup.DriverArchive;
 import dev.parjit.agent.startup.AotClassLinking;
 import dev.parjit.agent.startup.WorkerArchive;
 import dev.parjit.agent.startup.WorkerClasspath;
+import dev.parjit.agent.trace.DriverTrace;
 import dev.parjit.agent.worker.WorkerMain;
 import dev.parjit.lazy.LazyResultSource;
 import dev.parjit.mpi.launch.AuthenticatingAcceptor;
@@ -61,7 +62,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
   private final Path agentJar;
   private Launcher job;
   private List<Channel> channels = List.of();
-  private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+  private final ReplyInbox inbox = new ReplyInbox();
   private long nextId;
   private boolean broken;
   private volatile long generation;
@@ -119,6 +120,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
 
   @Override
   public synchronized Object invoke(Class<?> owner, String methodKey, Object receiver, Object[] args) {
+    DriverTrace.enter(nextId + 1);
     Dispatch.Signature signature = Dispatch.signature(methodKey);
     String[] staticNames = signature == null ? new String[0] : signature.staticReads();
     Object[] statics;
@@ -165,10 +167,12 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       sendAll(new Messages.HoldOutput(id), "announcing a call");
     }
     long tSend = System.nanoTime();
+    DriverTrace.sendStart(id);
     for (int r = 0; r < channels.size(); r++) {
       try {
         channels.get(r).send(new Messages.Call(id, methodKey, argsFor(r, args, signature, resident),
             staticNames, statics, writeBack, shipped));
+        DriverTrace.sent(id, r);
       } catch (IOException e) {
         broken = true;
         return runHereAfterWorkerLoss(methodKey, "worker rank " + r + " is unreachable (" + e.getMessage() + ")");
@@ -187,6 +191,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       return runHereAfterWorkerLoss(methodKey, "a worker died during " + shortName(methodKey));
     }
     long tReplied = System.nanoTime();
+    DriverTrace.woke(id);
     if (!firstCallAnswered) {
       // Once per set of workers: at debug level a mark reads the process's CPU time from the OS, which
       // cost every call 0.1-0.2 ms of the breakdown logged below.
@@ -237,10 +242,12 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     }
     if (signature != null && signature.returnedParam() >= 0) {
       logBreakdown(methodKey, id, tCheck, tSend, tWait, tDeferred, tReplied, residents.checkCpuNanos() - checkCpu0);
+      DriverTrace.end(id);
       return args[signature.returnedParam()]; // the caller gets its own object back, as written back
     }
     Object value = valueOf(replies);
     logBreakdown(methodKey, id, tCheck, tSend, tWait, tDeferred, tReplied, residents.checkCpuNanos() - checkCpu0);
+    DriverTrace.end(id);
     return value;
   }
 
@@ -471,7 +478,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       Object msg;
       try {
         long wait = deadline == Long.MAX_VALUE ? 1000 : Math.max(1, deadline - System.currentTimeMillis());
-        msg = inbox.poll(wait, TimeUnit.MILLISECONDS);
+        msg = inbox.take(n - received, wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         broken = true;
@@ -766,6 +773,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
             acceptor.rejected());
       }
       channels = List.of(byRank);
+      DriverTrace.start(n);
       for (int r = 0; r < n; r++) {
         startReader(r, byRank[r]);
       }
@@ -782,6 +790,9 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
       while (true) {
         try {
           Object message = channel.receive();
+          if (message instanceof Messages.Reply reply) {
+            DriverTrace.reply(reply.id(), reply.rank());
+          }
           received(channel.takeBytesReceived());
           inbox.add(message);
         } catch (IOException e) {

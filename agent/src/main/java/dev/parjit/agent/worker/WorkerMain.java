@@ -5,6 +5,7 @@ import dev.parjit.agent.spawn.FrameNames;
 import dev.parjit.agent.spawn.FrameTransport;
 import dev.parjit.agent.spawn.Messages;
 import dev.parjit.agent.startup.StartupLog;
+import dev.parjit.agent.trace.WorkerTrace;
 import dev.parjit.mpi.Communicators;
 import dev.parjit.mpi.launch.JobSecret;
 import dev.parjit.mpi.launch.RankMain;
@@ -65,6 +66,7 @@ public final class WorkerMain {
     dev.parjit.runtime.Specializations.install(specializations::link);
     try (Channel driver = Channel.connect(() -> connectToDriver(driverAddress), secret, rank)) {
       StartupLog.mark("worker rank " + rank + ": connected to the driver");
+      WorkerTrace.start(rank);
       LOG.info("parjit: worker rank {} runs on {}", rank,
           NiodevHooks.bindAddress() == null ? "?" : NiodevHooks.bindAddress().getHostAddress());
       while (true) {
@@ -72,9 +74,11 @@ public final class WorkerMain {
         try {
           message = driver.receive();
         } catch (IOException e) {
+          WorkerTrace.flush();
           return; // the driver is gone
         }
         if (message instanceof Messages.Call sent) {
+          WorkerTrace.received(sent.id());
           Messages.Reply reply;
           long tReceived = System.nanoTime();
           if (sent.id() == 1) {
@@ -95,6 +99,7 @@ public final class WorkerMain {
           heldOutput.end();
           long tRan = System.nanoTime();
           driver.send(reply);
+          WorkerTrace.sent(sent.id());
           if (sent.id() == 1 && rank == 0) {
             dev.parjit.agent.startup.ArchiveCoverage.checkInBackground();
           }
@@ -122,6 +127,7 @@ public final class WorkerMain {
         } else if (message instanceof Messages.StatsRequest stats) {
           driver.send(stats(stats, rank, specializations));
         } else {
+          WorkerTrace.flush(); // told to stop
           return;
         }
       }
@@ -299,10 +305,13 @@ public final class WorkerMain {
         MethodHandle body = specializations.spreadHandle(m, call.methodKey(),
             keyOf(call, desc, compiled.distributedParams()),
             SpecializationKey.defaultFor(desc, compiled.distributedParams()));
+        WorkerTrace.runStart(call.id());
         try {
           value = dev.parjit.runtime.EntryCalls.invoke(body, args);
         } catch (Throwable t) {
           throw new InvocationTargetException(t);
+        } finally {
+          WorkerTrace.runEnd(call.id());
         }
         Object kept = dev.parjit.runtime.EntryCalls.takeKept();
         DistributedArrays.Chunk block = kept != null && kept == value ? DistributedArrays.lookup(kept) : null;
