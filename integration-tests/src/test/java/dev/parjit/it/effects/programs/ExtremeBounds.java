@@ -53,7 +53,7 @@ public final class ExtremeBounds implements EffectsProgram {
     try {
       s.put(key, f.getAsLong());
     } catch (ArrayIndexOutOfBoundsException e) {
-      s.put(key, "thrown " + e.getMessage());
+      s.put(key, "thrown " + e); // the exception's name marks the program as one that throws
     }
   }
 
