@@ -23,10 +23,18 @@ class LoopShapesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"staticBound", "fieldBound", "fieldArrayLength", "finalLocal", "interior", "stepTwo",
-      "lessOrEqual", "notEqual", "halfBound", "countDown", "countDownMap", "countDownStrict"})
+      "lessOrEqual", "notEqual", "notEqualLong", "halfBound", "countDown", "countDownMap", "countDownStrict"})
   void theseLoopsRunInParallelInSpawnMode(String name) throws Exception {
     LoopPlan loop = only(RowDistributionTest.plan(name, ExecutionMode.SPAWN));
     assertTrue(loop.parallel(), name + ": " + loop.reason());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"notEqualFrom", "notEqualToParameter"})
+  void anIndexThatMayStartPastItsNotEqualBoundIsNoCountedLoop(String name) throws Exception {
+    LoopPlan loop = only(RowDistributionTest.plan(name, ExecutionMode.SPMD));
+    assertFalse(loop.parallel());
+    assertEquals("i != n where the index may start past its bound (i = 0; i != a.length is counted)", loop.reason());
   }
 
   @Test

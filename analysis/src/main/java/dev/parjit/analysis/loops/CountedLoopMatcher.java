@@ -121,8 +121,29 @@ public final class CountedLoopMatcher {
         || store.getOpcode() != (isLong ? Opcodes.LSTORE : Opcodes.ISTORE)) {
       return fail("the index is not initialised just before the loop");
     }
+    if (kind == BoundKind.NE && !(indexOffset == 0 && startsAtZero(init) && isArrayLength(bound))) {
+      // i != n runs as i < n, which only holds while the index cannot start past its bound: from a
+      // start past it the sequential loop runs on (wrapping around) and fails at its first access,
+      // where i < n runs no iteration at all.
+      return fail("i != n where the index may start past its bound (i = 0; i != a.length is counted)");
+    }
     return new Result(new CountedLoop(slot, isLong ? "J" : "I", init, header, load, List.copyOf(bound), jump,
         jump.label, kind, step, increment, indexOffset, offsetInsns), null);
+  }
+
+  /** Whether the index store {@code init} stores the constant 0 ({@code int} or {@code long}). */
+  private static boolean startsAtZero(AbstractInsnNode init) {
+    AbstractInsnNode value = Insns.realBefore(init);
+    return value != null && (value.getOpcode() == Opcodes.ICONST_0 || value.getOpcode() == Opcodes.LCONST_0);
+  }
+
+  /** Whether the bound is an array's length, never negative ({@code a.length}, {@code (long) a.length}). */
+  private static boolean isArrayLength(List<AbstractInsnNode> bound) {
+    int last = bound.size() - 1;
+    if (last >= 0 && bound.get(last).getOpcode() == Opcodes.I2L) {
+      last--;
+    }
+    return last >= 0 && bound.get(last).getOpcode() == Opcodes.ARRAYLENGTH;
   }
 
   private static Result fail(String reason) {

@@ -79,6 +79,33 @@ public final class ShapeTargets {
     return s;
   }
 
+  /** From a start that may pass the length the sequential loop runs on and fails: not counted. */
+  public static double notEqualFrom(double[] a, int start) {
+    double s = 0;
+    for (int i = start; i != a.length; i++) {
+      s += a[i];
+    }
+    return s;
+  }
+
+  /** From 0 towards a bound that may be negative: the same. */
+  public static double notEqualToParameter(double[] a, int n) {
+    double s = 0;
+    for (int i = 0; i != n; i++) {
+      s += a[i];
+    }
+    return s;
+  }
+
+  /** A long index from 0 to a length: counted. */
+  public static double notEqualLong(double[] a) {
+    double s = 0;
+    for (long i = 0; i != a.length; i++) {
+      s += a[(int) i];
+    }
+    return s;
+  }
+
   public static double countDown(double[] a) {
     double s = 0;
     for (int i = a.length - 1; i >= 0; i--) {

@@ -174,7 +174,14 @@ class EffectsDifferentialTest {
       entry("PastTheEnd.quotientsThrough", WORKERS),
       entry("PastTheEnd.neighbours", WORKERS),
       entry("StringModes.apply", WORKERS), // a literal argument arrives as the workers' pooled literal
-      entry("StringModes.sign", WORKERS));
+      entry("StringModes.sign", WORKERS),
+      entry("NotEqualBounds.numberAll", WORKERS), // i = 0; i != a.length: counted
+      entry("NotEqualBounds.sumFrom", DRIVER), // i = start; i != a.length may start past the end: nothing parallel
+      entry("NotEqualBounds.markFrom", DRIVER),
+      entry("ExtremeBounds.sumThrough", WORKERS), // a call running until its access fails reruns on the driver
+      entry("ExtremeBounds.sumBelowPlusOne", WORKERS),
+      entry("ExtremeBounds.sumBelowMinusOne", WORKERS),
+      entry("ExtremeBounds.sumThroughLong", WORKERS));
 
   private static Transcript oracle;
 

@@ -92,6 +92,13 @@ final class EffectsSpmdLoops {
       entry("PastTheEnd.quotientsThrough", "#0 1D_Block"),
       entry("StringModes.apply", "#0 REP"),
       entry("StringModes.sign", "#0 1D_Block"),
+      entry("NotEqualBounds.numberAll", "#0 REP"),
+      entry("NotEqualBounds.sumFrom", "#0 REP"),
+      entry("NotEqualBounds.markFrom", "#0 REP"),
+      entry("ExtremeBounds.sumThrough", "#0 1D_Block"),
+      entry("ExtremeBounds.sumBelowPlusOne", "#0 1D_Block"),
+      entry("ExtremeBounds.sumBelowMinusOne", "#0 1D_Block"),
+      entry("ExtremeBounds.sumThroughLong", "#0 1D_Block"),
       entry("PastTheEnd.neighbours", "#0 1D_Block, #1 1D_Block"),
       entry("PrintUntilFailure.doubledLoud", "#0 1D_Block"), // each rank's lines wait for the loop's agreement
       entry("ReadOnlyDot.dot", "#0 1D_Block"),

@@ -119,9 +119,13 @@ public final class LoopChunkingPass {
       pre.add(new InsnNode(Opcodes.ICONST_0)); // an int index compared with zero
     }
     if (shape.indexOffset() != 0) {
-      // i + c < n runs as i < n - c: the condition below compares the index alone
+      // i + c < n runs as i < n - c: the condition below compares the index alone. Saturated: n - c
+      // past the int range (i + 1 < Integer.MIN_VALUE, i - 1 < Integer.MAX_VALUE) must not wrap into
+      // a range the sequential loop never runs, or out of one it runs until an access fails.
+      pre.add(new InsnNode(Opcodes.DUP));
       pre.add(new LdcInsnNode(shape.indexOffset()));
       pre.add(new InsnNode(Opcodes.ISUB));
+      pre.add(mathMinOrMax(shape.indexOffset() > 0 ? "min" : "max", "I"));
     }
     TryCatchBlockNode alignmentHandler = null; // see the aligned range below
     int firstRow = -1; // an aligned loop's first index on this rank (start is then the first owned element)
@@ -131,8 +135,12 @@ public final class LoopChunkingPass {
       pre.add(DescendingRange.preheader(loop, lo, end, start, newLocal(method, Type.getType("[I"))));
     }
     if (shape.kind() == BoundKind.LE) {
+      // i <= n runs as i < n + 1, saturated: i <= Integer.MAX_VALUE runs until an access fails (or
+      // forever), where a wrapped n + 1 would run no iteration.
+      pre.add(new InsnNode(isLong ? Opcodes.DUP2 : Opcodes.DUP));
       pre.add(isLong ? new InsnNode(Opcodes.LCONST_1) : new InsnNode(Opcodes.ICONST_1));
       pre.add(new InsnNode(isLong ? Opcodes.LADD : Opcodes.IADD));
+      pre.add(mathMinOrMax("max", isLong ? "J" : "I"));
     }
     if (!descending) {
       pre.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), end));
@@ -480,4 +488,10 @@ public final class LoopChunkingPass {
     }
     return false;
   }
+
+  /** {@code Math.min} or {@code Math.max} of two {@code int}s ({@code "I"}) or {@code long}s ({@code "J"}). */
+  private static MethodInsnNode mathMinOrMax(String name, String t) {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Math", name, "(" + t + t + ")" + t, false);
+  }
+
 }
