@@ -38,6 +38,14 @@ public enum DeclineRule {
    */
   SHARED_ROWS_READ("it writes rows of '%s' at its index and reads arrays or '%s' otherwise, so an iteration"
       + " could read what another writes"),
+  /**
+   * Writes a replicated array at exactly its index in SPMD mode (its parts could be shared after the loop,
+   * {@code SharedBlockWrites}), but its iterations are too cheap: sharing a part costs more than the
+   * iterations it saves. Only an iteration that runs a loop of transcendental Math calls pays.
+   */
+  SHARED_BLOCKS_COST("it writes '%s' at its index, a replicated array whose parts would take longer to share"
+      + " between the ranks than the loop takes to run whole on each (sharing pays only when each iteration runs"
+      + " a loop of calls such as Math.sin or Math.exp)"),
   /** More scalar reductions than one loop's combine holds ({@code ScalarReduction.MAX_PER_LOOP}). */
   TOO_MANY_REDUCTIONS("it has %s scalar reductions, more than the %s one parallel loop combines"),
 

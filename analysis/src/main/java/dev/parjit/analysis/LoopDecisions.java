@@ -107,8 +107,9 @@ final class LoopDecisions {
       ArrayReductionMatcher.Match m = ArrayReductionMatcher.ofStore(store, f.consumers());
       if (m == null || oneD.contains(m.slot()) || CountedLoopMatcher.storedSlots(method, loop).get(m.slot())
           || !ArrayReductionMatcher.onlyReductions(method, loop, m.slot(), m.op(), f.consumers())) {
-        // SPMD: a replicated array written at the index, its parts shared after the loop
-        return SharedBlockWrites.accepts(f, f.safety().owner(), loop, shape, oneD, store);
+        // SPMD: a replicated array written at the index, its parts shared after the loop (if costly enough:
+        // checked below, so that a loop unsafe for another reason names that one)
+        return SharedBlockWrites.acceptsSound(f, f.safety().owner(), loop, shape, oneD, store);
       }
       ArrayReduction r = new ArrayReduction(m.slot(), m.elementType(), m.op(), VariableNames.at(method, m.slot(), store),
           ArrayReductionMatcher.othersRead(method, loop, m.slot()));
@@ -117,6 +118,10 @@ final class LoopDecisions {
     });
     if (unsafe != null) {
       return LoopDecision.declined(shape, unsafe);
+    }
+    Decline sharedBlocks = SharedBlockWrites.whyNot(f, f.safety().owner(), loop, shape, oneD);
+    if (sharedBlocks != null) {
+      return LoopDecision.declined(shape, sharedBlocks);
     }
     if (mixedRowWidths(f, loop, shape, oneD)) {
       return LoopDecision.declined(shape, Decline.of(DeclineRule.MIXED_ROW_WIDTHS));

@@ -174,10 +174,6 @@ class CorpusDifferentialTest {
     return problems;
   }
 
-  /** Traps whose first loop only fills a fresh array at its index, before the loop the trap is about. */
-  private static final Set<String> FILLED_FIRST = Set.of("TrapIndexedWrite.gaussSeidel",
-      "TrapIndexedWrite.shiftingColumns", "TrapPivotSearch.factor");
-
   @Test
   void theTableNamesEveryKernelAndCountsAreMet() throws Exception {
     Set<String> kernels = new TreeSet<>();
@@ -198,16 +194,10 @@ class CorpusDifferentialTest {
             e.kernel() + " is a trap: it runs on the driver");
         // The pivot search's own argmax (loop #2) may run in parallel; the elimination around it
         // (loop #1, over k) feeds each step with the last and must stay sequential.
-        String spmd = e.spmdLoops();
-        if (FILLED_FIRST.contains(e.kernel()) && spmd.startsWith("#0 1D_Block, ")) {
-          // In SPMD mode the first loop, filling a fresh array at its index before the trap's loop, may run
-          // in parallel (each rank's part shared after it); the trap's own loops are the later ones.
-          spmd = "#0 REP, " + spmd.substring("#0 1D_Block, ".length());
-        }
         boolean pivotSearch = e.kernel().equals("TrapPivotSearch.factor") && e.loops().startsWith("#0 REP, #1 REP, ")
-            && spmd.startsWith("#0 REP, #1 REP, ");
+            && e.spmdLoops().startsWith("#0 REP, #1 REP, ");
         assertTrue(e.kernel().startsWith("TrapThrowAtIndex.") || pivotSearch
-            || !LoopDiagnostics.anyParallel(e.loops()) && !LoopDiagnostics.anyParallel(spmd),
+            || !LoopDiagnostics.anyParallel(e.loops()) && !LoopDiagnostics.anyParallel(e.spmdLoops()),
             e.kernel() + " is a trap: no loop of it may run in parallel");
       }
       assertTrue(e.placement().equals(PlacementLog.WORKERS) == (e.reason() == null), e.kernel()

@@ -39,13 +39,13 @@ final class CorpusExpectations {
   }
 
   /** Has parallel loops but runs on the driver in spawn mode, for an effect the reason names. */
-  static Expect driver(String kernel, String loops, String reason, String... spmdLoops) {
-    return new Expect(kernel, DRIVER, loops, spmdLoops.length > 0 ? spmdLoops[0] : loops, reason);
+  static Expect driver(String kernel, String loops, String reason) {
+    return new Expect(kernel, DRIVER, loops, loops, reason);
   }
 
   /** Nothing in it runs in parallel: on the driver, with the first loop's reason. */
-  static Expect sequential(String kernel, String loops, String reason, String... spmdLoops) {
-    return new Expect(kernel, DRIVER, loops, spmdLoops.length > 0 ? spmdLoops[0] : loops, reason);
+  static Expect sequential(String kernel, String loops, String reason) {
+    return new Expect(kernel, DRIVER, loops, loops, reason);
   }
 
   private static final String NOT_DISTRIBUTED = "it writes into an array that is not distributed with the loop";
@@ -94,8 +94,8 @@ final class CorpusExpectations {
       // the sweep #1 inside the time loop, over the fields' arrays lifted into parameters and swapped in
       // locals (spawn mode; in SPMD mode the fields are replicated and the sweep sequential)
       parallel("Jacobi1D.relax", "#0 REP, #1 1D_Block", "#0 REP, #1 REP"),
-      // through a halo (halo); in SPMD mode the replicated parameter written at the index, parts shared
-      parallel("Jacobi1D.sweep", "#0 1D_Block"),
+      // through a halo (halo); target: parallel in SPMD mode too (plain stores into a replicated parameter)
+      parallel("Jacobi1D.sweep", "#0 1D_Block", "#0 REP"),
       // target: parallel (halo, rows2d): row loop #1 inside the time loop
       sequential("Jacobi2D.relax", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       // target: parallel (halo, rows2d): row loop #1 at u[c ± w]
@@ -106,7 +106,7 @@ final class CorpusExpectations {
       parallel("CsrConjugateGradient.multiply", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
       parallel("CsrConjugateGradient.dot", "#0 1D_Block"),
       parallel("CsrConjugateGradient.axpy", "#0 1D_Block"),
-      parallel("CsrConjugateGradient.xpby", "#0 1D_Block"), // SPMD: its parameter's parts shared
+      parallel("CsrConjugateGradient.xpby", "#0 1D_Block", "#0 REP"),
       // the solver loop (#2) inside the kernel: every vector stays split across the iterations, the
       // product (#3) fetches the elements of p its rows' column indices name
       parallel("CsrSolveInline.solve", "#0 1D_Block, #1 1D_Block, #2 REP, #3 1D_Block, #4 REP, #5 1D_Block, #6 1D_Block, "
@@ -191,9 +191,7 @@ final class CorpusExpectations {
       sequential("TrapEarlyExit.indexOfFirstAbove", "#0 REP", "it can leave early"),
       // the elimination stays sequential; the pivot search inside it (#2, an argmax over the column) is
       // a guarded extremum and runs in parallel (in spawn mode the whole call stays on the driver)
-      // (SPMD: the permutation's first fill #0 runs in parallel, its parts shared)
-      driver("TrapPivotSearch.factor", "#0 REP, #1 REP, #2 1D_Block, #3 REP, #4 REP", "replaces rows of its argument",
-          "#0 1D_Block, #1 REP, #2 1D_Block, #3 REP, #4 REP"),
+      driver("TrapPivotSearch.factor", "#0 REP, #1 REP, #2 1D_Block, #3 REP, #4 REP", "replaces rows of its argument"),
       sequential("TrapStaticWrite.absolute", "#0 REP", "it writes a field"),
       sequential("TrapPrintRunning.report", "#0 REP", "variable 'running' carries a value from one iteration to the next"),
       // the row loop runs on the workers (fields); the failure at one index makes the driver run the
@@ -201,10 +199,8 @@ final class CorpusExpectations {
       parallel("TrapThrowAtIndex.normalizeRows", "#0 1D_Block, #1 REP, #2 REP", "#0 REP, #1 1D_Block, #2 REP"),
       sequential("TrapRecurrence.generate", "#0 REP", NOT_DISTRIBUTED),
       // a row loop writing the vector it reads through col (Gauss-Seidel), or rewriting col: x stays whole
-      // (SPMD: x's first fill #0 runs in parallel, its parts shared; the row loop stays sequential)
-      sequential("TrapIndexedWrite.gaussSeidel", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED, "#0 1D_Block, #1 REP, #2 REP"),
-      sequential("TrapIndexedWrite.shiftingColumns", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED,
-          "#0 1D_Block, #1 REP, #2 REP"),
+      sequential("TrapIndexedWrite.gaussSeidel", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
+      sequential("TrapIndexedWrite.shiftingColumns", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       // buffers held in fields: a sweep reading the buffer it writes, a field assigned by the method (not
       // lifted), a helper writing a field of this (not lifted)
       sequential("TrapFieldBuffers.relaxReadingTarget", "#0 REP, #1 REP", NOT_DISTRIBUTED),

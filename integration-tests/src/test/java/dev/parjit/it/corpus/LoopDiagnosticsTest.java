@@ -67,6 +67,17 @@ class LoopDiagnosticsTest {
   }
 
   @Test
+  void aLoopSharingBlocksIsParsedByItsDistribution() {
+    Map<String, List<String>> loops = LoopDiagnostics.parse(List.of(
+        "Distributed diagnostics for function R.narrow (R.java:5)",
+        "Loop distributions:",
+        "   #0 (line 6)          1D_Block (blocks shared: f, s, c)",
+        "   #1 (line 8)          REP",
+        ""));
+    assertEquals(List.of("#0 1D_Block, #1 REP"), loops.get("R.narrow"));
+  }
+
+  @Test
   void parallelMeansAOneDimensionalDistribution() {
     assertTrue(LoopDiagnostics.anyParallel("#0 REP, #1 1D_Block"));
     assertTrue(LoopDiagnostics.anyParallel("#0 1D_Var"));

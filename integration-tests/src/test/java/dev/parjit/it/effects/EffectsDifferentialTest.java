@@ -69,6 +69,10 @@ class EffectsDifferentialTest {
       entry("JaggedPrefix.rowPrefix", WORKERS),
       entry("JaggedPrefix.rowLengths", WORKERS),
       entry("AliasedRows.addInto", WORKERS), // the aliased calls themselves run on the driver
+      entry("ReplicatedBlocks.narrow", WORKERS),
+      entry("ReplicatedBlocks.everyThird", WORKERS),
+      entry("ReplicatedBlocks.smoothUntilNaN", WORKERS),
+      entry("ReplicatedBlocks.sumAndRenumber", WORKERS),
       entry("RowAllocations.table", WORKERS),
       entry("RowAllocations.triangle", WORKERS),
       entry("ReplaceRows.renew", DRIVER), // the caller would have to hold the workers' new rows
@@ -341,6 +345,11 @@ class EffectsDifferentialTest {
     assertThrown("CheckedFailure 100", "dev.parjit.it.effects.programs.CheckedFailure$LimitExceeded: above 165.0 at ");
     assertThrown("UncheckedFailure 100", "dev.parjit.it.effects.programs.UncheckedFailure$BadSample: multiple of 13 at ");
     assertThrown("CountDown 100", "java.lang.IllegalStateException: too large at ");
+    assertThrown("ReplicatedBlocks 100", "java.lang.ArrayIndexOutOfBoundsException: Index 100 out of bounds for length 100");
+    for (String key : List.of("second", "secondInPlace")) {
+      assertTrue(oracle.runs().get("ReplicatedBlocks 7").state().stream().anyMatch(l -> l.endsWith(key + "=NaN at 3")),
+          "ReplicatedBlocks 7 meets its NaN at 3: " + oracle.runs().get("ReplicatedBlocks 7").state());
+    }
     assertEquals(100, oracle.runs().get("PrintLoop 100").out().size());
   }
 

@@ -8,8 +8,9 @@ import java.util.Map;
  * How each effects kernel's loops are distributed in SPMD mode, as the distributed diagnostics
  * print them ({@code "#0 1D_Block, #1 REP"}). Parameters are replicated there unless named in
  * {@code @Jit(distributed = ...)}, so a loop writing a parameter array at its index stays REP (each
- * rank runs it whole: the same state on every rank) while reductions over parameters and fresh
- * arrays are split. The SPMD runs of {@link EffectsDifferentialTest} fail when a kernel's
+ * rank runs it whole: the same state on every rank) unless each iteration runs a loop of
+ * transcendental Math calls (then each rank runs its part and the parts are shared after the loop:
+ * {@code ReplicatedBlocks}), while reductions over parameters and fresh arrays are split. The SPMD runs of {@link EffectsDifferentialTest} fail when a kernel's
  * diagnostics say otherwise, so a loop cannot quietly become sequential, and a loop that becomes
  * parallel must be entered here (and is then checked against the sequential state).
  */
@@ -18,13 +19,13 @@ final class EffectsSpmdLoops {
   private EffectsSpmdLoops() { }
 
   static final Map<String, String> TABLE = Map.ofEntries(
-      entry("AliasArgs.mirrorAdd", "#0 1D_Block"), // whole on rank 0 when called with one array twice
+      entry("AliasArgs.mirrorAdd", "#0 REP"),
       entry("AliasedReduction.axpy", "#0 1D_Block"), // runs whole on rank 0 when called with one array twice
       entry("AliasedReduction.scatterAdd", "#0 1D_Block"),
       entry("AliasedRows.addInto", "#0 REP, #1 REP"),
       entry("AllocOnly.squares", "#0 1D_Block"),
-      entry("BooleanMask.mark", "#0 1D_Block"), // written at the index: parts shared
-      entry("CalleeUpdates.countUp", "#0 1D_Block"), // written at the index: parts shared
+      entry("BooleanMask.mark", "#0 REP"),
+      entry("CalleeUpdates.countUp", "#0 REP"),
       entry("CalleeUpdates.scale", "#0 1D_Block"), // its parameter is REP, written block by block
       entry("CalleeUpdates.scaleTwiceAndCount", ""), // no loops
       entry("CalleeReturnsArgument.checked", "#0 1D_Block"),
@@ -38,7 +39,7 @@ final class EffectsSpmdLoops {
       entry("CountDown.negateDown", "#0 REP"),
       entry("CountDown.squaresDown", "#0 1D_Block"),
       entry("CsrProduct.spmv", "#0 1D_Block, #1 REP"),
-      entry("ConfiguredConstant.scale", "#0 1D_Block"), // written at the index: parts shared
+      entry("ConfiguredConstant.scale", "#0 REP"),
       entry("ConfiguredConstant.weigh", "#0 1D_Block"),
       entry("ElementReads.lastOfEach", "#0 1D_Block"),
       entry("PropertyWeight.weigh", "#0 1D_Block"),
@@ -50,12 +51,12 @@ final class EffectsSpmdLoops {
       entry("FieldMatrix.multiply", "#0 REP, #1 REP, #2 1D_Block"),
       entry("FieldWrites.accumulate", "#0 REP"),
       entry("FieldWrites.map", "#0 REP"),
-      entry("FillAndReturn.fillAndReturn", "#0 1D_Block"), // written at the index: parts shared
-      entry("FillOdd.fill", "#0 1D_Block"), // written at the index: parts shared
+      entry("FillAndReturn.fillAndReturn", "#0 REP"),
+      entry("FillOdd.fill", "#0 REP"),
       entry("FlatGrid.grid", "#0 1D_Block, #1 REP, #2 1D_Block, #3 REP"),
       entry("FlatGrid.total", "#0 1D_Block, #1 REP, #2 1D_Block, #3 REP"),
       entry("FloatKernel.sumAndHalve", "#0 REP"),
-      entry("FreshAndMutate.squaresAndNegate", "#0 1D_Block"), // written at the index: parts shared
+      entry("FreshAndMutate.squaresAndNegate", "#0 REP"),
       entry("GaussSeidel.relax", "#0 REP, #1 REP"),
       entry("Histogram.histogram", "#0 1D_Block"),
       entry("HolderArray.shiftHolder", "#0 REP"),
@@ -68,8 +69,8 @@ final class EffectsSpmdLoops {
       entry("JacobiSteps.relax", "#0 1D_Block, #1 REP, #2 1D_Block"),
       entry("JaggedPrefix.rowLengths", "#0 1D_Block"),
       entry("JaggedPrefix.rowPrefix", "#0 REP, #1 REP"),
-      entry("LocalAlias.mirrorViaAlias", "#0 1D_Block"), // whole on rank 0: the alias is the array
-      entry("LocalAlias.tripleViaAlias", "#0 1D_Block"), // written at the index: parts shared
+      entry("LocalAlias.mirrorViaAlias", "#0 REP"),
+      entry("LocalAlias.tripleViaAlias", "#0 REP"),
       entry("LockedKernel.scaleLocked", "#0 REP, #1 REP"),
       entry("MatrixProduct.multiply", "#0 1D_Block, #1 REP, #2 REP"),
       entry("MatrixProduct.multiplyHoisted", "#0 1D_Block, #1 REP, #2 REP"),
@@ -104,38 +105,42 @@ final class EffectsSpmdLoops {
       entry("ReadOnlyDot.dot", "#0 1D_Block"),
       entry("ReduceAndWrite.halveAndSum", "#0 REP"),
       entry("ReplaceRows.renew", "#0 REP"),
-      entry("ResidentFailure.scaleBelow", "#0 1D_Block"), // written at the index: parts shared
+      entry("ResidentFailure.scaleBelow", "#0 REP"),
       entry("ResidentFailure.total", "#0 1D_Block"),
-      entry("ResidentSpeculation.scale", "#0 1D_Block"), // written at the index: parts shared
+      entry("ResidentSpeculation.scale", "#0 REP"),
       entry("ResidentSpeculation.weigh", "#0 1D_Block"),
       entry("ResidentSolver.axpy", "#0 1D_Block"),
       entry("ResidentSolver.dot", "#0 1D_Block"),
-      entry("ResidentSolver.multiply", "#0 1D_Block"), // x[col[k]]: whole on rank 0 when x is y
-      entry("ResidentSolver.xpby", "#0 1D_Block"), // written at the index: parts shared
+      entry("ResidentSolver.multiply", "#0 REP"),
+      entry("ResidentSolver.xpby", "#0 REP"),
       entry("ReductionAliases.fromField", "#0 REP"), // an array reduction reading a field of its type
       entry("ReductionAliases.fromRow", "#0 1D_Block"), // runs whole on rank 0 when the row is the argument
       entry("ReductionAliases.fromRowOfRow", "#0 1D_Block"),
       entry("ReductionAliases.fromStatic", "#0 REP"), // an array reduction reading a static of its type
-      entry("ReturnSecond.pickSecond", "#0 1D_Block"), // written at the index: parts shared
+      entry("ReturnSecond.pickSecond", "#0 REP"),
       entry("ReturnedHolders.bothOf", "#0 1D_Block"), // its parameter is REP, written block by block
       entry("ReturnedHolders.listOf", "#0 1D_Block"),
       entry("ReturnedHolders.rowsOf", "#0 1D_Block"),
       entry("ReturnedHolders.totalsAsList", "#0 1D_Block"),
       entry("ReturnedHolders.withWeights", "#0 1D_Block"),
+      entry("ReplicatedBlocks.narrow", "#0 1D_Block, #1 REP"),
+      entry("ReplicatedBlocks.everyThird", "#0 1D_Block, #1 REP"),
+      entry("ReplicatedBlocks.smoothUntilNaN", "#0 1D_Block, #1 REP"), // whole on rank 0 when src is dst
+      entry("ReplicatedBlocks.sumAndRenumber", "#0 1D_Block, #1 REP"),
       entry("RowAllocations.table", "#0 1D_Block, #1 REP"),
       entry("RowAllocations.triangle", "#0 1D_Block, #1 REP"),
       entry("RowsInPlace3D.scale", "#0 REP, #1 REP, #2 REP"),
       entry("Scale.scale", "#0 1D_Block"),
-      entry("SparseWrites.clampNegatives", "#0 1D_Block"), // written at the index: parts shared
-      entry("SparseWrites.negateOdd", "#0 1D_Block"), // written at the index: parts shared
-      entry("SplitSigns.split", "#0 1D_Block"), // written at the index: parts shared
+      entry("SparseWrites.clampNegatives", "#0 REP"),
+      entry("SparseWrites.negateOdd", "#0 REP"),
+      entry("SplitSigns.split", "#0 REP"),
       entry("StaticArrayWrite.fillBuffer", "#0 REP"),
       entry("StaticCounter.countKeys", "#0 REP"),
-      entry("StaticFactor.scaleByFactor", "#0 1D_Block"), // written at the index: parts shared
+      entry("StaticFactor.scaleByFactor", "#0 REP"),
       entry("StaticScalars.shift", "#0 REP"),
       entry("StaticTable.lookup", "#0 1D_Block"),
       entry("StaticTotal.accumulate", "#0 REP"),
-      entry("ThrowFirst.halveOrFail", "#0 1D_Block"), // the parts before the failing rank shared, the rest restored
+      entry("ThrowFirst.halveOrFail", "#0 REP"),
       entry("ThrowWithSum.sumUntilMarked", "#0 REP"), // its throw reads the sum so far
       entry("NullArrays.sumOfMaybe", "#0 1D_Block"), // x is REP (null on a path); a null x bounds nothing
       entry("NullArrays.lengthOfMaybe", "#0 1D_Block"),
@@ -147,7 +152,7 @@ final class EffectsSpmdLoops {
       entry("LateInit.weighByRate", "#0 1D_Block"),
       entry("LateInit.shiftByBroken", "#0 1D_Block"),
       entry("ThrowLast.forwardDiff", "#0 1D_Block"),
-      entry("ThrowMiddle.divideInPlace", "#0 1D_Block"), // the parts before the failing rank shared, the rest restored
+      entry("ThrowMiddle.divideInPlace", "#0 REP"),
       entry("ThrownObjects.asserted", "#0 1D_Block"),
       entry("ThrownObjects.causeOnly", "#0 1D_Block"),
       entry("ThrownObjects.noMessage", "#0 1D_Block"),
@@ -156,7 +161,7 @@ final class EffectsSpmdLoops {
       entry("UncheckedFailure.check", "#0 REP"),
       entry("UnknownCall.tally", "#0 REP"),
       entry("VarargsKernel.total", "#0 1D_Block"),
-      entry("WideStencil.forwardDifference", "#0 1D_Block"), // written at the index: parts shared
-      entry("WideStencil.smooth", "#0 1D_Block"), // reads u at i - 2..i + 2: whole on rank 0 when u is v
+      entry("WideStencil.forwardDifference", "#0 REP"),
+      entry("WideStencil.smooth", "#0 REP"),
       entry("WriteAfterLoop.sumIntoFirst", "#0 1D_Block"));
 }

@@ -207,7 +207,7 @@ public final class LoopChunkingPass {
         pre.add(new VarInsnNode(Opcodes.ISTORE, end));
       }
     } else if (loop.arrayReductions().stream().anyMatch(r -> !r.mayAlias().isEmpty())
-        || loop.sharedBlocks().stream().anyMatch(b -> !b.aliasSlots().isEmpty())) {
+        || loop.sharedBlocks().stream().anyMatch(dev.parjit.analysis.plan.SharedBlock::checksAliases)) {
       // An array reduction read under another name (axpy(a, r, r)) runs whole on rank 0: checked here.
       // So does a loop writing a shared block that it reads at another index under another name.
       int whole = newLocal(method, Type.INT_TYPE);
@@ -224,6 +224,16 @@ public final class LoopChunkingPass {
         for (int other : b.aliasSlots()) {
           pre.add(new VarInsnNode(Opcodes.ALOAD, b.holderSlot()));
           pre.add(new VarInsnNode(Opcodes.ALOAD, other));
+          pre.add(RuntimeCalls.same());
+          pre.add(new InsnNode(Opcodes.IOR));
+        }
+        for (dev.parjit.analysis.plan.SharedBlock.FieldRead field : b.aliasFields()) {
+          pre.add(new VarInsnNode(Opcodes.ALOAD, b.holderSlot()));
+          if (!field.isStatic()) {
+            pre.add(new VarInsnNode(Opcodes.ALOAD, 0));
+          }
+          pre.add(new org.objectweb.asm.tree.FieldInsnNode(field.isStatic() ? Opcodes.GETSTATIC : Opcodes.GETFIELD,
+              field.owner(), field.name(), field.desc()));
           pre.add(RuntimeCalls.same());
           pre.add(new InsnNode(Opcodes.IOR));
         }
