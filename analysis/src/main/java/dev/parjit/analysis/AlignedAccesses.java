@@ -272,7 +272,7 @@ final class AlignedAccesses {
    */
   static boolean isElementRead(MethodFacts f, AbstractInsnNode load, List<LoopDecision> decisions) {
     int op = load.getOpcode();
-    if (op < Opcodes.IALOAD || op > Opcodes.SALOAD || op == Opcodes.AALOAD) {
+    if (op < Opcodes.IALOAD || op > Opcodes.SALOAD || (op == Opcodes.AALOAD && !isRowLength(f, load))) {
       return false;
     }
     int index = f.method().instructions.indexOf(load);
@@ -282,6 +282,16 @@ final class AlignedAccesses {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code load} ({@code AALOAD}) loads a row only to read its length, {@code m[r].length}: the
+   * {@code ARRAYLENGTH} right after it is its one use (the rewrite replaces the two by one call).
+   */
+  static boolean isRowLength(MethodFacts f, AbstractInsnNode load) {
+    AbstractInsnNode next = load.getNext();
+    return load.getOpcode() == Opcodes.AALOAD && next != null && next.getOpcode() == Opcodes.ARRAYLENGTH
+        && f.consumers().of(load).equals(Set.of(next));
   }
 
   /** Whether a parallel loop's header lies inside {@code outer}'s body. */

@@ -87,8 +87,9 @@ final class CorpusExpectations {
       parallel("MatMul2D.product", "#0 1D_Block, #1 REP, #2 REP"),
       // the double[][] field is shipped whole (rows2d)
       parallel("MatVec2D.times", "#0 1D_Block, #1 REP"),
-      // target: parallel (rows2d): the row loop #0 with an array reduction (today the inner column loop)
-      parallel("MatVec2D.columnSums", "#0 REP, #1 1D_Block"),
+      // the row loop #0 (RowLoopPreference): m's rows split (m[0].length shared by row 0's holder), the sums an
+      // array reduction, one combine; in SPMD mode the field is replicated, no rows to split: the column loop
+      parallel("MatVec2D.columnSums", "#0 1D_Block, #1 REP", "#0 REP, #1 1D_Block"),
       // the inner loop over the output's rows t[j] is parallel; the input is sent whole
       parallel("Transpose2D.transpose", "#0 REP, #1 1D_Block"),
       // the sweep #1 inside the time loop, over the fields' arrays lifted into parameters and swapped in
