@@ -94,6 +94,20 @@ final class AlignedAccesses {
     return row == null ? null : HaloRead.ofFixedRow(access, a.var, row);
   }
 
+  /** How many fixed rows of its array the loop reads where {@code access} reads one ({@link FlatRows#fixedRowCount}). */
+  static int fixedRowCount(MethodFacts f, AbstractInsnNode access, CountedLoop loop, int slot) {
+    Set<AbstractInsnNode> array = ArrayOperands.isLoad(access) ? accessOperand(f, access, 1) : Set.of();
+    if (loop == null || array.size() != 1 || !(array.iterator().next() instanceof VarInsnNode a) || a.var != slot) {
+      return 0;
+    }
+    for (NaturalLoop l : f.loops()) {
+      if (f.method().instructions.get(l.header()) == loop.header()) {
+        return FlatRows.fixedRowCount(f, access, slot, loop, l);
+      }
+    }
+    return 0;
+  }
+
   /**
    * The slot of the distributed series {@code read} ({@code s.getDouble(i)}) reads at the index of
    * {@code loop}, or {@code null}.

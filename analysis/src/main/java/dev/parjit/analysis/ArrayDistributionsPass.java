@@ -212,7 +212,8 @@ final class ArrayDistributionsPass implements AnalysisPass {
       if (alignedArray(f, use, loop, Set.of(slot)) == null && haloRead(f, use, loop, Set.of(slot)) == null
           && segmentRead(f, use, decisions, oneD) == null && indexedRead(f, use, decisions, oneD) == null) {
         if (AlignedAccesses.fixedRowRead(f, use, loop, Set.of(slot)) == null) {
-          return Decline.at(DeclineRule.OTHER_INDEX, use);
+          return Decline.at(AlignedAccesses.fixedRowCount(f, use, loop, slot) > 1 ? DeclineRule.TWO_FIXED_ROWS
+              : DeclineRule.OTHER_INDEX, use);
         }
         if (f.mode() == ExecutionMode.SPMD) {
           // A row outside the array fails the call where the loop starts; only spawn mode answers that

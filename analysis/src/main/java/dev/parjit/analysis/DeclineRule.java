@@ -69,6 +69,12 @@ public enum DeclineRule {
   /** A fixed row {@code a[r * k + c]} read by a loop over rows, SPMD mode ({@link FlatRows#fixedRow}). */
   FIXED_ROW_IN_SPMD("it is read at a fixed row (a[r * k + c]) in SPMD mode, where a row outside the array has no"
       + " original code to fall back on", true),
+  /**
+   * Two different fixed rows ({@link FlatRows#fixedRow}) of one array read by one loop over rows: the
+   * rewrite fetches one row per array and loop.
+   */
+  TWO_FIXED_ROWS("it is read at two different fixed rows (a[r * k + c]) in one loop over rows, which fetches"
+      + " only one", true),
   /** {@code m[r].length} read outside parallel loops of a matrix split by rows, SPMD mode ({@code ParallelRuntime.rowLengthOf}). */
   ROW_LENGTH_IN_SPMD("the length of its row is read outside a parallel loop (m[r].length) in SPMD mode, where a"
       + " missing row has no original code to fall back on", true),

@@ -125,6 +125,8 @@ final class CorpusExpectations {
       // the same with more rows than columns and pivots out of range (past the width: the check before the
       // loop fails and the driver runs the original code; past the rows, negative: the sequential exception)
       parallel("PivotRows.eliminateRows", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
+      // the loop's first row in a local, first = k + 1: still after the pivot row
+      parallel("PivotRows.eliminateBelow", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
       // coefficients[0][i], coefficients[1][i]: rows of the lifted field, whole on every worker, each
       // worker's part of each row shared after the loop; the private helpers are pure (spawn mode only)
       parallel("FourierSeries.compute", "#0 1D_Block", "#0 REP"),
@@ -218,6 +220,11 @@ final class CorpusExpectations {
       sequential("TrapFlatRows.stretch", "#0 REP", "it writes a field"),
       // a loop starting at the fixed row it reads writes that row
       sequential("TrapPivotRows.subtractFromPivot", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      // two fixed rows of one array in one loop: rows p and p + 1 before the loop (one fetched row per array
+      // and loop: the array is REP, it is read at two fixed rows), rows p and any q, flattened and 2-D
+      sequential("TrapTwoFixedRows.eliminateTwo", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      sequential("TrapTwoFixedRows.combineRows", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      sequential("TrapTwoFixedRows.combineRows2D", "#0 REP, #1 REP", NOT_DISTRIBUTED),
       parallel("BoundPlusOne.variation", "#0 1D_Block", "#0 1D_Block"),
       parallel("BoundPlusOne.rises", "#0 1D_Block")));
 
