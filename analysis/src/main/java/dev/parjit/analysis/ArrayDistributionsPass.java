@@ -127,7 +127,7 @@ final class ArrayDistributionsPass implements AnalysisPass {
    * Variables that swap arrays with a variable made REP share its arrays: they become REP with it.
    * A group fed by parameters goes with its parameters: either one made REP takes the other along.
    */
-  private static Map<Integer, Decline> withRotationPartners(MethodFacts f, Set<Integer> oneD,
+  static Map<Integer, Decline> withRotationPartners(MethodFacts f, Set<Integer> oneD,
       Map<Integer, Decline> removed) {
     Map<Integer, Decline> out = new LinkedHashMap<>(removed);
     removed.forEach((slot, why) -> {

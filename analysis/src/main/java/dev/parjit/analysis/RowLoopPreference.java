@@ -46,14 +46,15 @@ final class RowLoopPreference {
       if (reductions.isEmpty()) {
         continue;
       }
+      Map<Integer, Decline> out = new LinkedHashMap<>();
+      for (int slot : reductions) {
+        out.put(slot, Decline.of(DeclineRule.ROW_LOOP_REDUCTION, k));
+      }
+      // The trial leaves out what the fixpoint will: the reduced arrays and the buffers they swap with.
       Set<Integer> trial = new TreeSet<>(start);
-      trial.removeAll(reductions);
+      trial.removeAll(ArrayDistributionsPass.withRotationPartners(f, trial, out).keySet());
       List<LoopDecision> after = ArrayDistributionsPass.converge(f, trial);
       if (after.get(k).parallel() && splitsRows(f, loop, after.get(k).shape(), trial)) {
-        Map<Integer, Decline> out = new LinkedHashMap<>();
-        for (int slot : reductions) {
-          out.put(slot, Decline.of(DeclineRule.ROW_LOOP_REDUCTION, k));
-        }
         return out;
       }
     }
