@@ -94,6 +94,20 @@ final class AlignedAccesses {
     return row == null ? null : HaloRead.ofFixedRow(access, a.var, row);
   }
 
+  /** How many fixed rows of its array the loop reads where {@code access} reads one ({@link FlatRows#fixedRowCount}). */
+  static int fixedRowCount(MethodFacts f, AbstractInsnNode access, CountedLoop loop, int slot) {
+    Set<AbstractInsnNode> array = ArrayOperands.isLoad(access) ? accessOperand(f, access, 1) : Set.of();
+    if (loop == null || array.size() != 1 || !(array.iterator().next() instanceof VarInsnNode a) || a.var != slot) {
+      return 0;
+    }
+    for (NaturalLoop l : f.loops()) {
+      if (f.method().instructions.get(l.header()) == loop.header()) {
+        return FlatRows.fixedRowCount(f, access, slot, loop, l);
+      }
+    }
+    return 0;
+  }
+
   /**
    * The slot of the distributed series {@code read} ({@code s.getDouble(i)}) reads at the index of
    * {@code loop}, or {@code null}.
@@ -272,7 +286,7 @@ final class AlignedAccesses {
    */
   static boolean isElementRead(MethodFacts f, AbstractInsnNode load, List<LoopDecision> decisions) {
     int op = load.getOpcode();
-    if (op < Opcodes.IALOAD || op > Opcodes.SALOAD || op == Opcodes.AALOAD) {
+    if (op < Opcodes.IALOAD || op > Opcodes.SALOAD || (op == Opcodes.AALOAD && !isRowLength(f, load))) {
       return false;
     }
     int index = f.method().instructions.indexOf(load);
@@ -282,6 +296,16 @@ final class AlignedAccesses {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code load} ({@code AALOAD}) loads a row only to read its length, {@code m[r].length}: the
+   * {@code ARRAYLENGTH} right after it is its one use (the rewrite replaces the two by one call).
+   */
+  static boolean isRowLength(MethodFacts f, AbstractInsnNode load) {
+    AbstractInsnNode next = load.getNext();
+    return load.getOpcode() == Opcodes.AALOAD && next != null && next.getOpcode() == Opcodes.ARRAYLENGTH
+        && f.consumers().of(load).equals(Set.of(next));
   }
 
   /** Whether a parallel loop's header lies inside {@code outer}'s body. */

@@ -43,20 +43,66 @@ final class ArrayDistributionsPass implements AnalysisPass {
   @Override
   public void run(AnalysisState s) {
     MethodFacts f = s.facts;
+    Set<Integer> initial = new java.util.TreeSet<>(s.oneD);
+    Map<Integer, RepDecision> repsBefore = new LinkedHashMap<>(s.arrayReps);
+    Map<Integer, Decline> preferred = new LinkedHashMap<>();
+    while (true) {
+      settle(s);
+      // A row loop may run instead of a loop inside it: then the fixpoint starts again without the
+      // arrays that loop reduces into (each time one more array is left out, so this ends).
+      Set<Integer> start = new java.util.TreeSet<>(initial);
+      start.removeAll(preferred.keySet());
+      Map<Integer, Decline> more = RowLoopPreference.demotions(f, start, s.decisions);
+      if (more.isEmpty()) {
+        return;
+      }
+      preferred.putAll(more);
+      s.oneD.clear();
+      s.oneD.addAll(initial);
+      s.arrayReps.clear();
+      s.arrayReps.putAll(repsBefore);
+      demote(s, withRotationPartners(f, s.oneD, preferred));
+      s.decisions = LoopDecisions.decideAll(f, s.oneD);
+    }
+  }
+
+  /** The fixpoint from the state's arrays and decisions, recording why each array leaves 1D. */
+  private static void settle(AnalysisState s) {
+    MethodFacts f = s.facts;
     while (true) {
       Map<Integer, Decline> removed = declinedThisRound(f, s.oneD, s.decisions);
       if (removed.isEmpty()) {
         return;
       }
-      removed = withRotationPartners(f, s.oneD, removed);
-      removed.forEach((slot, why) -> {
-        s.oneD.remove(slot);
-        AbstractInsnNode where = s.candidates.containsKey(slot) ? s.candidates.get(slot)
-            : s.method.instructions.getFirst();
-        String name = VariableNames.at(s.method, slot, s.candidates.containsKey(slot) ? where.getNext() : where);
-        s.arrayReps.put(slot, new RepDecision(name, why.sentence(), LineTable.line(where), false, why.line()));
-      });
+      demote(s, withRotationPartners(f, s.oneD, removed));
       s.decisions = LoopDecisions.decideAll(f, s.oneD);
+    }
+  }
+
+  /** Takes the arrays out of 1D, each with its reason. */
+  private static void demote(AnalysisState s, Map<Integer, Decline> removed) {
+    removed.forEach((slot, why) -> {
+      s.oneD.remove(slot);
+      AbstractInsnNode where = s.candidates.containsKey(slot) ? s.candidates.get(slot)
+          : s.method.instructions.getFirst();
+      String name = VariableNames.at(s.method, slot, s.candidates.containsKey(slot) ? where.getNext() : where);
+      s.arrayReps.put(slot, new RepDecision(name, why.sentence(), LineTable.line(where), false, why.line()));
+    });
+  }
+
+  /**
+   * The fixpoint from {@code oneD} (which it narrows in place) without recording reasons: the loop
+   * decisions it ends with. {@link RowLoopPreference} tries an alternative with it.
+   */
+  static List<LoopDecision> converge(MethodFacts f, Set<Integer> oneD) {
+    List<LoopDecision> decisions = LoopDecisions.decideAll(f, oneD);
+    while (true) {
+      Map<Integer, Decline> removed = declinedThisRound(f, oneD, decisions);
+      if (removed.isEmpty()) {
+        return decisions;
+      }
+      oneD.removeAll(withRotationPartners(f, oneD, removed).keySet());
+      decisions = LoopDecisions.decideAll(f, oneD);
     }
   }
 
@@ -81,7 +127,7 @@ final class ArrayDistributionsPass implements AnalysisPass {
    * Variables that swap arrays with a variable made REP share its arrays: they become REP with it.
    * A group fed by parameters goes with its parameters: either one made REP takes the other along.
    */
-  private static Map<Integer, Decline> withRotationPartners(MethodFacts f, Set<Integer> oneD,
+  static Map<Integer, Decline> withRotationPartners(MethodFacts f, Set<Integer> oneD,
       Map<Integer, Decline> removed) {
     Map<Integer, Decline> out = new LinkedHashMap<>(removed);
     removed.forEach((slot, why) -> {
@@ -154,7 +200,11 @@ final class ArrayDistributionsPass implements AnalysisPass {
       }
       CountedLoop loop = enclosingParallelLoop(f, use, decisions);
       if (loop == null && AlignedAccesses.isElementRead(f, use, decisions)) {
-        continue; // the holder shares the element (elementReads)
+        if (op == Opcodes.AALOAD && f.mode() == ExecutionMode.SPMD) {
+          // A null row fails on every rank with Parjit's message; only spawn mode then runs the original code.
+          return Decline.at(DeclineRule.ROW_LENGTH_IN_SPMD, use);
+        }
+        continue; // the holder shares the element, or the length of the row (elementReads)
       }
       if (loop == null) {
         return Decline.at(DeclineRule.OUTSIDE_PARALLEL_LOOP, use);
@@ -162,7 +212,8 @@ final class ArrayDistributionsPass implements AnalysisPass {
       if (alignedArray(f, use, loop, Set.of(slot)) == null && haloRead(f, use, loop, Set.of(slot)) == null
           && segmentRead(f, use, decisions, oneD) == null && indexedRead(f, use, decisions, oneD) == null) {
         if (AlignedAccesses.fixedRowRead(f, use, loop, Set.of(slot)) == null) {
-          return Decline.at(DeclineRule.OTHER_INDEX, use);
+          return Decline.at(AlignedAccesses.fixedRowCount(f, use, loop, slot) > 1 ? DeclineRule.TWO_FIXED_ROWS
+              : DeclineRule.OTHER_INDEX, use);
         }
         if (f.mode() == ExecutionMode.SPMD) {
           // A row outside the array fails the call where the loop starts; only spawn mode answers that

@@ -77,6 +77,15 @@ public enum DeclineRule {
   /** A fixed row {@code a[r * k + c]} read by a loop over rows, SPMD mode ({@link FlatRows#fixedRow}). */
   FIXED_ROW_IN_SPMD("it is read at a fixed row (a[r * k + c]) in SPMD mode, where a row outside the array has no"
       + " original code to fall back on", true),
+  /**
+   * Two different fixed rows ({@link FlatRows#fixedRow}) of one array read by one loop over rows: the
+   * rewrite fetches one row per array and loop.
+   */
+  TWO_FIXED_ROWS("it is read at two different fixed rows (a[r * k + c]) in one loop over rows, which fetches"
+      + " only one", true),
+  /** {@code m[r].length} read outside parallel loops of a matrix split by rows, SPMD mode ({@code ParallelRuntime.rowLengthOf}). */
+  ROW_LENGTH_IN_SPMD("the length of its row is read outside a parallel loop (m[r].length) in SPMD mode, where a"
+      + " missing row has no original code to fall back on", true),
   /** An SPMD parameter indexed as rows: its chunks are not re-split by rows (only spawn-mode arguments are). */
   ROWS_OF_SPMD_PARAMETER("it is an SPMD parameter indexed as rows (a[k * i + c]), which only arrays the method"
       + " allocates are split into"),
@@ -88,6 +97,11 @@ public enum DeclineRule {
       + " width, or elements)"),
   /** Swaps arrays with a variable that is REP, so it holds REP arrays too. */
   ROTATION_PARTNER("it exchanges arrays with '%s', which is REP"),
+  /**
+   * Updated only by reductions in a row loop that runs in parallel instead of a loop inside it
+   * ({@code RowLoopPreference}); {@code MethodPlanPass} words it as {@link #ARRAY_REDUCTION}.
+   */
+  ROW_LOOP_REDUCTION("it is an array reduction of loop #%s, which runs over rows instead of the loop inside it"),
   /** Combined element-wise after the loop that updates it. */
   ARRAY_REDUCTION("it is an array reduction (%s), combined element-wise after loop #%s"),
 

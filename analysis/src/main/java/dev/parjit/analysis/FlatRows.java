@@ -236,7 +236,25 @@ final class FlatRows {
       return null;
     }
     RowWidth k = widthInLoop(f, arraySlot, loop, loopNode);
-    return k == null ? null : fixedRowOf(f, access, k, loop, loopNode);
+    FixedRow row = k == null ? null : fixedRowOf(f, access, k, loop, loopNode);
+    // One fixed row per array and loop: the rewrite fetches that row into the array's one halo. A loop
+    // reading two ({@link #fixedRowCount}) keeps the array REP (DeclineRule.TWO_FIXED_ROWS).
+    return row == null || fixedRows(f, arraySlot, k, loop, loopNode).size() > 1 ? null : row;
+  }
+
+  /**
+   * How many different fixed rows ({@link #fixedRow}, each proved never written by the loop) the loop over
+   * rows reads of the array that {@code access} reads: 0 when {@code access} is no such read.
+   */
+  static int fixedRowCount(MethodFacts f, AbstractInsnNode access, int arraySlot, CountedLoop loop,
+      NaturalLoop loopNode) {
+    if (loop == null || !ArrayOperands.isLoad(access) || !loop.indexType().equals("I") || loop.kind().isDescending()
+        || loop.step() != 1) {
+      return 0;
+    }
+    RowWidth k = widthInLoop(f, arraySlot, loop, loopNode);
+    return k == null || fixedRowOf(f, access, k, loop, loopNode) == null ? 0
+        : fixedRows(f, arraySlot, k, loop, loopNode).size();
   }
 
   /** As {@link #fixedRow} for rows of the known width {@code k}. */
@@ -281,7 +299,54 @@ final class FlatRows {
   private static boolean startsAfter(MethodFacts f, CountedLoop loop, int r) {
     AbstractInsnNode start = single(f.consumers().operand(loop.initStore(), 0));
     Integer c0 = start == null ? null : offsetFrom(f, start, r);
+    if (c0 == null && start != null) {
+      c0 = offsetThrough(f, start, r);
+    }
     return c0 != null && c0 >= 1;
+  }
+
+  /**
+   * {@code c + d} when {@code x} pushes {@code s + c} (or {@code s}) for a local {@code s} other than
+   * {@code r} assigned once, to {@code r + d} with {@code d >= 0}: {@code int q = p + 1; for (i = q + 1; ...)}
+   * starts at {@code p + 2}. Both hold one value for the whole method, so the sum is the start's offset
+   * from {@code r} wherever the loop starts; else {@code null}.
+   */
+  private static Integer offsetThrough(MethodFacts f, AbstractInsnNode x, int r) {
+    for (int s : loadedLocals(f, x)) {
+      Integer c = s == r || !isOneValue(f.method(), s) ? null : offsetFrom(f, x, s);
+      AbstractInsnNode store = c == null ? null : storeOf(f.method(), s);
+      AbstractInsnNode value = store == null ? null : single(f.consumers().operand(store, 0));
+      Integer d = value == null ? null : offsetFrom(f, value, r);
+      if (d != null && d >= 0) {
+        return c + d;
+      }
+    }
+    return null;
+  }
+
+  /** The int locals {@code x} loads directly or as one operand of an {@code IADD}. */
+  private static List<Integer> loadedLocals(MethodFacts f, AbstractInsnNode x) {
+    List<Integer> out = new java.util.ArrayList<>();
+    if (x instanceof VarInsnNode v && v.getOpcode() == Opcodes.ILOAD) {
+      out.add(v.var);
+    } else if (x.getOpcode() == Opcodes.IADD) {
+      for (int side = 0; side < 2; side++) {
+        if (single(f.consumers().operand(x, side)) instanceof VarInsnNode v && v.getOpcode() == Opcodes.ILOAD) {
+          out.add(v.var);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The one {@code ISTORE} into a local assigned once ({@link #isOneValue}), or {@code null}. */
+  private static AbstractInsnNode storeOf(MethodNode method, int slot) {
+    for (AbstractInsnNode x : method.instructions) {
+      if (x instanceof VarInsnNode v && v.var == slot && v.getOpcode() == Opcodes.ISTORE) {
+        return x;
+      }
+    }
+    return null;
   }
 
   /** {@code c} when {@code x} pushes {@code r + c} or {@code c + r} ({@code c} a constant) or {@code r} ({@code 0}), else {@code null}. */

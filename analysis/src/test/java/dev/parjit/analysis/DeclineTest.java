@@ -37,8 +37,9 @@ class DeclineTest {
         dependent.add(r);
       }
     }
-    // FIXED_ROW_IN_SPMD: a read is a fixed-row read only in a loop found parallel
+    // FIXED_ROW_IN_SPMD: a read is a fixed-row read only in a loop found parallel; ROW_LENGTH_IN_SPMD: only
+    // outside the loops found parallel
     assertEquals(EnumSet.of(DeclineRule.OUTSIDE_PARALLEL_LOOP, DeclineRule.OTHER_INDEX, DeclineRule.NOT_ROW_PLACED,
-        DeclineRule.FIXED_ROW_IN_SPMD), dependent);
+        DeclineRule.FIXED_ROW_IN_SPMD, DeclineRule.ROW_LENGTH_IN_SPMD, DeclineRule.TWO_FIXED_ROWS), dependent);
   }
 }

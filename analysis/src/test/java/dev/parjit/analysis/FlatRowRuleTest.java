@@ -207,4 +207,26 @@ class FlatRowRuleTest {
     assertTrue(RowDistributionTest.reasonFor(p, "a").startsWith("it is accessed outside a parallel loop"),
         RowDistributionTest.reps(p));
   }
+
+  @Test
+  void aFirstRowKeptInALocalIsProvedAfterThePivotRow() throws Exception {
+    MethodPlan p = plan("eliminateFromLocal", ExecutionMode.SPAWN);
+    LoopPlan rows = p.loops().get(0);
+    assertTrue(rows.parallel(), rows.reason());
+    assertTrue(rows.haloReads().stream().allMatch(h -> h.isFixedRow() && h.fixedRow().rowSlot() == 2),
+        rows.haloReads().toString());
+    MethodPlan same = plan("eliminateFromSameRow", ExecutionMode.SPAWN);
+    assertFalse(same.loops().get(0).parallel(), "first = k: the loop writes the row it reads");
+    assertEquals(Distribution.REP, same.variables().get("a"));
+  }
+
+  @Test
+  void twoFixedRowsOfOneArrayInOneLoopAreDeclinedByTheirRule() throws Exception {
+    MethodPlan p = plan("eliminateTwo", ExecutionMode.SPAWN);
+    assertFalse(p.loops().get(0).parallel());
+    assertEquals(Distribution.REP, p.variables().get("a"));
+    assertTrue(RowDistributionTest.reasonFor(p, "a").startsWith("it is read at two different fixed rows"),
+        RowDistributionTest.reps(p));
+    assertTrue(p.loops().stream().allMatch(l -> l.haloReads().isEmpty()), "no fixed row is left for the rewrite");
+  }
 }

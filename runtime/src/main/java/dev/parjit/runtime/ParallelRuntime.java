@@ -307,6 +307,28 @@ public final class ParallelRuntime {
     return at == NOT_DISTRIBUTED ? b[index] : (int) shareElement(at < 0 ? 0 : b[at]);
   }
 
+  /**
+   * {@code m[r].length} read outside every parallel loop ({@code int cols = m[0].length}) of a matrix split
+   * by rows: the rank holding row {@code r} shares its length (one {@code long} allreduce, the others adding
+   * 0), so the matrix stays split. A row index outside the matrix throws the JVM's
+   * {@code ArrayIndexOutOfBoundsException} message on every rank; a {@code null} row throws a
+   * {@code NullPointerException} on every rank, whose message is not the JVM's: the analysis allows this
+   * read in spawn mode only, where a failure makes the driver run the original code, which throws the
+   * sequential exception.
+   */
+  public static int rowLengthOf(Object[] m, int r) {
+    int at = elementOffset(m, r);
+    if (at == NOT_DISTRIBUTED) {
+      return Array.getLength(m[r]);
+    }
+    // the holder adds length + 1 (a null row: 0, as every other rank adds)
+    long shared = shareElement(at < 0 || m[at] == null ? 0 : Array.getLength(m[at]) + 1L);
+    if (shared == 0) {
+      throw new NullPointerException("row " + r + " of a matrix split by rows is null");
+    }
+    return (int) (shared - 1);
+  }
+
   /** {@link #elementOffset}'s answer for an array that is whole here (null included). */
   private static final int NOT_DISTRIBUTED = Integer.MIN_VALUE;
 

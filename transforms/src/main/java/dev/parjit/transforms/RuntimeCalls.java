@@ -269,7 +269,8 @@ public final class RuntimeCalls {
 
   /**
    * {@code elementOf([XI)X} replacing an {@code XALOAD} of a distributed array outside parallel loops;
-   * {@code BALOAD} (byte or boolean) calls {@code byteOrBooleanElementOf(Ljava/lang/Object;I)I}.
+   * {@code BALOAD} (byte or boolean) calls {@code byteOrBooleanElementOf(Ljava/lang/Object;I)I}; the
+   * {@code AALOAD} of a row whose length is read ({@code m[r].length}) calls {@code rowLengthOf}.
    */
   public static MethodInsnNode elementOf(int loadOpcode) {
     switch (loadOpcode) {
@@ -280,6 +281,8 @@ public final class RuntimeCalls {
       case Opcodes.SALOAD: return call("elementOf", "([SI)S");
       case Opcodes.CALOAD: return call("elementOf", "([CI)C");
       case Opcodes.BALOAD: return call("byteOrBooleanElementOf", "(Ljava/lang/Object;I)I");
+      // m[r].length: the AALOAD and the ARRAYLENGTH after it become one call (DistributedArraysPass)
+      case Opcodes.AALOAD: return call("rowLengthOf", "([Ljava/lang/Object;I)I");
       default: throw new IllegalArgumentException("not a primitive element load: " + loadOpcode);
     }
   }

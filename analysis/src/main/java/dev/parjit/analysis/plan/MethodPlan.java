@@ -30,9 +30,10 @@ import org.objectweb.asm.tree.MethodNode;
  *                               with how each argument arrives (the callee's specialization key)
  * @param rowAllocations         distributed allocations of arrays indexed as rows {@code a[k * i + c]},
  *                               to the width {@code k}: allocated in blocks of whole rows
- * @param elementReads           element loads ({@code XALOAD}, never {@code AALOAD}) of distributed
- *                               arrays outside every parallel loop: the rank holding the element
- *                               shares it with the others
+ * @param elementReads           element loads ({@code XALOAD}) of distributed arrays outside every
+ *                               parallel loop: the rank holding the element shares it with the others;
+ *                               an {@code AALOAD} here loads a row only for the {@code ARRAYLENGTH} right
+ *                               after it ({@code m[r].length}, spawn mode): the holder shares the length
  * @param rowPlacedAllocations   distributed allocations whose length is a distributed frame's
  *                               {@code numRows()} (a series' {@code size()}), to that size read: each
  *                               rank allocates its rows' count at the frame's first global row

@@ -170,4 +170,34 @@ public final class FlatRowTargets {
       a[i * n + k] = 0;
     }
   }
+
+  /** The loop's first row in a local assigned once, {@code first = k + 1}: still after pivot row {@code k}. */
+  public static void eliminateFromLocal(double[] a, int n, int k) {
+    int first = k + 1;
+    for (int i = first; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        a[i * n + j] -= a[k * n + j];
+      }
+    }
+  }
+
+  /** The loop's first row in a local holding {@code k} itself: the loop runs row {@code k}, which it reads. */
+  public static void eliminateFromSameRow(double[] a, int n, int k) {
+    int first = k;
+    for (int i = first; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        a[i * n + j] -= a[k * n + j];
+      }
+    }
+  }
+
+  /** Rows {@code p} and {@code p + 1}, both before the loop's first row: two fixed rows of one array. */
+  public static void eliminateTwo(double[] a, int n, int p) {
+    int q = p + 1;
+    for (int i = q + 1; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        a[i * n + j] -= a[p * n + j] * a[q * n + j];
+      }
+    }
+  }
 }

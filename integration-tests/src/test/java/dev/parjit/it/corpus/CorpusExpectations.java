@@ -87,8 +87,9 @@ final class CorpusExpectations {
       parallel("MatMul2D.product", "#0 1D_Block, #1 REP, #2 REP"),
       // the double[][] field is shipped whole (rows2d)
       parallel("MatVec2D.times", "#0 1D_Block, #1 REP"),
-      // target: parallel (rows2d): the row loop #0 with an array reduction (today the inner column loop)
-      parallel("MatVec2D.columnSums", "#0 REP, #1 1D_Block"),
+      // the row loop #0 (RowLoopPreference): m's rows split (m[0].length shared by row 0's holder), the sums an
+      // array reduction, one combine; in SPMD mode the field is replicated, no rows to split: the column loop
+      parallel("MatVec2D.columnSums", "#0 1D_Block, #1 REP", "#0 REP, #1 1D_Block"),
       // the inner loop over the output's rows t[j] is parallel; the input is sent whole
       parallel("Transpose2D.transpose", "#0 REP, #1 1D_Block"),
       // the sweep #1 inside the time loop, over the fields' arrays lifted into parameters and swapped in
@@ -124,6 +125,8 @@ final class CorpusExpectations {
       // the same with more rows than columns and pivots out of range (past the width: the check before the
       // loop fails and the driver runs the original code; past the rows, negative: the sequential exception)
       parallel("PivotRows.eliminateRows", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
+      // the loop's first row in a local, first = k + 1: still after the pivot row
+      parallel("PivotRows.eliminateBelow", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
       // coefficients[0][i], coefficients[1][i]: rows of the lifted field, whole on every worker, each
       // worker's part of each row shared after the loop; the private helpers are pure (spawn mode only)
       parallel("FourierSeries.compute", "#0 1D_Block", "#0 REP"),
@@ -217,6 +220,11 @@ final class CorpusExpectations {
       sequential("TrapFlatRows.stretch", "#0 REP", "it writes a field"),
       // a loop starting at the fixed row it reads writes that row
       sequential("TrapPivotRows.subtractFromPivot", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      // two fixed rows of one array in one loop: rows p and p + 1 before the loop (one fetched row per array
+      // and loop: the array is REP, it is read at two fixed rows), rows p and any q, flattened and 2-D
+      sequential("TrapTwoFixedRows.eliminateTwo", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      sequential("TrapTwoFixedRows.combineRows", "#0 REP, #1 REP", NOT_DISTRIBUTED),
+      sequential("TrapTwoFixedRows.combineRows2D", "#0 REP, #1 REP", NOT_DISTRIBUTED),
       parallel("BoundPlusOne.variation", "#0 1D_Block", "#0 1D_Block"),
       parallel("BoundPlusOne.rises", "#0 1D_Block")));
 

@@ -24,7 +24,7 @@ public final class CorpusMain {
       "Histograms", "Polynomials", "Mandelbrot", "Reciprocals", "Extrema", "BestSoFar", "FieldBuffers", "CoefficientRows",
       "TrapGaussSeidel2D", "TrapSharedRandom", "TrapPrefixSums", "TrapEarlyExit", "TrapPivotSearch",
       "TrapStaticWrite", "TrapPrintRunning", "TrapThrowAtIndex", "TrapRecurrence", "TrapIndexedWrite", "TrapFlatRows",
-      "TrapFieldBuffers", "TrapCoefficientRows", "TrapPivotRows",
+      "TrapFieldBuffers", "TrapCoefficientRows", "TrapPivotRows", "TrapTwoFixedRows",
       "BoundPlusOne");
 
   /** The suite: programs of {@code dev.parjit.it.corpus.programs}. */

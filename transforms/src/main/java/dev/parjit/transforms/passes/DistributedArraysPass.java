@@ -83,6 +83,10 @@ public final class DistributedArraysPass {
       } else if (lengths.contains(x)) {
         method.instructions.insertBefore(x, RuntimeCalls.globalLength());
         method.instructions.remove(x);
+      } else if (elementReads.contains(x) && x.getOpcode() == Opcodes.AALOAD) {
+        // m[r].length: the analysis took the ARRAYLENGTH right after the row load
+        method.instructions.remove(x.getNext());
+        method.instructions.set(x, RuntimeCalls.elementOf(x.getOpcode()));
       } else if (elementReads.contains(x)) {
         method.instructions.set(x, RuntimeCalls.elementOf(x.getOpcode()));
       } else if (returns.contains(x)) {

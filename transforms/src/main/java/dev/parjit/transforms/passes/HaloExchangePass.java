@@ -74,7 +74,8 @@ public final class HaloExchangePass {
       if (h.isFixedRow()) {
         HaloRead before = fixedRows.putIfAbsent(h.arraySlot(), h);
         if (before != null && before.fixedRow().rowSlot() != h.fixedRow().rowSlot()) {
-          // one halo local per array: two fixed rows of one array would need two
+          // one halo local per array: the analysis declines two fixed rows of one array (TWO_FIXED_ROWS), so
+          // a plan with two is a bug and the original code must run
           throw new IllegalStateException("loop #" + loop.id() + " reads two fixed rows of one array");
         }
         continue;

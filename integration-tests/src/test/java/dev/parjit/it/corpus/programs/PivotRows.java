@@ -26,6 +26,22 @@ public final class PivotRows implements EffectsProgram {
     }
   }
 
+  /**
+   * The same with the first row in a local assigned once ({@code first = k + 1}): row {@code k} still lies
+   * before every row the loop runs.
+   */
+  @Jit
+  static void eliminateBelow(double[] a, int n, int rows, int k) {
+    int first = k + 1;
+    for (int i = first; i < rows; i++) {
+      double f = a[i * n + k] / a[k * n + k];
+      a[i * n + k] = f;
+      for (int j = k + 1; j < n; j++) {
+        a[i * n + j] -= f * a[k * n + j];
+      }
+    }
+  }
+
   @Override
   public void run(int size) {
     State s = new State(this, size);
@@ -53,5 +69,19 @@ public final class PivotRows implements EffectsProgram {
       s.thrown(e);
     }
     s.put("b", b);
+    double[] c = Data.doubles(rows * n, 143);
+    for (int i = 0; i < rows && i < n; i++) {
+      c[i * n + i] += 4 * n;
+    }
+    // every pivot row, one past the width and one negative (eliminateRows tries every pivot out of range)
+    for (int k = -1; k <= n; k++) {
+      try {
+        eliminateBelow(c, n, rows, k);
+        s.noException();
+      } catch (RuntimeException e) {
+        s.thrown(e);
+      }
+    }
+    s.put("c", c);
   }
 }
