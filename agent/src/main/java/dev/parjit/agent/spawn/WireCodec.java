@@ -417,11 +417,36 @@ final class WireCodec {
       if (n < 0) {
         throw new IOException("rejected message: negative array length");
       }
+      // The two classes every call carries (its arguments, the names of its statics) have their own
+      // paths, each storing into an array of one exact class: the stores and copies the JIT compiles
+      // then never meet a second array class, which made it trap and compile the reader again.
+      if (type == Object[].class) {
+        Object[] plain = new Object[n];
+        keep(plain);
+        for (int i = 0; i < n; i++) {
+          plain[i] = value();
+        }
+        return plain;
+      }
+      if (type == String[].class) {
+        String[] strings = new String[n];
+        keep(strings);
+        for (int i = 0; i < n; i++) {
+          Object e = value();
+          if (e != null && !(e instanceof String)) {
+            throw new IOException("rejected message: a " + e.getClass().getName() + " in a " + type.getName());
+          }
+          strings[i] = (String) e;
+        }
+        return strings;
+      }
       Object[] a = (Object[]) Array.newInstance(type.getComponentType(), n);
       keep(a);
       // Elements go into a plain Object[] and are copied over once: a store into an array whose
       // class varies from message to message made the JIT speculate on the class, trap on the next
       // one and compile this whole reader again (a driver spent several ms of CPU per call on it).
+      // System.arraycopy speculates on the destination's class as well: only the rarer classes
+      // (stack traces, class bytes, arrays of arrays) come this way.
       Object[] read = new Object[n];
       for (int i = 0; i < n; i++) {
         Object e = value();
@@ -460,7 +485,7 @@ final class WireCodec {
         }
       }
       try {
-        return fill(slot, shape.constructor.invokeWithArguments(values));
+        return fill(slot, (Object) shape.constructor.invokeExact(values));
       } catch (Throwable t) {
         throw new IOException("rejected message: " + RECORDS.get(index).getSimpleName() + ": " + t, t);
       }
@@ -541,9 +566,17 @@ final class WireCodec {
     return c == double.class || c == long.class ? 8 : c == int.class || c == float.class ? 4 : 2;
   }
 
-  /** A record's components with their accessors, and its canonical constructor. */
+  /**
+   * A record's components with their accessors, and its canonical constructor. Both handles are
+   * adapted once to one erased type ({@code (Object)Object}, {@code (Object[])Object}) and called with
+   * {@code invokeExact}: {@code invoke}/{@code invokeWithArguments} on a handle that differs from record
+   * to record convert types at every call, and the JIT inlined that generic machinery into the
+   * recursive reader, compiling it into some 40 KB of code that took ~0.8 s of a worker's compiler
+   * time, several times over, while a warm program's calls ran.
+   */
   private static final class RecordShape {
     final Component[] components;
+    /** The canonical constructor taking the components as one {@code Object[]}: {@code (Object[])Object}. */
     final MethodHandle constructor;
 
     RecordShape(Class<?> type) throws ReflectiveOperationException {
@@ -553,15 +586,18 @@ final class WireCodec {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       for (int k = 0; k < rc.length; k++) {
         types[k] = rc[k].getType();
-        components[k] = new Component(rc[k].getName(), types[k], lookup.unreflect(rc[k].getAccessor()));
+        components[k] = new Component(rc[k].getName(), types[k],
+            lookup.unreflect(rc[k].getAccessor()).asType(MethodType.methodType(Object.class, Object.class)));
       }
-      constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types));
+      constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types))
+          .asSpreader(Object[].class, types.length).asType(MethodType.methodType(Object.class, Object[].class));
     }
 
+    /** A component: its name, type and accessor adapted to {@code (Object)Object}. */
     record Component(String name, Class<?> type, MethodHandle accessor) {
       Object get(Object record) {
         try {
-          return accessor.invoke(record);
+          return (Object) accessor.invokeExact(record);
         } catch (Throwable t) {
           throw new IllegalStateException("reading " + name + " of " + record.getClass().getName(), t);
         }

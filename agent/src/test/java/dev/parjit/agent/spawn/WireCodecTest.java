@@ -120,6 +120,28 @@ class WireCodecTest {
   }
 
   @Test
+  void referenceArraysKeepTheirClassAndIdentityWhicheverKindComes() throws IOException {
+    // Plain Object[] arrays are decoded on their own path: the typed ones beside them (and inside
+    // them) must still arrive with their own class, contents and self-references.
+    Object[][] nested = new Object[2][];
+    nested[0] = nested;
+    nested[1] = new Object[] {"x", null};
+    for (int round = 0; round < 3; round++) {
+      Object[] got = (Object[]) roundTrip(new Object[] {new String[] {"a", null}, nested, new Object[] {1L, "b"}});
+      assertEquals(Object[].class, got.getClass());
+      assertEquals(String[].class, got[0].getClass());
+      assertArrayEquals(new String[] {"a", null}, (String[]) got[0]);
+      Object[][] gotNested = (Object[][]) got[1];
+      assertEquals(Object[][].class, gotNested.getClass());
+      assertSame(gotNested, gotNested[0]);
+      assertEquals(Object[].class, gotNested[1].getClass());
+      assertArrayEquals(new Object[] {"x", null}, gotNested[1]);
+      assertArrayEquals(new Object[] {1L, "b"}, (Object[]) got[2]);
+      assertEquals(0, ((String[]) roundTrip(new String[0])).length);
+    }
+  }
+
+  @Test
   void repliesWithFailuresAndStackTracesRoundTrip() throws IOException {
     IllegalStateException e = new IllegalStateException("boom");
     Messages.Reply got = (Messages.Reply) roundTrip(new Messages.Reply(3, 1, null, Messages.RemoteFailure.of(e),
@@ -165,6 +187,17 @@ class WireCodecTest {
     out.write(name);
     out.writeInt(0);
     IOException e = assertThrows(IOException.class, () -> decode(bytes.toByteArray()));
+    assertTrue(e.getMessage().contains("rejected"), e.getMessage());
+    // A String[] holding something else.
+    bytes.reset();
+    out.writeByte(12);
+    name = "[Ljava.lang.String;".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.writeShort(name.length);
+    out.write(name);
+    out.writeInt(1);
+    out.writeByte(7);
+    out.writeLong(5);
+    e = assertThrows(IOException.class, () -> decode(bytes.toByteArray()));
     assertTrue(e.getMessage().contains("rejected"), e.getMessage());
     // A component of the wrong type.
     byte[] good = encode(new Messages.LazyResult(1, 2, new String[] {"a"}, new String[] {"f64"}, new byte[0]));
