@@ -93,6 +93,36 @@ public final class JobRunner {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
+  /**
+   * JVM options of every JVM the tests start (drivers, launchers, SPMD ranks; spawn-mode workers
+   * inherit them from their driver): the C1 compiler only. These JVMs live seconds, and C2
+   * compiling their start-up paths (the agent's analysis, ASM, MPJ) was about 60% of their CPU time
+   * (perf, EffectsMain on 2 workers: 21.5 CPU-s, 9.0 with C1 alone). Nothing under test depends on
+   * the compiler tier: rewritten classes are verified and have Java's semantics under either.
+   */
+  public static final List<String> CHILD_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+
+  /** A command starting a test JVM: {@link #java()}, {@link #CHILD_JVM_OPTIONS}, then {@code args}. */
+  public static List<String> javaCommand(String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java());
+    cmd.addAll(CHILD_JVM_OPTIONS);
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  /**
+   * A command running {@code bin/parjit spmd}'s launcher ({@code LauncherMain}) in a test JVM, then
+   * {@code args} ({@code -np N}, the agent, the ranks' options, the main class). Its ranks get
+   * {@link #CHILD_JVM_OPTIONS} too: the launcher passes every option before the main class to them.
+   */
+  public static List<String> launcherCommand(String... args) {
+    List<String> cmd = javaCommand("-cp", moduleClasspath("mpi"), "dev.parjit.mpi.launch.LauncherMain");
+    cmd.addAll(CHILD_JVM_OPTIONS);
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
   /** Output (stdout and stderr merged) and exit status of a finished process. */
   public record Finished(int exitCode, List<String> lines) {
     public String text() {
@@ -128,8 +158,8 @@ public final class JobRunner {
   /** Runs {@code mainClass} on {@code ranks} ranks and waits at most {@code timeoutSeconds}. */
   public static Job run(int ranks, String mainClass, List<String> args, int timeoutSeconds) throws Exception {
     List<Line> lines = Collections.synchronizedList(new ArrayList<>());
-    try (Launcher job = Launcher.builder().ranks(ranks).classpath(testClasspath()).mainClass(mainClass)
-        .args(args).output((r, err, text) -> lines.add(new Line(r, err, text))).start()) {
+    try (Launcher job = Launcher.builder().ranks(ranks).classpath(testClasspath()).jvmOptions(CHILD_JVM_OPTIONS)
+        .mainClass(mainClass).args(args).output((r, err, text) -> lines.add(new Line(r, err, text))).start()) {
       CompletableFuture<LaunchResult> done = CompletableFuture.supplyAsync(() -> {
         try {
           return job.waitFor();

@@ -38,7 +38,7 @@ class ColdStartClassesTest {
       expected = "MEAN " + m.getDouble(0) + " " + m.getDouble(1);
     }
     Path logs = Files.createDirectories(tmp.resolve("logs"));
-    JobRunner.Finished run = JobRunner.runCommand(List.of(JobRunner.java(), "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    JobRunner.Finished run = JobRunner.runCommand(JobRunner.javaCommand("--add-opens=java.base/java.nio=ALL-UNNAMED",
         "-Xlog:class+load=info:file=" + logs.resolve("classes-%p.log"), "-Dparjit.failOnTransformError=true",
         "-Dparjit.workerArchive=false", "-javaagent:" + JobRunner.agentJar() + "=workers=2",
         "-cp", JobRunner.frameClasspath(), ParquetMeanMain.class.getName(), data.toString()), 180);

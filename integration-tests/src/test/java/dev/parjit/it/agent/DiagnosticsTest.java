@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parjit.it.JobRunner;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,8 +27,8 @@ class DiagnosticsTest {
   }
 
   private static List<String> spawn(String options, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-javaagent:" + agent() + "=" + options,
-        "-Dparjit.failOnTransformError=true", "-cp", classes(), DiagnosticsMain.class.getName()));
+    List<String> cmd = JobRunner.javaCommand("-javaagent:" + agent() + "=" + options,
+        "-Dparjit.failOnTransformError=true", "-cp", classes(), DiagnosticsMain.class.getName());
     cmd.addAll(List.of(args));
     JobRunner.Finished run = JobRunner.runCommand(cmd, 120);
     assertEquals(0, run.exitCode(), run.text());
@@ -37,8 +36,8 @@ class DiagnosticsTest {
   }
 
   private static List<String> spmd(int ranks, String options) throws Exception {
-    JobRunner.Finished run = JobRunner.runCommand(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "--agent", agent(), "--agent-options", options,
+    JobRunner.Finished run = JobRunner.runCommand(JobRunner.launcherCommand(
+        "--agent", agent(), "--agent-options", options,
         "-np", Integer.toString(ranks), "-Dparjit.failOnTransformError=true", "-cp", classes(),
         DiagnosticsMain.class.getName(), "spmd"), 120);
     assertEquals(0, run.exitCode(), run.text());

@@ -23,9 +23,9 @@ class EarlyWorkersTest {
   }
 
   static JobRunner.Finished run(String marker, String... args) throws Exception {
-    List<String> cmd = new java.util.ArrayList<>(List.of(JobRunner.java(),
+    List<String> cmd = JobRunner.javaCommand(
         "-javaagent:" + JobRunner.agentJar() + "=workers=2,log=info", "-Dparjit.failOnTransformError=true",
-        "-Dparjit.it.marker=" + marker, "-cp", JobRunner.testClasses().toString(), UnusedJitMain.class.getName()));
+        "-Dparjit.it.marker=" + marker, "-cp", JobRunner.testClasses().toString(), UnusedJitMain.class.getName());
     cmd.addAll(List.of(args));
     return JobRunner.runCommand(cmd, 180);
   }

@@ -15,7 +15,7 @@ class LazyResultsTest {
   void aFrameBiggerThanTheDriversHeapStaysOnTheWorkers() throws Exception {
     int n = 50_000_000; // 400 MB of doubles; the driver has 128 MB
     java.nio.file.Path agent = JobRunner.agentJar();
-    JobRunner.Finished run = JobRunner.runCommand(List.of(JobRunner.java(), "-Xmx128m",
+    JobRunner.Finished run = JobRunner.runCommand(JobRunner.javaCommand("-Xmx128m",
         "-javaagent:" + agent + "=workers=2,workerJvm=-Xmx3g", "-Dparjit.failOnTransformError=true",
         "-cp", JobRunner.frameClasspath(), LazyMain.class.getName(), Integer.toString(n)), 180);
     String text = run.text();

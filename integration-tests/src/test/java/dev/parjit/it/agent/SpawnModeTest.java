@@ -20,7 +20,7 @@ class SpawnModeTest {
 
   static List<String> runDriver(int workers, String mainClass) throws Exception {
     Path agent = JobRunner.agentJar();
-    JobRunner.Finished run = JobRunner.runCommand(List.of(JobRunner.java(),
+    JobRunner.Finished run = JobRunner.runCommand(JobRunner.javaCommand(
         "-javaagent:" + agent + "=workers=" + workers + ",log=info",
         "-Dparjit.failOnTransformError=true", "-cp", JobRunner.testClasses().toString(),
         mainClass), 180);

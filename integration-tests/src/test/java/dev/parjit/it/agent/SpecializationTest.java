@@ -39,9 +39,9 @@ class SpecializationTest {
 
   private static JobRunner.Finished run(int workers, String options) throws Exception {
     Path agent = JobRunner.agentJar();
-    List<String> command = new java.util.ArrayList<>(List.of(JobRunner.java(),
+    List<String> command = JobRunner.javaCommand(
         "-javaagent:" + agent + "=workers=" + workers + ",log=info" + options, "-Dparjit.failOnTransformError=true",
-        "-cp", JobRunner.frameClasspath(), SpecializeMain.class.getName()));
+        "-cp", JobRunner.frameClasspath(), SpecializeMain.class.getName());
     command.addAll(List.of(SIZES));
     return JobRunner.runCommand(command, 180);
   }

@@ -26,7 +26,7 @@ class StartHintTest {
    * not prepare classes early (the JVM would leave what that thread loads out of its list).
    */
   static JobRunner.Finished run(Path cache, String marker, String mode) throws Exception {
-    return JobRunner.runCommand(List.of(JobRunner.java(),
+    return JobRunner.runCommand(JobRunner.javaCommand(
         "-javaagent:" + JobRunner.agentJar() + "=workers=2,log=debug", "-Dparjit.failOnTransformError=true",
         "-Dparjit.workerArchive=false",
         "-Dparjit.cacheDir=" + cache, "-Dparjit.it.marker=" + marker, "-Dparjit.it.mode=" + mode,

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerArchiveRefreshTest {
 
   static JobRunner.Finished run(Path cache, String cp, boolean xml) throws Exception {
-    return JobRunner.runCommand(List.of(JobRunner.java(), "-javaagent:" + JobRunner.agentJar() + "=workers=2,log=debug",
+    return JobRunner.runCommand(JobRunner.javaCommand("-javaagent:" + JobRunner.agentJar() + "=workers=2,log=debug",
         "-Dparjit.failOnTransformError=true", "-Dparjit.cacheDir=" + cache, "-Dcoverage.xml=" + xml, "-cp", cp,
         CoverageMain.class.getName()), 180);
   }

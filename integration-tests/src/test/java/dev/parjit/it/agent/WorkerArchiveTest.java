@@ -33,7 +33,7 @@ class WorkerArchiveTest {
   }
 
   static JobRunner.Finished run(Path cacheDir, String cp, String moreAgentOptions) throws Exception {
-    return JobRunner.runCommand(List.of(JobRunner.java(),
+    return JobRunner.runCommand(JobRunner.javaCommand(
         "-javaagent:" + JobRunner.agentJar() + "=workers=2,log=debug" + moreAgentOptions,
         "-Dparjit.failOnTransformError=true", "-Dparjit.cacheDir=" + cacheDir, "-cp", cp, ArchiveMain.class.getName()), 180);
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parjit.it.JobRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Runs a test main class on N SPMD ranks with the agent, through the launcher as {@code bin/parjit spmd} does. */
@@ -16,8 +15,7 @@ final class SpmdJob {
   static JobRunner.Finished run(int ranks, Class<?> main, String agentOptions, int timeoutSeconds) throws Exception {
     Path agent = JobRunner.agentJar();
     assertTrue(Files.exists(agent), "the agent jar is built before integration-tests");
-    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "--agent", agent.toString()));
+    List<String> cmd = JobRunner.launcherCommand("--agent", agent.toString());
     if (agentOptions != null) {
       cmd.addAll(List.of("--agent-options", agentOptions));
     }

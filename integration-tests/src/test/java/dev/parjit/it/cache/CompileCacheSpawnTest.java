@@ -52,8 +52,8 @@ class CompileCacheSpawnTest {
   }
 
   private static List<String> spawn(String options, List<String> jvm, String main) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-javaagent:" + agent() + "=" + options,
-        "-Dparjit.failOnTransformError=true"));
+    List<String> cmd = JobRunner.javaCommand("-javaagent:" + agent() + "=" + options,
+        "-Dparjit.failOnTransformError=true");
     cmd.addAll(jvm);
     cmd.addAll(List.of("-cp", classes(), main));
     JobRunner.Finished run = JobRunner.runCommand(cmd, 180);
@@ -98,7 +98,7 @@ class CompileCacheSpawnTest {
   }
 
   private String cacheList() throws Exception {
-    JobRunner.Finished list = JobRunner.runCommand(List.of(JobRunner.java(), "-cp", agent(),
+    JobRunner.Finished list = JobRunner.runCommand(JobRunner.javaCommand("-cp", agent(),
         "dev.parjit.agent.cache.CacheTool", "list", dir.toString()), 60);
     assertEquals(0, list.exitCode(), list.text());
     return list.text();
@@ -179,8 +179,8 @@ class CompileCacheSpawnTest {
   }
 
   private Map<Integer, Stats> spmd(int ranks) throws Exception {
-    JobRunner.Finished run = JobRunner.runCommand(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "--agent", agent(), "--agent-options", "cache=" + dir,
+    JobRunner.Finished run = JobRunner.runCommand(JobRunner.launcherCommand(
+        "--agent", agent(), "--agent-options", "cache=" + dir,
         "-np", Integer.toString(ranks), "-Dparjit.failOnTransformError=true", "-cp", classes(),
         CacheMain.class.getName()), 180);
     assertEquals(0, run.exitCode(), run.text());

@@ -51,8 +51,8 @@ class CorpusDifferentialTest {
   }
 
   private static SplitRun.Result spawn(int workers, boolean strict, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(),
-        "-javaagent:" + JobRunner.agentJar() + "=workers=" + workers + ",log=info,diagnostics=true"));
+    List<String> cmd = JobRunner.javaCommand(
+        "-javaagent:" + JobRunner.agentJar() + "=workers=" + workers + ",log=info,diagnostics=true");
     if (strict) {
       cmd.add("-Dparjit.failOnTransformError=true");
     }
@@ -62,9 +62,9 @@ class CorpusDifferentialTest {
   }
 
   private static SplitRun.Result spmd(int ranks, boolean strict, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "--agent", JobRunner.agentJar().toString(), "--agent-options", "diagnostics=true",
-        "-np", Integer.toString(ranks)));
+    List<String> cmd = JobRunner.launcherCommand(
+        "--agent", JobRunner.agentJar().toString(), "--agent-options", "diagnostics=true",
+        "-np", Integer.toString(ranks));
     if (strict) {
       cmd.add("-Dparjit.failOnTransformError=true");
     }

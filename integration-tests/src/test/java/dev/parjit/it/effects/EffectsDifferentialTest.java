@@ -197,8 +197,9 @@ class EffectsDifferentialTest {
   @ParameterizedTest(name = "{0} workers")
   @ValueSource(ints = {1, 2, 3, 4})
   void spawnModeLeavesTheSequentialState(int workers) throws Exception {
-    SplitRun.Result run = SplitRun.run(List.of(JobRunner.java(),
-        "-javaagent:" + JobRunner.agentJar() + "=workers=" + workers + ",log=info", "-Dparjit.failOnTransformError=true",
+    SplitRun.Result run = SplitRun.run(JobRunner.javaCommand(
+        "-javaagent:" + JobRunner.agentJar() + "=workers=" + workers + ",log=info",
+        "-Dparjit.failOnTransformError=true",
         "-cp", JobRunner.testClasses().toString(), EffectsMain.class.getName()), 240, 45);
     String where = "spawn mode, " + workers + " workers";
     Transcript actual = new Transcript(run.stdout());
@@ -273,8 +274,8 @@ class EffectsDifferentialTest {
   @ParameterizedTest(name = "{0} ranks")
   @ValueSource(ints = {1, 2, 3, 4})
   void spmdModeLeavesTheSequentialStateOnEveryRank(int ranks) throws Exception {
-    SplitRun.Result run = SplitRun.run(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "--agent", JobRunner.agentJar().toString(), "--agent-options", "diagnostics=true",
+    SplitRun.Result run = SplitRun.run(JobRunner.launcherCommand(
+        "--agent", JobRunner.agentJar().toString(), "--agent-options", "diagnostics=true",
         "-np", Integer.toString(ranks),
         "-Dparjit.failOnTransformError=true", "-cp", JobRunner.testClasses().toString(), EffectsMain.class.getName()), 240, 45);
     String where = "SPMD mode, " + ranks + " ranks";

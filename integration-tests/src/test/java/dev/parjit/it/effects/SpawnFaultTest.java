@@ -29,7 +29,7 @@ class SpawnFaultTest {
     assertTrue(expected.contains("CAUGHT java.lang.ArithmeticException: / by zero"), "oracle: " + expected);
 
     String agent = JobRunner.agentJar().toString();
-    SplitRun.Result run = SplitRun.run(List.of(JobRunner.java(), "-javaagent:" + agent + "=workers=2,log=info",
+    SplitRun.Result run = SplitRun.run(JobRunner.javaCommand("-javaagent:" + agent + "=workers=2,log=info",
         "-Dparjit.failOnTransformError=true", "-cp", JobRunner.testClasses().toString(),
         FaultMain.class.getName()), 180, 60);
     String transcript = run.summary() + "\n--- stdout\n" + String.join("\n", run.stdout());
@@ -56,7 +56,7 @@ class SpawnFaultTest {
     double squares = WorkerDeathMain.sumOfSquares(WorkerDeathMain.data()); // no agent here: sequential
     long sum = WorkerDeathMain.longSum(WorkerDeathMain.LONG);
     String agent = JobRunner.agentJar().toString();
-    SplitRun.Result run = SplitRun.run(List.of(JobRunner.java(), "-javaagent:" + agent + "=workers=2,log=info",
+    SplitRun.Result run = SplitRun.run(JobRunner.javaCommand("-javaagent:" + agent + "=workers=2,log=info",
         "-Dparjit.failOnTransformError=true", "-cp", JobRunner.testClasses().toString(),
         WorkerDeathMain.class.getName()), 180, 60);
     String transcript = run.summary() + "\n--- stdout\n" + String.join("\n", run.stdout())

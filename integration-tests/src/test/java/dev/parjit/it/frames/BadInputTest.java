@@ -23,7 +23,7 @@ class BadInputTest {
     byte[] whole = Files.readAllBytes(data.resolve("full/part-00000.parquet"));
     Files.write(data.resolve("truncated.parquet"), Arrays.copyOf(whole, whole.length / 2));
     Path agent = JobRunner.agentJar();
-    JobRunner.Finished run = JobRunner.runCommand(List.of(JobRunner.java(), "-javaagent:" + agent + "=workers=3",
+    JobRunner.Finished run = JobRunner.runCommand(JobRunner.javaCommand("-javaagent:" + agent + "=workers=3",
         "-Dparjit.failOnTransformError=true", "-cp", FrameDifferentialTest.classpath(), BadInputMain.class.getName(),
         data.toString()), 120);
     String text = run.text();

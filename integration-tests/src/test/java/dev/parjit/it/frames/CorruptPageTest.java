@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parjit.it.JobRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,10 +36,9 @@ class CorruptPageTest {
     assertTrue(oracle.get(0).startsWith("CAUGHT "), oracle.toString());
 
     Path agent = JobRunner.agentJar();
-    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "--agent", agent.toString(), "-np", Integer.toString(ranks),
+    List<String> cmd = JobRunner.launcherCommand("--agent", agent.toString(), "-np", Integer.toString(ranks),
         "-Dparjit.failOnTransformError=true", "-cp", FrameDifferentialTest.classpath(),
-        CorruptPageMain.class.getName(), data.toString()));
+        CorruptPageMain.class.getName(), data.toString());
     JobRunner.Finished run = JobRunner.runCommand(cmd, 120);
     assertEquals(0, run.exitCode(), run.text());
     for (int r = 0; r < ranks; r++) {

@@ -10,7 +10,6 @@ import dev.parjit.runtime.BlockDistribution;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +47,7 @@ public class FrameDifferentialTest {
 
   static List<String> runSpmd(int ranks, Path scratch, String agentOptions, String... jvmOptions) throws Exception {
     Path agent = JobRunner.agentJar();
-    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "--agent", agent.toString()));
+    List<String> cmd = JobRunner.launcherCommand("--agent", agent.toString());
     cmd.addAll(List.of("--agent-options", JIT + (agentOptions == null ? "" : "," + agentOptions)));
     cmd.addAll(List.of("-np", Integer.toString(ranks), "-Dparjit.failOnTransformError=true"));
     cmd.addAll(List.of(jvmOptions));
@@ -85,8 +83,8 @@ public class FrameDifferentialTest {
 
   static List<String> runSpawn(int workers, Path scratch, String... jvmOptions) throws Exception {
     Path agent = JobRunner.agentJar();
-    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(),
-        "-javaagent:" + agent + "=" + JIT + ",workers=" + workers, "-Dparjit.failOnTransformError=true"));
+    List<String> cmd = JobRunner.javaCommand(
+        "-javaagent:" + agent + "=" + JIT + ",workers=" + workers, "-Dparjit.failOnTransformError=true");
     cmd.addAll(List.of(jvmOptions));
     cmd.addAll(List.of("-cp", classpath(), FrameRunner.class.getName(), data.toString(), scratch.toString()));
     JobRunner.Finished run = JobRunner.runCommand(cmd, 240);

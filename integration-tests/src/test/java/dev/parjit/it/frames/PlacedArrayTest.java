@@ -44,7 +44,7 @@ public class PlacedArrayTest {
   @BeforeAll
   static void writeDataAndRunTheOracle() throws Exception {
     PlacedArrayRunner.writeDatasets(data);
-    JobRunner.Finished run = JobRunner.runCommand(List.of(JobRunner.java(), "-cp", JobRunner.frameClasspath(),
+    JobRunner.Finished run = JobRunner.runCommand(JobRunner.javaCommand("-cp", JobRunner.frameClasspath(),
         PlacedArrayRunner.class.getName(), data.toString()), 120);
     assertEquals(0, run.exitCode(), run.text());
     oracle = observable(run.lines(), "");
@@ -97,10 +97,9 @@ public class PlacedArrayTest {
   @ParameterizedTest(name = "{0} ranks")
   @ValueSource(ints = {1, 2, 3, 4})
   void spmdRanksGiveTheSequentialAnswers(int ranks) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "--agent", JobRunner.agentJar().toString(),
+    List<String> cmd = JobRunner.launcherCommand("--agent", JobRunner.agentJar().toString(),
         "--agent-options", JIT, "-np", Integer.toString(ranks), "-Dparjit.failOnTransformError=true",
-        "-cp", JobRunner.frameClasspath(), PlacedArrayRunner.class.getName(), data.toString()));
+        "-cp", JobRunner.frameClasspath(), PlacedArrayRunner.class.getName(), data.toString());
     JobRunner.Finished run = JobRunner.runCommand(cmd, 240);
     assertEquals(0, run.exitCode(), run.text());
     long total = 0;
@@ -117,8 +116,9 @@ public class PlacedArrayTest {
   @ParameterizedTest(name = "{0} workers")
   @ValueSource(ints = {1, 2, 3, 4})
   void spawnWorkersGiveTheSequentialAnswers(int workers) throws Exception {
-    List<String> cmd = List.of(JobRunner.java(),
-        "-javaagent:" + JobRunner.agentJar() + "=" + JIT + ",workers=" + workers, "-Dparjit.failOnTransformError=true",
+    List<String> cmd = JobRunner.javaCommand(
+        "-javaagent:" + JobRunner.agentJar() + "=" + JIT + ",workers=" + workers,
+        "-Dparjit.failOnTransformError=true",
         "-cp", JobRunner.frameClasspath(), PlacedArrayRunner.class.getName(), data.toString());
     JobRunner.Finished run = JobRunner.runCommand(cmd, 240);
     assertEquals(0, run.exitCode(), run.text());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parjit.it.JobRunner;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class InstallTest {
 
   private static JobRunner.Finished run(String agentJarProperty, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "-Dparjit.failOnTransformError=true"));
+    List<String> cmd = JobRunner.javaCommand("--add-opens=java.base/java.nio=ALL-UNNAMED",
+        "-Dparjit.failOnTransformError=true");
     if (agentJarProperty != null) {
       cmd.add("-Dparjit.agentJar=" + agentJarProperty);
     }

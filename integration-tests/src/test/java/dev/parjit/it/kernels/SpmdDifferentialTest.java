@@ -33,8 +33,7 @@ public class SpmdDifferentialTest {
   private static List<String> runSpmd(int ranks, Path dump) throws Exception {
     Path agent = JobRunner.agentJar();
     assertTrue(Files.exists(agent), "the agent jar is built before integration-tests");
-    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "--agent", agent.toString()));
+    List<String> cmd = JobRunner.launcherCommand("--agent", agent.toString());
     if (dump != null) {
       cmd.addAll(List.of("--agent-options", "dump=" + dump));
     }

@@ -81,8 +81,7 @@ class MultiHostTest {
   }
 
   private static List<String> spmd(String agentOptions, List<String> program) {
-    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "--agent", agent().toString()));
+    List<String> cmd = JobRunner.launcherCommand("--agent", agent().toString());
     if (agentOptions != null) {
       cmd.addAll(List.of("--agent-options", agentOptions));
     }
@@ -142,9 +141,9 @@ class MultiHostTest {
   }
 
   private static List<String> spawn(String extraOptions, String classpath, List<String> program) {
-    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-javaagent:" + agent() + "=hostfile=" + hostfile
+    List<String> cmd = JobRunner.javaCommand("-javaagent:" + agent() + "=hostfile=" + hostfile
         + ",log=info" + (extraOptions == null ? "" : "," + extraOptions), "-Dparjit.failOnTransformError=true",
-        "-cp", classpath));
+        "-cp", classpath);
     cmd.addAll(program);
     return cmd;
   }
@@ -186,8 +185,8 @@ class MultiHostTest {
   }
 
   private static JobRunner.Finished probe(String iface, List<String> launch) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("env", "PARJIT_RSH=" + hosts.rsh(), "PARJIT_IFACE=" + iface, JobRunner.java(),
-        "-cp", JobRunner.moduleClasspath("mpi"), "dev.parjit.mpi.launch.LauncherMain"));
+    List<String> cmd = new ArrayList<>(List.of("env", "PARJIT_RSH=" + hosts.rsh(), "PARJIT_IFACE=" + iface));
+    cmd.addAll(JobRunner.launcherCommand());
     cmd.addAll(launch);
     cmd.addAll(List.of("-cp", JobRunner.testClasses().toString(),
         WhereMain.class.getName(), StartupProbe.class.getName(), "1000"));
@@ -212,10 +211,9 @@ class MultiHostTest {
   @Test
   void aHostThatRefusesSshFailsTheLaunchWithinTenSecondsNamingIt() throws Exception {
     Path refusing = Files.writeString(hosts.dir().resolve("hosts-refusing"), host(0) + " slots=2\n" + host(2) + " slots=2\n");
-    List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "-np", "4", "--hostfile", refusing.toString(),
+    List<String> cmd = JobRunner.launcherCommand("-np", "4", "--hostfile", refusing.toString(),
         "-cp", JobRunner.testClasses().toString(),
-        StartupProbe.class.getName(), "1000", "60000"));
+        StartupProbe.class.getName(), "1000", "60000");
     long t0 = System.nanoTime();
     JobRunner.Finished run = runWithRsh(cmd, 60);
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
@@ -228,10 +226,9 @@ class MultiHostTest {
 
   /** Starts a 4-rank SPMD job that pauses after its first result; answers it once every rank printed one. */
   private static Process startPausingJob(List<String> lines) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("env", "PARJIT_RSH=" + hosts.rsh(), JobRunner.java(), "-cp",
-        JobRunner.moduleClasspath("mpi"), "dev.parjit.mpi.launch.LauncherMain", "-np", "4", "--hostfile", hostfile.toString(),
-        "-cp", JobRunner.testClasses().toString(),
-        StartupProbe.class.getName(), "1000", "120000"));
+    List<String> cmd = new ArrayList<>(List.of("env", "PARJIT_RSH=" + hosts.rsh()));
+    cmd.addAll(JobRunner.launcherCommand("-np", "4", "--hostfile", hostfile.toString(),
+        "-cp", JobRunner.testClasses().toString(), StartupProbe.class.getName(), "1000", "120000"));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     Thread reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

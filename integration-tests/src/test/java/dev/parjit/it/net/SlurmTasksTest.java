@@ -27,8 +27,7 @@ class SlurmTasksTest {
     List<Process> procs = new ArrayList<>();
     try {
       for (int r = 0; r < tasks; r++) {
-        List<String> cmd = new ArrayList<>(List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-            "dev.parjit.mpi.launch.LauncherMain"));
+        List<String> cmd = JobRunner.launcherCommand();
         cmd.addAll(program);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(java.util.Map.of("SLURM_PROCID", Integer.toString(r), "SLURM_NTASKS", Integer.toString(tasks),
@@ -84,8 +83,7 @@ class SlurmTasksTest {
 
   @Test
   void aDisagreeingNpIsOneClearLine(@TempDir Path dir) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "-np", "2", "Main").redirectErrorStream(true);
+    ProcessBuilder pb = new ProcessBuilder(JobRunner.launcherCommand("-np", "2", "Main")).redirectErrorStream(true);
     pb.environment().putAll(java.util.Map.of("SLURM_PROCID", "0", "SLURM_NTASKS", "3", "SLURM_STEP_NODELIST", "localhost",
         "PARJIT_SLURM_DIR", dir.toString()));
     Process p = pb.start();

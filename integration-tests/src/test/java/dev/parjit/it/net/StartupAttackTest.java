@@ -122,8 +122,7 @@ class StartupAttackTest {
   @Test
   void spawnModeShrugsOffAttacksOnTheRendezvousAndTheDriversChannel() throws Exception {
     assumeTrue(ListeningSockets.available(), "ss (iproute2) is not installed");
-    List<String> cmd = List.of(JobRunner.java(),
-        "-javaagent:" + JobRunner.agentJar() + "=workers=2,log=info",
+    List<String> cmd = JobRunner.javaCommand("-javaagent:" + JobRunner.agentJar() + "=workers=2,log=info",
         "-Dparjit.failOnTransformError=true", "-cp", JobRunner.testClasses().toString(),
         StartupProbe.class.getName(), Integer.toString(N), "1500");
     Run[] runs = quietAndAttacked(cmd);
@@ -136,8 +135,7 @@ class StartupAttackTest {
   @Test
   void spmdLaunchShrugsOffAttacksOnTheRendezvous() throws Exception {
     assumeTrue(ListeningSockets.available(), "ss (iproute2) is not installed");
-    List<String> cmd = List.of(JobRunner.java(), "-cp", JobRunner.moduleClasspath("mpi"),
-        "dev.parjit.mpi.launch.LauncherMain", "--agent", JobRunner.agentJar().toString(),
+    List<String> cmd = JobRunner.launcherCommand("--agent", JobRunner.agentJar().toString(),
         "-np", "2", "-cp", JobRunner.testClasses().toString(),
         StartupProbe.class.getName(), Integer.toString(N), "1500");
     Run[] runs = quietAndAttacked(cmd);

@@ -19,7 +19,7 @@ class QuietSequentialRunTest {
 
   @Test
   void aSequentialRunPrintsOnlyTheProgramsOutput(@TempDir Path tmp) throws Exception {
-    JobRunner.Finished run = JobRunner.runCommand(List.of(JobRunner.java(), "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    JobRunner.Finished run = JobRunner.runCommand(JobRunner.javaCommand("--add-opens=java.base/java.nio=ALL-UNNAMED",
         "-Djava.io.tmpdir=" + tmp, "-cp", JobRunner.frameClasspath(), FrameProgram.class.getName()), 120);
     assertEquals(0, run.exitCode(), run.text());
     assertTrue(run.lines().stream().noneMatch(l -> l.contains("SLF4J")), run.text());
@@ -29,7 +29,7 @@ class QuietSequentialRunTest {
 
   @Test
   void workersReadingSnappyPagesLeaveNoLibraryCopiesInTheTemporaryDirectory(@TempDir Path tmp) throws Exception {
-    JobRunner.Finished run = JobRunner.runCommand(List.of(JobRunner.java(), "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    JobRunner.Finished run = JobRunner.runCommand(JobRunner.javaCommand("--add-opens=java.base/java.nio=ALL-UNNAMED",
         "-Djava.io.tmpdir=" + tmp, "-javaagent:" + JobRunner.agentJar()
             + "=workers=2,log=info,strict=true", "-cp", JobRunner.frameClasspath(), FrameProgram.class.getName()), 180);
     assertEquals(0, run.exitCode(), run.text());
