@@ -193,7 +193,7 @@ final class SharedBlockWrites {
       if (aligned && (!aliases.get(h.getKey()).isEmpty() || !fields.get(h.getKey()).isEmpty())) {
         return List.of(); // a loop over distributed arrays takes its range from them: no whole-range fallback
       }
-      out.add(new SharedBlock(h.getKey(), elementDescriptor(h.getValue()), List.copyOf(aliases.get(h.getKey())),
+      out.add(new SharedBlock(h.getKey(), SharedRowWrites.elementDescriptor(h.getValue()), List.copyOf(aliases.get(h.getKey())),
           List.copyOf(fields.get(h.getKey()))));
     }
     return List.copyOf(out);
@@ -316,17 +316,5 @@ final class SharedBlockWrites {
       }
     }
     return true;
-  }
-
-  private static String elementDescriptor(int store) {
-    switch (store) {
-      case Opcodes.IASTORE: return "I";
-      case Opcodes.LASTORE: return "J";
-      case Opcodes.FASTORE: return "F";
-      case Opcodes.DASTORE: return "D";
-      case Opcodes.BASTORE: return "B"; // byte or boolean: the array's own type decides at run time
-      case Opcodes.CASTORE: return "C";
-      default: return "S";
-    }
   }
 }

@@ -197,13 +197,14 @@ final class SharedRowWrites {
     return x instanceof LdcInsnNode l && l.cst instanceof Integer v ? v : null;
   }
 
-  private static String elementDescriptor(int store) {
+  /** The element type an array store opcode writes ({@code "B"} for byte or boolean: the array's own type decides at run time). */
+  static String elementDescriptor(int store) {
     switch (store) {
       case Opcodes.IASTORE: return "I";
       case Opcodes.LASTORE: return "J";
       case Opcodes.FASTORE: return "F";
       case Opcodes.DASTORE: return "D";
-      case Opcodes.BASTORE: return "B"; // byte or boolean: the row's own type decides at run time
+      case Opcodes.BASTORE: return "B";
       case Opcodes.CASTORE: return "C";
       default: return "S";
     }

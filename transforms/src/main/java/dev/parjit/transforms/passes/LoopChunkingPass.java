@@ -349,25 +349,7 @@ public final class LoopChunkingPass {
     if (sharesBlocks) {
       // Replicated arrays written at the index: shared even after a failure, up to the failing rank
       // (its copy gives the values from before the loop after its part), then the agreed failure.
-      int failed = newLocal(method, Type.INT_TYPE);
-      post.add(RuntimeCalls.loopFailedRank());
-      post.add(new VarInsnNode(Opcodes.ISTORE, failed));
-      for (ArrayReduction r : loop.arrayReductions()) {
-        post.add(new VarInsnNode(Opcodes.ALOAD, r.slot()));
-        post.add(RuntimeCalls.opCode(r.op()));
-        post.add(new VarInsnNode(Opcodes.ILOAD, failed));
-        post.add(RuntimeCalls.arrayAllreduceAfter(r.elementType()));
-      }
-      for (dev.parjit.analysis.plan.SharedBlock b : loop.sharedBlocks()) {
-        post.add(new VarInsnNode(Opcodes.ALOAD, b.holderSlot()));
-        post.add(new VarInsnNode(Opcodes.ILOAD, partFrom));
-        post.add(new VarInsnNode(Opcodes.ILOAD, end));
-        post.add(new VarInsnNode(Opcodes.ILOAD, failed));
-        post.add(RuntimeCalls.shareBlocksAfter());
-      }
-      post.add(new VarInsnNode(Opcodes.ILOAD, failed));
-      post.add(RuntimeCalls.rethrowLoopFailure());
-      eachReduction(loop, post, "allreduce");
+      combineUpToFailure(method, loop, post, partFrom, end);
     } else if (!descending && (!loop.reductions().isEmpty() || !loop.arrayReductions().isEmpty())) {
       // One rule: a loop counting up combines all its reductions and agrees on its failure in one
       // collective (PackedReductions); arrays are combined up to the failing rank, as the sequential
@@ -381,18 +363,7 @@ public final class LoopChunkingPass {
     } else {
       // Array reductions write the caller's arrays: combined even after a failure, up to the failing
       // rank, so they hold what the sequential run leaves when it throws.
-      int failed = newLocal(method, Type.INT_TYPE);
-      post.add(RuntimeCalls.loopFailedRank());
-      post.add(new VarInsnNode(Opcodes.ISTORE, failed));
-      for (ArrayReduction r : loop.arrayReductions()) {
-        post.add(new VarInsnNode(Opcodes.ALOAD, r.slot()));
-        post.add(RuntimeCalls.opCode(r.op()));
-        post.add(new VarInsnNode(Opcodes.ILOAD, failed));
-        post.add(RuntimeCalls.arrayAllreduceAfter(r.elementType()));
-      }
-      post.add(new VarInsnNode(Opcodes.ILOAD, failed));
-      post.add(RuntimeCalls.rethrowLoopFailure());
-      eachReduction(loop, post, "allreduce");
+      combineUpToFailure(method, loop, post, -1, -1);
     }
     GuardedExtremaCode.combine(method, loop, passedFlags, post);
     for (dev.parjit.analysis.plan.SharedRow r : loop.sharedRows()) {
@@ -424,6 +395,34 @@ public final class LoopChunkingPass {
           java.util.Set.copyOf(interior.chunkStarts().keySet())));
     }
     return null;
+  }
+
+  /**
+   * The combine after a loop whose writes reach the caller's arrays: the ranks agree on the first
+   * failing one without throwing, combine the array reductions and share the loop's replicated blocks
+   * ({@code [partFrom, end)} of each, unused when there are none) up to it, then rethrow its failure,
+   * so every array holds what the sequential run leaves when it throws.
+   */
+  private static void combineUpToFailure(MethodNode method, LoopPlan loop, InsnList post, int partFrom, int end) {
+    int failed = newLocal(method, Type.INT_TYPE);
+    post.add(RuntimeCalls.loopFailedRank());
+    post.add(new VarInsnNode(Opcodes.ISTORE, failed));
+    for (ArrayReduction r : loop.arrayReductions()) {
+      post.add(new VarInsnNode(Opcodes.ALOAD, r.slot()));
+      post.add(RuntimeCalls.opCode(r.op()));
+      post.add(new VarInsnNode(Opcodes.ILOAD, failed));
+      post.add(RuntimeCalls.arrayAllreduceAfter(r.elementType()));
+    }
+    for (dev.parjit.analysis.plan.SharedBlock b : loop.sharedBlocks()) {
+      post.add(new VarInsnNode(Opcodes.ALOAD, b.holderSlot()));
+      post.add(new VarInsnNode(Opcodes.ILOAD, partFrom));
+      post.add(new VarInsnNode(Opcodes.ILOAD, end));
+      post.add(new VarInsnNode(Opcodes.ILOAD, failed));
+      post.add(RuntimeCalls.shareBlocksAfter());
+    }
+    post.add(new VarInsnNode(Opcodes.ILOAD, failed));
+    post.add(RuntimeCalls.rethrowLoopFailure());
+    eachReduction(loop, post, "allreduce");
   }
 
   /** Each scalar reduction through {@code ParallelRuntime.<call>(value, op)}, stored back in its local. */
