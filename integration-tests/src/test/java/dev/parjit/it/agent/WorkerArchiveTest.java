@@ -80,7 +80,9 @@ class WorkerArchiveTest {
       assertTrue(second.lines().contains(expected()), second.text());
       // Workers recording a flight do not map the archive (OpenJDK 17 workers crashed when both met)
       Path recordings = Files.createDirectories(cache.resolve("jfr"));
-      JobRunner.Finished flight = run(cache, cp, ",workerJvm=-XX:StartFlightRecording=filename=" + recordings.resolve("w.jfr"));
+      // the repository option keeps JFR's working directory out of java.io.tmpdir (it outlives the worker)
+      JobRunner.Finished flight = run(cache, cp, ",workerJvm=-XX:StartFlightRecording=filename=" + recordings.resolve("w.jfr")
+          + ";-XX:FlightRecorderOptions=repository=" + recordings);
       assertEquals(0, flight.exitCode(), flight.text());
       assertTrue(flight.lines().contains(expected()), flight.text());
       assertTrue(flight.text().contains("placement ArchiveMain.sumOfSquares: workers"), flight.text());
