@@ -172,7 +172,8 @@ final class AlignedAccesses {
 
   /**
    * {@code u[i + c]} ({@code 0 < |c| <= MAX_HALO}) of a 1D array of a halo-capable element type in
-   * the parallel loop over {@code i}, or {@code null}. The loop does not write {@code u}: a loop that
+   * the parallel loop over {@code i}, or {@code null}; also a row {@code m[i + c]} of a row-distributed
+   * array that is only read element by element ({@link RowHalos}). The loop does not write {@code u}: a loop that
    * does has a loop-carried dependence and is not parallel ({@link LoopCarriedDependence}).
    */
   static HaloRead haloRead(MethodFacts f, AbstractInsnNode access, CountedLoop loop,
@@ -187,7 +188,7 @@ final class AlignedAccesses {
       Set<Integer> oneD) {
     int op = access.getOpcode();
     if (loop == null || !loop.indexType().equals("I") || (op != Opcodes.IALOAD && op != Opcodes.LALOAD
-        && op != Opcodes.FALOAD && op != Opcodes.DALOAD)) {
+        && op != Opcodes.FALOAD && op != Opcodes.DALOAD && op != Opcodes.AALOAD)) {
       return null;
     }
     Set<AbstractInsnNode> array = f.consumers().operand(access, 1);
@@ -198,6 +199,11 @@ final class AlignedAccesses {
     StencilIndex.Offset at = StencilIndex.of(f.consumers().operand(access, 0), loop.indexSlot(), f.consumers());
     if (at == null || Math.abs(at.offset()) > MAX_HALO) {
       return null;
+    }
+    if (op == Opcodes.AALOAD) {
+      // from[i - 1][j]: rows of a row-distributed array, fetched whole ({@link RowHalos})
+      String row = RowHalos.readOnlyRow(f.method(), f.consumers(), access, a.var);
+      return row == null ? null : new HaloRead(access, a.var, at.offset()).withRowType(row);
     }
     return new HaloRead(access, a.var, at.offset());
   }

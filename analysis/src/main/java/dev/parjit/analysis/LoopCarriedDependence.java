@@ -44,7 +44,8 @@ final class LoopCarriedDependence {
         if (write.getOpcode() < Opcodes.IASTORE || write.getOpcode() > Opcodes.SASTORE) {
           continue;
         }
-        Integer writeSlot = arraySlot(c.operand(write, 2), c, 1);
+        // m[i][j] = e writes a row of m: a write of m for the rows read at i + c (Gauss-Seidel in 2-D)
+        Integer writeSlot = arraySlot(rowOf(c.operand(write, 2), c), c, 1);
         if (withinOneStep(shape, at.offset()) && withinOneStep(shape, writeOffset(write, shape, c))) {
           continue; // v[i + 1] read, v[i] written, i += 2: each iteration keeps to its own elements
         }
@@ -76,6 +77,14 @@ final class LoopCarriedDependence {
   private static Integer writeOffset(AbstractInsnNode write, CountedLoop shape, Consumers c) {
     StencilIndex.Offset at = StencilIndex.of(ArrayOperands.of(c, write, 1), shape.indexSlot(), c);
     return at == null ? null : at.offset();
+  }
+
+  /** The producers of the array a row {@code m[r]} comes from when {@code producers} is that row's load, else themselves. */
+  private static Set<AbstractInsnNode> rowOf(Set<AbstractInsnNode> producers, Consumers c) {
+    if (producers.size() == 1 && producers.iterator().next().getOpcode() == Opcodes.AALOAD) {
+      return c.operand(producers.iterator().next(), 1);
+    }
+    return producers;
   }
 
   /** The local variable an access's array operand loads, looking through an in-place update's {@code dup2}. */

@@ -17,7 +17,9 @@ import java.lang.reflect.Array;
  * {@link #interiorFrom} and {@link #interiorTo}, whose reads all fall inside the chunk, read it
  * directly at {@code g - }{@link #chunkStart}, with no branch that would keep the JIT from unrolling
  * and vectorising the sweep; the few iterations before and after them read through the halo. A read past the ends of the whole array throws the sequential program's
- * exception, with the global index and length. The exchange is two collectives: an allgather of
+ * exception, with the global index and length. The elements may be rows of a {@code double[][]} split by
+ * rows ({@code m[i - 1]}, {@link #read(Object[], int, Halo)}): a halo of width 1 over rows.
+ * The exchange is two collectives: an allgather of
  * what each rank needs and owns, and an all-to-all of exactly those elements, so chunks shorter than
  * the halo, empty ranks and 1D_Var chunks of any length are served alike.
  */
@@ -212,6 +214,15 @@ public final class Halo {
   public static int read(int[] a, int g, Halo h) {
     int k = g - h.start;
     return k >= 0 && k < a.length ? a[k] : ((int[]) h.outside(g))[h.index(g)];
+  }
+
+  /**
+   * Row {@code g} (a global row index) of the row-distributed array whose chunk is {@code a}: from the chunk
+   * or the fetched rows ({@code m[i - 1]} of a 2-D stencil; the caller casts it to the rows' type).
+   */
+  public static Object read(Object[] a, int g, Halo h) {
+    int k = g - h.start;
+    return k >= 0 && k < a.length ? a[k] : ((Object[]) h.outside(g))[h.index(g)];
   }
 
   /** The fetched part holding global index {@code g}; the sequential exception past the array's ends. */

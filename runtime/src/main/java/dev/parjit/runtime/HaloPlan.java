@@ -118,7 +118,9 @@ final class HaloPlan {
   }
 
   private static Object alltoallv(Communicator comm, Object send, int[] counts) {
-    if (send instanceof double[] d) {
+    if (send instanceof Object[] rows) {
+      return RowExchange.alltoallv(comm, rows, counts);
+    } else if (send instanceof double[] d) {
       return comm.alltoallv(d, counts);
     } else if (send instanceof long[] l) {
       return comm.alltoallv(l, counts);

@@ -35,9 +35,28 @@ import org.objectweb.asm.tree.AbstractInsnNode;
  *                       row pointer: parameters the method never writes), so the rewrite computes it
  *                       once per invocation; an indexed read then fetches only the vector's values
  * @param fixedRow       the row a fixed-row read reads, or {@code null}
+ * @param rowType        for a read of a whole row {@code m[i + c]} ({@code AALOAD}) of a row-distributed
+ *                       array, the rows' descriptor ({@code "[D"}): the halo's elements are rows; else {@code null}
  */
 public record HaloRead(AbstractInsnNode load, int arraySlot, int offset, int rowPointerSlot,
-    java.util.List<Integer> mayBeWritten, int indexArraySlot, boolean invariant, FixedRow fixedRow) {
+    java.util.List<Integer> mayBeWritten, int indexArraySlot, boolean invariant, FixedRow fixedRow, String rowType) {
+
+  /** As the canonical constructor, reading elements (not rows). */
+  public HaloRead(AbstractInsnNode load, int arraySlot, int offset, int rowPointerSlot,
+      java.util.List<Integer> mayBeWritten, int indexArraySlot, boolean invariant, FixedRow fixedRow) {
+    this(load, arraySlot, offset, rowPointerSlot, mayBeWritten, indexArraySlot, invariant, fixedRow, null);
+  }
+
+  /** The same read, of whole rows of this descriptor. */
+  public HaloRead withRowType(String descriptor) {
+    return new HaloRead(load, arraySlot, offset, rowPointerSlot, mayBeWritten, indexArraySlot, invariant, fixedRow,
+        descriptor);
+  }
+
+  /** Whether this reads a whole row of a row-distributed array ({@link #rowType}). */
+  public boolean isRow() {
+    return rowType != null;
+  }
 
   /** As the canonical constructor, no fixed row. */
   public HaloRead(AbstractInsnNode load, int arraySlot, int offset, int rowPointerSlot,
@@ -80,12 +99,13 @@ public record HaloRead(AbstractInsnNode load, int arraySlot, int offset, int row
   /** The same read, checked against these written parameters. */
   public HaloRead withMayBeWritten(java.util.List<Integer> slots) {
     return new HaloRead(load, arraySlot, offset, rowPointerSlot, java.util.List.copyOf(slots), indexArraySlot,
-        invariant, fixedRow);
+        invariant, fixedRow, rowType);
   }
 
   /** The same read, its exchange computed once per invocation or not. */
   public HaloRead withInvariant(boolean value) {
-    return new HaloRead(load, arraySlot, offset, rowPointerSlot, mayBeWritten, indexArraySlot, value, fixedRow);
+    return new HaloRead(load, arraySlot, offset, rowPointerSlot, mayBeWritten, indexArraySlot, value, fixedRow,
+        rowType);
   }
 
   /** The arrays whose contents the exchange depends on: the array (not for an indexed read), its row pointer, its column indices. */

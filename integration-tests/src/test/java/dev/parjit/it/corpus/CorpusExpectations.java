@@ -97,8 +97,9 @@ final class CorpusExpectations {
       parallel("Jacobi1D.relax", "#0 REP, #1 1D_Block", "#0 REP, #1 REP"),
       // through a halo (halo); target: parallel in SPMD mode too (plain stores into a replicated parameter)
       parallel("Jacobi1D.sweep", "#0 1D_Block", "#0 REP"),
-      // target: parallel (halo, rows2d): row loop #1 inside the time loop
-      sequential("Jacobi2D.relax", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
+      // the row loop #1 inside the time loop: rows split, rows i - 1 and i + 1 read through a halo of rows, the
+      // fields lifted into parameters and swapped in locals (spawn mode; in SPMD mode the fields are replicated)
+      parallel("Jacobi2D.relax", "#0 REP, #1 1D_Block, #2 REP", "#0 REP, #1 REP, #2 REP"),
       // target: parallel (halo, rows2d): row loop #1 at u[c ± w]
       sequential("Stencil5Flat.diffuse", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       parallel("Convolution.filter", "#0 1D_Block, #1 REP"),

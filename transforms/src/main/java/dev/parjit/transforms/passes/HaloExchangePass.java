@@ -192,8 +192,13 @@ public final class HaloExchangePass {
       AbstractInsnNode load = h.load();
       VarInsnNode halo = new VarInsnNode(Opcodes.ALOAD, locals.get(h.arraySlot()));
       method.instructions.insertBefore(load, halo);
-      org.objectweb.asm.tree.MethodInsnNode read = RuntimeCalls.haloRead(elementType(load.getOpcode()));
+      org.objectweb.asm.tree.MethodInsnNode read = RuntimeCalls.haloRead(h.isRow() ? "Ljava/lang/Object;"
+          : elementType(load.getOpcode()));
       method.instructions.set(load, read);
+      if (h.isRow()) {
+        // m[i - 1]: a row, returned as an Object; the interior copy's plain AALOAD leaves the cast harmless
+        method.instructions.insert(read, new org.objectweb.asm.tree.TypeInsnNode(Opcodes.CHECKCAST, h.rowType()));
+      }
       if (stencilArrays.contains(h.arraySlot())) {
         reads.add(new StencilPeelingPass.Read(halo, read, h.arraySlot(), load.getOpcode()));
       }
