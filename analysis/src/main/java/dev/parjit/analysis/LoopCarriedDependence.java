@@ -44,10 +44,16 @@ final class LoopCarriedDependence {
         if (write.getOpcode() < Opcodes.IASTORE || write.getOpcode() > Opcodes.SASTORE) {
           continue;
         }
-        // m[i][j] = e writes a row of m: a write of m for the rows read at i + c (Gauss-Seidel in 2-D)
-        Integer writeSlot = arraySlot(rowOf(c.operand(write, 2), c), c, 1);
         if (withinOneStep(shape, at.offset()) && withinOneStep(shape, writeOffset(write, shape, c))) {
           continue; // v[i + 1] read, v[i] written, i += 2: each iteration keeps to its own elements
+        }
+        Integer writeSlot = arraySlot(c.operand(write, 2), c, 1);
+        for (Integer rows : rowSources(c.operand(write, 2), c)) {
+          // m[i][j] = e, or row[j] = e with row = m[i], writes a row of m: a write of m for the rows read at
+          // i + c (Gauss-Seidel in 2-D)
+          if (rotations.mayAlias(readSlot, rows, method.instructions.get(loop.header()))) {
+            writeSlot = rows;
+          }
         }
         if (writeSlot != null && rotations.mayAlias(readSlot, writeSlot, method.instructions.get(loop.header()))) {
           String name = VariableNames.at(method, readSlot, read);
@@ -79,12 +85,31 @@ final class LoopCarriedDependence {
     return at == null ? null : at.offset();
   }
 
-  /** The producers of the array a row {@code m[r]} comes from when {@code producers} is that row's load, else themselves. */
-  private static Set<AbstractInsnNode> rowOf(Set<AbstractInsnNode> producers, Consumers c) {
-    if (producers.size() == 1 && producers.iterator().next().getOpcode() == Opcodes.AALOAD) {
-      return c.operand(producers.iterator().next(), 1);
+  /**
+   * The arrays of rows a written array may be a row of: {@code m} for a store into {@code m[r]} loaded
+   * right there or kept in a local ({@code double[] row = m[r]; row[j] = e}).
+   */
+  private static Set<Integer> rowSources(Set<AbstractInsnNode> producers, Consumers c) {
+    Set<Integer> out = new java.util.TreeSet<>();
+    Set<AbstractInsnNode> rows = new java.util.HashSet<>();
+    for (AbstractInsnNode p : producers) {
+      if (p.getOpcode() == Opcodes.AALOAD) {
+        rows.add(p);
+      } else if (p instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD) {
+        for (AbstractInsnNode d : c.definitions(p, v.var)) {
+          if (d.getOpcode() == Opcodes.ASTORE) {
+            c.operand(d, 0).stream().filter(x -> x.getOpcode() == Opcodes.AALOAD).forEach(rows::add);
+          }
+        }
+      }
     }
-    return producers;
+    for (AbstractInsnNode row : rows) {
+      Integer slot = arraySlot(c.operand(row, 1), c, 1);
+      if (slot != null) {
+        out.add(slot);
+      }
+    }
+    return out;
   }
 
   /** The local variable an access's array operand loads, looking through an in-place update's {@code dup2}. */

@@ -38,6 +38,9 @@ class StencilRewriteTest {
       assertTrue(calls(m, "read") >= 1, name + " reads through it");
     }
     if (role == Role.WORKER) {
+      MethodNode rows = cn.methods.stream().filter(x -> x.name.equals("jacobi2d")).findFirst().orElseThrow();
+      assertEquals(1, calls(rows, "exchange"), "one halo of rows per sweep");
+      assertTrue(calls(rows, "read") >= 2, "rows i - 1 and i + 1 read through it");
       MethodNode csr = cn.methods.stream().filter(x -> x.name.equals("csr")).findFirst().orElseThrow();
       assertEquals(1, calls(csr, "exchange"), "the row pointer's halo");
       assertEquals(2, calls(csr, "exchangeSegments"), "val's and col's nonzeros for the rank's rows");
@@ -64,6 +67,24 @@ class StencilRewriteTest {
       }
       assertArrayEquals(StencilChunkTargets.csr(rowptr, col, val, u), (double[]) c.getMethod("csr", int[].class,
           int[].class, double[].class, double[].class).invoke(null, rowptr, col, val, u));
+      double[][] grid = new double[n][];
+      double[][] next = new double[n][];
+      double[][] expectGrid = new double[n][];
+      double[][] expectNext = new double[n][];
+      for (int i = 0; i < n; i++) {
+        grid[i] = new double[4 + i % 2]; // jagged: the last column read is each row's own
+        for (int j = 0; j < grid[i].length; j++) {
+          grid[i][j] = (i * 5 + j * 3) % 11;
+        }
+        next[i] = grid[i].clone();
+        expectGrid[i] = grid[i].clone();
+        expectNext[i] = grid[i].clone();
+      }
+      if (role == Role.WORKER) {
+        StencilChunkTargets.jacobi2d(expectGrid, expectNext, 3);
+        c.getMethod("jacobi2d", double[][].class, double[][].class, int.class).invoke(null, grid, next, 3);
+        assertTrue(java.util.Arrays.deepEquals(expectGrid, grid) && java.util.Arrays.deepEquals(expectNext, next));
+      }
       long[] a = new long[n];
       if (n == 0) {
         assertEquals(0L, c.getMethod("pastTheEnd", long[].class).invoke(null, (Object) a));

@@ -100,6 +100,10 @@ final class CorpusExpectations {
       // the row loop #1 inside the time loop: rows split, rows i - 1 and i + 1 read through a halo of rows, the
       // fields lifted into parameters and swapped in locals (spawn mode; in SPMD mode the fields are replicated)
       parallel("Jacobi2D.relax", "#0 REP, #1 1D_Block, #2 REP", "#0 REP, #1 REP, #2 REP"),
+      // rows i-2..i+2 through the halo: at small sizes from ranks beyond the neighbours
+      parallel("Jacobi2D.smoothWide", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
+      // Gauss-Seidel reads rows it writes
+      sequential("Jacobi2D.seidel", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       // target: parallel (halo, rows2d): row loop #1 at u[c ± w]
       sequential("Stencil5Flat.diffuse", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       parallel("Convolution.filter", "#0 1D_Block, #1 REP"),

@@ -5,13 +5,17 @@ import dev.parjit.it.corpus.CorpusData;
 import dev.parjit.it.effects.EffectsProgram;
 import dev.parjit.it.effects.State;
 
-/** A 5-point Jacobi relaxation of a {@code double[][]} grid in a time loop with swapped buffers. */
+/**
+ * A 5-point Jacobi relaxation of a {@code double[][]} grid in a time loop with swapped buffers; a smoothing
+ * over rows {@code i - 2 .. i + 2} (at small sizes a rank's block holds fewer rows than that halo, which
+ * then comes from ranks further away); and Gauss-Seidel, which reads rows it writes and stays sequential.
+ */
 public final class Jacobi2D implements EffectsProgram {
 
   private double[][] grid;
   private double[][] next;
 
-  // target: parallel (halo): rows split, rows i-1 and i+1 exchanged each step
+  // parallel (halo): rows split, rows i-1 and i+1 exchanged each step
   @Jit
   void relax(int steps) {
     double[][] from = grid;
@@ -29,6 +33,28 @@ public final class Jacobi2D implements EffectsProgram {
     }
   }
 
+  // parallel (halo): out's rows split, g's rows i-2..i+2 read through a halo of rows
+  @Jit
+  static void smoothWide(double[][] g, double[][] out) {
+    for (int i = 2; i < g.length - 2; i++) {
+      for (int j = 0; j < g[i].length; j++) {
+        out[i][j] = (g[i - 2][j] + g[i - 1][j] + g[i][j] + g[i + 1][j] + g[i + 2][j]) * 0.2;
+      }
+    }
+  }
+
+  // sequential: each sweep reads rows i-1 and i+1 of the grid it writes (a loop-carried dependence)
+  @Jit
+  static void seidel(double[][] g, int steps) {
+    for (int t = 0; t < steps; t++) {
+      for (int i = 1; i < g.length - 1; i++) {
+        for (int j = 1; j < g[i].length - 1; j++) {
+          g[i][j] = 0.25 * (g[i - 1][j] + g[i + 1][j] + g[i][j - 1] + g[i][j + 1]);
+        }
+      }
+    }
+  }
+
   @Override
   public void run(int n) {
     State s = new State(this, n);
@@ -37,5 +63,13 @@ public final class Jacobi2D implements EffectsProgram {
     relax(4);
     s.put("grid", grid);
     s.put("next", next);
+    double[][] w = CorpusData.matrix(n, 5, 44);
+    double[][] out = CorpusData.matrix(n, 5, 45);
+    smoothWide(w, out);
+    s.put("wideIn", w);
+    s.put("wide", out);
+    double[][] gs = CorpusData.matrix(n, 6, 46);
+    seidel(gs, 3);
+    s.put("seidel", gs);
   }
 }
