@@ -102,8 +102,6 @@ final class CorpusExpectations {
       parallel("Jacobi2D.relax", "#0 REP, #1 1D_Block, #2 REP", "#0 REP, #1 REP, #2 REP"),
       // rows i-2..i+2 through the halo: at small sizes from ranks beyond the neighbours
       parallel("Jacobi2D.smoothWide", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
-      // Gauss-Seidel reads rows it writes
-      sequential("Jacobi2D.seidel", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       // target: parallel (halo, rows2d): row loop #1 at u[c ± w]
       sequential("Stencil5Flat.diffuse", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       parallel("Convolution.filter", "#0 1D_Block, #1 REP"),
@@ -191,6 +189,8 @@ final class CorpusExpectations {
       parallel("CoefficientRows.table", "#0 1D_Block"),
       // Traps: they must stay sequential (or on the driver) whatever the analysis learns.
       sequential("TrapGaussSeidel2D.sweep", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
+      // rows i-1 and i+1 read, row i written through a local: still the grid's rows (LoopCarriedDependence)
+      sequential("TrapGaussSeidel2D.sweepThroughRow", "#0 REP, #1 REP, #2 REP", NOT_DISTRIBUTED),
       sequential("TrapSharedRandom.jitter", "#0 REP", "it calls java.util.Random.nextInt"),
       // the field's array is a parameter in spawn mode (fields): the reason is the dependence itself
       sequential("TrapPrefixSums.accumulate", "#0 REP", LOOP_CARRIED),

@@ -8,7 +8,7 @@ import dev.parjit.it.effects.State;
 /**
  * A 5-point Jacobi relaxation of a {@code double[][]} grid in a time loop with swapped buffers; a smoothing
  * over rows {@code i - 2 .. i + 2} (at small sizes a rank's block holds fewer rows than that halo, which
- * then comes from ranks further away); and Gauss-Seidel, which reads rows it writes and stays sequential.
+ * then comes from ranks further away). Gauss-Seidel, which reads rows it writes, is {@code TrapGaussSeidel2D}.
  */
 public final class Jacobi2D implements EffectsProgram {
 
@@ -43,18 +43,6 @@ public final class Jacobi2D implements EffectsProgram {
     }
   }
 
-  // sequential: each sweep reads rows i-1 and i+1 of the grid it writes (a loop-carried dependence)
-  @Jit
-  static void seidel(double[][] g, int steps) {
-    for (int t = 0; t < steps; t++) {
-      for (int i = 1; i < g.length - 1; i++) {
-        for (int j = 1; j < g[i].length - 1; j++) {
-          g[i][j] = 0.25 * (g[i - 1][j] + g[i + 1][j] + g[i][j - 1] + g[i][j + 1]);
-        }
-      }
-    }
-  }
-
   @Override
   public void run(int n) {
     State s = new State(this, n);
@@ -68,8 +56,5 @@ public final class Jacobi2D implements EffectsProgram {
     smoothWide(w, out);
     s.put("wideIn", w);
     s.put("wide", out);
-    double[][] gs = CorpusData.matrix(n, 6, 46);
-    seidel(gs, 3);
-    s.put("seidel", gs);
   }
 }
