@@ -66,8 +66,7 @@ public final class SequentialFrames {
         }
       }
       String method = name.substring(0, name.length() - SUFFIX.length());
-      out.add(new StackTraceElement(f.getClassLoaderName(), f.getModuleName(), f.getModuleVersion(), f.getClassName(),
-          method, f.getFileName(), f.getLineNumber()));
+      out.add(renamed(f, method));
       // The stub that called the twin: same class and method, no line (it has no source).
       if (i + 1 < frames.length && frames[i + 1].getClassName().equals(f.getClassName())
           && frames[i + 1].getMethodName().equals(method)) {
@@ -75,5 +74,25 @@ public final class SequentialFrames {
       }
     }
     return out == null ? frames : out.toArray(new StackTraceElement[0]);
+  }
+
+  /**
+   * {@code f} named {@code method}, printing as {@code f} does. The JVM leaves out of a frame's text the
+   * name of a built-in class loader ({@code app}) and a JDK module's version, which a frame built
+   * through the public constructor would print ({@code app//p.K.m(K.java:12)}): those parts are kept
+   * only when {@code f} shows them.
+   */
+  private static StackTraceElement renamed(StackTraceElement f, String method) {
+    String text = f.toString();
+    String loader = f.getClassLoaderName();
+    if (loader != null && !text.startsWith(loader + "/")) {
+      loader = null;
+    }
+    String version = f.getModuleVersion();
+    if (version != null && !text.contains("@" + version + "/")) {
+      version = null;
+    }
+    return new StackTraceElement(loader, f.getModuleName(), version, f.getClassName(), method, f.getFileName(),
+        f.getLineNumber());
   }
 }

@@ -1,6 +1,7 @@
 package dev.parjit.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,19 @@ class SequentialFramesTest {
         frame("p.K", "m", 14),
         frame("p.Main", "main", 30)};
     assertArrayEquals(expected, SequentialFrames.fold(trace));
+  }
+
+  /** Named as a stub's twin is, so that the JVM makes its frame (a built-in loader's name hidden in its text). */
+  private static Throwable thrower$parjitSequential() {
+    return new Throwable();
+  }
+
+  @Test
+  void aRestoredFramePrintsAsTheJvmsFramesDo() {
+    StackTraceElement twin = thrower$parjitSequential().getStackTrace()[0];
+    StackTraceElement restored = SequentialFrames.fold(new StackTraceElement[] {twin})[0];
+    assertEquals("thrower", restored.getMethodName());
+    assertEquals(twin.toString().replace(SequentialFrames.SUFFIX, ""), restored.toString());
   }
 
   @Test
