@@ -75,6 +75,14 @@ public final class Dispatch {
     return RUN_HERE;
   }
 
+  /**
+   * Called by a stub when the original code it ran on the driver threw: gives {@code failure} the stack
+   * trace the method has without the agent ({@link SequentialFrames}) and returns it for the stub to throw.
+   */
+  public static Throwable sequentialFailure(Throwable failure) {
+    return SequentialFrames.restore(failure);
+  }
+
   /** Whether a dispatcher's result asks the stub to run the original code. */
   public static boolean runsHere(Object result) {
     return result == RUN_HERE;

@@ -22,6 +22,9 @@ public final class InstrSupport {
   /** Descriptor of {@code Dispatch.runsHere(Object)}. */
   public static final String DISPATCH_RUNS_HERE_DESC = "(Ljava/lang/Object;)Z";
 
+  /** Descriptor of {@code Dispatch.sequentialFailure(Throwable)}. */
+  public static final String DISPATCH_SEQUENTIAL_FAILURE_DESC = "(Ljava/lang/Throwable;)Ljava/lang/Throwable;";
+
   /**
    * Suffix of the driver's copy of a stubbed method's original code: the stub runs it when the
    * call must stay on the driver (aliased arguments, a failure on the workers to reproduce).

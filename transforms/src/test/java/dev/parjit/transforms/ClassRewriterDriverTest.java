@@ -97,6 +97,13 @@ class ClassRewriterDriverTest {
     java.lang.reflect.InvocationTargetException npe = org.junit.jupiter.api.Assertions.assertThrows(
         java.lang.reflect.InvocationTargetException.class, () -> map.invoke(null, (Object) null));
     assertTrue(npe.getCause() instanceof NullPointerException, npe.getCause().toString());
+    // ... with the trace it has without the agent: one frame "map", not the twin's and the stub's.
+    StackTraceElement top = npe.getCause().getStackTrace()[0];
+    assertEquals("map", top.getMethodName(), top.toString());
+    assertTrue(top.getLineNumber() > 0, top.toString());
+    assertTrue(java.util.Arrays.stream(npe.getCause().getStackTrace())
+        .noneMatch(f -> f.getMethodName().contains(InstrSupport.SEQUENTIAL_SUFFIX)), java.util.Arrays.toString(npe.getCause().getStackTrace()));
+    assertEquals(InstrSupport.SEQUENTIAL_SUFFIX, dev.parjit.runtime.SequentialFrames.SUFFIX);
     int[] a = {0};
     c.getMethod("touch", int[].class).invoke(null, a);
     assertEquals(0, a[0], "the void stub shipped the call instead of running the body");

@@ -96,6 +96,7 @@ class EffectsDifferentialTest {
       entry("ThrowFirst.halveOrFail", WORKERS),
       entry("ThrowMiddle.divideInPlace", WORKERS),
       entry("ThrowLast.forwardDiff", WORKERS),
+      entry("FailureFrames.quotients", WORKERS), // fails, then reruns on the driver: the trace is the sequential one
       entry("InstanceSeries.series", WORKERS), // fields read: shipped with the call
       entry("InstanceSeries.fill", WORKERS),
       entry("CheckedFailure.capAt", DRIVER), // the application's own exception: its constructor is not analysed
@@ -341,6 +342,7 @@ class EffectsDifferentialTest {
     assertThrown("ThrowFirst 7", "java.lang.IllegalStateException: negative at 0");
     assertThrown("ThrowMiddle 7", "java.lang.ArithmeticException: / by zero");
     assertThrown("ThrowLast 7", "java.lang.ArrayIndexOutOfBoundsException: Index 7 out of bounds for length 7");
+    assertThrown("FailureFrames 7", "java.lang.ArithmeticException: / by zero");
     assertThrown("WriteAfterLoop 0", "java.lang.ArrayIndexOutOfBoundsException: Index 0 out of bounds for length 0");
     assertThrown("WriteAfterLoop 100", "none");
     assertThrown("CheckedFailure 100", "dev.parjit.it.effects.programs.CheckedFailure$LimitExceeded: above 165.0 at ");

@@ -36,7 +36,8 @@ public final class EffectsMain {
       "CalleeUpdates", "CalleeReturnsArgument", "CallsInLoop", "VarargsKernel", "ThrownObjects", "NarrowArrays",
       "InstanceSeries", "InstanceGrid", "FieldWrites", "FieldMatrix", "FieldAliases", "InstanceField",
       "ConfiguredConstant", "PropertyWeight", "ReturnedHolders", "ReductionAliases", "PrintUntilFailure", "ThrowWithSum",
-      "NullArrays", "LateInit", "PastTheEnd", "StringModes", "NotEqualBounds", "ExtremeBounds", "ReplicatedBlocks");
+      "NullArrays", "LateInit", "PastTheEnd", "StringModes", "NotEqualBounds", "ExtremeBounds", "ReplicatedBlocks",
+      "FailureFrames");
 
   private static final ProgramSuite SUITE = new ProgramSuite("dev.parjit.it.effects.programs.", PROGRAMS, SIZES);
 

@@ -152,6 +152,7 @@ final class EffectsSpmdLoops {
       entry("LateInit.weighByRate", "#0 1D_Block"),
       entry("LateInit.shiftByBroken", "#0 1D_Block"),
       entry("ThrowLast.forwardDiff", "#0 1D_Block"),
+      entry("FailureFrames.quotients", "#0 REP"), // writes the caller's array, replicated in SPMD mode
       entry("ThrowMiddle.divideInPlace", "#0 REP"),
       entry("ThrownObjects.asserted", "#0 1D_Block"),
       entry("ThrownObjects.causeOnly", "#0 1D_Block"),

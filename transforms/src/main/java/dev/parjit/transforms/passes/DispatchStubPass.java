@@ -7,9 +7,11 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -18,7 +20,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  * {@code m$parjitSequential} and replaces its body by
  * <pre>
  *   Object r = Dispatch.invoke(C.class, "pkg.C.m(desc)", new Object[] {boxed args...});
- *   if (Dispatch.runsHere(r)) return m$parjitSequential(args...);   // the call stays on the driver
+ *   if (Dispatch.runsHere(r)) {                                    // the call stays on the driver
+ *     try { return m$parjitSequential(args...); }
+ *     catch (Throwable t) { throw Dispatch.sequentialFailure(t); }  // the trace it has without the agent
+ *   }
  *   return (R) r;
  * </pre>
  * so the call runs on the workers, or, when the dispatcher says so, exactly as without the agent.
@@ -57,6 +62,9 @@ public final class DispatchStubPass {
     Type[] params = Type.getArgumentTypes(method.desc);
     Type ret = Type.getReturnType(method.desc);
     MethodNode twin = cls == null ? null : sequentialTwin(method);
+    LabelNode twinStart = new LabelNode();
+    LabelNode twinEnd = new LabelNode();
+    LabelNode twinFailed = new LabelNode();
     InsnList code = new InsnList();
     code.add(new LdcInsnNode(Type.getObjectType(owner)));
     code.add(new LdcInsnNode(InstrSupport.methodKey(owner, method.name, method.desc)));
@@ -83,6 +91,7 @@ public final class DispatchStubPass {
           InstrSupport.DISPATCH_RUNS_HERE_DESC, false));
       code.add(new org.objectweb.asm.tree.JumpInsnNode(Opcodes.IFEQ, remote));
       code.add(new InsnNode(Opcodes.POP));
+      code.add(twinStart);
       int at = 0;
       if (!isStatic) {
         code.add(new VarInsnNode(Opcodes.ALOAD, 0));
@@ -95,13 +104,23 @@ public final class DispatchStubPass {
       // A private twin: invokespecial on this class (static: invokestatic).
       code.add(new MethodInsnNode(isStatic ? Opcodes.INVOKESTATIC : Opcodes.INVOKESPECIAL, owner, twin.name, twin.desc,
           (cls.access & Opcodes.ACC_INTERFACE) != 0));
+      code.add(twinEnd);
       code.add(new InsnNode(ret.getOpcode(Opcodes.IRETURN)));
+      // What the twin throws leaves with the stack trace of the run without the agent: the twin's
+      // frame renamed to the method's and the stub's frame dropped (Dispatch.sequentialFailure).
+      code.add(twinFailed);
+      code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, InstrSupport.DISPATCH, "sequentialFailure",
+          InstrSupport.DISPATCH_SEQUENTIAL_FAILURE_DESC, false));
+      code.add(new InsnNode(Opcodes.ATHROW));
       code.add(remote);
       cls.methods.add(twin);
     }
     unboxAndReturn(code, ret);
     method.instructions = code;
     method.tryCatchBlocks = new ArrayList<>();
+    if (twin != null) {
+      method.tryCatchBlocks.add(new TryCatchBlockNode(twinStart, twinEnd, twinFailed, null));
+    }
     method.localVariables = null;
     method.visibleLocalVariableAnnotations = null;
     method.invisibleLocalVariableAnnotations = null;
