@@ -34,7 +34,9 @@ final class RowHalos {
         return null;
       }
     }
-    return c.of(load).isEmpty() ? null : rowDescriptor(method, c, slot);
+    Set<AbstractInsnNode> array = c.operand(load, 1);
+    return c.of(load).isEmpty() || array.size() != 1 ? null
+        : rowDescriptor(method, c, slot, c.definitions(array.iterator().next(), slot));
   }
 
   /**
@@ -42,6 +44,14 @@ final class RowHalos {
    * it anywhere in the method ({@code slot[r][c]}); {@code null} when there are none or they disagree.
    */
   static String rowDescriptor(MethodNode method, Consumers c, int slot) {
+    return rowDescriptor(method, c, slot, null);
+  }
+
+  /**
+   * As {@link #rowDescriptor(MethodNode, Consumers, int)}, counting only loads of the slot that see the
+   * stores {@code definitions} (the same variable: javac may reuse a slot for an array of another type).
+   */
+  private static String rowDescriptor(MethodNode method, Consumers c, int slot, Set<AbstractInsnNode> definitions) {
     String found = null;
     for (AbstractInsnNode x : method.instructions) {
       if (x.getOpcode() != Opcodes.AALOAD) {
@@ -49,7 +59,7 @@ final class RowHalos {
       }
       Set<AbstractInsnNode> array = c.operand(x, 1);
       if (array.size() != 1 || !(array.iterator().next() instanceof VarInsnNode a) || a.getOpcode() != Opcodes.ALOAD
-          || a.var != slot) {
+          || a.var != slot || (definitions != null && !c.definitions(a, slot).equals(definitions))) {
         continue;
       }
       for (AbstractInsnNode use : c.of(x)) {
