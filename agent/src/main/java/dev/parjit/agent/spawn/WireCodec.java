@@ -85,7 +85,38 @@ final class WireCodec {
    * walked once.
    */
   static boolean encodable(Object message) {
-    return encodable(message, new Walk());
+    return plain(message) || encodable(message, new Walk());
+  }
+
+  /**
+   * The common case, answered without the walk (so the JIT compiles only this for warm calls): a call
+   * whose arguments and statics are leaves, without a receiver; a reply whose value is a leaf, without
+   * failure, with leaves (or nothing) to write back; a leaf.
+   */
+  private static boolean plain(Object message) {
+    if (message instanceof Messages.Call c) {
+      return c.receiver() == null && leaves(c.args()) && leaves(c.staticNames()) && leaves(c.staticValues());
+    }
+    if (message instanceof Messages.Reply r) {
+      return r.failure() == null && leaf(r.value()) && leaves(r.writeBacks());
+    }
+    return leaf(message);
+  }
+
+  /** Whether the array is of a class the codec writes and every element is a {@link #leaf} (true for {@code null}). */
+  private static boolean leaves(Object[] a) {
+    if (a == null) {
+      return true;
+    }
+    if (a.getClass() != Object[].class && a.getClass() != String[].class && elementOf(a.getClass()) == null) {
+      return false;
+    }
+    for (Object e : a) {
+      if (!leaf(e)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The reference arrays being or already walked, made at the first that needs it. */

@@ -181,6 +181,9 @@ class WireCodecTest {
     assertFalse(WireCodec.encodable(self));
     self[1] = new Messages.LazyRef(1);
     assertTrue(WireCodec.encodable(self));
+    assertFalse(WireCodec.encodable(new Messages.Call(1, "k", new java.util.List<?>[0])));
+    assertFalse(WireCodec.encodable(new Messages.Reply(1, 0, new StringBuilder(), null)));
+    assertTrue(WireCodec.encodable(new Messages.Reply(1, 0, 5L, null, new Object[] {null, new double[1]})));
   }
 
   /** The per-call records are written by hand, component by component: the same bytes as by their shape. */
