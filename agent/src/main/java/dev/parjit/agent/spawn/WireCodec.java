@@ -73,6 +73,49 @@ final class WireCodec {
   /** Primitive arrays are copied through this buffer in bulk (little-endian on both sides). */
   private final ByteBuffer scratch = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
 
+  /**
+   * The last pooled strings this codec met, both ways: every call carries its method key (a literal), so
+   * asking the pool once per message and string was a pool look-up and a copy per call on each side.
+   * A string the pool holds stays its object while these references keep it alive, so an answer found
+   * here is the one the pool would give. Only pooled strings are kept: a string that is not pooled now
+   * could become so later.
+   */
+  private static final int POOLED_KEPT = 8;
+  private final String[] pooledSent = new String[POOLED_KEPT];
+  private int pooledSentNext;
+  private final byte[][] pooledReceivedBytes = new byte[POOLED_KEPT][];
+  private final String[] pooledReceived = new String[POOLED_KEPT];
+  private int pooledReceivedNext;
+
+  /** {@link #pooled}, remembering the strings found pooled. */
+  private boolean pooledRemembered(String s) {
+    for (String p : pooledSent) {
+      if (p == s) {
+        return true;
+      }
+    }
+    if (!pooled(s)) {
+      return false;
+    }
+    pooledSent[pooledSentNext] = s;
+    pooledSentNext = (pooledSentNext + 1) % POOLED_KEPT;
+    return true;
+  }
+
+  /** The pool's string for these UTF-8 bytes (one that arrived as pooled). */
+  private String pooledString(byte[] utf8) {
+    for (int i = 0; i < POOLED_KEPT; i++) {
+      if (pooledReceivedBytes[i] != null && java.util.Arrays.equals(pooledReceivedBytes[i], utf8)) {
+        return pooledReceived[i];
+      }
+    }
+    String s = new String(utf8, StandardCharsets.UTF_8).intern();
+    pooledReceivedBytes[pooledReceivedNext] = utf8;
+    pooledReceived[pooledReceivedNext] = s;
+    pooledReceivedNext = (pooledReceivedNext + 1) % POOLED_KEPT;
+    return s;
+  }
+
   /** The two messages every call sends (the driver's call, each rank's reply): written without the generic walk. */
   private static final int CALL = RECORDS.indexOf(Messages.Call.class);
   private static final int REPLY = RECORDS.indexOf(Messages.Reply.class);
@@ -240,7 +283,7 @@ final class WireCodec {
       }
       handles.put(v, handles.size());
       if (v instanceof String s) {
-        out.writeByte(stringArrays == 0 && pooled(s) ? INTERNED_STRING : STRING);
+        out.writeByte(stringArrays == 0 && pooledRemembered(s) ? INTERNED_STRING : STRING);
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
         out.write(utf8);
@@ -414,8 +457,7 @@ final class WireCodec {
           }
           byte[] utf8 = new byte[n];
           in.readFully(utf8);
-          String s = new String(utf8, StandardCharsets.UTF_8);
-          return keep(tag == INTERNED_STRING ? s.intern() : s);
+          return keep(tag == INTERNED_STRING ? pooledString(utf8) : new String(utf8, StandardCharsets.UTF_8));
         }
         case INT: return keep(in.readInt());
         case LONG: return keep(in.readLong());

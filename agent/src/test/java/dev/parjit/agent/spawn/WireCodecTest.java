@@ -250,6 +250,24 @@ class WireCodecTest {
   }
 
   @Test
+  void oneCodecKeepsPoolingRightOverManyMessages() throws IOException {
+    WireCodec sender = new WireCodec();
+    WireCodec receiver = new WireCodec();
+    for (int k = 0; k < 3 * 8; k++) { // more distinct strings than the codecs remember
+      String built = new StringBuilder("bui").append("lt").append(k % 10).toString();
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(bytes);
+      sender.write(out, new Object[] {"double", built, ("lit" + k).intern()});
+      out.flush();
+      Object[] got = (Object[]) receiver.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+      assertSame("double", got[0]);
+      assertEquals(built, got[1]);
+      assertFalse(got[1] == built.intern(), "a built string stays one of its own, message after message");
+      assertSame(("lit" + k).intern(), got[2]);
+    }
+  }
+
+  @Test
   void aPooledStringArrivesAsThePooledObjectAndABuiltOneDoesNot() throws IOException {
     String built = new StringBuilder("dou").append("ble").toString();
     Object[] got = (Object[]) roundTrip(new Object[] {"double", built, new String[] {"triple"}});
