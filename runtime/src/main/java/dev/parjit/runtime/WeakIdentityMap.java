@@ -80,6 +80,9 @@ final class WeakIdentityMap<V> {
    * is still weakly referenced cannot be reclaimed early by G1 (eager reclaim of humongous objects).
    */
   synchronized void removeKeysIf(java.util.function.Predicate<Object> test) {
+    if (map.isEmpty()) {
+      return; // every call without arrays asks: no iterator, no lambda for the JIT to compile
+    }
     map.keySet().removeIf(k -> {
       Object referent = ((WeakReference<?>) k).get();
       boolean drop = referent == null || test.test(referent);

@@ -2,8 +2,6 @@ package dev.parjit.agent.spawn;
 
 import dev.parjit.mpi.launch.JobSecret;
 import dev.parjit.runtime.RawBitsStreams;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -58,7 +56,7 @@ public final class Channel implements AutoCloseable {
   private static final byte SERIALIZED = 'J';
 
   private final Socket socket;
-  private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+  private final ChannelInput input;
   private final DataOutputStream out;
   private final DataInputStream in;
   private final WireCodec sendCodec = new WireCodec();
@@ -67,26 +65,9 @@ public final class Channel implements AutoCloseable {
   private Channel(Socket socket) throws IOException {
     this.socket = socket;
     socket.setTcpNoDelay(true);
-    this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
-    this.in = new DataInputStream(new BufferedInputStream(new java.io.FilterInputStream(socket.getInputStream()) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-          received.incrementAndGet();
-        }
-        return b;
-      }
-
-      @Override
-      public int read(byte[] buf, int off, int len) throws IOException {
-        int n = super.read(buf, off, len);
-        if (n > 0) {
-          received.addAndGet(n);
-        }
-        return n;
-      }
-    }, 1 << 16));
+    this.out = new DataOutputStream(new ChannelOutput(socket.getOutputStream(), 1 << 16));
+    this.input = new ChannelInput(socket.getInputStream(), 1 << 16);
+    this.in = new DataInputStream(input);
   }
 
   /** The driver's answer to a worker that proved the secret and sent its rank. */
@@ -221,9 +202,9 @@ public final class Channel implements AutoCloseable {
     }
   }
 
-  /** Bytes read from the socket since the last call (counts what the peer sent here). */
+  /** Bytes read from the socket since the last call (counts what the peer sent here); the receiving thread asks. */
   public long takeBytesReceived() {
-    return received.getAndSet(0);
+    return input.takeReceived();
   }
 
   @Override

@@ -73,43 +73,159 @@ final class WireCodec {
   /** Primitive arrays are copied through this buffer in bulk (little-endian on both sides). */
   private final ByteBuffer scratch = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
 
-  /** Whether {@code message} holds only types this codec writes. */
-  static boolean encodable(Object message) {
-    return encodable(message, new IdentityHashMap<>());
+  /**
+   * The last pooled strings this codec met, both ways: every call carries its method key (a literal), so
+   * asking the pool once per message and string was a pool look-up and a copy per call on each side.
+   * A string the pool holds stays its object while these references keep it alive, so an answer found
+   * here is the one the pool would give. Only pooled strings are kept: a string that is not pooled now
+   * could become so later.
+   */
+  private static final int POOLED_KEPT = 8;
+  private final String[] pooledSent = new String[POOLED_KEPT];
+  private int pooledSentNext;
+  private final byte[][] pooledReceivedBytes = new byte[POOLED_KEPT][];
+  private final String[] pooledReceived = new String[POOLED_KEPT];
+  private int pooledReceivedNext;
+
+  /** {@link #pooled}, remembering the strings found pooled. */
+  private boolean pooledRemembered(String s) {
+    for (String p : pooledSent) {
+      if (p == s) {
+        return true;
+      }
+    }
+    if (!pooled(s)) {
+      return false;
+    }
+    pooledSent[pooledSentNext] = s;
+    pooledSentNext = (pooledSentNext + 1) % POOLED_KEPT;
+    return true;
   }
 
-  private static boolean encodable(Object v, IdentityHashMap<Object, Boolean> seen) {
-    if (v == null || v instanceof String || v instanceof Number && boxed(v) || v instanceof Boolean
-        || v instanceof Character || v instanceof StackTraceElement) {
+  /** The pool's string for these UTF-8 bytes (one that arrived as pooled). */
+  private String pooledString(byte[] utf8) {
+    for (int i = 0; i < POOLED_KEPT; i++) {
+      if (pooledReceivedBytes[i] != null && java.util.Arrays.equals(pooledReceivedBytes[i], utf8)) {
+        return pooledReceived[i];
+      }
+    }
+    String s = new String(utf8, StandardCharsets.UTF_8).intern();
+    pooledReceivedBytes[pooledReceivedNext] = utf8;
+    pooledReceived[pooledReceivedNext] = s;
+    pooledReceivedNext = (pooledReceivedNext + 1) % POOLED_KEPT;
+    return s;
+  }
+
+  /** The two messages every call sends (the driver's call, each rank's reply): written without the generic walk. */
+  private static final int CALL = RECORDS.indexOf(Messages.Call.class);
+  private static final int REPLY = RECORDS.indexOf(Messages.Reply.class);
+
+  /**
+   * Whether {@code message} holds only types this codec writes. Every message of every call is asked,
+   * so the common shapes are answered without allocating: the two per-call records by their accessors,
+   * arrays whose elements are leaves (strings, boxed primitives, primitive arrays) without remembering
+   * them. Only an array holding arrays or records is remembered, so that an array containing itself is
+   * walked once.
+   */
+  static boolean encodable(Object message) {
+    return plain(message) || encodable(message, new Walk());
+  }
+
+  /**
+   * The common case, answered without the walk (so the JIT compiles only this for warm calls): a call
+   * whose arguments and statics are leaves, without a receiver; a reply whose value is a leaf, without
+   * failure, with leaves (or nothing) to write back; a leaf.
+   */
+  private static boolean plain(Object message) {
+    if (message instanceof Messages.Call c) {
+      return c.receiver() == null && leaves(c.args()) && leaves(c.staticNames()) && leaves(c.staticValues());
+    }
+    if (message instanceof Messages.Reply r) {
+      return r.failure() == null && leaf(r.value()) && leaves(r.writeBacks());
+    }
+    return leaf(message);
+  }
+
+  /** Whether the array is of a class the codec writes and every element is a {@link #leaf} (true for {@code null}). */
+  private static boolean leaves(Object[] a) {
+    if (a == null) {
       return true;
+    }
+    if (a.getClass() != Object[].class && a.getClass() != String[].class && elementOf(a.getClass()) == null) {
+      return false;
+    }
+    for (Object e : a) {
+      if (!leaf(e)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The reference arrays being or already walked, made at the first that needs it. */
+  private static final class Walk {
+    private IdentityHashMap<Object, Boolean> seen;
+
+    /** Whether {@code array} is walked for the first time (and is now remembered). */
+    boolean first(Object array) {
+      if (seen == null) {
+        seen = new IdentityHashMap<>();
+      }
+      return seen.put(array, Boolean.TRUE) == null;
+    }
+  }
+
+  /** A value with nothing inside to check: null, strings, boxed primitives, stack trace elements, primitive arrays. */
+  private static boolean leaf(Object v) {
+    return v == null || v instanceof String || v instanceof Long || v instanceof Integer || v instanceof Double
+        || v instanceof Boolean || v instanceof Float || v instanceof Short || v instanceof Byte || v instanceof Character
+        || v instanceof StackTraceElement || v.getClass().isArray() && v.getClass().getComponentType().isPrimitive();
+  }
+
+  private static boolean encodable(Object v, Walk walk) {
+    if (leaf(v)) {
+      return true;
+    }
+    if (v instanceof Messages.Call c) {
+      return encodable(c.args(), walk) && encodable(c.staticNames(), walk) && encodable(c.staticValues(), walk)
+          && encodable(c.receiver(), walk); // id, methodKey and writeBack are leaves
+    }
+    if (v instanceof Messages.Reply r) {
+      return encodable(r.value(), walk) && encodable(r.failure(), walk) && encodable(r.writeBacks(), walk);
     }
     Class<?> c = v.getClass();
     if (c.isArray()) {
-      if (c.getComponentType().isPrimitive()) {
-        return true;
-      }
-      if (elementOf(c) == null) {
-        return false;
-      }
-      if (seen.put(v, Boolean.TRUE) != null) {
-        return true;
-      }
-      for (Object e : (Object[]) v) {
-        if (!encodable(e, seen)) {
-          return false;
-        }
-      }
-      return true;
+      return elementOf(c) != null && elementsEncodable((Object[]) v, walk);
     }
     int index = RECORDS.indexOf(c);
     if (index < 0) {
       return false;
     }
-    if (seen.put(v, Boolean.TRUE) != null) {
-      return true;
-    }
     for (RecordShape.Component k : SHAPES[index].components) {
-      if (!k.type.isPrimitive() && !encodable(k.get(v), seen)) {
+      if (!k.type.isPrimitive() && !encodable(k.get(v), walk)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether an array's elements are encodable: leaves are checked in place; the array is remembered
+   * before the first element that is not one is walked (an array may contain itself).
+   */
+  private static boolean elementsEncodable(Object[] a, Walk walk) {
+    boolean remembered = false;
+    for (Object e : a) {
+      if (leaf(e)) {
+        continue;
+      }
+      if (!remembered) {
+        if (!walk.first(a)) {
+          return true; // walked already, or being walked further up
+        }
+        remembered = true;
+      }
+      if (!encodable(e, walk)) {
         return false;
       }
     }
@@ -125,14 +241,14 @@ final class WireCodec {
     return new String(s).intern() == s;
   }
 
-  private static boolean boxed(Object v) {
-    return v instanceof Integer || v instanceof Long || v instanceof Double || v instanceof Float
-        || v instanceof Short || v instanceof Byte;
-  }
-
   /** Writes an {@link #encodable} message. */
   void write(DataOutputStream out, Object message) throws IOException {
-    new Writer(out).value(message);
+    new Writer(out, false).value(message);
+  }
+
+  /** {@link #write} with every record written through its accessors (tests: the per-call records' bytes agree). */
+  void writeByShape(DataOutputStream out, Object message) throws IOException {
+    new Writer(out, true).value(message);
   }
 
   /** Reads one message written by {@link #write}. */
@@ -146,8 +262,12 @@ final class WireCodec {
     /** How many {@code String[]} (at any depth) are being written around the current value. */
     private int stringArrays;
 
-    Writer(DataOutputStream out) {
+    /** Whether the per-call records are written by shape too (tests). */
+    private final boolean byShapeOnly;
+
+    Writer(DataOutputStream out, boolean byShapeOnly) {
       this.out = out;
+      this.byShapeOnly = byShapeOnly;
     }
 
     void value(Object v) throws IOException {
@@ -163,7 +283,7 @@ final class WireCodec {
       }
       handles.put(v, handles.size());
       if (v instanceof String s) {
-        out.writeByte(stringArrays == 0 && pooled(s) ? INTERNED_STRING : STRING);
+        out.writeByte(stringArrays == 0 && pooledRemembered(s) ? INTERNED_STRING : STRING);
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
         out.write(utf8);
@@ -202,16 +322,40 @@ final class WireCodec {
         out.writeInt(e.getLineNumber());
       } else if (v.getClass().isArray()) {
         array(v);
-      } else {
-        int index = RECORDS.indexOf(v.getClass());
-        if (index < 0) {
-          throw new IOException("not encodable: " + v.getClass().getName());
-        }
+      } else if (v instanceof Messages.Call c && !byShapeOnly) {
+        // The components in their order, as byShape writes them (WireCodecTest compares the bytes).
         out.writeByte(RECORD);
-        out.writeByte(index);
-        for (RecordShape.Component k : SHAPES[index].components) {
-          component(k, k.get(v));
-        }
+        out.writeByte(CALL);
+        out.writeLong(c.id());
+        value(c.methodKey());
+        value(c.args());
+        value(c.staticNames());
+        value(c.staticValues());
+        value(c.writeBack());
+        value(c.receiver());
+      } else if (v instanceof Messages.Reply r && !byShapeOnly) {
+        out.writeByte(RECORD);
+        out.writeByte(REPLY);
+        out.writeLong(r.id());
+        out.writeInt(r.rank());
+        value(r.value());
+        value(r.failure());
+        value(r.writeBacks());
+      } else {
+        byShape(v);
+      }
+    }
+
+    /** A record written component by component through its accessors (every record but the per-call two). */
+    private void byShape(Object v) throws IOException {
+      int index = RECORDS.indexOf(v.getClass());
+      if (index < 0) {
+        throw new IOException("not encodable: " + v.getClass().getName());
+      }
+      out.writeByte(RECORD);
+      out.writeByte(index);
+      for (RecordShape.Component k : SHAPES[index].components) {
+        component(k, k.get(v));
       }
     }
 
@@ -313,8 +457,7 @@ final class WireCodec {
           }
           byte[] utf8 = new byte[n];
           in.readFully(utf8);
-          String s = new String(utf8, StandardCharsets.UTF_8);
-          return keep(tag == INTERNED_STRING ? s.intern() : s);
+          return keep(tag == INTERNED_STRING ? pooledString(utf8) : new String(utf8, StandardCharsets.UTF_8));
         }
         case INT: return keep(in.readInt());
         case LONG: return keep(in.readLong());

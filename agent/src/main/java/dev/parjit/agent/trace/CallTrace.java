@@ -90,10 +90,17 @@ public final class CallTrace {
   private volatile java.util.Map<String, long[]> threadsAtFrom;
   private volatile java.util.Map<String, long[]> threadsAtTo;
 
+  /**
+   * {@code -Dparjit.callTrace.waits=false}: no processor-wait phases (recorded as 0). Reading them costs two
+   * small file reads per call in each process, code the JIT compiles meanwhile: off, the trace leaves the
+   * compiler's work (counted with {@code -Xlog:jit+compilation}) to the call path alone.
+   */
+  private static final boolean WAITS = Boolean.parseBoolean(System.getProperty(PROPERTY + ".waits", "true"));
+
   /** Records the calling thread's time waiting for a processor so far (ns) as phase {@code phase}. */
   public static void markWait(long id, int phase) {
     CallTrace t = current;
-    if (t != null && id >= 0 && id < CAPACITY) {
+    if (WAITS && t != null && id >= 0 && id < CAPACITY) {
       t.rows[(int) id * t.phases.length + phase] = runQueueNanos();
     }
   }

@@ -64,6 +64,7 @@ public final class SpecializationTable {
     synchronized (this) {
       table.clear();
       handles.clear();
+      spreadByKey.clear();
     }
   }
 
@@ -130,10 +131,27 @@ public final class SpecializationTable {
    */
   MethodHandle spreadHandle(Method loaded, String methodKey, SpecializationKey key, SpecializationKey defaultKey)
       throws ReflectiveOperationException {
+    Spread id = new Spread(loaded, key.code());
+    MethodHandle known = spreadByKey.get(id);
+    if (known != null) {
+      reused.incrementAndGet();
+      return known;
+    }
     MethodHandle h = handle(loaded, methodKey, key, defaultKey);
-    return spread.computeIfAbsent(h, t -> t.asSpreader(Object[].class, t.type().parameterCount())
+    MethodHandle spreader = spread.computeIfAbsent(h, t -> t.asSpreader(Object[].class, t.type().parameterCount())
         .asType(MethodType.methodType(Object.class, Object[].class)));
+    spreadByKey.put(id, spreader); // forgetAll runs between calls, on the thread that makes them
+    return spreader;
   }
+
+  /**
+   * A warm call's look-up: the entry point (one {@code Method} per method key on this worker) and the
+   * key's code. {@link #handle} builds two strings of the method key per call to find the same handle,
+   * code the JIT took thousands of calls to compile.
+   */
+  private record Spread(Method loaded, String code) { }
+
+  private final Map<Spread, MethodHandle> spreadByKey = new ConcurrentHashMap<>();
 
   /**
    * The linker of calls between compiled methods on this worker ({@code dev.parjit.runtime.Specializations}):

@@ -21,7 +21,6 @@ import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import org.objectweb.asm.Type;
 
 /**
  * A spawn-mode worker rank (started under {@code RankMain}, so MPI is up). Connects to the
@@ -60,6 +59,7 @@ public final class WorkerMain {
     int rank = ParallelRuntime.rank();
     ShippedClasses shipped = new ShippedClasses();
     MethodKeys methods = new MethodKeys(shipped);
+    CallShapes shapes = new CallShapes();
     SpecializationTable specializations = new SpecializationTable(rank == 0);
     ResidentStore residents = new ResidentStore();
     HeldOutput heldOutput = new HeldOutput();
@@ -88,7 +88,7 @@ public final class WorkerMain {
           try {
             Messages.Call call = new Messages.Call(sent.id(), sent.methodKey(), residents.resolve(sent.args(), ParallelRuntime.communicator()),
                 sent.staticNames(), sent.staticValues(), sent.writeBack(), sent.receiver());
-            reply = run(call, rank, methods, specializations);
+            reply = run(call, rank, methods, shapes, specializations);
           } catch (RuntimeException e) {
             reply = new Messages.Reply(sent.id(), rank, null, Messages.RemoteFailure.of(e));
           }
@@ -114,6 +114,7 @@ public final class WorkerMain {
           shipped.define(classes.names(), classes.bytes()); // no reply: defined at first use
           if (shipped.generation() != before) {
             methods.clear(); // new versions of classes resolved before
+            shapes.clear();
             specializations.forgetAll();
           }
         } else if (message instanceof Messages.HoldOutput hold) {
@@ -196,28 +197,38 @@ public final class WorkerMain {
   /**
    * How this call's arguments arrive: scattered chunks (arrays and frames) are 1D_Block, lazy results
    * 1D_Var, whole frames 1D_Block where the method cuts them to blocks (else REP), whole arrays REP. Every rank
-   * receives the same kinds, so every rank picks the same specialization.
+   * receives the same kinds, so every rank picks the same specialization. The method's default key when
+   * every argument arrives as it was compiled for (always so without array or frame arguments).
    */
-  static SpecializationKey keyOf(Messages.Call call, String desc, boolean[] distributedParams) {
-    Type[] types = Type.getArgumentTypes(desc);
-    char[] code = SpecializationKey.defaultFor(desc, distributedParams).code().toCharArray();
+  static SpecializationKey keyOf(Messages.Call call, CallShapes.Shape shape) {
+    boolean[] distributable = shape.distributable();
+    boolean[] distributedParams = shape.distributedParams();
+    String defaults = shape.defaultKey().code();
     Object[] args = call.args();
-    for (int k = 0; k < types.length && k < args.length; k++) {
-      if (!SpecializationKey.distributable(types[k]) || args[k] == null) {
+    char[] code = null;
+    for (int k = 0; k < distributable.length && k < args.length; k++) {
+      if (!distributable[k] || args[k] == null) {
         continue;
       }
       boolean distributed = distributedParams != null && k < distributedParams.length && distributedParams[k];
+      char c;
       if (args[k] instanceof Messages.Chunk || args[k] instanceof Messages.FrameChunk) {
-        code[k] = SpecializationKey.BLOCK;
+        c = SpecializationKey.BLOCK;
       } else if (args[k] instanceof Messages.LazyRef) {
-        code[k] = SpecializationKey.VAR;
+        c = SpecializationKey.VAR;
       } else if (args[k] instanceof Messages.FrameValue) {
-        code[k] = distributed ? SpecializationKey.BLOCK : SpecializationKey.REP;
+        c = distributed ? SpecializationKey.BLOCK : SpecializationKey.REP;
       } else {
-        code[k] = SpecializationKey.REP;
+        c = SpecializationKey.REP;
+      }
+      if (c != defaults.charAt(k)) {
+        if (code == null) {
+          code = defaults.toCharArray();
+        }
+        code[k] = c;
       }
     }
-    return new SpecializationKey(new String(code));
+    return code == null ? shape.defaultKey() : new SpecializationKey(new String(code));
   }
 
   /**
@@ -280,7 +291,8 @@ public final class WorkerMain {
     }
   }
 
-  private static Messages.Reply run(Messages.Call call, int rank, MethodKeys methods, SpecializationTable specializations) {
+  private static Messages.Reply run(Messages.Call call, int rank, MethodKeys methods, CallShapes shapes,
+      SpecializationTable specializations) {
     try {
       Method m = methods.resolve(call.methodKey());
       if (call.id() == 1) {
@@ -301,10 +313,8 @@ public final class WorkerMain {
         value = call.receiver() == null ? m.invoke(null, args)
             : m.invoke(args[0], java.util.Arrays.copyOfRange(args, 1, args.length));
       } else {
-        String desc = call.methodKey().substring(call.methodKey().indexOf('('));
-        MethodHandle body = specializations.spreadHandle(m, call.methodKey(),
-            keyOf(call, desc, compiled.distributedParams()),
-            SpecializationKey.defaultFor(desc, compiled.distributedParams()));
+        CallShapes.Shape shape = shapes.of(call.methodKey(), compiled.distributedParams());
+        MethodHandle body = specializations.spreadHandle(m, call.methodKey(), keyOf(call, shape), shape.defaultKey());
         WorkerTrace.runStart(call.id());
         try {
           value = dev.parjit.runtime.EntryCalls.invoke(body, args);

@@ -172,6 +172,47 @@ class WireCodecTest {
     assertFalse(WireCodec.encodable(new Object[] {new Object[] {new StringBuilder()}}));
     assertFalse(WireCodec.encodable(new Messages.Call(1, "k", new Object[] {Thread.State.NEW})));
     assertFalse(WireCodec.encodable(new java.util.List<?>[0]));
+    assertFalse(WireCodec.encodable(new java.math.BigDecimal("1")));
+    assertFalse(WireCodec.encodable(new Messages.Reply(1, 0, new Object[] {1L, new Object[] {new StringBuilder()}}, null)));
+    assertFalse(WireCodec.encodable(new Messages.Reply(1, 0, null, null, new Object[] {new java.util.HashMap<>()})));
+    Object[] self = new Object[2];
+    self[0] = self;
+    self[1] = new StringBuilder();
+    assertFalse(WireCodec.encodable(self));
+    self[1] = new Messages.LazyRef(1);
+    assertTrue(WireCodec.encodable(self));
+    assertFalse(WireCodec.encodable(new Messages.Call(1, "k", new java.util.List<?>[0])));
+    assertFalse(WireCodec.encodable(new Messages.Reply(1, 0, new StringBuilder(), null)));
+    assertTrue(WireCodec.encodable(new Messages.Reply(1, 0, 5L, null, new Object[] {null, new double[1]})));
+  }
+
+  /** The per-call records are written by hand, component by component: the same bytes as by their shape. */
+  @Test
+  void callsAndRepliesAreWrittenAsTheirShapeWouldBe() throws IOException {
+    Object[] shared = {1L, "x"};
+    Object[] messages = {
+        new Messages.Call(7, "a.B.m(J)J", new Object[] {5L, shared, shared, new double[] {1}}, new String[] {"a/B.x:I"},
+            new Object[] {42, "mode"}, new boolean[] {true, false}, new Messages.Receiver("a.B", new String[] {"f"},
+            new Object[] {new double[] {1}})),
+        new Messages.Call(8, "a.B.m()V", new Object[0]),
+        new Messages.Reply(3, 1, 9L, null, new Object[] {new long[] {1, 2}, null}),
+        new Messages.Reply(4, 0, null, Messages.RemoteFailure.of(new IllegalStateException("boom"))),
+        new Object[] {new Messages.Reply(5, 0, "v", null), new Messages.Call(9, "k", new Object[] {"v"})}};
+    for (Object m : messages) {
+      ByteArrayOutputStream direct = new ByteArrayOutputStream();
+      ByteArrayOutputStream byShape = new ByteArrayOutputStream();
+      try (DataOutputStream a = new DataOutputStream(direct); DataOutputStream b = new DataOutputStream(byShape)) {
+        new WireCodec().write(a, m);
+        new WireCodec().writeByShape(b, m);
+      }
+      assertArrayEquals(byShape.toByteArray(), direct.toByteArray(), String.valueOf(m));
+    }
+    assertEquals(java.util.List.of("id", "methodKey", "args", "staticNames", "staticValues", "writeBack", "receiver"),
+        java.util.Arrays.stream(Messages.Call.class.getRecordComponents()).map(c -> c.getName()).toList(),
+        "WireCodec writes a Call's components by hand: update it with the record");
+    assertEquals(java.util.List.of("id", "rank", "value", "failure", "writeBacks"),
+        java.util.Arrays.stream(Messages.Reply.class.getRecordComponents()).map(c -> c.getName()).toList(),
+        "WireCodec writes a Reply's components by hand: update it with the record");
   }
 
   @Test
@@ -206,6 +247,24 @@ class WireCodecTest {
     assertEquals(12, tampered[namesTag]);
     tampered[namesTag] = 7; // a long where a String[] belongs
     assertThrows(IOException.class, () -> decode(tampered));
+  }
+
+  @Test
+  void oneCodecKeepsPoolingRightOverManyMessages() throws IOException {
+    WireCodec sender = new WireCodec();
+    WireCodec receiver = new WireCodec();
+    for (int k = 0; k < 3 * 8; k++) { // more distinct strings than the codecs remember
+      String built = new StringBuilder("bui").append("lt").append(k % 10).toString();
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(bytes);
+      sender.write(out, new Object[] {"double", built, ("lit" + k).intern()});
+      out.flush();
+      Object[] got = (Object[]) receiver.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+      assertSame("double", got[0]);
+      assertEquals(built, got[1]);
+      assertFalse(got[1] == built.intern(), "a built string stays one of its own, message after message");
+      assertSame(("lit" + k).intern(), got[2]);
+    }
   }
 
   @Test
