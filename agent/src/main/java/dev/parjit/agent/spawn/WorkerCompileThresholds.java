@@ -13,11 +13,12 @@ import java.util.Locale;
  * A worker reads and groups {@code 1/p} of the rows per call, so the code that runs once per Parquet
  * page or per batch of rows (page headers, page decoders, the group-by's key maps) reaches those counts
  * after {@code p} times as many calls as in a sequential run. Measured on the 10M-row groupBy with 2
- * workers: each worker's C2 compiler still spent 16-20 ms of CPU per call over calls 10-29 (compiling
- * the page reader and the group-by loops, OSR first, then whole), while the sequential JVM's had
- * settled by call 14 (7 ms per call over the same calls). On 2 cores that compile time is taken from
- * the other worker's kernel. Scaling these methods' thresholds by {@code 1/p} makes a worker compile
- * them after the calls a sequential run needs.
+ * workers (CPU time of the compiler threads): each worker's C2 compiler still spent 17-26 ms per call
+ * over calls 10-28 (compiling the page-header reader, the page decoders and the group-by loops, each
+ * loop OSR first, then whole), while the sequential JVM's spent 7 ms per call and had settled by call
+ * 14. On 2 cores that compile time is taken from the other worker's kernel. With these methods'
+ * thresholds scaled by {@code 1/p} a worker compiles them after about the calls a sequential run
+ * needs: 3-11 ms per call over calls 10-28 in most runs, 3-8 ms over calls 14-28 (17 and 8-11 without).
  *
  * <p>Only these packages: the call protocol (message codec, MPI, the worker loop) runs as often on a
  * worker as on the driver, not {@code 1/p} as often, and compiling it earlier only moves its (large,
