@@ -18,7 +18,7 @@ import java.util.Locale;
  * loop OSR first, then whole), while the sequential JVM's spent 7 ms per call and had settled by call
  * 14. On 2 cores that compile time is taken from the other worker's kernel. With these methods'
  * thresholds scaled by {@code 1/p} a worker compiles them after about the calls a sequential run
- * needs: 3-11 ms per call over calls 10-28 in most runs, 3-8 ms over calls 14-28 (17 and 8-11 without).
+ * needs: 3-11 ms per call over calls 10-28 in most runs, 3-9 ms over calls 14-28 (7-17 without).
  *
  * <p>Only these packages: the call protocol (message codec, MPI, the worker loop) runs as often on a
  * worker as on the driver, not {@code 1/p} as often, and compiling it earlier only moves its (large,
