@@ -816,12 +816,14 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
   }
 
   /**
-   * The GC thread default, then the driver's JVM options minus agents, debuggers and heap sizes,
-   * then {@code workerJvm}: a later option wins, so both can override the default.
+   * The GC thread and compile threshold defaults, then the driver's JVM options minus agents,
+   * debuggers and heap sizes, then {@code workerJvm}: a later option wins, so both can override the
+   * defaults.
    */
   private List<String> workerJvmOptions() {
     List<String> jvm = new ArrayList<>();
     jvm.add(gcThreadsOption(Runtime.getRuntime().availableProcessors(), options.workers()));
+    jvm.addAll(WorkerCompileThresholds.options(options.workers()));
     jvm.addAll(inheritedJvmOptions());
     synchronized (preparedClasses) {
       // Not while rank 0 records its classes for the archive: the JVM leaves out of its list what
