@@ -12,15 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The exact comparison of a resident argument with the driver's record of it ({@link BitExact}),
- * cut into as many slices as the driver has processors, the calling thread taking the first and
+ * cut into as many slices as it has processors to use, the calling thread taking the first and
  * daemon helper threads the others.
  *
- * <p>Why: a deferred comparison runs while the workers compute. Done in one thread on a machine
- * with as many processors as workers, it shares one processor with one worker, which then finishes
- * a whole comparison later than the other, and the call waits for the slower worker. Cut in one
- * slice per processor, each processor carries a share of it and the workers finish together. The
- * CPU time is the same (the slices are compared by the same intrinsic); a comparison made before
- * the call is sent also finishes sooner when processors are free. Small arguments are compared in
+ * <p>Why: the comparison is bound by memory; a comparison made before the call is sent, while the
+ * workers wait, finishes sooner cut over every processor of the driver, and one deferred while the
+ * workers compute is cut over the processors they leave free ({@link ResidentCheckPlan}). The CPU
+ * time is the same (the slices are compared by the same intrinsic). Small arguments are compared in
  * the calling thread: handing a slice over costs more than comparing it.
  */
 final class SlicedComparison {
