@@ -32,9 +32,10 @@ import java.util.Map;
  * <p>Speculation: an array whose last comparison matched is likely unchanged again (the points of a
  * clustering loop). {@link #decide(Object, Form, boolean, boolean)} may then answer from the slot
  * without comparing, and defer the comparison to {@link #verifyDeferred}, which the dispatcher runs
- * while the workers compute (when the driver has a processor of its own: {@link ResidentCheckPlan}). A mismatch found there is a failure of the call: the dispatcher
- * discards the replies, forgets the arrays compared late and those the call wrote (the workers wrote
- * their kept blocks), and sends the call again.
+ * while the workers compute (when the driver has a processor of its own: {@link ResidentCheckPlan}).
+ * A mismatch found there is a failure of the call: the dispatcher discards the replies, forgets the
+ * arrays compared late and those the call wrote (the workers wrote their kept blocks), and sends the
+ * call again.
  * An array that changed is kept in a new slot, which is compared before use until it matches once,
  * so an argument changed before every call never costs a discarded call twice in a row.
  */
