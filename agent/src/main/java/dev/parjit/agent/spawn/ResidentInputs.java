@@ -32,9 +32,10 @@ import java.util.Map;
  * <p>Speculation: an array whose last comparison matched is likely unchanged again (the points of a
  * clustering loop). {@link #decide(Object, Form, boolean, boolean)} may then answer from the slot
  * without comparing, and defer the comparison to {@link #verifyDeferred}, which the dispatcher runs
- * while the workers compute. A mismatch found there is a failure of the call: the dispatcher
- * discards the replies, forgets the arrays compared late and those the call wrote (the workers wrote
- * their kept blocks), and sends the call again.
+ * while the workers compute (when the driver has a processor of its own: {@link ResidentCheckPlan}).
+ * A mismatch found there is a failure of the call: the dispatcher discards the replies, forgets the
+ * arrays compared late and those the call wrote (the workers wrote their kept blocks), and sends the
+ * call again.
  * An array that changed is kept in a new slot, which is compared before use until it matches once,
  * so an argument changed before every call never costs a discarded call twice in a row.
  */
@@ -98,8 +99,10 @@ final class ResidentInputs {
   }
 
   private final Map<Long, Slot> slots = new LinkedHashMap<>(16, 0.75f, true);
-  /** The calls' comparisons, sliced over the driver's processors. */
-  private final SlicedComparison comparison = new SlicedComparison();
+  /** Comparisons made before a call is sent, sliced over the driver's processors (the workers wait meanwhile). */
+  private final SlicedComparison beforeSend;
+  /** Comparisons deferred while the workers run, sliced over the processors they leave free ({@link ResidentCheckPlan}). */
+  private final SlicedComparison whileWorkersRun;
   /** The same comparison in the calling thread only. */
   private static final SlicedComparison INLINE = new SlicedComparison(1, Long.MAX_VALUE);
   private final List<Long> dropped = new ArrayList<>();
@@ -117,6 +120,22 @@ final class ResidentInputs {
   private long speculationsFailed;
   /** {@link #reused} before the current call's decisions: a discarded call reused nothing. */
   private long reusedBeforeCall;
+
+  /** Comparisons sliced over every processor of the driver, deferred ones included. */
+  ResidentInputs() {
+    this(new SlicedComparison(), new SlicedComparison());
+  }
+
+  /** Comparisons made before sending cut in {@code slicesBeforeSend} slices, deferred ones in {@code slicesDeferred}. */
+  ResidentInputs(int slicesBeforeSend, int slicesDeferred) {
+    this(new SlicedComparison(slicesBeforeSend, SlicedComparison.MIN_SLICED_BYTES),
+        new SlicedComparison(slicesDeferred, SlicedComparison.MIN_SLICED_BYTES));
+  }
+
+  private ResidentInputs(SlicedComparison beforeSend, SlicedComparison whileWorkersRun) {
+    this.beforeSend = beforeSend;
+    this.whileWorkersRun = whileWorkersRun;
+  }
 
   /** Whether {@code value} is an array worth keeping resident. */
   static boolean eligible(Object value) {
@@ -190,7 +209,7 @@ final class ResidentInputs {
         dropped.add(e.getKey());
       } else if (held == array) {
         boolean defer = speculate && slot.matchedBefore && slot.parts != null;
-        Action action = defer || sameContentsTimed(slot, array) ? reshape(slot, needed, writes, array) : null;
+        Action action = defer || sameContentsTimed(beforeSend, slot, array) ? reshape(slot, needed, writes, array) : null;
         if (action != null && defer) {
           deferred.add(new Deferred(e.getKey(), slot, array));
         }
@@ -283,7 +302,7 @@ final class ResidentInputs {
   boolean verifyDeferred() {
     try {
       for (Deferred d : deferred) {
-        if (!sameContentsTimed(d.slot(), d.array())) {
+        if (!sameContentsTimed(whileWorkersRun, d.slot(), d.array())) {
           speculationsFailed++;
           reused = reusedBeforeCall; // the call is sent again with what changed
           for (Deferred f : deferred) {
@@ -354,7 +373,7 @@ final class ResidentInputs {
     return checkCpuNanos;
   }
 
-  private boolean sameContentsTimed(Slot slot, Object array) {
+  private boolean sameContentsTimed(SlicedComparison comparison, Slot slot, Object array) {
     long t0 = System.nanoTime();
     long cpu0 = CPU.getCurrentThreadCpuTime();
     long helpers0 = comparison.helperCpuNanos();

@@ -8,19 +8,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The exact comparison of a resident argument with the driver's record of it ({@link BitExact}),
- * cut into as many slices as the driver has processors, the calling thread taking the first and
- * daemon helper threads the others.
+ * shared by the calling thread and daemon helper threads, as many threads as it has processors to
+ * use, run by run (a helper that starts late leaves its share to the others).
  *
- * <p>Why: a deferred comparison runs while the workers compute. Done in one thread on a machine
- * with as many processors as workers, it shares one processor with one worker, which then finishes
- * a whole comparison later than the other, and the call waits for the slower worker. Cut in one
- * slice per processor, each processor carries a share of it and the workers finish together. The
- * CPU time is the same (the slices are compared by the same intrinsic); a comparison made before
- * the call is sent also finishes sooner when processors are free. Small arguments are compared in
+ * <p>Why: the comparison is bound by memory; a comparison made before the call is sent, while the
+ * workers wait, finishes sooner cut over every processor of the driver, and one deferred while the
+ * workers compute is cut over the processors they leave free ({@link ResidentCheckPlan}). The CPU
+ * time is the same (the slices are compared by the same intrinsic). Small arguments are compared in
  * the calling thread: handing a slice over costs more than comparing it.
  */
 final class SlicedComparison {
@@ -29,7 +28,10 @@ final class SlicedComparison {
   static final int MAX_SLICES = 4;
   /** Arguments of fewer bytes are compared in the calling thread. */
   static final long MIN_SLICED_BYTES = 1L << 20;
-  /** A slice checks whether another found a difference after each run of this many items. */
+  /**
+   * Items compared at a time: the threads share a comparison by runs of this many (fewer when it
+   * has fewer items than that per thread), and stop after a run once any found a difference.
+   */
   private static final int RUN = 1 << 16;
 
   private final int slices;
@@ -110,44 +112,68 @@ final class SlicedComparison {
     if (slices == 1 || bytes < minSlicedBytes) {
       return compareSlice(pieces, noNaN, new AtomicBoolean());
     }
-    List<List<Piece>> cut = cut(pieces, items, slices);
+    // Runs taken in turn by the calling thread and the helpers, rather than one fixed slice each: a
+    // helper the scheduler starts late finds fewer runs left (or none: the calling thread compared
+    // them), and the calling thread waits only for helpers that began, each finishing its current run.
+    List<Piece> runs = runs(pieces, (int) Math.max(1, Math.min(RUN, (items + slices - 1) / slices)));
+    AtomicInteger next = new AtomicInteger();
     AtomicBoolean differs = new AtomicBoolean();
-    List<Future<Boolean>> others = new ArrayList<>();
+    List<Future<?>> others = new ArrayList<>();
     ExecutorService pool = helpers();
-    for (int s = 1; s < cut.size(); s++) {
-      List<Piece> slice = cut.get(s);
+    for (int s = 1; s < Math.min(slices, runs.size()); s++) {
       others.add(pool.submit(() -> {
         long cpu0 = CpuClock.thread();
         try {
-          return compareSlice(slice, noNaN, differs);
+          takeRuns(runs, next, noNaN, differs);
         } finally {
           helperCpuNanos.addAndGet(CpuClock.thread() - cpu0);
         }
       }));
     }
-    boolean same = compareSlice(cut.get(0), noNaN, differs);
-    for (int s = 0; s < others.size(); s++) {
-      same &= join(others.get(s), cut.get(s + 1), noNaN, differs);
+    takeRuns(runs, next, noNaN, differs);
+    for (Future<?> f : others) {
+      if (!f.cancel(false)) { // a helper that has not begun never will: every run is taken
+        join(f);
+      }
     }
-    return same;
+    return !differs.get();
   }
 
-  /** A helper's answer; when the wait is interrupted, its slice is compared here (the interrupt is kept). */
-  private static boolean join(Future<Boolean> f, List<Piece> slice, boolean noNaN, AtomicBoolean differs) {
+  /** Compares runs until none is left or any differs. */
+  private static void takeRuns(List<Piece> runs, AtomicInteger next, boolean noNaN, AtomicBoolean differs) {
+    for (int i = next.getAndIncrement(); i < runs.size() && !differs.get(); i = next.getAndIncrement()) {
+      Piece p = runs.get(i);
+      if (!BitExact.rangeEqual(p.array(), p.from(), p.part(), p.partFrom(), p.len(), noNaN)) {
+        differs.set(true);
+      }
+    }
+  }
+
+  /** Waits for a helper that began (it compares one run more at most); an interrupt is kept for later. */
+  private static void join(Future<?> f) {
+    boolean interrupted = false;
     try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return compareSlice(slice, noNaN, differs);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
+      while (true) {
+        try {
+          f.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException r) {
+            throw r;
+          }
+          if (cause instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(cause);
+        }
       }
-      if (cause instanceof Error err) {
-        throw err;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
-      throw new IllegalStateException(cause);
     }
   }
 
@@ -168,28 +194,13 @@ final class SlicedComparison {
     return true;
   }
 
-  /** The pieces cut into {@code slices} runs of about equal item counts, in order (a piece may be split). */
-  private static List<List<Piece>> cut(List<Piece> pieces, long items, int slices) {
-    long share = (items + slices - 1) / slices;
-    List<List<Piece>> out = new ArrayList<>();
-    List<Piece> current = new ArrayList<>();
-    long room = share;
+  /** The pieces cut into runs of at most {@code run} items, in order. */
+  private static List<Piece> runs(List<Piece> pieces, int run) {
+    List<Piece> out = new ArrayList<>();
     for (Piece p : pieces) {
-      int at = 0;
-      while (at < p.len()) {
-        int take = (int) Math.min(room, p.len() - at);
-        current.add(new Piece(p.array(), p.from() + at, p.part(), p.partFrom() + at, take));
-        at += take;
-        room -= take;
-        if (room == 0) {
-          out.add(current);
-          current = new ArrayList<>();
-          room = share;
-        }
+      for (int at = 0; at < p.len(); at += run) {
+        out.add(new Piece(p.array(), p.from() + at, p.part(), p.partFrom() + at, Math.min(run, p.len() - at)));
       }
-    }
-    if (!current.isEmpty()) {
-      out.add(current);
     }
     return out;
   }

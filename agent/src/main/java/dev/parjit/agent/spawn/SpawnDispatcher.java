@@ -69,7 +69,9 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
   /** Lazy results dropped on the driver (by the Cleaner's thread): freed before the next message. */
   private final java.util.concurrent.ConcurrentLinkedQueue<long[]> pendingFrees = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final java.util.concurrent.atomic.AtomicLong bytesToDriver = new java.util.concurrent.atomic.AtomicLong();
-  private final ResidentInputs residents = new ResidentInputs();
+  /** When and on how many threads resident arguments are compared, for these options' workers. */
+  private final ResidentCheckPlan checkPlan;
+  private final ResidentInputs residents;
   /** Classes shipped as bytes to the running workers: name to the serial of the version sent. */
   private final Map<String, Long> shippedClasses = new java.util.HashMap<>();
 
@@ -78,12 +80,11 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
   private final java.util.concurrent.atomic.AtomicBoolean prestarted = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
-   * {@code -Dparjit.speculativeResidentCheck=false}: compare resident arguments before sending a call,
-   * not while the workers run it (for measuring what the overlap gains).
+   * {@code -Dparjit.speculativeResidentCheck=true|false|auto}: whether resident arguments that matched
+   * before are compared while the workers run a call, rather than before it is sent ({@link ResidentCheckPlan};
+   * {@code auto}, the default, when the driver has a processor no local worker uses).
    */
-  public static final String SPECULATIVE_CHECK_PROPERTY = "parjit.speculativeResidentCheck";
-  private static final boolean SPECULATIVE_CHECK =
-      Boolean.parseBoolean(System.getProperty(SPECULATIVE_CHECK_PROPERTY, "true"));
+  public static final String SPECULATIVE_CHECK_PROPERTY = ResidentCheckPlan.PROPERTY;
 
   /** Methods these workers answered without failure: compiled there, so they may run speculatively. */
   private final java.util.Set<String> completedMethods = new java.util.HashSet<>();
@@ -100,6 +101,9 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
   public SpawnDispatcher(AgentOptions options, Path agentJar) {
     this.options = options;
     this.agentJar = agentJar;
+    this.checkPlan = ResidentCheckPlan.of(System.getProperty(SPECULATIVE_CHECK_PROPERTY),
+        Runtime.getRuntime().availableProcessors(), options.workerPlacement());
+    this.residents = new ResidentInputs(checkPlan.slicesBeforeSend(), checkPlan.slicesDeferred());
     Runtime.getRuntime().addShutdownHook(new Thread(this::atExit, "parjit-spawn-shutdown"));
   }
 
@@ -158,7 +162,7 @@ public final class SpawnDispatcher implements Dispatcher, LazyResultSource {
     boolean[] writeBack = signature == null ? new boolean[args.length] : signature.writtenParams();
     // A method these workers ran before may be sent before its resident arguments are compared
     // (their first run compiled it, so a discarded run leaves nothing behind but its output).
-    boolean speculate = SPECULATIVE_CHECK && completedMethods.contains(methodKey);
+    boolean speculate = checkPlan.speculate() && completedMethods.contains(methodKey);
     ResidentInputs.Decision[] resident = residentDecisions(args, writeBack,
         signature == null ? new boolean[args.length] : signature.distributedParams(), speculate);
     flushFrees(); // including the resident arguments just replaced

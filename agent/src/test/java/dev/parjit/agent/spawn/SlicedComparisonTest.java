@@ -75,6 +75,23 @@ class SlicedComparisonTest {
   }
 
   @Test
+  void aChangeInAnyRunOfALargeComparisonIsFoundHoweverTheHelpersAreScheduled() {
+    int run = 1 << 16;
+    double[] copy = ramp(3 * run + 5);
+    for (int slices = 2; slices <= 4; slices++) {
+      SlicedComparison c = new SlicedComparison(slices, 0);
+      for (int repeat = 0; repeat < 5; repeat++) {
+        assertTrue(c.sameContents(new Object[] {copy}, new int[] {0}, copy.clone(), true));
+        for (int at : new int[] {0, run - 1, run, 2 * run + 7, copy.length - 1}) {
+          double[] arg = copy.clone();
+          arg[at] = OTHER_NAN;
+          assertFalse(c.sameContents(new Object[] {copy}, new int[] {0}, arg, true), slices + " slices, " + at);
+        }
+      }
+    }
+  }
+
+  @Test
   void helperThreadsReportTheirCpuTime() {
     SlicedComparison c = new SlicedComparison(2, 0);
     double[] a = ramp(1 << 20);

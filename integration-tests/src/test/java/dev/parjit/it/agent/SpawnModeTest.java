@@ -19,10 +19,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpawnModeTest {
 
   static List<String> runDriver(int workers, String mainClass) throws Exception {
+    return runDriver(workers, mainClass, "-Dparjit.failOnTransformError=true");
+  }
+
+  /** The driver with the agent and {@code workers} workers, the JVM option {@code option} given too. */
+  static List<String> runDriver(int workers, String mainClass, String option) throws Exception {
     Path agent = JobRunner.agentJar();
     JobRunner.Finished run = JobRunner.runCommand(JobRunner.javaCommand(
         "-javaagent:" + agent + "=workers=" + workers + ",log=info",
-        "-Dparjit.failOnTransformError=true", "-cp", JobRunner.testClasses().toString(),
+        "-Dparjit.failOnTransformError=true", option, "-cp", JobRunner.testClasses().toString(),
         mainClass), 180);
     assertEquals(0, run.exitCode(), run.text());
     return run.lines();
@@ -111,12 +116,14 @@ class SpawnModeTest {
    * found then discards the workers' answer and sends the call again, so the answer is the
    * sequential one. Calls: 0 sends the array, 1 compares it first (and reuses it), 2 reuses it
    * with the comparison deferred, 3 finds the change after dispatch and is sent again, 4 compares the
-   * new contents first, 5 defers again.
+   * new contents first, 5 defers again. Deferring is forced: by default a driver whose processors are
+   * all taken by local workers compares before sending.
    */
   @ParameterizedTest(name = "{0} workers")
   @ValueSource(ints = {1, 2, 3})
   void aChangeFoundWhileTheWorkersRunIsSentAgainAndTheAnswerIsTheSequentialOne(int workers) throws Exception {
-    List<String> out = runDriver(workers, ResidentSpeculationMain.class.getName());
+    List<String> out = runDriver(workers, ResidentSpeculationMain.class.getName(),
+        "-Dparjit.speculativeResidentCheck=true");
     String text = String.join("\n", out);
     assertEquals(ResidentSpeculationMain.results(), out.stream().filter(l -> l.startsWith("SUM ")).toList(), text);
     assertTrue(out.contains("STAT residentSpeculationsFailed 1"), text);
