@@ -261,4 +261,14 @@ class FlatRowRuleTest {
     assertFalse(p.loops().get(0).parallel(), p.loops().get(0).reason());
     assertEquals(Distribution.REP, p.paramDistributions().get(1), RowDistributionTest.reps(p));
   }
+
+  @ParameterizedTest
+  @EnumSource(ExecutionMode.class)
+  void aFreshGridsInteriorIsAllocatedAndRunInRows(ExecutionMode mode) throws Exception {
+    MethodPlan p = plan("interiorInto", mode);
+    LoopPlan rows = p.loops().get(0);
+    assertTrue(rows.parallel(), rows.reason() + " " + RowDistributionTest.reps(p));
+    assertEquals(RowWidth.ofSlot(2), rows.rowWidth());
+    assertEquals(java.util.List.of(RowWidth.ofSlot(2)), java.util.List.copyOf(p.rowAllocations().values()));
+  }
 }

@@ -250,4 +250,16 @@ public final class FlatRowTargets {
       }
     }
   }
+
+  /** A fresh {@code h × w} grid, its interior from {@code a}'s neighbours in the row. */
+  public static double[] interiorInto(double[] a, int h, int w) {
+    double[] b = new double[h * w];
+    for (int i = 0; i < h; i++) {
+      for (int j = 1; j < w - 1; j++) {
+        int c = i * w + j;
+        b[c] = a[c - 1] + 2 * a[c + 1];
+      }
+    }
+    return b;
+  }
 }

@@ -10,7 +10,8 @@ import dev.parjit.it.effects.State;
  * columns {@code 1 .. w - 2} of every row, the element kept in {@code c = i * w + j}, its neighbours
  * {@code c ± 1} in the same row. Called with matching sizes, in place ({@code a == b}), with more rows than
  * the arrays hold (the sequential {@code ArrayIndexOutOfBoundsException} after the earlier rows are
- * written), fewer rows, a length that is no multiple of {@code w}, and rows too narrow for any interior.
+ * written), fewer rows, a length that is no multiple of {@code w}, rows too narrow for any interior, and a
+ * width so negative that {@code w - 1} wraps.
  */
 public final class FlatRows2D implements EffectsProgram {
 
@@ -49,5 +50,7 @@ public final class FlatRows2D implements EffectsProgram {
     System.arraycopy(CorpusData.flat(n, w, 78), 0, tail, 0, n * w);
     call(s, "tail", tail, new double[n * w + 2], n, w);
     call(s, "narrow", CorpusData.flat(n, 2, 79), CorpusData.flat(n, 2, 80), n, 2);
+    // w - 1 wraps to Integer.MAX_VALUE: row 0 runs off the array's end (rows of w <= 0 all sit on rank 0)
+    call(s, "wrapped", CorpusData.flat(n, w, 81), CorpusData.flat(n, w, 82), 3, Integer.MIN_VALUE);
   }
 }
