@@ -36,9 +36,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  * writes that row; the loop's own rows may then take their columns at {@code r} ({@code a[i * k + r]}) or
  * from a column loop starting at {@code r + c}, {@code c >= 0}, which the rewrite's check {@code 0 <= r < k}
  * keeps inside the row.
+ * Interior columns {@code a[k * i + j + d]} of a column loop {@code j = c0 .. k - c1} are {@link InteriorColumns}'.
  * Such an array is distributed in blocks of whole rows (Bodo's formula over {@code length / k} rows), so
- * the rank running row {@code i} holds all of it. Any other column ({@code data[base + 8]}, a
- * column loop from 1, {@code k} from a field the method may change) is not a row access: the array is then accessed at an
+ * the rank running row {@code i} holds all of it. Any other column ({@code data[base + 8]}, a column
+ * {@code j + 1} of a loop up to {@code k}, {@code k} from a field the method may change) is not a row access: the array is then accessed at an
  * index other than the loop's and stays REP.
  */
 final class FlatRows {
@@ -79,19 +80,19 @@ final class FlatRows {
       // a[k * i]: column 0, inside the row when k is a constant; a local k may be 0 (every row at a[0])
       return k.isConstant() ? k : null;
     }
-    if (x.getOpcode() != Opcodes.IADD) {
-      return null;
-    }
-    for (int side = 0; side < 2; side++) {
-      AbstractInsnNode base = single(f.consumers().operand(x, side));
-      AbstractInsnNode column = single(f.consumers().operand(x, 1 - side));
-      k = base == null ? null : rowStart(f, base, loop, loopNode);
-      if (k != null && column != null && (inRow(f, column, k, access, loopNode, Set.of())
-          || inRow(f, column, k, access, loopNode, fixedRows(f, arraySlot, k, loop, loopNode)))) {
-        return k;
+    if (x.getOpcode() == Opcodes.IADD) {
+      for (int side = 0; side < 2; side++) {
+        AbstractInsnNode base = single(f.consumers().operand(x, side));
+        AbstractInsnNode column = single(f.consumers().operand(x, 1 - side));
+        k = base == null ? null : rowStart(f, base, loop, loopNode);
+        if (k != null && column != null && (inRow(f, column, k, access, loopNode, Set.of())
+            || inRow(f, column, k, access, loopNode, fixedRows(f, arraySlot, k, loop, loopNode)))) {
+          return k;
+        }
       }
     }
-    return null;
+    // an interior column j + d of a loop j = c0 .. k - c1, or such an element kept in a local
+    return InteriorColumns.width(f, access, x, loop, loopNode);
   }
 
   /**
@@ -122,7 +123,7 @@ final class FlatRows {
    * The width {@code k} when {@code x} pushes the first element of row {@code i}: {@code k * i} or
    * {@code i * k}, or a local assigned only that, once, inside the loop.
    */
-  private static RowWidth rowStart(MethodFacts f, AbstractInsnNode x, CountedLoop loop, NaturalLoop loopNode) {
+  static RowWidth rowStart(MethodFacts f, AbstractInsnNode x, CountedLoop loop, NaturalLoop loopNode) {
     if (x instanceof VarInsnNode v && v.getOpcode() == Opcodes.ILOAD && v.var != loop.indexSlot()) {
       Set<AbstractInsnNode> defs = f.consumers().definitions(v, v.var);
       AbstractInsnNode store = single(defs);
@@ -139,7 +140,7 @@ final class FlatRows {
   }
 
   /** {@code k} of the product {@code k * i} (either order) of a width and the loop's index. */
-  private static RowWidth product(MethodFacts f, AbstractInsnNode mul, CountedLoop loop) {
+  static RowWidth product(MethodFacts f, AbstractInsnNode mul, CountedLoop loop) {
     for (int side = 0; side < 2; side++) {
       AbstractInsnNode i = single(f.consumers().operand(mul, side));
       AbstractInsnNode k = single(f.consumers().operand(mul, 1 - side));
@@ -196,7 +197,7 @@ final class FlatRows {
   }
 
   /** The width a column loop's bound pushes: one instruction, or {@code this.k} ({@code aload 0; getfield}). */
-  private static RowWidth boundWidth(MethodFacts f, List<AbstractInsnNode> bound) {
+  static RowWidth boundWidth(MethodFacts f, List<AbstractInsnNode> bound) {
     if (bound.size() == 1) {
       return widthOf(f, bound.get(0));
     }

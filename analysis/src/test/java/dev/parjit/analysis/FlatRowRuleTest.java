@@ -229,4 +229,46 @@ class FlatRowRuleTest {
         RowDistributionTest.reps(p));
     assertTrue(p.loops().stream().allMatch(l -> l.haloReads().isEmpty()), "no fixed row is left for the rewrite");
   }
+
+  @Test
+  void interiorColumnsAndTheirNeighboursInTheRowRunOverTheRowsEachRankOwns() throws Exception {
+    for (String name : new String[] {"scaleInterior", "rowStartInALocal"}) {
+      MethodPlan p = plan(name, ExecutionMode.SPAWN);
+      LoopPlan rows = p.loops().get(0);
+      assertTrue(rows.parallel(), name + ": " + rows.reason());
+      assertEquals(RowWidth.ofSlot(3), rows.rowWidth(), name + ": rows of w");
+      assertEquals(name.equals("scaleInterior") ? 4 : 2, rows.accesses().size(), name + ": every access translated");
+      assertEquals(java.util.List.of(new RowParameter(0, RowWidth.ofSlot(3), false),
+          new RowParameter(1, RowWidth.ofSlot(3), true)), p.rowParameters(), name + ": a read, b written");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ExecutionMode.class)
+  void aNeighbourPastTheColumnLoopsMarginOrTheRowAboveIsAnotherRow(ExecutionMode mode) throws Exception {
+    for (String name : new String[] {"pastTheRow", "rowAbove"}) {
+      MethodPlan p = plan(name, mode);
+      // b may still be split (a REP a is whole on every rank), a may not
+      assertEquals(Distribution.REP, p.paramDistributions().get(0), name + " " + RowDistributionTest.reps(p));
+      assertTrue(p.rowParameters().stream().noneMatch(r -> r.slot() == 0), name + " " + p.rowParameters());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ExecutionMode.class)
+  void anElementLocalAssignedAfterItsUseIsNoRowAccess(ExecutionMode mode) throws Exception {
+    MethodPlan p = plan("staleElement", mode);
+    assertFalse(p.loops().get(0).parallel(), p.loops().get(0).reason());
+    assertEquals(Distribution.REP, p.paramDistributions().get(1), RowDistributionTest.reps(p));
+  }
+
+  @ParameterizedTest
+  @EnumSource(ExecutionMode.class)
+  void aFreshGridsInteriorIsAllocatedAndRunInRows(ExecutionMode mode) throws Exception {
+    MethodPlan p = plan("interiorInto", mode);
+    LoopPlan rows = p.loops().get(0);
+    assertTrue(rows.parallel(), rows.reason() + " " + RowDistributionTest.reps(p));
+    assertEquals(RowWidth.ofSlot(2), rows.rowWidth());
+    assertEquals(java.util.List.of(RowWidth.ofSlot(2)), java.util.List.copyOf(p.rowAllocations().values()));
+  }
 }

@@ -43,11 +43,9 @@ class FlatRowsTest {
 
   @ParameterizedTest
   @EnumSource(ExecutionMode.class)
-  void aColumnLoopNotStartingAtZeroIsNotARowAndTheArrayIsRep(ExecutionMode mode) throws Exception {
+  void aColumnLoopFromOneStaysInTheRowAndRunsOverRows(ExecutionMode mode) throws Exception {
     MethodPlan p = RowDistributionTest.plan("flatFromColumnOne", mode);
-    assertEquals(Distribution.REP, p.variables().get("a"));
-    assertTrue(RowDistributionTest.reasonFor(p, "a").startsWith("it is accessed outside a parallel loop"),
-        RowDistributionTest.reps(p));
-    assertFalse(p.loops().get(0).parallel());
+    assertEquals(Distribution.ONE_D_BLOCK, p.variables().get("a"), RowDistributionTest.reps(p));
+    assertTrue(p.loops().get(0).parallel(), p.loops().get(0).reason());
   }
 }

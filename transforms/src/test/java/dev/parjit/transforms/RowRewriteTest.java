@@ -63,6 +63,8 @@ class RowRewriteTest {
         case "triangle" -> assertTrue(calls.contains("newObjectArray") && calls.contains("replicateRows"), calls.toString());
         case "flatGrid" -> assertTrue(calls.contains("newRowBlockArray") && calls.contains("rowsStart")
             && calls.contains("rowsEnd") && calls.contains("replicate"), calls.toString());
+        case "interior" -> assertTrue(calls.contains("newRowBlockArray") && calls.contains("rowsStart")
+            && calls.contains("rowsEnd"), "c = i * w + j and c ± 1 are rows of w: " + calls);
         case "scaleRows" -> assertEquals(role == Role.WORKER, calls.contains("ownedStart"),
             "spawn scatters the rows; SPMD keeps a replicated argument whole: " + calls);
         default -> { }
@@ -90,6 +92,20 @@ class RowRewriteTest {
       for (int k : new int[] {0, 1, 3}) {
         assertArrayEquals(RowTargets.flatGrid(n, k), (float[]) c.getMethod("flatGrid", int.class, int.class).invoke(null, n, k));
       }
+      for (int w : new int[] {0, 2, 5}) {
+        double[] grid = new double[n * w];
+        java.util.Arrays.setAll(grid, e -> e * 0.25 - 1);
+        assertArrayEquals(RowTargets.interior(grid, n, w),
+            (double[]) c.getMethod("interior", double[].class, int.class, int.class).invoke(null, grid, n, w));
+      }
+      double[] shortGrid = new double[4 * 5 - 1]; // the last row one element short: a[c + 1] fails there
+      InvocationTargetException past = assertThrows(InvocationTargetException.class,
+          () -> c.getMethod("interior", double[].class, int.class, int.class).invoke(null, shortGrid, 4, 5));
+      // SPMD reads the replicated argument whole: the sequential exception. Spawn mode splits it beside the
+      // fresh grid of 20: the alignment check fails the call first, and the dispatcher reruns it on the driver.
+      assertEquals(role == Role.SPMD ? "Index 19 out of bounds for length 19"
+          : "arrays used together in a parallel loop have different lengths (19 and 20) or distributions; Parjit"
+              + " needs them aligned", past.getCause().getMessage());
       double[][] expected = copy(a);
       RowTargets.scaleRows(expected, 1.5);
       double[] first = n > 0 ? a[0] : null;

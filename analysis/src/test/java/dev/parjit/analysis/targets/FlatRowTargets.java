@@ -200,4 +200,66 @@ public final class FlatRowTargets {
       }
     }
   }
+
+  /** Interior columns {@code 1 .. w - 2} of {@code h} rows, the element kept in {@code c}, its neighbours {@code c ± 1}. */
+  public static void scaleInterior(double[] a, double[] b, int h, int w) {
+    for (int i = 0; i < h; i++) {
+      for (int j = 1; j < w - 1; j++) {
+        int c = i * w + j;
+        b[c] = 0.5 * (a[c - 1] + a[c + 1]) + a[c];
+      }
+    }
+  }
+
+  /** {@code a[i * w + j + 1]} with {@code j} up to {@code w - 1}: the last column reads the next row's first. */
+  public static void pastTheRow(double[] a, double[] b, int h, int w) {
+    for (int i = 0; i < h; i++) {
+      for (int j = 1; j < w; j++) {
+        b[i * w + j] = a[i * w + j + 1];
+      }
+    }
+  }
+
+  /** The row's start kept in {@code r}, its interior columns at {@code r + j ± 1}. */
+  public static void rowStartInALocal(double[] a, double[] b, int h, int w) {
+    for (int i = 0; i < h; i++) {
+      int r = i * w;
+      for (int j = 1; j < w - 1; j++) {
+        b[r + j - 1] = a[r + j + 1];
+      }
+    }
+  }
+
+  /** {@code c} assigned after its use: at the load it holds the previous column's element (or 0). */
+  public static void staleElement(double[] a, double[] b, int h, int w) {
+    for (int i = 0; i < h; i++) {
+      int c = 0;
+      for (int j = 1; j < w - 1; j++) {
+        b[c] = a[c];
+        c = i * w + j;
+      }
+    }
+  }
+
+  /** {@code a[c - w]}: the row above, another row. */
+  public static void rowAbove(double[] a, double[] b, int h, int w) {
+    for (int i = 1; i < h; i++) {
+      for (int j = 0; j < w; j++) {
+        int c = i * w + j;
+        b[c] = a[c - w];
+      }
+    }
+  }
+
+  /** A fresh {@code h × w} grid, its interior from {@code a}'s neighbours in the row. */
+  public static double[] interiorInto(double[] a, int h, int w) {
+    double[] b = new double[h * w];
+    for (int i = 0; i < h; i++) {
+      for (int j = 1; j < w - 1; j++) {
+        int c = i * w + j;
+        b[c] = a[c - 1] + 2 * a[c + 1];
+      }
+    }
+    return b;
+  }
 }

@@ -234,6 +234,10 @@ class CorpusDifferentialTest {
     assertThrown("TrapThrowAtIndex 1", "none");
     assertThrown("Reciprocals 100", "java.lang.ArithmeticException: / by zero");
     assertEquals(100, oracle.runs().get("TrapPrintRunning 100").out().size());
+    // h + 1 rows of a grid holding h: the sequential run fails at row h's first read, the earlier rows written
+    assertTrue(oracle.runs().get("FlatRows2D 100").state().contains("STATE FlatRows2D 100 moreRows.thrown="
+        + "java.lang.ArrayIndexOutOfBoundsException: Index 500 out of bounds for length 500"),
+        oracle.runs().get("FlatRows2D 100").state().toString());
     // The early exits happen where the program placed them, so the traps test what they say.
     assertTrue(oracle.runs().get("TrapEarlyExit 100").state().contains("STATE TrapEarlyExit 100 stoppedAt=50"),
         oracle.runs().get("TrapEarlyExit 100").state().toString());

@@ -130,6 +130,8 @@ final class CorpusExpectations {
       parallel("PivotRows.eliminateRows", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
       // the loop's first row in a local, first = k + 1: still after the pivot row
       parallel("PivotRows.eliminateBelow", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
+      // h rows of w (h a parameter), interior columns 1 .. w - 2 at c = i * w + j and c ± 1: blocks of whole rows
+      parallel("FlatRows2D.scaleInterior", "#0 1D_Block, #1 REP", "#0 REP, #1 REP"),
       // coefficients[0][i], coefficients[1][i]: rows of the lifted field, whole on every worker, each
       // worker's part of each row shared after the loop; the private helpers are pure (spawn mode only)
       parallel("FourierSeries.compute", "#0 1D_Block", "#0 REP"),

@@ -20,7 +20,7 @@ public final class CorpusMain {
    */
   public static final List<String> PROGRAMS = List.of("FieldMaps", "FieldReductions", "Saxpy", "Moments",
       "MatMulFlat", "MatMul2D", "MatVec2D", "Transpose2D", "Jacobi1D", "Jacobi2D", "Stencil5Flat", "Convolution",
-      "CsrConjugateGradient", "CsrSolveInline", "CooPowerIteration", "LuRowUpdate", "FourierSeries", "BlockCipher", "FlatRowBlocks", "PivotRows", "NBody",
+      "CsrConjugateGradient", "CsrSolveInline", "CooPowerIteration", "LuRowUpdate", "FourierSeries", "BlockCipher", "FlatRowBlocks", "PivotRows", "FlatRows2D", "NBody",
       "Histograms", "Polynomials", "Mandelbrot", "Reciprocals", "Extrema", "BestSoFar", "FieldBuffers", "CoefficientRows",
       "TrapGaussSeidel2D", "TrapSharedRandom", "TrapPrefixSums", "TrapEarlyExit", "TrapPivotSearch",
       "TrapStaticWrite", "TrapPrintRunning", "TrapThrowAtIndex", "TrapRecurrence", "TrapIndexedWrite", "TrapFlatRows",
