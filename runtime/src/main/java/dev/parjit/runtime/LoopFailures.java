@@ -65,6 +65,14 @@ final class LoopFailures {
   }
 
   /** A loop's agreement (or a method's exit agreement) completed on every rank without a failure. */
+  /**
+   * Every rank is about to throw the same failure without an agreement (a reduction every rank
+   * combined alike: {@link NonFiniteReductions}): a handler must not agree on it again.
+   */
+  static void markAgreed() {
+    AGREED.set(true);
+  }
+
   static void loopAgreed() {
     FRAME_CALLS.set(false);
   }

@@ -141,6 +141,19 @@ final class PackedReductions {
       }
     }
     LoopFailures.rethrow(comm, first);
+    // No rank failed: a floating sum or product that overflowed part-way may end the call here.
+    for (int s = 0; s < scalars; s++) {
+      if (scalarTypes[s] == 'D') {
+        NonFiniteReductions.check(Double.longBitsToDouble(scalarBits[s]), scalarOps[s], size);
+      } else if (scalarTypes[s] == 'F') {
+        NonFiniteReductions.check(Float.intBitsToFloat((int) scalarBits[s]), scalarOps[s], size);
+      }
+    }
+    for (int k = 0; k < arrayCount; k++) {
+      if (packed[k]) { // the others were checked by their own allreduce
+        NonFiniteReductions.check(arrays[k], arrayOps[k], size);
+      }
+    }
   }
 
   private static int pack(Object a, long[] buf, int at) {

@@ -590,17 +590,19 @@ public final class ParallelRuntime {
   public static int fromRank(int v, int root) { return (int) GuardedExtrema.fromRank(communicator(), v, root); }
 
   public static double allreduce(double v, int op) {
-    if (deterministic && isSumOrProduct(op)) {
-      return RankOrder.fold(communicator(), v, op == Neutral.PROD);
-    }
-    return communicator().allreduce(v, OPS[op]);
+    Communicator c = communicator();
+    double combined = deterministic && isSumOrProduct(op) ? RankOrder.fold(c, v, op == Neutral.PROD)
+        : c.allreduce(v, OPS[op]);
+    NonFiniteReductions.check(combined, op, c.size());
+    return combined;
   }
 
   public static float allreduce(float v, int op) {
-    if (deterministic && isSumOrProduct(op)) {
-      return RankOrder.fold(communicator(), v, op == Neutral.PROD);
-    }
-    return communicator().allreduce(v, OPS[op]);
+    Communicator c = communicator();
+    float combined = deterministic && isSumOrProduct(op) ? RankOrder.fold(c, v, op == Neutral.PROD)
+        : c.allreduce(v, OPS[op]);
+    NonFiniteReductions.check(combined, op, c.size());
+    return combined;
   }
 
   /** Only floating sums and products depend on the order of combination; min and max do not. */
@@ -643,19 +645,23 @@ public final class ParallelRuntime {
   }
 
   public static void arrayAllreduce(double[] a, int op) {
+    Communicator c = communicator();
     if (deterministic && isSumOrProduct(op)) {
-      RankOrder.foldInPlace(communicator(), a, op == Neutral.PROD);
-      return;
+      RankOrder.foldInPlace(c, a, op == Neutral.PROD);
+    } else {
+      c.allreduceInPlace(a, OPS[op]);
     }
-    communicator().allreduceInPlace(a, OPS[op]);
+    NonFiniteReductions.check(a, op, c.size());
   }
 
   public static void arrayAllreduce(float[] a, int op) {
+    Communicator c = communicator();
     if (deterministic && isSumOrProduct(op)) {
-      RankOrder.foldInPlace(communicator(), a, op == Neutral.PROD);
-      return;
+      RankOrder.foldInPlace(c, a, op == Neutral.PROD);
+    } else {
+      c.allreduceInPlace(a, OPS[op]);
     }
-    communicator().allreduceInPlace(a, OPS[op]);
+    NonFiniteReductions.check(a, op, c.size());
   }
 
   public static void arrayAllreduce(long[] a, int op) {
@@ -949,6 +955,23 @@ public final class ParallelRuntime {
     LoopFailures.failed(failure);
     LoopFailures.agree(communicator());
     throw Sneaky.unchecked(failure); // agree threw unless this rank alone runs the job
+  }
+
+  /**
+   * Spawn-mode workers: a floating sum or product whose ranks' partials combine to NaN or an infinity
+   * ends the call with {@link NonFiniteReduction}, so the driver reruns it sequentially
+   * ({@link NonFiniteReductions}). Off (SPMD mode, tests) the combined value stands.
+   */
+  public static void rerunNonFiniteReductions(boolean on) {
+    NonFiniteReductions.enable(on);
+  }
+
+  /**
+   * Whether the worker's call that just ended met a non-finite floating sum or product (even one the
+   * application's code caught); clears it. The worker then fails the call.
+   */
+  public static boolean takeNonFiniteReduction() {
+    return NonFiniteReductions.take();
   }
 
   /** A new call starts on this rank (SPMD method entry, a spawn worker's call): no failure carries over. */

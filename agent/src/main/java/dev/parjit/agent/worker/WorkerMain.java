@@ -56,6 +56,8 @@ public final class WorkerMain {
     }
     StartupLog.mark("worker: MPI initialized");
     ParallelRuntime.install(Communicators.world());
+    // A float sum or product that overflowed part-way fails the call, which the driver reruns sequentially.
+    ParallelRuntime.rerunNonFiniteReductions(true);
     int rank = ParallelRuntime.rank();
     ShippedClasses shipped = new ShippedClasses();
     MethodKeys methods = new MethodKeys(shipped);
@@ -292,6 +294,18 @@ public final class WorkerMain {
   }
 
   private static Messages.Reply run(Messages.Call call, int rank, MethodKeys methods, CallShapes shapes,
+      SpecializationTable specializations) {
+    ParallelRuntime.takeNonFiniteReduction(); // nothing carries over from an earlier call
+    Messages.Reply reply = runCall(call, rank, methods, shapes, specializations);
+    if (ParallelRuntime.takeNonFiniteReduction() && reply.failure() == null) {
+      // The application's code caught the signal: the call still cannot give the sequential result here.
+      return new Messages.Reply(call.id(), rank, null, Messages.RemoteFailure.of(new dev.parjit.runtime.NonFiniteReduction(
+          "a floating sum or product combined to a value that is not finite; the call runs on the driver")));
+    }
+    return reply;
+  }
+
+  private static Messages.Reply runCall(Messages.Call call, int rank, MethodKeys methods, CallShapes shapes,
       SpecializationTable specializations) {
     try {
       Method m = methods.resolve(call.methodKey());

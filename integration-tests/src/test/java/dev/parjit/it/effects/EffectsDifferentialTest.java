@@ -186,7 +186,11 @@ class EffectsDifferentialTest {
       entry("ExtremeBounds.sumThrough", WORKERS), // a call running until its access fails reruns on the driver
       entry("ExtremeBounds.sumBelowPlusOne", WORKERS),
       entry("ExtremeBounds.sumBelowMinusOne", WORKERS),
-      entry("ExtremeBounds.sumThroughLong", WORKERS));
+      entry("ExtremeBounds.sumThroughLong", WORKERS),
+      entry("OverflowedSum.sum", WORKERS), // a call whose sum overflows part-way reruns on the driver
+      entry("OverflowedSum.product", WORKERS),
+      entry("OverflowedSum.floatSum", WORKERS),
+      entry("OverflowedSum.binTotals", WORKERS));
 
   private static Transcript oracle;
 
@@ -247,7 +251,9 @@ class EffectsDifferentialTest {
   private static final Map<String, String> RERUN_ON_DRIVER = Map.of(
       "ConfiguredConstant", "differs between driver and worker",
       // returns an Object that holds a list: the workers answer with a failure, not an unreadable reply
-      "ReturnedHolders", "Parjit does not send back from the workers");
+      "ReturnedHolders", "Parjit does not send back from the workers",
+      // a floating sum or product combined to NaN or an infinity: only the sequential run gives its value
+      "OverflowedSum", "NonFiniteReduction");
 
   /**
    * Programs whose sequential run meets an exception at some size, as their state shows it (a
@@ -272,6 +278,13 @@ class EffectsDifferentialTest {
     return name.substring(0, name.indexOf('.'));
   }
 
+  /**
+   * Programs whose SPMD state differs from the sequential one on 2 or more ranks, as the README documents:
+   * a floating sum or product overflowing part-way combines the ranks' own infinities (spawn mode reruns
+   * such a call on the driver; SPMD mode has no driver). Their loops' distributions are still checked.
+   */
+  private static final Set<String> SPMD_DOCUMENTED = Set.of("OverflowedSum");
+
   @ParameterizedTest(name = "{0} ranks")
   @ValueSource(ints = {1, 2, 3, 4})
   void spmdModeLeavesTheSequentialStateOnEveryRank(int ranks) throws Exception {
@@ -295,7 +308,8 @@ class EffectsDifferentialTest {
           complete = false;
           continue;
         }
-        List<String> diff = Transcript.stateDiff(expected.state(), got.state());
+        List<String> diff = ranks > 1 && SPMD_DOCUMENTED.contains(Transcript.program(expected.key())) ? List.<String>of()
+            : Transcript.stateDiff(expected.state(), got.state());
         if (!diff.isEmpty()) {
           SuiteReport.add(problems, expected.key(), List.of("    rank " + r + ":"));
           SuiteReport.add(problems, expected.key(), diff);

@@ -103,6 +103,10 @@ final class EffectsSpmdLoops {
       entry("PastTheEnd.neighbours", "#0 1D_Block, #1 1D_Block"),
       entry("PrintUntilFailure.doubledLoud", "#0 1D_Block"), // each rank's lines wait for the loop's agreement
       entry("ReadOnlyDot.dot", "#0 1D_Block"),
+      entry("OverflowedSum.sum", "#0 1D_Block"),
+      entry("OverflowedSum.product", "#0 1D_Block"),
+      entry("OverflowedSum.floatSum", "#0 1D_Block"),
+      entry("OverflowedSum.binTotals", "#0 1D_Block"),
       entry("ReduceAndWrite.halveAndSum", "#0 REP"),
       entry("ReplaceRows.renew", "#0 REP"),
       entry("ResidentFailure.scaleBelow", "#0 REP"),
