@@ -166,6 +166,7 @@ class EffectsDifferentialTest {
       entry("NullArrays.dotWithNull", WORKERS),
       entry("NullRows.sumWithGap", WORKERS), // a null row fails on the workers and reruns on the driver
       entry("NullRows.writeThrough", WORKERS),
+      entry("NullRows.middleOf", WORKERS),
       entry("LateInit.weighByRate", WORKERS), // the calls before Rates is initialized run on the driver
       entry("LateInit.shiftByBroken", WORKERS), // Broken never initializes: every call runs on the driver
       entry("LateInit.weighByNoisy", WORKERS), // the workers initialize Noisy quietly when its static arrives

@@ -150,6 +150,7 @@ final class EffectsSpmdLoops {
       entry("NullArrays.dotWithNull", "#0 1D_Block"),
       entry("NullRows.sumWithGap", "#0 REP, #1 1D_Block"), // rows made on a condition: REP; the null row read split
       entry("NullRows.writeThrough", "#0 1D_Block, #1 1D_Block"),
+      entry("NullRows.middleOf", "#0 1D_Block"), // x[n / 2] after the loop: read through the runtime
       entry("LateInit.weighByNoisy", "#0 1D_Block"),
       entry("LateInit.weighByRate", "#0 1D_Block"),
       entry("LateInit.shiftByBroken", "#0 1D_Block"),

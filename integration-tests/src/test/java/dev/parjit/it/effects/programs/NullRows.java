@@ -10,8 +10,10 @@ import dev.parjit.it.effects.State;
  * ({@code Cannot load from double array because "m[i]" is null}). SPMD mode raised the rewritten
  * code's message on every rank, naming the rank's local index instead: {@code "m[...]"} for
  * {@code m[i - start]}, {@code "out[dev.parjit.runtime.ParallelRuntime.checkIndex(int, int, int)]"}
- * where the index is checked against the global length. (Spawn mode hid it: a failed call reruns on
- * the driver.)
+ * where the index is checked against the global length. Likewise one element of a distributed array
+ * that is null, read after the loop ({@code x[n / 2]}): the runtime's shared read threw naming its own
+ * parameter ({@code "a"}) instead of {@code "x"}. (Spawn mode hid both: a failed call reruns on the
+ * driver.)
  */
 public final class NullRows implements EffectsProgram {
 
@@ -47,6 +49,17 @@ public final class NullRows implements EffectsProgram {
     return out;
   }
 
+  /** A buffer made only when asked for, filled in parallel, then one element of it read. */
+  @Jit
+  static double middleOf(int n, boolean make) {
+    double[] x = make ? new double[n] : null;
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = i * 1.5;
+    }
+    return x[n / 2] + y[n / 2];
+  }
+
   @Override
   public void run(int n) {
     State s = new State(this, n);
@@ -55,6 +68,8 @@ public final class NullRows implements EffectsProgram {
     call(s, "sumWithGap middle", () -> sumWithGap(n, n / 2));
     call(s, "writeThrough", () -> writeThrough(n, n - 1));
     call(s, "writeThrough short", () -> writeThrough(n, n - 2));
+    call(s, "middleOf made", () -> middleOf(n, true));
+    call(s, "middleOf null", () -> middleOf(n, false));
   }
 
   /** Puts the kernel's result, or the exception it threw, under {@code key}. */
