@@ -287,6 +287,32 @@ public final class RuntimeCalls {
     }
   }
 
+  /**
+   * What replaces an element read {@code a[index]} of a distributed array outside parallel loops: when
+   * {@code a} is null, the original load itself (at index 0) throws, so the JVM's helpful message names
+   * the program's variable ({@code Cannot load from double array because "x" is null}) rather than the
+   * runtime's parameter; otherwise {@link #elementOf(int)}. The null path's stack keeps the array and
+   * index the original instructions pushed, which is what the message is computed from.
+   */
+  public static InsnList elementOfOrNullLoad(int loadOpcode) {
+    InsnList out = new InsnList();
+    org.objectweb.asm.tree.LabelNode present = new org.objectweb.asm.tree.LabelNode();
+    out.add(new InsnNode(Opcodes.DUP2));
+    out.add(new InsnNode(Opcodes.POP));
+    out.add(new InsnNode(Opcodes.DUP));
+    out.add(new org.objectweb.asm.tree.JumpInsnNode(Opcodes.IFNONNULL, present));
+    // a is null here: the load throws the sequential NullPointerException (nothing below runs)
+    out.add(new InsnNode(Opcodes.ICONST_0));
+    out.add(new InsnNode(loadOpcode));
+    boolean wide = loadOpcode == Opcodes.DALOAD || loadOpcode == Opcodes.LALOAD;
+    out.add(new InsnNode(wide ? Opcodes.POP2 : Opcodes.POP));
+    out.add(new InsnNode(Opcodes.ACONST_NULL));
+    out.add(present);
+    out.add(new InsnNode(Opcodes.POP));
+    out.add(elementOf(loadOpcode));
+    return out;
+  }
+
   /** {@code replicate([X)[X}. */
   public static MethodInsnNode replicate(String arrayDesc) {
     return call("replicate", "(" + arrayDesc + ")" + arrayDesc);

@@ -164,6 +164,9 @@ class EffectsDifferentialTest {
       entry("NullArrays.countOrSumDown", WORKERS),
       entry("NullArrays.withOptional", WORKERS),
       entry("NullArrays.dotWithNull", WORKERS),
+      entry("NullRows.sumWithGap", WORKERS), // a null row fails on the workers and reruns on the driver
+      entry("NullRows.writeThrough", WORKERS),
+      entry("NullRows.middleOf", WORKERS),
       entry("LateInit.weighByRate", WORKERS), // the calls before Rates is initialized run on the driver
       entry("LateInit.shiftByBroken", WORKERS), // Broken never initializes: every call runs on the driver
       entry("LateInit.weighByNoisy", WORKERS), // the workers initialize Noisy quietly when its static arrives
@@ -362,6 +365,7 @@ class EffectsDifferentialTest {
     assertThrown("CheckedFailure 100", "dev.parjit.it.effects.programs.CheckedFailure$LimitExceeded: above 165.0 at ");
     assertThrown("UncheckedFailure 100", "dev.parjit.it.effects.programs.UncheckedFailure$BadSample: multiple of 13 at ");
     assertThrown("CountDown 100", "java.lang.IllegalStateException: too large at ");
+    assertThrown("NullRows 7", "java.lang.NullPointerException: Cannot load from double array because \"m[i]\" is null");
     assertThrown("ReplicatedBlocks 100", "java.lang.ArrayIndexOutOfBoundsException: Index 100 out of bounds for length 100");
     for (String key : List.of("second", "secondInPlace")) {
       assertTrue(oracle.runs().get("ReplicatedBlocks 7").state().stream().anyMatch(l -> l.endsWith(key + "=NaN at 3")),

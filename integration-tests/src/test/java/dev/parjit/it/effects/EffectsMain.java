@@ -37,7 +37,7 @@ public final class EffectsMain {
       "InstanceSeries", "InstanceGrid", "FieldWrites", "FieldMatrix", "FieldAliases", "InstanceField",
       "ConfiguredConstant", "PropertyWeight", "ReturnedHolders", "ReductionAliases", "PrintUntilFailure", "ThrowWithSum",
       "NullArrays", "LateInit", "PastTheEnd", "StringModes", "NotEqualBounds", "ExtremeBounds", "ReplicatedBlocks",
-      "FailureFrames", "OverflowedSum");
+      "FailureFrames", "OverflowedSum", "NullRows");
 
   private static final ProgramSuite SUITE = new ProgramSuite("dev.parjit.it.effects.programs.", PROGRAMS, SIZES);
 

@@ -152,6 +152,9 @@ final class EffectsSpmdLoops {
       entry("NullArrays.countOrSumDown", "#0 1D_Block"),
       entry("NullArrays.withOptional", "#0 1D_Block, #1 1D_Block"), // split as y when x is null
       entry("NullArrays.dotWithNull", "#0 1D_Block"),
+      entry("NullRows.sumWithGap", "#0 REP, #1 1D_Block"), // rows made on a condition: REP; the null row read split
+      entry("NullRows.writeThrough", "#0 1D_Block, #1 1D_Block"),
+      entry("NullRows.middleOf", "#0 1D_Block"), // x[n / 2] after the loop: read through the runtime
       entry("LateInit.weighByNoisy", "#0 1D_Block"),
       entry("LateInit.weighByRate", "#0 1D_Block"),
       entry("LateInit.shiftByBroken", "#0 1D_Block"),

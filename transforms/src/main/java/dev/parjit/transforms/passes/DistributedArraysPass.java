@@ -86,9 +86,11 @@ public final class DistributedArraysPass {
       } else if (elementReads.contains(x) && x.getOpcode() == Opcodes.AALOAD) {
         // m[r].length: the analysis took the ARRAYLENGTH right after the row load
         method.instructions.remove(x.getNext());
-        method.instructions.set(x, RuntimeCalls.elementOf(x.getOpcode()));
+        method.instructions.insertBefore(x, RuntimeCalls.elementOfOrNullLoad(x.getOpcode()));
+        method.instructions.remove(x);
       } else if (elementReads.contains(x)) {
-        method.instructions.set(x, RuntimeCalls.elementOf(x.getOpcode()));
+        method.instructions.insertBefore(x, RuntimeCalls.elementOfOrNullLoad(x.getOpcode()));
+        method.instructions.remove(x);
       } else if (returns.contains(x)) {
         if (frameReturn) {
           method.instructions.insertBefore(x, FrameCallsRuntime.replicate(Type.getReturnType(method.desc).getInternalName()));

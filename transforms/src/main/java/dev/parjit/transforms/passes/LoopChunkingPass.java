@@ -316,6 +316,7 @@ public final class LoopChunkingPass {
       if (!access.inRange()) {
         IndexChecks.check(method, access, start, checkedLengths, heldValues);
       }
+      RowIndexNames.keepName(method, access); // a null row's message names g[i], as the sequential run's does
     }
 
     // u[i + c]: through the neighbours' copies
