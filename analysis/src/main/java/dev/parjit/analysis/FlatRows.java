@@ -7,6 +7,7 @@ import dev.parjit.analysis.plan.BoundKind;
 import dev.parjit.analysis.plan.CountedLoop;
 import dev.parjit.analysis.plan.FixedRow;
 import dev.parjit.analysis.plan.RowWidth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
@@ -401,20 +402,35 @@ final class FlatRows {
   /** Whether a loop inside {@code outerLoop} around {@code access} is {@code for (j = 0; j < k; j++)}. */
   private static boolean innerColumnLoop(MethodFacts f, AbstractInsnNode access, NaturalLoop outerLoop, int j,
       RowWidth k, Set<Integer> fixedRows) {
-    MethodNode method = f.method();
-    int at = method.instructions.indexOf(access);
-    for (NaturalLoop inner : f.loops()) {
-      if (inner == outerLoop || !inner.isInside(outerLoop) || !inner.body().get(at)) {
-        continue;
-      }
-      CountedLoop shape = CountedLoopMatcher.match(method, inner).loop();
-      if (shape != null && shape.indexSlot() == j && shape.kind() == BoundKind.LT && shape.step() == 1
-          && shape.indexOffset() == 0 && k.equals(boundWidth(f, shape.boundInsns()))
+    for (CountedLoop shape : unitColumnLoops(f, access, outerLoop, j)) {
+      if (k.equals(boundWidth(f, shape.boundInsns()))
           && (startsAtZero(shape) || startsAtFixedRow(f, shape, fixedRows))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The counted loops inside {@code rowLoop} whose body holds {@code at} and that step {@code j} by one up to an
+   * exclusive bound ({@code for (j = ...; j < bound; j++)}): the column loops a row-major access can sit in.
+   * Which starts and bounds keep the access in its row is the caller's rule ({@link InteriorColumns} too).
+   */
+  static List<CountedLoop> unitColumnLoops(MethodFacts f, AbstractInsnNode at, NaturalLoop rowLoop, int j) {
+    MethodNode method = f.method();
+    int pos = method.instructions.indexOf(at);
+    List<CountedLoop> out = new ArrayList<>();
+    for (NaturalLoop inner : f.loops()) {
+      if (inner == rowLoop || !inner.isInside(rowLoop) || !inner.body().get(pos)) {
+        continue;
+      }
+      CountedLoop shape = CountedLoopMatcher.match(method, inner).loop();
+      if (shape != null && shape.indexSlot() == j && shape.kind() == BoundKind.LT && shape.step() == 1
+          && shape.indexOffset() == 0) {
+        out.add(shape);
+      }
+    }
+    return out;
   }
 
   /** Whether a column loop starts at {@code r + c}, {@code c >= 0}, {@code r} one of {@code fixedRows}. */

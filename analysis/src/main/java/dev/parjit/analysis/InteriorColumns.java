@@ -1,8 +1,6 @@
 package dev.parjit.analysis;
 
-import dev.parjit.analysis.loops.CountedLoopMatcher;
 import dev.parjit.analysis.loops.NaturalLoop;
-import dev.parjit.analysis.plan.BoundKind;
 import dev.parjit.analysis.plan.CountedLoop;
 import dev.parjit.analysis.plan.RowWidth;
 import java.util.HashSet;
@@ -145,17 +143,7 @@ final class InteriorColumns {
    */
   private static boolean keepsInRow(MethodFacts f, AbstractInsnNode at, NaturalLoop rowLoop, int j, RowWidth k,
       int d) {
-    MethodNode method = f.method();
-    int pos = method.instructions.indexOf(at);
-    for (NaturalLoop inner : f.loops()) {
-      if (inner == rowLoop || !inner.isInside(rowLoop) || !inner.body().get(pos)) {
-        continue;
-      }
-      CountedLoop shape = CountedLoopMatcher.match(method, inner).loop();
-      if (shape == null || shape.indexSlot() != j || shape.kind() != BoundKind.LT || shape.step() != 1
-          || shape.indexOffset() != 0) {
-        continue;
-      }
+    for (CountedLoop shape : FlatRows.unitColumnLoops(f, at, rowLoop, j)) {
       Integer c0 = StencilIndex.constant(single(f.consumers().operand(shape.initStore(), 0)));
       Integer c1 = margin(f, shape.boundInsns(), k);
       if (c0 != null && c1 != null && c0 >= 0 && (long) c0 + d >= 0 && d <= c1) {
