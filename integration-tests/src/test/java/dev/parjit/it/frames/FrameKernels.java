@@ -409,4 +409,24 @@ public final class FrameKernels {
     return both.numRows() + " " + both.select("speed").sum() + " " + joined.numRows() + " " + joined.column("power").sum()
         + " " + beside.column("w").mean() + "\n" + both.tail(2);
   }
+
+  /**
+   * Signed zeros tie in min and max: the sequential scan keeps the first of equal values, so a column
+   * starting with -0.0 has max -0.0. Rank partials once met through Math.max, which answers 0.0. The
+   * values are printed inside words so the differential comparison, which parses numbers, compares them
+   * as text.
+   */
+  public static String signedZeroExtremes(int n) {
+    double[] neg = new double[n];
+    double[] pos = new double[n];
+    for (int i = 0; i < n; i++) {
+      neg[i] = i % 2 == 0 ? -0.0 : 0.0;
+      pos[i] = i % 2 == 0 ? 0.0 : -0.0;
+    }
+    DataFrame df = DataFrame.of("neg", neg).withColumn("pos", Series.of("pos", pos));
+    Series a = df.column("neg");
+    Series b = df.column("pos");
+    return "min:" + a.min() + " max:" + a.max() + " min:" + b.min() + " max:" + b.max() + "\n"
+        + df.min().toString().replace(" ", "_") + "\n" + df.max().toString().replace(" ", "_");
+  }
 }
