@@ -411,6 +411,25 @@ public final class FrameKernels {
   }
 
   /**
+   * Frames over the method's own arrays concatenated (DataFrame.concat's varargs array): each rank
+   * once concatenated its own chunks and called the result replicated, so the caller saw rank 0's
+   * rows only, out of order. The frames are now gathered whole as they are stored into the array.
+   */
+  public static String concatOwnArrays(int n) {
+    double[] x = new double[n];
+    long[] y = new long[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i * 1.5;
+      y[i] = -i;
+    }
+    DataFrame a = DataFrame.of("x", x).withColumn("y", Series.of("y", y));
+    DataFrame late = a.filter(a.column("x").gt(n / 2));
+    DataFrame none = a.filter(a.column("x").lt(-1));
+    DataFrame r = DataFrame.concat(a, late, none, a.head(2));
+    return r.numRows() + " " + r.sum() + "\n" + r.head(4) + "\n" + r.tail(4);
+  }
+
+  /**
    * Signed zeros tie in min and max: the sequential scan keeps the first of equal values, so a column
    * starting with -0.0 has max -0.0. Rank partials once met through Math.max, which answers 0.0. The
    * values are printed inside words so the differential comparison, which parses numbers, compares them

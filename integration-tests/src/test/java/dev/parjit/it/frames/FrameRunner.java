@@ -60,6 +60,7 @@ public final class FrameRunner {
       out.add(line("edgeKeys", "n" + n, () -> FrameKernels.edgeKeys(n)));
     }
     for (int n : new int[] {0, 1, 2, 3, 5, 17, 60}) {
+      out.add(line("concatOwnArrays", "n" + n, () -> FrameKernels.concatOwnArrays(n)));
       out.add(line("signedZeroExtremes", "n" + n, () -> FrameKernels.signedZeroExtremes(n)));
     }
     for (String d : DATASETS) {
