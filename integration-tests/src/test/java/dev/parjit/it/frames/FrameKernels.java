@@ -448,4 +448,30 @@ public final class FrameKernels {
     return "min:" + a.min() + " max:" + a.max() + " min:" + b.min() + " max:" + b.max() + "\n"
         + df.min().toString().replace(" ", "_") + "\n" + df.max().toString().replace(" ", "_");
   }
+
+  /**
+   * Frames over the method's own arrays handed to code Parjit does not follow: a builder, a list,
+   * Objects.requireNonNull, an unmodelled frame method (slice), a helper method. Each once saw its
+   * rank's chunk as the whole column (or, for slice in SPMD mode, failed with NoSuchMethodError); the
+   * arrays now stay whole.
+   */
+  public static String frameEscapes(int n) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+    }
+    DataFrame df = DataFrame.of("x", x);
+    DataFrame built = DataFrame.builder().add("d", df.column("x").mul(2.0)).build();
+    DataFrame listed = DataFrame.fromSeries(java.util.List.of(df.column("x").rename("a")));
+    DataFrame same = java.util.Objects.requireNonNull(DataFrame.of("x", x));
+    DataFrame cut = df.slice(n / 3, n / 3);
+    return built.numRows() + " " + built.sum() + " " + listed.numRows() + " " + listed.sum() + " " + same.numRows() + " "
+        + same.sum() + " " + cut.numRows() + " " + cut.sum() + " " + rowsOf(df.filter(df.column("x").gt(1))) + "\n"
+        + built.tail(2) + "\n" + cut.tail(2);
+  }
+
+  /** A helper taking a frame: the caller's frame reaches it as it is, so it must be whole. */
+  static int rowsOf(DataFrame f) {
+    return f.numRows();
+  }
 }

@@ -62,6 +62,7 @@ public final class FrameRunner {
     for (int n : new int[] {0, 1, 2, 3, 5, 17, 60}) {
       out.add(line("concatOwnArrays", "n" + n, () -> FrameKernels.concatOwnArrays(n)));
       out.add(line("signedZeroExtremes", "n" + n, () -> FrameKernels.signedZeroExtremes(n)));
+      out.add(line("frameEscapes", "n" + n, () -> FrameKernels.frameEscapes(n)));
     }
     for (String d : DATASETS) {
       String p = data.resolve(d).toString();
