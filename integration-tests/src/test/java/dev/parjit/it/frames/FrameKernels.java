@@ -466,12 +466,8 @@ public final class FrameKernels {
     DataFrame same = java.util.Objects.requireNonNull(DataFrame.of("x", x));
     DataFrame cut = df.slice(n / 3, n / 3);
     return built.numRows() + " " + built.sum() + " " + listed.numRows() + " " + listed.sum() + " " + same.numRows() + " "
-        + same.sum() + " " + cut.numRows() + " " + cut.sum() + " " + rowsOf(df.filter(df.column("x").gt(1))) + "\n"
+        + same.sum() + " " + cut.numRows() + " " + cut.sum() + " " + FrameData.rowsOf(df.filter(df.column("x").gt(1))) + "\n"
         + built.tail(2) + "\n" + cut.tail(2);
   }
 
-  /** A helper taking a frame: the caller's frame reaches it as it is, so it must be whole. */
-  static int rowsOf(DataFrame f) {
-    return f.numRows();
-  }
 }
