@@ -70,7 +70,7 @@ final class AnalysisState {
 
   /** {@link CallSitesPass}. */
   final List<MethodInsnNode> frameCalls = new java.util.ArrayList<>();
-  final List<MethodInsnNode> printed = new java.util.ArrayList<>();
+  final List<AbstractInsnNode> printed = new java.util.ArrayList<>();
   final Map<MethodInsnNode, SpecializationKey> callKeys = new LinkedHashMap<>();
   final List<AbstractInsnNode> frameReturns = new java.util.ArrayList<>();
 

@@ -66,6 +66,16 @@ final class ArrayDistributionsPass implements AnalysisPass {
     }
   }
 
+  /**
+   * Takes arrays out of 1D for a reason found after the fixpoint ({@link FrameEscapes}: a frame over
+   * them escapes), then settles the arrays and loops again.
+   */
+  static void declineAndSettle(AnalysisState s, Map<Integer, Decline> removed) {
+    demote(s, withRotationPartners(s.facts, s.oneD, removed));
+    s.decisions = LoopDecisions.decideAll(s.facts, s.oneD);
+    settle(s);
+  }
+
   /** The fixpoint from the state's arrays and decisions, recording why each array leaves 1D. */
   private static void settle(AnalysisState s) {
     MethodFacts f = s.facts;

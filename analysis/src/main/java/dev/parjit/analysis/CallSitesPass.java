@@ -70,6 +70,11 @@ final class CallSitesPass implements AnalysisPass {
         }
       } else if (x instanceof MethodInsnNode call && FrameCalls.isPrintingCall(call) && lattice.topDistributed(call)) {
         s.printed.add(call); // gathers the frame first, so every rank prints the whole of it
+      } else if (x.getOpcode() == Opcodes.AASTORE && lattice.topDistributed(x)) {
+        // A distributed frame stored into an object array (DataFrame.concat's varargs) leaves what the
+        // lattice follows: what reads it back takes it whole. A frame over the method's own arrays
+        // cannot be demoted (the loops decided those arrays), so it is gathered before the store.
+        s.printed.add(x);
       } else if (x.getOpcode() == Opcodes.ARETURN && !distributedReturn && !f.lazyFrameReturns()
           && lattice.frameAt(x) != null) {
         var frame = lattice.frameAt(x);

@@ -67,6 +67,8 @@ public enum DeclineRule {
   SEVERAL_USES("its value is used in several ways"),
   /** Passed to a call the model does not know. */
   UNMODELLED_CALL("it is passed to code Parjit does not model"),
+  /** Wrapped in a frame or series that escapes ({@code FrameEscapes}); the argument is the escape's reason. */
+  FRAME_ESCAPES("a frame or series made from it leaves what Parjit follows: %s"),
   /** Indexed as rows in one place and element by element (or as other rows) in another. */
   ROWS_AND_ELEMENTS("it is indexed both as rows (a[k * i + j]) and otherwise"),
   /**

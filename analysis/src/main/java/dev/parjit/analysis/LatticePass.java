@@ -14,7 +14,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 /**
  * The lattice over the whole method ({@link DistributionAnalysis}), once the array decisions are
  * made: array origins as decided, frame sources and frame parameters demoted where their values
- * escape. Every later question about a value's distribution (calls, returns, printed frames, data
+ * escape, and arrays whose frames escape taken out of 1D ({@link FrameEscapes}) before it runs again. Every later question about a value's distribution (calls, returns, printed frames, data
  * variables) is answered from it.
  */
 final class LatticePass implements AnalysisPass {
@@ -26,6 +26,18 @@ final class LatticePass implements AnalysisPass {
 
   @Override
   public void run(AnalysisState s) throws AnalyzerException {
+    while (true) {
+      s.lattice = lattice(s);
+      // A frame over a 1D array that escapes takes the array out of 1D; the arrays only leave 1D, so this ends.
+      Map<Integer, Decline> escaped = FrameEscapes.declined(s, s.lattice);
+      if (escaped.isEmpty()) {
+        return;
+      }
+      ArrayDistributionsPass.declineAndSettle(s, escaped);
+    }
+  }
+
+  private static DistributionAnalysis lattice(AnalysisState s) throws AnalyzerException {
     MethodFacts f = s.facts;
     Map<Integer, Distribution> params = new LinkedHashMap<>();
     Map<AbstractInsnNode, Distribution> allocations = new LinkedHashMap<>();
@@ -38,7 +50,7 @@ final class LatticePass implements AnalysisPass {
       } // else a variable holding a parameter's array (BufferRotation): its value flows from the parameter
     }
     params.putAll(Parameters.frameParamRoots(s.method, s.mode, f.seeds()));
-    s.lattice = DistributionAnalysis.run(s.owner.name, s.method, params, allocations, f.calls(),
+    return DistributionAnalysis.run(s.owner.name, s.method, params, allocations, f.calls(),
         mayDemote(f.frameParams().keySet()));
   }
 

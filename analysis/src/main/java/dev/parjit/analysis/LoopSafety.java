@@ -13,13 +13,22 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Whether the instructions of a loop body may run on a subset of the iterations on each rank:
  * no writes to array elements or fields, no locks, and calls only to code known to be free of
- * side effects (Math, boxing, printing — prints run on every rank as in Bodo — and this class's
+ * side effects (Math, boxing, the floating-point tests of Double and Float, printing — prints run on
+ * every rank as in Bodo — and this class's
  * static, private or final helpers that are themselves safe).
  */
 final class LoopSafety {
 
   private static final Set<String> BOXES = Set.of("java/lang/Integer", "java/lang/Long", "java/lang/Double",
       "java/lang/Float", "java/lang/Boolean", "java/lang/Short", "java/lang/Byte", "java/lang/Character");
+  /**
+   * Static methods of {@code Double} and {@code Float} that only look at their arguments' bits: a
+   * row loop testing {@code Double.isNaN(v)} once stayed sequential, and each read of a distributed
+   * series in it became a collective.
+   */
+  private static final Set<String> FLOAT_TESTS = Set.of("isNaN", "isInfinite", "isFinite", "compare",
+      "doubleToLongBits", "doubleToRawLongBits", "longBitsToDouble", "floatToIntBits", "floatToRawIntBits",
+      "intBitsToFloat");
   private static final int HELPER_DEPTH = 3;
 
   private final ClassNode owner;
@@ -82,6 +91,10 @@ final class LoopSafety {
       return null;
     }
     if (BOXES.contains(m.owner) && (m.name.equals("valueOf") || m.name.endsWith("Value"))) {
+      return null;
+    }
+    if (m.getOpcode() == Opcodes.INVOKESTATIC && (m.owner.equals("java/lang/Double") || m.owner.equals("java/lang/Float"))
+        && FLOAT_TESTS.contains(m.name)) {
       return null;
     }
     if (m.name.equals("<init>") && ThrowPaths.isJdkThrowable(m.owner)) {

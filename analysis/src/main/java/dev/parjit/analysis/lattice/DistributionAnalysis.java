@@ -29,11 +29,14 @@ public final class DistributionAnalysis {
   private final MethodNode method;
   private final Frame<DistValue>[] frames;
   private final Map<Object, Escape> demoted;
+  private final List<Escape> kept;
 
-  private DistributionAnalysis(MethodNode method, Frame<DistValue>[] frames, Map<Object, Escape> demoted) {
+  private DistributionAnalysis(MethodNode method, Frame<DistValue>[] frames, Map<Object, Escape> demoted,
+      List<Escape> kept) {
     this.method = method;
     this.frames = frames;
     this.demoted = demoted;
+    this.kept = kept;
   }
 
   /**
@@ -54,14 +57,17 @@ public final class DistributionAnalysis {
       DistributionInterpreter interpreter = new DistributionInterpreter(parameters, allocations, calls, demoted.keySet());
       Frame<DistValue>[] frames = new Analyzer<>(interpreter).analyze(owner, method);
       boolean changed = false;
+      List<Escape> kept = new ArrayList<>();
       for (Escape e : escapes(method, frames, calls, demoted.keySet())) {
-        if (mayDemote.test(e.root()) && !demoted.containsKey(e.root())) {
+        if (!mayDemote.test(e.root())) {
+          kept.add(e);
+        } else if (!demoted.containsKey(e.root())) {
           demoted.put(e.root(), e);
           changed = true;
         }
       }
       if (!changed) {
-        return new DistributionAnalysis(method, frames, demoted);
+        return new DistributionAnalysis(method, frames, demoted, List.copyOf(kept));
       }
     }
   }
@@ -82,7 +88,7 @@ public final class DistributionAnalysis {
         if (v != null && !v.isDistributed()) {
           for (Object root : v.roots()) {
             if (!demoted.contains(root)) {
-              out.add(new Escape(root, "it meets replicated data where control flow joins", insn));
+              out.add(new Escape(root, Escape.Kind.JOIN, "it meets replicated data where control flow joins", insn));
             }
           }
         }
@@ -92,25 +98,27 @@ public final class DistributionAnalysis {
           MethodInsnNode call = (MethodInsnNode) insn;
           List<DistValue> args = operands(f, argumentCount(call));
           if (args.stream().anyMatch(DistValue::isDistributed) && calls.result(call, args) == null) {
-            escape(out, args, "it is passed to " + simple(call.owner) + "." + call.name
+            escape(out, args, Escape.Kind.CALL, "it is passed to " + simple(call.owner) + "." + call.name
                 + ", which Parjit does not model", insn);
           }
         }
         case Opcodes.INVOKEDYNAMIC -> escape(out, operands(f, Type.getArgumentTypes(
-            ((org.objectweb.asm.tree.InvokeDynamicInsnNode) insn).desc).length), "it is captured by a lambda", insn);
-        case Opcodes.PUTFIELD, Opcodes.PUTSTATIC -> escape(out, operands(f, 1),
+            ((org.objectweb.asm.tree.InvokeDynamicInsnNode) insn).desc).length), Escape.Kind.INVOKEDYNAMIC,
+            "it is captured by a lambda", insn);
+        case Opcodes.PUTFIELD, Opcodes.PUTSTATIC -> escape(out, operands(f, 1), Escape.Kind.FIELD,
             "it is stored into field " + ((FieldInsnNode) insn).name, insn);
-        case Opcodes.AASTORE -> escape(out, operands(f, 1), "it is stored into an object array", insn);
+        case Opcodes.AASTORE -> escape(out, operands(f, 1), Escape.Kind.OBJECT_ARRAY, "it is stored into an object array", insn);
         default -> { }
       }
     }
     return out;
   }
 
-  private static void escape(List<Escape> out, List<DistValue> values, String reason, AbstractInsnNode where) {
+  private static void escape(List<Escape> out, List<DistValue> values, Escape.Kind kind, String reason,
+      AbstractInsnNode where) {
     for (DistValue v : values) {
       if (v.isDistributed()) {
-        v.roots().forEach(r -> out.add(new Escape(r, reason, where)));
+        v.roots().forEach(r -> out.add(new Escape(r, kind, reason, where)));
       }
     }
   }
@@ -135,6 +143,14 @@ public final class DistributionAnalysis {
   /** The frame before {@code insn} ({@code null} if unreachable). */
   public Frame<DistValue> frameAt(AbstractInsnNode insn) {
     return frames[method.instructions.indexOf(insn)];
+  }
+
+  /**
+   * Escapes of origins this analysis may not demote (arrays, which the loops decided), in instruction
+   * order: a frame or series over such an array that escapes must make the array itself REP.
+   */
+  public List<Escape> kept() {
+    return kept;
   }
 
   /** Origins made REP, each with the first escape that caused it. */

@@ -26,6 +26,9 @@ import org.objectweb.asm.tree.MethodNode;
  * @param repDecisions           each REP decision with its reason and line
  * @param replicatedReturns      {@code ARETURN}s of a distributed array where the caller needs the
  *                               whole array: the rewrite gathers it on every rank first
+ * @param replicatedArguments    printing calls whose frame argument, and {@code AASTORE}s whose stored
+ *                               frame, is distributed: the rewrite gathers the value on top of the
+ *                               stack whole on every rank first
  * @param callKeys               static calls to methods of the same class that take arrays or frames,
  *                               with how each argument arrives (the callee's specialization key)
  * @param rowAllocations         distributed allocations of arrays indexed as rows {@code a[k * i + c]},
@@ -57,7 +60,7 @@ public record MethodPlan(
     List<RepDecision> repDecisions,
     List<AbstractInsnNode> replicatedReturns,
     List<org.objectweb.asm.tree.MethodInsnNode> distributedFrameCalls,
-    List<org.objectweb.asm.tree.MethodInsnNode> replicatedArguments,
+    List<AbstractInsnNode> replicatedArguments,
     Map<String, java.util.SortedSet<Integer>> definitionLines,
     Map<String, Distribution> temporaries,
     Map<org.objectweb.asm.tree.MethodInsnNode, SpecializationKey> callKeys,

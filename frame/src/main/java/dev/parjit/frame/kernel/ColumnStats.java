@@ -183,7 +183,9 @@ public final class ColumnStats {
       return new ColumnStats(true, n, exactSum(high, longSum + o.longSum), m2n, Math.min(min, o.min),
           Math.max(max, o.max), longSum + o.longSum, high, Math.min(longMin, o.longMin), Math.max(longMax, o.longMax));
     }
-    return new ColumnStats(false, n, sum + o.sum, m2n, Math.min(min, o.min), Math.max(max, o.max),
+    // The earlier piece's extreme wins a tie, as the sequential scan keeps the first of equal values:
+    // Math.min/max would tell -0.0 from 0.0, and print "0.0" where the sequential run prints "-0.0".
+    return new ColumnStats(false, n, sum + o.sum, m2n, o.min < min ? o.min : min, o.max > max ? o.max : max,
         0, 0, Long.MAX_VALUE, Long.MIN_VALUE);
   }
 

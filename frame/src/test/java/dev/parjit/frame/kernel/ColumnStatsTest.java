@@ -126,4 +126,19 @@ class ColumnStatsTest {
       assertEquals(FrameInternals.stats(whole).longSum(), merged.longSum());
     }
   }
+
+  /** Signed zeros tie: merged pieces keep the earlier piece's, as the whole column's scan keeps the first. */
+  @Test
+  void signedZerosKeepTheFirstOfEqualExtremes() {
+    for (double[] x : new double[][] {{-0.0, 0.0, -0.0, 0.0}, {0.0, -0.0, 0.0, -0.0}}) {
+      ColumnStats whole = ColumnStats.of(Series.of("x", x));
+      for (int cut = 1; cut < x.length; cut++) {
+        ColumnStats a = ColumnStats.of(Series.of("x", java.util.Arrays.copyOfRange(x, 0, cut)));
+        ColumnStats b = ColumnStats.of(Series.of("x", java.util.Arrays.copyOfRange(x, cut, x.length)));
+        ColumnStats merged = a.merge(b);
+        assertEquals(Double.doubleToRawLongBits(whole.min()), Double.doubleToRawLongBits(merged.min()), "min, cut " + cut);
+        assertEquals(Double.doubleToRawLongBits(whole.max()), Double.doubleToRawLongBits(merged.max()), "max, cut " + cut);
+      }
+    }
+  }
 }

@@ -108,4 +108,12 @@ public final class FrameData {
     Files.writeString(file, sb.toString());
     return file;
   }
+
+  /**
+   * A helper taking a frame, outside the kernels (which the tests mark {@code @Jit} by pattern, so a
+   * helper there would be a call of its own): the frame reaches it as it is, so it must be whole.
+   */
+  static int rowsOf(DataFrame f) {
+    return f.numRows();
+  }
 }

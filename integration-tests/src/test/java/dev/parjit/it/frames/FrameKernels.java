@@ -409,4 +409,65 @@ public final class FrameKernels {
     return both.numRows() + " " + both.select("speed").sum() + " " + joined.numRows() + " " + joined.column("power").sum()
         + " " + beside.column("w").mean() + "\n" + both.tail(2);
   }
+
+  /**
+   * Frames over the method's own arrays concatenated (DataFrame.concat's varargs array): each rank
+   * once concatenated its own chunks and called the result replicated, so the caller saw rank 0's
+   * rows only, out of order. The frames are now gathered whole as they are stored into the array.
+   */
+  public static String concatOwnArrays(int n) {
+    double[] x = new double[n];
+    long[] y = new long[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i * 1.5;
+      y[i] = -i;
+    }
+    DataFrame a = DataFrame.of("x", x).withColumn("y", Series.of("y", y));
+    DataFrame late = a.filter(a.column("x").gt(n / 2));
+    DataFrame none = a.filter(a.column("x").lt(-1));
+    DataFrame r = DataFrame.concat(a, late, none, a.head(2));
+    return r.numRows() + " " + r.sum() + "\n" + r.head(4) + "\n" + r.tail(4);
+  }
+
+  /**
+   * Signed zeros tie in min and max: the sequential scan keeps the first of equal values, so a column
+   * starting with -0.0 has max -0.0. Rank partials once met through Math.max, which answers 0.0. The
+   * values are printed inside words so the differential comparison, which parses numbers, compares them
+   * as text.
+   */
+  public static String signedZeroExtremes(int n) {
+    double[] neg = new double[n];
+    double[] pos = new double[n];
+    for (int i = 0; i < n; i++) {
+      neg[i] = i % 2 == 0 ? -0.0 : 0.0;
+      pos[i] = i % 2 == 0 ? 0.0 : -0.0;
+    }
+    DataFrame df = DataFrame.of("neg", neg).withColumn("pos", Series.of("pos", pos));
+    Series a = df.column("neg");
+    Series b = df.column("pos");
+    return "min:" + a.min() + " max:" + a.max() + " min:" + b.min() + " max:" + b.max() + "\n"
+        + df.min().toString().replace(" ", "_") + "\n" + df.max().toString().replace(" ", "_");
+  }
+
+  /**
+   * Frames over the method's own arrays handed to code Parjit does not follow: a builder, a list,
+   * Objects.requireNonNull, an unmodelled frame method (slice), a helper method. Each once saw its
+   * rank's chunk as the whole column (or, for slice in SPMD mode, failed with NoSuchMethodError); the
+   * arrays now stay whole.
+   */
+  public static String frameEscapes(int n) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+    }
+    DataFrame df = DataFrame.of("x", x);
+    DataFrame built = DataFrame.builder().add("d", df.column("x").mul(2.0)).build();
+    DataFrame listed = DataFrame.fromSeries(java.util.List.of(df.column("x").rename("a")));
+    DataFrame same = java.util.Objects.requireNonNull(DataFrame.of("x", x));
+    DataFrame cut = df.slice(n / 3, n / 3);
+    return built.numRows() + " " + built.sum() + " " + listed.numRows() + " " + listed.sum() + " " + same.numRows() + " "
+        + same.sum() + " " + cut.numRows() + " " + cut.sum() + " " + FrameData.rowsOf(df.filter(df.column("x").gt(1))) + "\n"
+        + built.tail(2) + "\n" + cut.tail(2);
+  }
+
 }

@@ -59,6 +59,11 @@ public final class FrameRunner {
     for (int n : new int[] {0, 1, 2, 3, 4, 5, 17, 60}) {
       out.add(line("edgeKeys", "n" + n, () -> FrameKernels.edgeKeys(n)));
     }
+    for (int n : new int[] {0, 1, 2, 3, 5, 17, 60}) {
+      out.add(line("concatOwnArrays", "n" + n, () -> FrameKernels.concatOwnArrays(n)));
+      out.add(line("signedZeroExtremes", "n" + n, () -> FrameKernels.signedZeroExtremes(n)));
+      out.add(line("frameEscapes", "n" + n, () -> FrameKernels.frameEscapes(n)));
+    }
     for (String d : DATASETS) {
       String p = data.resolve(d).toString();
       out.add(line("meanPowerSpeed", d, () -> FrameKernels.meanPowerSpeed(p)));
