@@ -118,10 +118,20 @@ final class SlicedComparison {
     List<Piece> runs = runs(pieces, (int) Math.max(1, Math.min(RUN, (items + slices - 1) / slices)));
     AtomicInteger next = new AtomicInteger();
     AtomicBoolean differs = new AtomicBoolean();
+    // Each helper's start is claimed once, by the helper as it begins or by the calling thread once
+    // every run is taken: a helper the calling thread claimed never compares, one that claimed itself
+    // is waited for. (Future.cancel cannot tell the two apart: it also succeeds on a task that is
+    // running, and the calling thread would then answer before that helper's run is compared.)
+    List<AtomicBoolean> claims = new ArrayList<>();
     List<Future<?>> others = new ArrayList<>();
     ExecutorService pool = helpers();
     for (int s = 1; s < Math.min(slices, runs.size()); s++) {
+      AtomicBoolean claim = new AtomicBoolean();
+      claims.add(claim);
       others.add(pool.submit(() -> {
+        if (!claim.compareAndSet(false, true)) {
+          return;
+        }
         long cpu0 = CpuClock.thread();
         try {
           takeRuns(runs, next, noNaN, differs);
@@ -131,9 +141,9 @@ final class SlicedComparison {
       }));
     }
     takeRuns(runs, next, noNaN, differs);
-    for (Future<?> f : others) {
-      if (!f.cancel(false)) { // a helper that has not begun never will: every run is taken
-        join(f);
+    for (int h = 0; h < others.size(); h++) {
+      if (!claims.get(h).compareAndSet(false, true)) {
+        join(others.get(h)); // it began: it compares its current run at most, then finds none left
       }
     }
     return !differs.get();

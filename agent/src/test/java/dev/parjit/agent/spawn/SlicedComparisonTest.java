@@ -80,7 +80,7 @@ class SlicedComparisonTest {
     double[] copy = ramp(3 * run + 5);
     for (int slices = 2; slices <= 4; slices++) {
       SlicedComparison c = new SlicedComparison(slices, 0);
-      for (int repeat = 0; repeat < 5; repeat++) {
+      for (int repeat = 0; repeat < 20; repeat++) {
         assertTrue(c.sameContents(new Object[] {copy}, new int[] {0}, copy.clone(), true));
         for (int at : new int[] {0, run - 1, run, 2 * run + 7, copy.length - 1}) {
           double[] arg = copy.clone();
