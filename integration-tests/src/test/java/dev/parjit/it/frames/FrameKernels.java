@@ -35,7 +35,12 @@ public final class FrameKernels {
     Series power = df.column("power");
     double s = 0;
     for (int i = 0; i < df.numRows(); i++) {
-      s += power.getDouble(i) * 2;
+      // the nulls read as NaN are skipped, as pandas' sum skips them: a sum that meets a NaN is NaN, and a
+      // spawn-mode call whose floating sum combines to NaN runs again on the driver (NonFiniteReductions)
+      double v = power.getDouble(i);
+      if (!Double.isNaN(v)) {
+        s += v * 2;
+      }
     }
     return s;
   }
