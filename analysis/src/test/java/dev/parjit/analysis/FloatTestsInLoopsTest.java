@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.analysis.plan.LoopPlan;
-import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.analysis.targets.FloatTestTargets;
-import java.io.InputStream;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Loops calling Double.isNaN / isFinite run in parallel: those calls only look at their argument. A
@@ -20,17 +15,7 @@ import org.objectweb.asm.tree.MethodNode;
 class FloatTestsInLoopsTest {
 
   private static LoopPlan loop(String name) throws Exception {
-    ClassNode cn = new ClassNode();
-    try (InputStream in = FloatTestTargets.class.getResourceAsStream("FloatTestTargets.class")) {
-      new ClassReader(in.readAllBytes()).accept(cn, 0);
-    }
-    for (MethodNode m : cn.methods) {
-      if (m.name.equals(name)) {
-        MethodPlan p = MethodAnalyzer.analyze(cn, m, ExecutionMode.SPAWN);
-        return p.loops().get(0);
-      }
-    }
-    throw new AssertionError(name);
+    return TargetPlans.plan(FloatTestTargets.class, name, ExecutionMode.SPAWN).loops().get(0);
   }
 
   @Test

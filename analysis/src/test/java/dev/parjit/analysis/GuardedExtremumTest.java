@@ -7,30 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parjit.analysis.plan.ExecutionMode;
 import dev.parjit.analysis.plan.GuardedExtremum;
 import dev.parjit.analysis.plan.LoopPlan;
-import dev.parjit.analysis.plan.MethodPlan;
 import dev.parjit.analysis.targets.ExtremumTargets;
-import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /** The best element so far under an {@code if}: which loops keep a best per rank, and which stay sequential. */
 class GuardedExtremumTest {
 
   private static LoopPlan loop(String name) throws Exception {
-    ClassNode cn = new ClassNode();
-    try (InputStream in = ExtremumTargets.class.getResourceAsStream("ExtremumTargets.class")) {
-      new ClassReader(in.readAllBytes()).accept(cn, 0);
-    }
-    for (MethodNode m : cn.methods) {
-      if (m.name.equals(name)) {
-        MethodPlan p = MethodAnalyzer.analyze(cn, m, ExecutionMode.SPAWN);
-        return p.loops().get(0);
-      }
-    }
-    throw new AssertionError(name);
+    return TargetPlans.plan(ExtremumTargets.class, name, ExecutionMode.SPAWN).loops().get(0);
   }
 
   private static GuardedExtremum only(LoopPlan loop) {
